@@ -1,0 +1,88 @@
+package io.bfg.console.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Canonical JSON (object keys sorted, no insignificant white space, UTF-8) and SHA-256 over it.
+ * Every checksum the console shows or stores is computed here, so two renderings of the same
+ * value can never disagree.
+ */
+public final class Checksums {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private Checksums() {
+  }
+
+  /** Canonical UTF-8 bytes of any Jackson-serialisable value (records, maps, lists, JsonNode). */
+  public static byte[] canonicalBytes(Object value) {
+    JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+    try {
+      return MAPPER.writeValueAsBytes(sorted(tree));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("value cannot be written as canonical JSON", e);
+    }
+  }
+
+  public static String canonicalJson(Object value) {
+    return new String(canonicalBytes(value), StandardCharsets.UTF_8);
+  }
+
+  /** Full lower-case hex SHA-256 of the canonical JSON of {@code value}. */
+  public static String sha256(Object value) {
+    return sha256Hex(canonicalBytes(value));
+  }
+
+  public static String sha256Hex(byte[] bytes) {
+    return HEX.formatHex(digest().digest(bytes));
+  }
+
+  /** The short form shown to people: {@code prefix-} and the first 8 hex digits. */
+  public static String shortForm(String prefix, String fullHex) {
+    return prefix + "-" + fullHex.substring(0, 8);
+  }
+
+  public static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime ships SHA-256", e);
+    }
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (String name : names) {
+        out.set(name, sorted(node.get(name)));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      var out = JsonNodeFactory.instance.arrayNode();
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        out.add(sorted(it.next()));
+      }
+      return out;
+    }
+    return node;
+  }
+}
