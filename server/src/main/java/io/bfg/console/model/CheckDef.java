@@ -1,0 +1,18 @@
+package io.bfg.console.model;
+
+import java.util.List;
+
+/**
+ * One readiness check. {@code dependsOn} lists checks or groups that must be READY before this one
+ * can be; for a derived check {@code from} lists what it is derived from and {@code fact} names a
+ * fact of the scenario or runtime ({@link Facts}); {@code show} names what its value displays.
+ * Texts may hold {@code {ref}} placeholders resolved at evaluation ({@link Template}).
+ */
+public record CheckDef(String id, CheckKind kind, String owner, Label label, Label description, Label value,
+                       List<String> dependsOn, List<String> from, String fact, String show,
+                       String pipeline, String step, List<DecisionOption> options) {
+
+  /** A value an owner may choose for a decision check. */
+  public record DecisionOption(String value, Label label) {
+  }
+}

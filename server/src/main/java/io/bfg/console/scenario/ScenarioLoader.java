@@ -1,0 +1,278 @@
+package io.bfg.console.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.CheckKind;
+import io.bfg.console.model.DataModel;
+import io.bfg.console.model.Environment;
+import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Label;
+import io.bfg.console.model.Provider;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SectionDef;
+import io.bfg.console.model.SnapshotSummary;
+import io.bfg.console.model.Target;
+import io.bfg.console.model.Tenant;
+import io.bfg.console.snapshot.Snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Loads a scenario folder ({@code scenario.yaml}, {@code data-model.yaml}, {@code sample-data.json})
+ * into an immutable, validated {@link Scenario}, or throws a {@link ScenarioException} listing every
+ * problem with its file and path. Blocking file I/O: call it before the event loops start or from
+ * a worker.
+ */
+public final class ScenarioLoader {
+
+  public static final String SCENARIO_FILE = "scenario.yaml";
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ScenarioLoader() {
+  }
+
+  /** A loaded scenario and the full snapshot payload its summary was computed from. */
+  public record Loaded(Scenario scenario, Snapshot snapshot) {
+  }
+
+  public static Loaded load(Path folder) {
+    Path file = folder.resolve(SCENARIO_FILE);
+    List<ScenarioException.Problem> problems = new ArrayList<>();
+    JsonNode root = parse(file, problems);
+    if (root == null) {
+      throw new ScenarioException(problems);
+    }
+    Snapshot[] snapshot = new Snapshot[1];
+    Scenario scenario = read(root, file.toString(), folder, problems, snapshot);
+    if (scenario != null) {
+      ScenarioValidator.validate(scenario, file.toString(), problems);
+    }
+    if (!problems.isEmpty() || scenario == null) {
+      throw new ScenarioException(problems);
+    }
+    return new Loaded(scenario, snapshot[0]);
+  }
+
+  static JsonNode parse(Path file, List<ScenarioException.Problem> problems) {
+    try {
+      JsonNode root = YAML.readTree(Files.readAllBytes(file));
+      if (root == null || !root.isObject()) {
+        problems.add(new ScenarioException.Problem(file.toString(), "", "must be a YAML mapping"));
+        return null;
+      }
+      return root;
+    } catch (NoSuchFileException e) {
+      problems.add(new ScenarioException.Problem(file.toString(), "", "file not found"));
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr();
+      problems.add(new ScenarioException.Problem(file.toString(), where, "not valid YAML: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      problems.add(new ScenarioException.Problem(file.toString(), "", "cannot be read: " + e.getMessage()));
+    }
+    return null;
+  }
+
+  /** Builds the records; structural problems are recorded, and null returned only if nothing usable remains. */
+  private static Scenario read(JsonNode root, String file, Path folder, List<ScenarioException.Problem> problems,
+                               Snapshot[] snapshotOut) {
+    YamlReader r = new YamlReader(file, problems);
+    r.onlyKeys(root, "", Set.of("schema", "id", "title", "subtitle", "tenant", "target", "actors", "providers",
+        "environments", "groups", "production", "sections"));
+    String schema = r.text(root, "", "schema");
+    if (schema != null && !schema.equals("IntegrationScenario.v1")) {
+      r.problem("schema", "unsupported schema '" + schema + "' (this console reads IntegrationScenario.v1)");
+    }
+    String id = r.text(root, "", "id");
+    Label title = r.label(root, "", "title");
+    Label subtitle = r.optionalLabel(root, "", "subtitle");
+
+    Tenant tenant = null;
+    JsonNode tenantNode = root.get("tenant");
+    if (r.isObject(tenantNode, "tenant")) {
+      r.onlyKeys(tenantNode, "tenant", Set.of("id", "name", "mode", "session"));
+      tenant = new Tenant(r.text(tenantNode, "tenant", "id"), r.text(tenantNode, "tenant", "name"),
+          r.text(tenantNode, "tenant", "mode"), r.text(tenantNode, "tenant", "session"));
+    }
+    Target target = null;
+    JsonNode targetNode = root.get("target");
+    if (r.isObject(targetNode, "target")) {
+      r.onlyKeys(targetNode, "target", Set.of("adapter", "contract", "environment", "rollbackAdapter", "rollbackOwner"));
+      target = new Target(r.text(targetNode, "target", "adapter"), r.text(targetNode, "target", "contract"),
+          r.text(targetNode, "target", "environment"), r.text(targetNode, "target", "rollbackAdapter"),
+          r.text(targetNode, "target", "rollbackOwner"));
+    }
+
+    List<Actor> actors = new ArrayList<>();
+    List<JsonNode> actorNodes = r.list(root, "", "actors", true);
+    for (int i = 0; i < actorNodes.size(); i++) {
+      String path = YamlReader.at("actors", i);
+      JsonNode n = actorNodes.get(i);
+      if (!r.isObject(n, path)) {
+        continue;
+      }
+      r.onlyKeys(n, path, Set.of("id", "name", "roleKey", "role", "orgUnit", "permissions"));
+      List<String> permissions = r.strings(n, path, "permissions");
+      if (permissions.isEmpty()) {
+        r.problem(YamlReader.at(path, "permissions"), "an actor needs at least one permission");
+      }
+      actors.add(new Actor(r.text(n, path, "id"), r.text(n, path, "name"), r.text(n, path, "roleKey"),
+          r.label(n, path, "role"), r.text(n, path, "orgUnit"), permissions));
+    }
+
+    List<Provider> providers = new ArrayList<>();
+    List<JsonNode> providerNodes = r.list(root, "", "providers", true);
+    for (int i = 0; i < providerNodes.size(); i++) {
+      String path = YamlReader.at("providers", i);
+      JsonNode n = providerNodes.get(i);
+      if (!r.isObject(n, path)) {
+        continue;
+      }
+      r.onlyKeys(n, path, Set.of("id", "label", "description", "current", "target", "contract", "owner"));
+      providers.add(new Provider(r.text(n, path, "id"), r.label(n, path, "label"), r.label(n, path, "description"),
+          r.text(n, path, "current"), r.text(n, path, "target"), r.text(n, path, "contract"),
+          r.text(n, path, "owner")));
+    }
+
+    List<Environment> environments = new ArrayList<>();
+    List<JsonNode> environmentNodes = r.list(root, "", "environments", true);
+    for (int i = 0; i < environmentNodes.size(); i++) {
+      String path = YamlReader.at("environments", i);
+      JsonNode n = environmentNodes.get(i);
+      if (!r.isObject(n, path)) {
+        continue;
+      }
+      r.onlyKeys(n, path, Set.of("id", "label", "description", "adapter", "state"));
+      environments.add(new Environment(r.text(n, path, "id"), r.label(n, path, "label"),
+          r.label(n, path, "description"), r.text(n, path, "adapter"), r.text(n, path, "state")));
+    }
+
+    List<GroupDef> groups = new ArrayList<>();
+    List<JsonNode> groupNodes = r.list(root, "", "groups", true);
+    for (int i = 0; i < groupNodes.size(); i++) {
+      GroupDef group = group(r, groupNodes.get(i), YamlReader.at("groups", i), false);
+      if (group != null) {
+        groups.add(group);
+      }
+    }
+    GroupDef production = null;
+    JsonNode productionNode = root.get("production");
+    if (r.isObject(productionNode, "production")) {
+      production = group(r, productionNode, "production", true);
+    }
+
+    List<SectionDef> sections = new ArrayList<>();
+    List<JsonNode> sectionNodes = r.list(root, "", "sections", false);
+    for (int i = 0; i < sectionNodes.size(); i++) {
+      SectionDef section = section(r, sectionNodes.get(i), YamlReader.at("sections", i));
+      if (section != null) {
+        sections.add(section);
+      }
+    }
+
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    // tenants and users rows of the snapshot come from the actors, so the data loads after them
+    ScenarioDataLoader.Data data = ScenarioDataLoader.load(folder, tenant, actors, problems);
+    if (data == null) {
+      return null;
+    }
+    snapshotOut[0] = data.snapshot();
+    return new Scenario(id, title, subtitle, tenant, target, List.copyOf(actors), List.copyOf(providers),
+        List.copyOf(environments), List.copyOf(groups), production, List.copyOf(sections), data.dataModel(),
+        data.summary());
+  }
+
+  private static GroupDef group(YamlReader r, JsonNode n, String path, boolean production) {
+    if (!r.isObject(n, path)) {
+      return null;
+    }
+    r.onlyKeys(n, path, Set.of("id", "gate", "token", "owner", "label", "title", "description", "dependsOn",
+        "readyCode", "blockedToken", "action", "reason", "checks"));
+    List<CheckDef> checks = new ArrayList<>();
+    List<JsonNode> checkNodes = r.list(n, path, "checks", !production);
+    if (production && !checkNodes.isEmpty()) {
+      r.problem(YamlReader.at(path, "checks"), "the production decision has no checks of its own; list what it needs in dependsOn");
+    }
+    if (!production && checkNodes.isEmpty() && n.has("checks")) {
+      r.problem(YamlReader.at(path, "checks"), "a group needs at least one check");
+    }
+    for (int i = 0; i < checkNodes.size(); i++) {
+      CheckDef check = check(r, checkNodes.get(i), YamlReader.at(YamlReader.at(path, "checks"), i));
+      if (check != null) {
+        checks.add(check);
+      }
+    }
+    return new GroupDef(r.text(n, path, "id"), r.flag(n, path, "gate"), r.text(n, path, "token"),
+        r.optionalText(n, path, "owner"), r.label(n, path, "label"), r.optionalLabel(n, path, "title"),
+        r.optionalLabel(n, path, "description"), r.strings(n, path, "dependsOn"), r.text(n, path, "readyCode"),
+        r.optionalText(n, path, "blockedToken"), r.optionalLabel(n, path, "action"),
+        r.optionalLabel(n, path, "reason"), List.copyOf(checks));
+  }
+
+  private static CheckDef check(YamlReader r, JsonNode n, String path) {
+    if (!r.isObject(n, path)) {
+      return null;
+    }
+    r.onlyKeys(n, path, Set.of("id", "kind", "owner", "label", "description", "value", "dependsOn", "from",
+        "fact", "show", "pipeline", "step", "options"));
+    String kindText = r.text(n, path, "kind");
+    CheckKind kind = kindText == null ? null : CheckKind.parse(kindText).orElse(null);
+    if (kindText != null && kind == null) {
+      r.problem(YamlReader.at(path, "kind"), "unknown kind '" + kindText
+          + "' (expected owner-acceptance, pipeline, derived or decision)");
+    }
+    List<CheckDef.DecisionOption> options = new ArrayList<>();
+    List<JsonNode> optionNodes = r.list(n, path, "options", false);
+    for (int i = 0; i < optionNodes.size(); i++) {
+      String optionPath = YamlReader.at(YamlReader.at(path, "options"), i);
+      JsonNode o = optionNodes.get(i);
+      if (!r.isObject(o, optionPath)) {
+        continue;
+      }
+      r.onlyKeys(o, optionPath, Set.of("value", "label"));
+      options.add(new CheckDef.DecisionOption(r.text(o, optionPath, "value"), r.label(o, optionPath, "label")));
+    }
+    return new CheckDef(r.text(n, path, "id"), kind, r.text(n, path, "owner"), r.label(n, path, "label"),
+        r.label(n, path, "description"), r.optionalLabel(n, path, "value"), r.strings(n, path, "dependsOn"),
+        r.strings(n, path, "from"), r.optionalText(n, path, "fact"), r.optionalText(n, path, "show"),
+        r.optionalText(n, path, "pipeline"), r.optionalText(n, path, "step"), List.copyOf(options));
+  }
+
+  private static SectionDef section(YamlReader r, JsonNode n, String path) {
+    if (!r.isObject(n, path)) {
+      return null;
+    }
+    r.onlyKeys(n, path, Set.of("id", "kind", "eyebrow", "title", "description", "badge", "groups", "packets", "cards"));
+    List<SectionDef.CardDef> cards = new ArrayList<>();
+    List<JsonNode> cardNodes = r.list(n, path, "cards", false);
+    for (int i = 0; i < cardNodes.size(); i++) {
+      String cardPath = YamlReader.at(YamlReader.at(path, "cards"), i);
+      JsonNode c = cardNodes.get(i);
+      if (!r.isObject(c, cardPath)) {
+        continue;
+      }
+      r.onlyKeys(c, cardPath, Set.of("id", "label", "value", "description", "show"));
+      cards.add(new SectionDef.CardDef(r.text(c, cardPath, "id"), r.label(c, cardPath, "label"),
+          r.optionalLabel(c, cardPath, "value"), r.optionalLabel(c, cardPath, "description"),
+          r.optionalText(c, cardPath, "show")));
+    }
+    return new SectionDef(r.text(n, path, "id"), Objects.requireNonNullElse(r.optionalText(n, path, "kind"), "group"),
+        r.optionalLabel(n, path, "eyebrow"), r.label(n, path, "title"), r.optionalLabel(n, path, "description"),
+        r.optionalLabel(n, path, "badge"), r.strings(n, path, "groups"), r.strings(n, path, "packets"),
+        List.copyOf(cards));
+  }
+}

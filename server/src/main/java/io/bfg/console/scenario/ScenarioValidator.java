@@ -1,0 +1,353 @@
+package io.bfg.console.scenario;
+
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.CheckKind;
+import io.bfg.console.model.DataModel;
+import io.bfg.console.model.Environment;
+import io.bfg.console.model.Facts;
+import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Label;
+import io.bfg.console.model.Pipelines;
+import io.bfg.console.model.Provider;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SectionDef;
+import io.bfg.console.model.Template;
+import io.bfg.console.packets.PacketIds;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a scenario must keep to be evaluated: unique ids, known references, no dependency
+ * cycles, owners that are actors, well-formed kinds, facts, templates and tokens. Every problem is
+ * reported with its path.
+ */
+final class ScenarioValidator {
+
+  private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  private final Scenario scenario;
+  private final YamlReader r;
+  /** Check and group ids (one namespace, since either may be depended on) with their paths. */
+  private final Map<String, String> nodePaths = new LinkedHashMap<>();
+  private final Map<String, List<String>> edges = new HashMap<>();
+  private final Set<String> actorIds = new HashSet<>();
+
+  private ScenarioValidator(Scenario scenario, String file, List<ScenarioException.Problem> problems) {
+    this.scenario = scenario;
+    this.r = new YamlReader(file, problems);
+  }
+
+  static void validate(Scenario scenario, String file, List<ScenarioException.Problem> problems) {
+    new ScenarioValidator(scenario, file, problems).run();
+  }
+
+  private void run() {
+    uniqueIds();
+    owners();
+    List<GroupDef> groups = scenario.groups();
+    if (groups.stream().noneMatch(GroupDef::gate)) {
+      r.problem("groups", "no group is marked gate: true; the blocker checklist would be empty");
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      GroupDef group = groups.get(g);
+      String path = YamlReader.at("groups", g);
+      groupRules(group, path);
+      for (int c = 0; c < group.checks().size(); c++) {
+        checkRules(group.checks().get(c), YamlReader.at(YamlReader.at(path, "checks"), c));
+      }
+    }
+    groupRules(scenario.production(), "production");
+    cycles();
+    sections();
+    templates();
+    Set<String> environments = new HashSet<>();
+    scenario.environments().forEach(e -> environments.add(e.id()));
+    if (!environments.contains(scenario.target().environment())) {
+      r.problem("target.environment", "unknown environment '" + scenario.target().environment() + "'");
+    }
+  }
+
+  private void uniqueIds() {
+    unique("actors", scenario.actors().stream().map(Actor::id).toList());
+    unique("providers", scenario.providers().stream().map(Provider::id).toList());
+    unique("environments", scenario.environments().stream().map(Environment::id).toList());
+    unique("sections", scenario.sections().stream().map(SectionDef::id).toList());
+    actorIds.addAll(scenario.actors().stream().map(Actor::id).toList());
+    for (int g = 0; g < scenario.groups().size(); g++) {
+      GroupDef group = scenario.groups().get(g);
+      String path = YamlReader.at("groups", g);
+      node(group.id(), YamlReader.at(path, "id"));
+      List<String> out = new ArrayList<>(group.dependsOn());
+      for (int c = 0; c < group.checks().size(); c++) {
+        CheckDef check = group.checks().get(c);
+        node(check.id(), YamlReader.at(YamlReader.at(YamlReader.at(path, "checks"), c), "id"));
+        out.add(check.id());
+        List<String> checkOut = new ArrayList<>(check.dependsOn());
+        checkOut.addAll(check.from());
+        edges.put(check.id(), checkOut);
+      }
+      edges.put(group.id(), out);
+    }
+    node(scenario.production().id(), "production.id");
+    edges.put(scenario.production().id(), scenario.production().dependsOn());
+  }
+
+  private void unique(String path, List<String> ids) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!seen.add(ids.get(i))) {
+        r.problem(YamlReader.at(YamlReader.at(path, i), "id"), "duplicate id '" + ids.get(i) + "'");
+      }
+    }
+  }
+
+  private void node(String id, String path) {
+    if (nodePaths.containsKey(id)) {
+      r.problem(path, "duplicate id '" + id + "' (already used at " + nodePaths.get(id) + ")");
+    } else {
+      nodePaths.put(id, path);
+    }
+  }
+
+  private void owners() {
+    for (int i = 0; i < scenario.providers().size(); i++) {
+      owner(scenario.providers().get(i).owner(), YamlReader.at(YamlReader.at("providers", i), "owner"));
+    }
+    owner(scenario.target().rollbackOwner(), "target.rollbackOwner");
+  }
+
+  private void owner(String actor, String path) {
+    if (actor != null && !actorIds.contains(actor)) {
+      r.problem(path, "owner '" + actor + "' is not an actor of this scenario");
+    }
+  }
+
+  private void groupRules(GroupDef group, String path) {
+    owner(group.owner(), YamlReader.at(path, "owner"));
+    token(group.token(), YamlReader.at(path, "token"));
+    if (group.blockedToken() != null) {
+      token(group.blockedToken(), YamlReader.at(path, "blockedToken"));
+    }
+    references(group.dependsOn(), YamlReader.at(path, "dependsOn"));
+  }
+
+  private void token(String token, String path) {
+    if (token != null && !TOKEN.matcher(token).matches()) {
+      r.problem(path, "'" + token + "' must be UPPER_SNAKE_CASE (it becomes part of a decision code)");
+    }
+  }
+
+  private void references(List<String> ids, String path) {
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (!nodePaths.containsKey(id)) {
+        r.problem(YamlReader.at(path, i), "unknown id '" + id + "' (not a check or group of this scenario)");
+      } else if (id.equals(scenario.production().id())) {
+        r.problem(YamlReader.at(path, i), "nothing may depend on the production decision itself");
+      }
+    }
+  }
+
+  private void checkRules(CheckDef check, String path) {
+    owner(check.owner(), YamlReader.at(path, "owner"));
+    references(check.dependsOn(), YamlReader.at(path, "dependsOn"));
+    references(check.from(), YamlReader.at(path, "from"));
+    if (check.show() != null && !nodePaths.containsKey(check.show()) && !Evaluator.BUILTINS.contains(check.show())) {
+      r.problem(YamlReader.at(path, "show"), "unknown id '" + check.show() + "'");
+    }
+    CheckKind kind = check.kind();
+    boolean pipelineFields = check.pipeline() != null || check.step() != null;
+    if (kind != CheckKind.PIPELINE && pipelineFields) {
+      r.problem(path, "only a pipeline check names a pipeline and step");
+    }
+    if (kind != CheckKind.DERIVED && (check.fact() != null || !check.from().isEmpty())) {
+      r.problem(path, "only a derived check has 'from' or 'fact'");
+    }
+    if (kind != CheckKind.DECISION && !check.options().isEmpty()) {
+      r.problem(YamlReader.at(path, "options"), "only a decision check has options");
+    }
+    switch (kind) {
+      case PIPELINE -> {
+        List<String> steps = check.pipeline() == null ? null : Pipelines.STEPS.get(check.pipeline());
+        if (steps == null) {
+          r.problem(YamlReader.at(path, "pipeline"), "must be one of " + Pipelines.STEPS.keySet().stream().sorted().toList());
+        } else if (check.step() == null || !steps.contains(check.step())) {
+          r.problem(YamlReader.at(path, "step"), "must be one of " + steps);
+        }
+      }
+      case DERIVED -> {
+        if (check.fact() == null && check.from().isEmpty() && check.dependsOn().isEmpty()) {
+          r.problem(path, "a derived check needs 'from', 'fact' or 'dependsOn' to be derived from");
+        }
+        if (check.fact() != null) {
+          fact(check.fact(), YamlReader.at(path, "fact"));
+        }
+      }
+      case DECISION -> {
+        if (check.options().size() < 2) {
+          r.problem(YamlReader.at(path, "options"), "a decision needs at least two options to choose from");
+        }
+        Set<String> values = new HashSet<>();
+        for (int i = 0; i < check.options().size(); i++) {
+          if (!values.add(check.options().get(i).value())) {
+            r.problem(YamlReader.at(YamlReader.at(YamlReader.at(path, "options"), i), "value"), "duplicate option value");
+          }
+        }
+      }
+      case OWNER_ACCEPTANCE -> {
+      }
+    }
+  }
+
+  private void fact(String fact, String path) {
+    if (!Facts.isWellFormed(fact)) {
+      r.problem(path, "unknown fact '" + fact + "'");
+      return;
+    }
+    String argument = Facts.argument(fact);
+    if (Facts.name(fact).equals(Facts.PROVIDER_CONTRACT)
+        && scenario.providers().stream().noneMatch(p -> p.id().equals(argument))) {
+      r.problem(path, "unknown provider '" + argument + "'");
+    }
+    if (Facts.name(fact).equals(Facts.BATCH_ROWS)
+        && scenario.dataModel().batches().stream().map(DataModel.BatchGroup::id).noneMatch(argument::equals)) {
+      r.problem(path, "unknown batch group '" + argument + "'");
+    }
+  }
+
+  /** Reports each cycle once, as the chain of ids that closes it. */
+  private void cycles() {
+    Map<String, Integer> state = new HashMap<>();
+    for (String id : nodePaths.keySet()) {
+      walk(id, state, new ArrayList<>());
+    }
+  }
+
+  private void walk(String id, Map<String, Integer> state, List<String> trail) {
+    Integer seen = state.get(id);
+    if (seen != null && seen == 2) {
+      return;
+    }
+    if (seen != null && seen == 1) {
+      List<String> cycle = new ArrayList<>(trail.subList(trail.indexOf(id), trail.size()));
+      cycle.add(id);
+      r.problem(nodePaths.get(id), "dependency cycle: " + String.join(" -> ", cycle));
+      return;
+    }
+    state.put(id, 1);
+    trail.add(id);
+    for (String next : edges.getOrDefault(id, List.of())) {
+      if (nodePaths.containsKey(next)) {
+        walk(next, state, trail);
+      }
+    }
+    trail.remove(trail.size() - 1);
+    state.put(id, 2);
+  }
+
+  private void sections() {
+    for (int s = 0; s < scenario.sections().size(); s++) {
+      SectionDef section = scenario.sections().get(s);
+      String path = YamlReader.at("sections", s);
+      for (int i = 0; i < section.groups().size(); i++) {
+        String id = section.groups().get(i);
+        if (!nodePaths.containsKey(id) || scenario.groups().stream().noneMatch(g -> g.id().equals(id))) {
+          r.problem(YamlReader.at(YamlReader.at(path, "groups"), i), "unknown group '" + id + "'");
+        }
+      }
+      for (int i = 0; i < section.packets().size(); i++) {
+        if (!PacketIds.ALL.contains(section.packets().get(i))) {
+          r.problem(YamlReader.at(YamlReader.at(path, "packets"), i), "unknown packet '" + section.packets().get(i)
+              + "' (known: " + PacketIds.ALL + ")");
+        }
+      }
+      for (int i = 0; i < section.cards().size(); i++) {
+        String show = section.cards().get(i).show();
+        if (show != null && !nodePaths.containsKey(show) && !Evaluator.BUILTINS.contains(show)) {
+          r.problem(YamlReader.at(YamlReader.at(YamlReader.at(path, "cards"), i), "show"), "unknown id '" + show + "'");
+        }
+      }
+    }
+  }
+
+  /** Every placeholder in every label must parse and name a check, a group or a builtin. */
+  private void templates() {
+    for (int g = 0; g < scenario.groups().size(); g++) {
+      GroupDef group = scenario.groups().get(g);
+      String path = YamlReader.at("groups", g);
+      template(group.label(), YamlReader.at(path, "label"));
+      template(group.title(), YamlReader.at(path, "title"));
+      template(group.description(), YamlReader.at(path, "description"));
+      template(group.action(), YamlReader.at(path, "action"));
+      template(group.reason(), YamlReader.at(path, "reason"));
+      for (int c = 0; c < group.checks().size(); c++) {
+        CheckDef check = group.checks().get(c);
+        String checkPath = YamlReader.at(YamlReader.at(path, "checks"), c);
+        template(check.label(), YamlReader.at(checkPath, "label"));
+        template(check.description(), YamlReader.at(checkPath, "description"));
+        template(check.value(), YamlReader.at(checkPath, "value"));
+      }
+    }
+    for (int s = 0; s < scenario.sections().size(); s++) {
+      SectionDef section = scenario.sections().get(s);
+      String path = YamlReader.at("sections", s);
+      template(section.eyebrow(), YamlReader.at(path, "eyebrow"));
+      template(section.title(), YamlReader.at(path, "title"));
+      template(section.description(), YamlReader.at(path, "description"));
+      template(section.badge(), YamlReader.at(path, "badge"));
+      for (int c = 0; c < section.cards().size(); c++) {
+        SectionDef.CardDef card = section.cards().get(c);
+        String cardPath = YamlReader.at(YamlReader.at(path, "cards"), c);
+        template(card.label(), YamlReader.at(cardPath, "label"));
+        template(card.value(), YamlReader.at(cardPath, "value"));
+        template(card.description(), YamlReader.at(cardPath, "description"));
+      }
+    }
+    for (int p = 0; p < scenario.providers().size(); p++) {
+      template(scenario.providers().get(p).description(), YamlReader.at(YamlReader.at("providers", p), "description"));
+    }
+    for (int e = 0; e < scenario.environments().size(); e++) {
+      template(scenario.environments().get(e).description(),
+          YamlReader.at(YamlReader.at("environments", e), "description"));
+    }
+  }
+
+  private void template(Label label, String path) {
+    if (label == null) {
+      return;
+    }
+    template(label.en(), YamlReader.at(path, "en"));
+    template(label.pl(), YamlReader.at(path, "pl"));
+  }
+
+  private void template(String text, String path) {
+    if (!Template.hasPlaceholders(text)) {
+      return;
+    }
+    try {
+      for (Template.Part part : Template.parse(text).parts()) {
+        if (part.literal()) {
+          continue;
+        }
+        String ref = part.ref();
+        boolean known = nodePaths.containsKey(ref) || Evaluator.BUILTINS.contains(ref)
+            || (part.field() != null && Evaluator.BUILTINS.contains(ref + "." + part.field()));
+        if (!known) {
+          r.problem(path, "placeholder {" + ref + (part.field() == null ? "" : "." + part.field())
+              + "} names no check, group or builtin");
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      r.problem(path, e.getMessage());
+    }
+  }
+}
