@@ -1,0 +1,41 @@
+package io.bfg.console.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bfg.console.model.AuditEvent;
+import io.vertx.core.Future;
+
+import java.util.List;
+
+/**
+ * {@code ScenarioStore.v1}: the append-only, hash-chained audit journal every state change goes
+ * through. Adapters (file-local, later Postgres) differ in where the events live, never in the
+ * chain rule, which is {@link AuditChain}'s alone.
+ */
+public interface ScenarioStore {
+
+  String CONTRACT = "ScenarioStore.v1";
+
+  /**
+   * Opens (or creates) the journal, repairs an interrupted append and returns every trustworthy
+   * event in order. If the chain is broken, the events before the break are returned so the
+   * console can start and show the problem; {@link #verify()} names it and {@link #append}
+   * refuses to extend it. Call once before {@link #append}.
+   */
+  Future<List<AuditEvent>> load();
+
+  /**
+   * Appends one event after the current head. Completes only once the event is durable.
+   * Concurrent calls are serialized: seqs stay contiguous and the head never forks.
+   * Fails with {@link StoreException#AUDIT_CHAIN_BROKEN} if {@link #load()} found tampering.
+   */
+  Future<AuditEvent> append(String type, String actor, ObjectNode payload);
+
+  /** Re-reads the journal from its durable medium (not memory) and recomputes the chain. */
+  Future<ChainVerification> verify();
+
+  /** The adapter's name as shown in the console, e.g. {@code file-local}. */
+  String adapter();
+
+  /** Releases the journal (file lock, handles, threads). The store cannot be used afterwards. */
+  Future<Void> close();
+}

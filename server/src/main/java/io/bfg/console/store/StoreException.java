@@ -1,0 +1,32 @@
+package io.bfg.console.store;
+
+/**
+ * A store failure the console can name: {@link #code()} is the stable, machine-readable
+ * reason the HTTP layer puts in its {@code {"error":{"code","message"}}} body.
+ */
+public class StoreException extends RuntimeException {
+
+  /** The journal's hash chain is broken; the console refuses to extend a tampered chain. */
+  public static final String AUDIT_CHAIN_BROKEN = "AUDIT_CHAIN_BROKEN";
+  /** Reading, writing or syncing the journal failed. */
+  public static final String STORE_IO = "STORE_IO";
+  /** Another store (in this process or another one) holds the journal. */
+  public static final String STORE_LOCKED = "STORE_LOCKED";
+  /** {@code append} was called before {@code load}, or after {@code close}. */
+  public static final String STORE_NOT_LOADED = "STORE_NOT_LOADED";
+
+  private final String code;
+
+  public StoreException(String code, String message) {
+    this(code, message, null);
+  }
+
+  public StoreException(String code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}
