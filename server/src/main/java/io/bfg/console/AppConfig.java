@@ -1,0 +1,128 @@
+package io.bfg.console;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the console, read once from the environment (CLI flags may override), validated
+ * here and nowhere else. A bad value fails start-up with a message naming the variable.
+ */
+public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, String targetPgUrl,
+                        String auth, boolean allowRemoteMockAuth, int maxBodyBytes, String copilotModel,
+                        String copilotBaseUrl, String copilotModelName, String copilotApiKey) {
+
+  public static final String MOCK_AUTH = "mock-auth-header";
+  public static final String OIDC = "oidc";
+
+  /** A setting that cannot be used; {@code variable} names the environment variable or flag. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String variable, String problem) {
+      super(variable + ": " + problem, null, false, false);
+    }
+  }
+
+  /** Environment variable for each CLI flag that may override it. */
+  private static final Map<String, String> FLAGS = Map.of(
+      "--host", "CONSOLE_HOST",
+      "--port", "CONSOLE_PORT",
+      "--scenario", "CONSOLE_SCENARIO",
+      "--data-dir", "CONSOLE_DATA_DIR",
+      "--web-dir", "CONSOLE_WEB_DIR",
+      "--auth", "CONSOLE_AUTH");
+
+  public static AppConfig from(Map<String, String> environment, List<String> flags) {
+    Map<String, String> env = new HashMap<>(environment);
+    for (int i = 0; i < flags.size(); i++) {
+      String flag = flags.get(i);
+      String variable = FLAGS.get(flag);
+      if (variable == null) {
+        throw new ConfigException(flag, "unknown option (known: " + FLAGS.keySet().stream().sorted().toList() + ")");
+      }
+      if (i + 1 >= flags.size()) {
+        throw new ConfigException(flag, "needs a value");
+      }
+      env.put(variable, flags.get(++i));
+    }
+    String host = value(env, "CONSOLE_HOST", "127.0.0.1");
+    int port = integer(env, "CONSOLE_PORT", 8080, 0, 65535);
+    String auth = value(env, "CONSOLE_AUTH", MOCK_AUTH);
+    if (auth.equals(OIDC)) {
+      throw new ConfigException("CONSOLE_AUTH", "oidc is not available in this build yet; use mock-auth-header");
+    }
+    if (!auth.equals(MOCK_AUTH)) {
+      throw new ConfigException("CONSOLE_AUTH", "'" + auth + "' is not one of mock-auth-header, oidc");
+    }
+    boolean allowRemote = flag(env, "CONSOLE_ALLOW_REMOTE_MOCK_AUTH");
+    if (!isLoopback(host) && !allowRemote) {
+      throw new ConfigException("CONSOLE_HOST", host + " is not a loopback address, and mock-auth-header trusts "
+          + "any X-Actor-Id it is sent; bind to 127.0.0.1, or set CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true if every "
+          + "client on that network may act as any actor");
+    }
+    String model = value(env, "CONSOLE_COPILOT_MODEL", "local");
+    if (!List.of("local", "openai", "ollama").contains(model)) {
+      throw new ConfigException("CONSOLE_COPILOT_MODEL", "'" + model + "' is not one of local, openai, ollama");
+    }
+    String targetUrl = env.get("CONSOLE_TARGET_PG_URL");
+    if (targetUrl != null && targetUrl.isBlank()) {
+      targetUrl = null;
+    }
+    if (targetUrl != null && !targetUrl.startsWith("postgresql://") && !targetUrl.startsWith("postgres://")) {
+      // never echo the value: it may carry a password
+      throw new ConfigException("CONSOLE_TARGET_PG_URL", "must be a postgresql:// URL");
+    }
+    return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
+        Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), targetUrl,
+        auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024), model,
+        env.get("CONSOLE_COPILOT_BASE_URL"), env.get("CONSOLE_COPILOT_MODEL_NAME"), env.get("CONSOLE_COPILOT_API_KEY"));
+  }
+
+  /** Whether production credentials were supplied from outside the demo workspace (an external target). */
+  public boolean liveCredentials() {
+    return targetPgUrl != null;
+  }
+
+  private static String value(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < min || parsed > max) {
+        throw new ConfigException(name, parsed + " is outside " + min + ".." + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "'" + value + "' is not a whole number");
+    }
+  }
+
+  private static boolean flag(Map<String, String> env, String name) {
+    String value = env.getOrDefault(name, "false").trim();
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ConfigException(name, "must be true or false");
+  }
+
+  static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    try {
+      // literal addresses only: a name that needs DNS is not trusted as loopback
+      return host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?") && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.bfg.console.http;
+
+import io.bfg.console.AppConfig;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The HTTP edge: the router below is the table of contents of the API. */
+public final class HttpVerticle extends VerticleBase {
+
+  private final AppConfig config;
+  private final ReadinessService service;
+  private HttpServer server;
+
+  public HttpVerticle(AppConfig config, ReadinessService service) {
+    this.config = config;
+    this.service = service;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setCompressionSupported(false));
+    return server.requestHandler(router()).listen();
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  Router router() {
+    ReadHandlers read = new ReadHandlers(service);
+    CommandHandlers commands = new CommandHandlers(service);
+    MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth());
+    Errors errors = new Errors();
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+    Router router = Router.router(vertx);
+
+    router.get("/health").handler(read::health);
+    router.get("/api/evaluation").handler(read::evaluation);
+    router.get("/api/checks").handler(read::checks);
+    router.get("/api/checks/:checkId").handler(read::check);
+    router.post("/api/checks/:checkId/accept").handler(body).handler(auth).handler(commands::accept);
+    router.post("/api/checks/:checkId/revoke").handler(body).handler(auth).handler(commands::revoke);
+    router.post("/api/decisions/:checkId").handler(body).handler(auth).handler(commands::decide);
+    router.get("/api/packets").handler(read::packets);
+    router.get("/api/packets/:packetId").handler(read::packet);
+    router.get("/api/snapshot").handler(read::snapshot);
+    router.get("/api/audit").handler(read::audit);
+    router.get("/api/audit/verify").handler(read::verify);
+    router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(read::pipelinesUnavailable);
+
+    router.route().failureHandler(errors);
+    router.errorHandler(404, rc -> Errors.byStatus(rc, 404));
+    router.errorHandler(405, rc -> Errors.byStatus(rc, 405));
+    return router;
+  }
+}

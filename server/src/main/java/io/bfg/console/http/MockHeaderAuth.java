@@ -1,0 +1,60 @@
+package io.bfg.console.http;
+
+import io.bfg.console.model.Actor;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.Handler;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * mock-auth-header: the actor is whoever {@code X-Actor-Id} names. It trusts the caller, so it
+ * only serves loopback clients unless the operator explicitly allowed remote ones.
+ */
+final class MockHeaderAuth implements Handler<RoutingContext> {
+
+  static final String HEADER = "X-Actor-Id";
+  static final String ACTOR = "actor";
+
+  private final ReadinessService service;
+  private final boolean allowRemote;
+
+  MockHeaderAuth(ReadinessService service, boolean allowRemote) {
+    this.service = service;
+    this.allowRemote = allowRemote;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (!allowRemote && !isLoopback(rc.request().remoteAddress())) {
+      rc.fail(new ApiError(403, "MOCK_AUTH_LOOPBACK_ONLY",
+          "mock-auth-header is accepted from loopback clients only"));
+      return;
+    }
+    String actorId = rc.request().getHeader(HEADER);
+    if (actorId == null || actorId.isBlank()) {
+      rc.fail(new ApiError(401, "UNAUTHENTICATED", "send the acting actor in the " + HEADER + " header"));
+      return;
+    }
+    Actor actor = service.actor(actorId.trim());
+    if (actor == null) {
+      rc.fail(new ApiError(401, "UNKNOWN_ACTOR", "'" + actorId.trim() + "' is not an actor of this scenario"));
+      return;
+    }
+    rc.put(ACTOR, actor);
+    rc.next();
+  }
+
+  private static boolean isLoopback(SocketAddress address) {
+    if (address == null || address.hostAddress() == null) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(address.hostAddress()).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.bfg.console.http;
+
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.model.AuditEvent;
+import io.bfg.console.model.Lang;
+import io.bfg.console.packets.PacketIds;
+import io.bfg.console.packets.Packets;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/** Everything a reader (dashboard, script, reviewer) can GET; no authentication, nothing changes. */
+final class ReadHandlers {
+
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final ReadinessService service;
+  /** The snapshot never changes while the console runs: serialised once. */
+  private final Buffer snapshotJson;
+
+  ReadHandlers(ReadinessService service) {
+    this.service = service;
+    var snapshot = service.snapshot();
+    var summary = service.scenario().snapshot();
+    JsonObject body = new JsonObject()
+        .put("schema", summary.schema())
+        .put("checksum", summary.checksum())
+        .put("checksumShort", summary.checksumShort())
+        .put("rows", summary.totalRows())
+        .put("rowsByBatch", new JsonObject(new java.util.LinkedHashMap<>(summary.rowsByBatch())))
+        .put("rowsByTable", new JsonObject(new java.util.LinkedHashMap<>(summary.rowsByTable())))
+        .put("payload", new JsonObject(Buffer.buffer(ReadinessService.bytes(snapshot.payload()))));
+    this.snapshotJson = body.toBuffer();
+  }
+
+  void health(RoutingContext rc) {
+    JsonObject body = new JsonObject().put("status", "UP").put("scenario", service.scenario().id())
+        .put("seq", service.state().seq()).put("store", service.store().adapter());
+    rc.response().putHeader("content-type", JSON).end(body.encode());
+  }
+
+  void evaluation(RoutingContext rc) {
+    rc.response().putHeader("content-type", JSON).end(service.evaluationJson(lang(rc)));
+  }
+
+  void checks(RoutingContext rc) {
+    Evaluation evaluation = service.evaluation(lang(rc));
+    JsonArray checks = new JsonArray();
+    for (Evaluation.GroupView group : evaluation.groups()) {
+      for (Evaluation.CheckView check : group.checks()) {
+        checks.add(checkJson(group, check));
+      }
+    }
+    rc.response().putHeader("content-type", JSON)
+        .end(new JsonObject().put("seq", evaluation.seq()).put("checks", checks).encode());
+  }
+
+  void check(RoutingContext rc) {
+    String id = rc.pathParam("checkId");
+    Evaluation evaluation = service.evaluation(lang(rc));
+    for (Evaluation.GroupView group : evaluation.groups()) {
+      for (Evaluation.CheckView check : group.checks()) {
+        if (check.id().equals(id)) {
+          rc.response().putHeader("content-type", JSON)
+              .end(checkJson(group, check).put("seq", evaluation.seq()).encode());
+          return;
+        }
+      }
+    }
+    throw new ApiError(404, "UNKNOWN_CHECK", "no check '" + id + "' in this scenario");
+  }
+
+  private static JsonObject checkJson(Evaluation.GroupView group, Evaluation.CheckView check) {
+    return new JsonObject(Buffer.buffer(ReadinessService.bytes(check))).put("group", group.id());
+  }
+
+  void packets(RoutingContext rc) {
+    JsonArray list = new JsonArray();
+    for (String id : PacketIds.ALL) {
+      Packets.Packet packet = service.packet(id);
+      list.add(new JsonObject().put("id", id).put("format", packet.format()).put("decision", packet.decision())
+          .put("checksum", packet.checksum()).put("href", "/api/packets/" + id));
+    }
+    rc.response().putHeader("content-type", JSON).end(new JsonObject().put("packets", list).encode());
+  }
+
+  /** JSON envelope by default; {@code ?format=raw} (or Accept: text/plain) gives the bare text to save or pipe. */
+  void packet(RoutingContext rc) {
+    String id = rc.pathParam("packetId");
+    Packets.Packet packet = service.packet(id);
+    if (packet == null) {
+      throw new ApiError(404, "UNKNOWN_PACKET", "no packet '" + id + "'; known: " + PacketIds.ALL);
+    }
+    String accept = rc.request().getHeader("accept");
+    boolean raw = "raw".equals(rc.queryParams().get("format"))
+        || (accept != null && accept.startsWith("text/plain"));
+    if (raw) {
+      String type = packet.format().equals("sql") ? "application/sql; charset=utf-8" : "text/plain; charset=utf-8";
+      rc.response().putHeader("content-type", type).end(packet.content());
+      return;
+    }
+    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(packet)));
+  }
+
+  void snapshot(RoutingContext rc) {
+    rc.response().putHeader("content-type", JSON).end(snapshotJson);
+  }
+
+  /** {@code ?since=N} returns only events after seq N, for scripts that poll. */
+  void audit(RoutingContext rc) {
+    long since = longParam(rc, "since", 0);
+    List<AuditEvent> events = service.auditEvents().stream().filter(e -> e.seq() > since).toList();
+    rc.response().putHeader("content-type", JSON)
+        .end(Buffer.buffer(ReadinessService.bytes(java.util.Map.of("events", events))));
+  }
+
+  void verify(RoutingContext rc) {
+    service.verifyAudit().onSuccess(result -> rc.response().putHeader("content-type", JSON)
+        .end(Buffer.buffer(ReadinessService.bytes(result)))).onFailure(rc::fail);
+  }
+
+  void pipelinesUnavailable(RoutingContext rc) {
+    throw new ApiError(501, "PIPELINES_NOT_AVAILABLE",
+        "connection checks and dry-runs against the target are not part of this build yet");
+  }
+
+  private static Lang lang(RoutingContext rc) {
+    String code = rc.queryParams().get("lang");
+    if (code == null) {
+      return Lang.EN;
+    }
+    return Lang.parse(code).orElseThrow(() -> new ApiError(400, "INVALID_LANG", "lang must be en or pl"));
+  }
+
+  private static long longParam(RoutingContext rc, String name, long fallback) {
+    String value = rc.queryParams().get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "INVALID_PARAMETER", name + " must be a whole number");
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.bfg.console.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bfg.console.command.CommandRules;
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.AuditEvent;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SessionState;
+import io.bfg.console.packets.Packets;
+import io.bfg.console.snapshot.Snapshot;
+import io.bfg.console.store.ChainVerification;
+import io.bfg.console.store.ScenarioStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The console's state: the scenario, the session state folded from the store, and the evaluation
+ * of that state, cached per language as the JSON bytes every reader gets (evaluated and serialised
+ * once per change, not once per request). Commands run one at a time in arrival order, each
+ * validated against the state the previous one left, appended to the store, then published.
+ */
+public final class ReadinessService {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Scenario scenario;
+  private final Snapshot snapshot;
+  private final Evaluator evaluator;
+  private final Runtime runtime;
+  private final ScenarioStore store;
+  private final EventBus eventBus;
+  private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private volatile View view;
+  /** The tail of the command queue; guarded by {@code this}. */
+  private Future<?> commandTail = Future.succeededFuture();
+
+  /** One session state with its assessment and lazily rendered evaluations and packets. */
+  private final class View {
+    final SessionState state;
+    final Evaluator.Assessment assessment;
+    final ConcurrentHashMap<Lang, Evaluation> evaluations = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Lang, Buffer> json = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Packets.Packet> packets = new ConcurrentHashMap<>();
+
+    View(SessionState state) {
+      this.state = state;
+      this.assessment = evaluator.assess(runtime, state);
+    }
+
+    Evaluation evaluation(Lang lang) {
+      return evaluations.computeIfAbsent(lang, l -> evaluator.render(assessment, l));
+    }
+
+    Buffer json(Lang lang) {
+      return json.computeIfAbsent(lang, l -> Buffer.buffer(bytes(evaluation(l))));
+    }
+  }
+
+  public ReadinessService(Scenario scenario, Snapshot snapshot, Runtime runtime, ScenarioStore store,
+                          EventBus eventBus) {
+    this.scenario = scenario;
+    this.snapshot = snapshot;
+    this.evaluator = new Evaluator(scenario);
+    this.runtime = runtime;
+    this.store = store;
+    this.eventBus = eventBus;
+  }
+
+  /** Replays the store; the console serves nothing before this completes. */
+  public Future<Void> start() {
+    return store.load().map(loaded -> {
+      events.addAll(loaded);
+      view = new View(SessionState.replay(loaded));
+      return null;
+    });
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  public Runtime runtime() {
+    return runtime;
+  }
+
+  public ScenarioStore store() {
+    return store;
+  }
+
+  public SessionState state() {
+    return view.state;
+  }
+
+  public Evaluation evaluation(Lang lang) {
+    return view.evaluation(lang);
+  }
+
+  /** The evaluation as JSON, the same buffer for every caller until the state changes. */
+  public Buffer evaluationJson(Lang lang) {
+    return view.json(lang);
+  }
+
+  /** Null for an unknown packet id. */
+  public Packets.Packet packet(String id) {
+    View current = view;
+    Packets.Packet cached = current.packets.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    Packets.Packet packet = Packets.render(id, scenario, current.evaluation(Lang.EN), current.state);
+    if (packet != null) {
+      current.packets.put(id, packet);
+    }
+    return packet;
+  }
+
+  public Actor actor(String id) {
+    return scenario.actor(id);
+  }
+
+  public List<AuditEvent> auditEvents() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  public Future<ChainVerification> verifyAudit() {
+    return store.verify();
+  }
+
+  /** The result of a command: the event it appended, or none when it repeated the current state. */
+  public record CommandResult(AuditEvent event, SessionState state) {
+    public boolean changed() {
+      return event != null;
+    }
+  }
+
+  public Future<CommandResult> accept(Actor actor, String checkId) {
+    return command(a -> CommandRules.accept(scenario, a, actor, checkId), actor);
+  }
+
+  public Future<CommandResult> revoke(Actor actor, String checkId) {
+    return command(a -> CommandRules.revoke(scenario, a, actor, checkId), actor);
+  }
+
+  public Future<CommandResult> decide(Actor actor, String checkId, String value) {
+    return command(a -> CommandRules.decide(scenario, a, actor, checkId, value), actor);
+  }
+
+  /**
+   * Queues a command behind the previous one so each is validated against the state the one
+   * before left: two owners signing off at once can never both pass a check that only one may.
+   */
+  private Future<CommandResult> command(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Actor actor) {
+    Promise<CommandResult> done = Promise.promise();
+    synchronized (this) {
+      commandTail = commandTail.transform(ignored -> {
+        Future<CommandResult> result = run(rule, actor);
+        result.onComplete(done);
+        return result;
+      });
+    }
+    return done.future();
+  }
+
+  private Future<CommandResult> run(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Actor actor) {
+    CommandRules.Outcome outcome;
+    View current = view;
+    try {
+      outcome = rule.apply(current.assessment);
+    } catch (RuntimeException rejected) {
+      return Future.failedFuture(rejected);
+    }
+    if (!outcome.changes()) {
+      return Future.succeededFuture(new CommandResult(null, current.state));
+    }
+    return store.append(outcome.eventType(), actor.id(), outcome.payload()).map(event -> {
+      events.add(event);
+      View next = new View(current.state.apply(event));
+      view = next;
+      eventBus.publish(Addresses.STATE_CHANGED, next.state.seq());
+      eventBus.publish(Addresses.AUDIT_APPENDED, Buffer.buffer(bytes(event)));
+      return new CommandResult(event, next.state);
+    });
+  }
+
+  public static byte[] bytes(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a console record failed to serialise", e);
+    }
+  }
+}
