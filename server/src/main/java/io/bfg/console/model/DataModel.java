@@ -16,7 +16,7 @@ public record DataModel(String schema, List<BatchGroup> batches, List<TableDef> 
   public record TableDef(String name, String batch, String key, Label label, List<ColumnDef> columns) {
   }
 
-  /** {@code type} is one of text, integer, bigint, numeric, boolean, date, timestamptz, jsonb. */
+  /** {@code type} is one of text, text[], integer, bigint, numeric, boolean, date, timestamptz, jsonb. */
   public record ColumnDef(String name, String type, boolean nullable) {
   }
 }
