@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
 
 /** The HTTP edge: the router below is the table of contents of the API. */
 public final class HttpVerticle extends VerticleBase {
@@ -54,6 +56,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/audit").handler(read::audit);
     router.get("/api/audit/verify").handler(read::verify);
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(read::pipelinesUnavailable);
+
+    router.get("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
+        .setCachingEnabled(false));
 
     router.route().failureHandler(errors);
     router.errorHandler(404, rc -> Errors.byStatus(rc, 404));
