@@ -4,15 +4,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every setting of the console, read once from the environment (CLI flags may override), validated
  * here and nowhere else. A bad value fails start-up with a message naming the variable.
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, String targetPgUrl,
-                        String auth, boolean allowRemoteMockAuth, int maxBodyBytes, String copilotModel,
+                        String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
+                        String copilotModel,
                         String copilotBaseUrl, String copilotModelName, String copilotApiKey) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
@@ -76,13 +79,30 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     }
     return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
         Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), targetUrl,
-        auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024), model,
+        auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
+        origins(env.get("CONSOLE_WS_ORIGINS")), model,
         env.get("CONSOLE_COPILOT_BASE_URL"), env.get("CONSOLE_COPILOT_MODEL_NAME"), env.get("CONSOLE_COPILOT_API_KEY"));
   }
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
   public boolean liveCredentials() {
     return targetPgUrl != null;
+  }
+
+  /** Extra browser origins allowed on the feed besides the console's own, e.g. {@code https://ops.example.com}. */
+  private static Set<String> origins(String list) {
+    if (list == null || list.isBlank()) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String origin : list.split(",")) {
+      String trimmed = origin.trim().replaceAll("/+$", "");
+      if (!trimmed.matches("https?://[^/\\s]+")) {
+        throw new ConfigException("CONSOLE_WS_ORIGINS", "'" + trimmed + "' is not an origin like https://host:port");
+      }
+      out.add(trimmed);
+    }
+    return Set.copyOf(out);
   }
 
   private static String value(Map<String, String> env, String name, String fallback) {

@@ -2,6 +2,7 @@ package io.bfg.console;
 
 import io.bfg.console.cli.GateCommand;
 import io.bfg.console.cli.GenerateCommand;
+import io.bfg.console.cli.WatchCommand;
 import io.bfg.console.http.HttpVerticle;
 import io.bfg.console.model.Runtime;
 import io.bfg.console.scenario.ScenarioException;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point: {@code serve} (default), {@code gate}, {@code generate}, {@code validate}.
+ * Entry point: {@code serve} (default), {@code gate}, {@code watch}, {@code generate}, {@code validate}.
  * Exit codes: 0 success, 1 production NO-GO (gate), 2 bad configuration or scenario, 3 runtime failure.
  */
 public final class Main {
@@ -40,6 +41,7 @@ public final class Main {
     int exit = switch (command) {
       case "serve" -> serve(rest);
       case "gate" -> GateCommand.run(rest, System.out, System.err);
+      case "watch" -> WatchCommand.run(rest, System.out, System.err);
       case "generate" -> GenerateCommand.run(rest, System.out, System.err);
       case "validate" -> validate(rest);
       case "help", "--help", "-h" -> help();
@@ -59,6 +61,7 @@ public final class Main {
         Integration Console
           serve    [--host H] [--port P] [--scenario DIR] [--data-dir DIR]   run the console (default)
           gate     --url URL [--require GO]                                  exit 0 only when production is GO
+          watch    --url URL [--lang en|pl] [--count N] [--actor ID]         print feed messages as JSON lines
           generate --rows N [--seed S] [--out FILE]                          write N generated rows per table
           validate [--scenario DIR]                                          load and validate a scenario
         Configuration comes from CONSOLE_* environment variables (see README); flags override them.""");

@@ -2,6 +2,9 @@ package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
 import io.bfg.console.service.ReadinessService;
+import io.bfg.console.ws.FeedHub;
+import io.bfg.console.ws.FeedSettings;
+import io.bfg.console.ws.FeedSocketHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,6 +20,7 @@ public final class HttpVerticle extends VerticleBase {
   private final AppConfig config;
   private final ReadinessService service;
   private HttpServer server;
+  private FeedHub hub;
 
   public HttpVerticle(AppConfig config, ReadinessService service) {
     this.config = config;
@@ -25,9 +29,24 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    FeedSettings feedSettings = FeedSettings.defaults();
+    hub = new FeedHub(vertx, service, feedSettings);
+    hub.start();
+    // permessage-deflate stays off: the evaluation is written once for every subscriber, and
+    // compressing per connection would cost CPU for each of them
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-        .setCompressionSupported(false));
+        .setCompressionSupported(false)
+        .setMaxWebSocketFrameSize(feedSettings.maxMessageBytes())
+        .setMaxWebSocketMessageSize(feedSettings.maxMessageBytes())
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false));
     return server.requestHandler(router()).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    hub.stop();
+    return server == null ? Future.succeededFuture() : server.close();
   }
 
   /** The port actually bound (useful with port 0). */
@@ -38,7 +57,9 @@ public final class HttpVerticle extends VerticleBase {
   Router router() {
     ReadHandlers read = new ReadHandlers(service);
     CommandHandlers commands = new CommandHandlers(service);
-    MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth());
+    MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
+    MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
+    FeedSocketHandler feed = new FeedSocketHandler(hub, config.wsOrigins());
     Errors errors = new Errors();
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
     Router router = Router.router(vertx);
@@ -57,6 +78,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/audit/verify").handler(read::verify);
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(read::pipelinesUnavailable);
 
+    router.get("/ws").handler(feed::validate).handler(optionalAuth)
+        .handler(rc -> feed.upgrade(rc, MockHeaderAuth.actorId(rc)));
     router.get("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
         .setCachingEnabled(false));
 

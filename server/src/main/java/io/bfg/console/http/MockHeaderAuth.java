@@ -18,16 +18,28 @@ final class MockHeaderAuth implements Handler<RoutingContext> {
   static final String HEADER = "X-Actor-Id";
   static final String ACTOR = "actor";
 
+  static String actorId(RoutingContext rc) {
+    Actor actor = rc.get(ACTOR);
+    return actor == null ? null : actor.id();
+  }
+
   private final ReadinessService service;
   private final boolean allowRemote;
+  private final boolean required;
 
-  MockHeaderAuth(ReadinessService service, boolean allowRemote) {
+  /** {@code required} false lets a request without the header through anonymously (feed readers). */
+  MockHeaderAuth(ReadinessService service, boolean allowRemote, boolean required) {
     this.service = service;
     this.allowRemote = allowRemote;
+    this.required = required;
   }
 
   @Override
   public void handle(RoutingContext rc) {
+    if (!required && rc.request().getHeader(HEADER) == null) {
+      rc.next();
+      return;
+    }
     if (!allowRemote && !isLoopback(rc.request().remoteAddress())) {
       rc.fail(new ApiError(403, "MOCK_AUTH_LOOPBACK_ONLY",
           "mock-auth-header is accepted from loopback clients only"));

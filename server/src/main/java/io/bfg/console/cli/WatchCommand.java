@@ -1,0 +1,133 @@
+package io.bfg.console.cli;
+
+import io.bfg.console.Main;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code watch --url URL [--lang en|pl] [--count N] [--actor ID]}: prints every feed message as one
+ * JSON line for scripts. When the connection drops it reconnects with backoff (1 s doubling to
+ * 30 s) and {@code since=<last seq>}, so a script sees what it missed.
+ */
+public final class WatchCommand {
+
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  private WatchCommand() {
+  }
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    Flags flags;
+    long count;
+    try {
+      flags = Flags.parse(args, Set.of("--url", "--lang", "--count", "--actor"));
+      if (flags.get("--url") == null) {
+        throw new IllegalArgumentException("--url is required, e.g. watch --url http://127.0.0.1:8080");
+      }
+      if (!Set.of("en", "pl").contains(flags.get("--lang", "en"))) {
+        throw new IllegalArgumentException("--lang must be en or pl");
+      }
+      count = flags.number("--count", 0, 0, Long.MAX_VALUE);
+    } catch (IllegalArgumentException e) {
+      err.println("watch: " + e.getMessage());
+      return Main.EXIT_CONFIG;
+    }
+    String base = flags.get("--url").replaceAll("/+$", "").replaceFirst("^http", "ws");
+    Vertx vertx = Vertx.vertx();
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
+    Watcher watcher = new Watcher(vertx, client, base, flags.get("--lang", "en"), flags.get("--actor"), count, out, err);
+    watcher.connect();
+    int exit = watcher.done.join();
+    client.close();
+    vertx.close();
+    return exit;
+  }
+
+  private static final class Watcher {
+    final Vertx vertx;
+    final WebSocketClient client;
+    final String base;
+    final String lang;
+    final String actor;
+    final long limit;
+    final PrintStream out;
+    final PrintStream err;
+    final CompletableFuture<Integer> done = new CompletableFuture<>();
+    final AtomicLong lastSeq = new AtomicLong(-1);
+    long printed;
+    long backoff = 1_000;
+
+    Watcher(Vertx vertx, WebSocketClient client, String base, String lang, String actor, long limit,
+            PrintStream out, PrintStream err) {
+      this.vertx = vertx;
+      this.client = client;
+      this.base = base;
+      this.lang = lang;
+      this.actor = actor;
+      this.limit = limit;
+      this.out = out;
+      this.err = err;
+    }
+
+    void connect() {
+      String uri = base + "/ws?lang=" + lang + (lastSeq.get() >= 0 ? "&since=" + lastSeq.get() : "");
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(uri).setConnectTimeout(10_000);
+      if (actor != null) {
+        options.addHeader("X-Actor-Id", actor);
+      }
+      Promise<WebSocket> connected = Promise.promise();
+      client.connect(options).onComplete(connected);
+      connected.future().onSuccess(this::attach).onFailure(failure -> retry("cannot connect: " + failure.getMessage()));
+    }
+
+    void attach(WebSocket socket) {
+      backoff = 1_000;
+      socket.textMessageHandler(text -> {
+        try {
+          JsonObject message = new JsonObject(text);
+          Long seq = message.getLong("seq");
+          if (seq != null) {
+            lastSeq.accumulateAndGet(seq, Math::max);
+          }
+        } catch (DecodeException | ClassCastException e) {
+          // print it anyway: the script decides what to do with a line it cannot parse
+        }
+        out.println(text);
+        out.flush();
+        if (limit > 0 && ++printed >= limit) {
+          socket.close();
+          done.complete(0);
+        }
+      });
+      socket.closeHandler(ignored -> {
+        if (!done.isDone()) {
+          retry("connection closed (" + socket.closeStatusCode() + " " + socket.closeReason() + ")");
+        }
+      });
+    }
+
+    void retry(String why) {
+      if (done.isDone()) {
+        return;
+      }
+      long delay = backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1);
+      err.println("watch: " + why + "; reconnecting in " + delay + " ms");
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      vertx.setTimer(delay, id -> connect());
+    }
+  }
+}

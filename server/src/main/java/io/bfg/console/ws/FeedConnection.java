@@ -1,0 +1,79 @@
+package io.bfg.console.ws;
+
+import io.bfg.console.model.Lang;
+import io.vertx.core.http.ServerWebSocket;
+
+/** One subscriber's bookkeeping; touched only on its hub's event loop. */
+final class FeedConnection {
+
+  private final ServerWebSocket socket;
+  private final Lang lang;
+  private final String actorId;
+  private long lastSeq = -1;
+  private long lastSeen;
+  private long behindSince = -1;
+  private long windowStart;
+  private int windowCount;
+
+  FeedConnection(ServerWebSocket socket, Lang lang, String actorId, long now) {
+    this.socket = socket;
+    this.lang = lang;
+    this.actorId = actorId;
+    this.lastSeen = now;
+    this.windowStart = now;
+  }
+
+  ServerWebSocket socket() {
+    return socket;
+  }
+
+  Lang lang() {
+    return lang;
+  }
+
+  /** The actor named on the upgrade, if any (questions to the copilot are asked as this actor). */
+  String actorId() {
+    return actorId;
+  }
+
+  long lastSeq() {
+    return lastSeq;
+  }
+
+  void sent(long seq) {
+    lastSeq = seq;
+  }
+
+  long lastSeen() {
+    return lastSeen;
+  }
+
+  void seen(long now) {
+    lastSeen = now;
+  }
+
+  boolean behind() {
+    return behindSince >= 0;
+  }
+
+  long behindSince() {
+    return behindSince;
+  }
+
+  void behindSince(long now) {
+    behindSince = now;
+  }
+
+  void caughtUp() {
+    behindSince = -1;
+  }
+
+  /** Counts a client message in a fixed window; returns the count so far in the current window. */
+  int countMessage(long now, long windowMillis) {
+    if (now - windowStart >= windowMillis) {
+      windowStart = now;
+      windowCount = 0;
+    }
+    return ++windowCount;
+  }
+}

@@ -1,0 +1,229 @@
+package io.bfg.console.ws;
+
+import io.bfg.console.model.AuditEvent;
+import io.bfg.console.model.Lang;
+import io.bfg.console.service.Addresses;
+import io.bfg.console.service.ReadinessService;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The IntegrationFeed.v1 fan-out of one HTTP verticle: relays every state change to its WebSocket
+ * subscribers. Each evaluation message is built once per language and the same bytes are written
+ * to every subscriber; all work runs on the verticle's event loop, the one its sockets live on.
+ *
+ * <p>Slow subscribers never grow memory without bound: a socket whose write queue is full is
+ * skipped (it keeps only a "behind" flag) and gets the latest evaluation when it drains; one that
+ * stays full longer than {@link FeedSettings#stalledCloseMillis} is closed.
+ */
+public final class FeedHub {
+
+  public static final String PROTOCOL = "IntegrationFeed.v1";
+
+  private final Vertx vertx;
+  private final ReadinessService service;
+  private final FeedSettings settings;
+  private final Set<FeedConnection> connections = new LinkedHashSet<>();
+  private final Map<Lang, byte[]> evaluationMessages = new EnumMap<>(Lang.class);
+  private long messagesSeq = -1;
+  private MessageConsumer<Long> stateConsumer;
+  private MessageConsumer<Buffer> auditConsumer;
+  private long timer = -1;
+
+  public FeedHub(Vertx vertx, ReadinessService service, FeedSettings settings) {
+    this.vertx = vertx;
+    this.service = service;
+    this.settings = settings;
+  }
+
+  /** Call on the owning verticle's context: consumers and the keep-alive timer bind to it. */
+  public void start() {
+    stateConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, message -> broadcastEvaluation());
+    auditConsumer = vertx.eventBus().consumer(Addresses.AUDIT_APPENDED, message -> broadcastAudit(message.body()));
+    timer = vertx.setPeriodic(settings.keepAliveMillis(), id -> keepAlive());
+  }
+
+  public void stop() {
+    if (stateConsumer != null) {
+      stateConsumer.unregister();
+      auditConsumer.unregister();
+    }
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    List.copyOf(connections).forEach(c -> c.socket().close((short) 1001, "server stopping"));
+  }
+
+  public int size() {
+    return connections.size();
+  }
+
+  /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
+  void add(ServerWebSocket socket, Lang lang, Long since, String actorId) {
+    FeedConnection connection = new FeedConnection(socket, lang, actorId, now());
+    connections.add(connection);
+    socket.setWriteQueueMaxSize(settings.writeQueueBytes());
+    socket.closeHandler(ignored -> connections.remove(connection));
+    socket.exceptionHandler(ignored -> connections.remove(connection));
+    socket.pongHandler(ignored -> connection.seen(now()));
+    socket.drainHandler(ignored -> drained(connection));
+    socket.textMessageHandler(text -> onText(connection, text));
+    socket.binaryMessageHandler(bytes -> {
+      connection.seen(now());
+      error(connection, "BINARY_NOT_SUPPORTED", "send JSON text messages");
+    });
+    long seq = service.state().seq();
+    send(connection, ascii("{\"type\":\"hello\",\"protocol\":\"" + PROTOCOL + "\",\"seq\":" + seq + "}"));
+    if (since != null && since < seq) {
+      List<AuditEvent> missed = service.auditEvents().stream().filter(e -> e.seq() > since).toList();
+      if (missed.size() <= settings.maxReplayEvents()) {
+        missed.forEach(event -> send(connection, auditMessage(ReadinessService.bytes(event))));
+      }
+    }
+    sendEvaluation(connection);
+  }
+
+  private void broadcastEvaluation() {
+    for (FeedConnection connection : List.copyOf(connections)) {
+      sendEvaluation(connection);
+    }
+  }
+
+  private void broadcastAudit(Buffer event) {
+    byte[] message = auditMessage(event.getBytes());
+    for (FeedConnection connection : List.copyOf(connections)) {
+      if (!connection.socket().writeQueueFull()) {
+        send(connection, message);
+      }
+      // a subscriber that is behind misses audit lines; GET /api/audit?since=N fills the gap
+    }
+  }
+
+  private void sendEvaluation(FeedConnection connection) {
+    if (connection.socket().writeQueueFull()) {
+      if (!connection.behind()) {
+        connection.behindSince(now());
+      }
+      return;
+    }
+    byte[] message = evaluationMessage(connection.lang());
+    long seq = messagesSeq;
+    if (seq <= connection.lastSeq() && connection.lastSeq() >= 0) {
+      return;
+    }
+    connection.sent(seq);
+    send(connection, message);
+  }
+
+  private void drained(FeedConnection connection) {
+    if (connection.behind()) {
+      connection.caughtUp();
+      sendEvaluation(connection);
+    }
+  }
+
+  /** Built once per state and language; the bytes are shared by every subscriber of that language. */
+  private byte[] evaluationMessage(Lang lang) {
+    long seq = service.state().seq();
+    if (seq != messagesSeq) {
+      evaluationMessages.clear();
+      messagesSeq = seq;
+    }
+    return evaluationMessages.computeIfAbsent(lang, l -> {
+      byte[] evaluation = service.evaluationJson(l).getBytes();
+      byte[] head = ascii("{\"type\":\"evaluation\",\"seq\":" + seq + ",\"evaluation\":");
+      byte[] out = new byte[head.length + evaluation.length + 1];
+      System.arraycopy(head, 0, out, 0, head.length);
+      System.arraycopy(evaluation, 0, out, head.length, evaluation.length);
+      out[out.length - 1] = '}';
+      return out;
+    });
+  }
+
+  private static byte[] auditMessage(byte[] event) {
+    byte[] head = ascii("{\"type\":\"audit\",\"event\":");
+    byte[] out = new byte[head.length + event.length + 1];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(event, 0, out, head.length, event.length);
+    out[out.length - 1] = '}';
+    return out;
+  }
+
+  private void onText(FeedConnection connection, String text) {
+    long now = now();
+    connection.seen(now);
+    int inWindow = connection.countMessage(now, settings.rateWindowMillis());
+    if (inWindow > settings.maxMessagesPerWindow() * 4) {
+      connection.socket().close((short) 1008, "message rate limit exceeded");
+      return;
+    }
+    if (inWindow > settings.maxMessagesPerWindow()) {
+      error(connection, "RATE_LIMITED", "at most " + settings.maxMessagesPerWindow() + " messages per "
+          + settings.rateWindowMillis() / 1000 + " s");
+      return;
+    }
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error(connection, "MALFORMED_MESSAGE", "messages are JSON objects such as {\"type\":\"ping\"}");
+      return;
+    }
+    Object type = message.getValue("type");
+    if ("ping".equals(type)) {
+      send(connection, ascii("{\"type\":\"pong\",\"seq\":" + service.state().seq() + "}"));
+    } else if ("ask".equals(type)) {
+      error(connection, "COPILOT_UNAVAILABLE", "the copilot is not part of this build yet");
+    } else {
+      error(connection, "UNKNOWN_TYPE", "known message types: ping, ask");
+    }
+  }
+
+  private void error(FeedConnection connection, String code, String message) {
+    send(connection, new JsonObject().put("type", "error").put("code", code).put("message", message).toBuffer().getBytes());
+  }
+
+  /** Pings quiet subscribers, closes silent ones and ones stalled behind a full write queue. */
+  private void keepAlive() {
+    long now = now();
+    for (FeedConnection connection : List.copyOf(connections)) {
+      if (connection.behind() && now - connection.behindSince() > settings.stalledCloseMillis()) {
+        connection.socket().close((short) 1008, "subscriber stopped reading");
+      } else if (now - connection.lastSeen() > settings.idleCloseMillis()) {
+        connection.socket().close((short) 1001, "idle timeout");
+      } else if (now - connection.lastSeen() >= settings.keepAliveMillis() && !connection.socket().writeQueueFull()) {
+        connection.socket().writePing(Buffer.buffer("keep-alive"));
+      }
+    }
+  }
+
+  /**
+   * Writes a text frame straight from shared bytes: the public API only takes a String, which would
+   * re-encode the same evaluation for every subscriber.
+   */
+  private static void send(FeedConnection connection, byte[] utf8) {
+    connection.socket().writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(utf8), true));
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private long now() {
+    return System.currentTimeMillis();
+  }
+}

@@ -1,0 +1,63 @@
+package io.bfg.console.ws;
+
+import io.bfg.console.http.ApiError;
+import io.bfg.console.model.Lang;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/**
+ * The {@code GET /ws} upgrade, in two route steps around the actor check: {@link #validate} checks
+ * the language, {@code since} and the browser Origin (the console's own origin or the allowlist, so
+ * another site cannot ride a user's browser into the feed); {@link #upgrade} hands the socket to
+ * the hub.
+ */
+public final class FeedSocketHandler {
+
+  private static final String LANG = "feed.lang";
+  private static final String SINCE = "feed.since";
+
+  private final FeedHub hub;
+  private final Set<String> allowedOrigins;
+
+  public FeedSocketHandler(FeedHub hub, Set<String> allowedOrigins) {
+    this.hub = hub;
+    this.allowedOrigins = allowedOrigins;
+  }
+
+  public void validate(RoutingContext rc) {
+    String langCode = rc.queryParams().get("lang");
+    Lang lang = langCode == null ? Lang.EN
+        : Lang.parse(langCode).orElseThrow(() -> new ApiError(400, "INVALID_LANG", "lang must be en or pl"));
+    String sinceText = rc.queryParams().get("since");
+    if (sinceText != null) {
+      try {
+        rc.put(SINCE, Long.parseLong(sinceText));
+      } catch (NumberFormatException e) {
+        throw new ApiError(400, "INVALID_PARAMETER", "since must be a whole number");
+      }
+    }
+    String origin = rc.request().getHeader("Origin");
+    if (origin != null && !originAllowed(origin, rc.request().getHeader("Host"))) {
+      throw new ApiError(403, "ORIGIN_NOT_ALLOWED", "WebSocket connections from " + origin + " are not allowed");
+    }
+    rc.put(LANG, lang);
+    rc.next();
+  }
+
+  /** {@code actorId} is the authenticated actor, or null for an anonymous reader. */
+  public void upgrade(RoutingContext rc, String actorId) {
+    Lang lang = rc.get(LANG);
+    Long since = rc.get(SINCE);
+    rc.request().toWebSocket()
+        .onSuccess(socket -> hub.add(socket, lang, since, actorId))
+        .onFailure(rc::fail);
+  }
+
+  private boolean originAllowed(String origin, String host) {
+    if (allowedOrigins.contains(origin)) {
+      return true;
+    }
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+  }
+}
