@@ -26,6 +26,7 @@ public final class GateCommand {
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     Flags flags;
+    long timeout;
     try {
       flags = Flags.parse(args, Set.of("--url", "--require", "--timeout"));
       if (flags.get("--url") == null) {
@@ -34,11 +35,11 @@ public final class GateCommand {
       if (!"GO".equals(flags.get("--require", "GO"))) {
         throw new IllegalArgumentException("--require only knows GO");
       }
+      timeout = flags.number("--timeout", 10, 1, 600);
     } catch (IllegalArgumentException e) {
       err.println("gate: " + e.getMessage());
       return Main.EXIT_CONFIG;
     }
-    long timeout = flags.number("--timeout", 10, 1, 600);
     String base = flags.get("--url").replaceAll("/+$", "");
     JsonNode evaluation;
     try {

@@ -36,6 +36,10 @@ public final class HttpVerticle extends VerticleBase {
     // compressing per connection would cost CPU for each of them
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setCompressionSupported(false)
+        // a form-encoded body (curl -d without a content type) is still read as bytes; its fields may be
+        // as long as the body limit allows instead of failing the request inside the form decoder
+        .setMaxFormAttributeSize(config.maxBodyBytes())
+        .setMaxFormBufferedBytes(config.maxBodyBytes())
         .setMaxWebSocketFrameSize(feedSettings.maxMessageBytes())
         .setMaxWebSocketMessageSize(feedSettings.maxMessageBytes())
         .setPerMessageWebSocketCompressionSupported(false)
@@ -80,7 +84,8 @@ public final class HttpVerticle extends VerticleBase {
 
     router.get("/ws").handler(feed::validate).handler(optionalAuth)
         .handler(rc -> feed.upgrade(rc, MockHeaderAuth.actorId(rc)));
-    router.get("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
+    // static files everywhere but /api and /ws, so an API path keeps its own 404/405
+    router.getWithRegex("^/(?!api/|api$|ws$).*").handler(StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
         .setCachingEnabled(false));
 
     router.route().failureHandler(errors);

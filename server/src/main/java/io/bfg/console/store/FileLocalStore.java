@@ -163,11 +163,27 @@ public final class FileLocalStore implements ScenarioStore {
   }
 
   private synchronized ChainVerification verifyBlocking() throws IOException {
+    ChainVerification result = verifyDisk();
+    if (!result.valid() && channel != null && broken == null) {
+      // once tampering is seen, the running console stops extending the chain, as a restart would
+      broken = result;
+      LOG.log(System.Logger.Level.ERROR, "{0}: audit chain broken, appends refused: {1}",
+          journalFile, broken.problem());
+    }
+    return result;
+  }
+
+  private ChainVerification verifyDisk() throws IOException {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(journalFile);
-    } catch (NoSuchFileException e) {
-      bytes = new byte[0];
+    if (channel != null) {
+      // through the locked channel: opening and closing a second handle would drop the file lock
+      bytes = readAll(channel);
+    } else {
+      try {
+        bytes = Files.readAllBytes(journalFile);
+      } catch (NoSuchFileException e) {
+        bytes = new byte[0];
+      }
     }
     int complete = completeLength(bytes);
     AuditChain.Verified onDisk = AuditChain.verify(lines(bytes, complete));
