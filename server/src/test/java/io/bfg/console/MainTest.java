@@ -1,0 +1,267 @@
+package io.bfg.console;
+
+import io.bfg.console.http.RunningConsole;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code Main serve} as an operator runs it: a child JVM on this test's class path, configured only
+ * through CONSOLE_* environment variables, judged by its exit code and what it prints.
+ */
+@DisplayName("Main serve")
+class MainTest {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/]+:(\\d+)");
+
+  @TempDir
+  Path temp;
+
+  /** One console process; its output goes to files so a full pipe can never stall it. */
+  static final class Child implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private Child(Process process, Path out, Path err) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+    }
+
+    static Child serve(Path dir, Map<String, String> environment) throws IOException {
+      Files.createDirectories(dir);
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path"), Main.class.getName(), "serve");
+      // only what the test sets: a CONSOLE_* of the developer's shell must not leak in
+      builder.environment().keySet().removeIf(name -> name.startsWith("CONSOLE_"));
+      builder.environment().putAll(environment);
+      Path out = Files.createTempFile(dir, "stdout", ".txt");
+      Path err = Files.createTempFile(dir, "stderr", ".txt");
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+      return new Child(builder.start(), out, err);
+    }
+
+    int exitCode() throws InterruptedException {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the console did not exit within 30 s; stdout: " + stdout() + " stderr: " + stderr());
+      }
+      return process.exitValue();
+    }
+
+    /** Waits for the start-up line and returns the port it names. */
+    int awaitListening() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        Matcher matcher = LISTENING.matcher(stdout());
+        if (matcher.find()) {
+          return Integer.parseInt(matcher.group(1));
+        }
+        if (!process.isAlive()) {
+          throw new AssertionError("the console exited with " + process.exitValue() + " before listening; stdout: "
+              + stdout() + " stderr: " + stderr());
+        }
+        Thread.sleep(50);
+      }
+      throw new AssertionError("the console printed no 'listening on' within 30 s; stdout: " + stdout()
+          + " stderr: " + stderr());
+    }
+
+    /** "exit N" once the process has ended, or "listening" once it serves: whichever comes first. */
+    String awaitExitOrListening() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
+          return "exit " + process.exitValue();
+        }
+        if (LISTENING.matcher(stdout()).find()) {
+          return "listening";
+        }
+      }
+      throw new AssertionError("the console neither exited nor listened within 30 s; stdout: " + stdout()
+          + " stderr: " + stderr());
+    }
+
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
+    String stdout() {
+      return read(out);
+    }
+
+    String stderr() {
+      return read(err);
+    }
+
+    private static String read(Path file) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  private Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("CONSOLE_PORT", "0");
+    env.put("CONSOLE_DATA_DIR", temp.resolve("data").toString());
+    env.put("CONSOLE_SCENARIO", RunningConsole.BFG.toAbsolutePath().toString());
+    env.put("CONSOLE_WEB_DIR", Path.of("web").toAbsolutePath().toString());
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  private Child serve(String name, Map<String, String> environment) throws IOException {
+    return Child.serve(temp.resolve(name), environment);
+  }
+
+  private static void assertNoStackTrace(String output) {
+    assertThat(output).doesNotContain("\tat ", "Exception in thread");
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Nested
+  @DisplayName("refuses to start, with exit code 2 and a message naming the problem")
+  class RefusesToStart {
+
+    @Test
+    @DisplayName("a scenario with a dependency cycle: stderr names the file, the path and the cycle, without a stack trace")
+    void cycle() throws Exception {
+      Path scenario = RunningConsole.fixture("http-cycle");
+      try (Child child = serve("cycle", env("CONSOLE_SCENARIO", scenario.toString()))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        String err = child.stderr();
+        assertThat(err).contains(scenario.resolve("scenario.yaml").toString())
+            .contains("groups[0]")
+            .contains("cycle")
+            .contains("ping -> pong -> ping");
+        assertNoStackTrace(err);
+        assertThat(child.stdout()).doesNotContain("listening on");
+      }
+    }
+
+    @Test
+    @DisplayName("a scenario folder that does not exist: stderr names the missing file")
+    void missingScenario() throws Exception {
+      Path nowhere = temp.resolve("no-such-scenario");
+      try (Child child = serve("missing", env("CONSOLE_SCENARIO", nowhere.toString()))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        assertThat(child.stderr()).contains(nowhere.resolve("scenario.yaml").toString(), "file not found");
+        assertNoStackTrace(child.stderr());
+      }
+    }
+
+    @Test
+    @DisplayName("CONSOLE_PORT=abc: stderr names CONSOLE_PORT")
+    void badPort() throws Exception {
+      try (Child child = serve("port", env("CONSOLE_PORT", "abc"))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        assertThat(child.stderr()).contains("CONSOLE_PORT", "abc");
+        assertNoStackTrace(child.stderr());
+      }
+    }
+
+    @Test
+    @DisplayName("CONSOLE_HOST=0.0.0.0 under mock-auth-header: stderr names CONSOLE_HOST")
+    void nonLoopbackHost() throws Exception {
+      try (Child child = serve("host", env("CONSOLE_HOST", "0.0.0.0"))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        assertThat(child.stderr()).contains("CONSOLE_HOST", "0.0.0.0");
+        assertNoStackTrace(child.stderr());
+      }
+    }
+
+    @Test
+    @DisplayName("CONSOLE_MAX_BODY_BYTES out of range: stderr names it")
+    void bodyLimitOutOfRange() throws Exception {
+      try (Child child = serve("body", env("CONSOLE_MAX_BODY_BYTES", "10"))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        assertThat(child.stderr()).contains("CONSOLE_MAX_BODY_BYTES");
+        assertNoStackTrace(child.stderr());
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("starts")
+  class Starts {
+
+    @Test
+    @DisplayName("with a good configuration: prints 'listening on' with its port and answers /health there")
+    void goodStart() throws Exception {
+      try (Child child = serve("good", env())) {
+        int port = child.awaitListening();
+        assertThat(child.stdout()).contains("bfg-flowcontrol", "file-local", "mock-auth-header");
+        HttpResponse<String> health = get(port, "/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(temp.resolve("data").resolve("bfg-flowcontrol").resolve("audit.ndjson")).exists();
+      }
+    }
+
+    @Test
+    @DisplayName("but a second console on the same data dir exits 3 because the journal is taken")
+    void secondConsoleOnTheSameJournal() throws Exception {
+      try (Child first = serve("first", env())) {
+        first.awaitListening();
+        try (Child second = serve("second", env())) {
+          assertThat(second.awaitExitOrListening()).as(second.stdout() + second.stderr()).isEqualTo("exit 3");
+          assertThat(second.stderr()).contains("audit.ndjson", "already open");
+          assertNoStackTrace(second.stderr());
+        }
+        assertThat(first.isAlive()).isTrue();
+      }
+    }
+
+    @Test
+    @DisplayName("and the journal stays taken after the first console has answered GET /api/audit/verify")
+    void journalStaysLockedAfterVerify() throws Exception {
+      try (Child first = serve("first", env())) {
+        int port = first.awaitListening();
+        assertThat(get(port, "/api/audit/verify").statusCode()).isEqualTo(200);
+        try (Child second = serve("second", env())) {
+          assertThat(second.awaitExitOrListening()).as(second.stdout() + second.stderr()).isEqualTo("exit 3");
+          assertThat(second.stderr()).contains("already open");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.bfg.console.http;
+
+import io.bfg.console.AppConfig;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.FileLocalStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real console wired the way {@code Main} wires it (config, scenario, file-local store,
+ * service, {@link HttpVerticle} on port 0), for tests. Start and stop are called from the test
+ * thread, which may block; nothing here blocks an event loop.
+ */
+public final class RunningConsole {
+
+  /** Surefire runs from the project root (see server/pom.xml), where scenarios/ lives. */
+  public static final Path BFG = Path.of("scenarios", "bfg-flowcontrol");
+
+  private final Vertx vertx;
+  private final Path scenarioDir;
+  private final Path dataDir;
+  private final Map<String, String> environment;
+  private FileLocalStore store;
+  private ReadinessService service;
+  private HttpVerticle http;
+  private String deployment;
+
+  private RunningConsole(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> environment) {
+    this.vertx = vertx;
+    this.scenarioDir = scenarioDir;
+    this.dataDir = dataDir;
+    this.environment = environment;
+  }
+
+  /** The BFG console with default settings, its journal under {@code dataDir}. */
+  public static RunningConsole bfg(Vertx vertx, Path dataDir) {
+    return start(vertx, BFG, dataDir, Map.of());
+  }
+
+  /** {@code extra} adds or overrides CONSOLE_* settings (port and data dir are always set). */
+  public static RunningConsole start(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> extra) {
+    if (!Files.isRegularFile(scenarioDir.resolve(ScenarioLoader.SCENARIO_FILE))) {
+      throw new IllegalStateException("no scenario at " + scenarioDir.toAbsolutePath()
+          + "; run the tests from the project root (mvn -pl server test sets this up)");
+    }
+    RunningConsole console = new RunningConsole(vertx, scenarioDir, dataDir, Map.copyOf(extra));
+    console.open();
+    return console;
+  }
+
+  /** A fixture folder under src/test/resources/scenarios. */
+  public static Path fixture(String name) {
+    URL url = RunningConsole.class.getResource("/scenarios/" + name + "/" + ScenarioLoader.SCENARIO_FILE);
+    if (url == null) {
+      throw new IllegalStateException("no test fixture scenarios/" + name + " on the test class path");
+    }
+    try {
+      return Path.of(url.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void open() {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("CONSOLE_PORT", "0");
+    env.put("CONSOLE_DATA_DIR", dataDir.toString());
+    env.put("CONSOLE_SCENARIO", scenarioDir.toString());
+    AppConfig config = AppConfig.from(env, List.of());
+    ScenarioLoader.Loaded loaded = ScenarioLoader.load(config.scenarioDir());
+    store = new FileLocalStore(vertx, journal(), Clock.systemUTC());
+    service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
+        new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
+    http = new HttpVerticle(config, service);
+    deployment = await(service.start().compose(ignored -> vertx.deployVerticle(http)));
+  }
+
+  /** Undeploys the HTTP verticle and closes the store (releasing the journal). */
+  public void stop() {
+    if (deployment == null) {
+      return;
+    }
+    String id = deployment;
+    deployment = null;
+    await(vertx.undeploy(id).eventually(store::close));
+  }
+
+  /** Stops, then starts a new store, service and verticle on the same journal. */
+  public RunningConsole restart() {
+    stop();
+    open();
+    return this;
+  }
+
+  public Path journal() {
+    return dataDir.resolve("audit.ndjson");
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public ApiClient api() {
+    return new ApiClient(base());
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the console did not start or stop: " + e.getMessage(), e);
+    }
+  }
+}
