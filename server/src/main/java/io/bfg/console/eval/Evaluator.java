@@ -771,7 +771,9 @@ public final class Evaluator {
 
   private void collectTemplates() {
     List<Label> labels = new ArrayList<>(List.of(Texts.HEADLINE, Texts.ALL_READY_REASON));
-    for (GroupDef g : scenario.groups()) {
+    List<GroupDef> groups = new ArrayList<>(scenario.groups());
+    groups.add(scenario.production());
+    for (GroupDef g : groups) {
       labels.addAll(Arrays.asList(g.label(), g.title(), g.description(), g.action(), g.reason()));
       for (CheckDef c : g.checks()) {
         labels.addAll(Arrays.asList(c.label(), c.description(), c.value()));

@@ -85,20 +85,24 @@ final class ScenarioValidator {
     for (int g = 0; g < scenario.groups().size(); g++) {
       GroupDef group = scenario.groups().get(g);
       String path = YamlReader.at("groups", g);
-      node(group.id(), YamlReader.at(path, "id"));
+      boolean groupIsNew = node(group.id(), YamlReader.at(path, "id"));
       List<String> out = new ArrayList<>(group.dependsOn());
       for (int c = 0; c < group.checks().size(); c++) {
         CheckDef check = group.checks().get(c);
-        node(check.id(), YamlReader.at(YamlReader.at(YamlReader.at(path, "checks"), c), "id"));
         out.add(check.id());
-        List<String> checkOut = new ArrayList<>(check.dependsOn());
-        checkOut.addAll(check.from());
-        edges.put(check.id(), checkOut);
+        if (node(check.id(), YamlReader.at(YamlReader.at(YamlReader.at(path, "checks"), c), "id"))) {
+          List<String> checkOut = new ArrayList<>(check.dependsOn());
+          checkOut.addAll(check.from());
+          edges.put(check.id(), checkOut);
+        }
       }
-      edges.put(group.id(), out);
+      if (groupIsNew) {
+        edges.put(group.id(), out);
+      }
     }
-    node(scenario.production().id(), "production.id");
-    edges.put(scenario.production().id(), scenario.production().dependsOn());
+    if (node(scenario.production().id(), "production.id")) {
+      edges.put(scenario.production().id(), scenario.production().dependsOn());
+    }
   }
 
   private void unique(String path, List<String> ids) {
@@ -110,12 +114,14 @@ final class ScenarioValidator {
     }
   }
 
-  private void node(String id, String path) {
+  /** Registers a check or group id; false for a duplicate, whose edges must not replace the first one's. */
+  private boolean node(String id, String path) {
     if (nodePaths.containsKey(id)) {
       r.problem(path, "duplicate id '" + id + "' (already used at " + nodePaths.get(id) + ")");
-    } else {
-      nodePaths.put(id, path);
+      return false;
     }
+    nodePaths.put(id, path);
+    return true;
   }
 
   private void owners() {
@@ -281,9 +287,10 @@ final class ScenarioValidator {
 
   /** Every placeholder in every label must parse and name a check, a group or a builtin. */
   private void templates() {
-    for (int g = 0; g < scenario.groups().size(); g++) {
-      GroupDef group = scenario.groups().get(g);
-      String path = YamlReader.at("groups", g);
+    for (int g = 0; g <= scenario.groups().size(); g++) {
+      boolean production = g == scenario.groups().size();
+      GroupDef group = production ? scenario.production() : scenario.groups().get(g);
+      String path = production ? "production" : YamlReader.at("groups", g);
       template(group.label(), YamlReader.at(path, "label"));
       template(group.title(), YamlReader.at(path, "title"));
       template(group.description(), YamlReader.at(path, "description"));
@@ -339,8 +346,9 @@ final class ScenarioValidator {
           continue;
         }
         String ref = part.ref();
-        boolean known = nodePaths.containsKey(ref) || Evaluator.BUILTINS.contains(ref)
-            || (part.field() != null && Evaluator.BUILTINS.contains(ref + "." + part.field()));
+        // a field applies to checks and groups; on a builtin the whole dotted name must be a builtin
+        boolean known = nodePaths.containsKey(ref) || (part.field() == null
+            ? Evaluator.BUILTINS.contains(ref) : Evaluator.BUILTINS.contains(ref + "." + part.field()));
         if (!known) {
           r.problem(path, "placeholder {" + ref + (part.field() == null ? "" : "." + part.field())
               + "} names no check, group or builtin");
