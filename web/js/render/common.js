@@ -1,0 +1,233 @@
+// Building blocks shared by the section renderers: status pills, summary cards, groups and checks.
+
+import { h, domId } from '../dom.js';
+import { t, formatTime } from '../i18n.js';
+
+const STATUS_ICON = { READY: '✓', REVIEW: '→', BLOCKED: '✕' };
+const STATUSES = ['READY', 'REVIEW', 'BLOCKED'];
+
+export function knownStatus(status) {
+  return STATUSES.includes(status) ? status : null;
+}
+
+/** READY < REVIEW < BLOCKED: the worst status of a few groups colours a section badge. */
+export function worstStatus(statuses) {
+  let worst = null;
+  for (const status of statuses) {
+    if (STATUSES.indexOf(status) > STATUSES.indexOf(worst)) worst = status;
+  }
+  return worst;
+}
+
+export function statusPill(status, text) {
+  const known = knownStatus(status);
+  if (!known) return null;
+  return h('span', { class: `status status-${known}` },
+    h('span', { class: 'status-icon', 'aria-hidden': 'true' }, STATUS_ICON[known]),
+    text ?? t(`status.${known}`));
+}
+
+export function badge(text, status) {
+  if (!text) return null;
+  return h('span', { class: 'badge', dataset: knownStatus(status) ? { status } : undefined }, text);
+}
+
+export function code(text) {
+  return h('code', { class: 'code' }, text);
+}
+
+/** Where an id (group, check or 'production') is shown on the page, for links. */
+export function hrefFor(ctx, ref) {
+  if (!ref) return null;
+  if (ctx.sectionForGroup.has(ref)) return `#section-${ctx.sectionForGroup.get(ref)}`;
+  if (ctx.checksById.has(ref)) return `#${domId('check', ref)}`;
+  if (ref === 'production') return '#section-production-decision';
+  return null;
+}
+
+export function actorName(ctx, actorId) {
+  const actor = ctx.actorsById.get(actorId);
+  return actor ? actor.name : actorId;
+}
+
+export function actorLine(ctx, actorId) {
+  const actor = ctx.actorsById.get(actorId);
+  return actor ? `${actor.name} · ${actor.role}` : actorId;
+}
+
+/** The label of a group or check, for "Blocked by ..." texts. */
+export function refLabel(ctx, ref) {
+  const group = ctx.groupsById.get(ref);
+  if (group) return group.label;
+  const check = ctx.checksById.get(ref);
+  if (check) return check.label;
+  return ref;
+}
+
+function refLink(ctx, ref) {
+  const href = hrefFor(ctx, ref);
+  const label = refLabel(ctx, ref);
+  return href ? h('a', { href }, label) : h('span', null, label);
+}
+
+/** Decision codes such as BLOCKED_PENDING_DRY_RUN read better (and wrap less) in a monospace face. */
+export function isCodeLike(value) {
+  const text = String(value ?? '');
+  return /^[A-Z0-9_=;., -]+$/.test(text) && /_/.test(text);
+}
+
+/** A summary card of a section (KPIs, copilot cards, decision cards, proof path ...). */
+export function summaryCard(ctx, card, headingLevel = 'h3') {
+  const status = knownStatus(card.status);
+  const href = hrefFor(ctx, card.ref);
+  const labelNode = href ? h('a', { href, class: 'card-link' }, card.label) : card.label;
+  const value = card.value === undefined || card.value === null ? '' : String(card.value);
+  const codeLike = isCodeLike(value);
+  const valueClass = ['card-value', value.length > 28 || codeLike ? 'card-value-long' : null,
+    codeLike || /[=_]/.test(value) ? 'card-value-code' : null];
+  return h('article', { class: ['card', value.length > 70 ? 'card-wide' : null], id: domId('card', card.id),
+    dataset: status ? { status } : undefined },
+    h('div', { class: 'card-head' },
+      h(headingLevel, { class: 'card-label' }, labelNode),
+      statusPill(status)),
+    value !== '' ? h('p', { class: valueClass }, value) : null,
+    card.description ? h('p', { class: 'card-desc' }, card.description) : null);
+}
+
+export function cardGrid(ctx, cards, headingLevel) {
+  if (!cards || cards.length === 0) return null;
+  return h('div', { class: 'card-grid' }, cards.map((card) => summaryCard(ctx, card, headingLevel)));
+}
+
+/** A gate group: its label, done/total, decision code and its checks. */
+export function groupBlock(ctx, group) {
+  const status = knownStatus(group.status);
+  const titleId = domId('group-title', group.id);
+  return h('section', { class: 'group', id: domId('group', group.id), 'aria-labelledby': titleId,
+    dataset: status ? { status } : undefined },
+  h('div', { class: 'group-head' },
+    h('h3', { id: titleId, class: 'group-title' }, group.label),
+    h('div', { class: 'group-meta' },
+      statusPill(status),
+      typeof group.total === 'number'
+        ? h('span', { class: 'count' }, t('group.checks', { d: group.done, t: group.total })) : null,
+      group.decision ? h('span', { class: 'decision' },
+        h('span', { class: 'visually-hidden' }, `${t('group.decision')}: `), code(group.decision)) : null,
+      group.blockedBy ? h('span', { class: 'blocked-by' }, t('group.blockedBy', { x: '' }), refLink(ctx, group.blockedBy))
+        : null)),
+  h('ul', { class: 'checks', role: 'list' }, (group.checks || []).map((check) => checkItem(ctx, check))));
+}
+
+/** What the selected actor may do with a check: the same rules the server applies, so buttons are honest. */
+export function allowedActions(ctx, check) {
+  const actor = ctx.actor;
+  if (!actor || !ctx.localMode) return { accept: false, revoke: false, decide: false };
+  const owner = actor.id === check.owner;
+  const can = (permission) => Array.isArray(actor.permissions) && actor.permissions.includes(permission);
+  const signOff = check.signOff;
+  const fresh = check.status === 'READY' && signOff && !signOff.stale;
+  if (check.kind === 'owner-acceptance') {
+    return {
+      accept: owner && can('checks.accept') && !fresh,
+      revoke: owner && can('checks.accept') && Boolean(signOff),
+      decide: false,
+    };
+  }
+  if (check.kind === 'decision') {
+    return {
+      accept: false,
+      revoke: owner && can('decisions.record') && Boolean(signOff),
+      decide: owner && can('decisions.record') && Array.isArray(check.options) && check.options.length > 0,
+    };
+  }
+  return { accept: false, revoke: false, decide: false };
+}
+
+function checkActions(ctx, check) {
+  const allowed = allowedActions(ctx, check);
+  if (!allowed.accept && !allowed.revoke && !allowed.decide) return null;
+  const busy = ctx.pending.has(check.id);
+  const items = [];
+  if (allowed.decide) {
+    const selectId = domId('decide', check.id);
+    const chosen = ctx.drafts.get(check.id) ?? (check.signOff && check.signOff.value) ?? check.options[0].value;
+    items.push(h('div', { class: 'decide' },
+      h('label', { for: selectId, class: 'visually-hidden' }, t('action.option', { label: check.label })),
+      h('select', {
+        id: selectId, dataset: { focusKey: `decide-select:${check.id}` },
+        onchange: (event) => ctx.actions.draft(check.id, event.target.value),
+      }, check.options.map((option) => h('option', { value: option.value, selected: option.value === chosen },
+        option.label))),
+      h('button', {
+        type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
+        dataset: { focusKey: `decide:${check.id}` },
+        onclick: (event) => {
+          const select = event.target.closest('.decide').querySelector('select');
+          ctx.actions.decide(check.id, select.value);
+        },
+      }, t('action.decide'))));
+  }
+  if (allowed.accept) {
+    items.push(h('button', {
+      type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
+      dataset: { focusKey: `accept:${check.id}` },
+      'aria-describedby': domId('check-title', check.id), onclick: () => ctx.actions.accept(check.id),
+    }, t('action.accept')));
+  }
+  if (allowed.revoke) {
+    items.push(h('button', {
+      type: 'button', class: 'btn', 'aria-disabled': busy ? 'true' : null, dataset: { focusKey: `revoke:${check.id}` },
+      'aria-describedby': domId('check-title', check.id), onclick: () => ctx.actions.revoke(check.id),
+    }, t('action.revoke')));
+  }
+  if (busy) items.push(h('span', { class: 'pending', role: 'status' }, t('action.pending')));
+  return h('div', { class: 'actions' }, items);
+}
+
+function signOffLine(ctx, check) {
+  const signOff = check.signOff;
+  if (!signOff) return null;
+  const name = actorName(ctx, signOff.actor);
+  const time = formatTime(signOff.at);
+  const text = check.kind === 'decision'
+    ? t('check.decided', { name, value: optionLabel(check, signOff.value), time })
+    : t('check.signedOff', { name, time });
+  return h('p', { class: ['signoff', signOff.stale ? 'signoff-stale' : null] },
+    text, signOff.stale ? h('strong', { class: 'stale' }, ` ${t('check.stale')}`) : null);
+}
+
+function optionLabel(check, value) {
+  const option = (check.options || []).find((o) => o.value === value);
+  return option ? option.label : value;
+}
+
+/** One check: id anchor check-<id>, data-status, owner, value, evidence, sign-off, actions, refusal. */
+export function checkItem(ctx, check) {
+  const status = knownStatus(check.status);
+  const titleId = domId('check-title', check.id);
+  const error = ctx.errors.get(check.id);
+  const progress = typeof check.total === 'number' ? `${check.done}/${check.total}` : null;
+  const meta = [];
+  if (check.owner) meta.push([t('check.owner'), actorLine(ctx, check.owner)]);
+  // An accepted check's evidence is the sign-off sentence itself: the sign-off line below says it once.
+  const signedOff = check.signOff && (check.kind === 'owner-acceptance' || check.kind === 'decision');
+  if (check.evidence && !signedOff) meta.push([t('check.evidence'), check.evidence]);
+  if (progress && progress !== check.value) meta.push([t('check.progress'), progress]);
+  return h('li', { class: 'check', id: domId('check', check.id), tabindex: '-1',
+    dataset: { status: status || 'UNKNOWN', kind: check.kind || '' } },
+  h('div', { class: 'check-head' },
+    h('h4', { id: titleId, class: 'check-title' }, check.label),
+    statusPill(status)),
+  check.value ? h('p', { class: ['check-value', isCodeLike(check.value) ? 'check-value-code' : null] }, check.value) : null,
+  check.description ? h('p', { class: 'check-desc' }, check.description) : null,
+  meta.length ? h('dl', { class: 'meta' },
+    meta.map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value)))) : null,
+  h('p', { class: 'check-foot' },
+    h('span', { class: 'visually-hidden' }, `${t('check.id')}: `), code(check.id),
+    check.kind ? h('span', { class: 'kind' }, ` · ${t(`kind.${check.kind}`)}`) : null),
+  check.blockedBy ? h('p', { class: 'blocked-by' }, t('check.blockedBy', { x: '' }), refLink(ctx, check.blockedBy))
+    : null,
+  signOffLine(ctx, check),
+  checkActions(ctx, check),
+  error ? h('p', { class: 'error', role: 'alert' }, error) : null);
+}

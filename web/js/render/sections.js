@@ -1,0 +1,390 @@
+// One renderer per section kind of IntegrationEvaluation.v1. Each returns a <section id="section-<id>">
+// labelled by its heading; main.js replaces a section only when its inputs (signature) changed.
+
+import { h, domId } from '../dom.js';
+import { t, formatTime, has } from '../i18n.js';
+import {
+  badge, cardGrid, checkItem, code, groupBlock, hrefFor, knownStatus, statusPill, summaryCard, worstStatus,
+  actorName, actorLine,
+} from './common.js';
+import { sectionPacketsAndCards } from './packets.js';
+
+const PIPELINE_SECTIONS = { connection: 'connection', 'dry-run': 'dry-run' };
+
+function sectionShell(section, { headingLevel = 'h2', badgeNode = null, className = '' } = {}, ...content) {
+  const titleId = `section-title-${section.id}`;
+  return h('section', { id: `section-${section.id}`, class: ['panel', `kind-${section.kind}`, className],
+    'aria-labelledby': titleId, dataset: { kind: section.kind } },
+  h('div', { class: 'panel-head' },
+    h('div', { class: 'panel-titles' },
+      section.eyebrow ? h('p', { class: 'eyebrow' }, section.eyebrow) : null,
+      h(headingLevel, { id: titleId, class: 'panel-title' }, section.title || section.eyebrow || section.id)),
+    badgeNode),
+  section.description ? h('p', { class: 'panel-desc' }, section.description) : null,
+  ...content);
+}
+
+function groupsOf(ctx, section) {
+  return (section.groups || []).map((id) => ctx.groupsById.get(id)).filter(Boolean);
+}
+
+function sectionBadge(ctx, section) {
+  const status = worstStatus(groupsOf(ctx, section).map((g) => g.status));
+  return badge(section.badge, status);
+}
+
+// ---- header -------------------------------------------------------------------------------------
+function renderHeader(ctx, section) {
+  return sectionShell(section, { headingLevel: 'h1', badgeNode: badge(section.badge), className: 'page-intro' });
+}
+
+// ---- kpis ---------------------------------------------------------------------------------------
+function renderKpis(ctx, section) {
+  return sectionShell(section, { className: 'kpis' },
+    h('div', { class: 'card-grid kpi-grid' }, (section.cards || []).map((card) => summaryCard(ctx, card, 'h3'))));
+}
+
+// ---- copilot ------------------------------------------------------------------------------------
+function recommendationBlock(ctx) {
+  const rec = ctx.ev.recommendation;
+  if (!rec) return null;
+  const href = hrefFor(ctx, rec.checkId) || hrefFor(ctx, rec.groupId);
+  return h('section', { class: 'recommendation', 'aria-labelledby': 'rec-title' },
+    h('h3', { id: 'rec-title', class: 'rec-label' }, t('rec.title')),
+    h('p', { class: 'rec-action' }, href ? h('a', { href }, rec.action) : rec.action),
+    rec.reason ? h('p', { class: 'rec-reason' }, rec.reason) : null,
+    h('dl', { class: 'meta meta-inline' },
+      rec.actor ? h('div', null, h('dt', null, t('rec.owner')), h('dd', null, actorLine(ctx, rec.actor))) : null,
+      rec.command ? h('div', null, h('dt', null, t('rec.command')), h('dd', null, code(rec.command))) : null));
+}
+
+function progressMeter(ctx) {
+  const summary = ctx.ev.summary || {};
+  const percent = Math.max(0, Math.min(100, Number(summary.percent) || 0));
+  return h('div', { class: 'meter-wrap' },
+    h('div', { class: 'meter-labels' },
+      h('span', { id: 'progress-label' }, t('summary.progress')),
+      h('span', null, `${percent}%`)),
+    h('div', { class: 'meter', role: 'progressbar', 'aria-labelledby': 'progress-label',
+      'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(percent) },
+    h('div', { class: 'meter-fill', style: `width:${percent}%` })),
+    h('p', { class: 'meter-note' },
+      t('summary.gates', { r: summary.gatesReady, t: summary.gatesTotal }), ' · ',
+      t('summary.checks', { r: summary.checksReady, t: summary.checksTotal })));
+}
+
+/**
+ * Placeholder the copilot issue fills: a chat panel with a disabled input. It is built once per language
+ * and moved into each new rendering of the copilot section (ctx.keep), so a conversation shown in it
+ * survives evaluation updates.
+ */
+function copilotChat() {
+  return h('section', { id: 'copilot-chat', class: 'copilot-chat', 'aria-labelledby': 'copilot-chat-title',
+    dataset: { placeholder: 'true' } },
+  h('h3', { id: 'copilot-chat-title' }, t('copilot.chat')),
+  h('p', { class: 'muted', id: 'copilot-chat-note' }, t('copilot.soon')),
+  h('ol', { class: 'chat-log', id: 'copilot-chat-log', 'aria-live': 'polite' }),
+  h('form', { class: 'chat-form', onsubmit: (event) => event.preventDefault() },
+    h('label', { for: 'copilot-question' }, t('copilot.question')),
+    h('div', { class: 'chat-row' },
+      h('input', { id: 'copilot-question', type: 'text', disabled: true, placeholder: t('copilot.placeholder'),
+        'aria-describedby': 'copilot-chat-note', dataset: { focusKey: 'copilot-question' } }),
+      h('button', { type: 'submit', class: 'btn', disabled: true }, t('copilot.ask')))));
+}
+
+function renderCopilot(ctx, section) {
+  const production = ctx.ev.summary && ctx.ev.summary.go ? 'READY' : 'BLOCKED';
+  return sectionShell(section, { badgeNode: badge(section.badge, production), className: 'copilot' },
+    progressMeter(ctx),
+    h('div', { class: 'copilot-grid' },
+      recommendationBlock(ctx),
+      ctx.keep('copilot-chat', copilotChat)),
+    cardGrid(ctx, section.cards, 'h3'));
+}
+
+// ---- checklist ----------------------------------------------------------------------------------
+function renderChecklist(ctx, section) {
+  const gates = ctx.ev.gates || groupsOf(ctx, section);
+  const list = h('ol', { class: 'gates' }, gates.map((gate, index) => {
+    const status = knownStatus(gate.status);
+    const href = hrefFor(ctx, gate.id);
+    return h('li', { class: 'gate', id: domId('gate', gate.id), dataset: { status: status || 'UNKNOWN' } },
+      h('span', { class: 'gate-index', 'aria-hidden': 'true' }, String(index + 1)),
+      h('span', { class: 'gate-label' }, href ? h('a', { href }, gate.label) : gate.label),
+      statusPill(status),
+      h('span', { class: 'gate-count' },
+        typeof gate.total === 'number' ? t('group.checks', { d: gate.done, t: gate.total }) : ''),
+      h('span', { class: 'gate-decision' },
+        h('span', { class: 'visually-hidden' }, `${t('checklist.decision')}: `), code(gate.decision || '')));
+  }));
+  const summary = ctx.ev.summary || {};
+  const ready = gates.filter((g) => g.status === 'READY').length;
+  return sectionShell(section, {
+    badgeNode: badge(`${summary.gatesReady ?? ready}/${summary.gatesTotal ?? gates.length}`,
+      ready === gates.length ? 'READY' : 'REVIEW'),
+  }, list);
+}
+
+// ---- production decision ------------------------------------------------------------------------
+function renderProductionDecision(ctx, section) {
+  const go = ctx.ev.summary && ctx.ev.summary.go;
+  return sectionShell(section, { badgeNode: badge(section.badge, go ? 'READY' : 'BLOCKED'), className: 'decision-panel' },
+    cardGrid(ctx, section.cards, 'h3'));
+}
+
+// ---- generic group section ----------------------------------------------------------------------
+/** The steps a pipeline is expected to run, from its checks (kind pipeline, in scenario order). */
+function expectedSteps(ctx, pipeline) {
+  const steps = [];
+  for (const check of ctx.checksById.values()) {
+    if (check.kind === 'pipeline' && check.pipeline === pipeline) steps.push({ id: check.step || check.id, check });
+  }
+  return steps;
+}
+
+function stepStatusText(status) {
+  return has(`pipeline.step.${status}`) ? t(`pipeline.step.${status}`) : (status || '');
+}
+
+/** Merges the run's reported steps with the expected ones so every step shows, PENDING until reported. */
+function runView(ctx, pipeline, run) {
+  const expected = expectedSteps(ctx, pipeline);
+  const reported = new Map((run.steps || []).map((step) => [step.id, step]));
+  const rows = expected.map(({ id, check }) => {
+    const step = reported.get(id) || reported.get(check.id) || {};
+    reported.delete(id);
+    reported.delete(check.id);
+    return { id, label: check.label, status: step.status || 'PENDING', detail: step.detail, ms: step.ms };
+  });
+  for (const step of reported.values()) rows.push({ id: step.id, label: step.id, ...step, status: step.status || 'PENDING' });
+  let status = run.status || 'RUNNING';
+  if (!['PASSED', 'FAILED'].includes(status)) {
+    if (rows.some((r) => r.status === 'FAILED')) status = 'FAILED';
+    else if (rows.length && rows.every((r) => r.status === 'PASSED')) status = 'PASSED';
+  }
+  return { status, rows };
+}
+
+function pipelineProgress(ctx, pipeline) {
+  const run = ctx.pipelines[pipeline];
+  const titleId = `pipeline-progress-${pipeline}-title`;
+  const canRun = ctx.localMode && ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run');
+  const error = ctx.errors.get(`pipeline:${pipeline}`);
+  const busy = ctx.pending.has(`pipeline:${pipeline}`);
+  let body;
+  if (!run) {
+    body = h('p', { class: 'muted empty' }, t('pipeline.none'));
+  } else {
+    const view = runView(ctx, pipeline, run);
+    body = h('div', null,
+      h('p', { class: 'pipeline-run' }, code(run.runId || '-'), ' ',
+        h('span', { class: 'step-status', dataset: { status: view.status } }, stepStatusText(view.status))),
+      h('ol', { class: 'steps' }, view.rows.map((step) => h('li', { class: 'step', dataset: { status: step.status } },
+        h('span', { class: 'step-name' }, step.label),
+        h('span', { class: 'step-status', dataset: { status: step.status } }, stepStatusText(step.status)),
+        step.detail ? h('span', { class: 'step-detail' }, step.detail) : null,
+        typeof step.ms === 'number' ? h('span', { class: 'step-ms' }, `${step.ms} ms`) : null))));
+  }
+  return h('section', { id: `pipeline-progress-${pipeline}`, class: 'pipeline', 'aria-labelledby': titleId,
+    dataset: { pipeline } },
+  h('div', { class: 'pipeline-head' },
+    h('h3', { id: titleId }, t('pipeline.title')),
+    canRun ? h('button', { type: 'button', class: 'btn', 'aria-disabled': busy ? 'true' : null,
+      dataset: { focusKey: `pipeline:${pipeline}` },
+      onclick: () => ctx.actions.runPipeline(pipeline) },
+    has(`pipeline.run.${pipeline}`) ? t(`pipeline.run.${pipeline}`) : t('pipeline.run', { id: pipeline })) : null),
+  h('div', { 'aria-live': 'polite' }, body),
+  error ? h('p', { class: 'error', role: 'alert' }, error) : null);
+}
+
+function renderGroupSection(ctx, section) {
+  const { packets, cards } = sectionPacketsAndCards(ctx, section);
+  const pipeline = PIPELINE_SECTIONS[section.id];
+  return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
+    groupsOf(ctx, section).map((group) => groupBlock(ctx, group)),
+    cards,
+    pipeline ? pipelineProgress(ctx, pipeline) : null,
+    packets);
+}
+
+// ---- providers ----------------------------------------------------------------------------------
+function renderProviders(ctx, section) {
+  const contracts = ctx.groupsById.get('contracts');
+  const checkFor = (provider) => (contracts ? contracts.checks.find((c) => c.id === `contract.${provider.id}`) : null);
+  const items = (ctx.ev.providers || []).map((provider) => {
+    const check = checkFor(provider);
+    const status = knownStatus(check ? check.status : provider.status);
+    return h('li', { class: 'provider card', id: check ? domId('check', check.id) : domId('provider', provider.id),
+      dataset: { status: status || 'UNKNOWN' } },
+    h('div', { class: 'card-head' },
+      h('h3', { class: 'card-label' }, provider.label),
+      statusPill(status, status === 'READY' ? t('provider.ready') : undefined)),
+    provider.description ? h('p', { class: 'card-desc' }, provider.description) : null,
+    h('dl', { class: 'modes' },
+      h('div', null, h('dt', null, t('provider.current')), h('dd', null, provider.currentMode)),
+      h('div', { class: 'mode-target' }, h('dt', null, t('provider.target')), h('dd', null, provider.targetMode))),
+    h('dl', { class: 'meta' },
+      provider.contract ? h('div', null, h('dt', null, t('provider.contract')), h('dd', null, code(provider.contract)))
+        : null,
+      provider.owner ? h('div', null, h('dt', null, t('provider.owner')), h('dd', null, actorLine(ctx, provider.owner)))
+        : null,
+      check ? h('div', null, h('dt', null, t('check.id')), h('dd', null, code(check.id))) : null));
+  });
+  return sectionShell(section, { badgeNode: badge(section.badge, contracts && contracts.status) },
+    h('ul', { class: 'card-grid provider-grid', role: 'list' }, items));
+}
+
+// ---- live session -------------------------------------------------------------------------------
+function auditList(ctx) {
+  const events = ctx.audit.slice(-8).reverse();
+  return h('section', { class: 'audit', 'aria-labelledby': 'audit-title' },
+    h('div', { class: 'audit-head' },
+      h('h3', { id: 'audit-title' }, t('audit.title')),
+      h('a', { href: '/api/audit/verify', class: 'small-link' }, t('audit.verify'))),
+    events.length === 0 ? h('p', { class: 'muted' }, t('audit.none'))
+      : h('ol', { class: 'audit-list', reversed: true }, events.map((event) => {
+        const payload = event.payload || {};
+        const typeKey = `audit.type.${event.type}`;
+        return h('li', null,
+          h('span', { class: 'audit-seq' }, `#${event.seq}`), ' ',
+          h('strong', null, actorName(ctx, event.actor)), ' ',
+          has(typeKey) ? t(typeKey) : event.type, ' ',
+          payload.checkId ? code(payload.checkId) : null,
+          payload.value ? [' = ', code(payload.value)] : null, ' ',
+          h('time', { datetime: event.at, class: 'muted' }, formatTime(event.at)));
+      })));
+}
+
+/** The last write comes as an ISO instant; show it in the reader's format, with who wrote it. */
+function sessionValue(ctx, card) {
+  const session = ctx.ev.session || {};
+  if (card.id === 'session.last-write' && session.lastWriteAt) {
+    const by = session.lastWriteBy ? ` · ${actorName(ctx, session.lastWriteBy)}` : '';
+    return h('time', { datetime: session.lastWriteAt }, `${formatTime(session.lastWriteAt)}${by}`);
+  }
+  return card.value ?? '';
+}
+
+function renderSession(ctx, section) {
+  const group = ctx.groupsById.get('session');
+  return sectionShell(section, { badgeNode: badge(section.badge, group && group.status) },
+    h('dl', { class: 'session-grid' }, (section.cards || []).map((card) => h('div', { class: 'session-item',
+      id: domId('card', card.id) },
+    h('dt', null, card.label), h('dd', null, sessionValue(ctx, card))))),
+    group ? h('div', { class: 'session-checks' },
+      h('h3', { class: 'sub-title' }, group.label, ' ', statusPill(group.status),
+        h('span', { class: 'count' }, ` ${t('group.checks', { d: group.done, t: group.total })}`)),
+      h('ul', { class: 'checks', role: 'list' }, group.checks.map((check) => checkItem(ctx, check)))) : null,
+    auditList(ctx));
+}
+
+// ---- rbac ---------------------------------------------------------------------------------------
+function renderRbac(ctx, section) {
+  const rows = (ctx.ev.actors || []).map((actor) => {
+    const selected = ctx.actor && ctx.actor.id === actor.id;
+    return h('tr', { id: domId('actor', actor.id), class: selected ? 'selected' : null },
+      h('th', { scope: 'row' },
+        h('span', { class: 'actor-name' }, actor.name),
+        selected ? h('span', { class: 'tag' }, t('rbac.selected')) : null,
+        h('span', { class: 'actor-sub' }, `${actor.id} · ${actor.orgUnit}`)),
+      h('td', null, actor.role),
+      h('td', null,
+        h('span', { class: 'perm-count' }, t('rbac.count', { n: actor.permissionCount ?? (actor.permissions || []).length })),
+        h('ul', { class: 'perms', role: 'list' }, (actor.permissions || []).map((p) => h('li', null, code(p))))));
+  });
+  return sectionShell(section, { badgeNode: badge(section.badge) },
+    h('div', { class: 'table-wrap' },
+      h('table', { class: 'rbac' },
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col' }, t('rbac.actor')),
+          h('th', { scope: 'col' }, t('rbac.role')),
+          h('th', { scope: 'col' }, t('rbac.permissions')))),
+        h('tbody', null, rows))));
+}
+
+// ---- environments -------------------------------------------------------------------------------
+function renderEnvironments(ctx, section) {
+  return sectionShell(section, { badgeNode: badge(section.badge) },
+    h('ol', { class: 'card-grid env-grid' }, (ctx.ev.environments || []).map((env) => h('li', {
+      class: 'card env', id: domId('env', env.id), dataset: { state: env.state || '' } },
+    h('div', { class: 'card-head' },
+      h('h3', { class: 'card-label' }, env.label),
+      env.state ? h('span', { class: 'tag', dataset: { state: env.state } },
+        has(`env.state.${env.state}`) ? t(`env.state.${env.state}`) : env.state) : null),
+    h('p', { class: 'card-value' }, code(env.adapter)),
+    env.description ? h('p', { class: 'card-desc' }, env.description) : null))));
+}
+
+const RENDERERS = {
+  header: renderHeader,
+  kpis: renderKpis,
+  copilot: renderCopilot,
+  checklist: renderChecklist,
+  'production-decision': renderProductionDecision,
+  group: renderGroupSection,
+  providers: renderProviders,
+  session: renderSession,
+  rbac: renderRbac,
+  environments: renderEnvironments,
+};
+
+export function renderSection(ctx, section) {
+  const render = RENDERERS[section.kind] || renderGroupSection;
+  return render(ctx, section);
+}
+
+/**
+ * Everything a section's DOM depends on, as a string: equal signatures mean the section is left alone,
+ * so a poll that brings nothing new keeps focus, selections and scroll untouched.
+ */
+export function sectionSignature(ctx, section) {
+  const groups = groupsOf(ctx, section);
+  const checkIds = groups.flatMap((g) => (g.checks || []).map((c) => c.id));
+  const parts = { lang: ctx.lang, section, groups };
+  const needsActor = ['group', 'session', 'rbac'].includes(section.kind) || PIPELINE_SECTIONS[section.id];
+  if (needsActor) parts.actor = ctx.actor ? ctx.actor.id : null;
+  parts.local = ctx.localMode;
+  parts.errors = checkIds.filter((id) => ctx.errors.has(id)).map((id) => [id, ctx.errors.get(id)]);
+  parts.pending = checkIds.filter((id) => ctx.pending.has(id));
+  parts.drafts = checkIds.filter((id) => ctx.drafts.has(id)).map((id) => [id, ctx.drafts.get(id)]);
+  parts.packets = (section.packets || []).map((id) => {
+    const entry = ctx.packets.get(id);
+    return entry ? [id, entry.envelope ? entry.envelope.checksum : null, entry.error || null,
+      entry.envelope ? entry.envelope.content : null] : [id];
+  });
+  // Links ("blocked by", card refs) point at other sections and at check labels.
+  parts.links = [...ctx.sectionForGroup.entries()];
+  switch (section.kind) {
+    case 'copilot':
+      parts.extra = [ctx.ev.summary, ctx.ev.recommendation, ctx.actorsById.get(ctx.ev.recommendation?.actor)];
+      break;
+    case 'checklist':
+      parts.extra = [ctx.ev.gates, ctx.ev.summary];
+      break;
+    case 'production-decision':
+      parts.extra = [ctx.ev.summary, ctx.ev.production];
+      break;
+    case 'providers':
+      parts.extra = [ctx.ev.providers, ctx.groupsById.get('contracts'), ctx.ev.actors];
+      break;
+    case 'session': {
+      const group = ctx.groupsById.get('session');
+      parts.extra = [group, ctx.ev.session, ctx.audit.slice(-8), ctx.ev.actors,
+        (group ? group.checks : []).map((c) => [ctx.errors.get(c.id), ctx.pending.has(c.id)])];
+      break;
+    }
+    case 'rbac':
+      parts.extra = [ctx.ev.actors];
+      break;
+    case 'environments':
+      parts.extra = [ctx.ev.environments];
+      break;
+    default:
+      parts.extra = [ctx.ev.actors];
+  }
+  const pipeline = PIPELINE_SECTIONS[section.id];
+  if (pipeline) {
+    parts.pipeline = [ctx.pipelines[pipeline], ctx.errors.get(`pipeline:${pipeline}`), ctx.pending.has(`pipeline:${pipeline}`)];
+  }
+  return JSON.stringify(parts);
+}
