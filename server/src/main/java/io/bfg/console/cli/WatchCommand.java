@@ -3,6 +3,7 @@ package io.bfg.console.cli;
 import io.bfg.console.Main;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -91,7 +92,16 @@ public final class WatchCommand {
       }
       Promise<WebSocket> connected = Promise.promise();
       client.connect(options).onComplete(connected);
-      connected.future().onSuccess(this::attach).onFailure(failure -> retry("cannot connect: " + failure.getMessage()));
+      connected.future().onSuccess(this::attach).onFailure(failure -> {
+        if (failure instanceof UpgradeRejectedException rejected && rejected.getStatus() >= 400
+            && rejected.getStatus() < 500) {
+          // the console refused this request (bad actor, origin, parameters): retrying cannot help
+          err.println("watch: the console refused the feed with HTTP " + rejected.getStatus());
+          done.complete(Main.EXIT_RUNTIME);
+        } else {
+          retry("cannot connect: " + failure.getMessage());
+        }
+      });
     }
 
     void attach(WebSocket socket) {

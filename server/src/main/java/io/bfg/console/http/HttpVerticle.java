@@ -40,8 +40,12 @@ public final class HttpVerticle extends VerticleBase {
         // as long as the body limit allows instead of failing the request inside the form decoder
         .setMaxFormAttributeSize(config.maxBodyBytes())
         .setMaxFormBufferedBytes(config.maxBodyBytes())
-        .setMaxWebSocketFrameSize(feedSettings.maxMessageBytes())
-        .setMaxWebSocketMessageSize(feedSettings.maxMessageBytes())
+        // the hub reassembles messages and closes with 1009 past maxMessageBytes; this frame cap only
+        // guards the decoder (a single frame beyond it drops the connection)
+        .setMaxWebSocketFrameSize(FeedSettings.FRAME_HARD_CAP_BYTES)
+        .setMaxWebSocketMessageSize(FeedSettings.FRAME_HARD_CAP_BYTES)
+        // bounds what the kernel holds for a subscriber that stopped reading
+        .setSendBufferSize(feedSettings.writeQueueBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
     return server.requestHandler(router()).listen();

@@ -1,6 +1,7 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.model.Lang;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
 /** One subscriber's bookkeeping; touched only on its hub's event loop. */
@@ -14,6 +15,8 @@ final class FeedConnection {
   private long behindSince = -1;
   private long windowStart;
   private int windowCount;
+  private Buffer message;
+  private boolean messageBinary;
 
   FeedConnection(ServerWebSocket socket, Lang lang, String actorId, long now) {
     this.socket = socket;
@@ -66,6 +69,31 @@ final class FeedConnection {
 
   void caughtUp() {
     behindSince = -1;
+  }
+
+  void startMessage(boolean binary) {
+    message = Buffer.buffer();
+    messageBinary = binary;
+  }
+
+  /** False when the message would exceed {@code maxBytes}; the partial message is dropped. */
+  boolean appendToMessage(Buffer data, int maxBytes) {
+    if (message == null || message.length() + data.length() > maxBytes) {
+      message = null;
+      return false;
+    }
+    message.appendBuffer(data);
+    return true;
+  }
+
+  boolean messageIsBinary() {
+    return messageBinary;
+  }
+
+  Buffer finishMessage() {
+    Buffer done = message;
+    message = null;
+    return done;
   }
 
   /** Counts a client message in a fixed window; returns the count so far in the current window. */

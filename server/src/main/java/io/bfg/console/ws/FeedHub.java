@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.DecodeException;
@@ -78,14 +79,13 @@ public final class FeedHub {
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     socket.closeHandler(ignored -> connections.remove(connection));
-    socket.exceptionHandler(ignored -> connections.remove(connection));
+    socket.exceptionHandler(failure -> {
+      connections.remove(connection);
+      connection.socket().close((short) 1011, "connection failed");
+    });
     socket.pongHandler(ignored -> connection.seen(now()));
     socket.drainHandler(ignored -> drained(connection));
-    socket.textMessageHandler(text -> onText(connection, text));
-    socket.binaryMessageHandler(bytes -> {
-      connection.seen(now());
-      error(connection, "BINARY_NOT_SUPPORTED", "send JSON text messages");
-    });
+    socket.frameHandler(frame -> onFrame(connection, frame));
     long seq = service.state().seq();
     send(connection, ascii("{\"type\":\"hello\",\"protocol\":\"" + PROTOCOL + "\",\"seq\":" + seq + "}"));
     if (since != null && since < seq) {
@@ -163,9 +163,32 @@ public final class FeedHub {
     return out;
   }
 
-  private void onText(FeedConnection connection, String text) {
+  /**
+   * Reassembles client messages frame by frame so the size limit is ours: a message over
+   * {@link FeedSettings#maxMessageBytes} closes the socket with 1009, however it was fragmented.
+   */
+  private void onFrame(FeedConnection connection, WebSocketFrame frame) {
+    if (frame.isText() || frame.isBinary()) {
+      connection.startMessage(frame.isBinary());
+    } else if (!frame.isContinuation()) {
+      return;
+    }
+    connection.seen(now());
+    if (!connection.appendToMessage(frame.binaryData(), settings.maxMessageBytes())) {
+      connections.remove(connection);
+      connection.socket().close((short) 1009, "message larger than " + settings.maxMessageBytes() + " bytes");
+      return;
+    }
+    if (frame.isFinal()) {
+      boolean binary = connection.messageIsBinary();
+      Buffer message = connection.finishMessage();
+      onMessage(connection, binary ? null : message.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code text} is null for a binary message: counted like any other, then refused. */
+  private void onMessage(FeedConnection connection, String text) {
     long now = now();
-    connection.seen(now);
     int inWindow = connection.countMessage(now, settings.rateWindowMillis());
     if (inWindow > settings.maxMessagesPerWindow() * 4) {
       connection.socket().close((short) 1008, "message rate limit exceeded");
@@ -174,6 +197,10 @@ public final class FeedHub {
     if (inWindow > settings.maxMessagesPerWindow()) {
       error(connection, "RATE_LIMITED", "at most " + settings.maxMessagesPerWindow() + " messages per "
           + settings.rateWindowMillis() / 1000 + " s");
+      return;
+    }
+    if (text == null) {
+      error(connection, "BINARY_NOT_SUPPORTED", "send JSON text messages");
       return;
     }
     JsonObject message;
@@ -185,6 +212,9 @@ public final class FeedHub {
     }
     Object type = message.getValue("type");
     if ("ping".equals(type)) {
+      if (connection.socket().writeQueueFull()) {
+        return;
+      }
       send(connection, ascii("{\"type\":\"pong\",\"seq\":" + service.state().seq() + "}"));
     } else if ("ask".equals(type)) {
       error(connection, "COPILOT_UNAVAILABLE", "the copilot is not part of this build yet");
@@ -193,7 +223,11 @@ public final class FeedHub {
     }
   }
 
+  /** Skipped for a subscriber that is not reading: refusals must not queue up either. */
   private void error(FeedConnection connection, String code, String message) {
+    if (connection.socket().writeQueueFull()) {
+      return;
+    }
     send(connection, new JsonObject().put("type", "error").put("code", code).put("message", message).toBuffer().getBytes());
   }
 

@@ -9,6 +9,9 @@ public record FeedSettings(int maxMessageBytes, int writeQueueBytes, long keepAl
                            long stalledCloseMillis, int maxMessagesPerWindow, long rateWindowMillis,
                            int maxReplayEvents) {
 
+  /** Largest single frame the decoder accepts before dropping the connection outright. */
+  public static final int FRAME_HARD_CAP_BYTES = 1024 * 1024;
+
   public static FeedSettings defaults() {
     return new FeedSettings(16 * 1024, 256 * 1024, 20_000, 75_000, 60_000, 20, 10_000, 1_000);
   }

@@ -2,6 +2,7 @@ package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiError;
 import io.bfg.console.model.Lang;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -26,6 +27,11 @@ public final class FeedSocketHandler {
   }
 
   public void validate(RoutingContext rc) {
+    String upgrade = rc.request().getHeader("Upgrade");
+    if (rc.request().version() != HttpVersion.HTTP_1_1 || upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+      throw new ApiError(426, "UPGRADE_REQUIRED", "/ws is the IntegrationFeed.v1 WebSocket: connect with an HTTP/1.1 "
+          + "WebSocket upgrade (e.g. ws://host:port/ws?lang=en)");
+    }
     String langCode = rc.queryParams().get("lang");
     Lang lang = langCode == null ? Lang.EN
         : Lang.parse(langCode).orElseThrow(() -> new ApiError(400, "INVALID_LANG", "lang must be en or pl"));
