@@ -1,0 +1,145 @@
+package io.bfg.console.ws;
+
+import io.bfg.console.AppConfig;
+import io.bfg.console.http.HttpVerticle;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.FileLocalStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real BFG console for feed tests, wired the way {@code Main} wires it: config, scenario,
+ * file-local journal in a temporary folder, service, {@link HttpVerticle} on port 0. Driven from
+ * the test thread, which may block; nothing here blocks an event loop.
+ */
+public final class FeedServer {
+
+  public static final String ANNA = "user_md_anna";
+  public static final String CONTRACTS_FROZEN = "cutover.contracts-frozen";
+
+  private static final Path BFG = Path.of("scenarios", "bfg-flowcontrol");
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Vertx vertx;
+  private final FileLocalStore store;
+  private final HttpVerticle http;
+  private final String deployment;
+
+  private FeedServer(Vertx vertx, FileLocalStore store, HttpVerticle http, String deployment) {
+    this.vertx = vertx;
+    this.store = store;
+    this.http = http;
+    this.deployment = deployment;
+  }
+
+  public static FeedServer start(Vertx vertx, Path dataDir) {
+    return start(vertx, dataDir, Map.of());
+  }
+
+  /** {@code extra} adds or overrides CONSOLE_* settings, e.g. CONSOLE_WS_ORIGINS, or CONSOLE_PORT for a restart. */
+  public static FeedServer start(Vertx vertx, Path dataDir, Map<String, String> extra) {
+    if (!Files.isRegularFile(BFG.resolve(ScenarioLoader.SCENARIO_FILE))) {
+      throw new IllegalStateException("no scenario at " + BFG.toAbsolutePath()
+          + "; run the tests from the project root (mvn -pl server test sets this up)");
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("CONSOLE_PORT", "0");
+    env.put("CONSOLE_DATA_DIR", dataDir.toString());
+    env.putAll(extra);
+    AppConfig config = AppConfig.from(env, List.of());
+    ScenarioLoader.Loaded loaded = ScenarioLoader.load(BFG);
+    FileLocalStore store = new FileLocalStore(vertx, dataDir.resolve("audit.ndjson"), Clock.systemUTC());
+    ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
+        new Runtime(store.adapter(), "mock-auth-header", false), store, vertx.eventBus());
+    HttpVerticle http = new HttpVerticle(config, service);
+    String deployment = await(service.start().compose(ignored -> vertx.deployVerticle(http)));
+    return new FeedServer(vertx, store, http, deployment);
+  }
+
+  public void stop() {
+    await(vertx.undeploy(deployment).eventually(store::close));
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** The hub's insides, for the slow-consumer test. */
+  HubProbe probe() {
+    return HubProbe.of(http);
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Anna signs off the contracts-frozen rehearsal; returns the seq of the new state. */
+  public long accept() {
+    return command("accept");
+  }
+
+  /** Anna revokes her contracts-frozen sign-off; returns the seq of the new state. */
+  public long revoke() {
+    return command("revoke");
+  }
+
+  /** Sends a sign-off or revocation without waiting for it; completes with the status and body. */
+  CompletableFuture<HttpResponse<String>> commandAsync(String actor, String checkId, String verb) {
+    String path = "/api/checks/" + checkId + "/" + verb;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+        .header("X-Actor-Id", actor).POST(HttpRequest.BodyPublishers.noBody())
+        .timeout(Duration.ofSeconds(10)).build();
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long command(String verb) {
+    String path = "/api/checks/" + CONTRACTS_FROZEN + "/" + verb;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+        .header("X-Actor-Id", ANNA).POST(HttpRequest.BodyPublishers.noBody())
+        .timeout(Duration.ofSeconds(10)).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("POST %s (body %s)", path, response.body()).isEqualTo(200);
+      JsonObject body = new JsonObject(response.body());
+      assertThat(body.getBoolean("changed")).as("POST %s changed the state", path).isTrue();
+      return body.getLong("seq");
+    } catch (IOException e) {
+      throw new AssertionError("POST " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("POST " + path + " was interrupted", e);
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the console did not start or stop: " + e.getMessage(), e);
+    }
+  }
+}
