@@ -92,6 +92,10 @@ public final class FeedHub {
       List<AuditEvent> missed = service.auditEvents().stream().filter(e -> e.seq() > since).toList();
       if (missed.size() <= settings.maxReplayEvents()) {
         missed.forEach(event -> send(connection, auditMessage(ReadinessService.bytes(event))));
+      } else {
+        // too many to replay over the socket: say so, so the client knows it has a gap to fetch
+        send(connection, ascii("{\"type\":\"resync\",\"missed\":" + missed.size() + ",\"audit\":\"/api/audit?since="
+            + since + "\"}"));
       }
     }
     sendEvaluation(connection);
