@@ -1,0 +1,316 @@
+package io.bfg.console.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.bfg.console.http.RunningConsole;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.bfg.console.http.ApiClient.ANNA;
+import static io.bfg.console.http.ApiClient.DRIVER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser: Debian's chromium, headless, driven by Playwright against the real
+ * console on port 0 serving {@code web/}. One browser for the class; every test gets a fresh console
+ * (its own journal, so the seed's numbers) and fresh browser contexts. Screenshots go to
+ * {@code server/target/screenshots/}.
+ */
+@DisplayName("The dashboard in headless chromium")
+class DashboardBrowserTest {
+
+  /** The seed page's sections, in page order (evaluation.sections). */
+  private static final List<String> SECTIONS = List.of("header", "kpis", "copilot", "checklist",
+      "production-decision", "provider-selection", "infrastructure", "wiring", "providers", "session", "rbac",
+      "cutover", "board", "runbook", "data-cutover", "connection", "dry-run", "preflight", "release", "rollback",
+      "environments");
+
+  private static final String RUNBOOK = "ProductionAdapterMigrationRunbook.v1";
+  private static final String RELEASE = "ProductionReleaseHandoff.v1";
+  private static final List<String> RELEASE_VARS = List.of("BFG_RELEASE_ENVIRONMENT", "BFG_RELEASE_TARGET",
+      "BFG_SCENARIO_ADAPTER", "BFG_STORAGE_ADAPTER", "BFG_AUTH_MODE", "BFG_TENANT_MODE", "BFG_ROLLBACK_OWNER",
+      "BFG_RELEASE_EVIDENCE", "BFG_RELEASE_DECISION");
+
+  private static final String CONTRACTS_FROZEN = "cutover.contracts-frozen";
+  private static final String FREEZE_WINDOW = "rollback.freeze-window";
+
+  /** Surefire sets basedir to the module (server/); its working directory is the project root. */
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "server"), "target", "screenshots");
+
+  private static Vertx vertx;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @TempDir
+  Path dataDir;
+  private RunningConsole console;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<DashboardPage> dashboards = new ArrayList<>();
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    vertx = Vertx.vertx();
+    playwright = HeadlessChromium.playwright();
+    browser = HeadlessChromium.launch(playwright);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (vertx != null) {
+      RunningConsole.await(vertx.close());
+    }
+  }
+
+  @BeforeEach
+  void startConsole() {
+    console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir, Map.of("CONSOLE_WEB_DIR", "web"));
+  }
+
+  @AfterEach
+  void closeContextsAndConsole() {
+    try {
+      for (DashboardPage dashboard : dashboards) {
+        assertThat(dashboard.pageErrors).as("uncaught script errors on %s", dashboard.page.url()).isEmpty();
+      }
+    } finally {
+      contexts.forEach(BrowserContext::close);
+      console.stop();
+    }
+  }
+
+  private DashboardPage open() {
+    return open(new Browser.NewContextOptions());
+  }
+
+  private DashboardPage open(Browser.NewContextOptions options) {
+    BrowserContext context = browser.newContext(options);
+    context.setDefaultTimeout(15_000);
+    contexts.add(context);
+    DashboardPage dashboard = DashboardPage.open(context, console.base());
+    dashboards.add(dashboard);
+    return dashboard;
+  }
+
+  @Test
+  @DisplayName("shows every section of the seed page in order, with its counts, decisions and packets")
+  void showsEverySectionWithItsCounts() {
+    DashboardPage dashboard = open();
+    dashboard.waitForPackets(RUNBOOK, RELEASE);
+
+    assertThat(dashboard.sectionIds()).containsExactlyElementsOf(SECTIONS.stream().map(id -> "section-" + id).toList());
+    for (String id : SECTIONS) {
+      assertThat(dashboard.section(id)).isVisible();
+    }
+
+    assertThat(dashboard.sectionBadge("checklist")).hasText("2/9");
+    assertThat(dashboard.page.locator("#section-checklist .gate")).hasCount(9);
+    assertThat(dashboard.page.locator("#section-checklist .gate[data-status=\"READY\"]")).hasCount(2);
+    assertThat(dashboard.groupCount("preflight")).hasText("1/5 checks");
+    assertThat(dashboard.groupCount("cutover")).hasText("0/6 checks");
+    assertThat(dashboard.groupCount("connection")).hasText("0/4 checks");
+    assertThat(dashboard.groupCount("dry-run")).hasText("0/5 checks");
+    assertThat(dashboard.groupCount("wiring")).hasText("0/7 checks");
+    assertThat(dashboard.groupDecision("wiring")).containsText("BLOCKED_PENDING_INFRASTRUCTURE_OR_CREDENTIALS");
+    assertThat(dashboard.groupCount("release")).hasText("3/5 checks");
+    assertThat(dashboard.groupDecision("release")).containsText("BLOCKED_PENDING_DRY_RUN");
+    assertThat(dashboard.sectionBadge("release")).hasText("3/5 ready");
+    assertThat(dashboard.sectionBadge("preflight")).hasText("1/5 ready");
+    assertThat(dashboard.sectionBadge("cutover")).hasText("0/6 rehearsed");
+    assertThat(dashboard.sectionBadge("connection")).hasText("0/4 connection checks");
+    assertThat(dashboard.sectionBadge("dry-run")).hasText("0/5 dry-run checks");
+    assertThat(dashboard.sectionBadge("wiring")).hasText("0/7 local checks");
+
+    assertThat(dashboard.page.locator("#section-copilot .rec-action")).hasText("Record adapter connection evidence");
+    assertThat(dashboard.packetCode(RUNBOOK)).containsText("force row level security");
+    assertThat(envNames(dashboard.packetCode(RELEASE).textContent())).containsExactlyElementsOf(RELEASE_VARS);
+
+    dashboard.screenshot(SCREENSHOTS.resolve("dashboard-en.png"));
+  }
+
+  @Test
+  @DisplayName("switches to Polish: scenario labels, statuses and the console's own chrome")
+  void switchesToPolish() {
+    DashboardPage dashboard = open();
+    dashboard.langButton("pl").click();
+
+    assertThat(dashboard.page.locator("html")).hasAttribute("lang", "pl");
+    assertThat(dashboard.langButton("pl")).hasAttribute("aria-pressed", "true");
+    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejscie produkcyjne");
+    assertThat(dashboard.section("rbac").locator(".eyebrow")).hasText("Mapa RBAC");
+    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".check-title")).hasText("Kontrakty zamrozone");
+    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Nastepne");
+    assertThat(dashboard.groupCount("cutover")).hasText("0/6 kontroli");
+    assertThat(dashboard.page.locator("#section-copilot .rec-action")).hasText("Zapisz dowody connection adaptera");
+
+    assertThat(dashboard.page.locator("label[for=\"actor-select\"]")).hasText("Dzialasz jako");
+    assertThat(dashboard.page.locator("#conn-state")).hasText("Na zywo");
+    assertThat(dashboard.page.locator("#toc-title")).hasText("Sekcje");
+    assertThat(dashboard.buttons("Akceptuj").first()).isVisible();
+    assertThat(dashboard.buttons("Accept")).hasCount(0);
+    assertThat(dashboard.page.locator(".status-REVIEW", new Page.LocatorOptions()
+        .setHasText("Next"))).hasCount(0);
+
+    dashboard.waitForPackets(RUNBOOK, RELEASE);
+    dashboard.screenshot(SCREENSHOTS.resolve("dashboard-pl.png"));
+  }
+
+  @Test
+  @DisplayName("an owner's sign-off in one page shows up live in another page, through the WebSocket feed")
+  void signOffShowsUpLiveInAnotherPage() {
+    DashboardPage owner = open();
+    DashboardPage watcher = open();
+    assertThat(watcher.groupCount("cutover")).hasText("0/6 checks");
+    assertThat(watcher.sectionBadge("cutover")).hasText("0/6 rehearsed");
+    assertThat(watcher.check(CONTRACTS_FROZEN)).hasAttribute("data-status", "REVIEW");
+    watcher.page.evaluate("() => { window.sameDocument = true; }");
+    List<String> evaluationFetches = new CopyOnWriteArrayList<>();
+    watcher.page.onRequest(request -> {
+      if (request.url().contains("/api/evaluation")) {
+        evaluationFetches.add(request.url());
+      }
+    });
+    int framesBefore = watcher.feedFrames.size();
+
+    owner.actAs(ANNA);
+    owner.check(CONTRACTS_FROZEN).getByRole(AriaRole.BUTTON,
+        new Locator.GetByRoleOptions().setName("Accept").setExact(true)).click();
+
+    LocatorAssertions.HasAttributeOptions fewSeconds = new LocatorAssertions.HasAttributeOptions().setTimeout(5_000);
+    assertThat(watcher.check(CONTRACTS_FROZEN)).hasAttribute("data-status", "READY", fewSeconds);
+    assertThat(watcher.groupCount("cutover")).hasText("1/6 checks");
+    assertThat(watcher.sectionBadge("cutover")).hasText("1/6 rehearsed");
+    assertThat(watcher.check(CONTRACTS_FROZEN).locator(".signoff")).containsText("Anna Kowalska");
+    assertThat(watcher.feedState()).hasAttribute("data-state", "live");
+    assertThat(watcher.page.locator("#conn-state")).hasText("Live");
+
+    assertThat(watcher.page.evaluate("() => window.sameDocument === true")).as("the watching page was not reloaded")
+        .isEqualTo(true);
+    assertThat(evaluationFetches).as("evaluation fetches of the watching page (the feed should carry the change)")
+        .isEmpty();
+    assertThat(watcher.feedFrames.subList(framesBefore, watcher.feedFrames.size()))
+        .as("feed frames received by the watching page after the sign-off")
+        .anySatisfy(frame -> assertThat(frame).contains("\"type\":\"evaluation\"", CONTRACTS_FROZEN));
+    assertThat(owner.check(CONTRACTS_FROZEN)).hasAttribute("data-status", "READY");
+
+    watcher.check(CONTRACTS_FROZEN).scrollIntoViewIfNeeded();
+    watcher.section("cutover").screenshot(new Locator.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve("live-update.png")));
+  }
+
+  @Test
+  @DisplayName("a refused command shows the server's own message in an alert, and the check stays blocked")
+  void refusalIsShownPlainly() {
+    DashboardPage dashboard = open();
+    dashboard.actAs(ANNA);
+    Locator check = dashboard.check(FREEZE_WINDOW);
+    assertThat(check).hasAttribute("data-status", "BLOCKED");
+
+    Response response = dashboard.page.waitForResponse(
+        r -> r.url().endsWith("/api/checks/" + FREEZE_WINDOW + "/accept"),
+        () -> check.getByRole(AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName("Accept").setExact(true)).click());
+    assertThat(response.status()).isEqualTo(409);
+    String message = new JsonObject(response.text()).getJsonObject("error").getString("message");
+    assertThat(message).isNotBlank();
+
+    Locator alert = check.locator("[role=\"alert\"]");
+    assertThat(alert).isVisible();
+    assertThat(alert).containsText("409");
+    assertThat(alert).containsText(message);
+    assertThat(check).hasAttribute("data-status", "BLOCKED");
+  }
+
+  @Test
+  @DisplayName("a driver is offered no Accept button anywhere, though the owner is")
+  void driverGetsNoAcceptButtons() {
+    DashboardPage dashboard = open();
+    dashboard.actAs(ANNA);
+    assertThat(dashboard.buttons("Accept").first()).isVisible();
+
+    dashboard.actAs(DRIVER);
+    assertThat(dashboard.buttons("Accept")).hasCount(0);
+    assertThat(dashboard.buttons("Revoke")).hasCount(0);
+  }
+
+  @Test
+  @DisplayName("the actor switcher and the EN/PL buttons are reached with Tab")
+  void toolbarIsReachedWithTab() {
+    DashboardPage dashboard = open();
+    assertThat(dashboard.actorSelect()).isVisible();
+
+    List<String> focused = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      dashboard.page.keyboard().press("Tab");
+      focused.add((String) dashboard.page.evaluate("() => { const el = document.activeElement;"
+          + " return el.dataset.lang ? 'lang-' + el.dataset.lang : (el.id || el.tagName.toLowerCase()); }"));
+    }
+
+    assertThat(focused).as("elements focused by successive Tabs").containsSubsequence("actor-select", "lang-en", "lang-pl");
+  }
+
+  @Test
+  @DisplayName("at tablet width (768x1024) the page has no horizontal scrollbar, in English and in Polish")
+  void tabletWidthHasNoHorizontalScroll() {
+    DashboardPage dashboard = open(new Browser.NewContextOptions().setViewportSize(768, 1024));
+    dashboard.waitForPackets(RUNBOOK, RELEASE);
+    assertNoHorizontalScroll(dashboard, "en");
+    dashboard.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tablet.png")));
+
+    dashboard.langButton("pl").click();
+    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejscie produkcyjne");
+    dashboard.waitForPackets(RUNBOOK, RELEASE);
+    assertNoHorizontalScroll(dashboard, "pl");
+  }
+
+  private static void assertNoHorizontalScroll(DashboardPage dashboard, String lang) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> widths = (Map<String, Object>) dashboard.page.evaluate("() => ({"
+        + " scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth,"
+        + " widest: [...document.querySelectorAll('body *')]"
+        + "   .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)"
+        + "   .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className) })");
+    int scroll = ((Number) widths.get("scroll")).intValue();
+    int inner = ((Number) widths.get("inner")).intValue();
+    assertThat(scroll).as("document scroll width at %d px in %s (elements past the edge: %s)", inner, lang,
+        widths.get("widest")).isLessThanOrEqualTo(inner);
+  }
+
+  private static List<String> envNames(String envBlock) {
+    List<String> names = new ArrayList<>();
+    Matcher matcher = Pattern.compile("(?m)^(BFG_[A-Z0-9_]+)=").matcher(envBlock);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,120 @@
+package io.bfg.console.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketFrame;
+import com.microsoft.playwright.options.AriaRole;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The dashboard in one browser page, addressed the way the page addresses itself: sections
+ * {@code section-<id>}, groups {@code group-<id>}, checks {@code check-<id>} (ids contain dots, so
+ * they are matched as attribute values, never as CSS {@code #id}).
+ */
+final class DashboardPage {
+
+  final Page page;
+  /** Text frames the page received over its WebSocket feed, in order. */
+  final List<String> feedFrames = new CopyOnWriteArrayList<>();
+  /** Uncaught exceptions thrown by the page's scripts. */
+  final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
+  private DashboardPage(Page page) {
+    this.page = page;
+  }
+
+  /** Opens {@code base}/ in a new page of {@code context} and waits for the last section and a live feed. */
+  static DashboardPage open(BrowserContext context, String base) {
+    DashboardPage dashboard = new DashboardPage(context.newPage());
+    Page page = dashboard.page;
+    page.onPageError(dashboard.pageErrors::add);
+    page.onWebSocket(socket -> socket.onFrameReceived(frame -> dashboard.feedFrames.add(text(frame))));
+    page.navigate(base + "/");
+    assertThat(dashboard.section("environments")).isVisible();
+    assertThat(dashboard.feedState()).hasAttribute("data-state", "live");
+    return dashboard;
+  }
+
+  private static String text(WebSocketFrame frame) {
+    String text = frame.text();
+    return text == null ? "" : text;
+  }
+
+  Locator section(String id) {
+    return byId("section-" + id);
+  }
+
+  Locator group(String id) {
+    return byId("group-" + id);
+  }
+
+  Locator check(String id) {
+    return byId("check-" + id);
+  }
+
+  Locator packetCode(String packetId) {
+    return byId("packet-code-" + packetId);
+  }
+
+  /** The done/total count of a gate group, as the dashboard prints it ("0/6 checks"). */
+  Locator groupCount(String id) {
+    return group(id).locator(".group-meta .count");
+  }
+
+  Locator groupDecision(String id) {
+    return group(id).locator(".group-meta .decision");
+  }
+
+  Locator sectionBadge(String id) {
+    return section(id).locator(".panel-head .badge");
+  }
+
+  /** The feed badge: {@code data-state} is connecting, live, reconnecting, polling or offline. */
+  Locator feedState() {
+    return page.locator("#conn");
+  }
+
+  Locator actorSelect() {
+    return page.locator("#actor-select");
+  }
+
+  Locator langButton(String lang) {
+    return page.locator(".lang-btn[data-lang=\"" + lang + "\"]");
+  }
+
+  Locator buttons(String name) {
+    return page.locator("#sections").getByRole(AriaRole.BUTTON,
+        new Locator.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  /** Chooses the actor and waits until the RBAC table marks them as the one acting. */
+  void actAs(String actorId) {
+    actorSelect().selectOption(actorId);
+    assertThat(byId("actor-" + actorId)).hasClass("selected");
+  }
+
+  void waitForPackets(String... packetIds) {
+    for (String id : packetIds) {
+      assertThat(packetCode(id)).isVisible();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> sectionIds() {
+    return (List<String>) page.evaluate("() => [...document.querySelectorAll('#sections > section')].map(s => s.id)");
+  }
+
+  void screenshot(Path file) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+  }
+
+  private Locator byId(String id) {
+    return page.locator("[id=\"" + id + "\"]");
+  }
+}
