@@ -29,9 +29,7 @@
 #        EVENT_LOOPS=2 CONNECT_CONCURRENCY=256   generator settings (the same for both servers)
 #        SERVER_JAVA_OPTS="-Xmx1g" GEN_JAVA_OPTS="-Xms2g -Xmx2g"  TARGETS="console node"
 #        SKIP_BUILD=1 (reuse server/target/integration-console.jar)  STRICT=1 (exit 1 on a MISS)
-#        CONSOLE_INSTANCES=k  experiment: start the console through bench/.../feed/ConsoleInstances,
-#                             Main's wiring with HttpVerticle deployed k times (k event loops),
-#                             instead of `java -jar console.jar serve` (one HttpVerticle)
+#        CONSOLE_EVENT_LOOPS=k  the console's HTTP/feed event loops (default: one per core)
 set -euo pipefail
 export LC_ALL=C
 
@@ -115,11 +113,7 @@ await_port() {
 
 # Port 0 everywhere: each server binds a free port itself and reports it.
 mkdir -p "$WORK/data"
-if [[ -n "${CONSOLE_INSTANCES:-}" ]]; then
-  CONSOLE_CMD=(-cp "$WORK/feed-classes:$CONSOLE_JAR" io.bfg.console.bench.feed.ConsoleInstances "$CONSOLE_INSTANCES")
-else
-  CONSOLE_CMD=(-jar "$CONSOLE_JAR" serve)
-fi
+CONSOLE_CMD=(-jar "$CONSOLE_JAR" serve)
 # shellcheck disable=SC2086
 CONSOLE_HOST=127.0.0.1 CONSOLE_PORT=0 CONSOLE_DATA_DIR="$WORK/data" \
   java $SERVER_JAVA_OPTS "${CONSOLE_CMD[@]}" >"$WORK/console.log" 2>&1 &

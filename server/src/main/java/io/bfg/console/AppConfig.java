@@ -15,6 +15,7 @@ import java.util.Set;
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, String targetPgUrl,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
+                        int eventLoops,
                         String copilotModel,
                         String copilotBaseUrl, String copilotModelName, String copilotApiKey) {
 
@@ -80,7 +81,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
         Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), targetUrl,
         auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
-        origins(env.get("CONSOLE_WS_ORIGINS")), model,
+        origins(env.get("CONSOLE_WS_ORIGINS")),
+        integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64), model,
         env.get("CONSOLE_COPILOT_BASE_URL"), env.get("CONSOLE_COPILOT_MODEL_NAME"), env.get("CONSOLE_COPILOT_API_KEY"));
   }
 

@@ -10,6 +10,7 @@ import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.store.FileLocalStore;
 import io.bfg.console.store.ScenarioStore;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -107,14 +108,21 @@ public final class Main {
     Runtime runtime = new Runtime(store.adapter(), config.auth(), config.liveCredentials());
     ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(), runtime, store,
         vertx.eventBus());
-    HttpVerticle http = new HttpVerticle(config, service);
+    // one HTTP verticle per event loop: the feed's fan-out is spread over them, each instance writing
+    // to the sockets of its own loop; all share one port (Vert.x's shared random port for port 0)
+    List<HttpVerticle> instances = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    int port = config.port() == 0 && config.eventLoops() > 1 ? -1 : config.port();
     CompletableFuture<Integer> started = new CompletableFuture<>();
     service.start()
-        .compose(ignored -> vertx.deployVerticle(http))
+        .compose(ignored -> vertx.deployVerticle(() -> {
+          HttpVerticle http = new HttpVerticle(config, service, port);
+          instances.add(http);
+          return http;
+        }, new DeploymentOptions().setInstances(config.eventLoops())))
         .onSuccess(id -> {
-          System.out.println("Integration Console listening on http://" + config.host() + ":" + http.actualPort()
-              + " (scenario " + loaded.scenario().id() + ", store " + store.adapter() + " at " + journal
-              + ", auth " + config.auth() + ")");
+          System.out.println("Integration Console listening on http://" + config.host() + ":"
+              + instances.get(0).actualPort() + " (scenario " + loaded.scenario().id() + ", store " + store.adapter()
+              + " at " + journal + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops)");
           started.complete(-1);
         })
         .onFailure(failure -> {

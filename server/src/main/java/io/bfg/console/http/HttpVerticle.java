@@ -22,9 +22,20 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private FeedHub hub;
 
+  private final int port;
+
   public HttpVerticle(AppConfig config, ReadinessService service) {
+    this(config, service, config.port());
+  }
+
+  /**
+   * {@code port} may differ from the configured one: several instances asked for "any free port"
+   * listen on Vert.x's shared random port (a negative number) so they all serve the same one.
+   */
+  public HttpVerticle(AppConfig config, ReadinessService service, int port) {
     this.config = config;
     this.service = service;
+    this.port = port;
   }
 
   @Override
@@ -34,7 +45,7 @@ public final class HttpVerticle extends VerticleBase {
     hub.start();
     // permessage-deflate stays off: the evaluation is written once for every subscriber, and
     // compressing per connection would cost CPU for each of them
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(port)
         .setCompressionSupported(false)
         // a form-encoded body (curl -d without a content type) is still read as bytes; its fields may be
         // as long as the body limit allows instead of failing the request inside the form decoder

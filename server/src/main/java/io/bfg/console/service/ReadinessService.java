@@ -195,8 +195,9 @@ public final class ReadinessService {
       events.add(event);
       View next = new View(current.state.apply(event));
       view = next;
-      eventBus.publish(Addresses.STATE_CHANGED, next.state.seq());
+      // the audit line first: a subscriber learns what changed, then sees the evaluation it led to
       eventBus.publish(Addresses.AUDIT_APPENDED, Buffer.buffer(bytes(event)));
+      eventBus.publish(Addresses.STATE_CHANGED, next.state.seq());
       return new CommandResult(event, next.state);
     });
   }
