@@ -3,25 +3,18 @@ package io.bfg.console;
 import io.bfg.console.cli.GateCommand;
 import io.bfg.console.cli.GenerateCommand;
 import io.bfg.console.cli.WatchCommand;
-import io.bfg.console.http.HttpVerticle;
-import io.bfg.console.model.Runtime;
 import io.bfg.console.scenario.ScenarioException;
 import io.bfg.console.scenario.ScenarioLoader;
-import io.bfg.console.service.ReadinessService;
-import io.bfg.console.store.FileLocalStore;
-import io.bfg.console.store.ScenarioStore;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point: {@code serve} (default), {@code gate}, {@code watch}, {@code generate}, {@code validate}.
@@ -87,12 +80,10 @@ public final class Main {
   private static int serve(List<String> flags) {
     AppConfig config;
     ScenarioLoader.Loaded loaded;
-    Path journal;
     try {
       config = AppConfig.from(System.getenv(), flags);
       loaded = ScenarioLoader.load(config.scenarioDir());
-      journal = config.dataDir().resolve(loaded.scenario().id()).resolve("audit.ndjson");
-      Files.createDirectories(journal.getParent());
+      Files.createDirectories(Console.journalOf(config, loaded).getParent());
     } catch (AppConfig.ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());
       return EXIT_CONFIG;
@@ -104,45 +95,37 @@ public final class Main {
       return EXIT_CONFIG;
     }
     Vertx vertx = Vertx.vertx();
-    ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
-    Runtime runtime = new Runtime(store.adapter(), config.auth(), config.liveCredentials());
-    ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(), runtime, store,
-        vertx.eventBus());
-    // one HTTP verticle per event loop: the feed's fan-out is spread over them, each instance writing
-    // to the sockets of its own loop; all share one port (Vert.x's shared random port for port 0)
-    List<HttpVerticle> instances = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    int port = config.port() == 0 && config.eventLoops() > 1 ? -1 : config.port();
+    AtomicReference<Console> running = new AtomicReference<>();
     CompletableFuture<Integer> started = new CompletableFuture<>();
-    service.start()
-        .compose(ignored -> vertx.deployVerticle(() -> {
-          HttpVerticle http = new HttpVerticle(config, service, port);
-          instances.add(http);
-          return http;
-        }, new DeploymentOptions().setInstances(config.eventLoops())))
-        .onSuccess(id -> {
-          System.out.println("Integration Console listening on http://" + config.host() + ":"
-              + instances.get(0).actualPort() + " (scenario " + loaded.scenario().id() + ", store " + store.adapter()
-              + " at " + journal + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops)");
+    Console.start(vertx, config, loaded)
+        .onSuccess(console -> {
+          running.set(console);
+          System.out.println("Integration Console listening on http://" + config.host() + ":" + console.port()
+              + " (scenario " + loaded.scenario().id() + ", store " + console.store().adapter() + " at "
+              + console.journal() + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops)");
           started.complete(-1);
         })
         .onFailure(failure -> {
           System.err.println("start-up failed: " + failure.getMessage());
           started.complete(EXIT_RUNTIME);
         });
-    java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, store), "console-shutdown"));
-    int exit = started.join();
-    if (exit != -1) {
-      shutdown(vertx, store);
-    }
-    return exit;
+    java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(running.get()), "console-shutdown"));
+    return started.join();
   }
 
-  private static void shutdown(Vertx vertx, ScenarioStore store) {
+  /**
+   * By the time a JVM shutdown hook runs, Vert.x may already be tearing its event loops down, so
+   * this waits on nothing of theirs: it only releases the journal. Every append was fsynced before
+   * it was answered, so nothing is lost either way.
+   */
+  private static void shutdown(Console console) {
+    if (console == null) {
+      return;
+    }
     try {
-      Future.join(store.close(), Future.succeededFuture()).eventually(vertx::close)
-          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      console.store().close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
     } catch (Exception e) {
-      // the process is ending either way; a journal line is durable once its append completed
+      // the process is ending; the operating system releases the file lock with it
     }
   }
 }

@@ -43,7 +43,8 @@ public final class GateCommand {
     String base = flags.get("--url").replaceAll("/+$", "");
     JsonNode evaluation;
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeout)).build();
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(timeout)).build();
       HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/evaluation"))
           .timeout(Duration.ofSeconds(timeout)).GET().build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

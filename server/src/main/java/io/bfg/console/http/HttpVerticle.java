@@ -47,6 +47,8 @@ public final class HttpVerticle extends VerticleBase {
     // compressing per connection would cost CPU for each of them
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(port)
         .setCompressionSupported(false)
+        // HTTP/1.1 and WebSocket only: an h2c upgrade offer (java.net.http's default) is answered in HTTP/1.1
+        .setHttp2ClearTextEnabled(false)
         // a form-encoded body (curl -d without a content type) is still read as bytes; its fields may be
         // as long as the body limit allows instead of failing the request inside the form decoder
         .setMaxFormAttributeSize(config.maxBodyBytes())

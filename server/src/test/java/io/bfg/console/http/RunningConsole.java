@@ -1,10 +1,8 @@
 package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
-import io.bfg.console.model.Runtime;
+import io.bfg.console.Console;
 import io.bfg.console.scenario.ScenarioLoader;
-import io.bfg.console.service.ReadinessService;
-import io.bfg.console.store.FileLocalStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -12,7 +10,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +29,7 @@ public final class RunningConsole {
   private final Path scenarioDir;
   private final Path dataDir;
   private final Map<String, String> environment;
-  private FileLocalStore store;
-  private ReadinessService service;
-  private HttpVerticle http;
-  private String deployment;
+  private Console console;
 
   private RunningConsole(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> environment) {
     this.vertx = vertx;
@@ -79,25 +73,20 @@ public final class RunningConsole {
     env.put("CONSOLE_DATA_DIR", dataDir.toString());
     env.put("CONSOLE_SCENARIO", scenarioDir.toString());
     AppConfig config = AppConfig.from(env, List.of());
-    ScenarioLoader.Loaded loaded = ScenarioLoader.load(config.scenarioDir());
-    store = new FileLocalStore(vertx, journal(), Clock.systemUTC());
-    service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
-        new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
-    http = new HttpVerticle(config, service);
-    deployment = await(service.start().compose(ignored -> vertx.deployVerticle(http)));
+    console = await(Console.start(vertx, config, ScenarioLoader.load(config.scenarioDir())));
   }
 
-  /** Undeploys the HTTP verticle and closes the store (releasing the journal). */
+  /** Undeploys the HTTP verticles and closes the store (releasing the journal). */
   public void stop() {
-    if (deployment == null) {
+    if (console == null) {
       return;
     }
-    String id = deployment;
-    deployment = null;
-    await(vertx.undeploy(id).eventually(store::close));
+    Console running = console;
+    console = null;
+    await(running.stop());
   }
 
-  /** Stops, then starts a new store, service and verticle on the same journal. */
+  /** Stops, then starts a new store, service and verticles on the same journal. */
   public RunningConsole restart() {
     stop();
     open();
@@ -105,11 +94,11 @@ public final class RunningConsole {
   }
 
   public Path journal() {
-    return dataDir.resolve("audit.ndjson");
+    return console.journal();
   }
 
   public int port() {
-    return http.actualPort();
+    return console.port();
   }
 
   public String base() {

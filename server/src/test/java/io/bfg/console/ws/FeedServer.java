@@ -1,11 +1,8 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.AppConfig;
-import io.bfg.console.http.HttpVerticle;
-import io.bfg.console.model.Runtime;
+import io.bfg.console.Console;
 import io.bfg.console.scenario.ScenarioLoader;
-import io.bfg.console.service.ReadinessService;
-import io.bfg.console.store.FileLocalStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,23 +37,20 @@ public final class FeedServer {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final Vertx vertx;
-  private final FileLocalStore store;
-  private final HttpVerticle http;
-  private final String deployment;
+  private final Console console;
 
-  private FeedServer(Vertx vertx, FileLocalStore store, HttpVerticle http, String deployment) {
-    this.vertx = vertx;
-    this.store = store;
-    this.http = http;
-    this.deployment = deployment;
+  private FeedServer(Console console) {
+    this.console = console;
   }
 
   public static FeedServer start(Vertx vertx, Path dataDir) {
     return start(vertx, dataDir, Map.of());
   }
 
-  /** {@code extra} adds or overrides CONSOLE_* settings, e.g. CONSOLE_WS_ORIGINS, or CONSOLE_PORT for a restart. */
+  /**
+   * {@code extra} adds or overrides CONSOLE_* settings, e.g. CONSOLE_WS_ORIGINS, or CONSOLE_PORT for a
+   * restart. One event loop by default, so every subscriber lives on the one hub the probe reads.
+   */
   public static FeedServer start(Vertx vertx, Path dataDir, Map<String, String> extra) {
     if (!Files.isRegularFile(BFG.resolve(ScenarioLoader.SCENARIO_FILE))) {
       throw new IllegalStateException("no scenario at " + BFG.toAbsolutePath()
@@ -65,29 +58,24 @@ public final class FeedServer {
     }
     Map<String, String> env = new HashMap<>();
     env.put("CONSOLE_PORT", "0");
+    env.put("CONSOLE_EVENT_LOOPS", "1");
     env.put("CONSOLE_DATA_DIR", dataDir.toString());
     env.putAll(extra);
     AppConfig config = AppConfig.from(env, List.of());
-    ScenarioLoader.Loaded loaded = ScenarioLoader.load(BFG);
-    FileLocalStore store = new FileLocalStore(vertx, dataDir.resolve("audit.ndjson"), Clock.systemUTC());
-    ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
-        new Runtime(store.adapter(), "mock-auth-header", false), store, vertx.eventBus());
-    HttpVerticle http = new HttpVerticle(config, service);
-    String deployment = await(service.start().compose(ignored -> vertx.deployVerticle(http)));
-    return new FeedServer(vertx, store, http, deployment);
+    return new FeedServer(await(Console.start(vertx, config, ScenarioLoader.load(BFG))));
   }
 
   public void stop() {
-    await(vertx.undeploy(deployment).eventually(store::close));
+    await(console.stop());
   }
 
   public int port() {
-    return http.actualPort();
+    return console.port();
   }
 
   /** The hub's insides, for the slow-consumer test. */
   HubProbe probe() {
-    return HubProbe.of(http);
+    return HubProbe.of(console.verticles().get(0));
   }
 
   public String base() {

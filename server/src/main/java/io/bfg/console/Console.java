@@ -1,0 +1,99 @@
+package io.bfg.console;
+
+import io.bfg.console.http.HttpVerticle;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.FileLocalStore;
+import io.bfg.console.store.ScenarioStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One running console wired from a config and a loaded scenario: the file-local store, the
+ * readiness service and one HTTP/feed verticle per event loop. {@code Main} and the tests start it
+ * the same way, so what is tested is what runs.
+ */
+public final class Console {
+
+  /** Vert.x shares a negative port among the instances that ask for the same one: one per console. */
+  private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final Path journal;
+  private final ScenarioStore store;
+  private final ReadinessService service;
+  private final List<HttpVerticle> verticles;
+  private final String deployment;
+
+  private Console(Vertx vertx, Path journal, ScenarioStore store, ReadinessService service,
+                  List<HttpVerticle> verticles, String deployment) {
+    this.vertx = vertx;
+    this.journal = journal;
+    this.store = store;
+    this.service = service;
+    this.verticles = verticles;
+    this.deployment = deployment;
+  }
+
+  /** Where a scenario's journal lives under the data dir. */
+  public static Path journalOf(AppConfig config, ScenarioLoader.Loaded loaded) {
+    return config.dataDir().resolve(loaded.scenario().id()).resolve("audit.ndjson");
+  }
+
+  /** Replays the journal, then listens; fails (with the store released) if either step fails. */
+  public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded) {
+    Path journal = journalOf(config, loaded);
+    return vertx.fileSystem().mkdirs(journal.getParent().toString()).compose(created -> {
+      ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
+      ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
+          new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
+      List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
+      // several instances asked for "any free port" must all serve the same one
+      int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
+          : config.port();
+      return service.start()
+          .compose(ignored -> vertx.deployVerticle(() -> {
+            HttpVerticle http = new HttpVerticle(config, service, port);
+            verticles.add(http);
+            return http;
+          }, new DeploymentOptions().setInstances(config.eventLoops())))
+          .map(id -> new Console(vertx, journal, store, service, List.copyOf(verticles), id))
+          .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
+    });
+  }
+
+  public int port() {
+    return verticles.get(0).actualPort();
+  }
+
+  public Path journal() {
+    return journal;
+  }
+
+  public ScenarioStore store() {
+    return store;
+  }
+
+  public ReadinessService service() {
+    return service;
+  }
+
+  /** The HTTP/feed verticles, one per event loop. */
+  public List<HttpVerticle> verticles() {
+    return verticles;
+  }
+
+  /** Stops listening, then releases the journal. */
+  public Future<Void> stop() {
+    return vertx.undeploy(deployment).eventually(store::close);
+  }
+}
