@@ -200,15 +200,18 @@ if (( WARMUP_RUN_CHANGES > 0 )); then
   for n in "${NS[@]}"; do (( n < warm_n )) && warm_n=$n; done
   for target in $TARGETS; do WARM=1 run_gen "$target" "$warm_n"; done
 fi
+# The stalled run follows its baseline at the same N directly: RSS is a high-water mark of the
+# server process, so a larger N run in between would be charged to the stalled subscriber.
+stalled_done=0
 for n in "${NS[@]}"; do
   for target in $TARGETS; do run_gen "$target" "$n"; done
-done
-if (( STALL_N > 0 )); then
-  stall_baseline=0
-  for n in "${NS[@]}"; do (( n == STALL_N )) && stall_baseline=1; done
-  if (( ! stall_baseline )); then
-    for target in $TARGETS; do run_gen "$target" "$STALL_N"; done
+  if (( STALL_N > 0 && n == STALL_N && ! stalled_done )); then
+    for target in $TARGETS; do run_gen "$target" "$STALL_N" --stalled; done
+    stalled_done=1
   fi
+done
+if (( STALL_N > 0 && ! stalled_done )); then
+  for target in $TARGETS; do run_gen "$target" "$STALL_N"; done
   for target in $TARGETS; do run_gen "$target" "$STALL_N" --stalled; done
 fi
 
