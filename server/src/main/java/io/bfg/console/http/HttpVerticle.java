@@ -102,8 +102,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/ws").handler(feed::validate).handler(optionalAuth)
         .handler(rc -> feed.upgrade(rc, MockHeaderAuth.actorId(rc)));
     // static files everywhere but /api and /ws, so an API path keeps its own 404/405
-    router.getWithRegex("^/(?!api/|api$|ws$).*").handler(StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
-        .setCachingEnabled(false));
+    StaticHandler web = StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
+        .setCachingEnabled(false);
+    router.getWithRegex("^/(?!api/|api$|ws$).*").handler(web);
 
     router.route().failureHandler(errors);
     router.errorHandler(404, rc -> Errors.byStatus(rc, 404));
