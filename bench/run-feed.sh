@@ -91,25 +91,8 @@ javac --release 17 -nowarn -d "$WORK/feed-classes" -cp "$CONSOLE_JAR" bench/src/
 (cd bench/node && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>"$WORK/npm.log") \
   || { cat "$WORK/npm.log" >&2; exit 3; }
 
-# Waits for a line matching $2 in log $1 and prints the port captured by the sed expression $3.
-await_port() {
-  local log="$1" pattern="$2" extract="$3" pid="$4"
-  for _ in $(seq 1 600); do
-    if grep -q "$pattern" "$log" 2>/dev/null; then
-      grep -m1 "$pattern" "$log" | sed -E "$extract"
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "server exited before listening:" >&2
-      cat "$log" >&2
-      return 1
-    fi
-    sleep 0.1
-  done
-  echo "server did not start within 60 s:" >&2
-  cat "$log" >&2
-  return 1
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 # Port 0 everywhere: each server binds a free port itself and reports it.
 mkdir -p "$WORK/data"

@@ -2,6 +2,7 @@ package io.bfg.console.ws;
 
 import io.bfg.console.AppConfig;
 import io.bfg.console.Console;
+import io.bfg.console.http.RunningConsole;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,13 +121,6 @@ public final class FeedServer {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException("the console did not start or stop: " + e.getMessage(), e);
-    }
+    return RunningConsole.await(future);
   }
 }
