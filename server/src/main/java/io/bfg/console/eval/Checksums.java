@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -37,10 +36,6 @@ public final class Checksums {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("value cannot be written as canonical JSON", e);
     }
-  }
-
-  public static String canonicalJson(Object value) {
-    return new String(canonicalBytes(value), StandardCharsets.UTF_8);
   }
 
   /** Full lower-case hex SHA-256 of the canonical JSON of {@code value}. */

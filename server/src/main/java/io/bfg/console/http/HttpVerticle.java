@@ -100,7 +100,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(read::pipelinesUnavailable);
 
     router.get("/ws").handler(feed::validate).handler(optionalAuth)
-        .handler(rc -> feed.upgrade(rc, MockHeaderAuth.actorId(rc)));
+        .handler(feed::upgrade);
     // static files everywhere but /api and /ws, so an API path keeps its own 404/405
     StaticHandler web = StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
         .setCachingEnabled(false);

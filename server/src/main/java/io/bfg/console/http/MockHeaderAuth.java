@@ -18,11 +18,6 @@ final class MockHeaderAuth implements Handler<RoutingContext> {
   static final String HEADER = "X-Actor-Id";
   static final String ACTOR = "actor";
 
-  static String actorId(RoutingContext rc) {
-    Actor actor = rc.get(ACTOR);
-    return actor == null ? null : actor.id();
-  }
-
   private final ReadinessService service;
   private final boolean allowRemote;
   private final boolean required;

@@ -6,8 +6,4 @@ public record Label(String en, String pl) {
   public String in(Lang lang) {
     return lang == Lang.PL ? pl : en;
   }
-
-  public static Label same(String text) {
-    return new Label(text, text);
-  }
 }

@@ -96,10 +96,6 @@ public final class ReadinessService {
     return snapshot;
   }
 
-  public Runtime runtime() {
-    return runtime;
-  }
-
   public ScenarioStore store() {
     return store;
   }

@@ -9,7 +9,6 @@ final class FeedConnection {
 
   private final ServerWebSocket socket;
   private final Lang lang;
-  private final String actorId;
   private long lastSeq = -1;
   private long lastSeen;
   private long behindSince = -1;
@@ -18,10 +17,9 @@ final class FeedConnection {
   private Buffer message;
   private boolean messageBinary;
 
-  FeedConnection(ServerWebSocket socket, Lang lang, String actorId, long now) {
+  FeedConnection(ServerWebSocket socket, Lang lang, long now) {
     this.socket = socket;
     this.lang = lang;
-    this.actorId = actorId;
     this.lastSeen = now;
     this.windowStart = now;
   }
@@ -34,10 +32,6 @@ final class FeedConnection {
     return lang;
   }
 
-  /** The actor named on the upgrade, if any (questions to the copilot are asked as this actor). */
-  String actorId() {
-    return actorId;
-  }
 
   long lastSeq() {
     return lastSeq;

@@ -69,13 +69,9 @@ public final class FeedHub {
     List.copyOf(connections).forEach(c -> c.socket().close((short) 1001, "server stopping"));
   }
 
-  public int size() {
-    return connections.size();
-  }
-
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
-  void add(ServerWebSocket socket, Lang lang, Long since, String actorId) {
-    FeedConnection connection = new FeedConnection(socket, lang, actorId, now());
+  void add(ServerWebSocket socket, Lang lang, Long since) {
+    FeedConnection connection = new FeedConnection(socket, lang, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     socket.closeHandler(ignored -> connections.remove(connection));

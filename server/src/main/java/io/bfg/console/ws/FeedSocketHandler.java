@@ -51,12 +51,12 @@ public final class FeedSocketHandler {
     rc.next();
   }
 
-  /** {@code actorId} is the authenticated actor, or null for an anonymous reader. */
-  public void upgrade(RoutingContext rc, String actorId) {
+  /** Runs after the actor check: a named actor was valid, or the reader is anonymous. */
+  public void upgrade(RoutingContext rc) {
     Lang lang = rc.get(LANG);
     Long since = rc.get(SINCE);
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, lang, since, actorId))
+        .onSuccess(socket -> hub.add(socket, lang, since))
         .onFailure(rc::fail);
   }
 
