@@ -1,5 +1,8 @@
 package io.bfg.console;
 
+import io.bfg.console.target.TargetEndpoint;
+import io.bfg.console.target.TargetSettings;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,7 +16,7 @@ import java.util.Set;
  * Every setting of the console, read once from the environment (CLI flags may override), validated
  * here and nowhere else. A bad value fails start-up with a message naming the variable.
  */
-public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, String targetPgUrl,
+public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
                         int eventLoops,
                         String copilotModel,
@@ -70,16 +73,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     if (!List.of("local", "openai", "ollama").contains(model)) {
       throw new ConfigException("CONSOLE_COPILOT_MODEL", "'" + model + "' is not one of local, openai, ollama");
     }
-    String targetUrl = env.get("CONSOLE_TARGET_PG_URL");
-    if (targetUrl != null && targetUrl.isBlank()) {
-      targetUrl = null;
-    }
-    if (targetUrl != null && !targetUrl.startsWith("postgresql://") && !targetUrl.startsWith("postgres://")) {
-      // never echo the value: it may carry a password
-      throw new ConfigException("CONSOLE_TARGET_PG_URL", "must be a postgresql:// URL");
-    }
     return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
-        Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), targetUrl,
+        Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), target(env),
         auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
         origins(env.get("CONSOLE_WS_ORIGINS")),
         integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64), model,
@@ -88,7 +83,35 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
   public boolean liveCredentials() {
-    return targetPgUrl != null;
+    return !target.embedded();
+  }
+
+  /** Secrets stay out of anything that prints the configuration. */
+  @Override
+  public String toString() {
+    return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
+        + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
+        + ", copilotModel=" + copilotModel + ", copilotBaseUrl=" + copilotBaseUrl + ", copilotApiKey="
+        + (copilotApiKey == null ? "unset" : TargetEndpoint.REDACTED) + "]";
+  }
+
+  private static TargetSettings target(Map<String, String> env) {
+    String url = env.get("CONSOLE_TARGET_PG_URL");
+    TargetEndpoint external = null;
+    if (url != null && !url.isBlank()) {
+      try {
+        external = TargetEndpoint.parse(url.trim());
+      } catch (IllegalArgumentException e) {
+        // the message never echoes the URL: it may carry a password
+        throw new ConfigException("CONSOLE_TARGET_PG_URL", e.getMessage());
+      }
+    }
+    String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", TargetSettings.DEFAULT_RUNTIME_ROLE);
+    if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new ConfigException("CONSOLE_TARGET_RUNTIME_ROLE", "'" + role + "' is not a plain lower-case role name");
+    }
+    return new TargetSettings(external, integer(env, "CONSOLE_TARGET_TIMEOUT_MS", 5000, 100, 600_000),
+        integer(env, "CONSOLE_TARGET_STATEMENT_TIMEOUT_MS", 30_000, 100, 3_600_000), role);
   }
 
   /** Extra browser origins allowed on the feed besides the console's own, e.g. {@code https://ops.example.com}. */

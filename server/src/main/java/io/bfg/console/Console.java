@@ -2,10 +2,12 @@ package io.bfg.console;
 
 import io.bfg.console.http.HttpVerticle;
 import io.bfg.console.model.Runtime;
+import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.store.FileLocalStore;
 import io.bfg.console.store.ScenarioStore;
+import io.bfg.console.target.TargetProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,15 +33,17 @@ public final class Console {
   private final Path journal;
   private final ScenarioStore store;
   private final ReadinessService service;
+  private final TargetProvider targets;
   private final List<HttpVerticle> verticles;
   private final String deployment;
 
-  private Console(Vertx vertx, Path journal, ScenarioStore store, ReadinessService service,
+  private Console(Vertx vertx, Path journal, ScenarioStore store, ReadinessService service, TargetProvider targets,
                   List<HttpVerticle> verticles, String deployment) {
     this.vertx = vertx;
     this.journal = journal;
     this.store = store;
     this.service = service;
+    this.targets = targets;
     this.verticles = verticles;
     this.deployment = deployment;
   }
@@ -56,17 +60,19 @@ public final class Console {
       ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
       ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
+      TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir());
+      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
       return service.start()
           .compose(ignored -> vertx.deployVerticle(() -> {
-            HttpVerticle http = new HttpVerticle(config, service, port);
+            HttpVerticle http = new HttpVerticle(config, service, pipelines, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .map(id -> new Console(vertx, journal, store, service, List.copyOf(verticles), id))
+          .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id))
           .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
     });
   }
@@ -92,8 +98,17 @@ public final class Console {
     return verticles;
   }
 
-  /** Stops listening, then releases the journal. */
+  /** The adapter database the pipelines rehearse against. */
+  public TargetProvider targets() {
+    return targets;
+  }
+
+  /** Stops listening, then releases the journal and stops the embedded target if it was started. */
   public Future<Void> stop() {
-    return vertx.undeploy(deployment).eventually(store::close);
+    return vertx.undeploy(deployment).eventually(store::close)
+        .eventually(() -> vertx.executeBlocking(() -> {
+          targets.close();
+          return null;
+        }));
   }
 }

@@ -102,7 +102,9 @@ public final class Main {
           running.set(console);
           System.out.println("Integration Console listening on http://" + config.host() + ":" + console.port()
               + " (scenario " + loaded.scenario().id() + ", store " + console.store().adapter() + " at "
-              + console.journal() + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops)");
+              + console.journal() + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops, target "
+              + (config.target().embedded() ? "embedded PostgreSQL, started on the first pipeline run"
+                  : config.target().external().redacted()) + ")");
           started.complete(-1);
         })
         .onFailure(failure -> {
@@ -115,8 +117,8 @@ public final class Main {
 
   /**
    * By the time a JVM shutdown hook runs, Vert.x may already be tearing its event loops down, so
-   * this waits on nothing of theirs: it only releases the journal. Every append was fsynced before
-   * it was answered, so nothing is lost either way.
+   * this waits on nothing of theirs: it releases the journal and stops the embedded target. Every
+   * append was fsynced before it was answered, so nothing is lost either way.
    */
   private static void shutdown(Console console) {
     if (console == null) {
@@ -127,5 +129,6 @@ public final class Main {
     } catch (Exception e) {
       // the process is ending; the operating system releases the file lock with it
     }
+    console.targets().close();
   }
 }

@@ -50,7 +50,7 @@ final class Journal {
         .toList();
     ObjectNode payload = JsonNodeFactory.instance.objectNode();
     payload.set("run", MAPPER.valueToTree(new PipelineRun(runId, pipeline, "PASSED", "2026-04-01T07:00:00Z",
-        "2026-04-01T07:00:02Z", steps)));
+        "2026-04-01T07:00:02Z", steps, "user_md_anna", null)));
     return append(SessionState.PIPELINE_FINISHED, "user_md_anna", payload);
   }
 

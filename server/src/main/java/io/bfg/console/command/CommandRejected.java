@@ -4,7 +4,8 @@ package io.bfg.console.command;
 public final class CommandRejected extends RuntimeException {
 
   public enum Reason {
-    UNKNOWN_CHECK, FORBIDDEN, NOT_OWNER, WRONG_KIND, DEPENDENCY_UNMET, NOT_SIGNED_OFF, INVALID_VALUE
+    UNKNOWN_CHECK, UNKNOWN_PIPELINE, FORBIDDEN, NOT_OWNER, WRONG_KIND, DEPENDENCY_UNMET, NOT_SIGNED_OFF, INVALID_VALUE,
+    PIPELINE_RUNNING
   }
 
   private final Reason reason;

@@ -7,7 +7,9 @@ import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
+import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Permissions;
+import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 import io.bfg.console.model.SessionState.SignOff;
@@ -89,6 +91,30 @@ public final class CommandRules {
     return new Outcome(SessionState.CHECK_REVOKED, payload(checkId));
   }
 
+  /**
+   * Whether {@code actor} may start {@code pipeline} now: it needs the permission, and no check the
+   * pipeline proves may be blocked by an unmet dependency (a dry-run before a passing connection
+   * check would prove nothing the gates could use).
+   */
+  public static void runPipeline(Scenario scenario, Evaluator.Assessment a, Actor actor, String pipeline) {
+    permitted(actor, Permissions.RUN_PIPELINES, "pipeline " + pipeline);
+    if (!Pipelines.STEPS.containsKey(pipeline)) {
+      throw new CommandRejected(Reason.UNKNOWN_PIPELINE, "no pipeline '" + pipeline + "'; known: "
+          + Pipelines.STEPS.keySet().stream().sorted().toList());
+    }
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.kind() == CheckKind.PIPELINE && pipeline.equals(check.pipeline())
+            && a.status(check.id()) == Status.BLOCKED) {
+          String blocker = a.blockedBy(check.id());
+          throw new CommandRejected(Reason.DEPENDENCY_UNMET, "the " + pipeline + " proves " + check.id()
+              + ", which depends on " + blocker + " (" + a.status(blocker) + ", " + a.decision(blocker)
+              + "); satisfy that first");
+        }
+      }
+    }
+  }
+
   private static CheckDef known(Evaluator.Assessment a, String checkId) {
     CheckDef check = a.check(checkId);
     if (check == null) {
@@ -97,10 +123,10 @@ public final class CommandRules {
     return check;
   }
 
-  private static void permitted(Actor actor, String permission, String checkId) {
+  private static void permitted(Actor actor, String permission, String what) {
     if (!actor.can(permission)) {
       throw new CommandRejected(Reason.FORBIDDEN, actor.id() + " (" + actor.role().en() + ") lacks the permission "
-          + permission + " needed for " + checkId);
+          + permission + " needed for " + what);
     }
   }
 

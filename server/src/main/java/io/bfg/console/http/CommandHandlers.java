@@ -49,12 +49,12 @@ final class CommandHandlers {
     }).onFailure(rc::fail);
   }
 
-  private static Actor actor(RoutingContext rc) {
+  static Actor actor(RoutingContext rc) {
     return rc.get(MockHeaderAuth.ACTOR);
   }
 
   /** Sign-offs take no body; if one is sent it must still be a JSON object, so a garbled call is never half-read. */
-  private static void optionalObject(RoutingContext rc) {
+  static void optionalObject(RoutingContext rc) {
     Buffer raw = rc.body().buffer();
     if (raw != null && raw.length() > 0) {
       requiredObject(rc);

@@ -63,9 +63,9 @@ final class Errors implements Handler<RoutingContext> {
 
   private static int status(CommandRejected.Reason reason) {
     return switch (reason) {
-      case UNKNOWN_CHECK -> 404;
+      case UNKNOWN_CHECK, UNKNOWN_PIPELINE -> 404;
       case FORBIDDEN, NOT_OWNER -> 403;
-      case WRONG_KIND, DEPENDENCY_UNMET, NOT_SIGNED_OFF -> 409;
+      case WRONG_KIND, DEPENDENCY_UNMET, NOT_SIGNED_OFF, PIPELINE_RUNNING -> 409;
       case INVALID_VALUE -> 400;
     };
   }

@@ -1,6 +1,7 @@
 package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
+import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.ws.FeedHub;
 import io.bfg.console.ws.FeedSettings;
@@ -19,22 +20,24 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final ReadinessService service;
+  private final PipelineRunner pipelines;
   private HttpServer server;
   private FeedHub hub;
 
   private final int port;
 
-  public HttpVerticle(AppConfig config, ReadinessService service) {
-    this(config, service, config.port());
+  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines) {
+    this(config, service, pipelines, config.port());
   }
 
   /**
    * {@code port} may differ from the configured one: several instances asked for "any free port"
    * listen on Vert.x's shared random port (a negative number) so they all serve the same one.
    */
-  public HttpVerticle(AppConfig config, ReadinessService service, int port) {
+  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, int port) {
     this.config = config;
     this.service = service;
+    this.pipelines = pipelines;
     this.port = port;
   }
 
@@ -78,6 +81,7 @@ public final class HttpVerticle extends VerticleBase {
   Router router() {
     ReadHandlers read = new ReadHandlers(service);
     CommandHandlers commands = new CommandHandlers(service);
+    PipelineHandlers runs = new PipelineHandlers(pipelines);
     MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
     MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
     FeedSocketHandler feed = new FeedSocketHandler(hub, config.wsOrigins());
@@ -97,7 +101,9 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/snapshot").handler(read::snapshot);
     router.get("/api/audit").handler(read::audit);
     router.get("/api/audit/verify").handler(read::verify);
-    router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(read::pipelinesUnavailable);
+    router.get("/api/pipelines").handler(runs::overview);
+    router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(runs::start);
+    router.get("/api/pipelines/:runId").handler(runs::transcript);
 
     router.get("/ws").handler(feed::validate).handler(optionalAuth)
         .handler(feed::upgrade);

@@ -123,11 +123,6 @@ final class ReadHandlers {
         .end(Buffer.buffer(ReadinessService.bytes(result)))).onFailure(rc::fail);
   }
 
-  void pipelinesUnavailable(RoutingContext rc) {
-    throw new ApiError(501, "PIPELINES_NOT_AVAILABLE",
-        "connection checks and dry-runs against the target are not part of this build yet");
-  }
-
   private static Lang lang(RoutingContext rc) {
     String code = rc.queryParams().get("lang");
     if (code == null) {

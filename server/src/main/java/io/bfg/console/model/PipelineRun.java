@@ -3,17 +3,42 @@ package io.bfg.console.model;
 import java.util.List;
 import java.util.Map;
 
-/** A finished or running pipeline against the target, as recorded in the store. */
+/**
+ * A finished or running pipeline against the target, as recorded in the store and shown as its
+ * transcript. {@code status} is RUNNING, PASSED or FAILED; {@code actor} started it; {@code target}
+ * is the redacted endpoint it ran against (never a password).
+ */
 public record PipelineRun(String runId, String pipeline, String status, String startedAt, String finishedAt,
-                          List<Step> steps) {
+                          List<Step> steps, String actor, String target) {
+
+  public static final String RUNNING = "RUNNING";
+  public static final String PASSED = "PASSED";
+  public static final String FAILED = "FAILED";
 
   public PipelineRun {
     // a run recorded before any step started has none; it must not break every later evaluation
     steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
-  /** {@code evidence} holds what the step proved (fingerprints, row counts, checksums), never timings. */
-  public record Step(String id, String status, String detail, long ms, Map<String, Object> evidence) {
+  /**
+   * One step: {@code status} is PENDING, RUNNING, PASSED, FAILED, or SKIPPED (not run because an
+   * earlier step failed). {@code evidence} holds what the step proved (fingerprints, row counts,
+   * checksums), never timings, so re-running an unchanged target proves the same thing; the
+   * evaluator hashes it. {@code metrics} holds how fast it went (rows per second), which it does not.
+   */
+  public record Step(String id, String status, String detail, long ms, Map<String, Object> evidence,
+                     Map<String, Object> metrics) {
+    public static final String PENDING = "PENDING";
+    public static final String SKIPPED = "SKIPPED";
+
+    public Step {
+      evidence = evidence == null ? Map.of() : evidence;
+      metrics = metrics == null ? Map.of() : metrics;
+    }
+
+    public Step(String id, String status, String detail, long ms, Map<String, Object> evidence) {
+      this(id, status, detail, ms, evidence, Map.of());
+    }
   }
 
   public Step step(String id) {

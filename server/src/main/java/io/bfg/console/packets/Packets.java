@@ -147,6 +147,7 @@ public final class Packets {
       out.append("# Start one with POST /api/pipelines/").append(pipeline).append(".\n");
       return out.toString();
     }
+    fields.put("endpoint", String.valueOf(run.target()));
     fields.put("run_id", run.runId());
     fields.put("status", run.status());
     fields.put("started_at", run.startedAt());

@@ -8,6 +8,9 @@ public final class Addresses {
   /** Body: the appended audit event as JSON bytes. */
   public static final String AUDIT_APPENDED = "console.audit.appended";
 
+  /** Body: one IntegrationFeed.v1 {@code pipeline} message as JSON bytes, while a run progresses. */
+  public static final String PIPELINE_PROGRESS = "console.pipeline.progress";
+
   private Addresses() {
   }
 }

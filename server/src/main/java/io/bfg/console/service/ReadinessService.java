@@ -2,12 +2,14 @@ package io.bfg.console.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.command.CommandRules;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Runtime;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
@@ -158,6 +160,31 @@ public final class ReadinessService {
 
   public Future<CommandResult> decide(Actor actor, String checkId, String value) {
     return command(a -> CommandRules.decide(scenario, a, actor, checkId, value), actor);
+  }
+
+  /** Refuses (CommandRejected) unless {@code actor} may start {@code pipeline} in the current state. */
+  public void checkPipeline(Actor actor, String pipeline) {
+    CommandRules.runPipeline(scenario, view.assessment, actor, pipeline);
+  }
+
+  /** Appends a finished run; its steps become the evidence of the checks that pipeline proves. */
+  public Future<CommandResult> recordPipeline(Actor actor, PipelineRun run) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.set("run", JSON.valueToTree(run));
+    return command(a -> new CommandRules.Outcome(SessionState.PIPELINE_FINISHED, payload), actor);
+  }
+
+  /** A recorded run by id, or null. */
+  public PipelineRun recordedRun(String runId) {
+    List<AuditEvent> all = auditEvents();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      AuditEvent event = all.get(i);
+      if (SessionState.PIPELINE_FINISHED.equals(event.type())
+          && runId.equals(event.payload().path("run").path("runId").asText())) {
+        return JSON.convertValue(event.payload().get("run"), PipelineRun.class);
+      }
+    }
+    return null;
   }
 
   /**

@@ -32,7 +32,8 @@ public record Snapshot(String tenantId, Map<String, List<ObjectNode>> tables) {
 
   /**
    * Tenant and user rows made from {@code actors}, followed by {@code sample}'s rows; every
-   * model table appears (empty when it has no rows) and every row is validated against it.
+   * model table appears (empty when it has no rows) and every row is validated against it, then
+   * put in {@link TargetForm} so a replay read back from PostgreSQL has the same checksum.
    */
   public static Snapshot assemble(DataModel model, String tenantId, String tenantName, List<Actor> actors,
                                   SampleData sample) {
@@ -46,7 +47,7 @@ public record Snapshot(String tenantId, Map<String, List<ObjectNode>> tables) {
       List<ObjectNode> rows = actorRows.containsKey(table.name()) ? actorRows.get(table.name())
           : sample.tables().getOrDefault(table.name(), List.of());
       SampleDataFile.validateTable(table, rows, tenantId);
-      tables.put(table.name(), rows);
+      tables.put(table.name(), TargetForm.rows(table, rows));
     }
     return new Snapshot(tenantId, tables);
   }

@@ -43,6 +43,7 @@ public final class FeedHub {
   private long messagesSeq = -1;
   private MessageConsumer<Long> stateConsumer;
   private MessageConsumer<Buffer> auditConsumer;
+  private MessageConsumer<Buffer> pipelineConsumer;
   private long timer = -1;
 
   public FeedHub(Vertx vertx, ReadinessService service, FeedSettings settings) {
@@ -55,6 +56,8 @@ public final class FeedHub {
   public void start() {
     stateConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, message -> broadcastEvaluation());
     auditConsumer = vertx.eventBus().consumer(Addresses.AUDIT_APPENDED, message -> broadcastAudit(message.body()));
+    pipelineConsumer = vertx.eventBus().consumer(Addresses.PIPELINE_PROGRESS,
+        message -> broadcastPipeline(message.body()));
     timer = vertx.setPeriodic(settings.keepAliveMillis(), id -> keepAlive());
   }
 
@@ -62,6 +65,7 @@ public final class FeedHub {
     if (stateConsumer != null) {
       stateConsumer.unregister();
       auditConsumer.unregister();
+      pipelineConsumer.unregister();
     }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
@@ -110,6 +114,20 @@ public final class FeedHub {
         send(connection, message);
       }
       // a subscriber that is behind misses audit lines; GET /api/audit?since=N fills the gap
+    }
+  }
+
+  /**
+   * Pipeline progress, already a whole feed message. Like audit lines, a subscriber that is behind
+   * misses some; the evaluation it gets when it drains carries the outcome, and
+   * GET /api/pipelines/{runId} the whole transcript.
+   */
+  private void broadcastPipeline(Buffer message) {
+    byte[] bytes = message.getBytes();
+    for (FeedConnection connection : List.copyOf(connections)) {
+      if (!connection.socket().writeQueueFull()) {
+        send(connection, bytes);
+      }
     }
   }
 

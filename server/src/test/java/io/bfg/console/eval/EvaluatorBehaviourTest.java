@@ -201,7 +201,7 @@ class EvaluatorBehaviourTest {
     @DisplayName("survives a recorded run that has no steps yet, keeping its checks waiting")
     void runWithoutSteps() {
       PipelineRun empty = new PipelineRun("run-c0", Pipelines.CONNECTION, "FAILED", "2026-04-01T08:00:00Z",
-          "2026-04-01T08:00:01Z", null);
+          "2026-04-01T08:00:01Z", null, null, null);
       Evaluation e = bfg().pipeline(empty).evaluate();
 
       assertThat(group(e, "connection")).extracting("status", "done").containsExactly("REVIEW", 0);

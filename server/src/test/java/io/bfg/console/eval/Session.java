@@ -111,7 +111,7 @@ final class Session {
           17, evidence));
     }
     return new PipelineRun(runId, pipeline, failed ? "FAILED" : "PASSED", "2026-04-01T07:00:00Z",
-        "2026-04-01T07:00:02Z", List.copyOf(steps));
+        "2026-04-01T07:00:02Z", List.copyOf(steps), "user_md_anna", null);
   }
 
   /** The same proof with another run id, other timings and details: a re-run that proved the same thing. */
@@ -119,6 +119,6 @@ final class Session {
     List<PipelineRun.Step> steps = run.steps().stream().map(s -> new PipelineRun.Step(s.id(), s.status(),
         s.detail() + " again", s.ms() * 3 + 1, s.evidence())).toList();
     return new PipelineRun(runId, run.pipeline(), run.status(), "2026-04-02T07:00:00Z", "2026-04-02T07:00:09Z",
-        steps);
+        steps, run.actor(), run.target());
   }
 }

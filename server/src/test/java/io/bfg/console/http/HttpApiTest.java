@@ -478,7 +478,7 @@ class HttpApiTest {
     void staticFilesDoNotBlurApiStatuses() {
       api.get("/api/checks/cutover.contracts-frozen/accept").error(405, "METHOD_NOT_ALLOWED");
       api.get("/api/decisions/infra.region").error(405, "METHOD_NOT_ALLOWED");
-      api.get("/api/pipelines/connection").error(405, "METHOD_NOT_ALLOWED");
+      api.send("PUT", "/api/pipelines/connection").error(405, "METHOD_NOT_ALLOWED");
       api.post("/api/nothing-here", ANNA).error(404, "NOT_FOUND");
       assertNothingWritten();
     }
@@ -517,11 +517,17 @@ class HttpApiTest {
     }
 
     @Test
-    @DisplayName("running a pipeline is 501 until pipelines are built, and writes nothing")
-    void pipelinesNotBuilt() {
-      api.post("/api/pipelines/connection", ANNA).error(501, "PIPELINES_NOT_AVAILABLE");
-      api.post("/api/pipelines/dry-run", ANNA).error(501, "PIPELINES_NOT_AVAILABLE");
+    @DisplayName("a pipeline start refused before it reaches the target (401, 403, 404, 409) writes nothing")
+    void pipelineRefusals() {
       api.post("/api/pipelines/connection", null).error(401, "UNAUTHENTICATED");
+      assertThat(api.post("/api/pipelines/connection", OLENA).error(403, "FORBIDDEN")).contains("pipelines.run");
+      assertThat(api.post("/api/pipelines/migrate", ANNA).error(404, "UNKNOWN_PIPELINE")).contains("dry-run");
+      assertThat(api.post("/api/pipelines/dry-run", ANNA).error(409, "DEPENDENCY_UNMET"))
+          .contains("connection", "satisfy that first");
+      api.post("/api/pipelines/connection", ANNA, "[1]").error(400, "MALFORMED_JSON");
+      api.get("/api/pipelines/connection").error(404, "NO_RUN_YET");
+      api.get("/api/pipelines/run-connection-000000000000").error(404, "UNKNOWN_RUN");
+      assertThat(api.get("/api/pipelines").ok().getJsonArray("running")).isEmpty();
       assertNothingWritten();
     }
 

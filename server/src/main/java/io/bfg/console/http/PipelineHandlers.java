@@ -1,0 +1,54 @@
+package io.bfg.console.http;
+
+import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.Pipelines;
+import io.bfg.console.pipeline.PipelineRunner;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Starting pipeline runs (authenticated, ruled like commands) and reading their transcripts. */
+final class PipelineHandlers {
+
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final PipelineRunner pipelines;
+
+  PipelineHandlers(PipelineRunner pipelines) {
+    this.pipelines = pipelines;
+  }
+
+  /** 202 with the run id at once; progress follows on the feed and at the transcript's URL. */
+  void start(RoutingContext rc) {
+    CommandHandlers.optionalObject(rc);
+    PipelineRun run = pipelines.start(CommandHandlers.actor(rc), rc.pathParam("pipeline"));
+    String location = "/api/pipelines/" + run.runId();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("runId", run.runId());
+    body.put("pipeline", run.pipeline());
+    body.put("status", run.status());
+    body.put("transcript", location);
+    body.put("steps", run.steps());
+    rc.response().setStatusCode(202).putHeader("content-type", JSON).putHeader("location", location)
+        .end(Buffer.buffer(ReadinessService.bytes(body)));
+  }
+
+  /** A run by id; a pipeline's name instead of an id gives its latest run. */
+  void transcript(RoutingContext rc) {
+    String id = rc.pathParam("runId");
+    PipelineRun run = Pipelines.STEPS.containsKey(id) ? pipelines.latest(id) : pipelines.transcript(id);
+    if (run == null) {
+      throw Pipelines.STEPS.containsKey(id)
+          ? new ApiError(404, "NO_RUN_YET", "no " + id + " run yet; start one with POST /api/pipelines/" + id)
+          : new ApiError(404, "UNKNOWN_RUN", "no run '" + id + "'; GET /api/pipelines lists the latest ones");
+    }
+    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(run)));
+  }
+
+  void overview(RoutingContext rc) {
+    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(pipelines.overview())));
+  }
+}

@@ -1,0 +1,207 @@
+package io.bfg.console.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bfg.console.command.CommandRejected;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.Pipelines;
+import io.bfg.console.packets.PacketIds;
+import io.bfg.console.service.Addresses;
+import io.bfg.console.service.ReadinessService;
+import io.bfg.console.target.TargetEndpoint;
+import io.bfg.console.target.TargetProvider;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Starts pipeline runs against the target, streams their progress to the feed and records each
+ * finished run in the store, where its steps become the evidence of the checks it proves. One run
+ * per pipeline at a time (a second start is refused with 409); the run executes as a chain of
+ * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
+ */
+public final class PipelineRunner {
+
+  /** Rows per INSERT of the dry-run replay. */
+  public static final int DEFAULT_BATCH_ROWS = 2_000;
+  private static final int KEEP_TRANSCRIPTS = 32;
+  private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
+
+  private final Vertx vertx;
+  private final ReadinessService service;
+  private final TargetProvider targets;
+  private final int batchRows;
+  private final Map<String, RunTranscript> running = new ConcurrentHashMap<>();
+  /** Transcripts by run id, the newest few, so a run is readable before (and while) it is recorded. */
+  private final Map<String, RunTranscript> recent = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RunTranscript> eldest) {
+          return size() > KEEP_TRANSCRIPTS;
+        }
+      });
+  private final SecureRandom random = new SecureRandom();
+
+  public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows) {
+    this.vertx = vertx;
+    this.service = service;
+    this.targets = targets;
+    this.batchRows = batchRows;
+  }
+
+  /**
+   * Starts {@code pipeline} for {@code actor} and returns its transcript at once (every step
+   * PENDING); refuses with {@link CommandRejected} (403/404/409) before touching the target.
+   */
+  public PipelineRun start(Actor actor, String pipeline) {
+    service.checkPipeline(actor, pipeline);
+    String runId = "run-" + pipeline + "-" + HexFormat.of().formatHex(bytes(6));
+    RunTranscript transcript = new RunTranscript(runId, pipeline, actor.id(), Pipelines.STEPS.get(pipeline));
+    RunTranscript other = running.putIfAbsent(pipeline, transcript);
+    if (other != null) {
+      throw new CommandRejected(CommandRejected.Reason.PIPELINE_RUNNING, "a " + pipeline + " run is already in "
+          + "progress (" + other.runId() + "); follow it at GET /api/pipelines/" + other.runId());
+    }
+    recent.put(runId, transcript);
+    publish(transcript.started());
+    execute(transcript, actor);
+    return transcript.snapshot();
+  }
+
+  /** A running, recent or recorded run by id; null if none has that id. */
+  public PipelineRun transcript(String runId) {
+    RunTranscript live = recent.get(runId);
+    return live != null ? live.snapshot() : service.recordedRun(runId);
+  }
+
+  /** The run of {@code pipeline} in progress, else its latest recorded one; null if it never ran. */
+  public PipelineRun latest(String pipeline) {
+    RunTranscript live = running.get(pipeline);
+    return live != null ? live.snapshot() : service.state().pipelines().get(pipeline);
+  }
+
+  /** The runs in progress and the latest recorded run of each pipeline. */
+  public Map<String, Object> overview() {
+    List<PipelineRun> now = new ArrayList<>();
+    running.values().forEach(t -> now.add(t.snapshot()));
+    Map<String, PipelineRun> latest = new LinkedHashMap<>();
+    for (String pipeline : Pipelines.STEPS.keySet().stream().sorted().toList()) {
+      latest.put(pipeline, service.state().pipelines().get(pipeline));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("running", now);
+    out.put("latest", latest);
+    return out;
+  }
+
+  private void execute(RunTranscript transcript, Actor actor) {
+    String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
+    if (targets.embedded()) {
+      publish(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
+    }
+    targets.endpoint()
+        .transform(ar -> {
+          if (ar.failed()) {
+            publish(transcript.failed(first, "the target could not be started: " + ar.cause().getMessage(), 0));
+            skipRest(transcript, 1);
+            return Future.<Void>succeededFuture();
+          }
+          TargetEndpoint endpoint = ar.result();
+          transcript.target(endpoint.redacted());
+          PipelineSteps steps = steps(transcript, endpoint);
+          return runSteps(transcript, steps.steps(), 0, endpoint, this::publish)
+              .eventually(steps::close);
+        })
+        .onComplete(ignored -> finish(transcript, actor));
+  }
+
+  private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
+    if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
+      return new ConnectionPipeline(vertx, endpoint, targets.settings(), service.scenario().tenant().id());
+    }
+    String runbook = service.packet(PacketIds.RUNBOOK).content();
+    return new DryRunPipeline(vertx, endpoint, targets.settings(), service.scenario().dataModel(), service.snapshot(),
+        runbook, (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
+  }
+
+  /**
+   * Runs {@code steps} from {@code index} in order, announcing each change through {@code publish};
+   * after a failure the rest are skipped, except steps that always run. Never fails: a step's failure
+   * is its FAILED status and detail, with the endpoint's secrets scrubbed.
+   */
+  static Future<Void> runSteps(RunTranscript transcript, List<StepDef> steps, int index, TargetEndpoint endpoint,
+                               Consumer<ObjectNode> publish) {
+    if (index == steps.size()) {
+      return Future.succeededFuture();
+    }
+    StepDef step = steps.get(index);
+    if (transcript.failed() && !step.always()) {
+      publish.accept(transcript.skipped(step.id(), "not run: an earlier step failed"));
+      return runSteps(transcript, steps, index + 1, endpoint, publish);
+    }
+    publish.accept(transcript.running(step.id(), null));
+    long started = System.nanoTime();
+    Future<StepOutcome> work;
+    try {
+      work = step.work().get();
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    return work.transform(ar -> {
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      if (ar.succeeded()) {
+        StepOutcome outcome = ar.result();
+        publish.accept(transcript.passed(step.id(), new StepOutcome(endpoint.scrub(outcome.detail()),
+            outcome.evidence(), outcome.metrics()), ms));
+      } else {
+        publish.accept(transcript.failed(step.id(), Failures.describe(ar.cause(), endpoint), ms));
+      }
+      return runSteps(transcript, steps, index + 1, endpoint, publish);
+    });
+  }
+
+  private void skipRest(RunTranscript transcript, int from) {
+    List<String> ids = Pipelines.STEPS.get(transcript.pipeline());
+    for (int i = from; i < ids.size(); i++) {
+      publish(transcript.skipped(ids.get(i), "not run: the target could not be reached"));
+    }
+  }
+
+  /**
+   * Records the run, then announces it finished: a client that sees the final message (or a
+   * finished transcript) can rely on the evaluation already reflecting it.
+   */
+  private void finish(RunTranscript transcript, Actor actor) {
+    PipelineRun concluded = transcript.conclude();
+    service.recordPipeline(actor, concluded).onComplete(recorded -> {
+      if (recorded.failed()) {
+        LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " finished but could not be recorded: "
+            + recorded.cause().getMessage());
+      }
+      ObjectNode last = transcript.finish(recorded.failed() ? "could not be recorded: "
+          + recorded.cause().getMessage() : null);
+      running.remove(transcript.pipeline(), transcript);
+      publish(last);
+    });
+  }
+
+  private void publish(ObjectNode message) {
+    vertx.eventBus().publish(Addresses.PIPELINE_PROGRESS, Buffer.buffer(ReadinessService.bytes(message)));
+  }
+
+  private byte[] bytes(int n) {
+    byte[] out = new byte[n];
+    random.nextBytes(out);
+    return out;
+  }
+}

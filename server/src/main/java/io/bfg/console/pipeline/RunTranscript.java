@@ -1,0 +1,170 @@
+package io.bfg.console.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.PipelineRun.Step;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live transcript of one run. Every change produces the IntegrationFeed.v1 {@code pipeline}
+ * message that announces it; {@link #snapshot()} is what GET /api/pipelines/{runId} shows and,
+ * once finished, what the store records. Synchronized: the run advances on one event loop while
+ * readers on others ask for its transcript.
+ */
+final class RunTranscript {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String runId;
+  private final String pipeline;
+  private final String actor;
+  private final String startedAt;
+  private final List<Step> steps = new ArrayList<>();
+  private final Map<String, long[]> progress = new LinkedHashMap<>();
+  private String target;
+  private String status = PipelineRun.RUNNING;
+  private String finishedAt;
+  private String concluded;
+
+  RunTranscript(String runId, String pipeline, String actor, List<String> stepIds) {
+    this.runId = runId;
+    this.pipeline = pipeline;
+    this.actor = actor;
+    this.startedAt = Instant.now().toString();
+    for (String id : stepIds) {
+      steps.add(new Step(id, Step.PENDING, null, 0, Map.of()));
+    }
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  String pipeline() {
+    return pipeline;
+  }
+
+  synchronized void target(String redactedEndpoint) {
+    this.target = redactedEndpoint;
+  }
+
+  synchronized boolean failed() {
+    return steps.stream().anyMatch(s -> PipelineRun.FAILED.equals(s.status()));
+  }
+
+  synchronized ObjectNode started() {
+    return runMessage("the " + pipeline + " run started");
+  }
+
+  synchronized ObjectNode running(String stepId, String detail) {
+    set(stepId, PipelineRun.RUNNING, detail, 0, Map.of(), Map.of());
+    return stepMessage(stepId);
+  }
+
+  synchronized ObjectNode passed(String stepId, StepOutcome outcome, long ms) {
+    set(stepId, PipelineRun.PASSED, outcome.detail(), ms, outcome.evidence(), outcome.metrics());
+    return stepMessage(stepId);
+  }
+
+  synchronized ObjectNode failed(String stepId, String detail, long ms) {
+    set(stepId, PipelineRun.FAILED, detail, ms, Map.of(), Map.of());
+    return stepMessage(stepId);
+  }
+
+  synchronized ObjectNode skipped(String stepId, String detail) {
+    set(stepId, Step.SKIPPED, detail, 0, Map.of(), Map.of());
+    return stepMessage(stepId);
+  }
+
+  /** A running step's progress, e.g. rows replayed so far; the step stays RUNNING. */
+  synchronized ObjectNode progress(String stepId, long done, long total, String detail) {
+    progress.put(stepId, new long[] {done, total});
+    Step step = step(stepId);
+    steps.set(steps.indexOf(step), new Step(stepId, step.status(), detail, step.ms(), step.evidence()));
+    return stepMessage(stepId);
+  }
+
+  /** The finished run as it is recorded; the transcript itself reads RUNNING until {@link #finish}. */
+  synchronized PipelineRun conclude() {
+    concluded = failed() ? PipelineRun.FAILED : PipelineRun.PASSED;
+    finishedAt = Instant.now().toString();
+    return new PipelineRun(runId, pipeline, concluded, startedAt, finishedAt, List.copyOf(steps), actor, target);
+  }
+
+  /** Marks the run finished (after it was recorded); {@code note} says if recording failed. */
+  synchronized ObjectNode finish(String note) {
+    status = concluded;
+    long passed = steps.stream().filter(s -> PipelineRun.PASSED.equals(s.status())).count();
+    return runMessage(passed + "/" + steps.size() + " steps passed" + (note == null ? "" : "; " + note));
+  }
+
+  synchronized PipelineRun snapshot() {
+    return new PipelineRun(runId, pipeline, status, startedAt, PipelineRun.RUNNING.equals(status) ? null : finishedAt,
+        List.copyOf(steps), actor, target);
+  }
+
+  private void set(String stepId, String stepStatus, String detail, long ms, Map<String, Object> evidence,
+                   Map<String, Object> metrics) {
+    Step step = step(stepId);
+    progress.remove(stepId);
+    steps.set(steps.indexOf(step), new Step(stepId, stepStatus, detail, ms, evidence, metrics));
+  }
+
+  private Step step(String stepId) {
+    return steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the " + pipeline + " has no step " + stepId));
+  }
+
+  /** A run-level message: {@code step} is null, {@code status} is the run's, {@code steps} the whole list. */
+  private ObjectNode runMessage(String detail) {
+    ObjectNode message = base();
+    message.putNull("step");
+    message.put("status", status);
+    message.put("detail", detail);
+    message.set("steps", JSON.valueToTree(steps));
+    if (!PipelineRun.RUNNING.equals(status)) {
+      message.put("finishedAt", finishedAt);
+    }
+    return message;
+  }
+
+  private ObjectNode stepMessage(String stepId) {
+    Step step = step(stepId);
+    ObjectNode message = base();
+    message.put("step", stepId);
+    message.put("status", step.status());
+    message.put("detail", step.detail());
+    message.put("ms", step.ms());
+    if (!step.evidence().isEmpty()) {
+      message.set("evidence", JSON.valueToTree(step.evidence()));
+    }
+    if (!step.metrics().isEmpty()) {
+      message.set("metrics", JSON.valueToTree(step.metrics()));
+    }
+    long[] counts = progress.get(stepId);
+    if (counts != null) {
+      message.putObject("progress").put("done", counts[0]).put("total", counts[1]);
+    }
+    return message;
+  }
+
+  private ObjectNode base() {
+    ObjectNode message = JSON.createObjectNode();
+    message.put("type", "pipeline");
+    message.put("runId", runId);
+    message.put("pipeline", pipeline);
+    message.put("runStatus", status);
+    message.put("actor", actor);
+    if (target != null) {
+      message.put("target", target);
+    }
+    message.put("at", Instant.now().toString());
+    return message;
+  }
+}

@@ -1,0 +1,14 @@
+package io.bfg.console.pipeline;
+
+import java.util.Map;
+
+/**
+ * What a passing step shows (a sentence for people), proves (deterministic evidence, no timings)
+ * and measured (metrics: durations and rates, kept out of the evidence).
+ */
+record StepOutcome(String detail, Map<String, Object> evidence, Map<String, Object> metrics) {
+
+  StepOutcome(String detail, Map<String, Object> evidence) {
+    this(detail, evidence, Map.of());
+  }
+}

@@ -1,0 +1,214 @@
+package io.bfg.console.target;
+
+import io.vertx.core.net.SelfSignedCertificate;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * The local-demo target: a real PostgreSQL (zonky's binaries) under {@code <data dir>/target-pg},
+ * with TLS on from a self-signed certificate generated on first start, password logins only, and
+ * the roles a production adapter database would have:
+ * <ul>
+ *   <li>{@code bfg_app}: what the console connects as; neither superuser nor BYPASSRLS, allowed to
+ *       create the runbook's schema in {@code bfg_adapter};</li>
+ *   <li>{@code bfg_runtime}: a login-less role the application would run as, which {@code bfg_app}
+ *       may {@code SET ROLE} to so the dry-run can prove isolation as a non-owner.</li>
+ * </ul>
+ * Passwords are random, kept in a 0600 file beside the cluster, and never logged. Blocking: call
+ * it off the event loop.
+ */
+public final class EmbeddedTarget implements AutoCloseable {
+
+  public static final String DATABASE = "bfg_adapter";
+  public static final String APP_ROLE = "bfg_app";
+  private static final String ADMIN_ROLE = "postgres";
+  private static final System.Logger LOG = System.getLogger(EmbeddedTarget.class.getName());
+  /** Held so the level set on it is not lost to garbage collection. */
+  private static final java.util.logging.Logger ZONKY_LOGGER = java.util.logging.Logger.getLogger("io.zonky");
+
+  private final Path dir;
+  private final String runtimeRole;
+  private EmbeddedPostgres postgres;
+  private TargetEndpoint endpoint;
+  private TargetEndpoint admin;
+
+  public EmbeddedTarget(Path dataDir, String runtimeRole) {
+    this.dir = dataDir.resolve("target-pg");
+    this.runtimeRole = runtimeRole;
+  }
+
+  /** Starts (first time: creates) the cluster and returns how to reach it as the application role. */
+  public synchronized TargetEndpoint start() throws IOException {
+    if (endpoint != null) {
+      return endpoint;
+    }
+    Files.createDirectories(dir);
+    Path pgdata = dir.resolve("pgdata");
+    Path credentialsFile = dir.resolve("credentials.properties");
+    Path cert = dir.resolve("tls/server.crt");
+    Path key = dir.resolve("tls/server.key");
+    Properties credentials = readCredentials(credentialsFile);
+    boolean fresh = credentials == null;
+    if (fresh) {
+      // a cluster without its credentials file was never fully provisioned: start it over
+      deleteTree(pgdata);
+      credentials = new Properties();
+      credentials.setProperty(ADMIN_ROLE, randomSecret());
+      credentials.setProperty(APP_ROLE, randomSecret());
+    }
+    if (!Files.exists(cert) || !Files.exists(key)) {
+      writeCertificate(cert, key);
+    }
+    long started = System.nanoTime();
+    // PostgreSQL's own output goes to a file beside the cluster, not into the console's log
+    ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile());
+    ZONKY_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    postgres = EmbeddedPostgres.builder()
+        .setOutputRedirector(serverLog)
+        .setErrorRedirector(serverLog)
+        .setDataDirectory(pgdata)
+        .setCleanDataDirectory(false)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("ssl", "on")
+        .setServerConfig("ssl_cert_file", cert.toAbsolutePath().toString())
+        .setServerConfig("ssl_key_file", key.toAbsolutePath().toString())
+        .setServerConfig("password_encryption", "scram-sha-256")
+        // a failing statement is logged with its text; provisioning statements carry passwords
+        .setServerConfig("log_min_error_statement", "panic")
+        .setConnectConfig("user", ADMIN_ROLE)
+        .setConnectConfig("password", credentials.getProperty(ADMIN_ROLE))
+        .start();
+    if (fresh) {
+      provision(credentials);
+      writeCredentials(credentialsFile, credentials);
+    }
+    endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), DATABASE, APP_ROLE,
+        credentials.getProperty(APP_ROLE), "verify-ca", cert.toAbsolutePath().toString());
+    admin = endpoint.as(ADMIN_ROLE, credentials.getProperty(ADMIN_ROLE));
+    LOG.log(System.Logger.Level.INFO, "embedded target PostgreSQL ready at " + endpoint.redacted() + " in "
+        + (System.nanoTime() - started) / 1_000_000 + " ms" + (fresh ? " (created)" : ""));
+    return endpoint;
+  }
+
+  /** The superuser, for provisioning a rehearsal database (tests, benchmarks); null before {@link #start()}. */
+  public synchronized TargetEndpoint adminEndpoint() {
+    return admin;
+  }
+
+  /** The certificate the embedded server presents, for comparing with the fingerprint a handshake saw. */
+  public Path certificate() {
+    return dir.resolve("tls/server.crt");
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+      endpoint = null;
+      admin = null;
+    }
+  }
+
+  private void provision(Properties credentials) throws IOException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("create role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls password "
+          + literal(credentials.getProperty(APP_ROLE)));
+      s.execute("create role " + runtimeRole + " nologin nosuperuser nobypassrls");
+      s.execute("grant " + runtimeRole + " to " + APP_ROLE);
+      s.execute("create database " + DATABASE);
+      s.execute("grant connect, create, temporary on database " + DATABASE + " to " + APP_ROLE);
+      s.execute("alter role " + ADMIN_ROLE + " password " + literal(credentials.getProperty(ADMIN_ROLE)));
+      // initdb trusted every local login; from here on every role needs its password
+      Files.writeString(Path.of(scalar(s, "show hba_file")), """
+          # written by Integration Console: password (SCRAM) logins only, loopback only
+          local all all scram-sha-256
+          host all all 127.0.0.1/32 scram-sha-256
+          host all all ::1/128 scram-sha-256
+          """);
+      s.execute("select pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IOException("could not provision the embedded target: " + e.getMessage(), e);
+    }
+  }
+
+  private static String scalar(Statement s, String sql) throws SQLException {
+    try (var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Hex secrets only, so quoting them as a literal needs no escaping. */
+  private static String literal(String secret) {
+    if (!secret.matches("[0-9a-f]+")) {
+      throw new IllegalStateException("generated secrets are hex");
+    }
+    return "'" + secret + "'";
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static Properties readCredentials(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    }
+    return properties.getProperty(ADMIN_ROLE) != null && properties.getProperty(APP_ROLE) != null ? properties : null;
+  }
+
+  private static void writeCredentials(Path file, Properties credentials) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(temp);
+    Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (OutputStream out = Files.newOutputStream(temp)) {
+      credentials.store(out, "embedded target passwords: never share, never commit");
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** PostgreSQL refuses a key readable by others, so the key is written 0600 by the JVM's own user. */
+  private static void writeCertificate(Path cert, Path key) throws IOException {
+    Files.createDirectories(cert.getParent());
+    SelfSignedCertificate generated = SelfSignedCertificate.create("localhost");
+    try {
+      Files.deleteIfExists(key);
+      Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.write(key, Files.readAllBytes(Path.of(generated.privateKeyPath())));
+      Files.copy(Path.of(generated.certificatePath()), cert, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      generated.delete();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

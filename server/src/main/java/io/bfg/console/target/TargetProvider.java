@@ -1,0 +1,48 @@
+package io.bfg.console.target;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The target the pipelines run against: the configured one, or the embedded local-demo PostgreSQL,
+ * started on first use on a worker thread (its first start runs initdb and takes seconds).
+ */
+public final class TargetProvider {
+
+  private final Vertx vertx;
+  private final TargetSettings settings;
+  private final EmbeddedTarget embedded;
+
+  public TargetProvider(Vertx vertx, TargetSettings settings, java.nio.file.Path dataDir) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.embedded = settings.embedded() ? new EmbeddedTarget(dataDir, settings.runtimeRole()) : null;
+  }
+
+  public TargetSettings settings() {
+    return settings;
+  }
+
+  public boolean embedded() {
+    return embedded != null;
+  }
+
+  public Future<TargetEndpoint> endpoint() {
+    if (embedded == null) {
+      return Future.succeededFuture(settings.external());
+    }
+    return vertx.executeBlocking(embedded::start, false);
+  }
+
+  /** Stops the embedded target, if one was started; blocking. */
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (java.io.IOException e) {
+        System.getLogger(TargetProvider.class.getName()).log(System.Logger.Level.WARNING,
+            "the embedded target did not stop cleanly: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.bfg.console.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bfg.console.http.RunningConsole;
+import io.bfg.console.model.DataModel;
+import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.Pipelines;
+import io.bfg.console.packets.RunbookSql;
+import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.snapshot.SampleData;
+import io.bfg.console.snapshot.SampleDataGenerator;
+import io.bfg.console.snapshot.Snapshot;
+import io.bfg.console.target.TargetEndpoint;
+import io.bfg.console.target.TargetSettings;
+import io.bfg.console.target.TestTarget;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dry-run's five steps against a real PostgreSQL, each test on a fresh database, with the
+ * target's state checked by plain SQL afterwards. The faults are real: a runbook missing a policy
+ * or a FORCE, a backend terminated mid-replay, another rehearsal holding the target.
+ */
+@DisplayName("The dry-run against PostgreSQL")
+class DryRunPipelineTest {
+
+  private static final String SCHEMA = "bfg_flowcontrol";
+  private static Vertx vertx;
+  private static ScenarioLoader.Loaded bfg;
+  private static DataModel model;
+  private static TestTarget target;
+
+  private TargetEndpoint endpoint;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    bfg = ScenarioLoader.load(RunningConsole.BFG);
+    model = bfg.scenario().dataModel();
+    target = TestTarget.get();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void freshDatabase() {
+    endpoint = target.freshDatabase();
+  }
+
+  @Test
+  @DisplayName("passes all five steps, reads back the snapshot's own checksum, and leaves no schema behind")
+  void passes() {
+    PipelineRun run = dryRun(runbook(s -> true), bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(run.steps()).extracting(PipelineRun.Step::status).containsOnly("PASSED");
+    assertThat(run.step("snapshot-export").evidence()).containsEntry("rows", 286L)
+        .containsEntry("checksum", bfg.snapshot().checksum());
+    assertThat(run.step("adapter-replay").evidence()).containsEntry("rowsReadBack", 286L)
+        .containsEntry("checksum", bfg.snapshot().checksum()).containsEntry("matchesExport", true);
+    assertThat(run.step("adapter-replay").metrics()).containsKeys("writeRowsPerSecond", "readRowsPerSecond");
+    assertThat(run.step("rbac-claims").evidence()).containsEntry("otherTenantRowsAsOwner", 0L)
+        .containsEntry("otherTenantRowsAsRuntimeRole", 0L).containsEntry("ownRowsAsRuntimeRole", 6L)
+        .containsEntry("crossTenantWriteRefused", true).containsEntry("tablesWithForcedRls", 10);
+    assertThat(run.step("rollback-checkpoint").detail()).contains("rolled back", "absent");
+    assertNoResidue();
+  }
+
+  @Test
+  @DisplayName("fails the RLS step naming the table when the runbook lacks that table's policy")
+  void missingPolicy() {
+    PipelineRun run = dryRun(runbook(s -> !s.startsWith("create policy bfg_tenant_orders ")), bfg.snapshot(),
+        PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(statuses(run)).containsExactly("PASSED", "PASSED", "FAILED", "SKIPPED", "PASSED");
+    assertThat(run.step("rbac-claims").detail()).contains(SCHEMA + ".orders has no row-level security policy");
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertNoResidue();
+  }
+
+  @Test
+  @DisplayName("fails the isolation proof when FORCE is missing: the owner's session sees another tenant's rows")
+  void missingForce() {
+    PipelineRun run = dryRun(runbook(s -> !s.equals("alter table " + SCHEMA + ".users force row level security;")),
+        bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(run.step("rbac-claims").status()).isEqualTo("FAILED");
+    assertThat(run.step("rbac-claims").detail())
+        .contains("as bfg_app (the tables' owner) a session for tenant " + DryRunPipeline.PROBE_TENANT
+            + " sees 5 rows of users")
+        .contains(SCHEMA + ".users does not FORCE row-level security");
+    assertNoResidue();
+  }
+
+  @Test
+  @DisplayName("a backend terminated mid-replay fails the replay; the rollback checkpoint proves the target unchanged")
+  void terminatedMidReplay() {
+    Snapshot large = generated(4_000);
+    AtomicBoolean killed = new AtomicBoolean();
+    PipelineRun run = dryRun(runbook(s -> true), large, 100, (step, done, total, detail) -> {
+      if (step.equals("adapter-replay") && done < total && killed.compareAndSet(false, true)) {
+        target.sql(endpoint.database(), "select pg_terminate_backend(pid) from pg_stat_activity "
+            + "where application_name = 'integration-console dry-run' and datname = current_database()");
+      }
+    });
+
+    assertThat(killed).as("the replay reported progress before it finished").isTrue();
+    assertThat(statuses(run)).as(run.toString()).containsExactly("PASSED", "PASSED", "PASSED", "FAILED", "PASSED");
+    assertThat(run.step("adapter-replay").detail()).containsAnyOf("terminat", "closed");
+    assertThat(run.step("rollback-checkpoint").detail()).contains("PostgreSQL discarded it", "absent");
+    assertNoResidue();
+  }
+
+  @Test
+  @DisplayName("on a target where the runbook was applied before, leaves another tenant's rows exactly as they were")
+  void existingRowsUntouched() throws Exception {
+    // as a previous migration would have left it: the schema owned by the application role
+    try (Connection c = TestTarget.connect(endpoint); Statement s = c.createStatement()) {
+      s.execute(String.join("\n", RunbookSql.statements(model)));
+      s.execute("set bfg.tenant_id = 'other-tenant'");
+      s.execute("insert into " + SCHEMA + ".tenants values ('other-tenant', 'Other', now())");
+      s.execute("insert into " + SCHEMA + ".users values ('other-user', 'other-tenant', 'md', 'Other', '{}')");
+    }
+    PipelineRun run = dryRun(runbook(s -> true), bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(run.steps()).extracting(PipelineRun.Step::status).containsOnly("PASSED");
+    assertThat(run.step("rollback-checkpoint").detail()).contains("present");
+    assertThat(target.scalar(endpoint.database(), "select count(*) from " + SCHEMA + ".users")).isEqualTo(1);
+    assertThat(target.scalar(endpoint.database(), "select count(*) from " + SCHEMA + ".tenants")).isEqualTo(1);
+    assertThat(target.scalar(endpoint.database(), "select count(*) from " + SCHEMA + ".orders")).isZero();
+  }
+
+  @Test
+  @DisplayName("refuses to rehearse while another dry-run holds the target")
+  void anotherRehearsal() throws Exception {
+    try (Connection holder = target.connect(endpoint.database()); Statement s = holder.createStatement()) {
+      s.execute("select pg_advisory_lock(hashtext('integration-console dry-run " + SCHEMA + "'))");
+      PipelineRun run = dryRun(runbook(x -> true), bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+      assertThat(run.step("snapshot-export").status()).isEqualTo("FAILED");
+      assertThat(run.step("snapshot-export").detail()).contains("another dry-run");
+      assertThat(run.step("rollback-checkpoint").status()).isEqualTo("PASSED");
+    }
+    assertNoResidue();
+  }
+
+  // ---- harness ----
+
+  private PipelineRun dryRun(String runbook, Snapshot snapshot, int batchRows, DryRunPipeline.Progress onProgress) {
+    RunTranscript transcript = new RunTranscript("run-test", Pipelines.DRY_RUN, "user_md_anna",
+        Pipelines.STEPS.get(Pipelines.DRY_RUN));
+    List<ObjectNode> messages = Collections.synchronizedList(new ArrayList<>());
+    DryRunPipeline pipeline = new DryRunPipeline(vertx, endpoint,
+        new TargetSettings(endpoint, 5_000, 30_000, TestTarget.RUNTIME_ROLE), model, snapshot, runbook,
+        (step, done, total, detail) -> {
+          messages.add(transcript.progress(step, done, total, detail));
+          if (onProgress != null) {
+            onProgress.report(step, done, total, detail);
+          }
+        }, batchRows);
+    RunningConsole.await(PipelineRunner.runSteps(transcript, pipeline.steps(), 0, endpoint, messages::add)
+        .eventually(pipeline::close));
+    transcript.conclude();
+    transcript.finish(null);
+    return transcript.snapshot();
+  }
+
+  private static String runbook(Predicate<String> keep) {
+    return String.join("\n", RunbookSql.statements(model).stream().filter(keep).toList());
+  }
+
+  private static Snapshot generated(int rowsPerTable) {
+    String tenant = bfg.snapshot().tenantId();
+    SampleData sample = new SampleData(tenant, SampleDataGenerator.generate(tenant, model, rowsPerTable, 7));
+    return Snapshot.assemble(model, tenant, bfg.scenario().tenant().name(), bfg.scenario().actors(), sample);
+  }
+
+  private static List<String> statuses(PipelineRun run) {
+    return run.steps().stream().map(PipelineRun.Step::status).toList();
+  }
+
+  private void assertNoResidue() {
+    assertThat(target.scalar(endpoint.database(), "select count(*) from pg_namespace where nspname = '" + SCHEMA + "'"))
+        .as("the runbook's schema after the dry-run").isZero();
+  }
+}
