@@ -35,6 +35,7 @@ public final class EmbeddedTarget implements AutoCloseable {
   public static final String DATABASE = "bfg_adapter";
   public static final String APP_ROLE = "bfg_app";
   private static final String ADMIN_ROLE = "postgres";
+  private static final String PORT = "port";
   private static final System.Logger LOG = System.getLogger(EmbeddedTarget.class.getName());
   /** Held so the level set on it is not lost to garbage collection. */
   private static final java.util.logging.Logger ZONKY_LOGGER = java.util.logging.Logger.getLogger("io.zonky");
@@ -76,7 +77,11 @@ public final class EmbeddedTarget implements AutoCloseable {
     // PostgreSQL's own output goes to a file beside the cluster, not into the console's log
     ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile());
     ZONKY_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    // the same port across restarts keeps the endpoint, and so the connection evidence, unchanged
+    int port = freePort(Integer.parseInt(credentials.getProperty(PORT, "0")));
+    credentials.setProperty(PORT, String.valueOf(port));
     postgres = EmbeddedPostgres.builder()
+        .setPort(port)
         .setOutputRedirector(serverLog)
         .setErrorRedirector(serverLog)
         .setDataDirectory(pgdata)
@@ -93,8 +98,8 @@ public final class EmbeddedTarget implements AutoCloseable {
         .start();
     if (fresh) {
       provision(credentials);
-      writeCredentials(credentialsFile, credentials);
     }
+    writeCredentials(credentialsFile, credentials);
     endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), DATABASE, APP_ROLE,
         credentials.getProperty(APP_ROLE), "verify-ca", cert.toAbsolutePath().toString());
     admin = endpoint.as(ADMIN_ROLE, credentials.getProperty(ADMIN_ROLE));
@@ -142,6 +147,21 @@ public final class EmbeddedTarget implements AutoCloseable {
       s.execute("select pg_reload_conf()");
     } catch (SQLException e) {
       throw new IOException("could not provision the embedded target: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code preferred} if nothing listens there (0: none), else any free loopback port. */
+  private static int freePort(int preferred) throws IOException {
+    if (preferred > 0) {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred, 1,
+          java.net.InetAddress.getLoopbackAddress())) {
+        return probe.getLocalPort();
+      } catch (IOException taken) {
+        // another process has it now: take a new one
+      }
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
     }
   }
 

@@ -154,7 +154,8 @@ public record TargetEndpoint(String host, int port, String database, String user
     return out;
   }
 
+  /** Percent-decoding only: in a URL's user info a '+' is a plus, not a space. */
   private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

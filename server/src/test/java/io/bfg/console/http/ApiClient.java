@@ -114,6 +114,50 @@ public final class ApiClient {
     return post("/api/decisions/" + checkId, actor, new JsonObject().put("value", value).encode());
   }
 
+  /** Starts a pipeline as {@code actor} (202) and returns its run id. */
+  public String startPipeline(String pipeline, String actor) {
+    Reply reply = post("/api/pipelines/" + pipeline, actor);
+    assertThat(reply.status()).as(reply.request() + " -> " + reply.body()).isEqualTo(202);
+    return reply.json().getString("runId");
+  }
+
+  /**
+   * The transcript of {@code runId} once it has finished. The deadline only guards against a hang:
+   * a run that reaches an unreachable target must still finish (CONSOLE_TARGET_TIMEOUT_MS).
+   */
+  public JsonObject awaitRun(String runId) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject run = get("/api/pipelines/" + runId).ok();
+      if (!"RUNNING".equals(run.getString("status"))) {
+        return run;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("run " + runId + " did not finish: " + get("/api/pipelines/" + runId).body());
+  }
+
+  /** Step statuses of a transcript, in order. */
+  public static List<String> stepStatuses(JsonObject run) {
+    List<String> out = new ArrayList<>();
+    run.getJsonArray("steps").forEach(step -> out.add(((JsonObject) step).getString("status")));
+    return out;
+  }
+
+  public static JsonObject step(JsonObject run, String id) {
+    for (Object step : run.getJsonArray("steps")) {
+      if (id.equals(((JsonObject) step).getString("id"))) {
+        return (JsonObject) step;
+      }
+    }
+    throw new AssertionError("run " + run.getString("runId") + " has no step " + id);
+  }
+
   public JsonObject evaluation() {
     return get("/api/evaluation").ok();
   }
