@@ -409,7 +409,7 @@ final class DryRunPipeline implements PipelineSteps {
 
   private Future<StepOutcome> rollbackCheckpoint() {
     if (before == null) {
-      throw new StepFailed("the run stopped before it looked at the target, so there is nothing to roll back");
+      throw new StepFailed.NothingToDo("nothing to roll back: the run stopped before it reached the target");
     }
     // a rollback that cannot be sent means the session is gone, and PostgreSQL discards the transaction
     Future<Boolean> rolledBack = transaction == null || session == null || session.closed()

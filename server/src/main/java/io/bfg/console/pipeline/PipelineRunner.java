@@ -163,6 +163,8 @@ public final class PipelineRunner {
         StepOutcome outcome = ar.result();
         publish.accept(transcript.passed(step.id(), new StepOutcome(endpoint.scrub(outcome.detail()),
             outcome.evidence(), outcome.metrics()), ms));
+      } else if (ar.cause() instanceof StepFailed.NothingToDo nothing) {
+        publish.accept(transcript.skipped(step.id(), nothing.getMessage()));
       } else {
         publish.accept(transcript.failed(step.id(), Failures.describe(ar.cause(), endpoint), ms));
       }

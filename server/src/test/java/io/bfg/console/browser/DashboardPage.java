@@ -58,6 +58,21 @@ final class DashboardPage {
     return byId("check-" + id);
   }
 
+  /** The run panel of a pipeline section: {@code data-status} is NONE, RUNNING, PASSED or FAILED. */
+  Locator pipeline(String pipeline) {
+    return byId("pipeline-progress-" + pipeline);
+  }
+
+  /** One step of a pipeline's run panel, {@code data-status} PENDING, RUNNING, PASSED, FAILED or SKIPPED. */
+  Locator pipelineStep(String pipeline, String step) {
+    return pipeline(pipeline).locator("li.step[data-step=\"" + step + "\"]");
+  }
+
+  /** A piece of evidence or a metric a step shows, by its server key ({@code sha256}, {@code checksum} ...). */
+  Locator stepFact(String pipeline, String step, String key) {
+    return pipelineStep(pipeline, step).locator("[data-fact=\"" + key + "\"] dd");
+  }
+
   Locator packetCode(String packetId) {
     return byId("packet-code-" + packetId);
   }

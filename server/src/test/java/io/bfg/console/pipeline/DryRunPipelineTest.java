@@ -161,6 +161,18 @@ class DryRunPipelineTest {
     assertNoResidue();
   }
 
+  @Test
+  @DisplayName("a target that cannot be reached fails the export; with nothing touched, the rest is skipped")
+  void unreachable() throws Exception {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      endpoint = new TargetEndpoint("127.0.0.1", probe.getLocalPort(), "bfg_adapter", "bfg_app", "pw", "disable", null);
+    }
+    PipelineRun run = dryRun(runbook(s -> true), bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(statuses(run)).containsExactly("FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED");
+    assertThat(run.step("rollback-checkpoint").detail()).contains("nothing to roll back");
+  }
+
   // ---- harness ----
 
   private PipelineRun dryRun(String runbook, Snapshot snapshot, int batchRows, DryRunPipeline.Progress onProgress) {
