@@ -53,6 +53,10 @@ export function getAudit() {
   return request('/api/audit');
 }
 
+export function getPipelines() {
+  return request('/api/pipelines');
+}
+
 export function getPipelineRun(runId) {
   return request(`/api/pipelines/${encodeURIComponent(runId)}`);
 }

@@ -21,7 +21,8 @@ export function backoffDelay(attempt) {
 export class Feed {
   /**
    * @param {object} handlers onEvaluation(evaluation, source), onAudit(event), onPipeline(message),
-   *   onServerError(message), onMessage(message) for other types, onState({state, retryAt, seq})
+   *   onServerError(message), onMessage(message) for other types, onState({state, retryAt, seq}),
+   *   onOpen() each time a socket opens (pipeline messages are not replayed: fetch what was missed)
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -100,6 +101,7 @@ export class Feed {
       this.setState('live');
       clearInterval(this.pingTimer);
       this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_MS);
+      this.handlers.onOpen?.();
     });
     socket.addEventListener('message', (event) => {
       if (socket !== this.socket) return;

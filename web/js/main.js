@@ -7,12 +7,13 @@ import { copyText } from './clipboard.js';
 import { h } from './dom.js';
 import { LANGS, setLang, t } from './i18n.js';
 import { renderSection, sectionSignature } from './render/sections.js';
+import { refreshPipelinePanels } from './render/pipelines.js';
 import { statusPill, worstStatus } from './render/common.js';
+import { RunBook, isTerminal } from './runs.js';
 
 const STORE_LANG = 'integration-console.lang';
 const STORE_ACTOR = 'integration-console.actor';
 const AUDIT_KEEP = 50;
-const TERMINAL = ['PASSED', 'FAILED'];
 
 const state = {
   lang: 'en',
@@ -22,7 +23,7 @@ const state = {
   receivedAt: null,
   packets: new Map(), // id -> {envelope, error, lang}
   audit: [],
-  pipelines: { connection: null, 'dry-run': null },
+  runs: new RunBook(), // the latest run of each pipeline, merged from the feed, our starts and fetches
   errors: new Map(), // checkId | 'pipeline:<id>' -> message shown with role="alert"
   pending: new Set(),
   drafts: new Map(), // decision check id -> option value chosen but not yet recorded
@@ -77,7 +78,7 @@ function buildContext() {
     checksById,
     sectionForGroup,
     packets: state.packets,
-    pipelines: state.pipelines,
+    pipelines: state.runs.runs,
     errors: state.errors,
     pending: state.pending,
     drafts: state.drafts,
@@ -139,6 +140,7 @@ function render() {
   });
   for (const child of [...container.children]) if (!wanted.includes(child)) child.remove();
 
+  refreshPipelinePanels(ctx);
   restoreFocus(focused, focusKey, focusCheck);
   renderChrome(ctx);
   if (replaced) observeSections();
@@ -291,6 +293,7 @@ let lowerSeqAnswers = 0;
  */
 function acceptEvaluation(ev, source) {
   if (!ev || typeof ev !== 'object') return;
+  if (source === 'poll') loadPipelines(); // no feed: runs advance without a new seq, so ask for them too
   if (ev.lang && ev.lang !== state.lang) return; // a late answer for the previous language
   const previous = state.ev;
   const sameLang = previous && (!previous.lang || previous.lang === state.lang);
@@ -393,26 +396,33 @@ function addAudit(event) {
 }
 
 function onPipeline(message) {
-  const pipeline = message.pipeline;
-  if (!pipeline) return;
-  let run = state.pipelines[pipeline];
-  if (!run || (message.runId && run.runId !== message.runId)) {
-    run = { runId: message.runId, status: 'RUNNING', steps: [] };
-  } else {
-    run = { ...run, steps: [...run.steps] };
-  }
-  if (Array.isArray(message.steps)) run.steps = message.steps;
-  if (message.step) {
-    const step = { id: message.step, status: message.status, detail: message.detail, ms: message.ms };
-    const index = run.steps.findIndex((s) => s.id === message.step);
-    if (index >= 0) run.steps[index] = { ...run.steps[index], ...step };
-    else run.steps.push(step);
-    if (message.status === 'FAILED') run.status = 'FAILED';
-  } else if (message.status) {
-    run.status = message.status;
-  }
-  state.pipelines[pipeline] = run;
+  const outcome = state.runs.applyMessage(message);
+  if (!outcome) return;
   render();
+  // A run first seen mid-way (the page connected while it ran): its transcript has the earlier steps.
+  if (outcome === 'unknown') loadRun(message.pipeline, message.runId);
+}
+
+/** GET /api/pipelines: the runs in progress and the latest of each, on load and after every reconnect. */
+async function loadPipelines() {
+  const sentAt = state.runs.tick();
+  try {
+    const body = await api.getPipelines();
+    if (state.runs.applyOverview(body, sentAt)) render();
+  } catch {
+    // the panels keep what they show; the next reconnect or poll tries again
+  }
+}
+
+async function loadRun(pipeline, runId) {
+  const sentAt = state.runs.tick();
+  try {
+    const run = await api.getPipelineRun(runId);
+    if (state.runs.applySnapshot(pipeline, run, sentAt)) render();
+    return run;
+  } catch {
+    return null; // not stored yet, or gone with a restarted server: the feed or the next fetch fills in
+  }
 }
 
 // ---- commands -----------------------------------------------------------------------------------
@@ -422,18 +432,19 @@ function refusal(error) {
     : t('action.failed', { message: error && error.message ? error.message : String(error) });
 }
 
-async function runCommand(key, send) {
-  if (state.pending.has(key)) return;
+async function runCommand(key, send, { follow = true } = {}) {
+  if (state.pending.has(key)) return null;
   state.pending.add(key);
   state.errors.delete(key);
   render();
   try {
     const result = await send();
     if (result && result.event) addAudit(result.event);
-    afterCommand(result && typeof result.seq === 'number' ? result.seq : null);
+    if (follow) afterCommand(result && typeof result.seq === 'number' ? result.seq : null);
     return result;
   } catch (error) {
     state.errors.set(key, refusal(error));
+    if (error && error.code === 'PIPELINE_RUNNING') loadPipelines(); // show the run that is in the way
     return null;
   } finally {
     state.pending.delete(key);
@@ -469,10 +480,11 @@ const actions = {
   },
   async runPipeline(pipeline) {
     const key = `pipeline:${pipeline}`;
-    const result = await runCommand(key, () => api.startPipeline(pipeline, state.actorId));
+    if (state.runs.isRunning(pipeline)) return;
+    // The evaluation moves when the run is recorded, not now: the feed (or pollRun) brings it then.
+    const result = await runCommand(key, () => api.startPipeline(pipeline, state.actorId), { follow: false });
     if (result && result.runId) {
-      state.pipelines[pipeline] = { runId: result.runId, status: 'PENDING', steps: [] };
-      render();
+      if (state.runs.applyStarted({ pipeline, ...result })) render();
       if (!feed.isLive()) pollRun(pipeline, result.runId);
     }
   },
@@ -489,24 +501,18 @@ const actions = {
   },
 };
 
+/** Without the feed, follows our own run by its transcript until it finishes. */
 async function pollRun(pipeline, runId) {
   for (let i = 0; i < 600; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const current = state.pipelines[pipeline];
+    const current = state.runs.get(pipeline);
     if (!current || current.runId !== runId) return;
-    try {
-      const run = await api.getPipelineRun(runId);
-      state.pipelines[pipeline] = { runId, status: run.status, steps: run.steps || [] };
-      render();
-      if (TERMINAL.includes(run.status)) {
-        loadEvaluation();
-        return;
-      }
-    } catch {
-      // keep trying: the run may not be stored yet
-    }
-    if (feed.isLive()) return; // the feed carries the rest
+    if (isTerminal(current.status)) break;
+    if (feed.isLive()) return; // the feed carries the rest (its reconnect fetched the overview)
+    const run = await loadRun(pipeline, runId);
+    if (run && isTerminal(run.status)) break;
   }
+  loadEvaluation();
 }
 
 // ---- language and actor -------------------------------------------------------------------------
@@ -541,6 +547,7 @@ const feed = new Feed({
   onEvaluation: (ev, source) => acceptEvaluation(ev, source),
   onAudit: addAudit,
   onPipeline,
+  onOpen: loadPipelines,
   onServerError: (message) => {
     const alert = $('global-alert');
     alert.textContent = t('feed.error', { code: message.code || '', message: message.message || '' });
@@ -578,6 +585,7 @@ function boot() {
     }
   }).catch(() => {});
 
+  loadPipelines();
   const first = loadEvaluation().then(() => {
     if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   });

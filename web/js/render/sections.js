@@ -8,6 +8,7 @@ import {
   actorName, actorLine,
 } from './common.js';
 import { sectionPacketsAndCards } from './packets.js';
+import { pipelinePanel } from './pipelines.js';
 
 const PIPELINE_SECTIONS = { connection: 'connection', 'dry-run': 'dry-run' };
 
@@ -133,77 +134,13 @@ function renderProductionDecision(ctx, section) {
 }
 
 // ---- generic group section ----------------------------------------------------------------------
-/** The steps a pipeline is expected to run, from its checks (kind pipeline, in scenario order). */
-function expectedSteps(ctx, pipeline) {
-  const steps = [];
-  for (const check of ctx.checksById.values()) {
-    if (check.kind === 'pipeline' && check.pipeline === pipeline) steps.push({ id: check.step || check.id, check });
-  }
-  return steps;
-}
-
-function stepStatusText(status) {
-  return has(`pipeline.step.${status}`) ? t(`pipeline.step.${status}`) : (status || '');
-}
-
-/** Merges the run's reported steps with the expected ones so every step shows, PENDING until reported. */
-function runView(ctx, pipeline, run) {
-  const expected = expectedSteps(ctx, pipeline);
-  const reported = new Map((run.steps || []).map((step) => [step.id, step]));
-  const rows = expected.map(({ id, check }) => {
-    const step = reported.get(id) || reported.get(check.id) || {};
-    reported.delete(id);
-    reported.delete(check.id);
-    return { id, label: check.label, status: step.status || 'PENDING', detail: step.detail, ms: step.ms };
-  });
-  for (const step of reported.values()) rows.push({ id: step.id, label: step.id, ...step, status: step.status || 'PENDING' });
-  let status = run.status || 'RUNNING';
-  if (!['PASSED', 'FAILED'].includes(status)) {
-    if (rows.some((r) => r.status === 'FAILED')) status = 'FAILED';
-    else if (rows.length && rows.every((r) => r.status === 'PASSED')) status = 'PASSED';
-  }
-  return { status, rows };
-}
-
-function pipelineProgress(ctx, pipeline) {
-  const run = ctx.pipelines[pipeline];
-  const titleId = `pipeline-progress-${pipeline}-title`;
-  const canRun = ctx.localMode && ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run');
-  const error = ctx.errors.get(`pipeline:${pipeline}`);
-  const busy = ctx.pending.has(`pipeline:${pipeline}`);
-  let body;
-  if (!run) {
-    body = h('p', { class: 'muted empty' }, t('pipeline.none'));
-  } else {
-    const view = runView(ctx, pipeline, run);
-    body = h('div', null,
-      h('p', { class: 'pipeline-run' }, code(run.runId || '-'), ' ',
-        h('span', { class: 'step-status', dataset: { status: view.status } }, stepStatusText(view.status))),
-      h('ol', { class: 'steps' }, view.rows.map((step) => h('li', { class: 'step', dataset: { status: step.status } },
-        h('span', { class: 'step-name' }, step.label),
-        h('span', { class: 'step-status', dataset: { status: step.status } }, stepStatusText(step.status)),
-        step.detail ? h('span', { class: 'step-detail' }, step.detail) : null,
-        typeof step.ms === 'number' ? h('span', { class: 'step-ms' }, `${step.ms} ms`) : null))));
-  }
-  return h('section', { id: `pipeline-progress-${pipeline}`, class: 'pipeline', 'aria-labelledby': titleId,
-    dataset: { pipeline } },
-  h('div', { class: 'pipeline-head' },
-    h('h3', { id: titleId }, t('pipeline.title')),
-    canRun ? h('button', { type: 'button', class: 'btn', 'aria-disabled': busy ? 'true' : null,
-      dataset: { focusKey: `pipeline:${pipeline}` },
-      onclick: () => ctx.actions.runPipeline(pipeline) },
-    has(`pipeline.run.${pipeline}`) ? t(`pipeline.run.${pipeline}`) : t('pipeline.run', { id: pipeline })) : null),
-  h('div', { 'aria-live': 'polite' }, body),
-  error ? h('p', { class: 'error', role: 'alert' }, error) : null);
-}
-
 function renderGroupSection(ctx, section) {
   const { packets, cards } = sectionPacketsAndCards(ctx, section);
   const pipeline = PIPELINE_SECTIONS[section.id];
   return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
     groupsOf(ctx, section).map((group) => groupBlock(ctx, group)),
     cards,
-    pipeline ? pipelineProgress(ctx, pipeline) : null,
+    pipeline ? pipelinePanel(ctx, pipeline) : null,
     packets);
 }
 
@@ -382,9 +319,7 @@ export function sectionSignature(ctx, section) {
     default:
       parts.extra = [ctx.ev.actors];
   }
-  const pipeline = PIPELINE_SECTIONS[section.id];
-  if (pipeline) {
-    parts.pipeline = [ctx.pipelines[pipeline], ctx.errors.get(`pipeline:${pipeline}`), ctx.pending.has(`pipeline:${pipeline}`)];
-  }
+  // The run panel of a pipeline section (runs, refusals, the Run button) is patched in place by
+  // refreshPipelinePanels: a progress message must not re-render the section around it.
   return JSON.stringify(parts);
 }

@@ -30,6 +30,8 @@ final class PipelineHandlers {
     body.put("runId", run.runId());
     body.put("pipeline", run.pipeline());
     body.put("status", run.status());
+    body.put("actor", run.actor());
+    body.put("startedAt", run.startedAt());
     body.put("transcript", location);
     body.put("steps", run.steps());
     rc.response().setStatusCode(202).putHeader("content-type", JSON).putHeader("location", location)

@@ -60,8 +60,9 @@ public final class PipelineRunner {
   }
 
   /**
-   * Starts {@code pipeline} for {@code actor} and returns its transcript at once (every step
-   * PENDING); refuses with {@link CommandRejected} (403/404/409) before touching the target.
+   * Starts {@code pipeline} for {@code actor} and returns its transcript as it stands a moment
+   * later (steps PENDING, the first perhaps RUNNING); refuses with {@link CommandRejected}
+   * (403/404/409) before touching the target.
    */
   public PipelineRun start(Actor actor, String pipeline) {
     service.checkPipeline(actor, pipeline);

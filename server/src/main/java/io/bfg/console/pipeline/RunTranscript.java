@@ -86,7 +86,8 @@ final class RunTranscript {
   synchronized ObjectNode progress(String stepId, long done, long total, String detail) {
     progress.put(stepId, new long[] {done, total});
     Step step = step(stepId);
-    steps.set(steps.indexOf(step), new Step(stepId, step.status(), detail, step.ms(), step.evidence()));
+    steps.set(steps.indexOf(step), new Step(stepId, step.status(), detail, step.ms(), step.evidence(),
+        step.metrics()));
     return stepMessage(stepId);
   }
 
@@ -161,6 +162,7 @@ final class RunTranscript {
     message.put("pipeline", pipeline);
     message.put("runStatus", status);
     message.put("actor", actor);
+    message.put("startedAt", startedAt);
     if (target != null) {
       message.put("target", target);
     }

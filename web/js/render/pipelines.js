@@ -1,0 +1,306 @@
+// The live run panel of the connection wizard and the dry-run transcript: run status, redacted target,
+// every step with its status, detail, duration, key evidence and (while rows are replayed) a progress
+// bar. The panel is one node per pipeline kept across section re-renders and patched in place, so a
+// progress message touches one step and leaves focus, the Run button and the status region alone.
+
+import { h, domId } from '../dom.js';
+import { t, has, formatTime, lang } from '../i18n.js';
+import { code, actorName } from './common.js';
+import { PIPELINES, isTerminal } from '../runs.js';
+
+const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–' };
+const STEP_DONE = ['PASSED', 'FAILED', 'SKIPPED'];
+
+/**
+ * What a step proved, in the order a reviewer reads it. Keys are the server's evidence (or metrics)
+ * keys; any step showing one of them gets the line, so a new step needs no change here.
+ */
+const FACTS = [
+  { key: 'serverVersion', format: 'version' },
+  { key: 'sessionEncrypted', format: 'bool' },
+  { key: 'sha256', format: 'code', wide: true },
+  { key: 'subject', format: 'code' },
+  { key: 'protocol', format: 'text' },
+  { key: 'role', format: 'code' },
+  { key: 'tenant', format: 'code' },
+  { key: 'superuser', format: 'bool' },
+  { key: 'bypassRls', format: 'bool' },
+  { key: 'rows', format: 'count' },
+  { key: 'rowsByBatch', format: 'batches', wide: true },
+  { key: 'tables', format: 'count' },
+  { key: 'columns', format: 'count' },
+  { key: 'claimsWritten', format: 'count' },
+  { key: 'tablesWithForcedRls', format: 'count' },
+  { key: 'rowsWritten', format: 'count' },
+  { key: 'rowsReadBack', format: 'count' },
+  { key: 'checksum', format: 'checksum' },
+  { key: 'checksumShort', format: 'code', label: 'checksum', unless: 'checksum' },
+  { key: 'matchesExport', format: 'bool' },
+  { key: 'footprint', format: 'text' },
+  { key: 'residue', format: 'count' },
+  { key: 'writeRowsPerSecond', format: 'rate', metric: true },
+  { key: 'readRowsPerSecond', format: 'rate', metric: true },
+  { key: 'writeMs', format: 'ms', metric: true },
+  { key: 'readAndChecksumMs', format: 'ms', metric: true },
+];
+
+function numberFormat() {
+  return new Intl.NumberFormat(lang() === 'pl' ? 'pl-PL' : 'en-GB');
+}
+
+function count(value) {
+  return typeof value === 'number' ? numberFormat().format(value) : String(value ?? '');
+}
+
+export function duration(ms) {
+  if (typeof ms !== 'number' || ms < 0) return '';
+  if (ms < 1000) return t('pipeline.ms', { n: count(Math.round(ms)) });
+  const seconds = new Intl.NumberFormat(lang() === 'pl' ? 'pl-PL' : 'en-GB',
+    { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000);
+  return t('pipeline.s', { n: seconds });
+}
+
+/** The console's short form of a SHA-256 checksum, as the server prints it (bfg- and 8 hex digits). */
+function shortChecksum(value) {
+  const text = String(value ?? '');
+  return /^[0-9a-f]{64}$/i.test(text) ? `bfg-${text.slice(0, 8)}` : text;
+}
+
+function formatFact(format, value) {
+  switch (format) {
+    case 'bool': return t(value ? 'pipeline.yes' : 'pipeline.no');
+    case 'count': return count(value);
+    case 'rate': return t('pipeline.rate', { n: count(value) });
+    case 'ms': return duration(value);
+    case 'code': return code(String(value));
+    case 'version': return `PostgreSQL ${value}`;
+    case 'checksum': {
+      const node = code(shortChecksum(value));
+      if (String(value) !== shortChecksum(value)) node.title = String(value);
+      return node;
+    }
+    case 'batches':
+      return Object.entries(value || {}).map(([batch, rows]) => `${batch} ${count(rows)}`).join(' · ');
+    default: return String(value);
+  }
+}
+
+function factLabel(fact) {
+  const key = `pipeline.fact.${fact.label || fact.key}`;
+  return has(key) ? t(key) : fact.key;
+}
+
+function stepFacts(row) {
+  const items = [];
+  for (const fact of FACTS) {
+    const source = fact.metric ? row.metrics : row.evidence;
+    if (!source || !(fact.key in source) || source[fact.key] === null) continue;
+    if (fact.unless && source[fact.unless] !== undefined) continue;
+    items.push(h('div', { class: fact.wide ? 'fact fact-wide' : 'fact', dataset: { fact: fact.key } },
+      h('dt', null, factLabel(fact)), h('dd', null, formatFact(fact.format, source[fact.key]))));
+  }
+  return items.length ? h('dl', { class: 'step-facts' }, items) : null;
+}
+
+/** The steps a pipeline is expected to run, from its checks (kind pipeline, in scenario order). */
+function expectedSteps(ctx, pipeline) {
+  const steps = [];
+  for (const check of ctx.checksById.values()) {
+    if (check.kind === 'pipeline' && check.pipeline === pipeline) steps.push({ id: check.step || check.id, check });
+  }
+  return steps;
+}
+
+export function stepStatusText(status) {
+  return has(`pipeline.step.${status}`) ? t(`pipeline.step.${status}`) : (status || '');
+}
+
+/** Merges the run's reported steps with the expected ones so every step shows, PENDING until reported. */
+export function runView(ctx, pipeline, run) {
+  const reported = new Map((run.steps || []).map((step) => [step.id, step]));
+  const rows = expectedSteps(ctx, pipeline).map(({ id, check }) => {
+    const step = reported.get(id) || reported.get(check.id) || { id, status: 'PENDING' };
+    reported.delete(id);
+    reported.delete(check.id);
+    return { ...step, id, label: check.label };
+  });
+  for (const step of reported.values()) rows.push({ ...step, label: step.id });
+  const status = isTerminal(run.status) ? run.status : 'RUNNING';
+  const passed = rows.filter((r) => r.status === 'PASSED').length;
+  const done = rows.filter((r) => STEP_DONE.includes(r.status)).length;
+  return { status, rows, passed, done, total: rows.length };
+}
+
+function summaryText(view) {
+  if (view.status === 'PASSED') return t('pipeline.state.PASSED', { passed: view.passed, total: view.total });
+  if (view.status === 'FAILED') {
+    const failed = view.rows.find((r) => r.status === 'FAILED');
+    return failed
+      ? t('pipeline.state.FAILED', { passed: view.passed, total: view.total, step: failed.label })
+      : t('pipeline.state.PASSED', { passed: view.passed, total: view.total });
+  }
+  if (view.total && view.done === view.total) return t('pipeline.state.recording');
+  const current = view.rows.find((r) => r.status === 'RUNNING');
+  const text = t('pipeline.state.RUNNING', { done: view.done, total: view.total });
+  return current ? `${text} · ${t('pipeline.state.now', { step: current.label })}` : text;
+}
+
+function statusTag(status, className) {
+  return h('span', { class: className, dataset: { status } },
+    h('span', { class: 'step-icon', 'aria-hidden': 'true' }, STEP_ICON[status] || '?'), stepStatusText(status));
+}
+
+function progressBar(row, liId) {
+  const progress = row.progress;
+  if (row.status !== 'RUNNING' || !progress || !(progress.total > 0)) return null;
+  const done = Math.max(0, Math.min(progress.done, progress.total));
+  const percent = Math.floor((done * 100) / progress.total);
+  const text = t('pipeline.progress.text', { done: count(done), total: count(progress.total), pct: percent });
+  const id = `${liId}-progress`;
+  return h('div', { class: 'step-progress' },
+    h('label', { for: id }, t('pipeline.progress.label')),
+    h('progress', { id, max: String(progress.total), value: String(done), 'aria-valuetext': text }),
+    h('span', { class: 'progress-text' }, text));
+}
+
+function stepItem(pipeline, row, index) {
+  const id = domId('pipeline-step', `${pipeline}.${row.id}`);
+  const ms = STEP_DONE.includes(row.status) && row.status !== 'SKIPPED' ? duration(row.ms) : '';
+  return h('li', { class: 'step', id, dataset: { step: row.id, status: row.status } },
+    h('div', { class: 'step-head' },
+      h('span', { class: 'step-index', 'aria-hidden': 'true' }, String(index + 1)),
+      h('span', { class: 'step-name' }, row.label),
+      statusTag(row.status, 'step-status'),
+      ms ? h('span', { class: 'step-ms' }, ms) : null),
+    row.detail ? h('p', { class: 'step-detail' }, row.detail) : null,
+    stepFacts(row),
+    progressBar(row, id));
+}
+
+function runMeta(ctx, run) {
+  const items = [];
+  const add = (key, value) => {
+    if (value !== null && value !== undefined && value !== '') {
+      items.push(h('div', null, h('dt', null, t(key)), h('dd', null, value)));
+    }
+  };
+  add('pipeline.meta.target', run.target ? code(run.target) : null);
+  add('pipeline.meta.run', code(run.runId));
+  add('pipeline.meta.actor', run.actor ? actorName(ctx, run.actor) : null);
+  add('pipeline.meta.started', run.startedAt ? h('time', { datetime: run.startedAt }, formatTime(run.startedAt)) : null);
+  if (isTerminal(run.status) && run.startedAt && run.finishedAt) {
+    add('pipeline.meta.duration', duration(Date.parse(run.finishedAt) - Date.parse(run.startedAt)));
+  }
+  return items;
+}
+
+function buildPanel(ctx, pipeline) {
+  const base = `pipeline-progress-${pipeline}`;
+  const runLabel = has(`pipeline.run.${pipeline}`) ? t(`pipeline.run.${pipeline}`) : t('pipeline.run', { id: pipeline });
+  const button = h('button', {
+    type: 'button', class: 'btn btn-primary pipeline-start', hidden: true,
+    'aria-describedby': `${base}-state`, dataset: { focusKey: `pipeline:${pipeline}` },
+    onclick: (event) => {
+      // aria-disabled (not disabled) keeps the button focusable while the run goes on
+      if (event.currentTarget.getAttribute('aria-disabled') === 'true') return;
+      ctx.actions.runPipeline(pipeline);
+    },
+  }, runLabel);
+  const node = h('section', { id: base, class: 'pipeline', 'aria-labelledby': `${base}-title`,
+    dataset: { pipeline, status: 'NONE' } },
+  h('div', { class: 'pipeline-head' }, h('h3', { id: `${base}-title` }, t('pipeline.title')), button),
+  h('p', { class: 'pipeline-state', id: `${base}-state`, role: 'status' }),
+  h('dl', { class: 'meta meta-inline run-meta', hidden: true }),
+  h('p', { class: 'run-note', hidden: true }),
+  h('ol', { class: 'steps', 'aria-labelledby': `${base}-title`, hidden: true }),
+  h('div', { class: 'pipeline-alert', role: 'alert' }));
+  node.pipelineMemo = { pipeline, sigs: new Map(), items: new Map() };
+  return node;
+}
+
+function changed(memo, part, value) {
+  const sig = JSON.stringify(value);
+  if (memo.sigs.get(part) === sig) return false;
+  memo.sigs.set(part, sig);
+  return true;
+}
+
+function setAttr(el, name, value) {
+  if (value === null) el.removeAttribute(name);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function updatePanel(node, ctx, pipeline) {
+  const memo = node.pipelineMemo;
+  const run = ctx.pipelines[pipeline] || null;
+  const key = `pipeline:${pipeline}`;
+  const canRun = Boolean(ctx.localMode && ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run'));
+  const view = run ? runView(ctx, pipeline, run) : null;
+  const busy = ctx.pending.has(key) || Boolean(view && view.status === 'RUNNING');
+
+  node.dataset.status = view ? view.status : 'NONE';
+  const button = node.querySelector('.pipeline-start');
+  button.hidden = !canRun;
+  setAttr(button, 'aria-disabled', busy ? 'true' : null);
+
+  const state = node.querySelector('.pipeline-state');
+  const summary = view ? summaryText(view) : t('pipeline.none');
+  if (changed(memo, 'state', [view && view.status, summary])) {
+    state.replaceChildren(view ? statusTag(view.status, 'run-status') : '', view ? ' ' : '',
+      h('span', { class: 'run-summary' }, summary));
+  }
+
+  const meta = node.querySelector('.run-meta');
+  if (changed(memo, 'meta', run ? [run.runId, run.target, run.actor, run.startedAt, run.finishedAt, run.status,
+    ctx.actorsById.get(run.actor)?.name] : null)) {
+    meta.replaceChildren(...(run ? runMeta(ctx, run) : []));
+    meta.hidden = !run;
+  }
+
+  // The server's own closing words, when they say more than the count (e.g. the run could not be recorded).
+  const note = node.querySelector('.run-note');
+  const noteText = run && view && isTerminal(view.status) && run.detail
+    && run.detail !== `${view.passed}/${view.total} steps passed` ? t('pipeline.server', { detail: run.detail }) : '';
+  if (note.textContent !== noteText) note.textContent = noteText;
+  note.hidden = !noteText;
+
+  const list = node.querySelector('.steps');
+  list.hidden = !view;
+  const wanted = [];
+  for (const [index, row] of (view ? view.rows : []).entries()) {
+    const sig = JSON.stringify([index, row]);
+    let entry = memo.items.get(row.id);
+    if (!entry || entry.sig !== sig) {
+      const li = stepItem(pipeline, row, index);
+      if (entry && entry.li.parentNode === list) entry.li.replaceWith(li);
+      entry = { sig, li };
+      memo.items.set(row.id, entry);
+    }
+    wanted.push(entry.li);
+  }
+  wanted.forEach((li, i) => {
+    if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null);
+  });
+  for (const child of [...list.children]) if (!wanted.includes(child)) child.remove();
+  const ids = new Set((view ? view.rows : []).map((r) => r.id));
+  for (const id of [...memo.items.keys()]) if (!ids.has(id)) memo.items.delete(id);
+
+  const alert = node.querySelector('.pipeline-alert');
+  const error = ctx.errors.get(key) || '';
+  if (alert.textContent !== error) alert.textContent = error;
+}
+
+/** The run panel of `pipeline`, kept across renders of its section (rebuilt when the language changes). */
+export function pipelinePanel(ctx, pipeline) {
+  const node = ctx.keep(`pipeline:${pipeline}`, () => buildPanel(ctx, pipeline));
+  updatePanel(node, ctx, pipeline);
+  return node;
+}
+
+/** Patches the panels on the page with the current runs, errors and actor (no section re-render). */
+export function refreshPipelinePanels(ctx) {
+  for (const pipeline of PIPELINES) {
+    const node = document.getElementById(`pipeline-progress-${pipeline}`);
+    if (node && node.pipelineMemo) updatePanel(node, ctx, pipeline);
+  }
+}
