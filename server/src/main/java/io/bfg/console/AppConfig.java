@@ -1,5 +1,6 @@
 package io.bfg.console;
 
+import io.bfg.console.copilot.CopilotSettings;
 import io.bfg.console.target.TargetEndpoint;
 import io.bfg.console.target.TargetSettings;
 
@@ -18,9 +19,7 @@ import java.util.Set;
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
-                        int eventLoops,
-                        String copilotModel,
-                        String copilotBaseUrl, String copilotModelName, String copilotApiKey) {
+                        int eventLoops, CopilotSettings copilot) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   public static final String OIDC = "oidc";
@@ -69,16 +68,12 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
           + "any X-Actor-Id it is sent; bind to 127.0.0.1, or set CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true if every "
           + "client on that network may act as any actor");
     }
-    String model = value(env, "CONSOLE_COPILOT_MODEL", "local");
-    if (!List.of("local", "openai", "ollama").contains(model)) {
-      throw new ConfigException("CONSOLE_COPILOT_MODEL", "'" + model + "' is not one of local, openai, ollama");
-    }
     return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
         Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), target(env),
         auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
         origins(env.get("CONSOLE_WS_ORIGINS")),
-        integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64), model,
-        env.get("CONSOLE_COPILOT_BASE_URL"), env.get("CONSOLE_COPILOT_MODEL_NAME"), env.get("CONSOLE_COPILOT_API_KEY"));
+        integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64),
+        copilot(env));
   }
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
@@ -91,8 +86,27 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
   public String toString() {
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
-        + ", copilotModel=" + copilotModel + ", copilotBaseUrl=" + copilotBaseUrl + ", copilotApiKey="
-        + (copilotApiKey == null ? "unset" : TargetEndpoint.REDACTED) + "]";
+        + ", copilot=" + copilot + "]";
+  }
+
+  private static CopilotSettings copilot(Map<String, String> env) {
+    String model = value(env, "CONSOLE_COPILOT_MODEL", "local");
+    if (!List.of("local", "openai", "ollama").contains(model)) {
+      throw new ConfigException("CONSOLE_COPILOT_MODEL", "'" + model + "' is not one of local, openai, ollama");
+    }
+    String baseUrl = env.get("CONSOLE_COPILOT_BASE_URL");
+    if (!model.equals("local") && (baseUrl == null || !baseUrl.trim().matches("https?://\\S+"))) {
+      throw new ConfigException("CONSOLE_COPILOT_BASE_URL", "the " + model + " model needs the http(s) URL of its "
+          + "server, e.g. http://127.0.0.1:8081/v1 for a llama.cpp server");
+    }
+    String name = env.get("CONSOLE_COPILOT_MODEL_NAME");
+    if (!model.equals("local") && (name == null || name.isBlank())) {
+      throw new ConfigException("CONSOLE_COPILOT_MODEL_NAME", "the " + model + " model needs a model name");
+    }
+    return new CopilotSettings(model, baseUrl == null ? null : baseUrl.trim(), name, env.get("CONSOLE_COPILOT_API_KEY"),
+        integer(env, "CONSOLE_COPILOT_TIMEOUT_MS", 30_000, 100, 600_000),
+        integer(env, "CONSOLE_COPILOT_RATE_PER_MINUTE", 20, 1, 100_000),
+        Path.of(value(env, "CONSOLE_PROMPTS_DIR", "prompts")));
   }
 
   private static TargetSettings target(Map<String, String> env) {

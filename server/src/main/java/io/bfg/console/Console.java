@@ -1,5 +1,6 @@
 package io.bfg.console;
 
+import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.http.HttpVerticle;
 import io.bfg.console.model.Runtime;
 import io.bfg.console.pipeline.PipelineRunner;
@@ -62,13 +63,14 @@ public final class Console {
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
       TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir());
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
+      CopilotService copilot = new CopilotService(vertx, service, config.copilot());
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
       return service.start()
           .compose(ignored -> vertx.deployVerticle(() -> {
-            HttpVerticle http = new HttpVerticle(config, service, pipelines, port);
+            HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))

@@ -61,7 +61,7 @@ final class CommandHandlers {
     }
   }
 
-  private static JsonObject requiredObject(RoutingContext rc) {
+  static JsonObject requiredObject(RoutingContext rc) {
     Buffer raw = rc.body().buffer();
     if (raw == null || raw.length() == 0) {
       throw new ApiError(400, "MALFORMED_JSON", "the request needs a JSON object body");

@@ -1,6 +1,7 @@
 package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
+import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.ws.FeedHub;
@@ -21,30 +22,33 @@ public final class HttpVerticle extends VerticleBase {
   private final AppConfig config;
   private final ReadinessService service;
   private final PipelineRunner pipelines;
+  private final CopilotService copilot;
   private HttpServer server;
   private FeedHub hub;
 
   private final int port;
 
-  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines) {
-    this(config, service, pipelines, config.port());
+  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, CopilotService copilot) {
+    this(config, service, pipelines, copilot, config.port());
   }
 
   /**
    * {@code port} may differ from the configured one: several instances asked for "any free port"
    * listen on Vert.x's shared random port (a negative number) so they all serve the same one.
    */
-  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, int port) {
+  public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, CopilotService copilot,
+                      int port) {
     this.config = config;
     this.service = service;
     this.pipelines = pipelines;
+    this.copilot = copilot;
     this.port = port;
   }
 
   @Override
   public Future<?> start() {
     FeedSettings feedSettings = FeedSettings.defaults();
-    hub = new FeedHub(vertx, service, feedSettings);
+    hub = new FeedHub(vertx, service, copilot, feedSettings);
     hub.start();
     // permessage-deflate stays off: the evaluation is written once for every subscriber, and
     // compressing per connection would cost CPU for each of them
@@ -82,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     ReadHandlers read = new ReadHandlers(service);
     CommandHandlers commands = new CommandHandlers(service);
     PipelineHandlers runs = new PipelineHandlers(pipelines);
+    CopilotHandlers copilotHandlers = new CopilotHandlers(copilot);
     MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
     MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
     FeedSocketHandler feed = new FeedSocketHandler(hub, config.wsOrigins());
@@ -104,6 +109,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/pipelines").handler(runs::overview);
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(runs::start);
     router.get("/api/pipelines/:runId").handler(runs::transcript);
+    router.post("/api/copilot/ask").handler(body).handler(optionalAuth).handler(copilotHandlers::ask);
 
     router.get("/ws").handler(feed::validate).handler(optionalAuth)
         .handler(feed::upgrade);

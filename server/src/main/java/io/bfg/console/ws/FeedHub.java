@@ -1,5 +1,6 @@
 package io.bfg.console.ws;
 
+import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.Addresses;
@@ -37,6 +38,7 @@ public final class FeedHub {
 
   private final Vertx vertx;
   private final ReadinessService service;
+  private final CopilotService copilot;
   private final FeedSettings settings;
   private final Set<FeedConnection> connections = new LinkedHashSet<>();
   private final Map<Lang, byte[]> evaluationMessages = new EnumMap<>(Lang.class);
@@ -46,9 +48,10 @@ public final class FeedHub {
   private MessageConsumer<Buffer> pipelineConsumer;
   private long timer = -1;
 
-  public FeedHub(Vertx vertx, ReadinessService service, FeedSettings settings) {
+  public FeedHub(Vertx vertx, ReadinessService service, CopilotService copilot, FeedSettings settings) {
     this.vertx = vertx;
     this.service = service;
+    this.copilot = copilot;
     this.settings = settings;
   }
 
@@ -235,10 +238,73 @@ public final class FeedHub {
       }
       send(connection, ascii("{\"type\":\"pong\",\"seq\":" + service.state().seq() + "}"));
     } else if ("ask".equals(type)) {
-      error(connection, "COPILOT_UNAVAILABLE", "the copilot is not part of this build yet");
+      ask(connection, message);
     } else {
       error(connection, "UNKNOWN_TYPE", "known message types: ping, ask");
     }
+  }
+
+  /**
+   * {@code {"type":"ask","question","lang","askId"}}: the copilot's answer as {@code copilot.delta}
+   * messages, then one {@code copilot.answer} (or an {@code error}), each carrying the askId. Deltas
+   * are skipped for a subscriber that is not reading; the answer, which holds the whole text, is not.
+   */
+  private void ask(FeedConnection connection, JsonObject message) {
+    Object question = message.getValue("question");
+    Object askId = message.getValue("askId");
+    String id = askId == null ? null : String.valueOf(askId);
+    if (!(question instanceof String text)) {
+      error(connection, "INVALID_QUESTION", "ask with {\"type\":\"ask\",\"question\":\"...\",\"lang\":\"en\"}", id);
+      return;
+    }
+    Lang lang = Lang.parse(String.valueOf(message.getValue("lang", connection.lang().code()))).orElse(connection.lang());
+    try {
+      copilot.ask(text, lang, "address:" + connection.socket().remoteAddress().host(), new CopilotService.Listener() {
+        @Override
+        public void delta(String piece) {
+          if (!connection.socket().isClosed() && !connection.socket().writeQueueFull()) {
+            send(connection, copilotMessage("copilot.delta", id).put("text", piece).toBuffer().getBytes());
+          }
+        }
+
+        @Override
+        public void answer(CopilotService.Answer answer) {
+          if (!connection.socket().isClosed()) {
+            JsonObject out = copilotMessage("copilot.answer", id);
+            JsonObject.mapFrom(answer).forEach(field -> out.put(field.getKey(), field.getValue()));
+            send(connection, out.toBuffer().getBytes());
+          }
+        }
+
+        @Override
+        public void error(String code, String text) {
+          if (!connection.socket().isClosed()) {
+            FeedHub.this.error(connection, code, text, id);
+          }
+        }
+      });
+    } catch (CopilotService.Refused refused) {
+      error(connection, refused.code(), refused.getMessage(), id);
+    }
+  }
+
+  private static JsonObject copilotMessage(String type, String askId) {
+    JsonObject out = new JsonObject().put("type", type);
+    if (askId != null) {
+      out.put("askId", askId);
+    }
+    return out;
+  }
+
+  private void error(FeedConnection connection, String code, String message, String askId) {
+    if (connection.socket().writeQueueFull()) {
+      return;
+    }
+    JsonObject out = new JsonObject().put("type", "error").put("code", code).put("message", message);
+    if (askId != null) {
+      out.put("askId", askId);
+    }
+    send(connection, out.toBuffer().getBytes());
   }
 
   /** Skipped for a subscriber that is not reading: refusals must not queue up either. */

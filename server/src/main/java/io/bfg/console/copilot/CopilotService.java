@@ -1,0 +1,273 @@
+package io.bfg.console.copilot;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.service.UserMessage;
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.model.AuditEvent;
+import io.bfg.console.model.Lang;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Integration Readiness Copilot: a LangChain4j AI service with read-only tools over the
+ * evaluation, on the configured model. Questions are untrusted input: size-limited, rate-limited
+ * per asker, answered by a model that can only read, and every answer is checked by
+ * {@link Grounding} sentence by sentence before it is streamed. Model calls run on the copilot's
+ * worker threads, never on an event loop; the asker's callbacks run on the asker's context.
+ */
+public final class CopilotService {
+
+  /** The final answer: {@code text} is exactly what the deltas streamed. */
+  public record Answer(String text, List<String> citations, Evaluation.Recommendation recommendation, String lang,
+                       boolean grounded, List<String> corrections, List<String> warnings, String model) {
+  }
+
+  /** Receives an answer as it streams, on the asker's context: deltas, then one answer or one error. */
+  public interface Listener {
+    void delta(String text);
+
+    void answer(Answer answer);
+
+    void error(String code, String message);
+  }
+
+  /** A question refused before any model sees it; {@code status} is the HTTP status to answer. */
+  public static final class Refused extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final long retryAfterSeconds;
+
+    Refused(int status, String code, String message, long retryAfterSeconds) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  /** The AI service LangChain4j implements around the model and the tools. */
+  interface Assistant {
+    TokenStream ask(@UserMessage String question);
+  }
+
+  private static final int RECENT_EVENTS = 50;
+  private static final System.Logger LOG = System.getLogger(CopilotService.class.getName());
+
+  private final Vertx vertx;
+  private final ReadinessService service;
+  private final CopilotSettings settings;
+  private final Prompts prompts;
+  private final StreamingChatModel model;
+  private final WorkerExecutor workers;
+  private final Map<String, Deque<Long>> asks = new ConcurrentHashMap<>();
+
+  public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
+    this.vertx = vertx;
+    this.service = service;
+    this.settings = settings;
+    this.prompts = new Prompts(settings.promptsDir());
+    this.model = model(settings);
+    this.workers = vertx.createSharedWorkerExecutor("copilot", 4, settings.timeoutMs() * 2L,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  public CopilotSettings settings() {
+    return settings;
+  }
+
+  private StreamingChatModel model(CopilotSettings s) {
+    Duration timeout = Duration.ofMillis(s.timeoutMs());
+    return switch (s.model()) {
+      case "openai" -> OpenAiStreamingChatModel.builder().baseUrl(s.baseUrl())
+          .apiKey(s.apiKey() == null ? "not-needed" : s.apiKey()).modelName(s.modelName()).timeout(timeout)
+          .temperature(0.0).build();
+      case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(s.baseUrl()).modelName(s.modelName())
+          .timeout(timeout).temperature(0.0).build();
+      default -> new LocalChatModel(this::facts, prompts, Lang.EN);
+    };
+  }
+
+  /** The current evaluation in {@code lang} with the state and latest events behind it. */
+  ReadinessFacts facts(Lang lang) {
+    List<AuditEvent> events = service.auditEvents();
+    return new ReadinessFacts(service.scenario(), service.evaluation(lang), service.state(),
+        events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size()));
+  }
+
+  /**
+   * Answers {@code question}; throws {@link Refused} at once for a question that is empty, too long
+   * or over the asker's rate. {@code lang} is used when the question does not tell its language.
+   */
+  public void ask(String question, Lang lang, String asker, Listener listener) {
+    if (question == null || question.isBlank()) {
+      throw new Refused(400, "INVALID_QUESTION", "ask a question, e.g. {\"question\": \"What blocks production?\"}", 0);
+    }
+    if (question.length() > CopilotSettings.MAX_QUESTION_CHARS) {
+      throw new Refused(413, "QUESTION_TOO_LONG", "questions are at most " + CopilotSettings.MAX_QUESTION_CHARS
+          + " characters; this one has " + question.length(), 0);
+    }
+    long wait = admit(asker, System.currentTimeMillis());
+    if (wait > 0) {
+      throw new Refused(429, "RATE_LIMITED", "at most " + settings.ratePerMinute() + " questions a minute per asker; "
+          + "try again in " + wait + " s", wait);
+    }
+    Context context = vertx.getOrCreateContext();
+    Lang answerLang = QuestionReader.language(question, lang);
+    Ask ask = new Ask(context, listener, answerLang);
+    long timer = vertx.setTimer(settings.timeoutMs(), id -> ask.fail("COPILOT_TIMEOUT", "the " + settings.model()
+        + " model did not answer within " + settings.timeoutMs() + " ms (CONSOLE_COPILOT_TIMEOUT_MS)"));
+    ask.onEnd(() -> vertx.cancelTimer(timer));
+    workers.executeBlocking(() -> {
+      ask.start(question);
+      return null;
+    }, false).onFailure(failure -> ask.fail("COPILOT_FAILED", describe(failure)));
+  }
+
+  /** 0 when {@code asker} may ask now, else the seconds until a slot frees up. */
+  private long admit(String asker, long now) {
+    Deque<Long> times = asks.computeIfAbsent(asker == null ? "anonymous" : asker, k -> new ArrayDeque<>());
+    synchronized (times) {
+      while (!times.isEmpty() && now - times.peekFirst() >= 60_000) {
+        times.pollFirst();
+      }
+      if (times.size() >= settings.ratePerMinute()) {
+        return Math.max(1, (60_000 - (now - times.peekFirst()) + 999) / 1000);
+      }
+      times.addLast(now);
+      return 0;
+    }
+  }
+
+  private String describe(Throwable failure) {
+    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
+      message = message.replace(settings.apiKey(), "***");
+    }
+    return "the " + settings.model() + " model failed: " + message;
+  }
+
+  /** One question in flight: streams checked sentences, ends exactly once. */
+  private final class Ask {
+    private final Context context;
+    private final Listener listener;
+    private final Lang lang;
+    private final Grounding grounding;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final StringBuilder pending = new StringBuilder();
+    private final StringBuilder streamed = new StringBuilder();
+    private final List<String> citations = new ArrayList<>();
+    private final List<String> corrections = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private Runnable onEnd = () -> { };
+
+    Ask(Context context, Listener listener, Lang lang) {
+      this.context = context;
+      this.listener = listener;
+      this.lang = lang;
+      this.grounding = new Grounding(service.scenario(), service.evaluation(lang));
+    }
+
+    void onEnd(Runnable action) {
+      this.onEnd = action;
+    }
+
+    void start(String question) {
+      Assistant assistant = AiServices.builder(Assistant.class)
+          .streamingChatModel(model)
+          .tools(new CopilotTools(() -> facts(lang)))
+          .systemMessageProvider(memoryId -> prompts.system(lang))
+          .maxSequentialToolsInvocations(6)
+          .build();
+      assistant.ask(question)
+          .onPartialResponse(this::partial)
+          .onCompleteResponse(response -> complete(response.aiMessage() == null ? null : response.aiMessage().text()))
+          .onError(failure -> fail("COPILOT_FAILED", describe(failure)))
+          .start();
+    }
+
+    private synchronized void partial(String piece) {
+      if (ended.get() || piece == null) {
+        return;
+      }
+      pending.append(piece);
+      int end = Grounding.completeUpTo(pending.toString());
+      if (end > 0) {
+        emit(pending.substring(0, end));
+        pending.delete(0, end);
+      }
+    }
+
+    private synchronized void complete(String finalText) {
+      if (ended.get()) {
+        return;
+      }
+      if (streamed.length() == 0 && pending.length() == 0 && finalText != null) {
+        pending.append(finalText);
+      }
+      if (pending.length() > 0) {
+        emit(pending.toString());
+        pending.setLength(0);
+      }
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
+      Evaluation.Recommendation next = service.evaluation(lang).recommendation();
+      Answer answer = new Answer(streamed.toString(), List.copyOf(new java.util.LinkedHashSet<>(citations)), next,
+          lang.code(), warnings.isEmpty(), List.copyOf(corrections), List.copyOf(warnings), settings.model());
+      if (!corrections.isEmpty() || !warnings.isEmpty()) {
+        LOG.log(System.Logger.Level.INFO, "copilot answer " + (warnings.isEmpty() ? "corrected: " + corrections
+            : "flagged: " + warnings));
+      }
+      context.runOnContext(ignored -> {
+        onEnd.run();
+        listener.answer(answer);
+      });
+    }
+
+    private void emit(String text) {
+      Grounding.Checked checked = grounding.check(text);
+      citations.addAll(checked.citations());
+      corrections.addAll(checked.corrections());
+      warnings.addAll(checked.warnings());
+      streamed.append(checked.text());
+      String delta = checked.text();
+      context.runOnContext(ignored -> listener.delta(delta));
+    }
+
+    void fail(String code, String message) {
+      if (ended.compareAndSet(false, true)) {
+        context.runOnContext(ignored -> {
+          onEnd.run();
+          listener.error(code, message);
+        });
+      }
+    }
+  }
+}

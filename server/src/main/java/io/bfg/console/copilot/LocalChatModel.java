@@ -1,0 +1,118 @@
+package io.bfg.console.copilot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import io.bfg.console.model.Lang;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The default copilot model: offline and deterministic, yet speaking the same protocol as a hosted
+ * one. Asked a question, it answers with tool calls chosen by {@link QuestionReader}; given the
+ * tools' results, it writes the answer with {@link LocalAnswers} and the templates of the
+ * question's language, streamed in small pieces. The AI service runs its tools exactly as it would
+ * for any model, so the local path exercises the same tool calling and grounding as the others.
+ */
+public final class LocalChatModel implements StreamingChatModel {
+
+  public static final String NAME = "local";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PIECE = 24;
+
+  private final Function<Lang, ReadinessFacts> facts;
+  private final Prompts prompts;
+  private final Lang fallback;
+
+  /** {@code facts} gives the current evaluation in a language; {@code fallback} is used when a question has no tell. */
+  public LocalChatModel(Function<Lang, ReadinessFacts> facts, Prompts prompts, Lang fallback) {
+    this.facts = facts;
+    this.prompts = prompts;
+    this.fallback = fallback;
+  }
+
+  @Override
+  public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+    try {
+      List<ChatMessage> messages = request.messages();
+      int asked = lastUserMessage(messages);
+      if (asked < 0) {
+        handler.onError(new IllegalArgumentException("the local model needs a question"));
+        return;
+      }
+      String text = ((UserMessage) messages.get(asked)).singleText();
+      Lang lang = QuestionReader.language(text, fallback);
+      QuestionReader.Question question = QuestionReader.read(text, lang, facts.apply(lang));
+      List<ToolExecutionResultMessage> results = new ArrayList<>();
+      for (ChatMessage message : messages.subList(asked + 1, messages.size())) {
+        if (message instanceof ToolExecutionResultMessage result) {
+          results.add(result);
+        }
+      }
+      if (results.isEmpty() && !question.calls().isEmpty()) {
+        handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(requests(question)))
+            .finishReason(FinishReason.TOOL_EXECUTION).modelName(NAME).build());
+        return;
+      }
+      String answer = LocalAnswers.write(question, parse(results), prompts.local(question.lang()));
+      for (int i = 0; i < answer.length(); i += PIECE) {
+        handler.onPartialResponse(answer.substring(i, Math.min(answer.length(), i + PIECE)));
+      }
+      handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer))
+          .finishReason(FinishReason.STOP).modelName(NAME).build());
+    } catch (RuntimeException e) {
+      handler.onError(e);
+    }
+  }
+
+  private static int lastUserMessage(List<ChatMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i) instanceof UserMessage) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<ToolExecutionRequest> requests(QuestionReader.Question question) {
+    List<ToolExecutionRequest> out = new ArrayList<>();
+    int n = 0;
+    for (QuestionReader.ToolCall call : question.calls()) {
+      Map<String, Object> arguments = new LinkedHashMap<>();
+      if (call.parameter() != null) {
+        arguments.put(call.parameter(), call.argument());
+      }
+      out.add(ToolExecutionRequest.builder().id("local-" + (++n)).name(call.tool())
+          .arguments(CopilotTools.json(arguments)).build());
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> parse(List<ToolExecutionResultMessage> results) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ToolExecutionResultMessage result : results) {
+      try {
+        Object parsed = JSON.readValue(result.text(), Object.class);
+        out.add(parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : null);
+      } catch (JsonProcessingException e) {
+        // a tool that failed answers with its error text; the answer says what could not be found
+        out.add(Map.of("error", result.text()));
+      }
+    }
+    return out;
+  }
+}

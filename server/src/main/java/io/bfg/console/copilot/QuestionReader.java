@@ -1,0 +1,268 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.model.Lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the local model understands a question, English or Polish: its language, what is asked
+ * (the intent) and what about (a gate, check, actor, provider, pipeline or decision code), turned
+ * into the read-only tool calls that answer it. Deterministic and pure: the same question and
+ * evaluation always choose the same tools.
+ */
+public final class QuestionReader {
+
+  /** What a question asks for; {@link #UNKNOWN} gets an honest list of what can be answered. */
+  public enum Intent {
+    CHANGE_REQUEST, DECISION_CODE, LAST_RUN, RECENT, OWNER, TASKS, PROVIDER, WHY, NEXT, BLOCKERS, STATUS, UNKNOWN
+  }
+
+  /** A tool to call; {@code parameter} names its one argument (null for none). */
+  public record ToolCall(String tool, String parameter, Object argument) {
+  }
+
+  public record Question(Lang lang, Intent intent, String subject, List<ToolCall> calls) {
+  }
+
+  private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+  private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
+  private static final List<String> POLISH_WORDS = List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto",
+      "jak", "jaki", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "dalej", "teraz", "znaczy",
+      "zadania", "ostatni", "ostatnio", "blokuje", "produkcje", "produkcji", "zrobic", "powinienem", "powinnismy",
+      "wlasciciel", "wlascicielem", "odpowiada", "pokazal", "znalazl", "zmienilo", "status", "dostawcy", "jaka");
+  private static final List<String> POLISH_ONLY = List.of("co", "czy", "jest", "dlaczego", "czemu", "kto", "jak",
+      "sie", "nie", "dalej", "znaczy", "zadania", "blokuje", "jakie", "ktory", "mam", "zrobic", "ostatni");
+
+  /** Words that name a provider, beyond its id and label. */
+  private static final Map<String, List<String>> PROVIDER_WORDS = Map.of(
+      "ksef", List.of("ksef", "e invoice", "einvoice", "faktur"),
+      "auth", List.of("auth", "oidc", "rbac provider", "login", "logowan", "uwierzyteln"),
+      "document-ai", List.of("document ai", "ocr", "document intelligence", "dokument"),
+      "maps-eta", List.of("maps", "eta", "map ", "mapy", "traffic"),
+      "offline-sync", List.of("offline", "sync", "synchroniz"),
+      "scenario-store", List.of("scenario store", "storage provider", "store provider"));
+
+  /** Polish and informal names of gates. */
+  private static final Map<String, List<String>> GROUP_WORDS = Map.ofEntries(
+      Map.entry("connection", List.of("connection", "polaczen", "connectivity")),
+      Map.entry("dry-run", List.of("dry run", "dry-run", "dryrun", "proba generalna", "replay")),
+      Map.entry("infrastructure", List.of("infrastructure", "infrastruktur", "infra ", "hosting")),
+      Map.entry("runbook", List.of("runbook")),
+      Map.entry("preflight", List.of("preflight")),
+      Map.entry("release", List.of("release", "wydani", "handoff")),
+      Map.entry("rollback", List.of("rollback", "wycofani")),
+      Map.entry("contracts", List.of("contracts", "kontrakt")),
+      Map.entry("session", List.of("session adapter", "sesj")),
+      Map.entry("cutover", List.of("cutover checklist", "cutover rehearsal")),
+      Map.entry("wiring", List.of("wiring", "okablowani")),
+      Map.entry("board", List.of("decision board", "tablic")),
+      Map.entry("data-cutover", List.of("data cutover", "migracja danych", "migracji danych")),
+      Map.entry("provider-selection", List.of("provider selection", "wybor dostawc")),
+      Map.entry("production", List.of("production", "produkcj", "prod ", "go live", "go/no-go", "no-go")));
+
+  private QuestionReader() {
+  }
+
+  public static Question read(String question, Lang fallback, ReadinessFacts facts) {
+    String folded = " " + ReadinessFacts.fold(question) + " ";
+    Lang lang = language(question, fallback);
+    String code = decisionCode(question);
+    String pipeline = pipeline(folded);
+    Evaluation.ActorView actor = actor(folded, facts);
+    Evaluation.ProviderView provider = provider(folded, facts);
+    Evaluation.CheckView check = check(question, folded, facts);
+    String group = group(folded, facts);
+
+    if (has(folded, "ignore", "disregard", "forget your", "zignoruj", "pomin instrukc")
+        || (has(folded, "accept ", "approve", "sign off", "signoff", "mark ", "set ", "change ", "record ", "revoke",
+        "zaakceptuj", "zatwierdz", "podpisz", "oznacz", "ustaw", "zmien", "cofnij")
+        && !has(folded, "who ", "kto ", "how ", "jak ", "what ", "co "))) {
+      return question(lang, Intent.CHANGE_REQUEST, null, call("nextAction", null, null));
+    }
+    if (code != null) {
+      return question(lang, Intent.DECISION_CODE, code, call("decisionCode", "code", code));
+    }
+    if (pipeline != null && has(folded, "last", "latest", "found", "find", "result", "show", "say", "report",
+        "ostatni", "wynik", "znalazl", "pokazal", "wykazal", "przebieg")) {
+      return question(lang, Intent.LAST_RUN, pipeline, call("lastRun", "pipeline", pipeline));
+    }
+    if (has(folded, "changed", "change recently", "recent", "happened", "latest events", "history", "what s new",
+        "zmienilo", "zmiany", "ostatnio", "histori", "wydarzyl", "nowego")) {
+      return question(lang, Intent.RECENT, null, call("recentChanges", "limit", 10));
+    }
+    if (has(folded, "who owns", "owner of", "owns ", "who signs", "who must sign", "who is responsible", "whose",
+        "responsible for", "wlasciciel", "kto odpowiada", "kto podpisuje", "czyj", "kto musi podpisac")) {
+      if (check != null) {
+        return question(lang, Intent.OWNER, check.id(), call("check", "id", check.id()));
+      }
+      if (group != null) {
+        return question(lang, Intent.OWNER, group, call("gate", "id", group));
+      }
+    }
+    if (actor != null && has(folded, "task", "todo", "to do", "open items", "needs to", "need to", "must ",
+        "has to", "should", "can ", "do ", "zadani", "musi", "ma zrobic", "do zrobienia", "czeka na", "powin",
+        "moze")) {
+      return question(lang, Intent.TASKS, actor.id(), call("ownerTasks", "actor", actor.id()));
+    }
+    if (provider != null) {
+      return question(lang, Intent.PROVIDER, provider.id(), call("provider", "provider", provider.id()));
+    }
+    if (has(folded, "why", "dlaczego", "czemu", "what holds", "what is holding", "what blocks", "co blokuje",
+        "co wstrzymuje")) {
+      if (check != null) {
+        return question(lang, Intent.WHY, check.id(), call("check", "id", check.id()));
+      }
+      if (group != null && !group.equals("production")) {
+        return question(lang, Intent.WHY, group, call("gate", "id", group));
+      }
+    }
+    if (has(folded, "next", "what should", "what do i", "what do we", "what now", "what to do", "where do i start",
+        "co dalej", "nastepn", "co teraz", "co zrobic", "co mam zrobic", "co powinn", "od czego zaczac",
+        "who must", "who has to", "kto musi")) {
+      return question(lang, Intent.NEXT, null, call("nextAction", null, null));
+    }
+    if ("production".equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod",
+        "blokuj", "gotow", "wdroz", "can we release", "may we")) {
+      return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
+    }
+    if (check != null) {
+      return question(lang, Intent.STATUS, check.id(), call("check", "id", check.id()));
+    }
+    if (group != null) {
+      return question(lang, Intent.STATUS, group, call("gate", "id", group));
+    }
+    if (actor != null) {
+      return question(lang, Intent.TASKS, actor.id(), call("ownerTasks", "actor", actor.id()));
+    }
+    if (has(folded, "status", "state", "progress", "summary", "overview", "stan", "postep", "podsumow")) {
+      return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
+    }
+    return new Question(lang, Intent.UNKNOWN, null, List.of());
+  }
+
+  /** Polish if it has Polish letters or enough Polish function words; the fallback when nothing tells. */
+  public static Lang language(String question, Lang fallback) {
+    if (POLISH_LETTERS.matcher(question).find()) {
+      return Lang.PL;
+    }
+    String folded = " " + ReadinessFacts.fold(question) + " ";
+    int polish = 0;
+    for (String word : POLISH_WORDS) {
+      if (folded.contains(" " + word + " ")) {
+        polish += POLISH_ONLY.contains(word) ? 2 : 1;
+      }
+    }
+    if (polish >= 2) {
+      return Lang.PL;
+    }
+    int english = 0;
+    for (String word : List.of("what", "why", "who", "which", "is", "are", "the", "does", "do", "how", "next",
+        "blocks", "mean", "owns", "should")) {
+      if (folded.contains(" " + word + " ")) {
+        english++;
+      }
+    }
+    return english > 0 ? Lang.EN : fallback;
+  }
+
+  private static String decisionCode(String question) {
+    Matcher m = CODE.matcher(question);
+    return m.find() ? m.group() : null;
+  }
+
+  private static String pipeline(String folded) {
+    if (has(folded, "dry run", "dry-run", "dryrun", "replay", "proba generalna")) {
+      return "dry-run";
+    }
+    if (has(folded, "connection check", "connection test", "connection", "polaczen", "test polaczenia")) {
+      return "connection";
+    }
+    return null;
+  }
+
+  /**
+   * An actor named by id, role or first name, Polish inflections included ("Anny", "Marka"): a word
+   * with the name's first three letters and about its length.
+   */
+  private static Evaluation.ActorView actor(String folded, ReadinessFacts facts) {
+    for (Evaluation.ActorView actor : facts.evaluation().actors()) {
+      String first = ReadinessFacts.fold(actor.name()).split(" ")[0];
+      for (String word : folded.trim().split(" ")) {
+        boolean inflected = first.length() >= 3 && word.startsWith(first.substring(0, 3))
+            && word.length() >= first.length() - 1 && word.length() <= first.length() + 3;
+        if (inflected || word.equals(actor.id().toLowerCase())) {
+          return actor;
+        }
+      }
+      if (folded.contains(" " + ReadinessFacts.fold(actor.role()) + " ")
+          || folded.contains(" " + actor.roleKey().replace('_', ' ') + " ")) {
+        return actor;
+      }
+    }
+    return null;
+  }
+
+  private static Evaluation.ProviderView provider(String folded, ReadinessFacts facts) {
+    for (Evaluation.ProviderView provider : facts.evaluation().providers()) {
+      List<String> words = new ArrayList<>(PROVIDER_WORDS.getOrDefault(provider.id(), List.of()));
+      words.add(ReadinessFacts.fold(provider.label()));
+      words.add(ReadinessFacts.fold(provider.id().replace('-', ' ')));
+      for (String word : words) {
+        if (folded.contains(word.endsWith(" ") ? " " + word : " " + word)) {
+          return provider;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Evaluation.CheckView check(String question, String folded, ReadinessFacts facts) {
+    Matcher id = Pattern.compile("\\b[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+\\b").matcher(question);
+    while (id.find()) {
+      Evaluation.CheckView check = facts.findCheck(id.group());
+      if (check != null) {
+        return check;
+      }
+    }
+    return facts.findCheck(folded);
+  }
+
+  private static String group(String folded, ReadinessFacts facts) {
+    String best = null;
+    int bestLength = 0;
+    for (Evaluation.GroupView group : facts.allGroups()) {
+      List<String> words = new ArrayList<>(GROUP_WORDS.getOrDefault(group.id(), List.of()));
+      words.add(ReadinessFacts.fold(group.label()));
+      words.add(ReadinessFacts.fold(group.id().replace('-', ' ')));
+      for (String word : words) {
+        if (!word.isBlank() && folded.contains(" " + word) && word.length() > bestLength) {
+          best = group.id();
+          bestLength = word.length();
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean has(String folded, String... phrases) {
+    for (String phrase : phrases) {
+      if (folded.contains(" " + phrase) || folded.contains(phrase + " ") && folded.startsWith(phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ToolCall call(String tool, String parameter, Object argument) {
+    return new ToolCall(tool, parameter, argument);
+  }
+
+  private static Question question(Lang lang, Intent intent, String subject, ToolCall... calls) {
+    return new Question(lang, intent, subject, List.of(calls));
+  }
+}

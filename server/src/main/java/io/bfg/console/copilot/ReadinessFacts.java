@@ -1,0 +1,504 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.eval.Evaluation.CheckView;
+import io.bfg.console.eval.Evaluation.GroupView;
+import io.bfg.console.model.AuditEvent;
+import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SessionState;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The copilot's read-only view of readiness: one evaluation (in one language), the state it was
+ * computed from and the latest audit events, answered as plain maps the tools return as JSON.
+ * Pure: nothing here can change state, so no question can either. Every answer carries the ids it
+ * is about, which is what answers cite.
+ */
+public final class ReadinessFacts {
+
+  private final Scenario scenario;
+  private final Evaluation evaluation;
+  private final SessionState state;
+  private final List<AuditEvent> recent;
+
+  public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
+    this.scenario = scenario;
+    this.evaluation = evaluation;
+    this.state = state;
+    this.recent = List.copyOf(recent);
+  }
+
+  public Evaluation evaluation() {
+    return evaluation;
+  }
+
+  /** The headline and the nine gates. */
+  public Map<String, Object> summary() {
+    Evaluation.Summary s = evaluation.summary();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", production().id());
+    out.put("decision", s.decision());
+    out.put("go", s.go());
+    out.put("gatesReady", s.gatesReady());
+    out.put("gatesTotal", s.gatesTotal());
+    out.put("percent", s.percent());
+    out.put("traffic", s.traffic());
+    out.put("target", s.target());
+    List<Map<String, Object>> gates = new ArrayList<>();
+    for (Evaluation.GateView gate : evaluation.gates()) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("id", gate.id());
+      g.put("label", gate.label());
+      g.put("status", gate.status());
+      g.put("done", gate.done());
+      g.put("total", gate.total());
+      g.put("decision", gate.decision());
+      gates.add(g);
+    }
+    out.put("gates", gates);
+    return out;
+  }
+
+  /** The gates that are not READY, in checklist order, each with what holds it and who can move it. */
+  public Map<String, Object> blockers() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", production().id());
+    out.put("decision", evaluation.summary().decision());
+    out.put("go", evaluation.summary().go());
+    out.put("gatesReady", evaluation.summary().gatesReady());
+    out.put("gatesTotal", evaluation.summary().gatesTotal());
+    out.put("target", evaluation.summary().target());
+    List<Map<String, Object>> blockers = new ArrayList<>();
+    for (Evaluation.GateView gate : evaluation.gates()) {
+      if (!"READY".equals(gate.status())) {
+        blockers.add(groupBrief(group(gate.id())));
+      }
+    }
+    out.put("blockers", blockers);
+    out.put("next", nextAction());
+    return out;
+  }
+
+  /** One group (a gate or any other section's group), with its checks; null if none matches. */
+  public Map<String, Object> gate(String idOrLabel) {
+    GroupView group = findGroup(idOrLabel);
+    if (group == null) {
+      return null;
+    }
+    Map<String, Object> out = groupBrief(group);
+    if (group.blockedBy() != null) {
+      Object blocker = lookup(group.blockedBy());
+      out.put("blockedByDetail", blocker);
+    }
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (CheckView check : group.checks()) {
+      checks.add(checkBrief(check));
+    }
+    out.put("checks", checks);
+    return out;
+  }
+
+  /** One check with its owner and what blocks it; null if none matches. */
+  public Map<String, Object> check(String idOrLabel) {
+    CheckView check = findCheck(idOrLabel);
+    if (check == null) {
+      return null;
+    }
+    Map<String, Object> out = checkBrief(check);
+    out.put("group", groupOf(check.id()).id());
+    out.put("groupLabel", groupOf(check.id()).label());
+    out.put("kind", check.kind());
+    if (check.value() != null) {
+      out.put("value", check.value());
+    }
+    if (check.signOff() != null) {
+      out.put("signedOffBy", check.signOff().actor());
+      out.put("signedOffAt", check.signOff().at());
+      out.put("stale", check.signOff().stale());
+    }
+    return out;
+  }
+
+  /** The recommendation: the earliest unmet root and who can move it. */
+  public Map<String, Object> nextAction() {
+    Evaluation.Recommendation r = evaluation.recommendation();
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r == null) {
+      out.put("id", production().id());
+      out.put("done", true);
+      return out;
+    }
+    out.put("id", r.checkId() != null ? r.checkId() : r.groupId());
+    out.put("group", r.groupId());
+    out.put("action", r.action());
+    out.put("reason", r.reason());
+    out.put("actor", r.actor());
+    out.put("actorName", r.actorName());
+    out.put("role", role(r.actor()));
+    out.put("command", r.command());
+    return out;
+  }
+
+  /** The checks an actor owns that are still open: the ones they can act on now and the blocked ones. */
+  public Map<String, Object> ownerTasks(String actorIdOrName) {
+    Evaluation.ActorView actor = findActor(actorIdOrName);
+    if (actor == null) {
+      return null;
+    }
+    List<Map<String, Object>> actionable = new ArrayList<>();
+    List<Map<String, Object>> blocked = new ArrayList<>();
+    for (GroupView group : evaluation.groups()) {
+      for (CheckView check : group.checks()) {
+        if (!actor.id().equals(check.owner()) || "READY".equals(check.status())) {
+          continue;
+        }
+        Map<String, Object> brief = checkBrief(check);
+        brief.put("group", group.id());
+        ("BLOCKED".equals(check.status()) ? blocked : actionable).add(brief);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", actor.id());
+    out.put("name", actor.name());
+    out.put("role", actor.role());
+    out.put("actionable", actionable);
+    out.put("blocked", blocked);
+    return out;
+  }
+
+  /** A provider contract (KSeF, auth, ...); null if none matches. */
+  public Map<String, Object> provider(String idOrName) {
+    Evaluation.ProviderView provider = findProvider(idOrName);
+    if (provider == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", provider.id());
+    out.put("label", provider.label());
+    out.put("currentMode", provider.currentMode());
+    out.put("targetMode", provider.targetMode());
+    out.put("contract", provider.contract());
+    out.put("status", provider.status());
+    out.put("owner", provider.owner());
+    out.put("ownerName", actorName(provider.owner()));
+    for (GroupView group : evaluation.groups()) {
+      for (CheckView check : group.checks()) {
+        if (check.id().endsWith("." + provider.id()) && !out.containsKey("check")) {
+          out.put("check", check.id());
+          out.put("checkStatus", check.status());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The latest run of a pipeline, step by step; {@code ran:false} if it never ran. */
+  public Map<String, Object> lastRun(String pipeline) {
+    String id = pipeline == null || pipeline.toLowerCase(Locale.ROOT).contains("dry") ? "dry-run" : "connection";
+    PipelineRun run = state.pipelines().get(id);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("pipeline", id);
+    GroupView group = group(id);
+    if (group != null) {
+      out.put("done", group.done());
+      out.put("total", group.total());
+      out.put("decision", group.decision());
+    }
+    if (run == null) {
+      out.put("ran", false);
+      return out;
+    }
+    out.put("ran", true);
+    out.put("runId", run.runId());
+    out.put("status", run.status());
+    out.put("finishedAt", run.finishedAt());
+    out.put("actor", run.actor());
+    out.put("target", run.target());
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (PipelineRun.Step step : run.steps()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", id + "." + step.id());
+      s.put("status", step.status());
+      s.put("detail", step.detail());
+      steps.add(s);
+    }
+    out.put("steps", steps);
+    return out;
+  }
+
+  /** The latest audit events, newest last. */
+  public Map<String, Object> recentChanges(int limit) {
+    int from = Math.max(0, recent.size() - Math.max(1, Math.min(limit, 50)));
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (AuditEvent event : recent.subList(from, recent.size())) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("seq", event.seq());
+      e.put("type", event.type());
+      e.put("actor", event.actor());
+      e.put("actorName", actorName(event.actor()));
+      e.put("at", event.at());
+      if (event.payload().hasNonNull("checkId")) {
+        e.put("id", event.payload().get("checkId").asText());
+      }
+      if (event.payload().hasNonNull("value")) {
+        e.put("value", event.payload().get("value").asText());
+      }
+      if (event.payload().has("run")) {
+        e.put("id", event.payload().path("run").path("pipeline").asText());
+        e.put("status", event.payload().path("run").path("status").asText());
+      }
+      events.add(e);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("seq", state.seq());
+    out.put("events", events);
+    return out;
+  }
+
+  /** What a decision code means: the groups that carry it now and the group it waits for. */
+  public Map<String, Object> decisionCode(String code) {
+    String wanted = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("code", wanted);
+    List<Map<String, Object>> carriers = new ArrayList<>();
+    for (GroupView group : allGroups()) {
+      if (wanted.equals(group.decision())) {
+        carriers.add(groupBrief(group));
+      }
+    }
+    out.put("carriedBy", carriers);
+    for (GroupDef def : scenario.groups()) {
+      if (wanted.equals(def.readyCode())) {
+        out.put("kind", "ready");
+        out.put("id", def.id());
+        out.put("readyFor", group(def.id()) == null ? def.id() : group(def.id()).label());
+      } else if (wanted.equals("BLOCKED_PENDING_" + def.token())) {
+        out.put("kind", "blocked");
+        out.put("id", def.id());
+        out.put("waitingFor", groupBrief(group(def.id())));
+      }
+    }
+    if (!out.containsKey("kind") && wanted.startsWith("BLOCKED_PENDING_")) {
+      out.put("kind", "blocked");
+      for (GroupDef def : scenario.groups()) {
+        if (wanted.equals("BLOCKED_PENDING_" + def.blockedToken())) {
+          out.put("id", def.id());
+          out.put("waitingFor", groupBrief(group(def.id())));
+        }
+      }
+    }
+    if (!out.containsKey("kind")) {
+      out.put("kind", "unknown");
+    }
+    return out;
+  }
+
+  // ---- lookups the question reader uses to resolve names ----
+
+  public List<GroupView> allGroups() {
+    List<GroupView> all = new ArrayList<>(evaluation.groups());
+    all.add(production());
+    return all;
+  }
+
+  public GroupView production() {
+    return evaluation.production();
+  }
+
+  public GroupView group(String id) {
+    for (GroupView group : allGroups()) {
+      if (group.id().equals(id)) {
+        return group;
+      }
+    }
+    return null;
+  }
+
+  /** A group by id, or by a label it contains (accents and case ignored), the longest label first. */
+  public GroupView findGroup(String text) {
+    if (text == null) {
+      return null;
+    }
+    GroupView exact = group(text.trim());
+    if (exact != null) {
+      return exact;
+    }
+    String wanted = fold(text);
+    GroupView best = null;
+    for (GroupView group : allGroups()) {
+      String label = fold(group.label());
+      String id = fold(group.id().replace('-', ' '));
+      if (wanted.equals(id) || wanted.equals(label) || wanted.contains(label) || label.contains(wanted)) {
+        if (best == null || group.label().length() > best.label().length()) {
+          best = group;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A check by id, by a label the text contains, or else by the distinctive words of its id and
+   * label ("the region decision" finds infra.region); null when nothing stands out.
+   */
+  public CheckView findCheck(String text) {
+    if (text == null) {
+      return null;
+    }
+    String wanted = " " + fold(text) + " ";
+    CheckView best = null;
+    int bestScore = 0;
+    for (GroupView group : evaluation.groups()) {
+      for (CheckView check : group.checks()) {
+        if (check.id().equalsIgnoreCase(text.trim())) {
+          return check;
+        }
+        String label = fold(check.label());
+        // a one-word label ("Rollback") names a gate as often as a check: it needs the id's words to win
+        int score = label.contains(" ") && wanted.contains(" " + label + " ") ? 100 + label.length() : 0;
+        if (score == 0) {
+          String suffix = check.id().substring(check.id().indexOf('.') + 1).replace('-', ' ').toLowerCase(Locale.ROOT);
+          for (String word : (suffix + " " + label).split(" ")) {
+            if (word.length() >= 4 && !GENERIC.contains(word) && wanted.contains(" " + word)) {
+              score += word.length();
+            }
+          }
+        }
+        if (score > bestScore) {
+          best = check;
+          bestScore = score;
+        }
+      }
+    }
+    return bestScore >= 5 ? best : null;
+  }
+
+  /** Words too common in labels to pick one check out. */
+  private static final java.util.Set<String> GENERIC = java.util.Set.of("production", "produkcji", "adapter",
+      "adaptera", "check", "checks", "gate", "gates", "ready", "gotowy", "evidence", "owner", "ownera", "owners",
+      "decision", "decyzja", "status", "local", "live", "with", "from", "that", "this", "jest", "oraz", "dla",
+      "contract", "kontrakt", "blocker", "blocked", "next", "what", "does", "mean", "connection", "dry run", "run",
+      "data", "demo", "packet", "pakiet", "owner's", "accepted", "rehearsal", "cutover", "migration", "migracji",
+      "scenario", "snapshot", "store", "auth", "provider", "providers", "dostawcy", "release", "rollback",
+      "infrastructure", "preflight", "runbook", "selection", "session", "wiring", "board", "tasks", "task");
+
+  public Evaluation.ActorView findActor(String text) {
+    if (text == null) {
+      return null;
+    }
+    String wanted = fold(text);
+    for (Evaluation.ActorView actor : evaluation.actors()) {
+      if (actor.id().equalsIgnoreCase(text.trim()) || fold(actor.name()).equals(wanted)
+          || fold(actor.name()).startsWith(wanted + " ") || fold(actor.role()).equals(wanted)
+          || actor.roleKey().equalsIgnoreCase(text.trim())) {
+        return actor;
+      }
+    }
+    return null;
+  }
+
+  public Evaluation.ProviderView findProvider(String text) {
+    if (text == null) {
+      return null;
+    }
+    String wanted = fold(text);
+    for (Evaluation.ProviderView provider : evaluation.providers()) {
+      if (provider.id().equalsIgnoreCase(text.trim()) || fold(provider.label()).equals(wanted)
+          || fold(provider.id().replace('-', ' ')).equals(wanted)) {
+        return provider;
+      }
+    }
+    return null;
+  }
+
+  public String actorName(String id) {
+    for (Evaluation.ActorView actor : evaluation.actors()) {
+      if (actor.id().equals(id)) {
+        return actor.name();
+      }
+    }
+    return id;
+  }
+
+  /** Lower case, no diacritics (Polish included), single spaces: how names are compared. */
+  public static String fold(String text) {
+    String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").replace('ł', 'l').replace('Ł', 'L');
+    return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", " ").trim();
+  }
+
+  // ---- shapes ----
+
+  private Map<String, Object> groupBrief(GroupView group) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", group.id());
+    out.put("label", group.label());
+    out.put("status", group.status());
+    out.put("done", group.done());
+    out.put("total", group.total());
+    out.put("decision", group.decision());
+    if (group.blockedBy() != null) {
+      out.put("blockedBy", group.blockedBy());
+    }
+    if (group.owner() != null) {
+      out.put("owner", group.owner());
+      out.put("ownerName", actorName(group.owner()));
+    }
+    return out;
+  }
+
+  private Map<String, Object> checkBrief(CheckView check) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", check.id());
+    out.put("label", check.label());
+    out.put("status", check.status());
+    out.put("owner", check.owner());
+    out.put("ownerName", actorName(check.owner()));
+    out.put("ownerRole", role(check.owner()));
+    if (check.blockedBy() != null) {
+      out.put("blockedBy", check.blockedBy());
+    }
+    if (check.command() != null) {
+      out.put("command", check.command());
+    }
+    return out;
+  }
+
+  private Object lookup(String id) {
+    GroupView group = group(id);
+    if (group != null) {
+      return groupBrief(group);
+    }
+    CheckView check = findCheck(id);
+    return check == null ? id : checkBrief(check);
+  }
+
+  private GroupView groupOf(String checkId) {
+    for (GroupView group : evaluation.groups()) {
+      for (CheckView check : group.checks()) {
+        if (check.id().equals(checkId)) {
+          return group;
+        }
+      }
+    }
+    return production();
+  }
+
+  private String role(String actorId) {
+    for (Evaluation.ActorView actor : evaluation.actors()) {
+      if (actor.id().equals(actorId)) {
+        return actor.role();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,86 @@
+package io.bfg.console.http;
+
+import io.bfg.console.copilot.CopilotService;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.Lang;
+import io.bfg.console.service.ReadinessService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/**
+ * {@code POST /api/copilot/ask} as Server-Sent Events: {@code delta} events as the answer streams,
+ * then one {@code answer} (or one {@code error}) event, then the end of the stream. Refusals that
+ * come before any model call (bad body, too long, rate limit) are ordinary JSON errors.
+ */
+final class CopilotHandlers {
+
+  private final CopilotService copilot;
+
+  CopilotHandlers(CopilotService copilot) {
+    this.copilot = copilot;
+  }
+
+  void ask(RoutingContext rc) {
+    JsonObject body = CommandHandlers.requiredObject(rc);
+    Object question = body.getValue("question");
+    if (!(question instanceof String text)) {
+      throw new ApiError(400, "INVALID_BODY", "the body must be {\"question\": \"...\", \"lang\": \"en|pl\"}");
+    }
+    Lang lang = Lang.parse(String.valueOf(body.getValue("lang", "en")))
+        .orElseThrow(() -> new ApiError(400, "INVALID_LANG", "lang must be en or pl"));
+    Actor actor = rc.get(MockHeaderAuth.ACTOR);
+    String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
+    HttpServerResponse response = rc.response();
+    try {
+      copilot.ask(text, lang, asker, new SseListener(response));
+    } catch (CopilotService.Refused refused) {
+      if (refused.retryAfterSeconds() > 0) {
+        response.putHeader("retry-after", String.valueOf(refused.retryAfterSeconds()));
+      }
+      throw new ApiError(refused.status(), refused.code(), refused.getMessage());
+    }
+    response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
+        .putHeader("cache-control", "no-cache").putHeader("x-accel-buffering", "no");
+  }
+
+  /** Writes the answer as events; stops writing if the asker went away. */
+  private static final class SseListener implements CopilotService.Listener {
+    private final HttpServerResponse response;
+
+    SseListener(HttpServerResponse response) {
+      this.response = response;
+    }
+
+    @Override
+    public void delta(String text) {
+      event("delta", Map.of("text", text), false);
+    }
+
+    @Override
+    public void answer(CopilotService.Answer answer) {
+      event("answer", answer, true);
+    }
+
+    @Override
+    public void error(String code, String message) {
+      event("error", Map.of("code", code, "message", message), true);
+    }
+
+    private void event(String name, Object data, boolean last) {
+      if (response.closed() || response.ended()) {
+        return;
+      }
+      Buffer event = Buffer.buffer("event: " + name + "\ndata: ").appendBytes(ReadinessService.bytes(data))
+          .appendString("\n\n");
+      if (last) {
+        response.end(event);
+      } else {
+        response.write(event);
+      }
+    }
+  }
+}
