@@ -34,9 +34,11 @@ public final class QuestionReader {
   private static final List<String> POLISH_WORDS = List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto",
       "jak", "jaki", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "dalej", "teraz", "znaczy",
       "zadania", "ostatni", "ostatnio", "blokuje", "produkcje", "produkcji", "zrobic", "powinienem", "powinnismy",
-      "wlasciciel", "wlascicielem", "odpowiada", "pokazal", "znalazl", "zmienilo", "status", "dostawcy", "jaka");
+      "wlasciciel", "wlascicielem", "odpowiada", "pokazal", "znalazl", "zmienilo", "status", "dostawcy", "jaka",
+      "prosze", "powiedz", "opowiedz", "mi", "na", "dla", "oraz", "moge", "mozesz", "teraz", "juz", "wszystko");
   private static final List<String> POLISH_ONLY = List.of("co", "czy", "jest", "dlaczego", "czemu", "kto", "jak",
-      "sie", "nie", "dalej", "znaczy", "zadania", "blokuje", "jakie", "ktory", "mam", "zrobic", "ostatni");
+      "sie", "nie", "dalej", "znaczy", "zadania", "blokuje", "jakie", "ktory", "mam", "zrobic", "ostatni", "prosze",
+      "powiedz", "opowiedz", "mozesz");
 
   /** Words that name a provider, beyond its id and label. */
   private static final Map<String, List<String>> PROVIDER_WORDS = Map.of(
@@ -63,7 +65,8 @@ public final class QuestionReader {
       Map.entry("board", List.of("decision board", "tablic")),
       Map.entry("data-cutover", List.of("data cutover", "migracja danych", "migracji danych")),
       Map.entry("provider-selection", List.of("provider selection", "wybor dostawc")),
-      Map.entry("production", List.of("production", "produkcj", "prod ", "go live", "go/no-go", "no-go")));
+      Map.entry("production", List.of("production", "produkcj", "prod ", "go live", "no go", "the cutover",
+          "cut over")));
 
   private QuestionReader() {
   }
@@ -95,6 +98,9 @@ public final class QuestionReader {
         "zmienilo", "zmiany", "ostatnio", "histori", "wydarzyl", "nowego")) {
       return question(lang, Intent.RECENT, null, call("recentChanges", "limit", 10));
     }
+    if (provider != null) {
+      return question(lang, Intent.PROVIDER, provider.id(), call("provider", "provider", provider.id()));
+    }
     if (has(folded, "who owns", "owner of", "owns ", "who signs", "who must sign", "who is responsible", "whose",
         "responsible for", "wlasciciel", "kto odpowiada", "kto podpisuje", "czyj", "kto musi podpisac")) {
       if (check != null) {
@@ -109,9 +115,6 @@ public final class QuestionReader {
         "moze")) {
       return question(lang, Intent.TASKS, actor.id(), call("ownerTasks", "actor", actor.id()));
     }
-    if (provider != null) {
-      return question(lang, Intent.PROVIDER, provider.id(), call("provider", "provider", provider.id()));
-    }
     if (has(folded, "why", "dlaczego", "czemu", "what holds", "what is holding", "what blocks", "co blokuje",
         "co wstrzymuje")) {
       if (check != null) {
@@ -122,11 +125,12 @@ public final class QuestionReader {
       }
     }
     if (has(folded, "next", "what should", "what do i", "what do we", "what now", "what to do", "where do i start",
-        "co dalej", "nastepn", "co teraz", "co zrobic", "co mam zrobic", "co powinn", "od czego zaczac",
+        "co dalej", "nastepn", "co teraz", "co zrobic", "co mam", "zrobic", "co powinn", "od czego zaczac",
         "who must", "who has to", "kto musi")) {
       return question(lang, Intent.NEXT, null, call("nextAction", null, null));
     }
-    if ("production".equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod",
+    if ("production".equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod", "stopping",
+        "preventing", "holding back", "stands in the way",
         "blokuj", "gotow", "wdroz", "can we release", "may we")) {
       return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
     }

@@ -1,0 +1,92 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.http.RunningConsole;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SessionState;
+import io.bfg.console.scenario.ScenarioLoader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The validator every answer passes, against the fresh BFG evaluation (connection 0/4, dry-run 0/5). */
+@DisplayName("Grounding an answer in the evaluation")
+class GroundingTest {
+
+  private static final Scenario BFG = ScenarioLoader.load(RunningConsole.BFG).scenario();
+  private final Grounding grounding = new Grounding(BFG, new Evaluator(BFG)
+      .evaluate(new Runtime("file-local", "mock-auth-header", false), SessionState.empty(), Lang.EN));
+
+  @Test
+  @DisplayName("passes an answer whose ids, counts and codes all hold")
+  void holds() {
+    Grounding.Checked checked = grounding.check("Connection [connection] is 0/4 (BLOCKED_PENDING_CONNECTION). "
+        + "The dry-run [dry-run] is 0/5 and production waits: BLOCKED_PENDING_DRY_RUN [production].");
+
+    assertThat(checked.grounded()).isTrue();
+    assertThat(checked.corrections()).isEmpty();
+    assertThat(checked.citations()).containsExactly("connection", "dry-run", "production");
+  }
+
+  @Test
+  @DisplayName("corrects a wrong count next to a cited gate, in place")
+  void wrongCount() {
+    Grounding.Checked checked = grounding.check("Connection [connection] is 3/4, nearly there.");
+
+    assertThat(checked.text()).isEqualTo("Connection [connection] is 0/4, nearly there.");
+    assertThat(checked.corrections()).containsExactly("[connection] is 0/4, not 3/4");
+    assertThat(checked.grounded()).isTrue();
+  }
+
+  @Test
+  @DisplayName("corrects a wrong decision code, but accepts a gate's own pending code for it")
+  void wrongCode() {
+    Grounding.Checked checked = grounding.check("The runbook [runbook] is BLOCKED_PENDING_RELEASE. "
+        + "BLOCKED_PENDING_DRY_RUN means waiting for [dry-run].");
+
+    assertThat(checked.text()).startsWith("The runbook [runbook] is BLOCKED_PENDING_PREFLIGHT.")
+        .endsWith("BLOCKED_PENDING_DRY_RUN means waiting for [dry-run].");
+    assertThat(checked.corrections()).containsExactly("[runbook] is BLOCKED_PENDING_PREFLIGHT, not BLOCKED_PENDING_RELEASE");
+  }
+
+  @Test
+  @DisplayName("removes a citation of an id that does not exist")
+  void unknownCitation() {
+    Grounding.Checked checked = grounding.check("See [no-such-gate] and [infra.region].");
+
+    assertThat(checked.text()).isEqualTo("See  and [infra.region].");
+    assertThat(checked.citations()).containsExactly("infra.region");
+    assertThat(checked.corrections()).containsExactly("removed the citation [no-such-gate]: no such gate, group or check");
+  }
+
+  @Test
+  @DisplayName("flags a count or code that belongs to nothing: the answer is not grounded")
+  void flagged() {
+    Grounding.Checked checked = grounding.check("Overall we are 7/13 done and BLOCKED_PENDING_MOON.");
+
+    assertThat(checked.grounded()).isFalse();
+    assertThat(checked.warnings()).containsExactly("7/13 matches no count in the evaluation",
+        "BLOCKED_PENDING_MOON is not a decision code of this scenario");
+  }
+
+  @Test
+  @DisplayName("leaves figures that are not readiness claims alone: dates, versions, env names")
+  void notClaims() {
+    String text = "Run at 2026-11-23T12:00:00Z on PostgreSQL 14.22, cipher TLS_AES_256_GCM_SHA384, "
+        + "BFG_RELEASE_DECISION in the env block.";
+
+    assertThat(grounding.check(text).text()).isEqualTo(text);
+    assertThat(grounding.check(text).grounded()).isTrue();
+  }
+
+  @Test
+  @DisplayName("splits a stream into sentences only where one has surely ended")
+  void sentences() {
+    assertThat(Grounding.completeUpTo("Connection [connection] is 0/4. The dry")).isEqualTo(31);
+    assertThat(Grounding.completeUpTo("Connection [connection] is 0/4.")).isZero();
+    assertThat(Grounding.completeUpTo("Version 14.22 is")).isZero();
+  }
+}
