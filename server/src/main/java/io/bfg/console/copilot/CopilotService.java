@@ -7,7 +7,6 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.bfg.console.eval.Evaluation;
-import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.Context;
@@ -116,9 +115,8 @@ public final class CopilotService {
 
   /** The current evaluation in {@code lang} with the state and latest events behind it. */
   ReadinessFacts facts(Lang lang) {
-    List<AuditEvent> events = service.auditEvents();
     return new ReadinessFacts(service.scenario(), service.evaluation(lang), service.state(),
-        events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size()));
+        service.recentAuditEvents(RECENT_EVENTS));
   }
 
   /**

@@ -139,6 +139,13 @@ public final class ReadinessService {
     }
   }
 
+  /** The last {@code limit} events, without copying the whole trail. */
+  public List<AuditEvent> recentAuditEvents(int limit) {
+    synchronized (events) {
+      return List.copyOf(events.subList(Math.max(0, events.size() - limit), events.size()));
+    }
+  }
+
   public Future<ChainVerification> verifyAudit() {
     return store.verify();
   }
