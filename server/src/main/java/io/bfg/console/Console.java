@@ -68,7 +68,7 @@ public final class Console {
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
-      return service.start()
+      return service.start(vertx)
           .compose(ignored -> vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, port);
             verticles.add(http);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -57,6 +58,39 @@ public final class Checksums {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime ships SHA-256", e);
+    }
+  }
+
+  /**
+   * A SHA-256 over canonical JSON written piece by piece, for values too large to hold as one tree:
+   * the caller writes the structure (in sorted key order) with {@link #generator()} and sorted
+   * subtrees with {@link #write}; the digest equals {@link #sha256} of the whole value.
+   */
+  public static final class Streaming {
+    private final MessageDigest digest = digest();
+    private final com.fasterxml.jackson.core.JsonGenerator generator;
+
+    public Streaming() {
+      try {
+        generator = MAPPER.createGenerator(new java.security.DigestOutputStream(OutputStream.nullOutputStream(),
+            digest));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("a generator over a digest cannot fail to open", e);
+      }
+    }
+
+    public com.fasterxml.jackson.core.JsonGenerator generator() {
+      return generator;
+    }
+
+    /** Writes {@code value} with its object keys sorted, as {@link #canonicalBytes} would. */
+    public void write(JsonNode value) throws java.io.IOException {
+      MAPPER.writeTree(generator, sorted(value));
+    }
+
+    public String finish() throws java.io.IOException {
+      generator.close();
+      return HEX.formatHex(digest.digest());
     }
   }
 

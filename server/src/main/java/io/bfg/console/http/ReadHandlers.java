@@ -19,22 +19,9 @@ final class ReadHandlers {
   private static final String JSON = "application/json; charset=utf-8";
 
   private final ReadinessService service;
-  /** The snapshot never changes while the console runs: serialised once. */
-  private final Buffer snapshotJson;
 
   ReadHandlers(ReadinessService service) {
     this.service = service;
-    var snapshot = service.snapshot();
-    var summary = service.scenario().snapshot();
-    JsonObject body = new JsonObject()
-        .put("schema", summary.schema())
-        .put("checksum", summary.checksum())
-        .put("checksumShort", summary.checksumShort())
-        .put("rows", summary.totalRows())
-        .put("rowsByBatch", new JsonObject(new java.util.LinkedHashMap<>(summary.rowsByBatch())))
-        .put("rowsByTable", new JsonObject(new java.util.LinkedHashMap<>(summary.rowsByTable())))
-        .put("payload", new JsonObject(Buffer.buffer(ReadinessService.bytes(snapshot.payload()))));
-    this.snapshotJson = body.toBuffer();
   }
 
   void health(RoutingContext rc) {
@@ -107,7 +94,7 @@ final class ReadHandlers {
   }
 
   void snapshot(RoutingContext rc) {
-    rc.response().putHeader("content-type", JSON).end(snapshotJson);
+    rc.response().putHeader("content-type", JSON).end(service.snapshotJson());
   }
 
   /** {@code ?since=N} returns only events after seq N, for scripts that poll. */

@@ -318,16 +318,17 @@ final class DryRunPipeline implements PipelineSteps {
     long started = System.nanoTime();
     long[] written = new long[1];
     long[] wroteAt = new long[1];
+    ReadBackDigest digest = new ReadBackDigest(snapshot.tenantId());
     return tenant(snapshot.tenantId())
         .compose(ignored -> write(false, ids.get(3)))
         .compose(rows -> {
           written[0] = rows;
           wroteAt[0] = System.nanoTime();
-          return readBack();
+          return readBack(digest);
         })
-        .compose(readBack -> vertx.executeBlocking(() -> plan.checksumOfReadBack(readBack), false).map(checksum -> {
+        .map(checksum -> {
           long finished = System.nanoTime();
-          long rowsRead = readBack.values().stream().mapToLong(List::size).sum();
+          long rowsRead = digest.rows();
           if (rowsRead != plan.totalRows()) {
             throw new StepFailed("read back " + rowsRead + " rows, the snapshot has " + plan.totalRows());
           }
@@ -353,32 +354,39 @@ final class DryRunPipeline implements PipelineSteps {
               + metrics.get("writeMs") + " ms, read all " + rowsRead + " back under tenant " + snapshot.tenantId()
               + " and recomputed the checksum in " + metrics.get("readAndChecksumMs") + " ms: " + readShort
               + " equals the export's", evidence, metrics);
-        }));
+        });
   }
 
-  /** Writes the claim tables or all the others, batch by batch; returns the rows written. */
+  /**
+   * Writes the claim tables or all the others, batch by batch, with two batches in flight so the
+   * next one is on the wire while the server inserts the last; returns the rows written.
+   */
   private Future<Long> write(boolean claims, String stepId) {
     long total = plan.rows(claims);
     long[] done = new long[1];
     long[] lastReport = {System.nanoTime()};
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> previous = Future.succeededFuture();
+    Future<Void> beforePrevious = Future.succeededFuture();
     for (TablePlan table : plan.tables()) {
       if (table.claims() != claims) {
         continue;
       }
-      for (String batch : table.batches()) {
-        chain = chain.compose(ignored -> session.query(table.insertSql(), Tuple.of(batch)).map(result -> {
-          done[0] += result.rowCount();
-          long now = System.nanoTime();
-          if (now - lastReport[0] > PROGRESS_EVERY_MS * 1_000_000) {
-            lastReport[0] = now;
-            progress.report(stepId, done[0], total, "wrote " + done[0] + " of " + total + " rows");
-          }
-          return null;
-        }));
+      for (Object[] batch : table.batches()) {
+        Future<Void> sent = beforePrevious.compose(ignored -> session.query(table.insertSql(), Tuple.from(batch))
+            .map(result -> {
+              done[0] += result.rowCount();
+              long now = System.nanoTime();
+              if (now - lastReport[0] > PROGRESS_EVERY_MS * 1_000_000) {
+                lastReport[0] = now;
+                progress.report(stepId, done[0], total, "wrote " + done[0] + " of " + total + " rows");
+              }
+              return null;
+            }));
+        beforePrevious = previous;
+        previous = sent;
       }
     }
-    return chain.map(ignored -> {
+    return Future.all(beforePrevious, previous).map(ignored -> {
       if (done[0] != total) {
         throw new StepFailed("the target accepted " + done[0] + " of " + total + " rows");
       }
@@ -386,23 +394,22 @@ final class DryRunPipeline implements PipelineSteps {
     });
   }
 
-  /** Every table's rows as {@code to_jsonb} text, read under the current tenant session. */
-  private Future<Map<String, List<String>>> readBack() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (TablePlan table : plan.tables()) {
-      chain = chain.compose(ignored -> session.query(table.readSql()).map(rows -> {
-        out.put(table.table().name(), strings(rows));
+  /**
+   * Reads every table under the current tenant session, back to back, while each table already
+   * read is folded into the checksum on a worker thread, in payload order; returns the checksum.
+   */
+  private Future<String> readBack(ReadBackDigest digest) {
+    Future<Void> reads = Future.succeededFuture();
+    Future<Void> digested = Future.succeededFuture();
+    for (TablePlan table : plan.tablesByName()) {
+      Future<RowSet<Row>> read = reads.compose(ignored -> session.query(table.readSql()));
+      reads = read.mapEmpty();
+      digested = Future.all(digested, read).compose(ignored -> vertx.executeBlocking(() -> {
+        digest.table(table.table(), read.result());
         return null;
-      }));
+      }, true));
     }
-    return chain.map(out);
-  }
-
-  private static List<String> strings(RowSet<Row> rows) {
-    List<String> out = new ArrayList<>(rows.size());
-    rows.forEach(row -> out.add(row.getString(0)));
-    return out;
+    return digested.compose(ignored -> vertx.executeBlocking(digest::finish, true));
   }
 
   // ---- 5. rollback checkpoint ----

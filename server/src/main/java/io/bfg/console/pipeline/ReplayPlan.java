@@ -1,42 +1,35 @@
 package io.bfg.console.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
 import io.bfg.console.snapshot.DataModelReader;
 import io.bfg.console.snapshot.Snapshot;
-import io.bfg.console.snapshot.TargetForm;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How the dry-run writes a snapshot and reads it back, worked out before it touches the target:
- * per table, the rows as JSON batches and the two statements that move them. A batch is one
- * parameter, {@code jsonb_to_recordset($1)}, so a thousand rows cost one round trip and the column
- * types come from the data model, not from guessing Java types. Pure; CPU-bound, so build it and
- * {@link #checksumOfReadBack} off the event loop.
+ * How the dry-run writes a snapshot and reads it back, worked out before it touches the target.
+ * A batch is one INSERT whose parameters are one text array per column, {@code unnest}ed and cast
+ * to the column's type on the server: PostgreSQL parses each value with its own input function,
+ * as COPY does, and the column types come from the data model, not from guessing Java types.
+ * Pure; CPU-bound, so build it off the event loop.
  */
 record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<String, Long> rowsByBatch,
                   long totalRows, String checksum) {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
   /**
-   * {@code claims} marks the tenant and user tables the RBAC rehearsal writes; the replay writes the rest.
+   * {@code claims} marks the tenant and user tables the RBAC rehearsal writes; the replay writes the
+   * rest. Each batch holds one {@code String[]} per column.
    */
-  record TablePlan(TableDef table, boolean claims, List<String> batches, long rows, String insertSql,
+  record TablePlan(TableDef table, boolean claims, List<Object[]> batches, long rows, String insertSql,
                    String readSql) {
   }
 
@@ -48,11 +41,9 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
     model.batches().forEach(b -> byBatch.put(b.id(), 0L));
     for (TableDef table : model.tables()) {
       List<ObjectNode> rows = snapshot.tables().getOrDefault(table.name(), List.of());
-      List<String> batches = new ArrayList<>();
+      List<Object[]> batches = new ArrayList<>();
       for (int from = 0; from < rows.size(); from += batchRows) {
-        ArrayNode batch = JsonNodeFactory.instance.arrayNode();
-        rows.subList(from, Math.min(rows.size(), from + batchRows)).forEach(batch::add);
-        batches.add(write(batch));
+        batches.add(columns(table, rows.subList(from, Math.min(rows.size(), from + batchRows))));
       }
       tables.add(new TablePlan(table, table.batch().equals(claimsBatch), List.copyOf(batches), rows.size(),
           insertSql(model.schema(), table), readSql(model.schema(), table)));
@@ -66,50 +57,73 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
     return tables.stream().filter(t -> t.claims() == claims).mapToLong(TablePlan::rows).sum();
   }
 
-  /**
-   * The checksum of rows read back from the target (one JSON object per row, as {@code to_jsonb}
-   * writes it), computed exactly as the snapshot's: same form, same order, same canonical JSON.
-   */
-  String checksumOfReadBack(Map<String, List<String>> jsonRowsByTable) {
-    Map<String, List<ObjectNode>> tablesRead = new LinkedHashMap<>();
-    for (TablePlan plan : tables) {
-      List<String> raw = jsonRowsByTable.getOrDefault(plan.table().name(), List.of());
-      List<JsonNode> parsed = new ArrayList<>(raw.size());
-      for (String row : raw) {
-        parsed.add(read(row));
+  /** The tables in the order their names sort, which is their order in the canonical payload. */
+  List<TablePlan> tablesByName() {
+    return tables.stream().sorted(Comparator.comparing(t -> t.table().name())).toList();
+  }
+
+  /** One text array per column: each value as PostgreSQL's input function for the column type reads it. */
+  private static Object[] columns(TableDef table, List<ObjectNode> rows) {
+    Object[] columns = new Object[table.columns().size()];
+    for (int c = 0; c < columns.length; c++) {
+      ColumnDef column = table.columns().get(c);
+      String[] values = new String[rows.size()];
+      for (int r = 0; r < values.length; r++) {
+        values[r] = text(column.type(), rows.get(r).get(column.name()));
       }
-      tablesRead.put(plan.table().name(), TargetForm.rows(plan.table(), parsed));
+      columns[c] = values;
     }
-    return new Snapshot(tenantId, tablesRead).checksum();
+    return columns;
+  }
+
+  static String text(String type, JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return switch (type) {
+      case "numeric" -> value.decimalValue().toPlainString();
+      case "jsonb" -> value.toString();
+      case "text[]" -> arrayLiteral(value);
+      default -> value.asText();
+    };
+  }
+
+  /** {@code {"a","b"}}: every element quoted, backslashes and quotes escaped, JSON nulls as NULL. */
+  private static String arrayLiteral(JsonNode array) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < array.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      JsonNode element = array.get(i);
+      if (element == null || element.isNull()) {
+        out.append("NULL");
+      } else {
+        out.append('"').append(element.asText().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+    return out.append('}').toString();
   }
 
   private static String insertSql(String schema, TableDef table) {
-    String columns = table.columns().stream().map(ColumnDef::name).collect(Collectors.joining(", "));
-    String typed = table.columns().stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
-    return "insert into " + schema + "." + table.name() + " (" + columns + ") select " + columns
-        + " from jsonb_to_recordset($1::text::jsonb) as r(" + typed + ")";
+    List<ColumnDef> columns = table.columns();
+    String names = columns.stream().map(ColumnDef::name).collect(Collectors.joining(", "));
+    StringBuilder sql = new StringBuilder("insert into ").append(schema).append('.').append(table.name())
+        .append(" (").append(names).append(") select ");
+    for (int c = 0; c < columns.size(); c++) {
+      sql.append(c > 0 ? ", " : "").append("u.").append(columns.get(c).name()).append("::")
+          .append(columns.get(c).type());
+    }
+    sql.append(" from unnest(");
+    for (int c = 0; c < columns.size(); c++) {
+      sql.append(c > 0 ? ", " : "").append('$').append(c + 1).append("::text[]");
+    }
+    return sql.append(") as u(").append(names).append(')').toString();
   }
 
-  /** Only the mapped columns: a target table may carry more than the data model knows about. */
+  /** Only the mapped columns (a target table may carry more), in key order as the snapshot holds them. */
   private static String readSql(String schema, TableDef table) {
-    String columns = table.columns().stream().map(ColumnDef::name).collect(Collectors.joining(", "));
-    return "select to_jsonb(r)::text as row from (select " + columns + " from " + schema + "." + table.name()
-        + ") r";
-  }
-
-  private static String write(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a snapshot row failed to serialise", e);
-    }
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new StepFailed("the target returned a row that is not JSON: " + e.getOriginalMessage());
-    }
+    String names = table.columns().stream().map(ColumnDef::name).collect(Collectors.joining(", "));
+    return "select " + names + " from " + schema + "." + table.name() + " order by " + table.key() + " collate \"C\"";
   }
 }

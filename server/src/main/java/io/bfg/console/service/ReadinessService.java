@@ -24,7 +24,9 @@ import io.vertx.core.eventbus.EventBus;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -46,6 +48,7 @@ public final class ReadinessService {
   private final EventBus eventBus;
   private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
   private volatile View view;
+  private volatile Buffer snapshotJson;
   /** The tail of the command queue; guarded by {@code this}. */
   private Future<?> commandTail = Future.succeededFuture();
 
@@ -82,12 +85,15 @@ public final class ReadinessService {
   }
 
   /** Replays the store; the console serves nothing before this completes. */
-  public Future<Void> start() {
+  public Future<Void> start(io.vertx.core.Vertx vertx) {
     return store.load().map(loaded -> {
       events.addAll(loaded);
       view = new View(SessionState.replay(loaded));
       return null;
-    });
+    }).compose(ignored -> vertx.executeBlocking(() -> {
+      snapshotJson();
+      return null;
+    }, false));
   }
 
   public Scenario scenario() {
@@ -96,6 +102,32 @@ public final class ReadinessService {
 
   public Snapshot snapshot() {
     return snapshot;
+  }
+
+  /**
+   * GET /api/snapshot's body, serialised once: the snapshot never changes while the console runs.
+   * Large (100,000 rows take seconds to write), so {@link #start} prepares it on a worker thread.
+   */
+  public Buffer snapshotJson() {
+    Buffer json = snapshotJson;
+    if (json == null) {
+      synchronized (this) {
+        if (snapshotJson == null) {
+          var summary = scenario.snapshot();
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("schema", summary.schema());
+          body.put("checksum", summary.checksum());
+          body.put("checksumShort", summary.checksumShort());
+          body.put("rows", summary.totalRows());
+          body.put("rowsByBatch", summary.rowsByBatch());
+          body.put("rowsByTable", summary.rowsByTable());
+          body.put("payload", snapshot.payload());
+          snapshotJson = Buffer.buffer(bytes(body));
+        }
+        json = snapshotJson;
+      }
+    }
+    return json;
   }
 
   public ScenarioStore store() {

@@ -117,8 +117,8 @@ public record TargetEndpoint(String host, int port, String database, String user
     PgConnectOptions options = new PgConnectOptions().setHost(host).setPort(port).setDatabase(database).setUser(user)
         .setPassword(password == null ? "" : password)
         .setSslMode(SslMode.of(sslMode))
-        // one statement at a time per connection: the dry-run is one transaction in a fixed order
-        .setPipeliningLimit(1)
+        // the dry-run keeps two batches in flight on its one connection (one transaction, in order)
+        .setPipeliningLimit(4)
         .setCachePreparedStatements(true);
     options.addProperty("application_name", applicationName);
     if (!sslMode.equals("disable")) {
