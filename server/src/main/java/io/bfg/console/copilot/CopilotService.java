@@ -1,6 +1,8 @@
 package io.bfg.console.copilot;
 
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
@@ -164,7 +166,14 @@ public final class CopilotService {
   }
 
   private String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
     String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    if (root instanceof java.net.ConnectException || root instanceof java.net.http.HttpConnectTimeoutException) {
+      message = "cannot reach " + settings.baseUrl() + " (" + root.getClass().getSimpleName() + ")";
+    }
     if (settings.apiKey() != null && !settings.apiKey().isEmpty()) {
       message = message.replace(settings.apiKey(), "***");
     }
@@ -184,6 +193,8 @@ public final class CopilotService {
     private final List<String> corrections = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Runnable onEnd = () -> { };
+    /** The model's open stream, once it has sent something: cancelled when the asker is let go. */
+    private volatile StreamingHandle stream;
 
     Ask(Context context, Listener listener, Lang lang) {
       this.context = context;
@@ -202,9 +213,16 @@ public final class CopilotService {
           .tools(new CopilotTools(() -> facts(lang)))
           .systemMessageProvider(memoryId -> prompts.system(lang))
           .maxSequentialToolsInvocations(6)
+          // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail
+          .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call,
+              "there is no tool '" + call.name() + "': the copilot is read-only and can only read the evaluation"))
           .build();
       assistant.ask(question)
-          .onPartialResponse(this::partial)
+          .onPartialResponseWithContext((piece, context) -> {
+            stream = context.streamingHandle();
+            partial(piece.text());
+          })
+          .onPartialToolCallWithContext((piece, context) -> stream = context.streamingHandle())
           .onCompleteResponse(response -> complete(response.aiMessage() == null ? null : response.aiMessage().text()))
           .onError(failure -> fail("COPILOT_FAILED", describe(failure)))
           .start();
@@ -261,6 +279,11 @@ public final class CopilotService {
 
     void fail(String code, String message) {
       if (ended.compareAndSet(false, true)) {
+        // a model that stalled mid-stream would otherwise hold a connection and a thread forever
+        StreamingHandle open = stream;
+        if (open != null) {
+          open.cancel();
+        }
         context.runOnContext(ignored -> {
           onEnd.run();
           listener.error(code, message);

@@ -135,6 +135,11 @@ public final class Grounding {
       } else {
         corrections.add("removed the citation [" + id + "]: no such gate, group or check");
         cited.appendReplacement(cleaned, "");
+        // and the space before it, so "waits [x]." does not become "waits ."
+        int last = cleaned.length() - 1;
+        if (last >= 0 && cleaned.charAt(last) == ' ') {
+          cleaned.setLength(last);
+        }
       }
     }
     cited.appendTail(cleaned);

@@ -57,7 +57,7 @@ class GroundingTest {
   void unknownCitation() {
     Grounding.Checked checked = grounding.check("See [no-such-gate] and [infra.region].");
 
-    assertThat(checked.text()).isEqualTo("See  and [infra.region].");
+    assertThat(checked.text()).isEqualTo("See and [infra.region].");
     assertThat(checked.citations()).containsExactly("infra.region");
     assertThat(checked.corrections()).containsExactly("removed the citation [no-such-gate]: no such gate, group or check");
   }
