@@ -13,10 +13,11 @@ import java.net.UnknownHostException;
  * mock-auth-header: the actor is whoever {@code X-Actor-Id} names. It trusts the caller, so it
  * only serves loopback clients unless the operator explicitly allowed remote ones.
  */
-final class MockHeaderAuth implements Handler<RoutingContext> {
+public final class MockHeaderAuth implements Handler<RoutingContext> {
 
   static final String HEADER = "X-Actor-Id";
-  static final String ACTOR = "actor";
+  /** Where the authenticated {@code Actor} is kept on the routing context. */
+  public static final String ACTOR = "actor";
 
   private final ReadinessService service;
   private final boolean allowRemote;

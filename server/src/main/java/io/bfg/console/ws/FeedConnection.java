@@ -16,10 +16,12 @@ final class FeedConnection {
   private int windowCount;
   private Buffer message;
   private boolean messageBinary;
+  private final String asker;
 
-  FeedConnection(ServerWebSocket socket, Lang lang, long now) {
+  FeedConnection(ServerWebSocket socket, Lang lang, String asker, long now) {
     this.socket = socket;
     this.lang = lang;
+    this.asker = asker;
     this.lastSeen = now;
     this.windowStart = now;
   }
@@ -30,6 +32,11 @@ final class FeedConnection {
 
   Lang lang() {
     return lang;
+  }
+
+  /** Who asks the copilot on this socket (for its rate limit): the actor of the upgrade, else the address. */
+  String asker() {
+    return asker;
   }
 
 

@@ -77,8 +77,8 @@ public final class FeedHub {
   }
 
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
-  void add(ServerWebSocket socket, Lang lang, Long since) {
-    FeedConnection connection = new FeedConnection(socket, lang, now());
+  void add(ServerWebSocket socket, Lang lang, Long since, String asker) {
+    FeedConnection connection = new FeedConnection(socket, lang, asker, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     socket.closeHandler(ignored -> connections.remove(connection));
@@ -259,7 +259,7 @@ public final class FeedHub {
     }
     Lang lang = Lang.parse(String.valueOf(message.getValue("lang", connection.lang().code()))).orElse(connection.lang());
     try {
-      copilot.ask(text, lang, "address:" + connection.socket().remoteAddress().host(), new CopilotService.Listener() {
+      copilot.ask(text, lang, connection.asker(), new CopilotService.Listener() {
         @Override
         public void delta(String piece) {
           if (!connection.socket().isClosed() && !connection.socket().writeQueueFull()) {

@@ -1,6 +1,8 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiError;
+import io.bfg.console.http.MockHeaderAuth;
+import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -55,8 +57,10 @@ public final class FeedSocketHandler {
   public void upgrade(RoutingContext rc) {
     Lang lang = rc.get(LANG);
     Long since = rc.get(SINCE);
+    Actor actor = rc.get(MockHeaderAuth.ACTOR);
+    String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, lang, since))
+        .onSuccess(socket -> hub.add(socket, lang, since, asker))
         .onFailure(rc::fail);
   }
 

@@ -108,6 +108,46 @@ final class DashboardPage {
         new Locator.GetByRoleOptions().setName(name).setExact(true));
   }
 
+  /** The copilot's question box (a textarea: Enter sends, Shift+Enter adds a line). */
+  Locator copilotQuestion() {
+    return page.locator("#copilot-question");
+  }
+
+  Locator copilotSend() {
+    return page.locator("#copilot-send");
+  }
+
+  /** The copilot's exchanges, oldest first: {@code data-status} is streaming, answered or failed. */
+  Locator copilotExchanges() {
+    return page.locator("#copilot-chat-log > li.exchange");
+  }
+
+  /** The answer text of an exchange, with its inline citations. */
+  Locator copilotAnswer(Locator exchange) {
+    return exchange.locator(".msg-a .answer-text");
+  }
+
+  /** Citation links of an exchange (inline and under Sources), {@code data-cite} the cited id. */
+  Locator copilotCitations(Locator exchange) {
+    return exchange.locator("a.cite[data-cite]");
+  }
+
+  /** The copilot's refusal and failure region (role=alert). */
+  Locator copilotAlert() {
+    return page.locator("#copilot-alert");
+  }
+
+  /** Types {@code question} into the copilot's box and sends it with Enter. */
+  void askCopilot(String question) {
+    copilotQuestion().fill(question);
+    copilotQuestion().press("Enter");
+  }
+
+  /** The id of the focused element (or its tag name when it has none). */
+  String focusedId() {
+    return (String) page.evaluate("() => document.activeElement.id || document.activeElement.tagName.toLowerCase()");
+  }
+
   /** Chooses the actor and waits until the RBAC table marks them as the one acting. */
   void actAs(String actorId) {
     actorSelect().selectOption(actorId);

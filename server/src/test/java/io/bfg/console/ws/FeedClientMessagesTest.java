@@ -116,16 +116,6 @@ class FeedClientMessagesTest {
   }
 
   @Test
-  @DisplayName("answers ask with COPILOT_UNAVAILABLE while the copilot is not part of the build")
-  void ask() {
-    feed.send("{\"type\":\"ask\",\"question\":\"What blocks production?\",\"lang\":\"en\"}");
-    assertError("COPILOT_UNAVAILABLE");
-
-    feed.send("{\"type\":\"ping\"}");
-    assertPong();
-  }
-
-  @Test
   @DisplayName("closes the socket with 1008 when a subscriber floods binary frames past four times the limit")
   void binaryFlood() {
     int closeAfter = FeedSettings.defaults().maxMessagesPerWindow() * 4;
