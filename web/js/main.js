@@ -8,6 +8,8 @@ import { h } from './dom.js';
 import { LANGS, setLang, t } from './i18n.js';
 import { renderSection, sectionSignature } from './render/sections.js';
 import { refreshPipelinePanels } from './render/pipelines.js';
+import { refreshCopilotPanel } from './render/copilot.js';
+import { Conversation, CopilotClient } from './copilot.js';
 import { statusPill, worstStatus } from './render/common.js';
 import { RunBook, isTerminal } from './runs.js';
 
@@ -32,9 +34,18 @@ const state = {
   actorsSig: null,
   navSig: null,
   conn: { state: 'connecting', retryAt: null, seq: null },
+  chat: new Conversation(sessionStore()), // the copilot conversation of this tab, kept in sessionStorage
 };
 
 const $ = (id) => document.getElementById(id);
+
+function sessionStore() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: the conversation lasts as long as the page
+  }
+}
 
 function readStored(key) {
   try {
@@ -83,6 +94,7 @@ function buildContext() {
     pending: state.pending,
     drafts: state.drafts,
     audit: state.audit,
+    chat: state.chat,
     actions,
     keep,
   };
@@ -106,7 +118,8 @@ function render() {
   $('loading')?.remove();
   const focused = document.activeElement;
   const focusKey = focused && focused.dataset ? focused.dataset.focusKey : null;
-  const focusCheck = focused && focused.closest ? focused.closest('.check') : null;
+  // A check or a group focused from a copilot citation keeps focus when its section is re-rendered.
+  const focusCheck = focused && focused.closest ? focused.closest('.check, .group') : null;
 
   const wanted = [];
   let replaced = false;
@@ -141,6 +154,7 @@ function render() {
   for (const child of [...container.children]) if (!wanted.includes(child)) child.remove();
 
   refreshPipelinePanels(ctx);
+  refreshCopilotPanel(ctx);
   restoreFocus(focused, focusKey, focusCheck);
   renderChrome(ctx);
   if (replaced) observeSections();
@@ -488,6 +502,13 @@ const actions = {
       if (!feed.isLive()) pollRun(pipeline, result.runId);
     }
   },
+  ask(question) {
+    return copilot.ask(question, state.lang);
+  },
+  clearChat() {
+    state.chat.clear();
+    $('copilot-question')?.focus();
+  },
   async copy(text, statusId) {
     const ok = await copyText(text);
     const status = document.getElementById(statusId);
@@ -548,7 +569,9 @@ const feed = new Feed({
   onAudit: addAudit,
   onPipeline,
   onOpen: loadPipelines,
+  onMessage: (message) => copilot.onFeedMessage(message),
   onServerError: (message) => {
+    if (copilot.onFeedMessage(message)) return; // the refusal of a question asked over the feed
     const alert = $('global-alert');
     alert.textContent = t('feed.error', { code: message.code || '', message: message.message || '' });
     clearTimeout(alert._timer);
@@ -560,6 +583,13 @@ const feed = new Feed({
     state.conn = conn;
     renderConn();
   },
+});
+
+const copilot = new CopilotClient({ conversation: state.chat, feed, actorId: () => state.actorId });
+
+/** Each streamed piece patches the chat alone; the sections around it stay as they are. */
+state.chat.onChange(() => {
+  if (state.ev) refreshCopilotPanel(buildContext());
 });
 
 function boot() {

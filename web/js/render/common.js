@@ -103,7 +103,7 @@ export function cardGrid(ctx, cards, headingLevel) {
 export function groupBlock(ctx, group) {
   const status = knownStatus(group.status);
   const titleId = domId('group-title', group.id);
-  return h('section', { class: 'group', id: domId('group', group.id), 'aria-labelledby': titleId,
+  return h('section', { class: 'group', id: domId('group', group.id), 'aria-labelledby': titleId, tabindex: '-1',
     dataset: status ? { status } : undefined },
   h('div', { class: 'group-head' },
     h('h3', { id: titleId, class: 'group-title' }, group.label),

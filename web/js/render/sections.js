@@ -9,6 +9,7 @@ import {
 } from './common.js';
 import { sectionPacketsAndCards } from './packets.js';
 import { pipelinePanel } from './pipelines.js';
+import { copilotPanel } from './copilot.js';
 
 const PIPELINE_SECTIONS = { connection: 'connection', 'dry-run': 'dry-run' };
 
@@ -74,32 +75,13 @@ function progressMeter(ctx) {
       t('summary.checks', { r: summary.checksReady, t: summary.checksTotal })));
 }
 
-/**
- * Placeholder the copilot issue fills: a chat panel with a disabled input. It is built once per language
- * and moved into each new rendering of the copilot section (ctx.keep), so a conversation shown in it
- * survives evaluation updates.
- */
-function copilotChat() {
-  return h('section', { id: 'copilot-chat', class: 'copilot-chat', 'aria-labelledby': 'copilot-chat-title',
-    dataset: { placeholder: 'true' } },
-  h('h3', { id: 'copilot-chat-title' }, t('copilot.chat')),
-  h('p', { class: 'muted', id: 'copilot-chat-note' }, t('copilot.soon')),
-  h('ol', { class: 'chat-log', id: 'copilot-chat-log', 'aria-live': 'polite' }),
-  h('form', { class: 'chat-form', onsubmit: (event) => event.preventDefault() },
-    h('label', { for: 'copilot-question' }, t('copilot.question')),
-    h('div', { class: 'chat-row' },
-      h('input', { id: 'copilot-question', type: 'text', disabled: true, placeholder: t('copilot.placeholder'),
-        'aria-describedby': 'copilot-chat-note', dataset: { focusKey: 'copilot-question' } }),
-      h('button', { type: 'submit', class: 'btn', disabled: true }, t('copilot.ask')))));
-}
-
 function renderCopilot(ctx, section) {
   const production = ctx.ev.summary && ctx.ev.summary.go ? 'READY' : 'BLOCKED';
   return sectionShell(section, { badgeNode: badge(section.badge, production), className: 'copilot' },
     progressMeter(ctx),
     h('div', { class: 'copilot-grid' },
       recommendationBlock(ctx),
-      ctx.keep('copilot-chat', copilotChat)),
+      copilotPanel(ctx)),
     cardGrid(ctx, section.cards, 'h3'));
 }
 
@@ -168,7 +150,8 @@ function renderProviders(ctx, section) {
       check ? h('div', null, h('dt', null, t('check.id')), h('dd', null, code(check.id))) : null));
   });
   return sectionShell(section, { badgeNode: badge(section.badge, contracts && contracts.status) },
-    h('ul', { class: 'card-grid provider-grid', role: 'list' }, items));
+    h('ul', { class: 'card-grid provider-grid', role: 'list', id: domId('group', 'contracts'), tabindex: '-1',
+      'aria-label': contracts ? contracts.label : null }, items));
 }
 
 // ---- live session -------------------------------------------------------------------------------
@@ -208,7 +191,7 @@ function renderSession(ctx, section) {
     h('dl', { class: 'session-grid' }, (section.cards || []).map((card) => h('div', { class: 'session-item',
       id: domId('card', card.id) },
     h('dt', null, card.label), h('dd', null, sessionValue(ctx, card))))),
-    group ? h('div', { class: 'session-checks' },
+    group ? h('div', { class: 'session-checks', id: domId('group', group.id), tabindex: '-1' },
       h('h3', { class: 'sub-title' }, group.label, ' ', statusPill(group.status),
         h('span', { class: 'count' }, ` ${t('group.checks', { d: group.done, t: group.total })}`)),
       h('ul', { class: 'checks', role: 'list' }, group.checks.map((check) => checkItem(ctx, check)))) : null,
