@@ -79,6 +79,8 @@ public final class CopilotService {
   }
 
   private static final int RECENT_EVENTS = 50;
+  /** Copilot threads: answering is CPU work, kept off the event loops (see README, Benchmarks). */
+  private static final int WORKERS = 4;
   private static final System.Logger LOG = System.getLogger(CopilotService.class.getName());
 
   private final Vertx vertx;
@@ -88,6 +90,8 @@ public final class CopilotService {
   private final StreamingChatModel model;
   private final WorkerExecutor workers;
   private final Map<String, Deque<Long>> asks = new ConcurrentHashMap<>();
+  /** One AI service per language, built once: building one per question cost more than answering it. */
+  private final Map<Lang, Assistant> assistants = new ConcurrentHashMap<>();
 
   public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
     this.vertx = vertx;
@@ -95,7 +99,7 @@ public final class CopilotService {
     this.settings = settings;
     this.prompts = new Prompts(settings.promptsDir());
     this.model = model(settings);
-    this.workers = vertx.createSharedWorkerExecutor("copilot", 4, settings.timeoutMs() * 2L,
+    this.workers = vertx.createSharedWorkerExecutor("copilot", WORKERS, settings.timeoutMs() * 2L,
         java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
@@ -148,6 +152,19 @@ public final class CopilotService {
       ask.start(question);
       return null;
     }, false).onFailure(failure -> ask.fail("COPILOT_FAILED", describe(failure)));
+  }
+
+  /** The AI service answering in {@code lang}: its tools read the evaluation in that language. */
+  private Assistant assistant(Lang lang) {
+    return AiServices.builder(Assistant.class)
+        .streamingChatModel(model)
+        .tools(new CopilotTools(() -> facts(lang)))
+        .systemMessageProvider(memoryId -> prompts.system(lang))
+        .maxSequentialToolsInvocations(6)
+        // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail
+        .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call,
+            "there is no tool '" + call.name() + "': the copilot is read-only and can only read the evaluation"))
+        .build();
   }
 
   /** 0 when {@code asker} may ask now, else the seconds until a slot frees up. */
@@ -208,16 +225,7 @@ public final class CopilotService {
     }
 
     void start(String question) {
-      Assistant assistant = AiServices.builder(Assistant.class)
-          .streamingChatModel(model)
-          .tools(new CopilotTools(() -> facts(lang)))
-          .systemMessageProvider(memoryId -> prompts.system(lang))
-          .maxSequentialToolsInvocations(6)
-          // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail
-          .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call,
-              "there is no tool '" + call.name() + "': the copilot is read-only and can only read the evaluation"))
-          .build();
-      assistant.ask(question)
+      assistants.computeIfAbsent(lang, CopilotService.this::assistant).ask(question)
           .onPartialResponseWithContext((piece, context) -> {
             stream = context.streamingHandle();
             partial(piece.text());

@@ -1,6 +1,7 @@
 package io.bfg.console.copilot;
 
 import io.bfg.console.http.ApiClient;
+import io.bfg.console.http.CopilotStream;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.target.TestTarget;
 import io.vertx.core.Vertx;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,30 +65,13 @@ class LocalModelQuestionsTest {
   }
 
   static Reply ask(ApiClient api, String question) {
-    ApiClient.Reply reply = api.post("/api/copilot/ask", null,
-        new JsonObject().put("question", question).put("lang", "en").encode());
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    assertThat(reply.contentType()).startsWith("text/event-stream");
-    List<String> deltas = new ArrayList<>();
-    JsonObject answer = null;
-    for (String event : reply.body().split("\n\n")) {
-      String[] lines = event.split("\n", 2);
-      if (lines.length < 2) {
-        continue;
-      }
-      JsonObject data = new JsonObject(lines[1].substring("data: ".length()));
-      switch (lines[0]) {
-        case "event: delta" -> deltas.add(data.getString("text"));
-        case "event: answer" -> answer = data;
-        default -> throw new AssertionError("unexpected event for '" + question + "': " + event);
-      }
-    }
-    assertThat(answer).as("the answer event to '" + question + "'").isNotNull();
-    assertThat(String.join("", deltas)).isEqualTo(answer.getString("text"));
+    CopilotStream.Reply reply = CopilotStream.ask(api.base(), null, question, "en");
+    JsonObject answer = reply.answer();
+    assertThat(String.join("", reply.deltas())).isEqualTo(answer.getString("text"));
     assertThat(answer.getBoolean("grounded")).as(answer.encodePrettily()).isTrue();
     assertThat(answer.getJsonArray("corrections")).as(answer.encodePrettily()).isEmpty();
     assertThat(answer.getString("model")).isEqualTo("local");
-    return new Reply(deltas, answer);
+    return new Reply(reply.deltas(), answer);
   }
 
   @Nested

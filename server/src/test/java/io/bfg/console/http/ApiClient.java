@@ -35,6 +35,10 @@ public final class ApiClient {
     this.base = base;
   }
 
+  public String base() {
+    return base;
+  }
+
   /** A response as the test sees it. */
   public record Reply(String request, int status, String contentType, String body) {
 
