@@ -1,8 +1,8 @@
 package io.bfg.console;
 
 import io.bfg.console.copilot.CopilotSettings;
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TargetSettings;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TargetSettings;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -8,7 +8,7 @@ import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.store.FileLocalStore;
 import io.bfg.console.store.ScenarioStore;
-import io.bfg.console.target.TargetProvider;
+import io.bfg.console.targetdb.TargetProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

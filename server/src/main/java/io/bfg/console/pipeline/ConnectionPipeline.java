@@ -1,9 +1,9 @@
 package io.bfg.console.pipeline;
 
 import io.bfg.console.model.Pipelines;
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TargetSettings;
-import io.bfg.console.target.TlsProbe;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TargetSettings;
+import io.bfg.console.targetdb.TlsProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

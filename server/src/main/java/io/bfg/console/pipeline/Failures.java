@@ -1,7 +1,7 @@
 package io.bfg.console.pipeline;
 
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TlsProbe;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TlsProbe;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 

@@ -1,7 +1,7 @@
 package io.bfg.console.pipeline;
 
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TargetSettings;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TargetSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -3,7 +3,7 @@ package io.bfg.console.copilot;
 import io.bfg.console.http.ApiClient;
 import io.bfg.console.http.CopilotStream;
 import io.bfg.console.http.RunningConsole;
-import io.bfg.console.target.TestTarget;
+import io.bfg.console.targetdb.TestTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.bfg.console.http;
 
-import io.bfg.console.target.TlsProbe;
+import io.bfg.console.targetdb.TlsProbe;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

@@ -1,7 +1,7 @@
 package io.bfg.console.http;
 
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TestTarget;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TestTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;

@@ -1,8 +1,8 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiClient;
-import io.bfg.console.target.TargetEndpoint;
-import io.bfg.console.target.TestTarget;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TestTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.bfg.console.target;
+package io.bfg.console.targetdb;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

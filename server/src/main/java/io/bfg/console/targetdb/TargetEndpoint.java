@@ -1,4 +1,4 @@
-package io.bfg.console.target;
+package io.bfg.console.targetdb;
 
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.PemTrustOptions;

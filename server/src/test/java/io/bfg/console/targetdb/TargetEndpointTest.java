@@ -1,4 +1,4 @@
-package io.bfg.console.target;
+package io.bfg.console.targetdb;
 
 import io.bfg.console.AppConfig;
 import org.junit.jupiter.api.DisplayName;

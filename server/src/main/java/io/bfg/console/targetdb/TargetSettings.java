@@ -1,4 +1,4 @@
-package io.bfg.console.target;
+package io.bfg.console.targetdb;
 
 /**
  * How the console reaches the adapter database.
