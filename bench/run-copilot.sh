@@ -26,8 +26,10 @@
 # copilot generator and the feed generator. With a closed loop the askers keep ASKERS questions in flight all
 # the time, so answer latency is about ASKERS / answers-per-second (Little's law): the latency target is a
 # CPU-per-answer target, and the askers take every cycle the console's copilot workers can get. The feed's p99
-# over CHANGES changes is roughly its slowest change or two, so one pair of runs can mislead (one gave 0.97x
-# where three rounds gave 1.67x): ROUNDS defaults to 3 and the verdict compares medians.
+# over CHANGES changes is roughly its slowest change or two, so one pair of runs can mislead (a single pair once
+# gave 0.97x on a noisy baseline; three-round runs gave 1.67x and 1.70x): ROUNDS defaults to 3 and the verdict
+# compares medians. The per-change line (POST answered/first/last delivery) shows whether a p99 is one slow
+# change or all of them.
 #
 # Usage: bench/run-copilot.sh
 # Env:   ASKERS=20 WARMUP=60 DURATION=20           copilot phase (seconds); the console's JIT needs ~50 s of
