@@ -5,7 +5,8 @@
 #   console: the dry-run of a scenario copy whose sample-data.json holds ~ROWS generated rows (split
 #            over the 7 generated tables); its adapter-replay step reports writeRowsPerSecond (2,000-row
 #            INSERTs of unnest()ed text arrays, two in flight) and readRowsPerSecond (every row read
-#            back as typed columns in key order, the checksum recomputed table by table on a worker)
+#            back through the Pg client (binary format), rendered as canonical JSON on a worker while the
+#            event loop decodes the next rows, the SHA-256 recomputed table by table)
 #   psql:    one session, one transaction rolled back: the runbook SQL, the tenant setting, a timed
 #            \copy FROM per table (CSV of the same rows), then a timed \copy (select ...) TO /dev/null
 #            per table; FORCE ROW LEVEL SECURITY is lifted for the loads (PostgreSQL refuses COPY FROM
@@ -13,19 +14,22 @@
 #
 # The console runs in the benchmark's JVM (DryRunBenchmark, bench/src/.../bench/dryrun/) with the
 # Vert.x blocked-thread check at 100 ms, so every event-loop stall over 100 ms is counted.
-# One warm-up of each side, then ROUNDS alternating pairs; the report gives the medians.
+# WARMUPS unmeasured dry-runs first (the JIT needs several runs' worth of rows before the replay's row
+# rendering is compiled; the first, cold, run is printed as "warm-up") and one psql session, then ROUNDS
+# alternating pairs; the report gives the medians.
 # Targets: write >= 0.5x COPY FROM, read-back+checksum >= 0.5x COPY TO, 0 blocked-thread warnings.
 # A missed target prints MISS; the exit code is non-zero only for a broken run (3: a pipeline that
 # did not pass, a psql error, a row count that does not add up; 2: bad arguments).
 #
 # Usage: bench/run-dryrun.sh [ROWS]            (default 100000 generated rows in all)
-# Env:   ROUNDS=3  JAVA_OPTS="-Xms2g -Xmx2g"  SKIP_BUILD=1 (reuse bench/target/benchmarks.jar)
+# Env:   WARMUPS=5  ROUNDS=3  JAVA_OPTS="-Xms2g -Xmx2g"  SKIP_BUILD=1 (reuse bench/target/benchmarks.jar)
 #        MVN_ARGS="-o" (extra Maven arguments, e.g. offline)  PSQL=psql  KEEP_WORK=1 (keep the scratch dir)
 set -euo pipefail
 export LC_ALL=C
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROWS="${1:-100000}"
+WARMUPS="${WARMUPS:-5}"
 ROUNDS="${ROUNDS:-3}"
 JAVA_OPTS="${JAVA_OPTS:--Xms2g -Xmx2g}"
 PSQL="${PSQL:-psql}"
@@ -78,7 +82,7 @@ rm -f "$BLOCKED_LOG"
 echo "JAVA_OPTS=$JAVA_OPTS (the benchmark JVM, console included)"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$WORK/benchmarks.jar" io.bfg.console.bench.dryrun.DryRunBenchmark \
-  --work "$WORK" --rows "$ROWS" --rounds "$ROUNDS" --scenario scenarios/bfg-flowcontrol \
+  --work "$WORK" --rows "$ROWS" --warmups "$WARMUPS" --rounds "$ROUNDS" --scenario scenarios/bfg-flowcontrol \
   --psql "$(command -v "$PSQL")" --blocked-log "$BLOCKED_LOG" &
 BENCH_PID=$!
 rc=0

@@ -1,12 +1,16 @@
 package io.bfg.console.eval;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -68,30 +72,44 @@ public final class Checksums {
    */
   public static final class Streaming {
     private final MessageDigest digest = digest();
-    private final com.fasterxml.jackson.core.JsonGenerator generator;
+    private final JsonGenerator generator = Checksums.generator(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
 
-    public Streaming() {
-      try {
-        generator = MAPPER.createGenerator(new java.security.DigestOutputStream(OutputStream.nullOutputStream(),
-            digest));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("a generator over a digest cannot fail to open", e);
-      }
-    }
-
-    public com.fasterxml.jackson.core.JsonGenerator generator() {
+    public JsonGenerator generator() {
       return generator;
     }
 
     /** Writes {@code value} with its object keys sorted, as {@link #canonicalBytes} would. */
-    public void write(JsonNode value) throws java.io.IOException {
-      MAPPER.writeTree(generator, sorted(value));
+    public void write(JsonNode value) throws IOException {
+      Checksums.write(generator, value);
     }
 
-    public String finish() throws java.io.IOException {
+    /** Bytes already in canonical form (from {@link Checksums#generator}), at the generator's current position. */
+    public void raw(byte[] bytes, int offset, int length) throws IOException {
+      generator.flush();
+      digest.update(bytes, offset, length);
+    }
+
+    public String finish() throws IOException {
       generator.close();
       return HEX.formatHex(digest.digest());
     }
+  }
+
+  /**
+   * A generator writing canonical JSON to {@code out}: values written with it, and subtrees with
+   * {@link #write(JsonGenerator, JsonNode)}, come out byte for byte as {@link #canonicalBytes}.
+   */
+  public static JsonGenerator generator(OutputStream out) {
+    try {
+      return MAPPER.createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a generator over a stream cannot fail to open", e);
+    }
+  }
+
+  /** Writes {@code value} with its object keys sorted at every depth. */
+  public static void write(JsonGenerator generator, JsonNode value) throws IOException {
+    MAPPER.writeTree(generator, sorted(value));
   }
 
   private static JsonNode sorted(JsonNode node) {

@@ -11,6 +11,7 @@ import io.bfg.console.snapshot.DataModelReader;
 import io.bfg.console.snapshot.Snapshot;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
@@ -395,17 +396,21 @@ final class DryRunPipeline implements PipelineSteps {
   }
 
   /**
-   * Reads every table under the current tenant session, back to back, while each table already
-   * read is folded into the checksum on a worker thread, in payload order; returns the checksum.
+   * Reads every table under the current tenant session, back to back: the event loop decodes rows
+   * while a worker renders them for the checksum, and each table rendered is folded into the
+   * checksum, in payload order, while the next is being read. Returns the checksum.
    */
   private Future<String> readBack(ReadBackDigest digest) {
     Future<Void> reads = Future.succeededFuture();
     Future<Void> digested = Future.succeededFuture();
+    Context context = vertx.getOrCreateContext();
     for (TablePlan table : plan.tablesByName()) {
-      Future<RowSet<Row>> read = reads.compose(ignored -> session.query(table.readSql()));
+      Future<ReadBackDigest.TableRead> read = reads.compose(ignored ->
+          session.collect(table.readSql(), ReadBackDigest.collector(table.table(), context)));
       reads = read.mapEmpty();
-      digested = Future.all(digested, read).compose(ignored -> vertx.executeBlocking(() -> {
-        digest.table(table.table(), read.result());
+      Future<ReadBackDigest.TableRows> rendered = read.compose(ReadBackDigest.TableRead::rendered);
+      digested = Future.all(digested, rendered).compose(ignored -> vertx.executeBlocking(() -> {
+        digest.table(rendered.result());
         return null;
       }, true));
     }

@@ -46,7 +46,7 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
         batches.add(columns(table, rows.subList(from, Math.min(rows.size(), from + batchRows))));
       }
       tables.add(new TablePlan(table, table.batch().equals(claimsBatch), List.copyOf(batches), rows.size(),
-          insertSql(model.schema(), table), readSql(model.schema(), table)));
+          insertSql(model.schema(), table), ReadBackDigest.readSql(model.schema(), table)));
       byBatch.merge(table.batch(), (long) rows.size(), Long::sum);
     }
     return new ReplayPlan(model.schema(), snapshot.tenantId(), List.copyOf(tables), byBatch, snapshot.totalRows(),
@@ -119,11 +119,5 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
       sql.append(c > 0 ? ", " : "").append('$').append(c + 1).append("::text[]");
     }
     return sql.append(") as u(").append(names).append(')').toString();
-  }
-
-  /** Only the mapped columns (a target table may carry more), in key order as the snapshot holds them. */
-  private static String readSql(String schema, TableDef table) {
-    String names = table.columns().stream().map(ColumnDef::name).collect(Collectors.joining(", "));
-    return "select " + names + " from " + schema + "." + table.name() + " order by " + table.key() + " collate \"C\"";
   }
 }

@@ -8,8 +8,11 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
+
+import java.util.stream.Collector;
 
 /**
  * One connection to the target with the console's time limits: logging in must finish within the
@@ -78,6 +81,14 @@ final class TargetSession {
   /** One statement with parameters, over the extended protocol (prepared and cached). */
   Future<RowSet<Row>> query(String sql, Tuple parameters) {
     return guard(connection.preparedQuery(sql).execute(parameters));
+  }
+
+  /**
+   * One statement without parameters over the extended protocol (binary results), its rows handed
+   * to {@code collector} on the event loop as they are decoded rather than held as a row set.
+   */
+  <R> Future<R> collect(String sql, Collector<Row, ?, R> collector) {
+    return guard(connection.preparedQuery(sql).collecting(collector).execute(Tuple.tuple())).map(SqlResult::value);
   }
 
   Future<Transaction> begin() {

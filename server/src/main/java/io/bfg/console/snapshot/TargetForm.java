@@ -8,6 +8,7 @@ import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ public final class TargetForm {
       return NODES.nullNode();
     }
     return switch (type) {
-      case "numeric" -> value.isNumber() ? number(value.decimalValue()) : value;
+      case "numeric" -> value.isNumber() ? numberNode(value.decimalValue()) : value;
       case "integer", "bigint" -> value.isIntegralNumber() ? NODES.numberNode(value.longValue()) : value;
       case "timestamptz" -> value.isTextual() ? timestamp(value.asText(), value) : value;
       case "date" -> value.isTextual() ? date(value.asText(), value) : value;
@@ -66,12 +67,15 @@ public final class TargetForm {
     };
   }
 
-  private static JsonNode number(BigDecimal decimal) {
+  /** A number as PostgreSQL's numeric gives it back: a BigInteger when whole, else a BigDecimal without trailing zeros. */
+  public static Number number(BigDecimal decimal) {
     BigDecimal stripped = decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
-    if (stripped.scale() <= 0) {
-      return NODES.numberNode(stripped.toBigIntegerExact());
-    }
-    return NODES.numberNode(stripped);
+    return stripped.scale() <= 0 ? stripped.toBigIntegerExact() : stripped;
+  }
+
+  private static JsonNode numberNode(BigDecimal decimal) {
+    Number number = number(decimal);
+    return number instanceof BigDecimal exact ? NODES.numberNode(exact) : NODES.numberNode((BigInteger) number);
   }
 
   private static JsonNode timestamp(String text, JsonNode original) {
@@ -93,7 +97,7 @@ public final class TargetForm {
   /** jsonb keeps numbers as numeric too: normalise them at any depth. */
   private static JsonNode json(JsonNode value) {
     if (value.isNumber()) {
-      return number(value.decimalValue());
+      return numberNode(value.decimalValue());
     }
     if (value.isObject()) {
       ObjectNode out = NODES.objectNode();

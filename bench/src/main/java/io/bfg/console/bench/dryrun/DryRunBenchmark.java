@@ -41,12 +41,14 @@ import java.util.stream.Stream;
  * The dry-run replay against PostgreSQL's own bulk path, side by side on the same embedded
  * PostgreSQL and the same tables: the console (started in this JVM, as {@code Main} starts it, but
  * with the blocked-thread check at 100 ms) replays ROWS generated rows through its HTTP API, then a
- * psql session {@code \copy}s the same rows in and out (see {@link PsqlReference}). One unmeasured
- * warm-up of each, then ROUNDS alternating measured pairs; the report gives the medians.
+ * psql session {@code \copy}s the same rows in and out (see {@link PsqlReference}). WARMUPS unmeasured
+ * dry-runs first (the JIT compiles the replay's row rendering only after several runs' worth of
+ * rows; the cold first run is printed too) and one unmeasured psql session, then ROUNDS alternating
+ * measured pairs; the report gives the medians.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.bfg.console.bench.dryrun.DryRunBenchmark --work DIR
- *      [--rows 100000] [--rounds 3] [--scenario scenarios/bfg-flowcontrol] [--psql psql]
+ *      [--rows 100000] [--warmups 5] [--rounds 3] [--scenario scenarios/bfg-flowcontrol] [--psql psql]
  *      [--blocked-log FILE]
  * </pre>
  *
@@ -64,7 +66,7 @@ public final class DryRunBenchmark {
   private static final String DRY_RUN_PHASE = "dry-run";
   private static final Pattern TARGET_PORT = Pattern.compile("@[^@/]+:(\\d+)/");
 
-  record Settings(long rows, int rounds, Path work, Path scenario, Path psql, Path blockedLog) {
+  record Settings(long rows, int warmups, int rounds, Path work, Path scenario, Path psql, Path blockedLog) {
   }
 
   /** One measured dry-run: rows written by the replay and read back, and the console's own rates. */
@@ -211,7 +213,7 @@ public final class DryRunBenchmark {
     String user = "bfg_app";
 
     System.out.printf(Locale.ROOT, "== dry-run replay (console) vs psql \\copy (PostgreSQL's bulk path), %,d generated "
-        + "rows, %d rounds after 1 warm-up ==%n", generatedRows, settings.rounds());
+        + "rows, %d rounds after %d warm-up dry-runs ==%n", generatedRows, settings.rounds(), settings.warmups());
     System.out.printf(Locale.ROOT, "scenario: %s with generated sample data, %,d rows per table x %d tables %s; "
             + "snapshot %,d rows (with %,d tenant/user rows from the actors), loaded in %,d ms%n",
         loaded.scenario().id(), prepared.perTable(), generated.size(), generated, loaded.snapshot().totalRows(),
@@ -235,6 +237,13 @@ public final class DryRunBenchmark {
     blocked.phase("warm-up psql");
     Result warmPsql = psql.run(targetPort, database, user, password, "warm-up");
     System.out.println(line("warm-up", warm, warmPsql, generated));
+    for (int run = 2; run <= settings.warmups(); run++) {
+      blocked.phase("warm-up " + run + " " + DRY_RUN_PHASE);
+      Replay replay = Replay.of(api.run("dry-run", limit));
+      System.out.println(String.format(Locale.ROOT, "%-8s console write %,9d rows/s (%,6d ms)  read+checksum %,9d "
+          + "rows/s (%,6d ms)", "warm-up", replay.writeRowsPerSecond(), replay.writeMs(), replay.readRowsPerSecond(),
+          replay.readMs()));
+    }
 
     List<Replay> replays = new ArrayList<>();
     List<Result> copies = new ArrayList<>();
@@ -362,12 +371,12 @@ public final class DryRunBenchmark {
     Map<String, String> o = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: DryRunBenchmark --work DIR [--rows N] [--rounds N] [--scenario DIR] "
+        throw new IllegalArgumentException("usage: DryRunBenchmark --work DIR [--rows N] [--warmups N] [--rounds N] [--scenario DIR] "
             + "[--psql PATH] [--blocked-log FILE]");
       }
       o.put(args[i].substring(2), args[++i]);
     }
-    List<String> known = List.of("work", "rows", "rounds", "scenario", "psql", "blocked-log");
+    List<String> known = List.of("work", "rows", "warmups", "rounds", "scenario", "psql", "blocked-log");
     for (String key : o.keySet()) {
       if (!known.contains(key)) {
         throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
@@ -377,9 +386,10 @@ public final class DryRunBenchmark {
       throw new IllegalArgumentException("--work DIR is required (an empty scratch directory)");
     }
     long rows = number(o, "rows", 100_000, 7, 10_000_000);
+    int warmups = (int) number(o, "warmups", 5, 1, 99);
     int rounds = (int) number(o, "rounds", 3, 1, 99);
     Path work = Path.of(o.get("work")).toAbsolutePath();
-    return new Settings(rows, rounds, work, Path.of(o.getOrDefault("scenario", "scenarios/bfg-flowcontrol")),
+    return new Settings(rows, warmups, rounds, work, Path.of(o.getOrDefault("scenario", "scenarios/bfg-flowcontrol")),
         Path.of(o.getOrDefault("psql", "psql")),
         Path.of(o.getOrDefault("blocked-log", work.resolve("blocked-threads.log").toString())));
   }
