@@ -415,11 +415,16 @@ final class BfgWorld {
         new AuditKind(DIRECTOR, "console", "cutover.rehearsal.reviewed", null, null, null,
             r -> JSON.objectNode().put("target", "db-auth-session-adapter")
                 .put("decision", "BLOCKED_PENDING_DRY_RUN")));
+    // filtered once per kind, not per event: per event it made generating 100k rows take many minutes
+    Map<AuditKind, List<ObjectNode>> subjectsOf = new HashMap<>();
+    for (AuditKind kind : kinds) {
+      subjectsOf.put(kind, kind.table() == null ? List.of()
+          : world.get(kind.table()).stream().filter(kind::about).toList());
+    }
     List<ObjectNode> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       AuditKind drawn = kinds.get(pick(15, 20, 10, 15, 15, 15, 10));
-      List<ObjectNode> subjects = drawn.table() == null ? List.of()
-          : world.get(drawn.table()).stream().filter(drawn::about).toList();
+      List<ObjectNode> subjects = subjectsOf.get(drawn);
       // Nothing to record of that kind (tiny worlds): fall back to the console review event.
       AuditKind kind = drawn.table() != null && subjects.isEmpty() ? kinds.get(kinds.size() - 1) : drawn;
       ObjectNode subject = subjects.isEmpty() ? null : subjects.get(rng.nextInt(subjects.size()));
