@@ -92,6 +92,15 @@ public final class CopilotService {
   private final Map<String, Deque<Long>> asks = new ConcurrentHashMap<>();
   /** One AI service per language, built once: building one per question cost more than answering it. */
   private final Map<Lang, Assistant> assistants = new ConcurrentHashMap<>();
+  /** The current evaluation's folded names and grounding per language, rebuilt only when it changes. */
+  private final Map<Lang, Derived> derived = new ConcurrentHashMap<>();
+
+  /**
+   * What the copilot derives from one evaluation. An evaluation never changes (a new state brings a
+   * new one), so every question asked while it is current shares these instead of rebuilding them.
+   */
+  private record Derived(FoldedNames names, Grounding grounding) {
+  }
 
   public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
     this.vertx = vertx;
@@ -121,8 +130,19 @@ public final class CopilotService {
 
   /** The current evaluation in {@code lang} with the state and latest events behind it. */
   ReadinessFacts facts(Lang lang) {
-    return new ReadinessFacts(service.scenario(), service.evaluation(lang), service.state(),
+    return new ReadinessFacts(service.scenario(), derived(lang).names(), service.state(),
         service.recentAuditEvents(RECENT_EVENTS));
+  }
+
+  private Derived derived(Lang lang) {
+    Evaluation evaluation = service.evaluation(lang);
+    Derived current = derived.get(lang);
+    if (current == null || current.names().evaluation() != evaluation) {
+      // two threads may both build it for a new evaluation: the same content, the last one stays
+      current = new Derived(new FoldedNames(evaluation), new Grounding(service.scenario(), evaluation));
+      derived.put(lang, current);
+    }
+    return current;
   }
 
   /**
@@ -217,7 +237,7 @@ public final class CopilotService {
       this.context = context;
       this.listener = listener;
       this.lang = lang;
-      this.grounding = new Grounding(service.scenario(), service.evaluation(lang));
+      this.grounding = derived(lang).grounding();
     }
 
     void onEnd(Runnable action) {
