@@ -261,7 +261,7 @@ public final class CopilotService {
         return;
       }
       pending.append(piece);
-      int end = Grounding.completeUpTo(pending.toString());
+      int end = Grounding.completeUpTo(pending);
       if (end > 0) {
         emit(pending.substring(0, end));
         pending.delete(0, end);
