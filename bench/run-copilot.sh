@@ -8,7 +8,8 @@
 #      then DURATION s measured. Latency is taken from the event stream as it arrives (Vert.x HttpClient,
 #      chunk by chunk): request sent -> first SSE event complete, and request sent -> `answer` event complete.
 #      Each asker sends its own X-Actor-Id (the 5 scenario actors, round-robin); the console runs with
-#      CONSOLE_COPILOT_RATE_PER_MINUTE=100000 so the rate limit never answers.
+#      CONSOLE_COPILOT_RATE_PER_MINUTE=$ASK_RATE_LIMIT so the rate limit never answers (100000 did once answers
+#      passed 8,300/s: 4 askers per actor then ask more than 100,000 times a minute).
 #   2. the feed: FEED_N WebSocket subscribers held by the feed load generator of bench/run-feed.sh
 #      (bench/src/.../bench/feed/FeedLoad.java, its own JVM), RATE changes/s (accept/revoke of
 #      cutover.contracts-frozen as user_md_anna) for CHANGES changes; latency = change request sent ->
@@ -64,6 +65,7 @@ COPILOT_GEN_JAVA_OPTS="${COPILOT_GEN_JAVA_OPTS:--Xmx512m}"
 FEED_GEN_JAVA_OPTS="${FEED_GEN_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 MVN_ARGS="${MVN_ARGS:--o}"
 RUN_LIMIT=600 # seconds any one generator run may take
+ASK_RATE_LIMIT=10000000 # per asker per minute: the console's maximum, far above what 20 askers can ask
 
 for v in ASKERS WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CHANGES ROUNDS COPILOT_EVENT_LOOPS \
          FEED_EVENT_LOOPS CONNECT_CONCURRENCY; do
@@ -114,7 +116,7 @@ source "$ROOT/bench/lib.sh"
 
 mkdir -p "$WORK/data"
 # shellcheck disable=SC2086
-CONSOLE_HOST=127.0.0.1 CONSOLE_PORT=0 CONSOLE_DATA_DIR="$WORK/data" CONSOLE_COPILOT_RATE_PER_MINUTE=100000 \
+CONSOLE_HOST=127.0.0.1 CONSOLE_PORT=0 CONSOLE_DATA_DIR="$WORK/data" CONSOLE_COPILOT_RATE_PER_MINUTE="$ASK_RATE_LIMIT" \
   java $SERVER_JAVA_OPTS -jar "$CONSOLE_JAR" serve >"$WORK/console.log" 2>&1 &
 CONSOLE_PID=$!
 PIDS+=("$CONSOLE_PID")
@@ -131,7 +133,7 @@ done
 curl -sf -o "$WORK/evaluation.json" "$CONSOLE_URL/api/evaluation"
 
 echo "== copilot under load: $ASKERS askers (local model), then the feed at N=$FEED_N without and with them =="
-echo "console $CONSOLE_URL (pid $CONSOLE_PID, $SERVER_JAVA_OPTS, CONSOLE_COPILOT_RATE_PER_MINUTE=100000): $(head -n1 "$WORK/console.log")"
+echo "console $CONSOLE_URL (pid $CONSOLE_PID, $SERVER_JAVA_OPTS, CONSOLE_COPILOT_RATE_PER_MINUTE=$ASK_RATE_LIMIT): $(head -n1 "$WORK/console.log")"
 echo "java: $(java -version 2>&1 | head -n1); copilot generator $COPILOT_GEN_JAVA_OPTS, $COPILOT_EVENT_LOOPS event loop(s);" \
   "feed generator $FEED_GEN_JAVA_OPTS, $FEED_EVENT_LOOPS event loops"
 echo "machine: $(nproc) cores shared by the console and the load generators (all on this box); load average at start:" \

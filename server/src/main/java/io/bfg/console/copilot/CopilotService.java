@@ -38,13 +38,20 @@ public final class CopilotService {
                        boolean grounded, List<String> corrections, List<String> warnings, String model) {
   }
 
-  /** Receives an answer as it streams, on the asker's context: deltas, then one answer or one error. */
+  /**
+   * Receives an answer as it streams, on the asker's context: deltas, then one answer or one error.
+   * Events that are ready together come in one batch, followed by {@link #flush()}.
+   */
   public interface Listener {
     void delta(String text);
 
     void answer(Answer answer);
 
     void error(String code, String message);
+
+    /** The end of a batch of events: a listener that buffers its writes sends them now. */
+    default void flush() {
+    }
   }
 
   /** A question refused before any model sees it; {@code status} is the HTTP status to answer. */
@@ -92,6 +99,15 @@ public final class CopilotService {
   private final Map<String, Deque<Long>> asks = new ConcurrentHashMap<>();
   /** One AI service per language, built once: building one per question cost more than answering it. */
   private final Map<Lang, Assistant> assistants = new ConcurrentHashMap<>();
+  /** The current evaluation's folded names and grounding per language, rebuilt only when it changes. */
+  private final Map<Lang, Derived> derived = new ConcurrentHashMap<>();
+
+  /**
+   * What the copilot derives from one evaluation. An evaluation never changes (a new state brings a
+   * new one), so every question asked while it is current shares these instead of rebuilding them.
+   */
+  private record Derived(FoldedNames names, Grounding grounding) {
+  }
 
   public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
     this.vertx = vertx;
@@ -121,8 +137,19 @@ public final class CopilotService {
 
   /** The current evaluation in {@code lang} with the state and latest events behind it. */
   ReadinessFacts facts(Lang lang) {
-    return new ReadinessFacts(service.scenario(), service.evaluation(lang), service.state(),
+    return new ReadinessFacts(service.scenario(), derived(lang).names(), service.state(),
         service.recentAuditEvents(RECENT_EVENTS));
+  }
+
+  private Derived derived(Lang lang) {
+    Evaluation evaluation = service.evaluation(lang);
+    Derived current = derived.get(lang);
+    if (current == null || current.names().evaluation() != evaluation) {
+      // two threads may both build it for a new evaluation: the same content, the last one stays
+      current = new Derived(new FoldedNames(evaluation), new Grounding(service.scenario(), evaluation));
+      derived.put(lang, current);
+    }
+    return current;
   }
 
   /**
@@ -210,6 +237,15 @@ public final class CopilotService {
     private final List<String> corrections = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private Runnable onEnd = () -> { };
+    /**
+     * Events not yet handed to the asker's context, in order: deltas (String), then the end (Runnable).
+     * They go in one {@code runOnContext} per batch: each hop wakes the asker's event loop, the same
+     * loop that serves the feed, and a local answer is ready whole at once.
+     */
+    private final List<Object> outbox = new ArrayList<>();
+    /** While the model call is on the worker's stack, deltas wait for the end or for the call to return. */
+    private boolean holding;
+    private boolean scheduled;
     /** The model's open stream, once it has sent something: cancelled when the asker is let go. */
     private volatile StreamingHandle stream;
 
@@ -217,7 +253,7 @@ public final class CopilotService {
       this.context = context;
       this.listener = listener;
       this.lang = lang;
-      this.grounding = new Grounding(service.scenario(), service.evaluation(lang));
+      this.grounding = derived(lang).grounding();
     }
 
     void onEnd(Runnable action) {
@@ -225,6 +261,22 @@ public final class CopilotService {
     }
 
     void start(String question) {
+      synchronized (this) {
+        holding = true;
+      }
+      try {
+        ask(question);
+      } finally {
+        synchronized (this) {
+          holding = false;
+          if (!outbox.isEmpty() && !scheduled) {
+            schedule();
+          }
+        }
+      }
+    }
+
+    private void ask(String question) {
       assistants.computeIfAbsent(lang, CopilotService.this::assistant).ask(question)
           .onPartialResponseWithContext((piece, context) -> {
             stream = context.streamingHandle();
@@ -241,7 +293,7 @@ public final class CopilotService {
         return;
       }
       pending.append(piece);
-      int end = Grounding.completeUpTo(pending.toString());
+      int end = Grounding.completeUpTo(pending);
       if (end > 0) {
         emit(pending.substring(0, end));
         pending.delete(0, end);
@@ -269,7 +321,7 @@ public final class CopilotService {
         LOG.log(System.Logger.Level.INFO, "copilot answer " + (warnings.isEmpty() ? "corrected: " + corrections
             : "flagged: " + warnings));
       }
-      context.runOnContext(ignored -> {
+      post((Runnable) () -> {
         onEnd.run();
         listener.answer(answer);
       });
@@ -281,8 +333,37 @@ public final class CopilotService {
       corrections.addAll(checked.corrections());
       warnings.addAll(checked.warnings());
       streamed.append(checked.text());
-      String delta = checked.text();
-      context.runOnContext(ignored -> listener.delta(delta));
+      post(checked.text());
+    }
+
+    /** Queues an event for the asker; an end (a Runnable) goes at once, a delta when nothing holds it. */
+    private synchronized void post(Object event) {
+      outbox.add(event);
+      if (!scheduled && (!holding || event instanceof Runnable)) {
+        schedule();
+      }
+    }
+
+    private void schedule() {
+      scheduled = true;
+      context.runOnContext(ignored -> flush());
+    }
+
+    private void flush() {
+      List<Object> events;
+      synchronized (this) {
+        events = List.copyOf(outbox);
+        outbox.clear();
+        scheduled = false;
+      }
+      for (Object event : events) {
+        if (event instanceof String delta) {
+          listener.delta(delta);
+        } else {
+          ((Runnable) event).run();
+        }
+      }
+      listener.flush();
     }
 
     void fail(String code, String message) {
@@ -292,7 +373,7 @@ public final class CopilotService {
         if (open != null) {
           open.cancel();
         }
-        context.runOnContext(ignored -> {
+        post((Runnable) () -> {
           onEnd.run();
           listener.error(code, message);
         });

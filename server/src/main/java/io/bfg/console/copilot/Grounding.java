@@ -107,23 +107,47 @@ public final class Grounding {
     return out;
   }
 
-  /** The index where the last complete sentence of {@code text} ends (0 if none is complete yet). */
-  static int completeUpTo(String text) {
-    int end = 0;
-    for (String sentence : sentences(text)) {
-      char last = sentence.charAt(sentence.length() - 1);
-      int next = end + sentence.length();
-      boolean complete = last == '\n' || (last == '.' || last == '!' || last == '?') && next < text.length();
-      if (!complete) {
-        break;
-      }
-      end = next;
+  /**
+   * The index where the last complete sentence of {@code text} ends (0 if none is complete yet): just
+   * after its last line break or its last sentence end followed by a space. Called for every streamed
+   * piece, so it scans instead of splitting.
+   */
+  static int completeUpTo(CharSequence text) {
+    int length = text.length();
+    if (length > 0 && text.charAt(length - 1) == '\n') {
+      return length;
     }
-    return end;
+    for (int i = length - 2; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private String sentence(String sentence, List<String> citations, List<String> corrections,
                           List<String> warnings) {
+    // each pass runs only if the sentence has its pattern's mark ('[', '/', '_'): most sentences lack one
+    String text = sentence;
+    List<int[]> spans = new ArrayList<>();
+    List<String> spanIds = new ArrayList<>();
+    if (sentence.indexOf('[') >= 0) {
+      text = cited(sentence, citations, corrections);
+      Matcher known = CITATION.matcher(text);
+      while (known.find()) {
+        spans.add(new int[] {known.start(), known.end()});
+        spanIds.add(known.group(1));
+      }
+    }
+    if (text.indexOf('/') >= 0) {
+      text = counted(text, spans, spanIds, corrections, warnings);
+    }
+    return text.indexOf('_') < 0 ? text : coded(text, spans, spanIds, corrections, warnings);
+  }
+
+  /** The sentence without its unknown citations (listed in {@code corrections}); known ones go to {@code citations}. */
+  private String cited(String sentence, List<String> citations, List<String> corrections) {
     // unknown citations go first, so figures are attributed only to ids that exist
     Matcher cited = CITATION.matcher(sentence);
     StringBuilder cleaned = new StringBuilder();
@@ -143,15 +167,12 @@ public final class Grounding {
       }
     }
     cited.appendTail(cleaned);
-    String text = cleaned.toString();
-    List<int[]> spans = new ArrayList<>();
-    List<String> spanIds = new ArrayList<>();
-    Matcher known = CITATION.matcher(text);
-    while (known.find()) {
-      spans.add(new int[] {known.start(), known.end()});
-      spanIds.add(known.group(1));
-    }
+    return cleaned.toString();
+  }
 
+  /** {@code text} with every x/y count next to a known id made the evaluation's. */
+  private String counted(String text, List<int[]> spans, List<String> spanIds, List<String> corrections,
+                         List<String> warnings) {
     StringBuilder counted = new StringBuilder();
     Matcher count = COUNT.matcher(text);
     while (count.find()) {
@@ -170,8 +191,12 @@ public final class Grounding {
       count.appendReplacement(counted, Matcher.quoteReplacement(replacement));
     }
     count.appendTail(counted);
-    text = counted.toString();
+    return counted.toString();
+  }
 
+  /** {@code text} with every decision code next to a known id made the evaluation's. */
+  private String coded(String text, List<int[]> spans, List<String> spanIds, List<String> corrections,
+                       List<String> warnings) {
     StringBuilder coded = new StringBuilder();
     Matcher code = CODE.matcher(text);
     while (code.find()) {

@@ -32,10 +32,37 @@ public final class LocalChatModel implements StreamingChatModel {
   public static final String NAME = "local";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PIECE = 24;
+  /** More questions than can be between their two rounds at once (4 copilot threads); past it, the oldest re-read. */
+  private static final int READINGS = 256;
 
   private final Function<Lang, ReadinessFacts> facts;
   private final Prompts prompts;
   private final Lang fallback;
+  /**
+   * Each question's reading from its first round, taken back in its second: the second round then
+   * writes the answer for the very tool calls the first chose, and the question is not read twice
+   * (reading was most of the cost of an answer). Keyed by the question's message instance, which
+   * the AI service sends back in the second round, so a reading never serves another ask.
+   */
+  private final Map<Asked, QuestionReader.Question> readings = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Asked, QuestionReader.Question> eldest) {
+      return size() > READINGS;
+    }
+  };
+
+  /** A question's message by identity: two asks of the same text are two keys. */
+  private record Asked(UserMessage message) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Asked asked && asked.message == message;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(message);
+    }
+  }
 
   /** {@code facts} gives the current evaluation in a language; {@code fallback} is used when a question has no tell. */
   public LocalChatModel(Function<Lang, ReadinessFacts> facts, Prompts prompts, Lang fallback) {
@@ -53,16 +80,28 @@ public final class LocalChatModel implements StreamingChatModel {
         handler.onError(new IllegalArgumentException("the local model needs a question"));
         return;
       }
-      String text = ((UserMessage) messages.get(asked)).singleText();
-      Lang lang = QuestionReader.language(text, fallback);
-      QuestionReader.Question question = QuestionReader.read(text, lang, facts.apply(lang));
+      Asked key = new Asked((UserMessage) messages.get(asked));
       List<ToolExecutionResultMessage> results = new ArrayList<>();
       for (ChatMessage message : messages.subList(asked + 1, messages.size())) {
         if (message instanceof ToolExecutionResultMessage result) {
           results.add(result);
         }
       }
+      QuestionReader.Question question = null;
+      if (!results.isEmpty()) {
+        synchronized (readings) {
+          question = readings.remove(key);
+        }
+      }
+      if (question == null) {
+        String text = key.message().singleText();
+        Lang lang = QuestionReader.language(text, fallback);
+        question = QuestionReader.read(text, lang, facts.apply(lang));
+      }
       if (results.isEmpty() && !question.calls().isEmpty()) {
+        synchronized (readings) {
+          readings.put(key, question);
+        }
         handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(requests(question)))
             .finishReason(FinishReason.TOOL_EXECUTION).modelName(NAME).build());
         return;

@@ -3,7 +3,6 @@ package io.bfg.console.copilot;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.Lang;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,6 +29,7 @@ public final class QuestionReader {
   }
 
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+  private static final Pattern CHECK_ID = Pattern.compile("\\b[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+\\b");
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
   private static final List<String> POLISH_WORDS = List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto",
       "jak", "jaki", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "dalej", "teraz", "znaczy",
@@ -39,6 +39,8 @@ public final class QuestionReader {
   private static final List<String> POLISH_ONLY = List.of("co", "czy", "jest", "dlaczego", "czemu", "kto", "jak",
       "sie", "nie", "dalej", "znaczy", "zadania", "blokuje", "jakie", "ktory", "mam", "zrobic", "ostatni", "prosze",
       "powiedz", "opowiedz", "mozesz");
+  private static final List<String> ENGLISH_WORDS = List.of("what", "why", "who", "which", "is", "are", "the", "does",
+      "do", "how", "next", "blocks", "mean", "owns", "should");
 
   /** Words that name a provider, beyond its id and label. */
   private static final Map<String, List<String>> PROVIDER_WORDS = Map.of(
@@ -73,13 +75,13 @@ public final class QuestionReader {
 
   public static Question read(String question, Lang fallback, ReadinessFacts facts) {
     String folded = " " + ReadinessFacts.fold(question) + " ";
-    Lang lang = language(question, fallback);
+    Lang lang = language(question, folded, fallback);
     String code = decisionCode(question);
     String pipeline = pipeline(folded);
-    Evaluation.ActorView actor = actor(folded, facts);
-    Evaluation.ProviderView provider = provider(folded, facts);
+    Evaluation.ActorView actor = actor(folded, facts.names());
+    Evaluation.ProviderView provider = provider(folded, facts.names());
     Evaluation.CheckView check = check(question, folded, facts);
-    String group = group(folded, facts);
+    String group = group(folded, facts.names());
 
     if (has(folded, "ignore", "disregard", "forget your", "zignoruj", "pomin instrukc")
         || (has(folded, "accept ", "approve", "sign off", "signoff", "mark ", "set ", "change ", "record ", "revoke",
@@ -151,13 +153,17 @@ public final class QuestionReader {
 
   /** Polish if it has Polish letters or enough Polish function words; the fallback when nothing tells. */
   public static Lang language(String question, Lang fallback) {
+    return language(question, " " + ReadinessFacts.fold(question) + " ", fallback);
+  }
+
+  /** {@code folded} is the question folded and padded with a space at each end. */
+  private static Lang language(String question, String folded, Lang fallback) {
     if (POLISH_LETTERS.matcher(question).find()) {
       return Lang.PL;
     }
-    String folded = " " + ReadinessFacts.fold(question) + " ";
     int polish = 0;
     for (String word : POLISH_WORDS) {
-      if (folded.contains(" " + word + " ")) {
+      if (ReadinessFacts.containsWord(folded, word)) {
         polish += POLISH_ONLY.contains(word) ? 2 : 1;
       }
     }
@@ -165,9 +171,8 @@ public final class QuestionReader {
       return Lang.PL;
     }
     int english = 0;
-    for (String word : List.of("what", "why", "who", "which", "is", "are", "the", "does", "do", "how", "next",
-        "blocks", "mean", "owns", "should")) {
-      if (folded.contains(" " + word + " ")) {
+    for (String word : ENGLISH_WORDS) {
+      if (ReadinessFacts.containsWord(folded, word)) {
         english++;
       }
     }
@@ -193,40 +198,42 @@ public final class QuestionReader {
    * An actor named by id, role or first name, Polish inflections included ("Anny", "Marka"): a word
    * with the name's first three letters and about its length.
    */
-  private static Evaluation.ActorView actor(String folded, ReadinessFacts facts) {
-    for (Evaluation.ActorView actor : facts.evaluation().actors()) {
-      String first = ReadinessFacts.fold(actor.name()).split(" ")[0];
-      for (String word : folded.trim().split(" ")) {
+  private static Evaluation.ActorView actor(String folded, FoldedNames names) {
+    String[] words = folded.trim().split(" ");
+    for (FoldedNames.ActorName name : names.actors()) {
+      Evaluation.ActorView actor = name.actor();
+      String first = name.first();
+      for (String word : words) {
         boolean inflected = first.length() >= 3 && word.startsWith(first.substring(0, 3))
             && word.length() >= first.length() - 1 && word.length() <= first.length() + 3;
         if (inflected || word.equals(actor.id().toLowerCase())) {
           return actor;
         }
       }
-      if (folded.contains(" " + ReadinessFacts.fold(actor.role()) + " ")
-          || folded.contains(" " + actor.roleKey().replace('_', ' ') + " ")) {
+      if (folded.contains(name.paddedRole()) || folded.contains(name.paddedRoleKey())) {
         return actor;
       }
     }
     return null;
   }
 
-  private static Evaluation.ProviderView provider(String folded, ReadinessFacts facts) {
-    for (Evaluation.ProviderView provider : facts.evaluation().providers()) {
-      List<String> words = new ArrayList<>(PROVIDER_WORDS.getOrDefault(provider.id(), List.of()));
-      words.add(ReadinessFacts.fold(provider.label()));
-      words.add(ReadinessFacts.fold(provider.id().replace('-', ' ')));
-      for (String word : words) {
-        if (folded.contains(word.endsWith(" ") ? " " + word : " " + word)) {
-          return provider;
+  private static Evaluation.ProviderView provider(String folded, FoldedNames names) {
+    for (FoldedNames.ProviderName name : names.providers()) {
+      for (String word : PROVIDER_WORDS.getOrDefault(name.provider().id(), List.of())) {
+        if (ReadinessFacts.containsAfterSpace(folded, word)) {
+          return name.provider();
         }
+      }
+      if (ReadinessFacts.containsAfterSpace(folded, name.label())
+          || ReadinessFacts.containsAfterSpace(folded, name.id())) {
+        return name.provider();
       }
     }
     return null;
   }
 
   private static Evaluation.CheckView check(String question, String folded, ReadinessFacts facts) {
-    Matcher id = Pattern.compile("\\b[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+\\b").matcher(question);
+    Matcher id = CHECK_ID.matcher(question);
     while (id.find()) {
       Evaluation.CheckView check = facts.findCheck(id.group());
       if (check != null) {
@@ -236,26 +243,37 @@ public final class QuestionReader {
     return facts.findCheck(folded);
   }
 
-  private static String group(String folded, ReadinessFacts facts) {
+  private static String group(String folded, FoldedNames names) {
     String best = null;
     int bestLength = 0;
-    for (Evaluation.GroupView group : facts.allGroups()) {
-      List<String> words = new ArrayList<>(GROUP_WORDS.getOrDefault(group.id(), List.of()));
-      words.add(ReadinessFacts.fold(group.label()));
-      words.add(ReadinessFacts.fold(group.id().replace('-', ' ')));
-      for (String word : words) {
-        if (!word.isBlank() && folded.contains(" " + word) && word.length() > bestLength) {
-          best = group.id();
+    for (FoldedNames.GroupName name : names.groups()) {
+      String id = name.group().id();
+      for (String word : GROUP_WORDS.getOrDefault(id, List.of())) {
+        if (longerMatch(folded, word, bestLength)) {
+          best = id;
           bestLength = word.length();
         }
+      }
+      if (longerMatch(folded, name.label(), bestLength)) {
+        best = id;
+        bestLength = name.label().length();
+      }
+      if (longerMatch(folded, name.id(), bestLength)) {
+        best = id;
+        bestLength = name.id().length();
       }
     }
     return best;
   }
 
+  private static boolean longerMatch(String folded, String word, int bestLength) {
+    return !word.isBlank() && ReadinessFacts.containsAfterSpace(folded, word) && word.length() > bestLength;
+  }
+
   private static boolean has(String folded, String... phrases) {
     for (String phrase : phrases) {
-      if (folded.contains(" " + phrase) || folded.contains(phrase + " ") && folded.startsWith(phrase)) {
+      if (ReadinessFacts.containsAfterSpace(folded, phrase)
+          || folded.startsWith(phrase) && folded.contains(phrase + " ")) {
         return true;
       }
     }

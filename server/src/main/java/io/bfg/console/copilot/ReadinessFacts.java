@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The copilot's read-only view of readiness: one evaluation (in one language), the state it was
@@ -28,12 +29,23 @@ public final class ReadinessFacts {
   private final Evaluation evaluation;
   private final SessionState state;
   private final List<AuditEvent> recent;
+  private final FoldedNames names;
 
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
+    this(scenario, new FoldedNames(evaluation), state, recent);
+  }
+
+  /** With the evaluation's names already folded: the copilot folds them once per evaluation. */
+  ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent) {
     this.scenario = scenario;
-    this.evaluation = evaluation;
+    this.evaluation = names.evaluation();
     this.state = state;
     this.recent = List.copyOf(recent);
+    this.names = names;
+  }
+
+  FoldedNames names() {
+    return names;
   }
 
   public Evaluation evaluation() {
@@ -334,10 +346,10 @@ public final class ReadinessFacts {
     }
     String wanted = fold(text);
     GroupView best = null;
-    for (GroupView group : allGroups()) {
-      String label = fold(group.label());
-      String id = fold(group.id().replace('-', ' '));
-      if (wanted.equals(id) || wanted.equals(label) || wanted.contains(label) || label.contains(wanted)) {
+    for (FoldedNames.GroupName name : names.groups()) {
+      GroupView group = name.group();
+      String label = name.label();
+      if (wanted.equals(name.id()) || wanted.equals(label) || wanted.contains(label) || label.contains(wanted)) {
         if (best == null || group.label().length() > best.label().length()) {
           best = group;
         }
@@ -355,50 +367,41 @@ public final class ReadinessFacts {
       return null;
     }
     String wanted = " " + fold(text) + " ";
+    String trimmed = text.trim();
     CheckView best = null;
     int bestScore = 0;
-    for (GroupView group : evaluation.groups()) {
-      for (CheckView check : group.checks()) {
-        if (check.id().equalsIgnoreCase(text.trim())) {
-          return check;
-        }
-        String label = fold(check.label());
-        // a one-word label ("Rollback") names a gate as often as a check: it needs the id's words to win
-        int score = label.contains(" ") && wanted.contains(" " + label + " ") ? 100 + label.length() : 0;
-        if (score == 0) {
-          String suffix = check.id().substring(check.id().indexOf('.') + 1).replace('-', ' ').toLowerCase(Locale.ROOT);
-          for (String word : (suffix + " " + label).split(" ")) {
-            if (word.length() >= 4 && !GENERIC.contains(word) && wanted.contains(" " + word)) {
-              score += word.length();
-            }
+    for (FoldedNames.CheckName name : names.checks()) {
+      CheckView check = name.check();
+      if (check.id().equalsIgnoreCase(trimmed)) {
+        return check;
+      }
+      String label = name.label();
+      // a one-word label ("Rollback") names a gate as often as a check: it needs the id's words to win
+      int score = name.multiWord() && containsWord(wanted, label) ? 100 + label.length() : 0;
+      if (score == 0) {
+        for (String word : name.words()) {
+          if (containsAfterSpace(wanted, word)) {
+            score += word.length();
           }
         }
-        if (score > bestScore) {
-          best = check;
-          bestScore = score;
-        }
+      }
+      if (score > bestScore) {
+        best = check;
+        bestScore = score;
       }
     }
     return bestScore >= 5 ? best : null;
   }
-
-  /** Words too common in labels to pick one check out. */
-  private static final java.util.Set<String> GENERIC = java.util.Set.of("production", "produkcji", "adapter",
-      "adaptera", "check", "checks", "gate", "gates", "ready", "gotowy", "evidence", "owner", "ownera", "owners",
-      "decision", "decyzja", "status", "local", "live", "with", "from", "that", "this", "jest", "oraz", "dla",
-      "contract", "kontrakt", "blocker", "blocked", "next", "what", "does", "mean", "connection", "dry run", "run",
-      "data", "demo", "packet", "pakiet", "owner's", "accepted", "rehearsal", "cutover", "migration", "migracji",
-      "scenario", "snapshot", "store", "auth", "provider", "providers", "dostawcy", "release", "rollback",
-      "infrastructure", "preflight", "runbook", "selection", "session", "wiring", "board", "tasks", "task");
 
   public Evaluation.ActorView findActor(String text) {
     if (text == null) {
       return null;
     }
     String wanted = fold(text);
-    for (Evaluation.ActorView actor : evaluation.actors()) {
-      if (actor.id().equalsIgnoreCase(text.trim()) || fold(actor.name()).equals(wanted)
-          || fold(actor.name()).startsWith(wanted + " ") || fold(actor.role()).equals(wanted)
+    for (FoldedNames.ActorName name : names.actors()) {
+      Evaluation.ActorView actor = name.actor();
+      if (actor.id().equalsIgnoreCase(text.trim()) || name.name().equals(wanted)
+          || name.name().startsWith(wanted + " ") || name.role().equals(wanted)
           || actor.roleKey().equalsIgnoreCase(text.trim())) {
         return actor;
       }
@@ -411,9 +414,9 @@ public final class ReadinessFacts {
       return null;
     }
     String wanted = fold(text);
-    for (Evaluation.ProviderView provider : evaluation.providers()) {
-      if (provider.id().equalsIgnoreCase(text.trim()) || fold(provider.label()).equals(wanted)
-          || fold(provider.id().replace('-', ' ')).equals(wanted)) {
+    for (FoldedNames.ProviderName name : names.providers()) {
+      Evaluation.ProviderView provider = name.provider();
+      if (provider.id().equalsIgnoreCase(text.trim()) || name.label().equals(wanted) || name.id().equals(wanted)) {
         return provider;
       }
     }
@@ -429,11 +432,73 @@ public final class ReadinessFacts {
     return id;
   }
 
-  /** Lower case, no diacritics (Polish included), single spaces: how names are compared. */
+  /**
+   * Lower case, no diacritics (Polish included), single spaces: how names are compared. Only a-z,
+   * 0-9 and '.' are kept; every other run of characters becomes one space, none at either end.
+   */
   public static String fold(String text) {
-    String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").replace('ł', 'l').replace('Ł', 'L');
-    return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", " ").trim();
+    String lower = text == null ? "" : text;
+    // questions and the seed's labels are ASCII: only other text needs decomposing (it runs per question)
+    if (!ascii(lower)) {
+      lower = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("")
+          .replace('ł', 'l').replace('Ł', 'L').toLowerCase(Locale.ROOT);
+    }
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.') {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text} holds {@code word} right after a space: {@code text.contains(" " + word)}, without the copy. */
+  static boolean containsAfterSpace(String text, String word) {
+    if (word.isEmpty()) {
+      return text.indexOf(' ') >= 0;
+    }
+    for (int i = text.indexOf(word, 1); i > 0; i = text.indexOf(word, i + 1)) {
+      if (text.charAt(i - 1) == ' ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code text.contains(" " + word + " ")}, without the copy. */
+  static boolean containsWord(String text, String word) {
+    if (word.isEmpty()) {
+      return text.contains("  ");
+    }
+    for (int i = text.indexOf(word, 1); i > 0; i = text.indexOf(word, i + 1)) {
+      int end = i + word.length();
+      if (text.charAt(i - 1) == ' ' && end < text.length() && text.charAt(end) == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- shapes ----

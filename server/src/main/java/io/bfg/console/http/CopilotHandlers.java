@@ -47,9 +47,14 @@ final class CopilotHandlers {
         .putHeader("cache-control", "no-cache").putHeader("x-accel-buffering", "no");
   }
 
-  /** Writes the answer as events; stops writing if the asker went away. */
+  /**
+   * Writes the answer as events; stops writing if the asker went away. A batch of events goes out as
+   * one write (a local answer is one batch): a write per event cost a flush each.
+   */
   private static final class SseListener implements CopilotService.Listener {
     private final HttpServerResponse response;
+    private Buffer pending;
+    private boolean last;
 
     SseListener(HttpServerResponse response) {
       this.response = response;
@@ -70,17 +75,26 @@ final class CopilotHandlers {
       event("error", Map.of("code", code, "message", message), true);
     }
 
-    private void event(String name, Object data, boolean last) {
-      if (response.closed() || response.ended()) {
+    @Override
+    public void flush() {
+      if (pending == null || response.closed() || response.ended()) {
         return;
       }
-      Buffer event = Buffer.buffer("event: " + name + "\ndata: ").appendBytes(ReadinessService.bytes(data))
-          .appendString("\n\n");
+      Buffer events = pending;
+      pending = null;
       if (last) {
-        response.end(event);
+        response.end(events);
       } else {
-        response.write(event);
+        response.write(events);
       }
+    }
+
+    private void event(String name, Object data, boolean end) {
+      if (pending == null) {
+        pending = Buffer.buffer();
+      }
+      pending.appendString("event: " + name + "\ndata: ").appendBytes(ReadinessService.bytes(data)).appendString("\n\n");
+      last |= end;
     }
   }
 }
