@@ -1,29 +1,16 @@
 package io.bfg.console.browser;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.bfg.console.http.RunningConsole;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code server/target/screenshots/}.
  */
 @DisplayName("The copilot chat on the dashboard, in headless chromium")
-class CopilotBrowserTest {
-
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "server"), "target", "screenshots");
+class CopilotBrowserTest extends BrowserTest {
 
   private static final Pattern DECISION_CODE = Pattern.compile("BLOCKED_PENDING_[A-Z_]+");
 
@@ -62,62 +47,8 @@ class CopilotBrowserTest {
         }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
       }""";
 
-  private static Vertx vertx;
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @TempDir
-  Path dataDir;
-  private RunningConsole console;
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<DashboardPage> dashboards = new ArrayList<>();
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    vertx = Vertx.vertx();
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (vertx != null) {
-      RunningConsole.await(vertx.close());
-    }
-  }
-
-  @AfterEach
-  void closeContextsAndConsole() {
-    try {
-      for (DashboardPage dashboard : dashboards) {
-        assertThat(dashboard.pageErrors).as("uncaught script errors on %s", dashboard.page.url()).isEmpty();
-      }
-    } finally {
-      contexts.forEach(BrowserContext::close);
-      if (console != null) {
-        console.stop();
-      }
-    }
-  }
-
   private void startConsole(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(extra);
-    env.put("CONSOLE_WEB_DIR", "web");
-    console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir, env);
-  }
-
-  private DashboardPage open(Browser.NewContextOptions options) {
-    BrowserContext context = browser.newContext(options);
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    DashboardPage dashboard = DashboardPage.open(context, console.base());
-    dashboards.add(dashboard);
-    return dashboard;
+    startConsole(RunningConsole.BFG, extra);
   }
 
   private static Response askAndWait(DashboardPage dashboard, Runnable ask) {

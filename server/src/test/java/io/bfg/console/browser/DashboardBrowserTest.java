@@ -1,28 +1,18 @@
 package io.bfg.console.browser;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.bfg.console.http.RunningConsole;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code server/target/screenshots/}.
  */
 @DisplayName("The dashboard in headless chromium")
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
   /** The seed page's sections, in page order (evaluation.sections). */
   private static final List<String> SECTIONS = List.of("header", "kpis", "copilot", "checklist",
@@ -59,66 +49,9 @@ class DashboardBrowserTest {
   private static final String CONTRACTS_FROZEN = "cutover.contracts-frozen";
   private static final String FREEZE_WINDOW = "rollback.freeze-window";
 
-  /** Surefire sets basedir to the module (server/); its working directory is the project root. */
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "server"), "target", "screenshots");
-
-  private static Vertx vertx;
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @TempDir
-  Path dataDir;
-  private RunningConsole console;
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<DashboardPage> dashboards = new ArrayList<>();
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    vertx = Vertx.vertx();
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (vertx != null) {
-      RunningConsole.await(vertx.close());
-    }
-  }
-
   @BeforeEach
   void startConsole() {
-    console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir, Map.of("CONSOLE_WEB_DIR", "web"));
-  }
-
-  @AfterEach
-  void closeContextsAndConsole() {
-    try {
-      for (DashboardPage dashboard : dashboards) {
-        assertThat(dashboard.pageErrors).as("uncaught script errors on %s", dashboard.page.url()).isEmpty();
-      }
-    } finally {
-      contexts.forEach(BrowserContext::close);
-      console.stop();
-    }
-  }
-
-  private DashboardPage open() {
-    return open(new Browser.NewContextOptions());
-  }
-
-  private DashboardPage open(Browser.NewContextOptions options) {
-    BrowserContext context = browser.newContext(options);
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    DashboardPage dashboard = DashboardPage.open(context, console.base());
-    dashboards.add(dashboard);
-    return dashboard;
+    startConsole(RunningConsole.BFG, Map.of());
   }
 
   @Test

@@ -1,25 +1,15 @@
 package io.bfg.console.browser;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.bfg.console.cli.GenerateCommand;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.scenario.ScenarioLoader;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +19,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots go to {@code server/target/screenshots/}.
  */
 @DisplayName("Pipeline runs on the dashboard, in headless chromium")
-class PipelineBrowserTest {
+class PipelineBrowserTest extends BrowserTest {
 
   private static final List<String> CONNECTION_STEPS = List.of("endpoint-reachability", "tls-fingerprint",
       "rbac-session", "write-probe");
@@ -54,8 +42,6 @@ class PipelineBrowserTest {
       "adapter-replay", "rollback-checkpoint");
 
   private static final String PASSWORD = "never-shown-3f9a";
-
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "server"), "target", "screenshots");
 
   /**
    * Installed in a page before it starts a run: records, from DOM mutations rather than polling,
@@ -90,66 +76,8 @@ class PipelineBrowserTest {
   private static final LocatorAssertions.HasAttributeOptions FIRST_RUN =
       new LocatorAssertions.HasAttributeOptions().setTimeout(45_000);
 
-  private static Vertx vertx;
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @TempDir
-  Path dataDir;
-  private RunningConsole console;
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<DashboardPage> dashboards = new ArrayList<>();
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    vertx = Vertx.vertx();
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (vertx != null) {
-      RunningConsole.await(vertx.close());
-    }
-  }
-
-  @AfterEach
-  void closeContextsAndConsole() {
-    try {
-      for (DashboardPage dashboard : dashboards) {
-        assertThat(dashboard.pageErrors).as("uncaught script errors on %s", dashboard.page.url()).isEmpty();
-      }
-    } finally {
-      contexts.forEach(BrowserContext::close);
-      if (console != null) {
-        console.stop();
-      }
-    }
-  }
-
   private void startConsole(Path scenarioDir) {
     startConsole(scenarioDir, Map.of());
-  }
-
-  private void startConsole(Path scenarioDir, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(extra);
-    env.put("CONSOLE_WEB_DIR", "web");
-    console = RunningConsole.start(vertx, scenarioDir, dataDir.resolve("data"), env);
-  }
-
-  private DashboardPage open() {
-    BrowserContext context = browser.newContext();
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    DashboardPage dashboard = DashboardPage.open(context, console.base());
-    dashboards.add(dashboard);
-    return dashboard;
   }
 
   @Test

@@ -1,0 +1,96 @@
+package io.bfg.console.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.bfg.console.http.RunningConsole;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every dashboard test in a real browser shares: one headless chromium per class, a console
+ * per test serving {@code web/}, and every page it opened checked for uncaught script errors after.
+ */
+abstract class BrowserTest {
+
+  /** Surefire sets basedir to the module (server/); its working directory is the project root. */
+  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "server"), "target", "screenshots");
+
+  static Vertx vertx;
+  static Browser browser;
+  private static Playwright playwright;
+
+  @TempDir
+  Path dataDir;
+  RunningConsole console;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<DashboardPage> dashboards = new ArrayList<>();
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    vertx = Vertx.vertx();
+    playwright = HeadlessChromium.playwright();
+    browser = HeadlessChromium.launch(playwright);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (vertx != null) {
+      RunningConsole.await(vertx.close());
+    }
+  }
+
+  @AfterEach
+  void closeContextsAndConsole() {
+    try {
+      for (DashboardPage dashboard : dashboards) {
+        assertThat(dashboard.pageErrors).as("uncaught script errors on %s", dashboard.page.url()).isEmpty();
+      }
+    } finally {
+      contexts.forEach(BrowserContext::close);
+      if (console != null) {
+        console.stop();
+      }
+    }
+  }
+
+  /** Starts the console on {@code scenarioDir} with its data under this test's directory, plus {@code extra} settings. */
+  void startConsole(Path scenarioDir, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("CONSOLE_WEB_DIR", "web");
+    console = RunningConsole.start(vertx, scenarioDir, dataDir.resolve("data"), env);
+  }
+
+  DashboardPage open() {
+    return open(new Browser.NewContextOptions());
+  }
+
+  /** The dashboard in a new browser context (its own storage, as another person's browser would be). */
+  DashboardPage open(Browser.NewContextOptions options) {
+    BrowserContext context = browser.newContext(options);
+    context.setDefaultTimeout(15_000);
+    contexts.add(context);
+    DashboardPage dashboard = DashboardPage.open(context, console.base());
+    dashboards.add(dashboard);
+    return dashboard;
+  }
+}
