@@ -37,6 +37,8 @@ import java.util.stream.IntStream;
  */
 final class ReadBackDigest {
 
+  private static final byte[] COMMA = {','};
+
   private final Checksums.Streaming digest = new Checksums.Streaming();
   private final JsonGenerator out = digest.generator();
   private final String tenantId;
@@ -160,8 +162,6 @@ final class ReadBackDigest {
       throw new UncheckedIOException(e);
     }
   }
-
-  private static final byte[] COMMA = {','};
 
   /**
    * One table's rows in canonical JSON, back to back in one buffer, with each row's end and key.
