@@ -20,3 +20,32 @@ await_port() {
   cat "$log" >&2
   return 1
 }
+
+# Raises the open-files limit as far as allowed; exits 2 when it stays below $1 descriptors
+# (each subscriber is one descriptor in the generator, one in the server).
+need_open_files() {
+  local needed="$1"
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  if (( $(ulimit -n) < needed )); then
+    echo "open-files limit $(ulimit -n) is too low: $needed needed (raise the hard limit)" >&2
+    exit 2
+  fi
+}
+
+# Builds the console (unless SKIP_BUILD=1; MVN_ARGS are passed to Maven) and copies its jar to
+# $1/console.jar, so a concurrent build cannot swap the jar under a running server; prints that path.
+console_jar() {
+  local work="$1" build_log
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    # captured: maven -q still writes colour resets to stdout; shown only when the build fails
+    # shellcheck disable=SC2086
+    if ! build_log="$(mvn ${MVN_ARGS:-} -q -B -DskipTests -pl server -am package 2>&1)"; then
+      echo "$build_log" >&2
+      exit 3
+    fi
+  fi
+  local built="server/target/integration-console.jar"
+  [[ -f "$built" ]] || { echo "no $built; run without SKIP_BUILD=1" >&2; exit 3; }
+  cp "$built" "$work/console.jar"
+  echo "$work/console.jar"
+}

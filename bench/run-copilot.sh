@@ -73,11 +73,9 @@ for v in ASKERS WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CH
 done
 (( ASKERS > 0 && ROUNDS > 0 && CHANGES > 0 && FEED_N > 0 )) || { echo "ASKERS, ROUNDS, CHANGES, FEED_N must be > 0" >&2; exit 2; }
 
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if (( $(ulimit -n) < FEED_N + 1024 )); then
-  echo "open-files limit $(ulimit -n) is too low for $FEED_N subscribers (raise the hard limit)" >&2
-  exit 2
-fi
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need_open_files $(( FEED_N + 1024 ))
 
 WORK="$(mktemp -d -t bench-copilot.XXXXXX)"
 PIDS=()
@@ -90,19 +88,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 cd "$ROOT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  # captured: maven -q still writes colour resets to stdout; shown only when the build fails
-  # shellcheck disable=SC2086
-  if ! build_log="$(mvn $MVN_ARGS -q -B -DskipTests -pl server -am package 2>&1)"; then
-    echo "$build_log" >&2
-    exit 3
-  fi
-fi
-BUILT_JAR="server/target/integration-console.jar"
-[[ -f "$BUILT_JAR" ]] || { echo "no $BUILT_JAR; run without SKIP_BUILD=1" >&2; exit 3; }
-# A private copy: a concurrent build cannot swap the jar under a running server.
-CONSOLE_JAR="$WORK/console.jar"
-cp "$BUILT_JAR" "$CONSOLE_JAR"
+CONSOLE_JAR="$(console_jar "$WORK")"
 # Both generators need only vertx-core, which the shaded console jar carries: compiled alone, they do not
 # depend on the JMH half of the bench module. The feed generator is bench/run-feed.sh's, unchanged.
 CLASSES="$WORK/classes"
@@ -111,8 +97,6 @@ javac --release 17 -nowarn -d "$CLASSES" -cp "$CONSOLE_JAR" \
   2> >(grep -v -e 'warning: Cannot find annotation method' -e 'class file for io.vertx.codegen' -e '^[0-9]* warnings$' >&2)
 CP="$CLASSES:$CONSOLE_JAR"
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 mkdir -p "$WORK/data"
 # shellcheck disable=SC2086

@@ -55,12 +55,10 @@ done
 max_n=0
 for n in "${NS[@]}" "$STALL_N"; do (( n > max_n )) && max_n=$n; done
 
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 # Each side of a connection is one descriptor in its own process; the generator needs N + slack.
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if (( $(ulimit -n) < max_n + 1024 )); then
-  echo "open-files limit $(ulimit -n) is too low for $max_n subscribers (raise the hard limit)" >&2
-  exit 2
-fi
+need_open_files $(( max_n + 1024 ))
 
 WORK="$(mktemp -d -t bench-feed.XXXXXX)"
 PIDS=()
@@ -73,26 +71,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 cd "$ROOT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  # captured: maven -q still writes colour resets to stdout; shown only when the build fails
-  if ! build_log="$(mvn -q -B -DskipTests -pl server -am package 2>&1)"; then
-    echo "$build_log" >&2
-    exit 3
-  fi
-fi
-BUILT_JAR="server/target/integration-console.jar"
-[[ -f "$BUILT_JAR" ]] || { echo "no $BUILT_JAR; run without SKIP_BUILD=1" >&2; exit 3; }
-# A private copy: a concurrent build cannot swap the jar under a running server.
-CONSOLE_JAR="$WORK/console.jar"
-cp "$BUILT_JAR" "$CONSOLE_JAR"
+CONSOLE_JAR="$(console_jar "$WORK")"
 # The generator needs only vertx-core, which the shaded console jar carries: compiled alone, it
 # does not depend on the JMH half of the bench module.
 javac --release 17 -nowarn -d "$WORK/feed-classes" -cp "$CONSOLE_JAR" bench/src/main/java/io/bfg/console/bench/feed/*.java
 (cd bench/node && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>"$WORK/npm.log") \
   || { cat "$WORK/npm.log" >&2; exit 3; }
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 
 # Port 0 everywhere: each server binds a free port itself and reports it.
 mkdir -p "$WORK/data"
