@@ -49,3 +49,18 @@ console_jar() {
   cp "$built" "$work/console.jar"
   echo "$work/console.jar"
 }
+
+# Sets WORK to a new scratch directory named after $1 and PIDS to an empty list; when the script
+# ends (or is interrupted) every process in PIDS is stopped and WORK removed.
+scratch() {
+  WORK="$(mktemp -d -t "$1.XXXXXX")"
+  PIDS=()
+  trap stop_and_clean EXIT
+  trap 'exit 130' INT TERM
+}
+
+stop_and_clean() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}

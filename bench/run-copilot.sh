@@ -77,15 +77,7 @@ done
 source "$ROOT/bench/lib.sh"
 need_open_files $(( FEED_N + 1024 ))
 
-WORK="$(mktemp -d -t bench-copilot.XXXXXX)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch bench-copilot
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"

@@ -60,15 +60,7 @@ source "$ROOT/bench/lib.sh"
 # Each side of a connection is one descriptor in its own process; the generator needs N + slack.
 need_open_files $(( max_n + 1024 ))
 
-WORK="$(mktemp -d -t bench-feed.XXXXXX)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch bench-feed
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"

@@ -93,4 +93,18 @@ abstract class BrowserTest {
     dashboards.add(dashboard);
     return dashboard;
   }
+
+  /** Fails when the page scrolls sideways at its width, naming up to five elements past the edge. */
+  static void assertNoHorizontalScroll(DashboardPage dashboard, String where) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> widths = (Map<String, Object>) dashboard.page.evaluate("() => ({"
+        + " scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth,"
+        + " widest: [...document.querySelectorAll('body *')]"
+        + "   .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)"
+        + "   .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className) })");
+    int scroll = ((Number) widths.get("scroll")).intValue();
+    int inner = ((Number) widths.get("inner")).intValue();
+    assertThat(scroll).as("document scroll width at %d px in %s (elements past the edge: %s)", inner, where,
+        widths.get("widest")).isLessThanOrEqualTo(inner);
+  }
 }

@@ -225,19 +225,6 @@ class DashboardBrowserTest extends BrowserTest {
     assertNoHorizontalScroll(dashboard, "pl");
   }
 
-  private static void assertNoHorizontalScroll(DashboardPage dashboard, String lang) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> widths = (Map<String, Object>) dashboard.page.evaluate("() => ({"
-        + " scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth,"
-        + " widest: [...document.querySelectorAll('body *')]"
-        + "   .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)"
-        + "   .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className) })");
-    int scroll = ((Number) widths.get("scroll")).intValue();
-    int inner = ((Number) widths.get("inner")).intValue();
-    assertThat(scroll).as("document scroll width at %d px in %s (elements past the edge: %s)", inner, lang,
-        widths.get("widest")).isLessThanOrEqualTo(inner);
-  }
-
   private static List<String> envNames(String envBlock) {
     List<String> names = new ArrayList<>();
     Matcher matcher = Pattern.compile("(?m)^(BFG_[A-Z0-9_]+)=").matcher(envBlock);
