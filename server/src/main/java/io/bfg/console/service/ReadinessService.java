@@ -1,11 +1,13 @@
 package io.bfg.console.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.command.CommandRules;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
+import io.bfg.console.eval.JsonPatch;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
@@ -22,6 +24,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,10 +62,14 @@ public final class ReadinessService {
     final ConcurrentHashMap<Lang, Evaluation> evaluations = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Lang, Buffer> json = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Packets.Packet> packets = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Lang, Buffer> patches = new ConcurrentHashMap<>();
+    /** The view this one replaced, until the next change drops it: only one link is ever held. */
+    volatile View previous;
 
-    View(SessionState state) {
+    View(SessionState state, View previous) {
       this.state = state;
       this.assessment = evaluator.assess(runtime, state);
+      this.previous = previous;
     }
 
     Evaluation evaluation(Lang lang) {
@@ -72,6 +79,22 @@ public final class ReadinessService {
     Buffer json(Lang lang) {
       return json.computeIfAbsent(lang, l -> Buffer.buffer(bytes(evaluation(l))));
     }
+
+    /** Null when there is no previous view (the first state, or a later one already replaced this). */
+    Buffer patch(Lang lang) {
+      View before = previous;
+      if (before == null) {
+        return null;
+      }
+      return patches.computeIfAbsent(lang, l -> Buffer.buffer(bytes(JsonPatch.diff(tree(before.json(l)), tree(json(l))))));
+    }
+  }
+
+  /**
+   * One state's evaluation for the feed, taken from one view so the parts agree: its JSON, and the
+   * RFC 6902 patch from the evaluation at {@code patchBase} to it (null when not known).
+   */
+  public record Published(long seq, Buffer evaluationJson, long patchBase, Buffer patchJson) {
   }
 
   public ReadinessService(Scenario scenario, Snapshot snapshot, Runtime runtime, ScenarioStore store,
@@ -88,7 +111,7 @@ public final class ReadinessService {
   public Future<Void> start(io.vertx.core.Vertx vertx) {
     return store.load().map(loaded -> {
       events.addAll(loaded);
-      view = new View(SessionState.replay(loaded));
+      view = new View(SessionState.replay(loaded), null);
       return null;
     }).compose(ignored -> vertx.executeBlocking(() -> {
       snapshotJson();
@@ -145,6 +168,14 @@ public final class ReadinessService {
   /** The evaluation as JSON, the same buffer for every caller until the state changes. */
   public Buffer evaluationJson(Lang lang) {
     return view.json(lang);
+  }
+
+  /** The current evaluation and the patch that led to it, for subscribers that hold the previous one. */
+  public Published published(Lang lang) {
+    View current = view;
+    View before = current.previous;
+    Buffer patch = before == null ? null : current.patch(lang);
+    return new Published(current.state.seq(), current.json(lang), patch == null ? -1 : before.state.seq(), patch);
   }
 
   /** Null for an unknown packet id. */
@@ -255,13 +286,22 @@ public final class ReadinessService {
     }
     return store.append(outcome.eventType(), actor.id(), outcome.payload()).map(event -> {
       events.add(event);
-      View next = new View(current.state.apply(event));
+      View next = new View(current.state.apply(event), current);
+      current.previous = null;
       view = next;
       // the audit line first: a subscriber learns what changed, then sees the evaluation it led to
       eventBus.publish(Addresses.AUDIT_APPENDED, Buffer.buffer(bytes(event)));
       eventBus.publish(Addresses.STATE_CHANGED, next.state.seq());
       return new CommandResult(event, next.state);
     });
+  }
+
+  private static JsonNode tree(Buffer json) {
+    try {
+      return JSON.readTree(json.getBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("the console's own evaluation JSON failed to parse", e);
+    }
   }
 
   public static byte[] bytes(Object value) {

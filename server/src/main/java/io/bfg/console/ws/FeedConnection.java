@@ -17,11 +17,13 @@ final class FeedConnection {
   private Buffer message;
   private boolean messageBinary;
   private final String asker;
+  private final boolean wantsPatches;
 
-  FeedConnection(ServerWebSocket socket, Lang lang, String asker, long now) {
+  FeedConnection(ServerWebSocket socket, Lang lang, String asker, boolean wantsPatches, long now) {
     this.socket = socket;
     this.lang = lang;
     this.asker = asker;
+    this.wantsPatches = wantsPatches;
     this.lastSeen = now;
     this.windowStart = now;
   }
@@ -39,7 +41,12 @@ final class FeedConnection {
     return asker;
   }
 
+  /** Upgraded with {@code evaluation=patch}: after a change it gets an evaluation.patch when it can apply one. */
+  boolean wantsPatches() {
+    return wantsPatches;
+  }
 
+  /** The seq of the last evaluation sent, whole or as a patch; -1 before the first. */
   long lastSeq() {
     return lastSeq;
   }

@@ -41,7 +41,7 @@ public final class FeedHub {
   private final CopilotService copilot;
   private final FeedSettings settings;
   private final Set<FeedConnection> connections = new LinkedHashSet<>();
-  private final Map<Lang, byte[]> evaluationMessages = new EnumMap<>(Lang.class);
+  private final Map<Lang, EvaluationMessages> evaluationMessages = new EnumMap<>(Lang.class);
   private long messagesSeq = -1;
   private MessageConsumer<Long> stateConsumer;
   private MessageConsumer<Buffer> auditConsumer;
@@ -77,8 +77,8 @@ public final class FeedHub {
   }
 
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
-  void add(ServerWebSocket socket, Lang lang, Long since, String asker) {
-    FeedConnection connection = new FeedConnection(socket, lang, asker, now());
+  void add(ServerWebSocket socket, Lang lang, Long since, String asker, boolean patches) {
+    FeedConnection connection = new FeedConnection(socket, lang, asker, patches, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     socket.closeHandler(ignored -> connections.remove(connection));
@@ -141,13 +141,16 @@ public final class FeedHub {
       }
       return;
     }
-    byte[] message = evaluationMessage(connection.lang());
-    long seq = messagesSeq;
-    if (seq <= connection.lastSeq() && connection.lastSeq() >= 0) {
+    EvaluationMessages messages = evaluationMessages(connection.lang());
+    if (messages.seq() <= connection.lastSeq() && connection.lastSeq() >= 0) {
       return;
     }
-    connection.sent(seq);
-    send(connection, message);
+    // a patch only to a subscriber that holds exactly the evaluation it applies to; one that was
+    // skipped while behind, or is new, gets the whole evaluation
+    boolean patch = connection.wantsPatches() && messages.patch() != null
+        && connection.lastSeq() == messages.patchBase();
+    connection.sent(messages.seq());
+    send(connection, patch ? messages.patch() : messages.whole());
   }
 
   private void drained(FeedConnection connection) {
@@ -157,29 +160,38 @@ public final class FeedHub {
     }
   }
 
+  /** One state's messages in one language: the whole evaluation, and the patch from the state before. */
+  private record EvaluationMessages(long seq, byte[] whole, long patchBase, byte[] patch) {
+  }
+
   /** Built once per state and language; the bytes are shared by every subscriber of that language. */
-  private byte[] evaluationMessage(Lang lang) {
+  private EvaluationMessages evaluationMessages(Lang lang) {
     long seq = service.state().seq();
     if (seq != messagesSeq) {
       evaluationMessages.clear();
       messagesSeq = seq;
     }
     return evaluationMessages.computeIfAbsent(lang, l -> {
-      byte[] evaluation = service.evaluationJson(l).getBytes();
-      byte[] head = ascii("{\"type\":\"evaluation\",\"seq\":" + seq + ",\"evaluation\":");
-      byte[] out = new byte[head.length + evaluation.length + 1];
-      System.arraycopy(head, 0, out, 0, head.length);
-      System.arraycopy(evaluation, 0, out, head.length, evaluation.length);
-      out[out.length - 1] = '}';
-      return out;
+      ReadinessService.Published published = service.published(l);
+      byte[] whole = wrap("{\"type\":\"evaluation\",\"seq\":" + published.seq() + ",\"evaluation\":",
+          published.evaluationJson().getBytes());
+      byte[] patch = published.patchJson() == null ? null
+          : wrap("{\"type\":\"evaluation.patch\",\"seq\":" + published.seq() + ",\"base\":" + published.patchBase()
+              + ",\"patch\":", published.patchJson().getBytes());
+      return new EvaluationMessages(published.seq(), whole, published.patchBase(), patch);
     });
   }
 
   private static byte[] auditMessage(byte[] event) {
-    byte[] head = ascii("{\"type\":\"audit\",\"event\":");
-    byte[] out = new byte[head.length + event.length + 1];
-    System.arraycopy(head, 0, out, 0, head.length);
-    System.arraycopy(event, 0, out, head.length, event.length);
+    return wrap("{\"type\":\"audit\",\"event\":", event);
+  }
+
+  /** {@code head} + {@code json} + "}": a feed message around JSON that is already serialised. */
+  private static byte[] wrap(String head, byte[] json) {
+    byte[] start = ascii(head);
+    byte[] out = new byte[start.length + json.length + 1];
+    System.arraycopy(start, 0, out, 0, start.length);
+    System.arraycopy(json, 0, out, start.length, json.length);
     out[out.length - 1] = '}';
     return out;
   }

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The {@code GET /ws} upgrade, in two route steps around the actor check: {@link #validate} checks
- * the language, {@code since} and the browser Origin (the console's own origin or the allowlist, so
+ * the language, {@code since}, the {@code evaluation} mode (whole | patch) and the browser Origin (the console's own origin or the allowlist, so
  * another site cannot ride a user's browser into the feed); {@link #upgrade} hands the socket to
  * the hub.
  */
@@ -19,6 +19,7 @@ public final class FeedSocketHandler {
 
   private static final String LANG = "feed.lang";
   private static final String SINCE = "feed.since";
+  private static final String PATCHES = "feed.patches";
 
   private final FeedHub hub;
   private final Set<String> allowedOrigins;
@@ -45,6 +46,11 @@ public final class FeedSocketHandler {
         throw new ApiError(400, "INVALID_PARAMETER", "since must be a whole number");
       }
     }
+    String evaluation = rc.queryParams().get("evaluation");
+    if (evaluation != null && !evaluation.equals("whole") && !evaluation.equals("patch")) {
+      throw new ApiError(400, "INVALID_PARAMETER", "evaluation must be whole (the default) or patch");
+    }
+    rc.put(PATCHES, "patch".equals(evaluation));
     String origin = rc.request().getHeader("Origin");
     if (origin != null && !originAllowed(origin, rc.request().getHeader("Host"))) {
       throw new ApiError(403, "ORIGIN_NOT_ALLOWED", "WebSocket connections from " + origin + " are not allowed");
@@ -57,10 +63,11 @@ public final class FeedSocketHandler {
   public void upgrade(RoutingContext rc) {
     Lang lang = rc.get(LANG);
     Long since = rc.get(SINCE);
+    boolean patches = rc.get(PATCHES);
     Actor actor = rc.get(MockHeaderAuth.ACTOR);
     String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, lang, since, asker))
+        .onSuccess(socket -> hub.add(socket, lang, since, asker, patches))
         .onFailure(rc::fail);
   }
 

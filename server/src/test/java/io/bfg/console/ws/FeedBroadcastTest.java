@@ -1,5 +1,9 @@
 package io.bfg.console.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.bfg.console.eval.JsonPatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 @DisplayName("The WebSocket feed")
 class FeedBroadcastTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dataDir;
@@ -226,6 +232,74 @@ class FeedBroadcastTest {
           .allSatisfy(m -> assertThat(m.getJsonObject("evaluation").getLong("seq"))
               .as("seq inside the evaluation labelled %s", m.getLong("seq")).isEqualTo(m.getLong("seq")));
     }
+  }
+
+  @Test
+  @DisplayName("with evaluation=patch: the whole evaluation on connect, then after each change a patch "
+      + "against the one the subscriber holds, which applied gives the server's evaluation")
+  void patches() throws Exception {
+    FeedClient feed = subscribe("/ws?lang=pl&evaluation=patch");
+    assertThat(feed.next().getString("type")).isEqualTo("hello");
+    JsonObject first = feed.next();
+    assertThat(first.getString("type")).as("the first evaluation is whole").isEqualTo("evaluation");
+    JsonNode held = JSON.readTree(first.getJsonObject("evaluation").encode());
+
+    for (int change = 0; change < 3; change++) {
+      long seq = change % 2 == 0 ? server.accept() : server.revoke();
+      JsonObject patch = feed.nextMatching("evaluation.patch " + seq, m -> m.getString("type").startsWith("evaluation"));
+      assertThat(patch.getString("type")).isEqualTo("evaluation.patch");
+      assertThat(patch.fieldNames()).containsExactlyInAnyOrder("type", "seq", "base", "patch");
+      assertThat(patch.getLong("seq")).isEqualTo(seq);
+      assertThat(patch.getLong("base")).as("the seq the patch applies to").isEqualTo(held.get("seq").asLong());
+      assertThat(patch.encode().length()).as("a sign-off's patch against the whole evaluation")
+          .isLessThan(held.toString().length() / 10);
+
+      held = JsonPatch.apply(held, (ArrayNode) JSON.readTree(patch.getJsonArray("patch").encode()));
+
+      assertThat(held).isEqualTo(server.evaluation("pl"));
+    }
+  }
+
+  @Test
+  @DisplayName("with evaluation=patch under concurrent changes, the subscriber's patched evaluation "
+      + "ends equal to the server's, each patch applying to the evaluation it holds")
+  void patchesUnderConcurrentChanges() throws Exception {
+    FeedClient feed = subscribe("/ws?evaluation=patch");
+    feed.next();
+    FeedClient whole = subscribe("/ws");
+    whole.next();
+    whole.next();
+    JsonNode held = JSON.readTree(feed.nextOfType("evaluation").getJsonObject("evaluation").encode());
+
+    List<String> checks = List.of("cutover.contracts-frozen", "cutover.migration-rollback");
+    int rounds = 6;
+    for (int round = 0; round < rounds; round++) {
+      String verb = round % 2 == 0 ? "accept" : "revoke";
+      List<CompletableFuture<HttpResponse<String>>> sent = checks.stream()
+          .map(check -> server.commandAsync(FeedServer.ANNA, check, verb)).toList();
+      for (CompletableFuture<HttpResponse<String>> reply : sent) {
+        assertThat(reply.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
+    }
+    long finalSeq = (long) rounds * checks.size();
+
+    while (held.get("seq").asLong() < finalSeq) {
+      JsonObject message = feed.nextMatching("an evaluation up to " + finalSeq,
+          m -> m.getString("type").startsWith("evaluation"));
+      if (message.getString("type").equals("evaluation")) {
+        held = JSON.readTree(message.getJsonObject("evaluation").encode());
+      } else {
+        assertThat(message.getLong("base")).as("patch to %s", message.getLong("seq")).isEqualTo(held.get("seq").asLong());
+        held = JsonPatch.apply(held, (ArrayNode) JSON.readTree(message.getJsonArray("patch").encode()));
+        assertThat(held.get("seq").asLong()).isEqualTo(message.getLong("seq"));
+      }
+    }
+    assertThat(held).isEqualTo(server.evaluation("en"));
+    assertThat(feed.received()).as("patches were sent").anyMatch(m -> "evaluation.patch".equals(m.getString("type")));
+    whole.evaluationAtLeast(finalSeq);
+    assertThat(whole.received()).as("a subscriber without evaluation=patch gets whole evaluations only")
+        .noneMatch(m -> "evaluation.patch".equals(m.getString("type")));
+    feed.assertSeqNeverBackwards();
   }
 
   private static JsonObject evaluationBefore(FeedClient feed) {

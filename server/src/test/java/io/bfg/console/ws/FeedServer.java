@@ -1,5 +1,7 @@
 package io.bfg.console.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bfg.console.AppConfig;
 import io.bfg.console.Console;
 import io.bfg.console.http.RunningConsole;
@@ -34,6 +36,7 @@ public final class FeedServer {
   public static final String CONTRACTS_FROZEN = "cutover.contracts-frozen";
 
   private static final Path BFG = Path.of("scenarios", "bfg-flowcontrol");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -90,6 +93,22 @@ public final class FeedServer {
   /** Anna revokes her contracts-frozen sign-off; returns the seq of the new state. */
   public long revoke() {
     return command("revoke");
+  }
+
+  /** GET /api/evaluation?lang=... as a JSON tree: what a subscriber's evaluation must equal. */
+  public JsonNode evaluation(String lang) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/evaluation?lang=" + lang))
+        .timeout(Duration.ofSeconds(10)).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("GET /api/evaluation (body %s)", response.body()).isEqualTo(200);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("GET /api/evaluation failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("GET /api/evaluation was interrupted", e);
+    }
   }
 
   /** Sends a sign-off or revocation without waiting for it; completes with the status and body. */

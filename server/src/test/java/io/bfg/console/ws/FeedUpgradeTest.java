@@ -176,6 +176,14 @@ class FeedUpgradeTest {
       assertRefused("/ws?since=" + since, Map.of(), 400);
     }
 
+    @ParameterizedTest(name = "evaluation={0}")
+    @ValueSource(strings = {"delta", "", "PATCH"})
+    @DisplayName("refuses an evaluation mode other than whole or patch with 400")
+    void badEvaluationMode(String mode, Vertx vertx) {
+      start(vertx, Map.of());
+      assertRefused("/ws?evaluation=" + mode, Map.of(), 400);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"HTTP_1_1", "HTTP_2"})
     @DisplayName("answers a plain GET /ws (no WebSocket upgrade) with a 4xx in the API's JSON error shape")

@@ -6,7 +6,8 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +51,12 @@ class SlowConsumerTest {
     server.stop();
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/ws?lang=en", "/ws?lang=en&evaluation=patch"})
   @DisplayName("is skipped to the latest evaluation, while the server's queue for it stays bounded and others keep up")
-  void boundedAndSkipped() throws Exception {
+  void boundedAndSkipped(String uri) throws Exception {
     FeedSettings settings = FeedSettings.defaults();
-    try (StalledSocket stalled = StalledSocket.open(server.port(), "/ws?lang=en")) {
+    try (StalledSocket stalled = StalledSocket.open(server.port(), uri)) {
       HubProbe probe = server.probe();
       List<FeedConnection> connections = probe.connections();
       assertThat(connections).as("the hub's subscribers: the healthy one, then the stalled one").hasSize(2);
@@ -103,12 +105,16 @@ class SlowConsumerTest {
 
       // when it reads again, it gets what the kernel and the capped queue held, then the latest evaluation
       long last = finalSeq;
-      List<JsonObject> got = stalled.readUntil(m -> "evaluation".equals(m.getString("type")) && m.getLong("seq") == last);
-      List<Long> evaluationSeqs = got.stream().filter(m -> "evaluation".equals(m.getString("type")))
-          .map(m -> m.getLong("seq")).toList();
+      List<JsonObject> got = stalled.readUntil(m -> isEvaluation(m) && m.getLong("seq") == last);
+      List<Long> evaluationSeqs = got.stream().filter(SlowConsumerTest::isEvaluation).map(m -> m.getLong("seq")).toList();
+      assertThat(got.get(got.size() - 1).getString("type"))
+          .as("after being skipped, the latest evaluation comes whole: a patch would not apply").isEqualTo("evaluation");
+      assertPatchesApplyToTheEvaluationBefore(got);
       assertThat(got.get(0).getString("type")).isEqualTo("hello");
+      // ~2 KB of patch and audit per change take longer to fill the queue than ~43 KB evaluations
+      int fewerThan = uri.contains("evaluation=patch") ? (int) changes : (int) changes / 2;
       assertThat(evaluationSeqs).as("evaluations the stalled subscriber received for %s changes", changes)
-          .hasSizeLessThan((int) changes / 2)
+          .hasSizeLessThan(fewerThan)
           .endsWith(finalSeq);
       assertThat(evaluationSeqs.get(evaluationSeqs.size() - 2)).as("the evaluation before the last (skipped to the latest)")
           .isLessThan(finalSeq - 1);
@@ -117,10 +123,31 @@ class SlowConsumerTest {
 
       // and it is back on the live stream
       long next = server.accept();
-      List<JsonObject> live = stalled.readUntil(m -> "evaluation".equals(m.getString("type")) && m.getLong("seq") == next);
+      List<JsonObject> live = stalled.readUntil(m -> isEvaluation(m) && m.getLong("seq") == next);
       assertThat(live).as("what the caught-up subscriber receives for the next change")
-          .allMatch(m -> m.getString("type").equals("evaluation") || m.getString("type").equals("audit"));
+          .allMatch(m -> isEvaluation(m) || m.getString("type").equals("audit"));
+      if (uri.contains("evaluation=patch")) {
+        assertThat(live.get(live.size() - 1).getString("type")).as("back on the live stream: a patch again")
+            .isEqualTo("evaluation.patch");
+      }
       healthy.evaluationAtLeast(next);
+    }
+  }
+
+  private static boolean isEvaluation(JsonObject message) {
+    return "evaluation".equals(message.getString("type")) || "evaluation.patch".equals(message.getString("type"));
+  }
+
+  /** Each evaluation.patch names, as its base, the seq of the evaluation the subscriber got just before it. */
+  private static void assertPatchesApplyToTheEvaluationBefore(List<JsonObject> messages) {
+    Long held = null;
+    for (JsonObject message : messages) {
+      if ("evaluation.patch".equals(message.getString("type"))) {
+        assertThat(message.getLong("base")).as("base of the patch to %s", message.getLong("seq")).isEqualTo(held);
+      }
+      if (isEvaluation(message)) {
+        held = message.getLong("seq");
+      }
     }
   }
 }
