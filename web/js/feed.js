@@ -1,8 +1,10 @@
 // Live updates: the IntegrationFeed.v1 WebSocket, with exponential backoff on close and a polling
 // fallback (GET /api/evaluation every 5 s) whenever the socket is not open: the endpoint may not exist
-// yet, a proxy may block WebSockets, or the server may be restarting.
+// yet, a proxy may block WebSockets, or the server may be restarting. The page subscribes with
+// evaluation=patch: the whole evaluation on connect, then the ~1 KB each change made to it.
 
 import { getEvaluation } from './api.js';
+import { applyPatch } from './patch.js';
 
 const PING_MS = 20_000;
 const POLL_MS = 5_000;
@@ -37,6 +39,8 @@ export class Feed {
     this.pollTimer = null;
     this.pollFailed = false;
     this.awaitingFirst = false;
+    /** The last evaluation this socket delivered: what the next evaluation.patch applies to. */
+    this.evaluation = null;
     this.state = 'connecting';
     window.addEventListener('online', () => {
       if (!this.isLive()) this.connectNow();
@@ -81,7 +85,7 @@ export class Feed {
       return;
     }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    let url = `${scheme}://${location.host}/ws?lang=${encodeURIComponent(this.lang)}`;
+    let url = `${scheme}://${location.host}/ws?lang=${encodeURIComponent(this.lang)}&evaluation=patch`;
     if (resume && this.lastSeq !== null) url += `&since=${this.lastSeq}`;
     let socket;
     try {
@@ -91,6 +95,7 @@ export class Feed {
       return;
     }
     this.socket = socket;
+    this.evaluation = null;
     if (!this.everOpened && this.state !== 'polling') this.setState('connecting');
     socket.addEventListener('open', () => {
       if (socket !== this.socket) return;
@@ -129,8 +134,12 @@ export class Feed {
         this.noteSeq(message.seq);
         this.setState('live');
         break;
+      case 'evaluation.patch':
+        this.onPatch(message);
+        break;
       case 'evaluation':
         if (message.evaluation) {
+          this.evaluation = message.evaluation;
           // The first evaluation on a connection is the server's whole current state: it wins even
           // with a lower seq (a restarted server with a fresh data dir starts counting again).
           const authoritative = this.awaitingFirst;
@@ -154,6 +163,29 @@ export class Feed {
       default:
         this.handlers.onMessage?.(message); // pong, copilot.delta, copilot.answer: for later issues
     }
+  }
+
+  /**
+   * The server sends a patch only against the evaluation it last sent this socket; one that does not
+   * fit (a bug, or a message lost by a proxy) must not leave a wrong page: reconnect for a whole one.
+   */
+  onPatch(message) {
+    let next = null;
+    if (this.evaluation && this.evaluation.seq === message.base) {
+      try {
+        next = applyPatch(this.evaluation, message.patch);
+      } catch {
+        next = null;
+      }
+    }
+    if (!next || next.seq !== message.seq) {
+      this.connectNow();
+      return;
+    }
+    this.evaluation = next;
+    this.handlers.onEvaluation(next, 'feed');
+    this.noteSeq(message.seq);
+    this.setState('live');
   }
 
   scheduleReconnect() {

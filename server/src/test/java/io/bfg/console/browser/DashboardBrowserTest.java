@@ -117,6 +117,22 @@ class DashboardBrowserTest extends BrowserTest {
     dashboard.screenshot(SCREENSHOTS.resolve("dashboard-pl.png"));
   }
 
+  /** Applies the page's own patch.js to the feed frames it got and compares with a fresh GET (key order aside). */
+  private static final String PATCHES_REBUILD_THE_EVALUATION = """
+      async (frames) => {
+        const { applyPatch } = await import('/js/patch.js');
+        let held = null;
+        for (const message of frames.map((f) => JSON.parse(f))) {
+          if (message.type === 'evaluation') held = message.evaluation;
+          if (message.type === 'evaluation.patch') held = applyPatch(held, message.patch);
+        }
+        const canonical = (v) => Array.isArray(v) ? v.map(canonical)
+          : v !== null && typeof v === 'object'
+            ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v;
+        const fresh = await (await fetch('/api/evaluation?lang=en')).json();
+        return JSON.stringify(canonical(held)) === JSON.stringify(canonical(fresh));
+      }""";
+
   @Test
   @DisplayName("an owner's sign-off in one page shows up live in another page, through the WebSocket feed")
   void signOffShowsUpLiveInAnotherPage() {
@@ -150,9 +166,13 @@ class DashboardBrowserTest extends BrowserTest {
         .isEqualTo(true);
     assertThat(evaluationFetches).as("evaluation fetches of the watching page (the feed should carry the change)")
         .isEmpty();
-    assertThat(watcher.feedFrames.subList(framesBefore, watcher.feedFrames.size()))
-        .as("feed frames received by the watching page after the sign-off")
-        .anySatisfy(frame -> assertThat(frame).contains("\"type\":\"evaluation\"", CONTRACTS_FROZEN));
+    List<String> frames = List.copyOf(watcher.feedFrames);
+    assertThat(frames.subList(framesBefore, frames.size()))
+        .as("feed frames received by the watching page after the sign-off: a patch, not the whole evaluation")
+        .anySatisfy(frame -> assertThat(frame).contains("\"type\":\"evaluation.patch\"", "\"op\":\"replace\""))
+        .noneSatisfy(frame -> assertThat(frame).contains("\"type\":\"evaluation\""));
+    assertThat(watcher.page.evaluate(PATCHES_REBUILD_THE_EVALUATION, frames))
+        .as("the page's patch code, fed the frames it received, rebuilds GET /api/evaluation").isEqualTo(true);
     assertThat(owner.check(CONTRACTS_FROZEN)).hasAttribute("data-status", "READY");
 
     watcher.check(CONTRACTS_FROZEN).scrollIntoViewIfNeeded();
