@@ -3,14 +3,24 @@
 // Reference broadcast server for bench/run-feed.sh: the npm `ws` package doing what the console's
 // FeedHub does, with the same bytes, so the two fan-outs can be compared side by side.
 //
-//   node broadcast.js --payload evaluation.json [--audit audit-event.json] [--port 0] [--host 127.0.0.1]
-//                     [--cap 262144] [--frame-once]
+//   node broadcast.js --payload evaluation.json [--audit audit-event.json] [--patch patch.json]
+//                     [--port 0] [--host 127.0.0.1] [--cap 262144] [--frame-once]
 //
-// GET /ws                  IntegrationFeed.v1-shaped feed: {"type":"hello",...} then the evaluation
+// GET /ws[?evaluation=whole|patch]
+//                          IntegrationFeed.v1-shaped feed: {"type":"hello",...} then the evaluation;
+//                          any other evaluation= value is refused with 400, as the console does
 // POST /change             seq+1, answers {"changed":true,"seq":N}, then broadcasts to every client
 //                          {"type":"evaluation","seq":N,"evaluation":<payload bytes>} and, when --audit
 //                          is given, {"type":"audit","event":<audit bytes>} (the console sends both)
 // GET /health              {"status":"UP","seq":N,"clients":C}
+//
+// Patch mode (--patch FILE, a JSON Patch array captured from the console's feed): a client that
+// connected with evaluation=patch and was last sent seq N-1 gets, for change N,
+// {"type":"evaluation.patch","seq":N,"base":N-1,"patch":<file bytes>} instead of the whole
+// evaluation. Every other send is the whole evaluation: on connect, after a drain, to clients without
+// evaluation=patch, and to a patch client that missed an evaluation (it has nothing to apply a patch to).
+// Each message is built once per change and the same Buffer (or, with --frame-once, frame) goes to
+// every client it is meant for.
 //
 // Slow consumers, the same rule as the console: a client whose buffered (not yet written to the
 // kernel) bytes exceed --cap (256 KB, the console's writeQueueBytes) is skipped and marked behind;
@@ -36,18 +46,30 @@ if (!payloadFile) {
   process.exit(2);
 }
 const payload = fs.readFileSync(payloadFile);
+const patchFile = option('patch');
+const patchBytes = patchFile ? fs.readFileSync(patchFile) : null;
 const auditFile = option('audit');
 const auditMessage = auditFile
   ? Buffer.concat([Buffer.from('{"type":"audit","event":'), fs.readFileSync(auditFile), Buffer.from('}')])
   : null;
 
 let seq = 0;
-let evaluationMessage = buildEvaluation(seq);
-let evaluationFrame = frameOnce ? prepareFrame(evaluationMessage) : null;
+// the messages for the current seq: {data, frame}; patch is null at seq 0 and without --patch
+let evaluation = prepare(buildEvaluation(seq));
+let patch = null;
 const clients = new Set();
 
 function buildEvaluation(s) {
   return Buffer.concat([Buffer.from('{"type":"evaluation","seq":' + s + ',"evaluation":'), payload, Buffer.from('}')]);
+}
+
+function buildPatch(s) {
+  return Buffer.concat([Buffer.from('{"type":"evaluation.patch","seq":' + s + ',"base":' + (s - 1) + ',"patch":'),
+    patchBytes, Buffer.from('}')]);
+}
+
+function prepare(data) {
+  return { data, frame: frameOnce ? prepareFrame(data) : null };
 }
 
 // --frame-once: the WebSocket frame (header + payload) is built once per change and its buffers are
@@ -56,20 +78,22 @@ function prepareFrame(data) {
   return WebSocket.Sender.frame(data, { fin: true, rsv1: false, opcode: 1, mask: false, readOnly: true });
 }
 
-function sendEvaluation(client) {
+// mayPatch: this is the broadcast of a change (not a greeting or a catch-up after a drain)
+function sendEvaluation(client, mayPatch) {
   if (client.ws.readyState !== WebSocket.OPEN || client.lastSeq >= seq) {
     return;
   }
+  const message = mayPatch && patch && client.wantsPatch && client.lastSeq === seq - 1 ? patch : evaluation;
   client.lastSeq = seq;
-  if (evaluationFrame) {
+  if (message.frame) {
     const socket = client.ws._socket;
     socket.cork();
-    for (const part of evaluationFrame) {
+    for (const part of message.frame) {
       socket.write(part);
     }
     socket.uncork();
   } else {
-    client.ws.send(evaluationMessage, { binary: false, compress: false, fin: true });
+    client.ws.send(message.data, { binary: false, compress: false, fin: true });
   }
 }
 
@@ -83,7 +107,7 @@ function broadcast() {
       client.behind = true;
       continue;
     }
-    sendEvaluation(client);
+    sendEvaluation(client, true);
   }
   if (auditMessage) {
     for (const client of clients) {
@@ -99,8 +123,8 @@ const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       seq += 1;
-      evaluationMessage = buildEvaluation(seq);
-      evaluationFrame = frameOnce ? prepareFrame(evaluationMessage) : null;
+      evaluation = prepare(buildEvaluation(seq));
+      patch = patchBytes ? prepare(buildPatch(seq)) : null;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ changed: true, seq }));
       broadcast();
@@ -128,26 +152,32 @@ server.on('upgrade', (req, socket, head) => {
     socket.destroy();
     return;
   }
+  const mode = new URL(req.url, 'http://localhost').searchParams.get('evaluation') ?? 'whole';
+  if (mode !== 'whole' && mode !== 'patch') {
+    socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 26\r\n'
+      + 'Connection: close\r\n\r\n{"error":"BAD_EVALUATION"}');
+    return;
+  }
   wss.handleUpgrade(req, socket, head, (ws) => {
-    const client = { ws, lastSeq: -1, behind: false };
+    const client = { ws, lastSeq: -1, behind: false, wantsPatch: mode === 'patch' };
     clients.add(client);
     ws.on('close', () => clients.delete(client));
     ws.on('error', () => clients.delete(client));
     ws._socket.on('drain', () => {
       if (client.behind && !full(client)) {
         client.behind = false;
-        sendEvaluation(client);
+        sendEvaluation(client, false);
       }
     });
     ws.send('{"type":"hello","protocol":"IntegrationFeed.v1","seq":' + seq + '}');
-    sendEvaluation(client);
+    sendEvaluation(client, false);
   });
 });
 
 server.listen(port, host, 4096, () => {
   console.log('node broadcast server listening on ' + server.address().port
     + ' (ws ' + require('ws/package.json').version + ', node ' + process.version
-    + ', payload ' + payload.length + ' B, cap ' + cap + ' B' + (frameOnce ? ', frame-once' : '') + ')');
+    + ', payload ' + payload.length + ' B' + (patchBytes ? ', patch ' + patchBytes.length + ' B' : '') + ', cap ' + cap + ' B' + (frameOnce ? ', frame-once' : '') + ')');
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
