@@ -28,8 +28,11 @@ import java.util.concurrent.TimeUnit;
  * java -cp console.jar:classes io.bfg.console.bench.feed.FeedLoad --target console|node
  *      --url http://127.0.0.1:PORT --server-pid PID --subscribers N [--rate 1] [--changes 20]
  *      [--warmup-changes 3] [--event-loops 2] [--connect-concurrency 256] [--stalled]
- *      [--payload FILE] [--result FILE]
+ *      [--payload FILE] [--result FILE] [--ws-uri /ws?lang=en[&amp;evaluation=patch]]
  * </pre>
+ *
+ * Evaluation messages are whole evaluations or, for subscribers that asked for {@code evaluation=patch}
+ * in --ws-uri, {@code evaluation.patch} messages: both count as the delivery of their seq.
  *
  * Prints a human report and one {@code RESULT key=value ...} line (also appended to --result).
  * Exit codes: 0 measured (targets are judged by bench/run-feed.sh), 2 bad arguments, 3 run failed.
@@ -164,7 +167,7 @@ public final class FeedLoad {
     if (s.stalled()) {
       stalled = new StalledClient(s.host(), s.port());
       stalled.connect(s.wsUri());
-      int fill = fillStalled(driver, stalled);
+      int fill = fillStalled(driver, stalled, patchMode(s));
       long sendQ = stalled.serverSendQueue();
       log("stalled subscriber on local port %d: %d fill changes until the server stopped queueing for it "
           + "(server-side kernel Send-Q %d bytes)", stalled.localPort(), fill, sendQ);
@@ -208,8 +211,9 @@ public final class FeedLoad {
     r.put("msg_bytes", messageBytes);
     r.put("payload", sameBytes);
     double expectedBytesPerSecond = (double) ready * s.rate() * messageBytes;
-    log("offered load: %d subscribers x %.2f changes/s x %d B = %.1f MB/s of evaluation messages",
-        ready, s.rate(), messageBytes, expectedBytesPerSecond / 1e6);
+    log("offered load: %d subscribers x %.2f changes/s x %d B = %.1f MB/s of evaluation messages%s",
+        ready, s.rate(), messageBytes, expectedBytesPerSecond / 1e6,
+        patchMode(s) ? " if all were whole (patch mode: see received MB/s)" : "");
     r.put("offered_mbs", expectedBytesPerSecond / 1e6);
 
     // warm-up: same rate, not measured
@@ -224,6 +228,7 @@ public final class FeedLoad {
     // measured changes
     probe.takePhaseMaxKb();
     long evaluationsBefore = subs.evaluations.get();
+    long patchesBefore = subs.patches.get();
     long bytesBefore = subs.bytes.get();
     double serverCpu0 = ProcessProbe.processCpuSeconds(s.serverPid());
     double selfCpu0 = ProcessProbe.processCpuSeconds(ProcessHandle.current().pid());
@@ -256,6 +261,7 @@ public final class FeedLoad {
     long rssMaxKb = probe.takePhaseMaxKb();
     long receivedBytes = subs.bytes.get() - bytesBefore;
     long received = subs.evaluations.get() - evaluationsBefore;
+    long patches = subs.patches.get() - patchesBefore;
 
     // latencies: arrival of seq s minus the send time of the change that produced s
     Map<Long, Long> sentBySeq = new HashMap<>();
@@ -317,6 +323,7 @@ public final class FeedLoad {
     r.put("expected", expected);
     r.put("delivered", delivered);
     r.put("dps", deliveriesPerSecond);
+    r.put("patches", patches);
     r.put("p50_ms", ms(percentile(latencies, 50)));
     r.put("p99_ms", ms(percentile(latencies, 99)));
     r.put("max_ms", ms(latencies.length == 0 ? -1 : latencies[latencies.length - 1]));
@@ -356,8 +363,11 @@ public final class FeedLoad {
     log("fan-out spread (arrival minus the first arrival of the same change): p99 %.1f ms",
         ms(percentile(spread, 99)));
     log("GC during the changes: server %s, generator %s", serverGc.replace('_', ' '), ownGc.replace('_', ' '));
-    log("received %.1f MB/s (all messages); evaluations received in window incl. catch-ups: %d",
-        receivedBytes / windowSeconds / 1e6, received);
+    log("received %.1f MB/s (all messages); evaluations received in window incl. catch-ups: %d, of them %d "
+        + "evaluation.patch", receivedBytes / windowSeconds / 1e6, received, patches);
+    if (patchMode(s) && patches == 0) {
+      log("WARNING: %s asked for evaluation=patch but no evaluation.patch message arrived", s.wsUri());
+    }
     log("server RSS: idle %.0f MB, after connect %.0f MB, max during changes %.0f MB",
         rssIdleKb / 1024.0, rssConnectedKb / 1024.0, rssMaxKb / 1024.0);
     log("CPU over %.1f s (100%% = one core): server %.0f%%, generator %.0f%%, everything else on the box %.0f%%",
@@ -393,26 +403,31 @@ public final class FeedLoad {
    * Makes changes as fast as the server answers until the server stops queueing for the stalled
    * socket: its kernel Send-Q stops growing, plus a few more changes to fill the server's own
    * write queue (the console's is 256 KB, about 6 evaluations; the Node server's cap is the same).
+   * In patch mode a change costs a stalled subscriber ~2 KB (patch and audit line) instead of ~44 KB:
+   * filling the few MB a loopback socket buffers takes thousands of changes, not ~100, and the write
+   * queue after it ~150, not ~6, so both the limit and the changes made past a steady Send-Q are larger.
    */
-  private static int fillStalled(ChangeDriver driver, StalledClient stalled) throws Exception {
+  private static int fillStalled(ChangeDriver driver, StalledClient stalled, boolean patchMode) throws Exception {
     long previous = -1;
     int unchanged = 0;
     int made = 0;
-    while (made < 400) {
+    int limit = patchMode ? 5000 : 400;
+    int past = patchMode ? 300 : 12;
+    while (made < limit) {
       driver.change();
       made++;
       Thread.sleep(5);
       long q = stalled.serverSendQueue();
       if (q < 0) {
         // no ss: a fixed amount well past the ~4 MB a loopback socket buffers
-        if (made >= 150) {
+        if (made >= (patchMode ? 3500 : 150)) {
           break;
         }
         continue;
       }
       unchanged = q == previous && q > 0 ? unchanged + 1 : 0;
       previous = q;
-      if (unchanged >= 12) {
+      if (unchanged >= past) {
         break;
       }
     }
@@ -443,6 +458,10 @@ public final class FeedLoad {
       Thread.sleep(50);
     }
     return "timeout";
+  }
+
+  private static boolean patchMode(Settings s) {
+    return s.wsUri().matches(".*[?&]evaluation=patch(&.*)?");
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {

@@ -18,6 +18,7 @@ final class FeedMessages {
   static final int AUDIT = 3;
 
   private static final byte[] TYPE_PREFIX = ascii("{\"type\":\"");
+  private static final byte[] PATCH_PREFIX = ascii("{\"type\":\"evaluation.patch\"");
   private static final byte[] SEQ_KEY = ascii("\"seq\":");
   private static final int SCAN_LIMIT = 256;
 
@@ -62,6 +63,7 @@ final class FeedMessages {
     if (message.length() > at + 1) {
       byte first = message.at(at);
       // evaluation, hello, audit are the only types whose first letters are e, h, a; check one more
+      // (evaluation.patch, the patch mode's reply to a change, counts as an evaluation: see isPatch)
       if (first == 'e' && message.at(at + 1) == 'v') {
         return EVALUATION;
       }
@@ -75,7 +77,12 @@ final class FeedMessages {
     return OTHER;
   }
 
-  /** The first {@code "seq":N} in the message head, or -1. */
+  /** Whether an {@link #EVALUATION} message is an {@code evaluation.patch} rather than a whole evaluation. */
+  static boolean isPatch(Bytes message) {
+    return startsWith(message, 0, PATCH_PREFIX);
+  }
+
+  /** The first {@code "seq":N} in the message head, or -1 (an evaluation.patch's seq comes before its base). */
   static long seq(Bytes message) {
     int limit = Math.min(message.length(), SCAN_LIMIT) - SEQ_KEY.length;
     for (int i = 0; i <= limit; i++) {

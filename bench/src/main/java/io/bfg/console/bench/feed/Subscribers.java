@@ -76,7 +76,10 @@ final class Subscribers {
   /** Subscribers that got their first evaluation (the greeting), so the server has them registered. */
   final AtomicInteger ready = new AtomicInteger();
   final AtomicInteger closed = new AtomicInteger();
+  /** Evaluation messages of either kind: whole evaluations and evaluation.patch messages. */
   final AtomicLong evaluations = new AtomicLong();
+  /** Of those, evaluation.patch messages. */
+  final AtomicLong patches = new AtomicLong();
   final AtomicLong audits = new AtomicLong();
   final AtomicLong hellos = new AtomicLong();
   final AtomicLong others = new AtomicLong();
@@ -162,6 +165,7 @@ final class Subscribers {
   private final class Subscriber {
     private int type = -1;
     private long seq = -1;
+    private boolean patch;
     private boolean greeted;
 
     void frame(WebSocketFrame frame) {
@@ -170,6 +174,7 @@ final class Subscribers {
         FeedMessages.Bytes head = FeedMessages.of(data);
         type = FeedMessages.type(head);
         seq = type == FeedMessages.OTHER ? -1 : FeedMessages.seq(head);
+        patch = type == FeedMessages.EVALUATION && FeedMessages.isPatch(head);
         bytes.addAndGet(data.length());
         if (frame.isFinal()) {
           complete(data);
@@ -188,6 +193,9 @@ final class Subscribers {
       switch (type) {
         case FeedMessages.EVALUATION -> {
           evaluations.incrementAndGet();
+          if (patch) {
+            patches.incrementAndGet();
+          }
           recorder.get().add(seq, now);
           perSeq.computeIfAbsent(seq, k -> new LongAdder()).increment();
           if (!greeted) {
@@ -204,6 +212,7 @@ final class Subscribers {
       }
       type = -1;
       seq = -1;
+      patch = false;
     }
   }
 
