@@ -9,7 +9,16 @@
 # evaluation with seq s minus the moment the request that produced s was sent.
 # Then, at STALL_N, both again with one extra subscriber that never reads (see FeedLoad --stalled).
 #
-# Targets (console):  N=5000   deliveries/s >= 1.0x Node (2-decimal ratio) and p99 <= Node's p99
+# EVALUATION=patch (the default, the dashboard's mode) subscribes with /ws?lang=en&evaluation=patch on
+# both servers: after a change each subscriber gets {"type":"evaluation.patch","seq":N,"base":N-1,
+# "patch":[...]} (~1.3 KB of RFC 6902 ops) instead of the whole evaluation, unless it missed the
+# previous one; the greeting and any catch-up stay whole. The patch the Node server sends is one
+# captured from the console's feed before the runs (bench/node/capture-patch.js), so both send the
+# same bytes. EVALUATION=whole subscribes with evaluation=whole: every change sends the whole ~43 KB.
+# An evaluation.patch counts as the delivery of its seq, like a whole evaluation.
+#
+# Targets (console, measured in the mode given by EVALUATION):
+#                     N=5000   deliveries/s >= 1.0x Node (2-decimal ratio) and p99 <= Node's p99
 #                     N=10000  all 10,000 held (greeted, none closed) and p99 < 250 ms
 #                     STALL_N  others' p99 within 10% of the run without the stalled subscriber, and
 #                              memory bounded: RSS max over the run <= the no-stall run's + 64 MB, the stalled
@@ -24,7 +33,9 @@
 # separates them once a fan-out takes longer than 1/RATE: raise RATE to compare capacity.
 #
 # Usage: bench/run-feed.sh [N ...]           (default: 1000 5000 10000)
-# Env:   RATE=1 CHANGES=20 WARMUP_CHANGES=3  STALL_N=5000 (0 = skip the stalled runs)
+# Env:   EVALUATION=patch|whole  what a change sends a subscriber (default patch; see above)
+#        RATE=1 CHANGES=20 WARMUP_CHANGES=3  STALL_N=5000 (0 = skip the stalled runs; in patch mode the
+#        stalled subscriber needs ~2,000 fill changes, ~30 s, as each costs it only ~2 KB)
 #        WARMUP_RUN_CHANGES=15  an unrecorded run per server at the smallest N first (0 = none)
 #        EVENT_LOOPS=2 CONNECT_CONCURRENCY=256   generator settings (the same for both servers)
 #        SERVER_JAVA_OPTS="-Xmx1g" GEN_JAVA_OPTS="-Xms2g -Xmx2g"  TARGETS="console node"
@@ -35,6 +46,7 @@ export LC_ALL=C
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ $# -gt 0 ]]; then NS=("$@"); else NS=(1000 5000 10000); fi
+EVALUATION="${EVALUATION:-patch}"
 RATE="${RATE:-1}"
 CHANGES="${CHANGES:-20}"
 WARMUP_CHANGES="${WARMUP_CHANGES:-3}"
@@ -49,6 +61,11 @@ GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms2g -Xmx2g}"
 TARGETS="${TARGETS:-console node}"
 RUN_LIMIT=600 # seconds any one generator run may take
 
+if [[ "$EVALUATION" != patch && "$EVALUATION" != whole ]]; then
+  echo "EVALUATION is patch or whole, got '$EVALUATION'" >&2
+  exit 2
+fi
+WS_URI="/ws?lang=en&evaluation=$EVALUATION"
 for n in "${NS[@]}" "$STALL_N"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "subscriber counts are whole numbers, got '$n'" >&2; exit 2; }
 done
@@ -87,25 +104,41 @@ for _ in $(seq 1 100); do
 done
 # One sign-off and its revocation: proves the change path and leaves an audit event to copy, so
 # the Node server sends an audit line of the console's shape after each evaluation, as the console does.
-for action in accept revoke; do
-  curl -sf -X POST -H 'X-Actor-Id: user_md_anna' "$CONSOLE_URL/api/checks/cutover.contracts-frozen/$action" >/dev/null
-done
+# In patch mode a feed subscriber makes them, and keeps the sign-off's evaluation.patch for Node.
+CHECK_URL="$CONSOLE_URL/api/checks/cutover.contracts-frozen"
+if [[ $EVALUATION == patch ]]; then
+  node bench/node/capture-patch.js --ws "ws://127.0.0.1:$CONSOLE_PORT$WS_URI" --out "$WORK/patch.json" \
+      --post "$CHECK_URL/accept" --post "$CHECK_URL/revoke" --actor user_md_anna --timeout-ms 10000 \
+      >"$WORK/capture.log" 2>&1 \
+    || { cat "$WORK/capture.log" >&2; echo "no evaluation.patch from the console's feed ($WS_URI) within 10 s" >&2; exit 3; }
+else
+  for action in accept revoke; do
+    curl -sf -X POST -H 'X-Actor-Id: user_md_anna' "$CHECK_URL/$action" >/dev/null
+  done
+fi
 curl -sf -o "$WORK/evaluation.json" "$CONSOLE_URL/api/evaluation"
 curl -sf "$CONSOLE_URL/api/audit" \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const e=JSON.parse(s).events;process.stdout.write(JSON.stringify(e[e.length-1]))})' \
   >"$WORK/audit-event.json"
 
-node bench/node/broadcast.js --payload "$WORK/evaluation.json" --audit "$WORK/audit-event.json" --port 0 \
-  >"$WORK/node.log" 2>&1 &
+NODE_ARGS=(--payload "$WORK/evaluation.json" --audit "$WORK/audit-event.json" --port 0)
+[[ $EVALUATION == patch ]] && NODE_ARGS+=(--patch "$WORK/patch.json")
+node bench/node/broadcast.js "${NODE_ARGS[@]}" >"$WORK/node.log" 2>&1 &
 NODE_PID=$!
 PIDS+=("$NODE_PID")
 NODE_PORT="$(await_port "$WORK/node.log" 'listening on' 's#.*listening on ([0-9]+).*#\1#' "$NODE_PID")"
 NODE_URL="http://127.0.0.1:$NODE_PORT"
 
-echo "== IntegrationFeed.v1 fan-out: console vs Node ws, N = ${NS[*]}, $CHANGES changes at $RATE/s (+$WARMUP_CHANGES warm-up), stalled run at N=$STALL_N =="
+echo "== IntegrationFeed.v1 fan-out, evaluation=$EVALUATION ($WS_URI): console vs Node ws, N = ${NS[*]}, $CHANGES changes at $RATE/s (+$WARMUP_CHANGES warm-up), stalled run at N=$STALL_N =="
 echo "console $CONSOLE_URL (pid $CONSOLE_PID, $SERVER_JAVA_OPTS): $(head -n1 "$WORK/console.log")"
 echo "node    $NODE_URL (pid $NODE_PID): $(head -n1 "$WORK/node.log")"
-echo "evaluation payload $(wc -c <"$WORK/evaluation.json") B (GET /api/evaluation), audit event $(wc -c <"$WORK/audit-event.json") B"
+if [[ $EVALUATION == patch ]]; then
+  echo "evaluation payload $(wc -c <"$WORK/evaluation.json") B (GET /api/evaluation), patch $(wc -c <"$WORK/patch.json") B" \
+    "(the console's $(cat "$WORK/capture.log")), audit event $(wc -c <"$WORK/audit-event.json") B"
+else
+  echo "evaluation payload $(wc -c <"$WORK/evaluation.json") B (GET /api/evaluation), no patch (whole mode)," \
+    "audit event $(wc -c <"$WORK/audit-event.json") B"
+fi
 echo "java: $(java -version 2>&1 | head -n1); generator $GEN_JAVA_OPTS, $EVENT_LOOPS event loops, $CONNECT_CONCURRENCY handshakes in flight"
 echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg); open files: $(ulimit -n)"
 if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l > 0.5) }'; then
@@ -139,7 +172,7 @@ run_gen() { # target n [--stalled]   (WARM=1: a warm-up run, not recorded, one l
   timeout "$RUN_LIMIT" java $GEN_JAVA_OPTS -cp "$WORK/feed-classes:$CONSOLE_JAR" io.bfg.console.bench.feed.FeedLoad \
       --target "$target" --url "$url" --server-pid "$pid" --subscribers "$n" --rate "$RATE" --changes "$changes" \
       --warmup-changes "$WARMUP_CHANGES" --event-loops "$EVENT_LOOPS" --connect-concurrency "$CONNECT_CONCURRENCY" \
-      --payload "$WORK/evaluation.json" "${record[@]}" "$@" >"$WORK/run.log" 2>&1 || rc=$?
+      --payload "$WORK/evaluation.json" --ws-uri "$WS_URI" "${record[@]}" "$@" >"$WORK/run.log" 2>&1 || rc=$?
   if (( rc != 0 )); then
     cat "$WORK/run.log"
     echo "   generator run failed with exit $rc ($target, N=$n)"
@@ -184,7 +217,9 @@ field() {
 }
 
 echo
-echo "== results (latency: change request sent -> evaluation fully received; CPU: 100% = one core) =="
+arrived="evaluation"
+[[ $EVALUATION == patch ]] && arrived="evaluation or evaluation.patch"
+echo "== results, evaluation=$EVALUATION (latency: change request sent -> $arrived fully received; CPU: 100% = one core) =="
 printf '%-8s %6s %5s %11s %15s %9s %8s %8s %8s %8s %8s %8s %8s\n' \
   server N stall held delivered/exp deliv/s p50_ms p99_ms max_ms rss_MB srv_CPU gen_CPU other
 awk '
