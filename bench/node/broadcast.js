@@ -17,10 +17,11 @@
 // Patch mode (--patch FILE, a JSON Patch array captured from the console's feed): a client that
 // connected with evaluation=patch and was last sent seq N-1 gets, for change N,
 // {"type":"evaluation.patch","seq":N,"base":N-1,"patch":<file bytes>} instead of the whole
-// evaluation. Every other send is the whole evaluation: on connect, after a drain, to clients without
-// evaluation=patch, and to a patch client that missed an evaluation (it has nothing to apply a patch to).
-// Each message is built once per change and the same Buffer (or, with --frame-once, frame) goes to
-// every client it is meant for.
+// evaluation, as the console's FeedHub decides (also when it drains right after missing only N).
+// Every other send is the whole evaluation: on connect, to clients without evaluation=patch, and to
+// a patch client that missed an evaluation (it has nothing to apply the patch to). Each message is
+// built once per change and the same Buffer (or, with --frame-once, frame) goes to every client it
+// is meant for.
 //
 // Slow consumers, the same rule as the console: a client whose buffered (not yet written to the
 // kernel) bytes exceed --cap (256 KB, the console's writeQueueBytes) is skipped and marked behind;
@@ -78,12 +79,12 @@ function prepareFrame(data) {
   return WebSocket.Sender.frame(data, { fin: true, rsv1: false, opcode: 1, mask: false, readOnly: true });
 }
 
-// mayPatch: this is the broadcast of a change (not a greeting or a catch-up after a drain)
-function sendEvaluation(client, mayPatch) {
+function sendEvaluation(client) {
   if (client.ws.readyState !== WebSocket.OPEN || client.lastSeq >= seq) {
     return;
   }
-  const message = mayPatch && patch && client.wantsPatch && client.lastSeq === seq - 1 ? patch : evaluation;
+  // a new client's lastSeq is -1, which is seq - 1 only at seq 0, where there is no patch
+  const message = patch && client.wantsPatch && client.lastSeq === seq - 1 ? patch : evaluation;
   client.lastSeq = seq;
   if (message.frame) {
     const socket = client.ws._socket;
@@ -107,7 +108,7 @@ function broadcast() {
       client.behind = true;
       continue;
     }
-    sendEvaluation(client, true);
+    sendEvaluation(client);
   }
   if (auditMessage) {
     for (const client of clients) {
@@ -166,11 +167,11 @@ server.on('upgrade', (req, socket, head) => {
     ws._socket.on('drain', () => {
       if (client.behind && !full(client)) {
         client.behind = false;
-        sendEvaluation(client, false);
+        sendEvaluation(client);
       }
     });
     ws.send('{"type":"hello","protocol":"IntegrationFeed.v1","seq":' + seq + '}');
-    sendEvaluation(client, false);
+    sendEvaluation(client);
   });
 });
 
