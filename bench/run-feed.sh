@@ -34,8 +34,9 @@
 #
 # Usage: bench/run-feed.sh [N ...]           (default: 1000 5000 10000)
 # Env:   EVALUATION=patch|whole  what a change sends a subscriber (default patch; see above)
-#        RATE=1 CHANGES=20 WARMUP_CHANGES=3  STALL_N=5000 (0 = skip the stalled runs; in patch mode the
-#        stalled subscriber needs ~2,000 fill changes, ~30 s, as each costs it only ~2 KB)
+#        RATE=1 CHANGES=20 WARMUP_CHANGES=3  STALL_N=5000 (0 = skip the stalled runs; in patch mode a
+#        change costs the stalled subscriber only ~2 KB, so filling it takes ~500 changes on the
+#        console and ~1,800 on Node, ~10-20 s each, instead of ~100)
 #        WARMUP_RUN_CHANGES=15  an unrecorded run per server at the smallest N first (0 = none)
 #        EVENT_LOOPS=2 CONNECT_CONCURRENCY=256   generator settings (the same for both servers)
 #        SERVER_JAVA_OPTS="-Xmx1g" GEN_JAVA_OPTS="-Xms2g -Xmx2g"  TARGETS="console node"

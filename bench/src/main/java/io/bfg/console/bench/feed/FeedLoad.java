@@ -404,8 +404,9 @@ public final class FeedLoad {
    * socket: its kernel Send-Q stops growing, plus a few more changes to fill the server's own
    * write queue (the console's is 256 KB, about 6 evaluations; the Node server's cap is the same).
    * In patch mode a change costs a stalled subscriber ~2 KB (patch and audit line) instead of ~44 KB:
-   * filling the few MB a loopback socket buffers takes thousands of changes, not ~100, and the write
-   * queue after it ~150, not ~6, so both the limit and the changes made past a steady Send-Q are larger.
+   * filling what the kernel buffers for the socket (~0.4 MB for the console, ~2.8 MB for Node, seen
+   * at N=200) takes ~500 and ~1,800 changes, and the write queue after it ~150 more, not ~6, so both
+   * the limit and the changes made past a steady Send-Q are larger.
    */
   private static int fillStalled(ChangeDriver driver, StalledClient stalled, boolean patchMode) throws Exception {
     long previous = -1;
