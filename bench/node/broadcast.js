@@ -102,20 +102,22 @@ function full(client) {
   return client.ws.bufferedAmount > cap;
 }
 
+// The console's order: the audit line to every subscriber first (the contract puts what changed
+// before the evaluation it led to), then the evaluation or patch.
 function broadcast() {
-  for (const client of clients) {
-    if (full(client)) {
-      client.behind = true;
-      continue;
-    }
-    sendEvaluation(client);
-  }
   if (auditMessage) {
     for (const client of clients) {
       if (!full(client) && client.ws.readyState === WebSocket.OPEN) {
         client.ws.send(auditMessage, { binary: false, compress: false, fin: true });
       }
     }
+  }
+  for (const client of clients) {
+    if (full(client)) {
+      client.behind = true;
+      continue;
+    }
+    sendEvaluation(client);
   }
 }
 
