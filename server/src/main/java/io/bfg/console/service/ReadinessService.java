@@ -289,9 +289,7 @@ public final class ReadinessService {
       View next = new View(current.state.apply(event), current);
       current.previous = null;
       view = next;
-      // the audit line first: a subscriber learns what changed, then sees the evaluation it led to
-      eventBus.publish(Addresses.AUDIT_APPENDED, Buffer.buffer(bytes(event)));
-      eventBus.publish(Addresses.STATE_CHANGED, next.state.seq());
+      eventBus.publish(Addresses.STATE_CHANGED, Buffer.buffer(bytes(event)));
       return new CommandResult(event, next.state);
     });
   }

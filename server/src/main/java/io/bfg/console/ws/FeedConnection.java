@@ -1,6 +1,7 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.model.Lang;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -8,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 final class FeedConnection {
 
   private final ServerWebSocket socket;
+  private final ChannelHandlerContext channel;
   private final Lang lang;
   private long lastSeq = -1;
   private long lastSeen;
@@ -19,8 +21,10 @@ final class FeedConnection {
   private final String asker;
   private final boolean wantsPatches;
 
-  FeedConnection(ServerWebSocket socket, Lang lang, String asker, boolean wantsPatches, long now) {
+  FeedConnection(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, String asker, boolean wantsPatches,
+                 long now) {
     this.socket = socket;
+    this.channel = channel;
     this.lang = lang;
     this.asker = asker;
     this.wantsPatches = wantsPatches;
@@ -30,6 +34,19 @@ final class FeedConnection {
 
   ServerWebSocket socket() {
     return socket;
+  }
+
+  /** Where the hub writes frames it encoded itself (see FeedHub#write). */
+  ChannelHandlerContext channel() {
+    return channel;
+  }
+
+  /**
+   * More than the write-queue limit is waiting to reach the socket: the channel's own count,
+   * which the hub's writes bypass Vert.x's queue to go into, so Vert.x's writeQueueFull() would not see them.
+   */
+  boolean full() {
+    return !channel.channel().isWritable();
   }
 
   Lang lang() {

@@ -5,14 +5,15 @@ import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.Addresses;
 import io.bfg.console.service.ReadinessService;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -43,8 +44,7 @@ public final class FeedHub {
   private final Set<FeedConnection> connections = new LinkedHashSet<>();
   private final Map<Lang, EvaluationMessages> evaluationMessages = new EnumMap<>(Lang.class);
   private long messagesSeq = -1;
-  private MessageConsumer<Long> stateConsumer;
-  private MessageConsumer<Buffer> auditConsumer;
+  private MessageConsumer<Buffer> stateConsumer;
   private MessageConsumer<Buffer> pipelineConsumer;
   private long timer = -1;
 
@@ -57,8 +57,7 @@ public final class FeedHub {
 
   /** Call on the owning verticle's context: consumers and the keep-alive timer bind to it. */
   public void start() {
-    stateConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, message -> broadcastEvaluation());
-    auditConsumer = vertx.eventBus().consumer(Addresses.AUDIT_APPENDED, message -> broadcastAudit(message.body()));
+    stateConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, message -> broadcastChange(message.body()));
     pipelineConsumer = vertx.eventBus().consumer(Addresses.PIPELINE_PROGRESS,
         message -> broadcastPipeline(message.body()));
     timer = vertx.setPeriodic(settings.keepAliveMillis(), id -> keepAlive());
@@ -67,7 +66,6 @@ public final class FeedHub {
   public void stop() {
     if (stateConsumer != null) {
       stateConsumer.unregister();
-      auditConsumer.unregister();
       pipelineConsumer.unregister();
     }
     if (timer >= 0) {
@@ -77,8 +75,8 @@ public final class FeedHub {
   }
 
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
-  void add(ServerWebSocket socket, Lang lang, Long since, String asker, boolean patches) {
-    FeedConnection connection = new FeedConnection(socket, lang, asker, patches, now());
+  void add(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, Long since, String asker, boolean patches) {
+    FeedConnection connection = new FeedConnection(socket, channel, lang, asker, patches, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
     socket.closeHandler(ignored -> connections.remove(connection));
@@ -87,7 +85,17 @@ public final class FeedHub {
       connection.socket().close((short) 1011, "connection failed");
     });
     socket.pongHandler(ignored -> connection.seen(now()));
-    socket.drainHandler(ignored -> drained(connection));
+    // the channel turning writable again is the drain: the hub's writes do not pass Vert.x's queue,
+    // so Vert.x's drain handler would not fire for them
+    channel.pipeline().addBefore(channel.name(), "feed-drain", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (context.channel().isWritable()) {
+          drained(connection);
+        }
+        context.fireChannelWritabilityChanged();
+      }
+    });
     socket.frameHandler(frame -> onFrame(connection, frame));
     long seq = service.state().seq();
     send(connection, ascii("{\"type\":\"hello\",\"protocol\":\"" + PROTOCOL + "\",\"seq\":" + seq + "}"));
@@ -104,19 +112,20 @@ public final class FeedHub {
     sendEvaluation(connection);
   }
 
-  private void broadcastEvaluation() {
+  /**
+   * One change: its audit line, then the evaluation it led to (whole, or as a patch), in one write
+   * per subscriber. A subscriber whose queue is full gets neither: it is marked behind, gets the
+   * latest evaluation when it drains, and can fetch the audit lines with GET /api/audit?since=N.
+   */
+  private void broadcastChange(Buffer auditEvent) {
+    byte[] audit = TextFrames.frame(auditMessage(auditEvent.getBytes()));
     for (FeedConnection connection : List.copyOf(connections)) {
-      sendEvaluation(connection);
-    }
-  }
-
-  private void broadcastAudit(Buffer event) {
-    byte[] message = auditMessage(event.getBytes());
-    for (FeedConnection connection : List.copyOf(connections)) {
-      if (!connection.socket().writeQueueFull()) {
-        send(connection, message);
+      if (connection.full()) {
+        markBehind(connection);
+      } else {
+        byte[] evaluation = nextEvaluation(connection);
+        write(connection, evaluation == null ? Unpooled.wrappedBuffer(audit) : Unpooled.wrappedBuffer(audit, evaluation));
       }
-      // a subscriber that is behind misses audit lines; GET /api/audit?since=N fills the gap
     }
   }
 
@@ -126,31 +135,45 @@ public final class FeedHub {
    * GET /api/pipelines/{runId} the whole transcript.
    */
   private void broadcastPipeline(Buffer message) {
-    byte[] bytes = message.getBytes();
+    byte[] frame = TextFrames.frame(message.getBytes());
     for (FeedConnection connection : List.copyOf(connections)) {
-      if (!connection.socket().writeQueueFull()) {
-        send(connection, bytes);
+      if (!connection.full()) {
+        write(connection, Unpooled.wrappedBuffer(frame));
       }
     }
   }
 
   private void sendEvaluation(FeedConnection connection) {
-    if (connection.socket().writeQueueFull()) {
-      if (!connection.behind()) {
-        connection.behindSince(now());
-      }
+    if (connection.full()) {
+      markBehind(connection);
       return;
     }
+    byte[] evaluation = nextEvaluation(connection);
+    if (evaluation != null) {
+      write(connection, Unpooled.wrappedBuffer(evaluation));
+    }
+  }
+
+  private void markBehind(FeedConnection connection) {
+    if (!connection.behind()) {
+      connection.behindSince(now());
+    }
+  }
+
+  /**
+   * The framed evaluation message to send next, recorded as sent, or null when the subscriber has
+   * this state already. A patch goes only to a subscriber that holds exactly the evaluation it
+   * applies to; one that was skipped while behind, or is new, gets the whole evaluation.
+   */
+  private byte[] nextEvaluation(FeedConnection connection) {
     EvaluationMessages messages = evaluationMessages(connection.lang());
     if (messages.seq() <= connection.lastSeq() && connection.lastSeq() >= 0) {
-      return;
+      return null;
     }
-    // a patch only to a subscriber that holds exactly the evaluation it applies to; one that was
-    // skipped while behind, or is new, gets the whole evaluation
     boolean patch = connection.wantsPatches() && messages.patch() != null
         && connection.lastSeq() == messages.patchBase();
     connection.sent(messages.seq());
-    send(connection, patch ? messages.patch() : messages.whole());
+    return patch ? messages.patch() : messages.whole();
   }
 
   private void drained(FeedConnection connection) {
@@ -160,7 +183,7 @@ public final class FeedHub {
     }
   }
 
-  /** One state's messages in one language: the whole evaluation, and the patch from the state before. */
+  /** One state's framed messages in one language: the whole evaluation, and the patch from the state before. */
   private record EvaluationMessages(long seq, byte[] whole, long patchBase, byte[] patch) {
   }
 
@@ -178,7 +201,8 @@ public final class FeedHub {
       byte[] patch = published.patchJson() == null ? null
           : wrap("{\"type\":\"evaluation.patch\",\"seq\":" + published.seq() + ",\"base\":" + published.patchBase()
               + ",\"patch\":", published.patchJson().getBytes());
-      return new EvaluationMessages(published.seq(), whole, published.patchBase(), patch);
+      return new EvaluationMessages(published.seq(), TextFrames.frame(whole), published.patchBase(),
+          patch == null ? null : TextFrames.frame(patch));
     });
   }
 
@@ -245,7 +269,7 @@ public final class FeedHub {
     }
     Object type = message.getValue("type");
     if ("ping".equals(type)) {
-      if (connection.socket().writeQueueFull()) {
+      if (connection.full()) {
         return;
       }
       send(connection, ascii("{\"type\":\"pong\",\"seq\":" + service.state().seq() + "}"));
@@ -274,7 +298,7 @@ public final class FeedHub {
       copilot.ask(text, lang, connection.asker(), new CopilotService.Listener() {
         @Override
         public void delta(String piece) {
-          if (!connection.socket().isClosed() && !connection.socket().writeQueueFull()) {
+          if (!connection.socket().isClosed() && !connection.full()) {
             send(connection, copilotMessage("copilot.delta", id).put("text", piece).toBuffer().getBytes());
           }
         }
@@ -309,7 +333,7 @@ public final class FeedHub {
   }
 
   private void error(FeedConnection connection, String code, String message, String askId) {
-    if (connection.socket().writeQueueFull()) {
+    if (connection.full()) {
       return;
     }
     JsonObject out = new JsonObject().put("type", "error").put("code", code).put("message", message);
@@ -321,7 +345,7 @@ public final class FeedHub {
 
   /** Skipped for a subscriber that is not reading: refusals must not queue up either. */
   private void error(FeedConnection connection, String code, String message) {
-    if (connection.socket().writeQueueFull()) {
+    if (connection.full()) {
       return;
     }
     send(connection, new JsonObject().put("type", "error").put("code", code).put("message", message).toBuffer().getBytes());
@@ -335,18 +359,29 @@ public final class FeedHub {
         connection.socket().close((short) 1008, "subscriber stopped reading");
       } else if (now - connection.lastSeen() > settings.idleCloseMillis()) {
         connection.socket().close((short) 1001, "idle timeout");
-      } else if (now - connection.lastSeen() >= settings.keepAliveMillis() && !connection.socket().writeQueueFull()) {
+      } else if (now - connection.lastSeen() >= settings.keepAliveMillis() && !connection.full()) {
         connection.socket().writePing(Buffer.buffer("keep-alive"));
       }
     }
   }
 
-  /**
-   * Writes a text frame straight from shared bytes: the public API only takes a String, which would
-   * re-encode the same evaluation for every subscriber.
-   */
   private static void send(FeedConnection connection, byte[] utf8) {
-    connection.socket().writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(utf8), true));
+    write(connection, Unpooled.wrappedBuffer(TextFrames.frame(utf8)));
+  }
+
+  /**
+   * Writes frames that are already encoded, and flushes them, in one pipeline write: a change's
+   * audit line and evaluation leave in one system call, and the frame bytes of a broadcast are
+   * shared by every subscriber instead of being framed per socket (Vert.x's public API frames each
+   * write and flushes it alone). The bytes still pass the channel's TLS handler and count against
+   * its write-buffer limit ({@link FeedConnection#full()}).
+   */
+  private static void write(FeedConnection connection, ByteBuf frames) {
+    if (connection.socket().isClosed()) {
+      return;
+    }
+    ChannelHandlerContext channel = connection.channel();
+    channel.writeAndFlush(frames, channel.voidPromise());
   }
 
   private static byte[] ascii(String text) {

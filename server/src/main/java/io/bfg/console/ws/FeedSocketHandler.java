@@ -4,7 +4,10 @@ import io.bfg.console.http.ApiError;
 import io.bfg.console.http.MockHeaderAuth;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
+import io.netty.channel.Channel;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -66,8 +69,10 @@ public final class FeedSocketHandler {
     boolean patches = rc.get(PATCHES);
     Actor actor = rc.get(MockHeaderAuth.ACTOR);
     String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
+    // vertx-web wraps the socket, so its channel is taken from the connection it upgrades
+    Channel channel = ((ConnectionBase) rc.request().connection()).channel();
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, lang, since, asker, patches))
+        .onSuccess(socket -> hub.add(socket, channel.pipeline().context(VertxHandler.class), lang, since, asker, patches))
         .onFailure(rc::fail);
   }
 

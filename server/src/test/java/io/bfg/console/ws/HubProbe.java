@@ -1,12 +1,10 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.http.HttpVerticle;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.internal.http.WebSocketInternal;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -49,13 +47,7 @@ final class HubProbe {
 
   /** Bytes written to the subscriber's channel and not yet flushed to its socket. */
   static long queuedBytes(FeedConnection connection) {
-    Object socket = connection.socket();
-    // Vert.x Web hands the route a wrapper around the core socket
-    while (!(socket instanceof WebSocketInternal)) {
-      socket = field(socket.getClass(), socket, "delegate");
-    }
-    Channel channel = ((WebSocketInternal) socket).channelHandlerContext().channel();
-    ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+    ChannelOutboundBuffer buffer = connection.channel().channel().unsafe().outboundBuffer();
     return buffer == null ? 0 : buffer.totalPendingWriteBytes();
   }
 
