@@ -13,7 +13,7 @@
 #   2. the feed: FEED_N WebSocket subscribers held by the feed load generator of bench/run-feed.sh
 #      (bench/src/.../bench/feed/FeedLoad.java, its own JVM), RATE changes/s (accept/revoke of
 #      cutover.contracts-frozen as user_md_anna) for CHANGES changes; latency = change request sent ->
-#      evaluation fully received, per subscriber. Measured ROUNDS times each way, alternating: without copilot
+#      evaluation (or, with EVALUATION=patch, evaluation.patch) fully received, per subscriber. Measured ROUNDS times each way, alternating: without copilot
 #      load, then with the ASKERS askers running (a third JVM, started and warmed up before the feed run
 #      starts, stopped after it ends; its own figures are printed too).
 #
@@ -36,6 +36,8 @@
 # Env:   ASKERS=20 WARMUP=60 DURATION=20           copilot phase (seconds); the console's JIT needs ~50 s of
 #                                                 asking before the rate settles (the generator prints it every 5 s)
 #        FEED_N=1000 RATE=1 CHANGES=30 WARMUP_CHANGES=3 ROUNDS=3
+#        EVALUATION=patch|whole  how the feed's subscribers take a change (default patch, the dashboard's
+#                                mode: evaluation.patch messages; whole: the ~43 KB evaluation every time)
 #        WARMUP_RUN_CHANGES=10  an unrecorded feed run first (0 = none)
 #        COPILOT_EVENT_LOOPS=1 FEED_EVENT_LOOPS=2 CONNECT_CONCURRENCY=256   generator settings
 #        SERVER_JAVA_OPTS="-Xmx1g" COPILOT_GEN_JAVA_OPTS="-Xmx512m" FEED_GEN_JAVA_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"
@@ -49,6 +51,7 @@ ASKERS="${ASKERS:-20}"
 WARMUP="${WARMUP:-60}"
 DURATION="${DURATION:-20}"
 FEED_N="${FEED_N:-1000}"
+EVALUATION="${EVALUATION:-patch}"
 RATE="${RATE:-1}"
 CHANGES="${CHANGES:-30}"
 WARMUP_CHANGES="${WARMUP_CHANGES:-3}"
@@ -72,6 +75,7 @@ for v in ASKERS WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CH
   [[ "${!v}" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "$v is a number, got '${!v}'" >&2; exit 2; }
 done
 (( ASKERS > 0 && ROUNDS > 0 && CHANGES > 0 && FEED_N > 0 )) || { echo "ASKERS, ROUNDS, CHANGES, FEED_N must be > 0" >&2; exit 2; }
+[[ "$EVALUATION" == patch || "$EVALUATION" == whole ]] || { echo "EVALUATION is patch or whole, got '$EVALUATION'" >&2; exit 2; }
 
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
@@ -170,6 +174,7 @@ feed_run() {
       --target console --url "$CONSOLE_URL" --server-pid "$CONSOLE_PID" --subscribers "$FEED_N" --rate "$RATE" \
       --changes "$changes" --warmup-changes "$WARMUP_CHANGES" --event-loops "$FEED_EVENT_LOOPS" \
       --connect-concurrency "$CONNECT_CONCURRENCY" --payload "$WORK/evaluation.json" \
+      --ws-uri "/ws?lang=en&evaluation=$EVALUATION" \
       >"$WORK/$label.feed.log" 2>&1 || rc=$?
   if [[ $with == 1 ]]; then
     touch "$WORK/stop"
@@ -197,7 +202,7 @@ feed_run() {
 }
 
 echo
-echo "-- 2. feed: N=$FEED_N subscribers, $CHANGES changes at $RATE/s (+$WARMUP_CHANGES warm-up) per run, $ROUNDS round(s) of without/with $ASKERS askers"
+echo "-- 2. feed: N=$FEED_N subscribers (evaluation=$EVALUATION), $CHANGES changes at $RATE/s (+$WARMUP_CHANGES warm-up) per run, $ROUNDS round(s) of without/with $ASKERS askers"
 if (( WARMUP_RUN_CHANGES > 0 )); then
   echo "-- warm-up feed run (not recorded), $WARMUP_RUN_CHANGES changes"
   feed_run warmup 0 "$WARMUP_RUN_CHANGES" >/dev/null
