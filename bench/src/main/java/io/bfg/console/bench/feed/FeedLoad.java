@@ -378,6 +378,13 @@ public final class FeedLoad {
       log("WARNING: %d subscribers were closed during the run", subs.closed.get());
     }
 
+    if (s.target().equals("console")) {
+      // measured while a stalled subscriber (if any) is still stalled, after the run's changes
+      long liveKb = ProcessProbe.liveHeapKb(s.serverPid());
+      r.put("heap_live_mb", liveKb < 0 ? "" : String.format(Locale.ROOT, "%.1f", liveKb / 1024.0));
+      log("server live heap after a full GC: %s", liveKb < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MB", liveKb / 1024.0));
+    }
+
     if (stalled != null) {
       long sendQ = stalled.serverSendQueue();
       long finalSeq = changes.get(changes.size() - 1).seq();

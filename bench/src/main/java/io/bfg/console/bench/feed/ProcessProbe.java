@@ -157,6 +157,39 @@ final class ProcessProbe {
     }
   }
 
+  /**
+   * The JVM's live heap in KB: a full collection ({@code jcmd PID GC.run}), then the heap's "used"
+   * from {@code GC.heap_info}; -1 when the process is not a JVM or jcmd fails. Unlike RSS, which
+   * is the high-water mark of a heap the JVM grows under any burst of allocation, this is what the
+   * process still holds.
+   */
+  static long liveHeapKb(long pid) {
+    try {
+      if (jcmd(pid, "GC.run") == null) {
+        return -1;
+      }
+      String info = jcmd(pid, "GC.heap_info");
+      java.util.regex.Matcher used = info == null ? null
+          : java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+      return used != null && used.find() ? Long.parseLong(used.group(1)) : -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      jcmd.destroy();
+      return null;
+    }
+    return out;
+  }
+
   /** GC count and seconds of this JVM. */
   static double[] ownGc() {
     double count = 0;
