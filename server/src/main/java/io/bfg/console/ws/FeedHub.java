@@ -26,8 +26,10 @@ import java.util.Set;
 
 /**
  * The IntegrationFeed.v1 fan-out of one HTTP verticle: relays every state change to its WebSocket
- * subscribers. Each evaluation message is built once per language and the same bytes are written
- * to every subscriber; all work runs on the verticle's event loop, the one its sockets live on.
+ * subscribers. Each evaluation message (whole, and for subscribers that asked for it the patch
+ * from the previous state) is built and framed once per language, and the same frame bytes are
+ * written to every subscriber, together with the change's audit line in one write; all work runs
+ * on the verticle's event loop, the one its sockets live on.
  *
  * <p>Slow subscribers never grow memory without bound: a socket whose write queue is full is
  * skipped (it keeps only a "behind" flag) and gets the latest evaluation when it drains; one that
