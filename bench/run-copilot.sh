@@ -36,6 +36,7 @@
 # Env:   ASKERS=20 WARMUP=60 DURATION=20           copilot phase (seconds); the console's JIT needs ~50 s of
 #                                                 asking before the rate settles (the generator prints it every 5 s)
 #        FEED_N=1000 RATE=1 CHANGES=30 WARMUP_CHANGES=3 ROUNDS=3
+#        ANSWERS_PER_SECOND=2000  the console's copilot pace, all askers together (its default; 1000000 = unpaced)
 #        EVALUATION=patch|whole  how the feed's subscribers take a change (default patch, the dashboard's
 #                                mode: evaluation.patch messages; whole: the ~43 KB evaluation every time)
 #        WARMUP_RUN_CHANGES=10  an unrecorded feed run first (0 = none)
@@ -51,6 +52,8 @@ ASKERS="${ASKERS:-20}"
 WARMUP="${WARMUP:-60}"
 DURATION="${DURATION:-20}"
 FEED_N="${FEED_N:-1000}"
+# the console's default pace (CONSOLE_COPILOT_ANSWERS_PER_SECOND); 1000000 measures the copilot unpaced
+ANSWERS_PER_SECOND="${ANSWERS_PER_SECOND:-2000}"
 EVALUATION="${EVALUATION:-patch}"
 RATE="${RATE:-1}"
 CHANGES="${CHANGES:-30}"
@@ -70,7 +73,7 @@ MVN_ARGS="${MVN_ARGS:--o}"
 RUN_LIMIT=600 # seconds any one generator run may take
 ASK_RATE_LIMIT=10000000 # per asker per minute: the console's maximum, far above what 20 askers can ask
 
-for v in ASKERS WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CHANGES ROUNDS COPILOT_EVENT_LOOPS \
+for v in ASKERS ANSWERS_PER_SECOND WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CHANGES ROUNDS COPILOT_EVENT_LOOPS \
          FEED_EVENT_LOOPS CONNECT_CONCURRENCY; do
   [[ "${!v}" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "$v is a number, got '${!v}'" >&2; exit 2; }
 done
@@ -97,6 +100,7 @@ CP="$CLASSES:$CONSOLE_JAR"
 mkdir -p "$WORK/data"
 # shellcheck disable=SC2086
 CONSOLE_HOST=127.0.0.1 CONSOLE_PORT=0 CONSOLE_DATA_DIR="$WORK/data" CONSOLE_COPILOT_RATE_PER_MINUTE="$ASK_RATE_LIMIT" \
+  CONSOLE_COPILOT_ANSWERS_PER_SECOND="$ANSWERS_PER_SECOND" \
   java $SERVER_JAVA_OPTS -jar "$CONSOLE_JAR" serve >"$WORK/console.log" 2>&1 &
 CONSOLE_PID=$!
 PIDS+=("$CONSOLE_PID")
@@ -113,7 +117,7 @@ done
 curl -sf -o "$WORK/evaluation.json" "$CONSOLE_URL/api/evaluation"
 
 echo "== copilot under load: $ASKERS askers (local model), then the feed at N=$FEED_N without and with them =="
-echo "console $CONSOLE_URL (pid $CONSOLE_PID, $SERVER_JAVA_OPTS, CONSOLE_COPILOT_RATE_PER_MINUTE=$ASK_RATE_LIMIT): $(head -n1 "$WORK/console.log")"
+echo "console $CONSOLE_URL (pid $CONSOLE_PID, $SERVER_JAVA_OPTS, CONSOLE_COPILOT_RATE_PER_MINUTE=$ASK_RATE_LIMIT, CONSOLE_COPILOT_ANSWERS_PER_SECOND=$ANSWERS_PER_SECOND): $(head -n1 "$WORK/console.log")"
 echo "java: $(java -version 2>&1 | head -n1); copilot generator $COPILOT_GEN_JAVA_OPTS, $COPILOT_EVENT_LOOPS event loop(s);" \
   "feed generator $FEED_GEN_JAVA_OPTS, $FEED_EVENT_LOOPS event loops"
 echo "machine: $(nproc) cores shared by the console and the load generators (all on this box); load average at start:" \

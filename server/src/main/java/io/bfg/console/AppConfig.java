@@ -106,6 +106,7 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     return new CopilotSettings(model, baseUrl == null ? null : baseUrl.trim(), name, env.get("CONSOLE_COPILOT_API_KEY"),
         integer(env, "CONSOLE_COPILOT_TIMEOUT_MS", 30_000, 100, 600_000),
         integer(env, "CONSOLE_COPILOT_RATE_PER_MINUTE", 20, 1, 10_000_000),
+        integer(env, "CONSOLE_COPILOT_ANSWERS_PER_SECOND", 2_000, 1, 1_000_000),
         Path.of(value(env, "CONSOLE_PROMPTS_DIR", "prompts")));
   }
 

@@ -102,6 +102,7 @@ public final class CopilotService {
   private final Prompts prompts;
   private final StreamingChatModel model;
   private final WorkerExecutor workers;
+  private final AnswerPacer pacer;
   private final Map<String, Deque<Long>> asks = new ConcurrentHashMap<>();
   /** One AI service per language, built once: building one per question cost more than answering it. */
   private final Map<Lang, Assistant> assistants = new ConcurrentHashMap<>();
@@ -121,6 +122,7 @@ public final class CopilotService {
     this.settings = settings;
     this.prompts = new Prompts(settings.promptsDir());
     this.model = model(settings);
+    this.pacer = new AnswerPacer(settings.answersPerSecond());
     this.workers = vertx.createSharedWorkerExecutor("copilot",
         LocalChatModel.NAME.equals(settings.model()) ? LOCAL_WORKERS : REMOTE_WORKERS, settings.timeoutMs() * 2L,
         java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -183,6 +185,7 @@ public final class CopilotService {
         + " model did not answer within " + settings.timeoutMs() + " ms (CONSOLE_COPILOT_TIMEOUT_MS)"));
     ask.onEnd(() -> vertx.cancelTimer(timer));
     workers.executeBlocking(() -> {
+      pacer.await();
       ask.start(question);
       return null;
     }, false).onFailure(failure -> ask.fail("COPILOT_FAILED", describe(failure)));

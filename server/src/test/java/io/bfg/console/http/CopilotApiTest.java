@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -216,6 +218,37 @@ class CopilotApiTest {
     assertThat(retryAfter).isBetween(1L, 60L);
     streamedAnswer(ask(MAREK, "What blocks production?", "en"));
     ask(ANNA, "What should I do next?", "en").refusal(429, "RATE_LIMITED");
+  }
+
+  @Test
+  @DisplayName("CONSOLE_COPILOT_ANSWERS_PER_SECOND spaces answers across all askers: 4 questions at 2/s take 1.5 s or more")
+  void answersArePaced(Vertx vertx) {
+    start(vertx, Map.of("CONSOLE_COPILOT_ANSWERS_PER_SECOND", "2"));
+    long started = System.nanoTime();
+
+    List<CompletableFuture<CopilotStream.Reply>> asked = List.of(ANNA, MAREK, ANNA, MAREK).stream()
+        .map(actor -> CopilotStream.postAsync(console.base(), actor,
+            new JsonObject().put("question", "What blocks production?").put("lang", "en").encode()))
+        .toList();
+    asked.forEach(reply -> streamedAnswer(CopilotStream.await(reply)));
+
+    // slots at 0, 0.5, 1.0 and 1.5 s: a lower bound, which only a missing pace can break
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1_400));
+  }
+
+  @Test
+  @DisplayName("a question still waiting for its turn when CONSOLE_COPILOT_TIMEOUT_MS runs out gets COPILOT_TIMEOUT, never a hung stream")
+  void waitingForTurnTimesOut(Vertx vertx) {
+    start(vertx, Map.of("CONSOLE_COPILOT_ANSWERS_PER_SECOND", "1", "CONSOLE_COPILOT_TIMEOUT_MS", "300"));
+    String body = new JsonObject().put("question", "What blocks production?").put("lang", "en").encode();
+    CompletableFuture<CopilotStream.Reply> first = CopilotStream.postAsync(console.base(), ANNA, body);
+    CompletableFuture<CopilotStream.Reply> second = CopilotStream.postAsync(console.base(), MAREK, body);
+
+    List<CopilotStream.Reply> replies = List.of(CopilotStream.await(first), CopilotStream.await(second));
+
+    assertThat(replies).as("one answered in its slot, one timed out waiting a second for the next")
+        .anySatisfy(reply -> streamedAnswer(reply))
+        .anySatisfy(reply -> assertThat(reply.error().getString("code")).isEqualTo("COPILOT_TIMEOUT"));
   }
 
   @Test
