@@ -185,8 +185,11 @@ public final class CopilotService {
         + " model did not answer within " + settings.timeoutMs() + " ms (CONSOLE_COPILOT_TIMEOUT_MS)"));
     ask.onEnd(() -> vertx.cancelTimer(timer));
     workers.executeBlocking(() -> {
-      pacer.await();
-      ask.start(question);
+      // a question that timed out while queued takes no turn and no CPU
+      if (!ask.ended()) {
+        pacer.await();
+        ask.start(question);
+      }
       return null;
     }, false).onFailure(failure -> ask.fail("COPILOT_FAILED", describe(failure)));
   }
@@ -268,6 +271,10 @@ public final class CopilotService {
 
     void onEnd(Runnable action) {
       this.onEnd = action;
+    }
+
+    boolean ended() {
+      return ended.get();
     }
 
     void start(String question) {
