@@ -1,7 +1,8 @@
 package io.bfg.console.bench.copilot;
 
+import io.bfg.console.bench.feed.ProcessProbe;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Where the CPU went while the askers ran, from /proc: the console's process and its busiest
  * threads (copilot workers vs event loops), this generator, the rest of the machine, and the
- * console's garbage collections (jstat). One snapshot before, one after; {@link #since} compares.
+ * console's garbage collections (jstat), read with the feed benchmark's {@link ProcessProbe}. One
+ * snapshot before, one after; {@link #since} compares.
  */
 final class ServerProbe {
-
-  private static final double TICKS_PER_SECOND = 100.0; // USER_HZ
 
   record Snapshot(long nanos, double server, double self, double machine, Map<String, Double> threads, double[] gc) {
   }
@@ -32,8 +31,9 @@ final class ServerProbe {
   }
 
   Snapshot take() {
-    return new Snapshot(System.nanoTime(), cpu(Path.of("/proc/" + serverPid + "/stat")),
-        cpu(Path.of("/proc/self/stat")), machineBusy(), threads(), gc());
+    return new Snapshot(System.nanoTime(), ProcessProbe.cpuSeconds(Path.of("/proc/" + serverPid + "/stat")),
+        ProcessProbe.cpuSeconds(Path.of("/proc/self/stat")), ProcessProbe.machineBusySeconds(), threads(),
+        ProcessProbe.jvmGc(serverPid));
   }
 
   /** "key=value" figures between two snapshots: CPU as % of one core, GCs, the busiest server threads. */
@@ -71,7 +71,8 @@ final class ServerProbe {
     try (Stream<Path> tasks = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
       tasks.forEach(task -> {
         try {
-          out.merge(pool(Files.readString(task.resolve("comm")).trim()), cpu(task.resolve("stat")), Double::sum);
+          out.merge(pool(Files.readString(task.resolve("comm")).trim()), ProcessProbe.cpuSeconds(task.resolve("stat")),
+              Double::sum);
         } catch (IOException e) {
           // the thread ended
         }
@@ -94,57 +95,5 @@ final class ServerProbe {
       case "vert.x-internal" -> "vertx-internal-blocking";
       default -> name.replace(' ', '_');
     };
-  }
-
-  private static double cpu(Path stat) {
-    try {
-      String text = Files.readString(stat);
-      String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-  }
-
-  private static double machineBusy() {
-    try {
-      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
-        if (i != 4 && i != 5) { // idle, iowait
-          busy += Long.parseLong(f[i]);
-        }
-      }
-      return busy / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-  }
-
-  /** {count, seconds} of the console's collections, or null without jstat. */
-  private double[] gc() {
-    try {
-      Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(serverPid)).redirectErrorStream(true).start();
-      String text = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      if (!jstat.waitFor(10, TimeUnit.SECONDS) || jstat.exitValue() != 0) {
-        return null;
-      }
-      String[] lines = text.trim().split("\\R");
-      List<String> header = List.of(lines[0].trim().split("\\s+"));
-      String[] values = lines[1].trim().split("\\s+");
-      double count = 0;
-      for (String column : List.of("YGC", "FGC", "CGC")) {
-        int i = header.indexOf(column);
-        if (i >= 0 && !values[i].equals("-")) {
-          count += Double.parseDouble(values[i]);
-        }
-      }
-      return new double[] {count, Double.parseDouble(values[header.indexOf("GCT")])};
-    } catch (IOException | RuntimeException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
   }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * phase), CPU time of the server, of each of its threads, of this generator and of the whole machine
  * (so a run disturbed by other work on the box says so).
  */
-final class ProcessProbe {
+public final class ProcessProbe {
 
   /** USER_HZ; 100 on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
@@ -80,7 +80,7 @@ final class ProcessProbe {
   }
 
   /** CPU seconds (user + system) of a process or thread from its stat file. */
-  static double cpuSeconds(Path stat) {
+  public static double cpuSeconds(Path stat) {
     try {
       String text = Files.readString(stat);
       // fields after the ")" that closes the command name: state is field 3, utime 14, stime 15
@@ -107,7 +107,7 @@ final class ProcessProbe {
   }
 
   /** Busy CPU seconds of the whole machine (all cores) from /proc/stat. */
-  static double machineBusySeconds() {
+  public static double machineBusySeconds() {
     try {
       String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
       String[] f = cpu.trim().split("\\s+");
@@ -127,7 +127,7 @@ final class ProcessProbe {
    * Garbage-collection count and seconds of a JVM from {@code jstat -gc} (columns YGC, FGC, CGC and
    * GCT), or null when the process is not a JVM or jstat is missing.
    */
-  static double[] jvmGc(long pid) {
+  public static double[] jvmGc(long pid) {
     try {
       Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
       String out = new String(jstat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
