@@ -63,6 +63,7 @@ public final class ReadinessService {
     final ConcurrentHashMap<Lang, Buffer> json = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Packets.Packet> packets = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Lang, Buffer> patches = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Lang, JsonNode> trees = new ConcurrentHashMap<>();
     /** The view this one replaced, until the next change drops it: only one link is ever held. */
     volatile View previous;
 
@@ -86,7 +87,12 @@ public final class ReadinessService {
       if (before == null) {
         return null;
       }
-      return patches.computeIfAbsent(lang, l -> Buffer.buffer(bytes(JsonPatch.diff(tree(before.json(l)), tree(json(l))))));
+      return patches.computeIfAbsent(lang, l -> Buffer.buffer(bytes(JsonPatch.diff(before.tree(l), tree(l)))));
+    }
+
+    /** The evaluation JSON parsed back, kept so the next change's patch does not parse it again. */
+    JsonNode tree(Lang lang) {
+      return trees.computeIfAbsent(lang, l -> parse(json(l)));
     }
   }
 
@@ -294,7 +300,7 @@ public final class ReadinessService {
     });
   }
 
-  private static JsonNode tree(Buffer json) {
+  private static JsonNode parse(Buffer json) {
     try {
       return JSON.readTree(json.getBytes());
     } catch (IOException e) {

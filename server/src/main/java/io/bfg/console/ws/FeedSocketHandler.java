@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The {@code GET /ws} upgrade, in two route steps around the actor check: {@link #validate} checks
- * the language, {@code since}, the {@code evaluation} mode (whole | patch) and the browser Origin (the console's own origin or the allowlist, so
- * another site cannot ride a user's browser into the feed); {@link #upgrade} hands the socket to
- * the hub.
+ * the language, {@code since}, the {@code evaluation} mode (whole | patch) and the browser Origin
+ * (the console's own origin or the allowlist, so another site cannot ride a user's browser into the
+ * feed); {@link #upgrade} hands the socket to the hub.
  */
 public final class FeedSocketHandler {
 

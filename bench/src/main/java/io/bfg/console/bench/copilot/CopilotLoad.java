@@ -1,5 +1,6 @@
 package io.bfg.console.bench.copilot;
 
+import io.bfg.console.bench.feed.Args;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +54,7 @@ public final class CopilotLoad {
   public static void main(String[] args) {
     Map<String, String> opts;
     try {
-      opts = parse(args);
+      opts = Args.parse(args, Set.of("show-answers"));
       for (String required : List.of("url", "server-pid")) {
         if (!opts.containsKey(required)) {
           throw new IllegalArgumentException("missing --" + required);
@@ -290,23 +292,5 @@ public final class CopilotLoad {
     all[0] = (System.nanoTime() - START) / 1e9;
     System.arraycopy(args, 0, all, 1, args.length);
     System.out.printf(Locale.ROOT, "  [%6.1fs] " + format + "%n", all);
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument " + args[i]);
-      }
-      String key = args[i].substring(2);
-      if (key.equals("show-answers")) {
-        out.put(key, "true");
-      } else if (i + 1 < args.length) {
-        out.put(key, args[++i]);
-      } else {
-        throw new IllegalArgumentException("--" + key + " needs a value");
-      }
-    }
-    return out;
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +46,7 @@ public final class FeedLoad {
   public static void main(String[] args) {
     Map<String, String> opts;
     try {
-      opts = parse(args);
+      opts = Args.parse(args, Set.of("stalled"));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -96,24 +97,6 @@ public final class FeedLoad {
       throw new IllegalArgumentException("missing --" + key);
     }
     return v;
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument " + args[i]);
-      }
-      String key = args[i].substring(2);
-      if (key.equals("stalled")) {
-        out.put(key, "true");
-      } else if (i + 1 < args.length) {
-        out.put(key, args[++i]);
-      } else {
-        throw new IllegalArgumentException("--" + key + " needs a value");
-      }
-    }
-    return out;
   }
 
   /** Everything the report needs, in order; rendered as "key=value" without spaces in values. */
