@@ -26,9 +26,11 @@ import static java.nio.file.StandardOpenOption.WRITE;
 
 /**
  * {@link ScenarioStore} on one local NDJSON journal: one canonical-JSON event per line,
- * append-only, each line fsynced before its append completes. A crash can only leave an
- * incomplete last line (no {@code '\n'} yet); {@link #load()} cuts it off. Anything else that
- * is wrong with a complete line is tampering, which {@link #verify()} reports.
+ * append-only, each line fsynced before its append completes, then its head recorded in a
+ * {@link HeadAnchor} beside it. A crash can only leave a torn last line, which {@link #load()}
+ * cuts off, or one event the anchor does not record yet, which it anchors. Anything else (a
+ * changed, missing or extra event, a journal shorter than its anchor) is tampering: it is
+ * reported by {@link #verify()} and {@link #checkHead()}, never repaired, and appends are refused.
  */
 public final class FileLocalStore implements ScenarioStore {
 
@@ -44,8 +46,11 @@ public final class FileLocalStore implements ScenarioStore {
   // Only touched on the io thread (and under this object's monitor, see below).
   private FileChannel channel;
   private FileLock lock;
+  private HeadAnchor anchor;
   private long durableSize;
   private AuditEvent head;
+  /** The journal's last line as this store read or wrote it, {@code '\n'} included; empty for no events. */
+  private byte[] lastLine = new byte[0];
   private final List<String> hashes = new ArrayList<>();
   private ChainVerification broken;
   private StoreException failed;
@@ -77,6 +82,11 @@ public final class FileLocalStore implements ScenarioStore {
   }
 
   @Override
+  public Future<ChainVerification> checkHead() {
+    return onIoThread("checking", this::checkHeadBlocking);
+  }
+
+  @Override
   public Future<Void> close() {
     if (closed) {
       return Future.succeededFuture();
@@ -94,27 +104,63 @@ public final class FileLocalStore implements ScenarioStore {
       open();
     }
     byte[] bytes = readAll(channel);
-    int complete = completeLength(bytes);
-    if (complete < bytes.length) {
-      LOG.log(System.Logger.Level.WARNING,
-          "{0}: dropped {1} bytes of an interrupted append after the last complete line",
-          journalFile, bytes.length - complete);
-      channel.truncate(complete);
-      channel.force(true);
+    HeadAnchor.Head recorded = anchor.read();
+    boolean unanchored = recorded == null && anchor.empty();
+    JournalBytes.Examined examined = JournalBytes.examine(bytes, recorded);
+    List<AuditEvent> events = examined.events();
+    broken = examined.verification().valid() ? null : examined.verification();
+    if (broken == null && recorded == null && !unanchored) {
+      broken = ChainVerification.broken(events.size(), examined.verification().head(), events.size() + 1L,
+          "event " + (events.size() + 1) + ": cannot be told missing or not: the head anchor " + anchor.file()
+              + " is unreadable (an operator who trusts the journal may delete the anchor to anchor it afresh)");
     }
-    AuditChain.Verified verified = AuditChain.verify(lines(bytes, complete));
-    List<AuditEvent> events = verified.events();
-    durableSize = complete;
-    head = events.isEmpty() ? null : events.get(events.size() - 1);
-    hashes.clear();
-    events.forEach(event -> hashes.add(event.hash()));
-    broken = verified.verification().valid() ? null : verified.verification();
-    failed = null;
-    if (broken != null) {
+    if (broken == null) {
+      mend(examined, bytes.length);
+      if (unanchored && !events.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "{0}: no head anchor beside the journal (written by an earlier "
+            + "version, or deleted); anchoring it at event {1}", journalFile, events.size());
+      }
+      durableSize = examined.length();
+    } else {
       LOG.log(System.Logger.Level.ERROR, "{0}: audit chain broken, appends refused: {1}",
           journalFile, broken.problem());
+      durableSize = bytes.length;
     }
+    head = events.isEmpty() ? null : events.get(events.size() - 1);
+    lastLine = head == null ? new byte[0] : AuditChain.line(head);
+    hashes.clear();
+    events.forEach(event -> hashes.add(event.hash()));
+    if (broken == null && !headOf(head).equals(recorded)) {
+      anchor.write(headOf(head));
+    }
+    failed = null;
     return events;
+  }
+
+  /** Mends what a crash left at the end of an otherwise intact journal. */
+  private void mend(JournalBytes.Examined examined, int size) throws IOException {
+    switch (examined.repair()) {
+      case CUT_TORN_TAIL -> {
+        LOG.log(System.Logger.Level.WARNING,
+            "{0}: dropped {1} bytes of an interrupted append after the last complete line",
+            journalFile, size - examined.length());
+        channel.truncate(examined.length());
+        channel.force(true);
+      }
+      case ADD_NEWLINE -> {
+        LOG.log(System.Logger.Level.WARNING,
+            "{0}: the last event was complete but its line had no end; ended it", journalFile);
+        channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+        channel.force(true);
+      }
+      case NONE -> {
+        // nothing to mend
+      }
+    }
+  }
+
+  private static HeadAnchor.Head headOf(AuditEvent event) {
+    return event == null ? new HeadAnchor.Head(0, AuditEvent.GENESIS_HASH) : new HeadAnchor.Head(event.seq(), event.hash());
   }
 
   private synchronized AuditEvent appendBlocking(String type, String actor, ObjectNode payload)
@@ -124,12 +170,14 @@ public final class FileLocalStore implements ScenarioStore {
           "load() the store before appending to " + journalFile);
     }
     if (broken != null) {
-      throw new StoreException(StoreException.AUDIT_CHAIN_BROKEN,
-          "the audit chain is broken at event " + broken.firstBad() + " (" + broken.problem()
-              + "); refusing to extend it");
+      throw StoreException.chainBroken(broken);
     }
     if (failed != null) {
       throw failed;
+    }
+    ChainVerification changed = tailChangedBehindOurBack();
+    if (changed != null) {
+      throw StoreException.chainBroken(changed);
     }
     AuditEvent event = AuditChain.next(head, type, actor, clock.instant(), payload);
     ByteBuffer line = ByteBuffer.wrap(AuditChain.line(event));
@@ -145,8 +193,58 @@ public final class FileLocalStore implements ScenarioStore {
     }
     durableSize += line.capacity();
     head = event;
+    lastLine = line.array();
     hashes.add(event.hash());
+    try {
+      anchor.write(headOf(event));
+    } catch (IOException e) {
+      // the event is durable and is answered as such; one unanchored event is what a crash leaves,
+      // a second would read as tampering, so nothing more is appended until a reload anchors it
+      failed = new StoreException(StoreException.STORE_IO, "the head anchor " + anchor.file()
+          + " could not be written after event " + event.seq() + "; load() the store again before appending", e);
+      LOG.log(System.Logger.Level.ERROR, failed.getMessage(), e);
+    }
     return event;
+  }
+
+  private synchronized ChainVerification checkHeadBlocking() throws IOException {
+    if (channel == null) {
+      throw new StoreException(StoreException.STORE_NOT_LOADED, "load() the store before checking " + journalFile);
+    }
+    if (broken != null) {
+      return broken;
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    ChainVerification changed = tailChangedBehindOurBack();
+    return changed != null ? changed : ChainVerification.intact(hashes.size(), headOf(head).hash());
+  }
+
+  /**
+   * Null while the journal still ends exactly where this store left it (its size and last line),
+   * which costs a stat and one short read; otherwise the whole journal is verified again, and the
+   * verdict stops appends.
+   */
+  private ChainVerification tailChangedBehindOurBack() throws IOException {
+    if (channel.size() == durableSize) {
+      ByteBuffer tail = ByteBuffer.allocate(lastLine.length);
+      long position = durableSize - lastLine.length;
+      while (tail.hasRemaining() && channel.read(tail, position + tail.position()) >= 0) {
+        // read the last line back
+      }
+      if (Arrays.equals(tail.array(), lastLine)) {
+        return null;
+      }
+    }
+    ChainVerification verdict = verifyBlocking();
+    if (verdict.valid()) {
+      // the bytes differ yet the chain and this store's own record agree: treat it as tampering anyway
+      verdict = ChainVerification.broken(verdict.length(), verdict.head(), verdict.length() + 1,
+          "event " + (verdict.length() + 1) + ": the journal's end changed behind the console's back");
+      broken = verdict;
+    }
+    return verdict;
   }
 
   private void cutBackAfterFailedWrite(IOException cause) {
@@ -174,29 +272,31 @@ public final class FileLocalStore implements ScenarioStore {
   }
 
   private ChainVerification verifyDisk() throws IOException {
-    byte[] bytes;
-    if (channel != null) {
-      // through the locked channel: opening and closing a second handle would drop the file lock
-      bytes = readAll(channel);
-    } else {
+    if (channel == null) {
+      // not loaded: judge the file and its anchor as a load would, mending nothing
+      byte[] bytes;
       try {
         bytes = Files.readAllBytes(journalFile);
       } catch (NoSuchFileException e) {
         bytes = new byte[0];
       }
+      return JournalBytes.examine(bytes, HeadAnchor.peek(HeadAnchor.fileOf(journalFile))).verification();
     }
-    int complete = completeLength(bytes);
-    AuditChain.Verified onDisk = AuditChain.verify(lines(bytes, complete));
+    // through the locked channel: opening and closing a second handle would drop the file lock
+    byte[] bytes = readAll(channel);
+    int complete = JournalBytes.completeLength(bytes);
+    AuditChain.Verified onDisk = AuditChain.verify(JournalBytes.lines(bytes, complete));
     ChainVerification chain = onDisk.verification();
     if (!chain.valid()) {
       return chain;
     }
     if (complete < bytes.length) {
-      // load() already removed any interrupted append, so these bytes came from elsewhere.
+      // load() already mended what a crash left, and this store writes whole lines
       return ChainVerification.broken(chain.length(), chain.head(), chain.length() + 1,
           "event " + (chain.length() + 1) + ": incomplete line after the last event");
     }
-    return channel == null || broken != null ? chain : compareWithWritten(onDisk.events(), chain);
+    // a break found earlier that the chain alone cannot show (the anchor's) stays the verdict
+    return broken != null ? broken : compareWithWritten(onDisk.events(), chain);
   }
 
   /**
@@ -224,11 +324,12 @@ public final class FileLocalStore implements ScenarioStore {
 
   private synchronized Void releaseBlocking() throws IOException {
     if (channel != null) {
-      try (FileChannel open = channel) {
+      try (FileChannel open = channel; HeadAnchor openAnchor = anchor) {
         lock.release();
       } finally {
         channel = null;
         lock = null;
+        anchor = null;
       }
     }
     return null;
@@ -253,8 +354,13 @@ public final class FileLocalStore implements ScenarioStore {
         opened.force(true);
         syncDirectory(dir);
       }
+      HeadAnchor opening = HeadAnchor.open(HeadAnchor.fileOf(journalFile));
+      if (opening.created()) {
+        syncDirectory(dir);
+      }
       channel = opened;
       lock = acquired;
+      anchor = opening;
     } catch (IOException | RuntimeException e) {
       opened.close();
       throw e;
@@ -294,28 +400,6 @@ public final class FileLocalStore implements ScenarioStore {
       // read until full or end of file
     }
     return Arrays.copyOf(buffer.array(), buffer.position());
-  }
-
-  /** Bytes up to and including the last {@code '\n'}: everything after it is a torn append. */
-  private static int completeLength(byte[] bytes) {
-    for (int i = bytes.length - 1; i >= 0; i--) {
-      if (bytes[i] == '\n') {
-        return i + 1;
-      }
-    }
-    return 0;
-  }
-
-  private static List<byte[]> lines(byte[] bytes, int complete) {
-    List<byte[]> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < complete; i++) {
-      if (bytes[i] == '\n') {
-        lines.add(Arrays.copyOfRange(bytes, start, i));
-        start = i + 1;
-      }
-    }
-    return lines;
   }
 
   @FunctionalInterface

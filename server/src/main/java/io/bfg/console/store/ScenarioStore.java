@@ -33,6 +33,15 @@ public interface ScenarioStore {
   /** Re-reads the journal from its durable medium (not memory) and recomputes the chain. */
   Future<ChainVerification> verify();
 
+  /**
+   * Cheaply checks that the journal still ends with the event this store last read or wrote, and
+   * gives the verdict: broken when tampering is known (from the load, a verify, an append or this
+   * check), else intact at the store's head. Fails with a {@link StoreException} when the store
+   * cannot answer. Health checks and commands call it before trusting the chain; only
+   * {@link #verify()} re-reads everything.
+   */
+  Future<ChainVerification> checkHead();
+
   /** The adapter's name as shown in the console, e.g. {@code file-local}. */
   String adapter();
 

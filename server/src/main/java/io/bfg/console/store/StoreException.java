@@ -26,6 +26,12 @@ public class StoreException extends RuntimeException {
     this.code = code;
   }
 
+  /** The refusal to extend a chain that {@code verdict} found broken; the same words wherever it is refused. */
+  public static StoreException chainBroken(ChainVerification verdict) {
+    return new StoreException(AUDIT_CHAIN_BROKEN, "the audit chain is broken (" + verdict.problem()
+        + "); the console refuses to extend it: see GET /api/audit/verify");
+  }
+
   public String code() {
     return code;
   }

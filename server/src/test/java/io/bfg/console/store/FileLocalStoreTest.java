@@ -302,6 +302,111 @@ class FileLocalStoreTest {
       assertThat(verification.problem()).contains("missing from the journal");
     }
 
+    @Test
+    @DisplayName("Deleting the last event while the console is down is reported on the next start: its head anchor records event 5")
+    void lastLineDeletedWhileDown() throws Exception {
+      writeLines(journal, lines.subList(0, 4));
+      byte[] tampered = Files.readAllBytes(journal);
+
+      FileLocalStore store = open(journal);
+      assertThat(await(store.load())).isEqualTo(written.subList(0, 4));
+      ChainVerification verification = await(store.verify());
+
+      assertThat(verification.valid()).isFalse();
+      assertThat(verification.firstBad()).isEqualTo(5L);
+      assertThat(verification.length()).isEqualTo(4);
+      assertThat(verification.problem()).contains("head anchor records event 5");
+      assertThat(await(store.checkHead())).isEqualTo(verification);
+      StoreException refused = catchThrowableOfType(StoreException.class,
+          () -> await(store.append("check.accepted", "user_md_anna", payload(6))));
+      assertThat(refused.code()).isEqualTo(StoreException.AUDIT_CHAIN_BROKEN);
+      assertThat(Files.readAllBytes(journal)).as("the evidence is left as found").isEqualTo(tampered);
+    }
+
+    @Test
+    @DisplayName("Cut short while the console is down (to nothing, mid-event, by whole events), the journal no longer verifies and is left as found; a cut of only its final newline keeps every event")
+    void truncationsAreNoticed() throws Exception {
+      byte[] whole = Files.readAllBytes(journal);
+      int lastLine = lines.get(4).length() + 1;
+      Path anchor = HeadAnchor.fileOf(journal);
+      for (int length : new int[] {0, 1, lines.get(0).length() + 1, whole.length - lastLine - 7,
+          whole.length - lastLine, whole.length - 9, whole.length - 1}) {
+        Path copy = dir.resolve("cut-" + length).resolve("audit.ndjson");
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, java.util.Arrays.copyOf(whole, length));
+        Files.copy(anchor, HeadAnchor.fileOf(copy));
+        FileLocalStore store = open(copy);
+        try {
+          List<AuditEvent> loaded = await(store.load());
+          ChainVerification verification = await(store.verify());
+          if (length == whole.length - 1) {
+            assertThat(loaded).as("cut to %d bytes", length).isEqualTo(written);
+            assertThat(verification).isEqualTo(ChainVerification.intact(5, written.get(4).hash()));
+            assertThat(Files.readAllBytes(copy)).isEqualTo(whole);
+          } else {
+            assertThat(verification.valid()).as("cut to %d bytes: %s", length, verification).isFalse();
+            assertThat(Files.size(copy)).as("cut to %d bytes", length).isEqualTo(length);
+          }
+        } finally {
+          await(store.close());
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("A journal longer than its anchor by more than the one event a crash can leave unanchored is reported")
+    void eventsAddedBehindTheAnchor() throws Exception {
+      Path anchor = HeadAnchor.fileOf(journal);
+      byte[] anchorAtFive = Files.readAllBytes(anchor);
+      FileLocalStore store = open(journal);
+      await(store.load());
+      appendEvents(store, 2);
+      await(store.close());
+      Files.write(anchor, anchorAtFive);
+
+      ChainVerification verification = await(open(journal).verify());
+
+      assertThat(verification.valid()).isFalse();
+      assertThat(verification.firstBad()).isEqualTo(7L);
+      assertThat(verification.problem()).contains("not recorded by the head anchor");
+    }
+
+    @Test
+    @DisplayName("A damaged anchor stops appends and says how to re-anchor; a deleted one is re-anchored at the journal's end, with a warning")
+    void damagedOrMissingAnchor() throws Exception {
+      Path anchor = HeadAnchor.fileOf(journal);
+      Files.writeString(anchor, "x".repeat(320));
+      FileLocalStore damaged = open(journal);
+      await(damaged.load());
+      ChainVerification verdict = await(damaged.checkHead());
+      assertThat(verdict.valid()).isFalse();
+      assertThat(verdict.problem()).contains("unreadable", "delete the anchor");
+      await(damaged.close());
+
+      Files.delete(anchor);
+      FileLocalStore reanchored = open(journal);
+      assertThat(await(reanchored.load())).isEqualTo(written);
+      assertThat(await(reanchored.checkHead())).isEqualTo(ChainVerification.intact(5, written.get(4).hash()));
+      assertThat(HeadAnchor.peek(anchor)).isEqualTo(new HeadAnchor.Head(5, written.get(4).hash()));
+    }
+
+    @Test
+    @DisplayName("checkHead notices the last event cut or changed behind a running store's back, and appends stop")
+    void checkHeadSeesTheEndChange() throws Exception {
+      FileLocalStore store = open(journal);
+      await(store.load());
+      assertThat(await(store.checkHead())).isEqualTo(ChainVerification.intact(5, written.get(4).hash()));
+      writeLine(4, lines.get(4).replace("event 5", "event 9"));
+
+      ChainVerification verdict = await(store.checkHead());
+
+      assertThat(verdict.valid()).isFalse();
+      assertThat(verdict.firstBad()).isEqualTo(5L);
+      assertThat(catchThrowableOfType(StoreException.class,
+          () -> await(store.append("check.accepted", "user_md_anna", payload(6)))).code())
+          .isEqualTo(StoreException.AUDIT_CHAIN_BROKEN);
+    }
+
     private void writeLine(int index, String replacement) throws Exception {
       List<String> changed = new ArrayList<>(lines);
       changed.set(index, replacement);
