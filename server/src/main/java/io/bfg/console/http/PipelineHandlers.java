@@ -24,7 +24,11 @@ final class PipelineHandlers {
   /** 202 with the run id at once; progress follows on the feed and at the transcript's URL. */
   void start(RoutingContext rc) {
     CommandHandlers.optionalObject(rc);
-    PipelineRun run = pipelines.start(CommandHandlers.actor(rc), rc.pathParam("pipeline"));
+    pipelines.start(CommandHandlers.actor(rc), rc.pathParam("pipeline"))
+        .onSuccess(run -> started(rc, run)).onFailure(rc::fail);
+  }
+
+  private static void started(RoutingContext rc, PipelineRun run) {
     String location = "/api/pipelines/" + run.runId();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("runId", run.runId());

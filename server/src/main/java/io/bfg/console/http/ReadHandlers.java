@@ -6,6 +6,7 @@ import io.bfg.console.model.Lang;
 import io.bfg.console.packets.PacketIds;
 import io.bfg.console.packets.Packets;
 import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.ChainVerification;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,10 +25,31 @@ final class ReadHandlers {
     this.service = service;
   }
 
+  /**
+   * UP (200) only while the store answers and the chain is intact at its head; otherwise DEGRADED
+   * (503) with the problem, so a monitor sees a tampered trail or a silent store, not a green light.
+   */
   void health(RoutingContext rc) {
-    JsonObject body = new JsonObject().put("status", "UP").put("scenario", service.scenario().id())
-        .put("seq", service.state().seq()).put("store", service.store().adapter());
-    rc.response().putHeader("content-type", JSON).end(body.encode());
+    service.chainAtHead().onComplete(checked -> {
+      JsonObject body = new JsonObject().put("status", "UP").put("scenario", service.scenario().id())
+          .put("seq", service.state().seq()).put("store", service.store().adapter());
+      String problem = null;
+      if (checked.failed()) {
+        problem = "the " + service.store().adapter() + " store does not answer: " + checked.cause().getMessage();
+      } else {
+        ChainVerification chain = checked.result();
+        body.put("chain", new JsonObject().put("valid", chain.valid()).put("length", chain.length())
+            .put("head", chain.head()));
+        if (!chain.valid()) {
+          problem = "the audit chain is broken: " + chain.problem();
+        }
+      }
+      if (problem != null) {
+        body.put("status", "DEGRADED").put("problem", problem);
+      }
+      rc.response().setStatusCode(problem == null ? 200 : 503).putHeader("content-type", JSON)
+          .putHeader("cache-control", "no-store").end(body.encode());
+    });
   }
 
   void evaluation(RoutingContext rc) {

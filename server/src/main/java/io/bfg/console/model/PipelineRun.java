@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * A finished or running pipeline against the target, as recorded in the store and shown as its
- * transcript. {@code status} is RUNNING, PASSED or FAILED; {@code actor} started it; {@code target}
- * is the redacted endpoint it ran against (never a password).
+ * transcript. {@code status} is RUNNING, PASSED, FAILED (the target fell short: evidence) or
+ * ERRORED (the console itself could not run or record it, e.g. its embedded target would not start:
+ * not evidence about the target, so the last real run stays the evidence); {@code actor} started
+ * it; {@code target} is the redacted endpoint it ran against (never a password).
  */
 public record PipelineRun(String runId, String pipeline, String status, String startedAt, String finishedAt,
                           List<Step> steps, String actor, String target) {
@@ -14,6 +16,7 @@ public record PipelineRun(String runId, String pipeline, String status, String s
   public static final String RUNNING = "RUNNING";
   public static final String PASSED = "PASSED";
   public static final String FAILED = "FAILED";
+  public static final String ERRORED = "ERRORED";
 
   public PipelineRun {
     // a run recorded before any step started has none; it must not break every later evaluation
@@ -21,8 +24,8 @@ public record PipelineRun(String runId, String pipeline, String status, String s
   }
 
   /**
-   * One step: {@code status} is PENDING, RUNNING, PASSED, FAILED, or SKIPPED (not run because an
-   * earlier step failed). {@code evidence} holds what the step proved (fingerprints, row counts,
+   * One step: {@code status} is PENDING, RUNNING, PASSED, FAILED, SKIPPED (not run because an
+   * earlier step failed) or ERRORED (the console failed, not the target). {@code evidence} holds what the step proved (fingerprints, row counts,
    * checksums), never timings, so re-running an unchanged target proves the same thing; the
    * evaluator hashes it. {@code metrics} holds how fast it went (rows per second), which it does not.
    */

@@ -19,6 +19,8 @@ public record SessionState(long seq, String lastWriteAt, String lastWriteBy, Map
   public static final String CHECK_REVOKED = "check.revoked";
   public static final String DECISION_RECORDED = "decision.recorded";
   public static final String PIPELINE_FINISHED = "pipeline.finished";
+  /** A run the console could not carry out (see {@link PipelineRun#ERRORED}); recorded, never evidence. */
+  public static final String PIPELINE_ERRORED = "pipeline.errored";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -74,7 +76,7 @@ public record SessionState(long seq, String lastWriteAt, String lastWriteBy, Map
         nextPipelines.put(parsed.pipeline(), parsed);
       }
       default -> {
-        // an event type this version does not know changes nothing it evaluates
+        // pipeline.errored, and an event type this version does not know, change nothing it evaluates
       }
     }
     return new SessionState(event.seq(), event.at(), event.actor(), Map.copyOf(nextSignOffs),

@@ -60,11 +60,16 @@ public final class PipelineRunner {
   }
 
   /**
-   * Starts {@code pipeline} for {@code actor} and returns its transcript as it stands a moment
-   * later (steps PENDING, the first perhaps RUNNING); refuses with {@link CommandRejected}
-   * (403/404/409) before touching the target.
+   * Starts {@code pipeline} for {@code actor} and gives its transcript as it stands a moment later
+   * (steps PENDING, the first perhaps RUNNING). Refuses before touching the target: with
+   * {@code AUDIT_CHAIN_BROKEN} (503) when the trail it would be recorded in is broken, then with
+   * {@link CommandRejected} (403/404/409) by the pipeline's rules.
    */
-  public PipelineRun start(Actor actor, String pipeline) {
+  public Future<PipelineRun> start(Actor actor, String pipeline) {
+    return service.requireIntactChain().map(intact -> begin(actor, pipeline));
+  }
+
+  private PipelineRun begin(Actor actor, String pipeline) {
     service.checkPipeline(actor, pipeline);
     String runId = "run-" + pipeline + "-" + HexFormat.of().formatHex(bytes(6));
     RunTranscript transcript = new RunTranscript(runId, pipeline, actor.id(), Pipelines.STEPS.get(pipeline));
@@ -85,10 +90,21 @@ public final class PipelineRunner {
     return live != null ? live.snapshot() : service.recordedRun(runId);
   }
 
-  /** The run of {@code pipeline} in progress, else its latest recorded one; null if it never ran. */
+  /**
+   * The latest run of {@code pipeline}: the one in progress, else the newest this console started
+   * (an ERRORED or unrecorded one included: it is what happened last, even though the evidence is
+   * still the run before it), else the newest recorded; null if it never ran.
+   */
   public PipelineRun latest(String pipeline) {
-    RunTranscript live = running.get(pipeline);
-    return live != null ? live.snapshot() : service.state().pipelines().get(pipeline);
+    RunTranscript newest = null;
+    synchronized (recent) {
+      for (RunTranscript transcript : recent.values()) {
+        if (transcript.pipeline().equals(pipeline)) {
+          newest = transcript;
+        }
+      }
+    }
+    return newest != null ? newest.snapshot() : service.latestRecordedRun(pipeline);
   }
 
   /** The runs in progress and the latest recorded run of each pipeline. */
@@ -97,7 +113,9 @@ public final class PipelineRunner {
     running.values().forEach(t -> now.add(t.snapshot()));
     Map<String, PipelineRun> latest = new LinkedHashMap<>();
     for (String pipeline : Pipelines.STEPS.keySet().stream().sorted().toList()) {
-      latest.put(pipeline, service.state().pipelines().get(pipeline));
+      PipelineRun run = latest(pipeline);
+      latest.put(pipeline, run == null || PipelineRun.RUNNING.equals(run.status()) ? service.latestRecordedRun(pipeline)
+          : run);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("running", now);
@@ -105,25 +123,40 @@ public final class PipelineRunner {
     return out;
   }
 
+  /**
+   * Runs the steps, then records the run, whatever happens on the way: the target failing a step is
+   * a FAILED step; the console failing (its embedded target would not start, a step could not even
+   * be set up, anything thrown) ends the run ERRORED with the reason, never PASSED and never silent.
+   */
   private void execute(RunTranscript transcript, Actor actor) {
     String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
     if (targets.embedded()) {
       publish(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
     }
-    targets.endpoint()
-        .transform(ar -> {
-          if (ar.failed()) {
-            publish(transcript.failed(first, "the target could not be started: " + ar.cause().getMessage(), 0));
-            skipRest(transcript, 1);
-            return Future.<Void>succeededFuture();
-          }
-          TargetEndpoint endpoint = ar.result();
-          transcript.target(endpoint.redacted());
-          PipelineSteps steps = steps(transcript, endpoint);
-          return runSteps(transcript, steps.steps(), 0, endpoint, this::publish)
-              .eventually(steps::close);
-        })
-        .onComplete(ignored -> finish(transcript, actor));
+    Future<Void> run;
+    try {
+      run = targets.endpoint()
+          .recover(cause -> Future.failedFuture(new ConsoleFault(first,
+              "the console could not start its embedded PostgreSQL target: " + Failures.describe(cause, null),
+              cause)))
+          .compose(endpoint -> {
+            transcript.target(endpoint.redacted());
+            PipelineSteps steps = steps(transcript, endpoint);
+            return runSteps(transcript, steps.steps(), 0, endpoint, this::publish).eventually(steps::close);
+          });
+    } catch (RuntimeException e) {
+      run = Future.failedFuture(e);
+    }
+    run.onComplete(ran -> {
+      if (ran.failed()) {
+        Throwable cause = ran.cause();
+        LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " could not be carried out", cause);
+        String reason = cause instanceof ConsoleFault fault ? fault.getMessage()
+            : "the console failed while running it: " + Failures.describe(cause, null);
+        transcript.errored(cause instanceof ConsoleFault fault ? fault.step : null, reason).forEach(this::publish);
+      }
+      finish(transcript, actor);
+    });
   }
 
   private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
@@ -133,6 +166,16 @@ public final class PipelineRunner {
     String runbook = service.packet(PacketIds.RUNBOOK).content();
     return new DryRunPipeline(vertx, endpoint, targets.settings(), service.scenario().dataModel(), service.snapshot(),
         runbook, (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
+  }
+
+  /** The console (not the target) could not carry out {@code step}. */
+  private static final class ConsoleFault extends RuntimeException {
+    final String step;
+
+    ConsoleFault(String step, String message, Throwable cause) {
+      super(message, cause, false, false);
+      this.step = step;
+    }
   }
 
   /**
@@ -173,13 +216,6 @@ public final class PipelineRunner {
     });
   }
 
-  private void skipRest(RunTranscript transcript, int from) {
-    List<String> ids = Pipelines.STEPS.get(transcript.pipeline());
-    for (int i = from; i < ids.size(); i++) {
-      publish(transcript.skipped(ids.get(i), "not run: the target could not be reached"));
-    }
-  }
-
   /**
    * Records the run, then announces it finished: a client that sees the final message (or a
    * finished transcript) can rely on the evaluation already reflecting it.
@@ -191,8 +227,7 @@ public final class PipelineRunner {
         LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " finished but could not be recorded: "
             + recorded.cause().getMessage());
       }
-      ObjectNode last = transcript.finish(recorded.failed() ? "could not be recorded: "
-          + recorded.cause().getMessage() : null);
+      ObjectNode last = transcript.finish(recorded.failed() ? recorded.cause().getMessage() : null);
       running.remove(transcript.pipeline(), transcript);
       publish(last);
     });

@@ -31,6 +31,8 @@ final class RunTranscript {
   private String status = PipelineRun.RUNNING;
   private String finishedAt;
   private String concluded;
+  /** Why the console could not carry the run out; null while it could. */
+  private String error;
 
   RunTranscript(String runId, String pipeline, String actor, List<String> stepIds) {
     this.runId = runId;
@@ -82,6 +84,26 @@ final class RunTranscript {
     return stepMessage(stepId);
   }
 
+  /**
+   * The console, not the target, stopped the run at {@code stepId} (null: before or between steps):
+   * the run ends ERRORED with {@code reason}, and its unfinished steps are skipped.
+   */
+  synchronized List<ObjectNode> errored(String stepId, String reason) {
+    error = error == null ? reason : error;
+    List<ObjectNode> messages = new ArrayList<>();
+    for (Step step : List.copyOf(steps)) {
+      boolean unfinished = Step.PENDING.equals(step.status()) || PipelineRun.RUNNING.equals(step.status());
+      if (step.id().equals(stepId) || (stepId == null && PipelineRun.RUNNING.equals(step.status()))) {
+        set(step.id(), PipelineRun.ERRORED, reason, step.ms(), Map.of(), Map.of());
+        messages.add(stepMessage(step.id()));
+      } else if (unfinished) {
+        set(step.id(), Step.SKIPPED, "not run: the console stopped the run", 0, Map.of(), Map.of());
+        messages.add(stepMessage(step.id()));
+      }
+    }
+    return messages;
+  }
+
   /** A running step's progress, e.g. rows replayed so far; the step stays RUNNING. */
   synchronized ObjectNode progress(String stepId, long done, long total, String detail) {
     progress.put(stepId, new long[] {done, total});
@@ -91,18 +113,38 @@ final class RunTranscript {
     return stepMessage(stepId);
   }
 
-  /** The finished run as it is recorded; the transcript itself reads RUNNING until {@link #finish}. */
+  /**
+   * The finished run as it is recorded; the transcript itself reads RUNNING until {@link #finish}.
+   * PASSED only when every step finished and none failed: a step left PENDING or RUNNING means the
+   * run stopped without a verdict, which is the console's error, never a pass.
+   */
   synchronized PipelineRun conclude() {
-    concluded = failed() ? PipelineRun.FAILED : PipelineRun.PASSED;
+    if (error == null) {
+      steps.stream().filter(s -> Step.PENDING.equals(s.status()) || PipelineRun.RUNNING.equals(s.status()))
+          .findFirst()
+          .ifPresent(unfinished -> errored(unfinished.id(), "the run ended before step " + unfinished.id()
+              + " finished"));
+    }
+    concluded = error != null ? PipelineRun.ERRORED : failed() ? PipelineRun.FAILED : PipelineRun.PASSED;
     finishedAt = Instant.now().toString();
     return new PipelineRun(runId, pipeline, concluded, startedAt, finishedAt, List.copyOf(steps), actor, target);
   }
 
-  /** Marks the run finished (after it was recorded); {@code note} says if recording failed. */
-  synchronized ObjectNode finish(String note) {
-    status = concluded;
+  /**
+   * Marks the run finished (after it was recorded, or not: {@code unrecorded} says why it could not
+   * be, and a run nobody can find in the trail is ERRORED, whatever its steps said).
+   */
+  synchronized ObjectNode finish(String unrecorded) {
+    status = unrecorded == null ? concluded : PipelineRun.ERRORED;
     long passed = steps.stream().filter(s -> PipelineRun.PASSED.equals(s.status())).count();
-    return runMessage(passed + "/" + steps.size() + " steps passed" + (note == null ? "" : "; " + note));
+    String summary = passed + "/" + steps.size() + " steps passed";
+    if (error != null) {
+      summary += "; " + error;
+    }
+    if (unrecorded != null) {
+      summary += "; not recorded: " + unrecorded;
+    }
+    return runMessage(summary);
   }
 
   synchronized PipelineRun snapshot() {

@@ -19,6 +19,7 @@ import io.bfg.console.packets.Packets;
 import io.bfg.console.snapshot.Snapshot;
 import io.bfg.console.store.ChainVerification;
 import io.bfg.console.store.ScenarioStore;
+import io.bfg.console.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -219,6 +220,20 @@ public final class ReadinessService {
     return store.verify();
   }
 
+  /** The chain's verdict at the store's head (cheap): what /health reports. */
+  public Future<ChainVerification> chainAtHead() {
+    return store.checkHead();
+  }
+
+  /**
+   * Fails with {@code AUDIT_CHAIN_BROKEN} unless the chain is intact at its head. Every command and
+   * pipeline start passes here before its own rules: nothing is decided on a trail nobody can trust.
+   */
+  public Future<Void> requireIntactChain() {
+    return store.checkHead().compose(chain -> chain.valid() ? Future.<Void>succeededFuture()
+        : Future.failedFuture(StoreException.chainBroken(chain)));
+  }
+
   /** The result of a command: the event it appended, or none when it repeated the current state. */
   public record CommandResult(AuditEvent event, SessionState state) {
     public boolean changed() {
@@ -243,20 +258,35 @@ public final class ReadinessService {
     CommandRules.runPipeline(scenario, view.assessment, actor, pipeline);
   }
 
-  /** Appends a finished run; its steps become the evidence of the checks that pipeline proves. */
+  /**
+   * Appends a finished run; its steps become the evidence of the checks that pipeline proves. An
+   * ERRORED run is recorded as {@code pipeline.errored}: in the trail, never evidence.
+   */
   public Future<CommandResult> recordPipeline(Actor actor, PipelineRun run) {
     ObjectNode payload = JSON.createObjectNode();
     payload.set("run", JSON.valueToTree(run));
-    return command(a -> new CommandRules.Outcome(SessionState.PIPELINE_FINISHED, payload), actor);
+    String type = PipelineRun.ERRORED.equals(run.status()) ? SessionState.PIPELINE_ERRORED
+        : SessionState.PIPELINE_FINISHED;
+    return command(a -> new CommandRules.Outcome(type, payload), actor);
   }
 
   /** A recorded run by id, or null. */
   public PipelineRun recordedRun(String runId) {
+    return latestRun(run -> runId.equals(run.path("runId").asText()));
+  }
+
+  /** The latest recorded run of {@code pipeline} (ERRORED ones included), or null. */
+  public PipelineRun latestRecordedRun(String pipeline) {
+    return latestRun(run -> pipeline.equals(run.path("pipeline").asText()));
+  }
+
+  private PipelineRun latestRun(java.util.function.Predicate<JsonNode> matches) {
     List<AuditEvent> all = auditEvents();
     for (int i = all.size() - 1; i >= 0; i--) {
       AuditEvent event = all.get(i);
-      if (SessionState.PIPELINE_FINISHED.equals(event.type())
-          && runId.equals(event.payload().path("run").path("runId").asText())) {
+      boolean isRun = SessionState.PIPELINE_FINISHED.equals(event.type())
+          || SessionState.PIPELINE_ERRORED.equals(event.type());
+      if (isRun && matches.test(event.payload().path("run"))) {
         return JSON.convertValue(event.payload().get("run"), PipelineRun.class);
       }
     }
@@ -280,6 +310,11 @@ public final class ReadinessService {
   }
 
   private Future<CommandResult> run(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Actor actor) {
+    return requireIntactChain().compose(intact -> decideAndAppend(rule, actor));
+  }
+
+  private Future<CommandResult> decideAndAppend(Function<Evaluator.Assessment, CommandRules.Outcome> rule,
+                                                Actor actor) {
     CommandRules.Outcome outcome;
     View current = view;
     try {

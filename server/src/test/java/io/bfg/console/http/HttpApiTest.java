@@ -95,6 +95,8 @@ class HttpApiTest {
       assertThat(health.getString("scenario")).isEqualTo("bfg-flowcontrol");
       assertThat(health.getLong("seq")).isZero();
       assertThat(health.getString("store")).isEqualTo("file-local");
+      assertThat(health.getJsonObject("chain").getBoolean("valid")).isTrue();
+      assertThat(health.getJsonObject("chain").getLong("length")).isZero();
     }
 
     @Test

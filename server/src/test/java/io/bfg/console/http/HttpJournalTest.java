@@ -90,6 +90,16 @@ class HttpJournalTest {
     throw new AssertionError("not in the journal: " + new String(part, StandardCharsets.UTF_8));
   }
 
+  /** /health answers 503 DEGRADED naming the broken chain (the contract monitors rely on). */
+  private void assertDegraded(String naming) {
+    ApiClient.Reply health = api.get("/health");
+    assertThat(health.status()).as(health.body()).isEqualTo(503);
+    JsonObject body = health.json();
+    assertThat(body.getString("status")).isEqualTo("DEGRADED");
+    assertThat(body.getString("problem")).contains("audit chain is broken", naming);
+    assertThat(body.getJsonObject("chain").getBoolean("valid")).isFalse();
+  }
+
   @Nested
   @DisplayName("Across a restart")
   class AcrossARestart {
@@ -157,7 +167,7 @@ class HttpJournalTest {
       assertThat(verify.getLong("length")).isEqualTo(1);
       assertThat(verify.getString("head")).isEqualTo(firstHash);
       assertThat(verify.getString("problem")).isNotBlank();
-      api.get("/health").ok();
+      assertDegraded("event 2");
     }
 
     @Test
@@ -173,7 +183,7 @@ class HttpJournalTest {
       api.revoke(ANNA, "cutover.contracts-frozen").error(503, "AUDIT_CHAIN_BROKEN");
       assertThat(Files.readAllBytes(console.journal())).as("the journal after refused commands").isEqualTo(journal);
 
-      api.get("/health").ok();
+      assertDegraded("event 2");
       assertThat(api.evaluation().getJsonObject("summary").getInteger("gatesTotal")).isEqualTo(9);
       api.get("/api/checks").ok();
       api.get("/api/packets/ProductionReleaseHandoff.v1").ok();
@@ -185,13 +195,82 @@ class HttpJournalTest {
     }
 
     @Test
-    @DisplayName("a refused command is still refused by the rules first: an unknown actor is 401, not 503")
-    void authBeforeStore() throws IOException {
+    @DisplayName("the chain is checked before a command's own rules: an unknown actor is still 401, but a command the rules would refuse is 503")
+    void chainBeforeRules() throws IOException {
       signOffSome();
       changeOneByte(1);
       restart();
       api.accept("user_mallory", "cutover.store-rehearsal").error(401, "UNKNOWN_ACTOR");
-      api.accept(ANNA, "cutover.role-headers").error(403, "NOT_OWNER");
+      api.accept(ANNA, "cutover.role-headers").error(503, "AUDIT_CHAIN_BROKEN");
+      api.accept(ANNA, "no.such-check").error(503, "AUDIT_CHAIN_BROKEN");
+      api.decide(ANNA, "infra.region", "mars").error(503, "AUDIT_CHAIN_BROKEN");
+    }
+
+    @Test
+    @DisplayName("a pipeline is refused with 503 before it starts anything: no run, no transcript, no target")
+    void pipelinesRefused() throws IOException {
+      signOffSome();
+      changeOneByte(2);
+      restart();
+
+      api.post("/api/pipelines/connection", ANNA).error(503, "AUDIT_CHAIN_BROKEN");
+
+      api.get("/api/pipelines/connection").error(404, "NO_RUN_YET");
+      assertThat(api.get("/api/pipelines").ok().getJsonArray("running")).isEmpty();
+      assertThat(dataDir.resolve("target-pg")).as("the embedded target was never started").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a run whose trail is found broken while it runs ends ERRORED and says it was not recorded, never PASSED")
+    void runNotRecorded() throws IOException {
+      signOffSome();
+      // the first run starts the embedded target, which takes seconds: the trail breaks meanwhile
+      String runId = api.startPipeline("connection", ANNA);
+      changeOneByte(2);
+      assertThat(api.verify().getBoolean("valid")).isFalse();
+
+      JsonObject run = api.awaitRun(runId);
+
+      assertThat(run.getString("status")).as(run.encodePrettily()).isEqualTo("ERRORED");
+      assertThat(api.auditEvents()).hasSize(3);
+      assertThat(api.get("/api/pipelines/connection").ok().getString("status")).isEqualTo("ERRORED");
+    }
+
+    @Test
+    @DisplayName("the last event deleted while the console was down: verify says valid false, /health DEGRADED, commands 503")
+    void lastEventDeleted() throws IOException {
+      signOffSome();
+      Path journal = console.journal();
+      console.stop();
+      List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+      Files.writeString(journal, String.join("\n", lines.subList(0, 2)) + "\n", StandardCharsets.UTF_8);
+      restart();
+
+      JsonObject verify = api.verify();
+      assertThat(verify.getBoolean("valid")).isFalse();
+      assertThat(verify.getLong("firstBad")).isEqualTo(3);
+      assertThat(verify.getString("problem")).contains("removed from the end");
+      assertDegraded("event 3");
+      api.accept(MAREK, "cutover.store-rehearsal").error(503, "AUDIT_CHAIN_BROKEN");
+      assertThat(Files.readAllLines(console.journal(), StandardCharsets.UTF_8)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("only the journal's final newline removed: the complete last event is kept, not dropped as a torn append")
+    void finalNewlineRemoved() throws IOException {
+      signOffSome();
+      String lastHash = api.auditEvents().get(2).getString("hash");
+      Path journal = console.journal();
+      console.stop();
+      byte[] bytes = Files.readAllBytes(journal);
+      Files.write(journal, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+      restart();
+
+      JsonObject verify = api.verify();
+      assertThat(verify.getBoolean("valid")).isTrue();
+      assertThat(verify.getLong("length")).isEqualTo(3);
+      assertThat(verify.getString("head")).isEqualTo(lastHash);
+      assertThat(api.accept(MAREK, "cutover.store-rehearsal").ok().getLong("seq")).isEqualTo(4);
     }
 
     @Test

@@ -93,6 +93,11 @@ public final class RunningConsole {
     return this;
   }
 
+  /** Stops the embedded target (blocking), as if it had gone away; the next run starts it again. */
+  public void stopTarget() {
+    console.targets().close();
+  }
+
   public Path journal() {
     return console.journal();
   }
