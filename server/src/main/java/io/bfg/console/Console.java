@@ -12,6 +12,8 @@ import io.bfg.console.targetdb.TargetProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +49,15 @@ public final class Console {
     this.targets = targets;
     this.verticles = verticles;
     this.deployment = deployment;
+  }
+
+  /**
+   * Vert.x as the console runs it: nothing is served from the class path (the dashboard and prompts
+   * are files), so Vert.x needs no file cache, which it would otherwise create under /tmp.
+   */
+  public static VertxOptions vertxOptions() {
+    return new VertxOptions().setFileSystemOptions(new FileSystemOptions()
+        .setClassPathResolvingEnabled(false).setFileCachingEnabled(false));
   }
 
   /** Where a scenario's journal lives under the data dir. */

@@ -94,7 +94,7 @@ public final class Main {
       System.err.println("configuration error: CONSOLE_DATA_DIR: cannot create " + e.getMessage());
       return EXIT_CONFIG;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Console.vertxOptions());
     AtomicReference<Console> running = new AtomicReference<>();
     CompletableFuture<Integer> started = new CompletableFuture<>();
     Console.start(vertx, config, loaded)

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,10 +50,16 @@ class MainTest {
     }
 
     static Child serve(Path dir, Map<String, String> environment) throws IOException {
+      return serve(dir, environment, List.of());
+    }
+
+    static Child serve(Path dir, Map<String, String> environment, List<String> jvmOptions) throws IOException {
       Files.createDirectories(dir);
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), Main.class.getName(), "serve");
+      List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+      ProcessBuilder builder = new ProcessBuilder(command);
       // only what the test sets: a CONSOLE_* of the developer's shell must not leak in
       builder.environment().keySet().removeIf(name -> name.startsWith("CONSOLE_"));
       builder.environment().putAll(environment);
@@ -103,6 +111,14 @@ class MainTest {
 
     boolean isAlive() {
       return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing the process started is stopped by it. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the console did not die of SIGKILL within 30 s");
+      }
     }
 
     String stdout() {

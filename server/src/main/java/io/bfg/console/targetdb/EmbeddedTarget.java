@@ -41,6 +41,7 @@ public final class EmbeddedTarget implements AutoCloseable {
   private static final java.util.logging.Logger ZONKY_LOGGER = java.util.logging.Logger.getLogger("io.zonky");
 
   private final Path dir;
+  private final Path binaries;
   private final String runtimeRole;
   private EmbeddedPostgres postgres;
   private TargetEndpoint endpoint;
@@ -48,6 +49,8 @@ public final class EmbeddedTarget implements AutoCloseable {
 
   public EmbeddedTarget(Path dataDir, String runtimeRole) {
     this.dir = dataDir.resolve("target-pg");
+    // zonky would unpack them under java.io.tmpdir; the console keeps what it writes in its data dir
+    this.binaries = dataDir.resolve("pg-binaries");
     this.runtimeRole = runtimeRole;
   }
 
@@ -77,29 +80,51 @@ public final class EmbeddedTarget implements AutoCloseable {
     // PostgreSQL's own output goes to a file beside the cluster, not into the console's log
     ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile());
     ZONKY_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    // a console killed with SIGKILL leaves its server running on this directory and port
+    PostmasterProcess.stopIfRunning(pgdata).ifPresent(pid -> LOG.log(System.Logger.Level.WARNING,
+        "stopped a PostgreSQL server (pid " + pid + ") left running on " + pgdata + " by an earlier console"));
     // the same port across restarts keeps the endpoint, and so the connection evidence, unchanged
     int port = freePort(Integer.parseInt(credentials.getProperty(PORT, "0")));
     credentials.setProperty(PORT, String.valueOf(port));
-    postgres = EmbeddedPostgres.builder()
-        .setPort(port)
-        .setOutputRedirector(serverLog)
-        .setErrorRedirector(serverLog)
-        .setDataDirectory(pgdata)
-        .setCleanDataDirectory(false)
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("ssl", "on")
-        .setServerConfig("ssl_cert_file", cert.toAbsolutePath().toString())
-        .setServerConfig("ssl_key_file", key.toAbsolutePath().toString())
-        .setServerConfig("password_encryption", "scram-sha-256")
-        // a failing statement is logged with its text; provisioning statements carry passwords
-        .setServerConfig("log_min_error_statement", "panic")
-        .setConnectConfig("user", ADMIN_ROLE)
-        .setConnectConfig("password", credentials.getProperty(ADMIN_ROLE))
-        .start();
-    if (fresh) {
-      provision(credentials);
+    // zonky creates its working directory before it looks at the override, and only this property
+    // moves it; without it an empty embedded-pg/ appears under java.io.tmpdir
+    System.setProperty("ot.epg.working-dir", binaries.toString());
+    try {
+      postgres = EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(binaries.toFile())
+          .setPort(port)
+          .setOutputRedirector(serverLog)
+          .setErrorRedirector(serverLog)
+          .setDataDirectory(pgdata)
+          .setCleanDataDirectory(false)
+          // the console stops it (Main's shutdown hook, Console.stop): zonky's own hook cannot be added
+          // once the JVM is shutting down, and a start interrupted that way left the server running
+          .setRegisterShutdownHook(false)
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          // TCP only: no socket (and its lock file) in /tmp, and no path-length limit on the data dir
+          .setServerConfig("unix_socket_directories", "")
+          .setServerConfig("ssl", "on")
+          .setServerConfig("ssl_cert_file", cert.toAbsolutePath().toString())
+          .setServerConfig("ssl_key_file", key.toAbsolutePath().toString())
+          .setServerConfig("password_encryption", "scram-sha-256")
+          // a failing statement is logged with its text; provisioning statements carry passwords
+          .setServerConfig("log_min_error_statement", "panic")
+          .setConnectConfig("user", ADMIN_ROLE)
+          .setConnectConfig("password", credentials.getProperty(ADMIN_ROLE))
+          .start();
+    } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+      throw failedStart(pgdata, e);
     }
-    writeCredentials(credentialsFile, credentials);
+    try {
+      if (fresh) {
+        provision(credentials);
+      }
+      writeCredentials(credentialsFile, credentials);
+    } catch (IOException | RuntimeException e) {
+      // unprovisioned (no credentials file), so the next start creates the cluster afresh
+      close();
+      throw e;
+    }
     endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), DATABASE, APP_ROLE,
         credentials.getProperty(APP_ROLE), "verify-ca", cert.toAbsolutePath().toString());
     admin = endpoint.as(ADMIN_ROLE, credentials.getProperty(ADMIN_ROLE));
@@ -118,14 +143,38 @@ public final class EmbeddedTarget implements AutoCloseable {
     return dir.resolve("tls/server.crt");
   }
 
+  /** Stops the server and returns once it has exited (pg_ctl stops waiting after 5 s, a checkpoint may take longer). */
   @Override
   public synchronized void close() throws IOException {
     if (postgres != null) {
-      postgres.close();
-      postgres = null;
-      endpoint = null;
-      admin = null;
+      try {
+        postgres.close();
+      } finally {
+        postgres = null;
+        endpoint = null;
+        admin = null;
+      }
+      PostmasterProcess.stopIfRunning(dir.resolve("pgdata"));
     }
+  }
+
+  /**
+   * Leaves nothing of a failed start behind that would fail the next one: a server it may have
+   * started, and zonky's lock on the data directory, which it keeps when its start fails (the next
+   * start in this process would fail on it with an OverlappingFileLockException); deleting the lock
+   * file lets the next start lock a new one.
+   */
+  private IOException failedStart(Path pgdata, Throwable cause) {
+    IOException failure = new IOException("the embedded PostgreSQL did not start ("
+        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+        + "); its log is " + dir.resolve("postgres.log"), cause);
+    try {
+      PostmasterProcess.stopIfRunning(pgdata);
+      Files.deleteIfExists(pgdata.resolve("epg-lock"));
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    return failure;
   }
 
   private void provision(Properties credentials) throws IOException {
