@@ -1,6 +1,7 @@
 package io.bfg.console;
 
 import io.bfg.console.http.RunningConsole;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,10 +27,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code Main serve} as an operator runs it: a child JVM on this test's class path, configured only
- * through CONSOLE_* environment variables, judged by its exit code and what it prints.
+ * {@code Main} as an operator or a script runs it: a child JVM on this test's class path, configured
+ * only through CONSOLE_* environment variables and its arguments, judged by its exit code and what
+ * it prints.
  */
-@DisplayName("Main serve")
+@DisplayName("Main")
 class MainTest {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/]+:(\\d+)");
@@ -48,10 +52,17 @@ class MainTest {
     }
 
     static Child serve(Path dir, Map<String, String> environment) throws IOException {
+      return start(dir, environment, List.of("serve"));
+    }
+
+    /** {@code Main} with these arguments, e.g. {@code watch --url ...}. */
+    static Child start(Path dir, Map<String, String> environment, List<String> args) throws IOException {
       Files.createDirectories(dir);
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), Main.class.getName(), "serve");
+      List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path"), Main.class.getName()));
+      command.addAll(args);
+      ProcessBuilder builder = new ProcessBuilder(command);
       // only what the test sets: a CONSOLE_* of the developer's shell must not leak in
       builder.environment().keySet().removeIf(name -> name.startsWith("CONSOLE_"));
       builder.environment().putAll(environment);
@@ -59,6 +70,11 @@ class MainTest {
       Path err = Files.createTempFile(dir, "stderr", ".txt");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
       return new Child(builder.start(), out, err);
+    }
+
+    /** The lines printed so far. */
+    List<String> lines() {
+      return stdout().lines().toList();
     }
 
     int exitCode() throws InterruptedException {
@@ -260,6 +276,60 @@ class MainTest {
         try (Child second = serve("second", env())) {
           assertThat(second.awaitExitOrListening()).as(second.stdout() + second.stderr()).isEqualTo("exit 3");
           assertThat(second.stderr()).contains("already open");
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("watch --count N, run as a script against a running console")
+  class WatchCount {
+
+    /** The {@code type} of each line printed: a whole evaluation is too long to read in a failure. */
+    private List<String> types(Child watch) {
+      return watch.lines().stream().map(line -> new JsonObject(line).getString("type")).toList();
+    }
+
+    private Child watch(Path dir, int port, int count) throws IOException {
+      return Child.start(dir, env(), List.of("watch", "--url", "http://127.0.0.1:" + port, "--count",
+          String.valueOf(count)));
+    }
+
+    @Test
+    @DisplayName("on an idle console, exits 0 after exactly 1 line (hello) and exactly 2 (hello, evaluation)")
+    void idle() throws Exception {
+      try (Child console = serve("console", env())) {
+        int port = console.awaitListening();
+        for (int count = 1; count <= 2; count++) {
+          try (Child watch = watch(temp.resolve("watch" + count), port, count)) {
+            assertThat(watch.exitCode()).as(watch.stderr()).isZero();
+            assertThat(types(watch)).as("--count %d", count)
+                .containsExactlyElementsOf(List.of("hello", "evaluation").subList(0, count));
+          }
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("with one change, exits 0 after exactly 3 lines: hello, evaluation and the change's audit line")
+    void oneChange() throws Exception {
+      try (Child console = serve("console", env())) {
+        int port = console.awaitListening();
+        try (Child watch = watch(temp.resolve("watch"), port, 3)) {
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          while (watch.lines().size() < 2 && watch.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertThat(types(watch)).as("before the change; stderr %s", watch.stderr()).containsExactly("hello", "evaluation");
+
+          HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + port + "/api/checks/cutover.contracts-frozen/accept"))
+              .header("X-Actor-Id", "user_md_anna").POST(HttpRequest.BodyPublishers.noBody()).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+          assertThat(watch.exitCode()).as(watch.stderr()).isZero();
+          assertThat(types(watch)).containsExactly("hello", "evaluation", "audit");
         }
       }
     }

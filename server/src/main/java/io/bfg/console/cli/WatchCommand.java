@@ -105,8 +105,17 @@ public final class WatchCommand {
     }
 
     void attach(WebSocket socket) {
+      if (done.isDone()) {
+        socket.close();
+        return;
+      }
       backoff = 1_000;
       socket.textMessageHandler(text -> {
+        if (done.isDone()) {
+          // one read from the socket often carries several messages (hello and evaluation on connect,
+          // a change's audit line and evaluation): those after the last counted line were not asked for
+          return;
+        }
         try {
           JsonObject message = new JsonObject(text);
           Long seq = message.getLong("seq");
@@ -119,8 +128,9 @@ public final class WatchCommand {
         out.println(text);
         out.flush();
         if (limit > 0 && ++printed >= limit) {
-          socket.close();
+          // done before the close, so the close handler this close leads to never takes it for a drop
           done.complete(0);
+          socket.close();
         }
       });
       socket.closeHandler(ignored -> {
