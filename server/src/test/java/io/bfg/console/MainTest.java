@@ -6,6 +6,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +281,57 @@ class MainTest {
           assertThat(second.stderr()).contains("already open");
         }
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("prints usage and exits 0 when asked for help")
+  class Help {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--help", "-h", "help"})
+    @DisplayName("with no command: an overview naming every command")
+    void overview(String args) throws Exception {
+      try (Child child = Child.start(temp.resolve("help"), env(), Arrays.asList(args.split(" ")))) {
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).contains("serve [--host", "gate --url", "watch --url", "generate [--rows",
+            "validate [--scenario", "--help");
+        assertThat(child.stderr()).isEmpty();
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"serve --help", "--port 8081 --help", "gate --help", "watch -h", "generate --help",
+        "validate --help"})
+    @DisplayName("with a command: that command's usage, without running it")
+    void command(String args) throws Exception {
+      String command = args.startsWith("--") ? "serve" : args.split(" ")[0];
+      try (Child child = Child.start(temp.resolve("help"), env(), Arrays.asList(args.split(" ")))) {
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).startsWith("usage: " + command + " ").doesNotContain("listening on");
+        assertThat(child.stderr()).isEmpty();
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"serve", "validate"})
+    @DisplayName("serve and validate list every flag AppConfig knows")
+    void appConfigFlags(String command) {
+      String usage = command.equals("serve") ? Main.SERVE_USAGE : Main.VALIDATE_USAGE;
+      assertThat(usage.lines().findFirst().orElseThrow()).contains(knownFlags());
+      assertThat(usage).contains("--help");
+    }
+
+    /** The flags AppConfig accepts, as it names them when refusing an unknown one. */
+    private String[] knownFlags() {
+      try {
+        AppConfig.from(Map.of(), List.of("--no-such-flag", "x"));
+      } catch (AppConfig.ConfigException e) {
+        Matcher known = Pattern.compile("known: \\[([^]]*)]").matcher(e.getMessage());
+        assertThat(known.find()).as(e.getMessage()).isTrue();
+        return known.group(1).split(", ");
+      }
+      throw new AssertionError("AppConfig accepted --no-such-flag");
     }
   }
 

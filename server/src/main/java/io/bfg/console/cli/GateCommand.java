@@ -21,6 +21,17 @@ import java.util.Set;
  */
 public final class GateCommand {
 
+  public static final String USAGE = """
+      usage: gate --url URL [--require GO] [--timeout SECONDS]
+        The go/no-go for CI/CD: asks a running console whether production is GO.
+        --url URL          the console, e.g. http://127.0.0.1:8080 (required)
+        --require GO       the verdict that passes; GO is the only one (default GO)
+        --timeout SECONDS  how long to wait for each answer, 1 to 600 (default 10)
+        -h, --help         print this text
+      Exit codes: 0 GO; 1 NO-GO (prints the blocking decision and the next action);
+        2 bad options; 3 the console cannot be asked.
+      """;
+
   private GateCommand() {
   }
 
@@ -29,6 +40,10 @@ public final class GateCommand {
     long timeout;
     try {
       flags = Flags.parse(args, Set.of("--url", "--require", "--timeout"));
+      if (flags.help()) {
+        out.print(USAGE);
+        return 0;
+      }
       if (flags.get("--url") == null) {
         throw new IllegalArgumentException("--url is required, e.g. gate --url http://127.0.0.1:8080");
       }
