@@ -75,9 +75,10 @@ class MainTest {
       return new Child(builder.start(), out, err);
     }
 
-    /** The lines printed so far. */
+    /** The whole lines printed so far (a long line may be half written while the process runs). */
     List<String> lines() {
-      return stdout().lines().toList();
+      String text = stdout();
+      return text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
     }
 
     int exitCode() throws InterruptedException {
