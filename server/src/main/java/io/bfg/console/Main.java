@@ -1,5 +1,6 @@
 package io.bfg.console;
 
+import io.bfg.console.cli.Flags;
 import io.bfg.console.cli.GateCommand;
 import io.bfg.console.cli.GenerateCommand;
 import io.bfg.console.cli.WatchCommand;
@@ -26,22 +27,51 @@ public final class Main {
   public static final int EXIT_CONFIG = 2;
   public static final int EXIT_RUNTIME = 3;
 
+  static final String SERVE_USAGE = """
+      usage: serve [--host H] [--port P] [--scenario DIR] [--data-dir DIR] [--web-dir DIR] [--auth MODE]
+        Runs the console: HTTP API, live feed and dashboard. The default command.
+        --host H          bind address (CONSOLE_HOST, default 127.0.0.1)
+        --port P          port, 0 for a free one (CONSOLE_PORT, default 8080)
+        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default scenarios/bfg-flowcontrol)
+        --data-dir DIR    where the journal lives (CONSOLE_DATA_DIR, default ./data)
+        --web-dir DIR     the dashboard's static files (CONSOLE_WEB_DIR, default web)
+        --auth MODE       mock-auth-header, the only mode of this build (CONSOLE_AUTH)
+        -h, --help        print this text
+      Every other setting comes from CONSOLE_* environment variables (see README); flags override them.
+      Exit codes: keeps running while it serves; 2 bad configuration or scenario; 3 start-up failed.
+      """;
+
+  static final String VALIDATE_USAGE = """
+      usage: validate [--scenario DIR] [--host H] [--port P] [--data-dir DIR] [--web-dir DIR] [--auth MODE]
+        Loads a scenario and checks it, reading the configuration as serve does, without starting anything.
+        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default scenarios/bfg-flowcontrol)
+        --host H          checked as serve would check it (see serve --help)
+        --port P          checked as serve would check it
+        --data-dir DIR    checked as serve would check it
+        --web-dir DIR     checked as serve would check it
+        --auth MODE       checked as serve would check it
+        -h, --help        print this text
+      Exit codes: 0 valid; 2 invalid (stderr names the file, the setting or the problem).
+      """;
+
   private Main() {
   }
 
   public static void main(String[] args) {
-    String command = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
-    List<String> rest = Arrays.asList(args).subList(args.length == 0 || args[0].startsWith("--") ? 0 : 1, args.length);
+    boolean flagsOnly = args.length == 0 || args[0].startsWith("--") && !Flags.wantsHelp(List.of(args[0]));
+    String command = flagsOnly ? "serve" : args[0];
+    List<String> rest = Arrays.asList(args).subList(flagsOnly ? 0 : 1, args.length);
     int exit = switch (command) {
-      case "serve" -> serve(rest);
+      // serve and validate hand their flags to AppConfig, which knows no --help
+      case "serve" -> Flags.wantsHelp(rest) ? usage(SERVE_USAGE) : serve(rest);
       case "gate" -> GateCommand.run(rest, System.out, System.err);
       case "watch" -> WatchCommand.run(rest, System.out, System.err);
       case "generate" -> GenerateCommand.run(rest, System.out, System.err);
-      case "validate" -> validate(rest);
-      case "help", "--help", "-h" -> help();
+      case "validate" -> Flags.wantsHelp(rest) ? usage(VALIDATE_USAGE) : validate(rest);
+      case "help", "--help", "-h" -> usage(overview());
       default -> {
         System.err.println("unknown command '" + command + "'");
-        help();
+        System.err.print(overview());
         yield EXIT_CONFIG;
       }
     };
@@ -50,16 +80,24 @@ public final class Main {
     }
   }
 
-  private static int help() {
-    System.out.println("""
-        Integration Console
-          serve    [--host H] [--port P] [--scenario DIR] [--data-dir DIR]   run the console (default)
-          gate     --url URL [--require GO]                                  exit 0 only when production is GO
-          watch    --url URL [--lang en|pl] [--count N] [--actor ID]         print feed messages as JSON lines
-          generate --rows N [--seed S] [--out FILE]                          write N generated rows per table
-          validate [--scenario DIR]                                          load and validate a scenario
-        Configuration comes from CONSOLE_* environment variables (see README); flags override them.""");
+  private static int usage(String text) {
+    System.out.print(text);
     return 0;
+  }
+
+  /** Every command's first usage line, so the overview cannot drift from the commands' own help. */
+  static String overview() {
+    StringBuilder text = new StringBuilder("Integration Console\n");
+    for (String usage : List.of(SERVE_USAGE, GateCommand.USAGE, WatchCommand.USAGE, GenerateCommand.USAGE,
+        VALIDATE_USAGE)) {
+      text.append("  ").append(usage.lines().findFirst().orElseThrow().replaceFirst("^usage: ", "")).append('\n');
+    }
+    return text.append("""
+        `COMMAND --help` prints a command's options. serve is the default: `--port 8081` alone serves.
+        Configuration comes from CONSOLE_* environment variables (see README); flags override them.
+        Exit codes: 0 success, 1 production NO-GO (gate), 2 bad options, configuration or scenario,
+          3 runtime failure (gate: also a console whose audit trail cannot be trusted).
+        """).toString();
   }
 
   private static int validate(List<String> flags) {

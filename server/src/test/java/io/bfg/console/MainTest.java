@@ -1,10 +1,13 @@
 package io.bfg.console;
 
 import io.bfg.console.http.RunningConsole;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +30,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code Main serve} as an operator runs it: a child JVM on this test's class path, configured only
- * through CONSOLE_* environment variables, judged by its exit code and what it prints.
+ * {@code Main} as an operator or a script runs it: a child JVM on this test's class path, configured
+ * only through CONSOLE_* environment variables and its arguments, judged by its exit code and what
+ * it prints.
  */
-@DisplayName("Main serve")
+@DisplayName("Main")
 class MainTest {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/]+:(\\d+)");
@@ -50,15 +55,27 @@ class MainTest {
     }
 
     static Child serve(Path dir, Map<String, String> environment) throws IOException {
-      return serve(dir, environment, List.of());
+      return start(dir, environment, List.of(), List.of("serve"));
     }
 
+    /** A console whose JVM also gets {@code jvmOptions}, e.g. {@code -Djava.io.tmpdir=...}. */
     static Child serve(Path dir, Map<String, String> environment, List<String> jvmOptions) throws IOException {
+      return start(dir, environment, jvmOptions, List.of("serve"));
+    }
+
+    /** {@code Main} with these arguments, e.g. {@code watch --url ...}. */
+    static Child start(Path dir, Map<String, String> environment, List<String> args) throws IOException {
+      return start(dir, environment, List.of(), args);
+    }
+
+    private static Child start(Path dir, Map<String, String> environment, List<String> jvmOptions, List<String> args)
+        throws IOException {
       Files.createDirectories(dir);
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1"));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+      command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command);
       // only what the test sets: a CONSOLE_* of the developer's shell must not leak in
       builder.environment().keySet().removeIf(name -> name.startsWith("CONSOLE_"));
@@ -67,6 +84,12 @@ class MainTest {
       Path err = Files.createTempFile(dir, "stderr", ".txt");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
       return new Child(builder.start(), out, err);
+    }
+
+    /** The whole lines printed so far (a long line may be half written while the process runs). */
+    List<String> lines() {
+      String text = stdout();
+      return text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
     }
 
     int exitCode() throws InterruptedException {
@@ -276,6 +299,111 @@ class MainTest {
         try (Child second = serve("second", env())) {
           assertThat(second.awaitExitOrListening()).as(second.stdout() + second.stderr()).isEqualTo("exit 3");
           assertThat(second.stderr()).contains("already open");
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("prints usage and exits 0 when asked for help")
+  class Help {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--help", "-h", "help"})
+    @DisplayName("with no command: an overview naming every command")
+    void overview(String args) throws Exception {
+      try (Child child = Child.start(temp.resolve("help"), env(), Arrays.asList(args.split(" ")))) {
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).contains("serve [--host", "gate --url", "watch --url", "generate [--rows",
+            "validate [--scenario", "--help");
+        assertThat(child.stderr()).isEmpty();
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"serve --help", "--port 8081 --help", "gate --help", "watch -h", "generate --help",
+        "validate --help"})
+    @DisplayName("with a command: that command's usage, without running it")
+    void command(String args) throws Exception {
+      String command = args.startsWith("--") ? "serve" : args.split(" ")[0];
+      try (Child child = Child.start(temp.resolve("help"), env(), Arrays.asList(args.split(" ")))) {
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).startsWith("usage: " + command + " ").doesNotContain("listening on");
+        assertThat(child.stderr()).isEmpty();
+      }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"serve", "validate"})
+    @DisplayName("serve and validate list every flag AppConfig knows")
+    void appConfigFlags(String command) {
+      String usage = command.equals("serve") ? Main.SERVE_USAGE : Main.VALIDATE_USAGE;
+      assertThat(usage.lines().findFirst().orElseThrow()).contains(knownFlags());
+      assertThat(usage).contains("--help");
+    }
+
+    /** The flags AppConfig accepts, as it names them when refusing an unknown one. */
+    private String[] knownFlags() {
+      try {
+        AppConfig.from(Map.of(), List.of("--no-such-flag", "x"));
+      } catch (AppConfig.ConfigException e) {
+        Matcher known = Pattern.compile("known: \\[([^]]*)]").matcher(e.getMessage());
+        assertThat(known.find()).as(e.getMessage()).isTrue();
+        return known.group(1).split(", ");
+      }
+      throw new AssertionError("AppConfig accepted --no-such-flag");
+    }
+  }
+
+  @Nested
+  @DisplayName("watch --count N, run as a script against a running console")
+  class WatchCount {
+
+    /** The {@code type} of each line printed: a whole evaluation is too long to read in a failure. */
+    private List<String> types(Child watch) {
+      return watch.lines().stream().map(line -> new JsonObject(line).getString("type")).toList();
+    }
+
+    private Child watch(Path dir, int port, int count) throws IOException {
+      return Child.start(dir, env(), List.of("watch", "--url", "http://127.0.0.1:" + port, "--count",
+          String.valueOf(count)));
+    }
+
+    @Test
+    @DisplayName("on an idle console, exits 0 after exactly 1 line (hello) and exactly 2 (hello, evaluation)")
+    void idle() throws Exception {
+      try (Child console = serve("console", env())) {
+        int port = console.awaitListening();
+        for (int count = 1; count <= 2; count++) {
+          try (Child watch = watch(temp.resolve("watch" + count), port, count)) {
+            assertThat(watch.exitCode()).as(watch.stderr()).isZero();
+            assertThat(types(watch)).as("--count %d", count)
+                .containsExactlyElementsOf(List.of("hello", "evaluation").subList(0, count));
+          }
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("with one change, exits 0 after exactly 3 lines: hello, evaluation and the change's audit line")
+    void oneChange() throws Exception {
+      try (Child console = serve("console", env())) {
+        int port = console.awaitListening();
+        try (Child watch = watch(temp.resolve("watch"), port, 3)) {
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          while (watch.lines().size() < 2 && watch.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertThat(types(watch)).as("before the change; stderr %s", watch.stderr()).containsExactly("hello", "evaluation");
+
+          HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + port + "/api/checks/cutover.contracts-frozen/accept"))
+              .header("X-Actor-Id", "user_md_anna").POST(HttpRequest.BodyPublishers.noBody()).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+          assertThat(watch.exitCode()).as(watch.stderr()).isZero();
+          assertThat(types(watch)).containsExactly("hello", "evaluation", "audit");
         }
       }
     }

@@ -5,16 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} pairs of a CLI command, refusing unknown names and missing values. */
-final class Flags {
+/**
+ * {@code --name value} pairs of a CLI command, refusing unknown names and missing values; {@code --help}
+ * or {@code -h} in place of a name asks for the command's usage instead.
+ */
+public final class Flags {
 
   private final Map<String, String> values = new HashMap<>();
+  private boolean help;
 
   private Flags() {
   }
 
   static Flags parse(List<String> args, Set<String> known) {
     Flags flags = new Flags();
+    if (wantsHelp(args)) {
+      flags.help = true;
+      return flags;
+    }
     for (int i = 0; i < args.size(); i++) {
       String name = args.get(i);
       if (!known.contains(name)) {
@@ -26,6 +34,24 @@ final class Flags {
       flags.values.put(name, args.get(++i));
     }
     return flags;
+  }
+
+  /**
+   * Every option takes a value, so names sit at even positions: {@code --url -h} is a URL, while
+   * {@code --bogus 1 --help} still asks for help rather than failing on {@code --bogus}.
+   */
+  public static boolean wantsHelp(List<String> args) {
+    for (int i = 0; i < args.size(); i += 2) {
+      if (args.get(i).equals("--help") || args.get(i).equals("-h")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The command was asked for its usage; no other value was read. */
+  boolean help() {
+    return help;
   }
 
   String get(String name) {

@@ -17,9 +17,25 @@ import java.util.Set;
 /**
  * {@code gate --url URL [--require GO] [--timeout SECONDS]}: the go/no-go for CI/CD. Exits 0 only
  * when the console says production is GO; otherwise prints the blocking decision and the next
- * action and exits 1 (3 when the console cannot be asked).
+ * action and exits 1. Exits 3, with no verdict, when the console cannot be asked or its audit trail
+ * cannot be trusted (a broken hash chain, or a console that reports itself DEGRADED).
  */
 public final class GateCommand {
+
+  public static final String USAGE = """
+      usage: gate --url URL [--require GO] [--timeout SECONDS]
+        The go/no-go for CI/CD: asks a running console whether production is GO.
+        --url URL          the console, e.g. http://127.0.0.1:8080 (required)
+        --require GO       the verdict that passes; GO is the only one (default GO)
+        --timeout SECONDS  how long to wait for each answer, 1 to 600 (default 10)
+        -h, --help         print this text
+      Exit codes: 0 GO; 1 NO-GO (prints the blocking decision and the next action);
+        2 bad options; 3 the console cannot be asked, reports itself DEGRADED, or its audit chain
+        is broken (stderr names the problem; no verdict on a trail that cannot be trusted).
+      """;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NO_VERDICT = "no GO/NO-GO on a trail that cannot be trusted";
 
   private GateCommand() {
   }
@@ -29,6 +45,10 @@ public final class GateCommand {
     long timeout;
     try {
       flags = Flags.parse(args, Set.of("--url", "--require", "--timeout"));
+      if (flags.help()) {
+        out.print(USAGE);
+        return 0;
+      }
       if (flags.get("--url") == null) {
         throw new IllegalArgumentException("--url is required, e.g. gate --url http://127.0.0.1:8080");
       }
@@ -40,25 +60,46 @@ public final class GateCommand {
       err.println("gate: " + e.getMessage());
       return Main.EXIT_CONFIG;
     }
-    String base = flags.get("--url").replaceAll("/+$", "");
-    JsonNode evaluation;
+    ConsoleClient console = new ConsoleClient(flags.get("--url").replaceAll("/+$", ""), Duration.ofSeconds(timeout));
     try {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(timeout)).build();
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/evaluation"))
-          .timeout(Duration.ofSeconds(timeout)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        err.println("gate: " + base + "/api/evaluation answered HTTP " + response.statusCode());
-        return Main.EXIT_RUNTIME;
-      }
-      evaluation = new ObjectMapper().readTree(response.body());
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("gate: cannot read " + base + "/api/evaluation: " + e.getMessage());
+      return verdict(console, out, err);
+    } catch (Unanswered e) {
+      err.println("gate: " + e.getMessage());
       return Main.EXIT_RUNTIME;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Main.EXIT_RUNTIME;
     }
+  }
+
+  /**
+   * The verdict rests on the audit trail, so the trail is checked first: the console's own proof of
+   * its chain, then its health, which also covers a store that cannot be read. Only then the
+   * evaluation.
+   */
+  private static int verdict(ConsoleClient console, PrintStream out, PrintStream err)
+      throws Unanswered, InterruptedException {
+    Answer verify = console.get("/api/audit/verify");
+    JsonNode chain = verify.json();
+    if (verify.status() == 200 && chain.path("valid").isBoolean() && !chain.path("valid").booleanValue()) {
+      err.println("gate: the audit chain of " + console.base() + " is broken at event "
+          + chain.path("firstBad").asText("?") + " (" + chain.path("problem").asText("no problem named")
+          + "); " + NO_VERDICT);
+      return Main.EXIT_RUNTIME;
+    }
+    Answer health = console.get("/health");
+    if (health.status() == 503) {
+      String problem = health.json().path("problem").asText("");
+      err.println("gate: " + console.base() + " reports itself "
+          + health.json().path("status").asText("unavailable (HTTP 503)")
+          + (problem.isEmpty() ? "" : ": " + problem) + "; " + NO_VERDICT);
+      return Main.EXIT_RUNTIME;
+    }
+    health.requireOk();
+    verify.requireOk();
+    Answer answer = console.get("/api/evaluation");
+    answer.requireOk();
+    JsonNode evaluation = answer.json();
     JsonNode summary = evaluation.path("summary");
     String gates = summary.path("gatesReady").asText() + "/" + summary.path("gatesTotal").asText();
     if (summary.path("go").asBoolean(false)) {
@@ -75,5 +116,49 @@ public final class GateCommand {
       out.println("how:  " + next.path("command").asText());
     }
     return Main.EXIT_NO_GO;
+  }
+
+  /** The console could not be asked, or answered something that is not an answer. */
+  private static final class Unanswered extends Exception {
+    Unanswered(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** One JSON answer; {@code json} is empty (missing node) when the body is not JSON. */
+  private record Answer(String url, int status, JsonNode json) {
+    void requireOk() throws Unanswered {
+      if (status != 200) {
+        throw new Unanswered(url + " answered HTTP " + status);
+      }
+      if (json.isMissingNode()) {
+        throw new Unanswered(url + " answered something that is not JSON");
+      }
+    }
+  }
+
+  private record ConsoleClient(String base, Duration timeout, HttpClient client) {
+    ConsoleClient(String base, Duration timeout) {
+      this(base, timeout, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(timeout).build());
+    }
+
+    Answer get(String path) throws Unanswered, InterruptedException {
+      String url = base + path;
+      HttpResponse<String> response;
+      try {
+        response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (IOException | IllegalArgumentException e) {
+        throw new Unanswered("cannot read " + url + ": " + e.getMessage());
+      }
+      JsonNode json;
+      try {
+        json = JSON.readTree(response.body());
+      } catch (IOException e) {
+        json = JSON.missingNode();
+      }
+      return new Answer(url, response.statusCode(), json == null ? JSON.missingNode() : json);
+    }
   }
 }

@@ -21,12 +21,30 @@ import java.util.Set;
  */
 public final class GenerateCommand {
 
+  public static final String USAGE = """
+      usage: generate [--rows N] [--seed S] [--scenario DIR] [--tenant ID] [--out FILE]
+        Writes deterministic sample data for the scenario's data model (data-model.yaml), the same
+        rows for the same seed, e.g. for benchmarks. The shipped sample-data.json is this output
+        with the default seed and 40 rows.
+        --rows N        rows per operational table, 0 to 10000000 (default %d)
+        --seed S        seed of the generator, any whole number (default %d)
+        --scenario DIR  the scenario folder (default scenarios/bfg-flowcontrol)
+        --tenant ID     tenant id written into every row (default bfg-control)
+        --out FILE      write to FILE instead of standard output
+        -h, --help      print this text
+      Exit codes: 0 written; 2 bad options, an unreadable data model or an unwritable --out.
+      """.formatted(SampleDataGenerator.DEFAULT_ROWS_PER_TABLE, SampleDataGenerator.DEFAULT_SEED);
+
   private GenerateCommand() {
   }
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     try {
       Flags flags = Flags.parse(args, Set.of("--rows", "--seed", "--scenario", "--out", "--tenant"));
+      if (flags.help()) {
+        out.print(USAGE);
+        return 0;
+      }
       int rows = (int) flags.number("--rows", SampleDataGenerator.DEFAULT_ROWS_PER_TABLE, 0, 10_000_000);
       long seed = flags.number("--seed", SampleDataGenerator.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
       Path scenario = Path.of(flags.get("--scenario", "scenarios/bfg-flowcontrol"));

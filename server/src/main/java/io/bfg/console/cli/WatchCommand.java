@@ -25,6 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WatchCommand {
 
+  public static final String USAGE = """
+      usage: watch --url URL [--lang en|pl] [--count N] [--actor ID]
+        Prints the console's live feed (IntegrationFeed.v1) as one JSON object per line: on connect
+        a hello and the evaluation, then for every change its audit line and the new evaluation,
+        and pipeline progress while a pipeline runs. Reconnects with backoff when the connection
+        drops, resuming after the last seq it printed.
+        --url URL      the console, e.g. http://127.0.0.1:8080 (required)
+        --lang en|pl   language of the evaluation's labels (default en)
+        --count N      exit 0 after exactly N lines; 0 watches until stopped (default 0)
+        --actor ID     sent as X-Actor-Id on the upgrade (mock-auth-header consoles)
+        -h, --help     print this text
+      Exit codes: 0 after --count lines; 2 bad options; 3 the console refused the feed.
+      """;
+
   private static final long MAX_BACKOFF_MS = 30_000;
 
   private WatchCommand() {
@@ -35,6 +49,10 @@ public final class WatchCommand {
     long count;
     try {
       flags = Flags.parse(args, Set.of("--url", "--lang", "--count", "--actor"));
+      if (flags.help()) {
+        out.print(USAGE);
+        return 0;
+      }
       if (flags.get("--url") == null) {
         throw new IllegalArgumentException("--url is required, e.g. watch --url http://127.0.0.1:8080");
       }
@@ -105,8 +123,17 @@ public final class WatchCommand {
     }
 
     void attach(WebSocket socket) {
+      if (done.isDone()) {
+        socket.close();
+        return;
+      }
       backoff = 1_000;
       socket.textMessageHandler(text -> {
+        if (done.isDone()) {
+          // one read from the socket often carries several messages (hello and evaluation on connect,
+          // a change's audit line and evaluation): those after the last counted line were not asked for
+          return;
+        }
         try {
           JsonObject message = new JsonObject(text);
           Long seq = message.getLong("seq");
@@ -119,8 +146,9 @@ public final class WatchCommand {
         out.println(text);
         out.flush();
         if (limit > 0 && ++printed >= limit) {
-          socket.close();
+          // done before the close, so the close handler this close leads to never takes it for a drop
           done.complete(0);
+          socket.close();
         }
       });
       socket.closeHandler(ignored -> {

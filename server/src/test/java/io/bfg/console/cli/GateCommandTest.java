@@ -3,6 +3,8 @@ package io.bfg.console.cli;
 import io.bfg.console.http.ApiClient;
 import io.bfg.console.http.RunningConsole;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,7 +18,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +117,69 @@ class GateCommandTest {
 
       api.revoke("user_owner", "hosting.provider").ok();
       assertThat(gate("--url", console.base()).exit()).as("after the decision is revoked").isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("against a console whose audit trail cannot be trusted")
+  class UntrustedTrail {
+
+    /**
+     * Moves the {@code at} of the given (1-based) journal line one day on: still a well-formed event,
+     * but its hash no longer matches its content.
+     */
+    private void tamper(Path journal, int line) throws IOException {
+      List<String> lines = new ArrayList<>(Files.readAllLines(journal, StandardCharsets.UTF_8));
+      JsonObject event = new JsonObject(lines.get(line - 1));
+      event.put("at", Instant.parse(event.getString("at")).plus(Duration.ofDays(1)).toString());
+      lines.set(line - 1, event.encode());
+      Files.writeString(journal, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("exits 3 naming the first bad event and the problem, with no verdict, when a middle event was edited")
+    void brokenChain(Vertx vertx) throws IOException {
+      RunningConsole console = start(vertx, RunningConsole.BFG);
+      ApiClient api = console.api();
+      api.accept(ApiClient.ANNA, "cutover.contracts-frozen").ok();
+      api.accept(ApiClient.MAREK, "cutover.role-headers").ok();
+      api.decide(ApiClient.ANNA, "infra.region", "eu-central-pl").ok();
+      assertThat(gate("--url", console.base()).exit()).as("the intact console").isEqualTo(1);
+      Path journal = console.journal();
+      console.stop();
+      tamper(journal, 2);
+      console.restart();
+
+      Run run = gate("--url", console.base());
+
+      assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).startsWith("gate: ").contains("audit chain", "broken at event 2",
+          "hash does not match its content");
+      assertThat(run.err().lines()).as("one line").hasSize(1);
+      assertThat(run.out()).as("no GO/NO-GO verdict").isEmpty();
+    }
+
+    @Test
+    @DisplayName("exits 3 naming the problem, with no verdict, when /health answers 503 DEGRADED")
+    void degraded(Vertx vertx) {
+      HttpServer degraded = RunningConsole.await(vertx.createHttpServer().requestHandler(request -> {
+        switch (request.path()) {
+          case "/health" -> request.response().setStatusCode(503).putHeader("content-type", "application/json")
+              .end("{\"status\":\"DEGRADED\",\"problem\":\"the store does not answer: connection refused\"}");
+          case "/api/audit/verify" -> request.response().putHeader("content-type", "application/json")
+              .end("{\"valid\":true,\"length\":0,\"head\":\"0\",\"firstBad\":null,\"problem\":null}");
+          default -> request.response().setStatusCode(500).end();
+        }
+      }).listen(0, "127.0.0.1"));
+      try {
+        Run run = gate("--url", "http://127.0.0.1:" + degraded.actualPort());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).startsWith("gate: ").contains("DEGRADED", "the store does not answer: connection refused");
+        assertThat(run.out()).as("no GO/NO-GO verdict").isEmpty();
+      } finally {
+        RunningConsole.await(degraded.close());
+      }
     }
   }
 

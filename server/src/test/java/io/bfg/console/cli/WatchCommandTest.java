@@ -121,6 +121,34 @@ class WatchCommandTest {
   }
 
   @Test
+  @DisplayName("prints only the hello line with --count 1, though the evaluation arrives with it")
+  void countOne(Vertx vertx) throws Exception {
+    server = FeedServer.start(vertx, dataDir);
+
+    int exit = exit(watch("--url", server.base(), "--count", "1"));
+
+    assertThat(exit).as("exit code; stderr %s", errText()).isZero();
+    assertThat(messages()).extracting(m -> m.getString("type")).containsExactly("hello");
+    assertThat(errText()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("prints exactly 3 lines with --count 3 and one change: hello, evaluation, and the change's audit line")
+  void countThreeWithAChange(Vertx vertx) throws Exception {
+    server = FeedServer.start(vertx, dataDir);
+    CompletableFuture<Integer> watch = watch("--url", server.base(), "--count", "3");
+    awaitLines(n -> n >= 2, "the hello and the evaluation");
+
+    long seq = server.accept();
+
+    assertThat(exit(watch)).as("exit code; stderr %s", errText()).isZero();
+    List<JsonObject> messages = messages();
+    assertThat(messages).extracting(m -> m.getString("type")).containsExactly("hello", "evaluation", "audit");
+    assertThat(messages.get(2).getJsonObject("event").getLong("seq")).isEqualTo(seq);
+    assertThat(errText()).as("no reconnect after the count is reached").isEmpty();
+  }
+
+  @Test
   @DisplayName("takes a trailing slash on --url, and --lang pl for Polish labels")
   void polish(Vertx vertx) throws Exception {
     server = FeedServer.start(vertx, dataDir);
