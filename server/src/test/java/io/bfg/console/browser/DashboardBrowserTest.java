@@ -101,12 +101,12 @@ class DashboardBrowserTest extends BrowserTest {
     assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejscie produkcyjne");
     assertThat(dashboard.section("rbac").locator(".eyebrow")).hasText("Mapa RBAC");
     assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".check-title")).hasText("Kontrakty zamrozone");
-    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Nastepne");
+    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Następne");
     assertThat(dashboard.groupCount("cutover")).hasText("0/6 kontroli");
     assertThat(dashboard.page.locator("#section-copilot .rec-action")).hasText("Zapisz dowody connection adaptera");
 
-    assertThat(dashboard.page.locator("label[for=\"actor-select\"]")).hasText("Dzialasz jako");
-    assertThat(dashboard.page.locator("#conn-state")).hasText("Na zywo");
+    assertThat(dashboard.page.locator("label[for=\"actor-select\"]")).hasText("Działasz jako");
+    assertThat(dashboard.page.locator("#conn-state")).hasText("Na żywo");
     assertThat(dashboard.page.locator("#toc-title")).hasText("Sekcje");
     assertThat(dashboard.buttons("Akceptuj").first()).isVisible();
     assertThat(dashboard.buttons("Accept")).hasCount(0);

@@ -165,7 +165,7 @@ class PipelineBrowserTest extends BrowserTest {
 
     watcher.langButton("pl").click();
     assertThat(watcher.pipelineStep("dry-run", "adapter-replay").locator(".step-status")).containsText("Zaliczone");
-    assertThat(watcher.pipeline("dry-run").locator(".run-summary")).hasText("5/5 krokow zaliczonych");
+    assertThat(watcher.pipeline("dry-run").locator(".run-summary")).hasText("5/5 kroków zaliczonych");
     assertThat(watcher.stepFact("dry-run", "adapter-replay", "matchesExport")).hasText("tak");
     assertThat(watcher.pipeline("connection").locator(".pipeline-state")).containsText("Zaliczone");
     watcher.section("dry-run").screenshot(new Locator.ScreenshotOptions()
@@ -214,7 +214,7 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(anna.page.textContent("body")).doesNotContain(PASSWORD);
 
     anna.langButton("pl").click();
-    assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominiete");
+    assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominięte");
     assertThat(anna.pipelineStep("connection", "endpoint-reachability").locator(".step-status"))
         .containsText("Nieudane");
     anna.section("connection").screenshot(new Locator.ScreenshotOptions()
