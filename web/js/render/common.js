@@ -242,27 +242,54 @@ function optionLabel(check, value) {
   return option ? option.label : value;
 }
 
+const COUNT = /^(\d+)\/(\d+)$/;
+
+/** The x/y parts of a value that is nothing but counts ("1/7", "0/4 + 0/5"), else null. */
+function countParts(value) {
+  if (typeof value !== 'string') return null;
+  const parts = value.split(' + ').map((part) => COUNT.exec(part.trim()));
+  return parts.every(Boolean) ? parts.map((m) => [Number(m[1]), Number(m[2])]) : null;
+}
+
+/**
+ * What a check's count means. A derived check's done/total counts the ready checks among the groups
+ * and checks it is derived from; its value may repeat that count, break it down by source
+ * ("0/4 + 0/5"), or count something the evaluation does not name (then it is not shown: a bare
+ * "1/7" beside "Ready" reads as a contradiction), or be a text of its own.
+ */
+export function checkCount(check) {
+  const counted = typeof check.done === 'number' && typeof check.total === 'number';
+  const parts = countParts(check.value);
+  const sum = parts && parts.reduce(([d, t], [pd, pt]) => [d + pd, t + pt], [0, 0]);
+  const sameCount = counted && sum && sum[0] === check.done && sum[1] === check.total;
+  return {
+    sources: counted ? `${check.done}/${check.total}${sameCount && parts.length > 1 ? ` (${check.value})` : ''}` : null,
+    value: parts ? null : check.value || null,
+  };
+}
+
 /** One check: id anchor check-<id>, data-status, owner, value, evidence, sign-off, actions, refusal. */
 export function checkItem(ctx, check) {
   const status = knownStatus(check.status);
   const titleId = domId('check-title', check.id);
   const error = ctx.errors.get(check.id);
-  const progress = typeof check.total === 'number' ? `${check.done}/${check.total}` : null;
+  const count = checkCount(check);
   const meta = [];
   if (check.owner) meta.push([t('check.owner'), actorLine(ctx, check.owner)]);
   // An accepted check's evidence is the sign-off sentence itself: the sign-off line below says it once.
   const signedOff = check.signOff && (check.kind === 'owner-acceptance' || check.kind === 'decision');
   if (check.evidence && !signedOff) meta.push([t('check.evidence'), check.evidence]);
-  if (progress && progress !== check.value) meta.push([t('check.progress'), progress]);
+  if (count.sources) meta.push([t('check.sources'), count.sources, 'sources']);
   return h('li', { class: 'check', id: domId('check', check.id), tabindex: '-1',
     dataset: { status: status || 'UNKNOWN', kind: check.kind || '' } },
   h('div', { class: 'check-head' },
     h('h4', { id: titleId, class: 'check-title' }, check.label),
     statusPill(status)),
-  check.value ? h('p', { class: ['check-value', isCodeLike(check.value) ? 'check-value-code' : null] }, check.value) : null,
+  count.value ? h('p', { class: ['check-value', isCodeLike(count.value) ? 'check-value-code' : null] }, count.value)
+    : null,
   check.description ? h('p', { class: 'check-desc' }, check.description) : null,
-  meta.length ? h('dl', { class: 'meta' },
-    meta.map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value)))) : null,
+  meta.length ? h('dl', { class: 'meta' }, meta.map(([term, value, key]) => h('div', { dataset: key ? { meta: key } : null },
+    h('dt', null, term), h('dd', null, value)))) : null,
   h('p', { class: 'check-foot' },
     h('span', { class: 'visually-hidden' }, `${t('check.id')}: `), code(check.id),
     check.kind ? h('span', { class: 'kind' }, ` · ${t(`kind.${check.kind}`)}`) : null),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.bfg.console.http.ApiClient.ANNA;
@@ -28,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard's commands (Accept, Revoke, Record decision, Run) in headless chromium: every one the
  * page offers enabled is one the server accepts, and one the actor owns but cannot use yet is shown
- * disabled with what it waits for and whose move that is.
+ * disabled with what it waits for and whose move that is. Counts on check cards say what they count.
  */
-@DisplayName("Commands on the dashboard, in headless chromium")
+@DisplayName("Commands and counts on the dashboard, in headless chromium")
 class ActionsBrowserTest extends BrowserTest {
 
   private static final List<String> ACTORS = List.of(ANNA, MAREK, OLENA, DRIVER, CLIENT_ACTOR);
@@ -46,7 +47,28 @@ class ActionsBrowserTest extends BrowserTest {
           && b.getAttribute('aria-disabled') !== 'true' && b.getClientRects().length > 0)
         .map((b) => b.dataset.focusKey)""";
 
+  /** Every count inside a check card that is not the value of a term {@code label}, as "check [status]: text". */
+  private static final String UNLABELLED_COUNTS = """
+      (label) => {
+        const out = [];
+        for (const check of document.querySelectorAll('#sections .check')) {
+          const walker = document.createTreeWalker(check, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            // a text that is nothing but counts ("1/7", "0/9 (0/4 + 0/5)"), not one that mentions "24/7"
+            if (!/^[\\d\\s\\/+()]*\\d+\\s*\\/\\s*\\d+[\\d\\s\\/+()]*$/.test(node.textContent)) continue;
+            const dd = node.parentElement.closest('dd');
+            const term = dd && dd.previousElementSibling ? dd.previousElementSibling.textContent : null;
+            if (term !== label) {
+              out.push(`${check.id} [${check.dataset.status}]: ${node.textContent.trim()}`
+                + (term ? ` (under "${term}")` : ''));
+            }
+          }
+        }
+        return out;
+      }""";
+
   private static final String FREEZE_WINDOW = "rollback.freeze-window";
+  private static final String ADAPTER_TARGET = "release.adapter-target";
 
   @Test
   @DisplayName("as each actor, every enabled Accept, Revoke, Record decision and Run is accepted by the server, "
@@ -94,6 +116,30 @@ class ActionsBrowserTest extends BrowserTest {
   }
 
   @Test
+  @DisplayName("a count on a check card says what it counts, in English and in Polish; a Ready check shows no bare count")
+  void countsSayWhatTheyCount() {
+    startConsole(RunningConsole.BFG, Map.of());
+    DashboardPage dashboard = open();
+
+    assertThat(dashboard.check(ADAPTER_TARGET)).hasAttribute("data-status", "READY");
+    assertThat(dashboard.page.evaluate(UNLABELLED_COUNTS, "Source checks ready")).as("unlabelled counts").isEqualTo(List.of());
+    // Ready because the adapter is selected (1/1); the board's 1/7 beside "Ready" said nothing about it.
+    assertThat(sources(dashboard, ADAPTER_TARGET)).hasText("1/1");
+    assertThat(dashboard.check(ADAPTER_TARGET)).not().containsText("1/7");
+    assertThat(sources(dashboard, "preflight.schema-map")).hasText("1/7");
+    assertThat(sources(dashboard, "runbook.adapter-replay")).hasText("0/9 (0/4 + 0/5)");
+    dashboard.section("release").screenshot(new Locator.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve("counts-release-en.png")));
+
+    dashboard.langButton("pl").click();
+    assertThat(dashboard.check("cutover.contracts-frozen").locator(".check-title")).hasText("Kontrakty zamrozone");
+    assertThat(dashboard.page.evaluate(UNLABELLED_COUNTS, "Gotowe kontrole źródłowe")).as("unlabelled counts (pl)")
+        .isEqualTo(List.of());
+    assertThat(sources(dashboard, ADAPTER_TARGET)).hasText("1/1");
+    assertThat(dashboard.check(ADAPTER_TARGET).locator(".status")).hasText(Pattern.compile("Gotowe"));
+  }
+
+  @Test
   @DisplayName("a command that waits for a dependency is disabled and says what it waits for and whose move that is")
   void waitingCommandsSayWhy() {
     startConsole(RunningConsole.BFG, Map.of());
@@ -133,6 +179,11 @@ class ActionsBrowserTest extends BrowserTest {
         .setPath(SCREENSHOTS.resolve("waiting-run-pl.png")));
     dashboard.check(FREEZE_WINDOW).screenshot(new Locator.ScreenshotOptions()
         .setPath(SCREENSHOTS.resolve("waiting-command-pl.png")));
+  }
+
+  /** The labelled count of a check ("Source checks ready: x/y"). */
+  private static Locator sources(DashboardPage dashboard, String checkId) {
+    return dashboard.check(checkId).locator("[data-meta=\"sources\"] dd");
   }
 
   private static Locator command(Locator scope, String name) {
