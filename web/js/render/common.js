@@ -118,48 +118,89 @@ export function groupBlock(ctx, group) {
   h('ul', { class: 'checks', role: 'list' }, (group.checks || []).map((check) => checkItem(ctx, check))));
 }
 
-/** What the selected actor may do with a check: the same rules the server applies, so buttons are honest. */
-export function allowedActions(ctx, check) {
+/** The owner of a group or check, by name, for "who must act" texts. */
+function refOwner(ctx, ref) {
+  const node = ctx.groupsById.get(ref) || ctx.checksById.get(ref);
+  return node && node.owner ? actorName(ctx, node.owner) : null;
+}
+
+/**
+ * What a blocked item waits for: its first unmet dependency and, when that one is blocked in turn,
+ * the end of the chain, which is where someone can act now.
+ */
+export function blockerChain(ctx, ref) {
+  if (!ref) return null;
+  const seen = new Set([ref]);
+  let root = ref;
+  for (;;) {
+    const node = ctx.groupsById.get(root) || ctx.checksById.get(root);
+    const next = node && node.status === 'BLOCKED' ? node.blockedBy : null;
+    if (!next || seen.has(next)) break;
+    seen.add(next);
+    root = next;
+  }
+  return { ref, owner: refOwner(ctx, ref), root: root === ref ? null : root, rootOwner: root === ref ? null : refOwner(ctx, root) };
+}
+
+/** "Waits for: <label> (<owner>) · first: <label> (<owner>)", each label a link to where it is shown. */
+export function waitsFor(ctx, ref, attrs = {}) {
+  const chain = blockerChain(ctx, ref);
+  if (!chain) return null;
+  const who = (name) => (name ? ` (${name})` : '');
+  return h('p', { class: 'blocked-by', ...attrs },
+    `${t('check.waitsFor')} `, refLink(ctx, chain.ref), who(chain.owner),
+    chain.root ? [` · ${t('check.waitsFirst')} `, refLink(ctx, chain.root), who(chain.rootOwner)] : null);
+}
+
+const NONE = { accept: null, revoke: null, decide: null };
+
+/**
+ * The commands the selected actor has on a check, by the server's rules (CommandRules): null when the
+ * actor has no such command here, else {enabled}. A command the actor owns but that waits for an
+ * unmet dependency is shown disabled; everything shown enabled is one the server accepts.
+ */
+export function checkCommands(ctx, check) {
   const actor = ctx.actor;
-  if (!actor || !ctx.localMode) return { accept: false, revoke: false, decide: false };
-  const owner = actor.id === check.owner;
+  if (!actor || !ctx.localMode || actor.id !== check.owner) return NONE;
   const can = (permission) => Array.isArray(actor.permissions) && actor.permissions.includes(permission);
+  const unblocked = check.status !== 'BLOCKED';
   const signOff = check.signOff;
-  const fresh = check.status === 'READY' && signOff && !signOff.stale;
-  if (check.kind === 'owner-acceptance') {
-    return {
-      accept: owner && can('checks.accept') && !fresh,
-      revoke: owner && can('checks.accept') && Boolean(signOff),
-      decide: false,
-    };
+  if (check.kind === 'owner-acceptance' && can('checks.accept')) {
+    // An accepted check whose evidence has not changed has nothing to accept again.
+    const fresh = check.status === 'READY' && signOff && !signOff.stale;
+    return { accept: fresh ? null : { enabled: unblocked }, revoke: signOff ? { enabled: true } : null, decide: null };
   }
-  if (check.kind === 'decision') {
-    return {
-      accept: false,
-      revoke: owner && can('decisions.record') && Boolean(signOff),
-      decide: owner && can('decisions.record') && Array.isArray(check.options) && check.options.length > 0,
-    };
+  if (check.kind === 'decision' && can('decisions.record') && Array.isArray(check.options) && check.options.length) {
+    return { accept: null, revoke: signOff ? { enabled: true } : null, decide: { enabled: unblocked } };
   }
-  return { accept: false, revoke: false, decide: false };
+  return NONE;
+}
+
+/** The id of a check's "Waits for" line: disabled commands are described by it. */
+function waitsId(check) {
+  return domId('check-waits', check.id);
 }
 
 function checkActions(ctx, check) {
-  const allowed = allowedActions(ctx, check);
-  if (!allowed.accept && !allowed.revoke && !allowed.decide) return null;
+  const commands = checkCommands(ctx, check);
+  if (!commands.accept && !commands.revoke && !commands.decide) return null;
   const busy = ctx.pending.has(check.id);
+  const describedBy = (command) => [domId('check-title', check.id),
+    command.enabled || !check.blockedBy ? null : waitsId(check)].filter(Boolean).join(' ');
   const items = [];
-  if (allowed.decide) {
+  if (commands.decide) {
     const selectId = domId('decide', check.id);
     const chosen = ctx.drafts.get(check.id) ?? (check.signOff && check.signOff.value) ?? check.options[0].value;
     items.push(h('div', { class: 'decide' },
       h('label', { for: selectId, class: 'visually-hidden' }, t('action.option', { label: check.label })),
       h('select', {
-        id: selectId, dataset: { focusKey: `decide-select:${check.id}` },
+        id: selectId, dataset: { focusKey: `decide-select:${check.id}` }, disabled: !commands.decide.enabled,
         onchange: (event) => ctx.actions.draft(check.id, event.target.value),
       }, check.options.map((option) => h('option', { value: option.value, selected: option.value === chosen },
         option.label))),
       h('button', {
         type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
+        disabled: !commands.decide.enabled, 'aria-describedby': describedBy(commands.decide),
         dataset: { focusKey: `decide:${check.id}` },
         onclick: (event) => {
           const select = event.target.closest('.decide').querySelector('select');
@@ -167,17 +208,17 @@ function checkActions(ctx, check) {
         },
       }, t('action.decide'))));
   }
-  if (allowed.accept) {
+  if (commands.accept) {
     items.push(h('button', {
       type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
-      dataset: { focusKey: `accept:${check.id}` },
-      'aria-describedby': domId('check-title', check.id), onclick: () => ctx.actions.accept(check.id),
+      disabled: !commands.accept.enabled, dataset: { focusKey: `accept:${check.id}` },
+      'aria-describedby': describedBy(commands.accept), onclick: () => ctx.actions.accept(check.id),
     }, t('action.accept')));
   }
-  if (allowed.revoke) {
+  if (commands.revoke) {
     items.push(h('button', {
       type: 'button', class: 'btn', 'aria-disabled': busy ? 'true' : null, dataset: { focusKey: `revoke:${check.id}` },
-      'aria-describedby': domId('check-title', check.id), onclick: () => ctx.actions.revoke(check.id),
+      'aria-describedby': describedBy(commands.revoke), onclick: () => ctx.actions.revoke(check.id),
     }, t('action.revoke')));
   }
   if (busy) items.push(h('span', { class: 'pending', role: 'status' }, t('action.pending')));
@@ -201,32 +242,58 @@ function optionLabel(check, value) {
   return option ? option.label : value;
 }
 
+const COUNT = /^(\d+)\/(\d+)$/;
+
+/** The x/y parts of a value that is nothing but counts ("1/7", "0/4 + 0/5"), else null. */
+function countParts(value) {
+  if (typeof value !== 'string') return null;
+  const parts = value.split(' + ').map((part) => COUNT.exec(part.trim()));
+  return parts.every(Boolean) ? parts.map((m) => [Number(m[1]), Number(m[2])]) : null;
+}
+
+/**
+ * What a check's count means. A derived check's done/total counts the ready checks among the groups
+ * and checks it is derived from; its value may repeat that count, break it down by source
+ * ("0/4 + 0/5"), or count something the evaluation does not name (then it is not shown: a bare
+ * "1/7" beside "Ready" reads as a contradiction), or be a text of its own.
+ */
+export function checkCount(check) {
+  const counted = typeof check.done === 'number' && typeof check.total === 'number';
+  const parts = countParts(check.value);
+  const sum = parts && parts.reduce(([d, t], [pd, pt]) => [d + pd, t + pt], [0, 0]);
+  const sameCount = counted && sum && sum[0] === check.done && sum[1] === check.total;
+  return {
+    sources: counted ? `${check.done}/${check.total}${sameCount && parts.length > 1 ? ` (${check.value})` : ''}` : null,
+    value: parts ? null : check.value || null,
+  };
+}
+
 /** One check: id anchor check-<id>, data-status, owner, value, evidence, sign-off, actions, refusal. */
 export function checkItem(ctx, check) {
   const status = knownStatus(check.status);
   const titleId = domId('check-title', check.id);
   const error = ctx.errors.get(check.id);
-  const progress = typeof check.total === 'number' ? `${check.done}/${check.total}` : null;
+  const count = checkCount(check);
   const meta = [];
   if (check.owner) meta.push([t('check.owner'), actorLine(ctx, check.owner)]);
   // An accepted check's evidence is the sign-off sentence itself: the sign-off line below says it once.
   const signedOff = check.signOff && (check.kind === 'owner-acceptance' || check.kind === 'decision');
   if (check.evidence && !signedOff) meta.push([t('check.evidence'), check.evidence]);
-  if (progress && progress !== check.value) meta.push([t('check.progress'), progress]);
+  if (count.sources) meta.push([t('check.sources'), count.sources, 'sources']);
   return h('li', { class: 'check', id: domId('check', check.id), tabindex: '-1',
     dataset: { status: status || 'UNKNOWN', kind: check.kind || '' } },
   h('div', { class: 'check-head' },
     h('h4', { id: titleId, class: 'check-title' }, check.label),
     statusPill(status)),
-  check.value ? h('p', { class: ['check-value', isCodeLike(check.value) ? 'check-value-code' : null] }, check.value) : null,
+  count.value ? h('p', { class: ['check-value', isCodeLike(count.value) ? 'check-value-code' : null] }, count.value)
+    : null,
   check.description ? h('p', { class: 'check-desc' }, check.description) : null,
-  meta.length ? h('dl', { class: 'meta' },
-    meta.map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value)))) : null,
+  meta.length ? h('dl', { class: 'meta' }, meta.map(([term, value, key]) => h('div', { dataset: key ? { meta: key } : null },
+    h('dt', null, term), h('dd', null, value)))) : null,
   h('p', { class: 'check-foot' },
     h('span', { class: 'visually-hidden' }, `${t('check.id')}: `), code(check.id),
     check.kind ? h('span', { class: 'kind' }, ` · ${t(`kind.${check.kind}`)}`) : null),
-  check.blockedBy ? h('p', { class: 'blocked-by' }, t('check.blockedBy', { x: '' }), refLink(ctx, check.blockedBy))
-    : null,
+  check.blockedBy ? waitsFor(ctx, check.blockedBy, { id: waitsId(check) }) : null,
   signOffLine(ctx, check),
   checkActions(ctx, check),
   error ? h('p', { class: 'error', role: 'alert' }, error) : null);

@@ -5,7 +5,7 @@
 
 import { h, domId } from '../dom.js';
 import { t, has, formatTime, lang } from '../i18n.js';
-import { code, actorName } from './common.js';
+import { code, actorName, waitsFor } from './common.js';
 import { PIPELINES, isTerminal } from '../runs.js';
 
 const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–' };
@@ -194,6 +194,19 @@ function runMeta(ctx, run) {
   return items;
 }
 
+/**
+ * What a run of `pipeline` waits for, as the server decides (CommandRules.runPipeline): the first
+ * unmet dependency of a check it proves, or null when it may start.
+ */
+function pipelineBlocker(ctx, pipeline) {
+  for (const check of ctx.checksById.values()) {
+    if (check.kind === 'pipeline' && check.pipeline === pipeline && check.status === 'BLOCKED') {
+      return check.blockedBy || check.id;
+    }
+  }
+  return null;
+}
+
 function buildPanel(ctx, pipeline) {
   const base = `pipeline-progress-${pipeline}`;
   const runLabel = has(`pipeline.run.${pipeline}`) ? t(`pipeline.run.${pipeline}`) : t('pipeline.run', { id: pipeline });
@@ -209,6 +222,7 @@ function buildPanel(ctx, pipeline) {
   const node = h('section', { id: base, class: 'pipeline', 'aria-labelledby': `${base}-title`,
     dataset: { pipeline, status: 'NONE' } },
   h('div', { class: 'pipeline-head' }, h('h3', { id: `${base}-title` }, t('pipeline.title')), button),
+  h('div', { class: 'pipeline-waits', id: `${base}-waits`, hidden: true }),
   h('p', { class: 'pipeline-state', id: `${base}-state`, role: 'status' }),
   h('dl', { class: 'meta meta-inline run-meta', hidden: true }),
   h('p', { class: 'run-note', hidden: true }),
@@ -238,10 +252,22 @@ function updatePanel(node, ctx, pipeline) {
   const view = run ? runView(ctx, pipeline, run) : null;
   const busy = ctx.pending.has(key) || Boolean(view && view.status === 'RUNNING');
 
+  // The server refuses a run while a check it proves waits for a dependency: say what, and whose move it is.
+  const blocker = canRun ? pipelineBlocker(ctx, pipeline) : null;
+
   node.dataset.status = view ? view.status : 'NONE';
   const button = node.querySelector('.pipeline-start');
   button.hidden = !canRun;
-  setAttr(button, 'aria-disabled', busy ? 'true' : null);
+  button.disabled = Boolean(blocker);
+  setAttr(button, 'aria-disabled', busy && !blocker ? 'true' : null);
+  setAttr(button, 'aria-describedby', blocker ? `${node.id}-waits ${node.id}-state` : `${node.id}-state`);
+
+  const waits = node.querySelector('.pipeline-waits');
+  const reason = blocker ? waitsFor(ctx, blocker) : null;
+  if (changed(memo, 'waits', reason ? reason.textContent : null)) {
+    waits.replaceChildren(...(reason ? [reason] : []));
+    waits.hidden = !reason;
+  }
 
   const state = node.querySelector('.pipeline-state');
   const summary = view ? summaryText(view) : t('pipeline.none');

@@ -5,7 +5,7 @@ import { h, domId } from '../dom.js';
 import { t, formatTime, has } from '../i18n.js';
 import {
   badge, cardGrid, checkItem, code, groupBlock, hrefFor, knownStatus, statusPill, summaryCard, worstStatus,
-  actorName, actorLine,
+  actorName, actorLine, blockerChain, refLabel,
 } from './common.js';
 import { sectionPacketsAndCards } from './packets.js';
 import { pipelinePanel } from './pipelines.js';
@@ -274,6 +274,11 @@ export function sectionSignature(ctx, section) {
   });
   // Links ("blocked by", card refs) point at other sections and at check labels.
   parts.links = [...ctx.sectionForGroup.entries()];
+  // "Waits for" lines name blockers elsewhere on the page, their owners and the end of their chain.
+  parts.waits = groups.flatMap((g) => g.checks || []).filter((c) => c.blockedBy).map((c) => {
+    const chain = blockerChain(ctx, c.blockedBy);
+    return [chain, refLabel(ctx, chain.ref), chain.root && refLabel(ctx, chain.root)];
+  });
   switch (section.kind) {
     case 'copilot':
       parts.extra = [ctx.ev.summary, ctx.ev.recommendation, ctx.actorsById.get(ctx.ev.recommendation?.actor)];

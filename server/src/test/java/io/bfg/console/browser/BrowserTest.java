@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,9 +76,20 @@ abstract class BrowserTest {
 
   /** Starts the console on {@code scenarioDir} with its data under this test's directory, plus {@code extra} settings. */
   void startConsole(Path scenarioDir, Map<String, String> extra) {
+    startConsole(scenarioDir, extra, "data");
+  }
+
+  /**
+   * Stops the console this test started, if any, and starts another on {@code scenarioDir} with its
+   * data in {@code dataName} under this test's directory: a new name is a fresh console.
+   */
+  void startConsole(Path scenarioDir, Map<String, String> extra, String dataName) {
+    if (console != null) {
+      console.stop();
+    }
     Map<String, String> env = new HashMap<>(extra);
     env.put("CONSOLE_WEB_DIR", "web");
-    console = RunningConsole.start(vertx, scenarioDir, dataDir.resolve("data"), env);
+    console = RunningConsole.start(vertx, scenarioDir, dataDir.resolve(dataName), env);
   }
 
   DashboardPage open() {
@@ -86,9 +98,15 @@ abstract class BrowserTest {
 
   /** The dashboard in a new browser context (its own storage, as another person's browser would be). */
   DashboardPage open(Browser.NewContextOptions options) {
+    return open(options, context -> { });
+  }
+
+  /** The dashboard in a new browser context that {@code setup} prepares (e.g. routes) before the page loads. */
+  DashboardPage open(Browser.NewContextOptions options, Consumer<BrowserContext> setup) {
     BrowserContext context = browser.newContext(options);
     context.setDefaultTimeout(15_000);
     contexts.add(context);
+    setup.accept(context);
     DashboardPage dashboard = DashboardPage.open(context, console.base());
     dashboards.add(dashboard);
     return dashboard;

@@ -112,14 +112,14 @@ class CopilotBrowserTest extends BrowserTest {
     dashboard.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("copilot-citation.png")));
 
     dashboard.langButton("pl").click();
-    assertThat(dashboard.copilotSend()).hasText("Wyslij");
-    assertThat(first.locator(".next-action")).containsText("Nastepna akcja");
+    assertThat(dashboard.copilotSend()).hasText("Wyślij");
+    assertThat(first.locator(".next-action")).containsText("Następna akcja");
     Locator suggestion = dashboard.page.locator("#copilot-chat .chat-suggest").getByRole(AriaRole.BUTTON,
-        new Locator.GetByRoleOptions().setName("Co blokuje produkcje?").setExact(true));
+        new Locator.GetByRoleOptions().setName("Co blokuje produkcję?").setExact(true));
     assertThat(askAndWait(dashboard, suggestion::click).status()).isEqualTo(200);
     Locator second = exchanges.nth(1);
     assertThat(second).hasAttribute("data-status", "answered");
-    assertThat(second.locator(".msg-q")).containsText("Co blokuje produkcje?");
+    assertThat(second.locator(".msg-q")).containsText("Co blokuje produkcję?");
     Locator polish = dashboard.copilotAnswer(second);
     assertThat(polish).hasAttribute("lang", "pl");
     assertThat(polish).containsText(Pattern.compile("produkcj", Pattern.CASE_INSENSITIVE));
@@ -213,7 +213,7 @@ class CopilotBrowserTest extends BrowserTest {
         .setPath(SCREENSHOTS.resolve("copilot-refused.png")));
 
     dashboard.langButton("pl").click();
-    assertThat(alert).containsText("sprobuj ponownie za " + retryAfter + " s");
+    assertThat(alert).containsText("spróbuj ponownie za " + retryAfter + " s");
   }
 
   @Test

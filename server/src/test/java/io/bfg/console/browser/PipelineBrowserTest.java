@@ -1,13 +1,11 @@
 package io.bfg.console.browser;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.bfg.console.cli.GenerateCommand;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.scenario.ScenarioLoader;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +79,7 @@ class PipelineBrowserTest extends BrowserTest {
   }
 
   @Test
-  @DisplayName("a dry-run before the connection check is refused plainly; both runs then show live in two pages, "
+  @DisplayName("a dry-run waits, disabled, for the connection check; both runs then show live in two pages, "
       + "with their evidence, in English and in Polish")
   void runsBothPipelinesLiveInTwoPages() {
     startConsole(RunningConsole.BFG);
@@ -92,16 +90,12 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(anna.pipeline("connection").locator(".pipeline-state")).hasText("No run yet");
     assertThat(watcher.groupCount("connection")).hasText("0/4 checks");
 
-    Response refused = anna.page.waitForResponse(
-        r -> r.url().endsWith("/api/pipelines/dry-run") && "POST".equals(r.request().method()),
-        () -> anna.buttons("Run dry-run").click());
-    assertThat(refused.status()).isEqualTo(409);
-    JsonObject error = new JsonObject(refused.text()).getJsonObject("error");
-    assertThat(error.getString("code")).isEqualTo("DEPENDENCY_UNMET");
-    Locator dryRunAlert = anna.pipeline("dry-run").getByRole(AriaRole.ALERT);
-    assertThat(dryRunAlert).isVisible();
-    assertThat(dryRunAlert).containsText("409");
-    assertThat(dryRunAlert).containsText(error.getString("message"));
+    // The server would refuse a dry-run before the connection check: the page offers none, and says why.
+    assertThat(anna.buttons("Run dry-run")).isDisabled();
+    Locator dryRunWaits = anna.pipeline("dry-run").locator(".pipeline-waits");
+    assertThat(dryRunWaits).containsText("Waits for:");
+    assertThat(dryRunWaits).containsText("(Anna Kowalska)");
+    assertThat(dryRunWaits.getByRole(AriaRole.LINK)).hasAttribute("href", "#section-connection");
     assertThat(anna.pipeline("dry-run")).hasAttribute("data-status", "NONE");
 
     anna.page.evaluate(RECORD_RUN_UI);
@@ -133,8 +127,8 @@ class PipelineBrowserTest extends BrowserTest {
     anna.section("connection").screenshot(new Locator.ScreenshotOptions()
         .setPath(SCREENSHOTS.resolve("pipeline-connection-en.png")));
 
+    assertThat(dryRunWaits).isHidden(); // the connection check passed: nothing to wait for
     anna.buttons("Run dry-run").click();
-    assertThat(dryRunAlert).isHidden(); // the refusal went with the retry
     for (DashboardPage page : List.of(anna, watcher)) {
       assertThat(page.pipeline("dry-run")).hasAttribute("data-status", "PASSED", FIRST_RUN);
       for (String step : DRY_RUN_STEPS) {
@@ -165,7 +159,7 @@ class PipelineBrowserTest extends BrowserTest {
 
     watcher.langButton("pl").click();
     assertThat(watcher.pipelineStep("dry-run", "adapter-replay").locator(".step-status")).containsText("Zaliczone");
-    assertThat(watcher.pipeline("dry-run").locator(".run-summary")).hasText("5/5 krokow zaliczonych");
+    assertThat(watcher.pipeline("dry-run").locator(".run-summary")).hasText("5/5 kroków zaliczonych");
     assertThat(watcher.stepFact("dry-run", "adapter-replay", "matchesExport")).hasText("tak");
     assertThat(watcher.pipeline("connection").locator(".pipeline-state")).containsText("Zaliczone");
     watcher.section("dry-run").screenshot(new Locator.ScreenshotOptions()
@@ -214,7 +208,7 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(anna.page.textContent("body")).doesNotContain(PASSWORD);
 
     anna.langButton("pl").click();
-    assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominiete");
+    assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominięte");
     assertThat(anna.pipelineStep("connection", "endpoint-reachability").locator(".step-status"))
         .containsText("Nieudane");
     anna.section("connection").screenshot(new Locator.ScreenshotOptions()
