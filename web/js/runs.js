@@ -5,8 +5,9 @@
 
 export const PIPELINES = ['connection', 'dry-run'];
 
-const STEP_RANK = { PENDING: 0, RUNNING: 1, PASSED: 2, FAILED: 2, SKIPPED: 2 };
-const RUN_TERMINAL = ['PASSED', 'FAILED'];
+const STEP_RANK = { PENDING: 0, RUNNING: 1, PASSED: 2, FAILED: 2, SKIPPED: 2, ERRORED: 2 };
+// ERRORED: the console, not the target, could not carry the run out (it is never evidence)
+const RUN_TERMINAL = ['PASSED', 'FAILED', 'ERRORED'];
 
 export function isTerminal(status) {
   return RUN_TERMINAL.includes(status);

@@ -8,8 +8,8 @@ import { t, has, formatTime, lang } from '../i18n.js';
 import { code, actorName, waitsFor } from './common.js';
 import { PIPELINES, isTerminal } from '../runs.js';
 
-const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–' };
-const STEP_DONE = ['PASSED', 'FAILED', 'SKIPPED'];
+const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–', ERRORED: '⚠' };
+const STEP_DONE = ['PASSED', 'FAILED', 'SKIPPED', 'ERRORED'];
 
 /**
  * What a step proved, in the order a reviewer reads it. Keys are the server's evidence (or metrics)
@@ -138,6 +138,10 @@ function summaryText(view) {
     return failed
       ? t('pipeline.state.FAILED', { passed: view.passed, total: view.total, step: failed.label })
       : t('pipeline.state.PASSED', { passed: view.passed, total: view.total });
+  }
+  if (view.status === 'ERRORED') {
+    const errored = view.rows.find((r) => r.status === 'ERRORED');
+    return t('pipeline.state.ERRORED', { passed: view.passed, total: view.total, step: errored ? errored.label : '' });
   }
   if (view.total && view.done === view.total) return t('pipeline.state.recording');
   const current = view.rows.find((r) => r.status === 'RUNNING');
