@@ -2,7 +2,9 @@ package io.bfg.console.http;
 
 import io.bfg.console.command.CommandRejected;
 import io.bfg.console.store.StoreException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -77,7 +79,11 @@ final class Errors implements Handler<RoutingContext> {
   }
 
   static void send(RoutingContext rc, int status, String code, String message) {
+    send(rc.response(), status, code, message);
+  }
+
+  static Future<Void> send(HttpServerResponse response, int status, String code, String message) {
     String body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)).encode();
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(body);
+    return response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(body);
   }
 }

@@ -25,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   private final CopilotService copilot;
   private HttpServer server;
   private FeedHub hub;
+  private HostGuard hosts;
 
   private final int port;
 
@@ -68,7 +69,15 @@ public final class HttpVerticle extends VerticleBase {
         .setSendBufferSize(feedSettings.writeQueueBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
-    return server.requestHandler(router()).listen();
+    hosts = new HostGuard(config, server::actualPort);
+    Router router = router();
+    return server
+        .requestHandler(request -> {
+          if (hosts.admit(request)) {
+            router.handle(request);
+          }
+        })
+        .listen();
   }
 
   @Override
@@ -89,7 +98,8 @@ public final class HttpVerticle extends VerticleBase {
     CopilotHandlers copilotHandlers = new CopilotHandlers(copilot);
     MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
     MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
-    FeedSocketHandler feed = new FeedSocketHandler(hub, config.wsOrigins());
+    FeedSocketHandler feed = new FeedSocketHandler(hub,
+        origin -> config.wsOrigins().contains(origin) || hosts.isOwnOrigin(origin));
     Errors errors = new Errors();
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
     Router router = Router.router(vertx);
