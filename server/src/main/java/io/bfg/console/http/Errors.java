@@ -4,6 +4,7 @@ import io.bfg.console.command.CommandRejected;
 import io.bfg.console.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,10 @@ final class Errors implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = rc.failure();
+    if (failure instanceof HttpClosedException) {
+      // the client hung up, or its connection timed out mid-request: no one to answer, nothing broken
+      return;
+    }
     if (failure instanceof ApiError error) {
       send(rc, error.status(), error.code(), error.getMessage());
     } else if (failure instanceof CommandRejected rejected) {

@@ -7,8 +7,10 @@ import io.bfg.console.service.ReadinessService;
 import io.bfg.console.ws.FeedHub;
 import io.bfg.console.ws.FeedSettings;
 import io.bfg.console.ws.FeedSocketHandler;
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -26,6 +28,7 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private FeedHub hub;
   private HostGuard hosts;
+  private ConnectionLimit connections;
 
   private final int port;
 
@@ -70,14 +73,25 @@ public final class HttpVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
     hosts = new HostGuard(config, server::actualPort);
+    connections = new ConnectionLimit(config.edge().maxConnections(), config.eventLoops());
     Router router = router();
     return server
+        .connectionHandler(this::accept)
         .requestHandler(request -> {
           if (hosts.admit(request)) {
             router.handle(request);
           }
         })
         .listen();
+  }
+
+  /** Past the connection limit a connection is closed at once; below it, it gets its timeouts. */
+  private void accept(HttpConnection connection) {
+    Channel channel = NettyChannels.of(connection);
+    if (connections.admit(channel)) {
+      NettyChannels.addBeforeVertx(channel, "console-timeouts",
+          new ConnectionTimeouts(config.edge().headerTimeoutMillis(), config.edge().idleTimeoutMillis()));
+    }
   }
 
   @Override

@@ -2,12 +2,11 @@ package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiError;
 import io.bfg.console.http.MockHeaderAuth;
+import io.bfg.console.http.NettyChannels;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
 import io.netty.channel.Channel;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.impl.ConnectionBase;
-import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.function.Predicate;
@@ -71,9 +70,9 @@ public final class FeedSocketHandler {
     Actor actor = rc.get(MockHeaderAuth.ACTOR);
     String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
     // vertx-web wraps the socket, so its channel is taken from the connection it upgrades
-    Channel channel = ((ConnectionBase) rc.request().connection()).channel();
+    Channel channel = NettyChannels.of(rc.request().connection());
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, channel.pipeline().context(VertxHandler.class), lang, since, asker, patches))
+        .onSuccess(socket -> hub.add(socket, NettyChannels.vertxContext(channel), lang, since, asker, patches))
         .onFailure(rc::fail);
   }
 }
