@@ -1,25 +1,35 @@
 package io.bfg.console;
 
 import io.bfg.console.copilot.CopilotSettings;
+import io.bfg.console.http.EdgeSettings;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Every setting of the console, read once from the environment (CLI flags may override), validated
  * here and nowhere else. A bad value fails start-up with a message naming the variable.
+ *
+ * <p>{@code publicUrl} (CONSOLE_PUBLIC_URL, where clients reach the console, e.g. behind a proxy) is null
+ * when unset: its default, {@code http://<host>:<port>}, is known only once the port is bound.
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
-                        int eventLoops, CopilotSettings copilot) {
+                        int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   public static final String OIDC = "oidc";
@@ -68,12 +78,24 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
           + "any X-Actor-Id it is sent; bind to 127.0.0.1, or set CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true if every "
           + "client on that network may act as any actor");
     }
+    URI publicUrl = publicUrl(env.get("CONSOLE_PUBLIC_URL"));
+    Set<String> allowedHosts = allowedHosts(env.get("CONSOLE_ALLOWED_HOSTS"));
+    if (isAnyAddress(host) && allowedHosts.isEmpty() && publicUrl == null) {
+      // bound to every interface, the console cannot know the names its clients use, and serving any
+      // Host would let a DNS-rebinding page act through a visitor's browser
+      throw new ConfigException("CONSOLE_ALLOWED_HOSTS", "the console listens on " + host + " (every interface), "
+          + "so it must be told the names clients reach it by: set CONSOLE_ALLOWED_HOSTS (e.g. "
+          + "console.example.com,localhost) or CONSOLE_PUBLIC_URL (e.g. https://console.example.com); "
+          + "requests naming any other Host are refused with 421");
+    }
     return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
         Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), target(env),
         auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
         origins(env.get("CONSOLE_WS_ORIGINS")),
         integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64),
-        copilot(env));
+        copilot(env), publicUrl,
+        new EdgeSettings(allowedHosts, integer(env, "CONSOLE_HTTP_HEADER_TIMEOUT_MS", 10_000, 100, 600_000),
+            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)));
   }
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
@@ -86,7 +108,7 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
   public String toString() {
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
-        + ", copilot=" + copilot + "]";
+        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + "]";
   }
 
   private static CopilotSettings copilot(Map<String, String> env) {
@@ -145,6 +167,75 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     return Set.copyOf(out);
   }
 
+  /** An http(s) origin the console is reached at, possibly behind a proxy; nothing after the authority but "/". */
+  private static URI publicUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String trimmed = value.trim();
+    try {
+      URI uri = new URI(trimmed);
+      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      String path = uri.getRawPath();
+      if (!web || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+          || uri.getRawFragment() != null || !(path == null || path.isEmpty() || path.equals("/"))) {
+        throw new ConfigException("CONSOLE_PUBLIC_URL", "'" + trimmed + "' is not an http(s) URL with nothing after "
+            + "the host and port, e.g. https://console.example.com or http://10.0.0.5:8080");
+      }
+      return new URI(uri.getScheme().toLowerCase(Locale.ROOT), null, uri.getHost().toLowerCase(Locale.ROOT),
+          uri.getPort(), null, null, null);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("CONSOLE_PUBLIC_URL", "'" + trimmed + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  /** Host names (any port) or host:port pairs the console answers to besides its own loopback names. */
+  private static Set<String> allowedHosts(String list) {
+    if (list == null || list.isBlank()) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String entry : list.split(",")) {
+      String trimmed = entry.trim().toLowerCase(Locale.ROOT);
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.matches("([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?"
+          + "|\\[[0-9a-f:.]+\\](:[0-9]{1,5})?")
+          || trimmed.matches(".*:[0-9]+") && Integer.parseInt(trimmed.substring(trimmed.lastIndexOf(':') + 1)) > 65535) {
+        throw new ConfigException("CONSOLE_ALLOWED_HOSTS", "'" + trimmed + "' is not a host name or host:port "
+            + "(e.g. console.example.com, console.lan:8080, 10.0.0.5, [fd00::5]:8080)");
+      }
+      out.add(trimmed);
+    }
+    return Set.copyOf(out);
+  }
+
+  /**
+   * Each open connection holds a file descriptor; past the process's limit, accepting fails and the
+   * journal, PostgreSQL and the JVM itself can no longer open files. The default keeps a tenth of the
+   * limit (at least 256) for them.
+   */
+  private static int maxConnections(Map<String, String> env) {
+    long limit = openFileLimit();
+    long fallback = Math.max(1, Math.max(limit / 2, limit - Math.max(256, limit / 10)));
+    int max = integer(env, "CONSOLE_MAX_CONNECTIONS", (int) Math.min(Integer.MAX_VALUE, fallback), 1, Integer.MAX_VALUE);
+    if (max >= limit) {
+      throw new ConfigException("CONSOLE_MAX_CONNECTIONS", max + " is not below this process's open-file limit of "
+          + limit + " (ulimit -n); lower it, or raise the limit");
+    }
+    return max;
+  }
+
+  private static long openFileLimit() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+        && unix.getMaxFileDescriptorCount() > 0) {
+      return unix.getMaxFileDescriptorCount();
+    }
+    // no way to ask this platform; a limit most systems grant
+    return 10_240;
+  }
+
   private static String value(Map<String, String> env, String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
@@ -174,15 +265,32 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     throw new ConfigException(name, "must be true or false");
   }
 
+  /** Bound to 0.0.0.0 or ::, where the console cannot know the names its clients use. */
+  public boolean listensOnEveryInterface() {
+    return isAnyAddress(host);
+  }
+
+  private static boolean isAnyAddress(String host) {
+    try {
+      return isAddressLiteral(host) && InetAddress.getByName(host).isAnyLocalAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
   static boolean isLoopback(String host) {
     if (host.equals("localhost")) {
       return true;
     }
     try {
-      // literal addresses only: a name that needs DNS is not trusted as loopback
-      return host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?") && InetAddress.getByName(host).isLoopbackAddress();
+      return isAddressLiteral(host) && InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /** Literal addresses only: a name would need DNS, which is not ours to trust or wait for. */
+  private static boolean isAddressLiteral(String host) {
+    return host.matches("[0-9.]+|\\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*\\]?");
   }
 }

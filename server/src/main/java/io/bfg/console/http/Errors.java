@@ -2,7 +2,14 @@ package io.bfg.console.http;
 
 import io.bfg.console.command.CommandRejected;
 import io.bfg.console.store.StoreException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -26,6 +33,10 @@ final class Errors implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = rc.failure();
+    if (failure instanceof HttpClosedException) {
+      // the client hung up, or its connection timed out mid-request: no one to answer, nothing broken
+      return;
+    }
     if (failure instanceof ApiError error) {
       send(rc, error.status(), error.code(), error.getMessage());
     } else if (failure instanceof CommandRejected rejected) {
@@ -76,8 +87,32 @@ final class Errors implements Handler<RoutingContext> {
     return ref;
   }
 
+  /**
+   * A request Netty could not decode (a bad request line, a URI or headers past their limits) never
+   * reaches the router; it gets the same error shape, and the connection is closed since what follows
+   * on it cannot be parsed.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Future<Void> sent;
+    if (cause instanceof TooLongHttpLineException) {
+      sent = send(request.response(), 414, "URI_TOO_LONG", "the request line is longer than this console reads");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      sent = send(request.response(), 431, "HEADERS_TOO_LARGE", "the request headers are larger than this console reads");
+    } else {
+      sent = send(request.response(), 400, "BAD_REQUEST", "the request is not well-formed HTTP/1.1");
+    }
+    sent.onComplete(ignored -> request.connection().close());
+  }
+
   static void send(RoutingContext rc, int status, String code, String message) {
-    String body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)).encode();
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(body);
+    send(rc.response(), status, code, message);
+  }
+
+  static Future<Void> send(HttpServerResponse response, int status, String code, String message) {
+    Buffer body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)).toBuffer();
+    // the length is set here, not left to Vert.x, which leaves it off an answer to HEAD
+    return response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("content-length", String.valueOf(body.length())).end(body);
   }
 }

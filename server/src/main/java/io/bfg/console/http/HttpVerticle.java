@@ -7,11 +7,21 @@ import io.bfg.console.service.ReadinessService;
 import io.bfg.console.ws.FeedHub;
 import io.bfg.console.ws.FeedSettings;
 import io.bfg.console.ws.FeedSocketHandler;
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.MimeMapping;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -19,12 +29,16 @@ import io.vertx.ext.web.handler.StaticHandler;
 /** The HTTP edge: the router below is the table of contents of the API. */
 public final class HttpVerticle extends VerticleBase {
 
+  private static final String WEB_CHARSET = "UTF-8";
+
   private final AppConfig config;
   private final ReadinessService service;
   private final PipelineRunner pipelines;
   private final CopilotService copilot;
   private HttpServer server;
   private FeedHub hub;
+  private HostGuard hosts;
+  private ConnectionLimit connections;
 
   private final int port;
 
@@ -56,10 +70,6 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(false)
         // HTTP/1.1 and WebSocket only: an h2c upgrade offer (java.net.http's default) is answered in HTTP/1.1
         .setHttp2ClearTextEnabled(false)
-        // a form-encoded body (curl -d without a content type) is still read as bytes; its fields may be
-        // as long as the body limit allows instead of failing the request inside the form decoder
-        .setMaxFormAttributeSize(config.maxBodyBytes())
-        .setMaxFormBufferedBytes(config.maxBodyBytes())
         // the hub reassembles messages and closes with 1009 past maxMessageBytes; this frame cap only
         // guards the decoder (a single frame beyond it drops the connection)
         .setMaxWebSocketFrameSize(FeedSettings.FRAME_HARD_CAP_BYTES)
@@ -68,7 +78,27 @@ public final class HttpVerticle extends VerticleBase {
         .setSendBufferSize(feedSettings.writeQueueBytes())
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
-    return server.requestHandler(router()).listen();
+    hosts = new HostGuard(config, server::actualPort);
+    connections = new ConnectionLimit(config.edge().maxConnections(), config.eventLoops());
+    Router router = router();
+    return server
+        .connectionHandler(this::accept)
+        .invalidRequestHandler(Errors::invalidRequest)
+        .requestHandler(request -> {
+          if (hosts.admit(request)) {
+            router.handle(request);
+          }
+        })
+        .listen();
+  }
+
+  /** Past the connection limit a connection is closed at once; below it, it gets its timeouts. */
+  private void accept(HttpConnection connection) {
+    Channel channel = NettyChannels.of(connection);
+    if (connections.admit(channel)) {
+      NettyChannels.addBeforeVertx(channel, "console-timeouts",
+          new ConnectionTimeouts(config.edge().headerTimeoutMillis(), config.edge().idleTimeoutMillis()));
+    }
   }
 
   @Override
@@ -89,38 +119,93 @@ public final class HttpVerticle extends VerticleBase {
     CopilotHandlers copilotHandlers = new CopilotHandlers(copilot);
     MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
     MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
-    FeedSocketHandler feed = new FeedSocketHandler(hub, config.wsOrigins());
+    FeedSocketHandler feed = new FeedSocketHandler(hub,
+        origin -> config.wsOrigins().contains(origin) || hosts.isOwnOrigin(origin));
     Errors errors = new Errors();
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+    Handler<RoutingContext> body = bodyAsBytes(config.maxBodyBytes());
     Router router = Router.router(vertx);
 
-    router.get("/health").handler(read::health);
-    router.get("/api/evaluation").handler(read::evaluation);
-    router.get("/api/checks").handler(read::checks);
-    router.get("/api/checks/:checkId").handler(read::check);
+    get(router, "/health").handler(read::health);
+    get(router, "/api/evaluation").handler(read::evaluation);
+    get(router, "/api/checks").handler(read::checks);
+    get(router, "/api/checks/:checkId").handler(read::check);
     router.post("/api/checks/:checkId/accept").handler(body).handler(auth).handler(commands::accept);
     router.post("/api/checks/:checkId/revoke").handler(body).handler(auth).handler(commands::revoke);
     router.post("/api/decisions/:checkId").handler(body).handler(auth).handler(commands::decide);
-    router.get("/api/packets").handler(read::packets);
-    router.get("/api/packets/:packetId").handler(read::packet);
-    router.get("/api/snapshot").handler(read::snapshot);
-    router.get("/api/audit").handler(read::audit);
-    router.get("/api/audit/verify").handler(read::verify);
-    router.get("/api/pipelines").handler(runs::overview);
+    get(router, "/api/packets").handler(read::packets);
+    get(router, "/api/packets/:packetId").handler(read::packet);
+    get(router, "/api/snapshot").handler(read::snapshot);
+    get(router, "/api/audit").handler(read::audit);
+    get(router, "/api/audit/verify").handler(read::verify);
+    get(router, "/api/pipelines").handler(runs::overview);
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(runs::start);
-    router.get("/api/pipelines/:runId").handler(runs::transcript);
+    get(router, "/api/pipelines/:runId").handler(runs::transcript);
     router.post("/api/copilot/ask").handler(body).handler(optionalAuth).handler(copilotHandlers::ask);
 
-    router.get("/ws").handler(feed::validate).handler(optionalAuth)
+    get(router, "/ws").handler(feed::validate).handler(optionalAuth)
         .handler(feed::upgrade);
     // static files everywhere but /api and /ws, so an API path keeps its own 404/405
     StaticHandler web = StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
-        .setCachingEnabled(false);
-    router.getWithRegex("^/(?!api/|api$|ws$).*").handler(web);
+        .setCachingEnabled(false).setDefaultContentEncoding(WEB_CHARSET);
+    router.routeWithRegex("^/(?!api/|api$|ws$).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(HttpVerticle::staticHeadType).handler(web);
 
     router.route().failureHandler(errors);
     router.errorHandler(404, rc -> Errors.byStatus(rc, 404));
     router.errorHandler(405, rc -> Errors.byStatus(rc, 405));
     return router;
+  }
+
+  /** A read route: HEAD is answered as GET is, without the body. */
+  private static Route get(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(HttpVerticle::headLength);
+  }
+
+  /**
+   * Vert.x drops the body of an answer to HEAD but leaves Content-Length off; GET's answer would carry
+   * the length of the body it drops, so HEAD's does too.
+   */
+  private static void headLength(RoutingContext rc) {
+    if (rc.request().method() != HttpMethod.HEAD) {
+      rc.next();
+      return;
+    }
+    HttpServerResponse response = rc.response();
+    rc.addHeadersEndHandler(ignored -> {
+      if (!response.isChunked() && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+        response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(response.bytesWritten()));
+      }
+    });
+    rc.next();
+  }
+
+  /** StaticHandler names no Content-Type when it answers HEAD; GET's would be the file's. */
+  private static void staticHeadType(RoutingContext rc) {
+    if (rc.request().method() == HttpMethod.HEAD) {
+      String path = rc.normalizedPath();
+      String type = MimeMapping.mimeTypeForFilename(path.endsWith("/") ? path + StaticHandler.DEFAULT_INDEX_PAGE : path);
+      if (type != null) {
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE,
+            type.startsWith("text") ? type + ";charset=" + WEB_CHARSET : type);
+      }
+    }
+    rc.next();
+  }
+
+  /**
+   * The body as bytes for the handlers to parse, whatever its content type, up to the body limit
+   * (413 past it). No route takes a form, so Netty's form decoder, which BodyHandler starts for a
+   * form content type, is stopped again before any of the body reaches it: inside it a long field or
+   * a stray '%' (curl -d sends JSON as a form) failed the request with a 500.
+   */
+  private static Handler<RoutingContext> bodyAsBytes(int limit) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(limit);
+    return rc -> {
+      body.handle(rc);
+      HttpServerRequest request = rc.request();
+      if (!request.isEnded() && request.isExpectMultipart()) {
+        request.setExpectMultipart(false);
+      }
+    };
   }
 }

@@ -2,21 +2,21 @@ package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiError;
 import io.bfg.console.http.MockHeaderAuth;
+import io.bfg.console.http.NettyChannels;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
 import io.netty.channel.Channel;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.impl.ConnectionBase;
-import io.vertx.core.net.impl.VertxHandler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The {@code GET /ws} upgrade, in two route steps around the actor check: {@link #validate} checks
  * the language, {@code since}, the {@code evaluation} mode (whole | patch) and the browser Origin
- * (the console's own origin or the allowlist, so another site cannot ride a user's browser into the
- * feed); {@link #upgrade} hands the socket to the hub.
+ * (one of the console's own names or CONSOLE_WS_ORIGINS, never whatever Host the request names, so
+ * another site cannot ride a user's browser into the feed, even through DNS rebinding);
+ * {@link #upgrade} hands the socket to the hub.
  */
 public final class FeedSocketHandler {
 
@@ -25,11 +25,11 @@ public final class FeedSocketHandler {
   private static final String PATCHES = "feed.patches";
 
   private final FeedHub hub;
-  private final Set<String> allowedOrigins;
+  private final Predicate<String> allowedOrigin;
 
-  public FeedSocketHandler(FeedHub hub, Set<String> allowedOrigins) {
+  public FeedSocketHandler(FeedHub hub, Predicate<String> allowedOrigin) {
     this.hub = hub;
-    this.allowedOrigins = allowedOrigins;
+    this.allowedOrigin = allowedOrigin;
   }
 
   public void validate(RoutingContext rc) {
@@ -55,7 +55,7 @@ public final class FeedSocketHandler {
     }
     rc.put(PATCHES, "patch".equals(evaluation));
     String origin = rc.request().getHeader("Origin");
-    if (origin != null && !originAllowed(origin, rc.request().getHeader("Host"))) {
+    if (origin != null && !allowedOrigin.test(origin)) {
       throw new ApiError(403, "ORIGIN_NOT_ALLOWED", "WebSocket connections from " + origin + " are not allowed");
     }
     rc.put(LANG, lang);
@@ -70,16 +70,9 @@ public final class FeedSocketHandler {
     Actor actor = rc.get(MockHeaderAuth.ACTOR);
     String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
     // vertx-web wraps the socket, so its channel is taken from the connection it upgrades
-    Channel channel = ((ConnectionBase) rc.request().connection()).channel();
+    Channel channel = NettyChannels.of(rc.request().connection());
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, channel.pipeline().context(VertxHandler.class), lang, since, asker, patches))
+        .onSuccess(socket -> hub.add(socket, NettyChannels.vertxContext(channel), lang, since, asker, patches))
         .onFailure(rc::fail);
-  }
-
-  private boolean originAllowed(String origin, String host) {
-    if (allowedOrigins.contains(origin)) {
-      return true;
-    }
-    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 }
