@@ -20,7 +20,10 @@ COPY prompts /app/prompts
 USER console
 # The container must listen beyond loopback. mock-auth-header then refuses to start unless the
 # operator opts in with -e CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true (every client may act as any actor).
+# Bound to every interface, the console answers only the names it is given (DNS rebinding):
+# localhost for a local `docker run -p`; behind a proxy, set CONSOLE_PUBLIC_URL or CONSOLE_ALLOWED_HOSTS.
 ENV CONSOLE_HOST=0.0.0.0 \
+    CONSOLE_ALLOWED_HOSTS=localhost,127.0.0.1 \
     CONSOLE_PORT=8080 \
     CONSOLE_DATA_DIR=/data \
     CONSOLE_SCENARIO=/app/scenarios/bfg-flowcontrol \
