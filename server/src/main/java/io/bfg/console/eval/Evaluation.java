@@ -13,7 +13,8 @@ public record Evaluation(String schema, String scenario, String lang, long seq, 
                          Recommendation recommendation, List<GateView> gates, List<GroupView> groups,
                          GroupView production, List<SectionView> sections, List<ActorView> actors,
                          List<ProviderView> providers, List<EnvironmentView> environments, SessionView session,
-                         SnapshotView snapshot) {
+                         SnapshotView snapshot, BrandingView branding, List<PipelineView> pipelines,
+                         List<PacketView> packets) {
 
   public static final String SCHEMA = "IntegrationEvaluation.v1";
 
@@ -43,7 +44,7 @@ public record Evaluation(String schema, String scenario, String lang, long seq, 
   public record CheckView(String id, String kind, String label, String description, String owner, String status,
                           Integer done, Integer total, String value, String evidence, List<String> dependsOn,
                           String blockedBy, SignOffView signOff, List<OptionView> options, String pipeline,
-                          String step, String command) {
+                          String step, String command, List<String> from, String show) {
   }
 
   /** A recorded sign-off or decision; {@code stale} when the evidence it accepted has changed since. */
@@ -67,8 +68,10 @@ public record Evaluation(String schema, String scenario, String lang, long seq, 
                           List<String> permissions, int permissionCount) {
   }
 
+  /** {@code check}: the check that proves this provider's contract (a derived check on its provider-contract fact), if any. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ProviderView(String id, String label, String description, String currentMode, String targetMode,
-                             String contract, String owner, String status) {
+                             String contract, String owner, String status, String check) {
   }
 
   public record EnvironmentView(String id, String label, String description, String adapter, String state) {
@@ -84,5 +87,20 @@ public record Evaluation(String schema, String scenario, String lang, long seq, 
   }
 
   public record BatchView(String id, String label, long rows) {
+  }
+
+  /** How the scenario names itself: the product on the dashboard, its snapshot schema and short-checksum prefix. */
+  public record BrandingView(String product, String snapshotSchema, String checksumPrefix) {
+  }
+
+  /** A pipeline the scenario runs, in run order: the group it proves and which check each step proves. */
+  public record PipelineView(String id, String group, List<StepView> steps) {
+  }
+
+  public record StepView(String id, String check) {
+  }
+
+  /** A packet the scenario renders and the group it reports on. */
+  public record PacketView(String id, String group) {
   }
 }

@@ -2,6 +2,11 @@ package io.bfg.console.eval;
 
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.PacketIds;
+import io.bfg.console.model.Pipelines;
+import io.bfg.console.model.PipelineBinding;
+import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.Branding;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.Environment;
@@ -47,6 +52,11 @@ public final class Evaluator {
   private final Node production;
   private final List<Node> groupNodes = new ArrayList<>();
   private final Map<String, Template> templates = new HashMap<>();
+  /** The scenario's bindings as the evaluation shows them; they never change while it runs. */
+  private final List<Evaluation.PipelineView> pipelineViews;
+  private final List<Evaluation.PacketView> packetViews;
+  /** Provider id -> the check that proves its contract (a derived check on its provider-contract fact). */
+  private final Map<String, String> contractChecks = new HashMap<>();
 
   /** A check or group with its references resolved to indexes. */
   private static final class Node {
@@ -106,6 +116,27 @@ public final class Evaluator {
       }
     }
     collectTemplates();
+    pipelineViews = scenario.pipelines().stream().map(binding -> new Evaluation.PipelineView(binding.id(),
+        binding.proves(), Pipelines.STEPS.get(binding.id()).stream()
+            .map(step -> new Evaluation.StepView(step, provingCheck(binding, step))).toList())).toList();
+    packetViews = scenario.packets().stream()
+        .map(binding -> new Evaluation.PacketView(binding.id(), binding.reportsOn())).toList();
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.fact() != null && Facts.PROVIDER_CONTRACT.equals(Facts.name(check.fact()))) {
+          contractChecks.putIfAbsent(Facts.argument(check.fact()), check.id());
+        }
+      }
+    }
+  }
+
+  private String provingCheck(PipelineBinding binding, String step) {
+    for (CheckDef check : byId.get(binding.proves()).group.checks()) {
+      if (binding.id().equals(check.pipeline()) && step.equals(check.step())) {
+        return check.id();
+      }
+    }
+    return null;
   }
 
   public Scenario scenario() {
@@ -304,6 +335,12 @@ public final class Evaluator {
 
   // ---- facts ----
 
+  /** The variables the release handoff packet prints, as the scenario declares them (none without it). */
+  private List<PacketBinding.EnvVar> releaseEnv() {
+    PacketBinding release = scenario.packet(PacketIds.RELEASE_HANDOFF);
+    return release == null ? List.of() : release.env();
+  }
+
   private boolean factReady(Runtime runtime, String fact) {
     if (fact == null) {
       return true;
@@ -320,7 +357,7 @@ public final class Evaluator {
       case Facts.AUTH_CONTRACT -> notBlank(runtime.auth());
       case Facts.BATCH_ROWS -> scenario.snapshot().rowsIn(argument) > 0;
       case Facts.SNAPSHOT_ROWS -> scenario.snapshot().totalRows() > 0;
-      case Facts.RELEASE_ENV -> notBlank(scenario.target().adapter()) && notBlank(scenario.target().rollbackOwner());
+      case Facts.RELEASE_ENV -> !releaseEnv().isEmpty() && releaseEnv().stream().allMatch(v -> notBlank(v.value()));
       case Facts.ROLLBACK_ADAPTER -> notBlank(scenario.target().rollbackAdapter());
       case Facts.LIVE_CREDENTIALS -> runtime.liveCredentials();
       default -> false;
@@ -339,7 +376,7 @@ public final class Evaluator {
       case Facts.AUTH_CONTRACT -> runtime.auth();
       case Facts.BATCH_ROWS -> Texts.fill(Texts.ROWS.in(lang), "n", String.valueOf(scenario.snapshot().rowsIn(argument)));
       case Facts.SNAPSHOT_ROWS -> Texts.fill(Texts.ROWS.in(lang), "n", String.valueOf(scenario.snapshot().totalRows()));
-      case Facts.RELEASE_ENV -> String.valueOf(Facts.RELEASE_ENV_VARS.size());
+      case Facts.RELEASE_ENV -> String.valueOf(releaseEnv().size());
       case Facts.ROLLBACK_ADAPTER -> scenario.target().rollbackAdapter();
       case Facts.LIVE_CREDENTIALS -> (runtime.liveCredentials() ? Texts.CREDENTIALS_SUPPLIED : Texts.CREDENTIALS_ABSENT).in(lang);
       default -> "";
@@ -465,7 +502,7 @@ public final class Evaluator {
     List<Evaluation.SectionView> sections = scenario.sections().stream().map(r::section).toList();
     return new Evaluation(Evaluation.SCHEMA, scenario.id(), lang.code(), a.state.seq(), summary,
         r.recommendation(), gates, groups, r.group(production), sections, r.actors(), r.providers(),
-        r.environments(), r.session(), r.snapshot());
+        r.environments(), r.session(), r.snapshot(), r.branding(), pipelineViews, packetViews);
   }
 
   /** Renders one assessment in one language. */
@@ -510,7 +547,7 @@ public final class Evaluator {
           a.status[i].name(), hasCount ? a.done[i] : null, hasCount ? a.total[i] : null, value(node),
           evidence(node, signOff), c.dependsOn().isEmpty() ? null : c.dependsOn(),
           a.blockedBy[i] < 0 ? null : nodes[a.blockedBy[i]].id, signOffView, options, c.pipeline(), c.step(),
-          command(node));
+          command(node), c.from().isEmpty() ? null : c.from(), c.show());
     }
 
     String value(Node node) {
@@ -613,7 +650,9 @@ public final class Evaluator {
       String label = text(c.label());
       boolean actionable = c.kind() != CheckKind.DERIVED;
       String action;
-      if (g.action() != null) {
+      if (c.action() != null) {
+        action = text(c.action());
+      } else if (g.action() != null) {
         action = text(g.action());
       } else {
         action = Texts.fill(switch (c.kind()) {
@@ -653,7 +692,13 @@ public final class Evaluator {
     List<Evaluation.ProviderView> providers() {
       return scenario.providers().stream().map(p -> new Evaluation.ProviderView(p.id(), p.label().in(lang),
           text(p.description()), p.currentMode(), p.targetMode(), p.contract(), p.owner(),
-          contractComplete(p) ? Status.READY.name() : Status.REVIEW.name())).toList();
+          contractComplete(p) ? Status.READY.name() : Status.REVIEW.name(), contractChecks.get(p.id()))).toList();
+    }
+
+    Evaluation.BrandingView branding() {
+      Branding b = scenario.branding();
+      return new Evaluation.BrandingView(b.product() == null ? null : b.product().in(lang), b.snapshotSchema(),
+          b.checksumPrefix());
     }
 
     List<Evaluation.EnvironmentView> environments() {
@@ -721,7 +766,9 @@ public final class Evaluator {
         case "target" -> scenario.target().adapter();
         case "target.contract" -> scenario.target().contract();
         case "target.rollback" -> scenario.target().rollbackAdapter();
-        case "target.rollbackOwner" -> scenario.target().rollbackOwner();
+        case "target.rollbackOwner" -> actorName(scenario.target().rollbackOwner());
+        case "target.rollbackOwner.id" -> scenario.target().rollbackOwner();
+        case "environment.active" -> activeEnvironment();
         case "tenant" -> scenario.tenant().name();
         case "tenant.mode" -> scenario.tenant().mode();
         case "tenant.session" -> scenario.tenant().session();
@@ -764,9 +811,36 @@ public final class Evaluator {
     }
   }
 
+  /**
+   * Fills the placeholders of {@code text} (a template in no particular language, e.g. an env value)
+   * from {@code a}, the way labels are filled: packets render the scenario's declared values with it.
+   */
+  public String fill(Assessment a, Lang lang, String text) {
+    if (!Template.hasPlaceholders(text)) {
+      return text;
+    }
+    Renderer r = new Renderer(a, lang);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (Template.Part part : Template.parse(text).parts()) {
+      if (part.literal()) {
+        out.append(part.text());
+      } else if (part.field() == null) {
+        out.append(r.display(part.ref()));
+      } else {
+        out.append(r.field(part.ref(), part.field()));
+      }
+    }
+    return out.toString();
+  }
+
+  private String activeEnvironment() {
+    return scenario.environments().stream().filter(e -> "active".equals(e.state())).map(Environment::id)
+        .findFirst().orElse(scenario.environments().isEmpty() ? "" : scenario.environments().get(0).id());
+  }
+
   /** Builtin names a template may use besides check and group ids. */
   public static final List<String> BUILTINS = List.of("target", "target.contract", "target.rollback",
-      "target.rollbackOwner", "tenant", "tenant.mode", "tenant.session", "snapshot.checksum", "snapshot.rows",
+      "target.rollbackOwner", "target.rollbackOwner.id", "environment.active", "tenant", "tenant.mode", "tenant.session", "snapshot.checksum", "snapshot.rows",
       "storage", "auth", "gates", "percent", "actors", "providers", "production", "go", "traffic", "lastWrite");
 
   private void collectTemplates() {

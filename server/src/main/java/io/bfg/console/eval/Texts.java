@@ -33,7 +33,7 @@ final class Texts {
   static final Label ALL_READY_REASON = new Label("{gates} integration gates are ready for {target}.",
       "{gates} bramek integracji gotowych dla {target}.");
   static final Label HEADLINE = new Label("{gates} integration gates are ready for {target}.",
-      "{gates} integration gates sa gotowe dla {target}.");
+      "Gotowe bramki integracji dla {target}: {gates}.");
 
   private Texts() {
   }

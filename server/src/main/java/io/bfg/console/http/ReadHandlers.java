@@ -3,7 +3,7 @@ package io.bfg.console.http;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
-import io.bfg.console.packets.PacketIds;
+import io.bfg.console.model.PacketIds;
 import io.bfg.console.packets.Packets;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.store.ChainVerification;

@@ -1,5 +1,6 @@
 package io.bfg.console.packets;
 
+import io.bfg.console.model.PacketIds;
 import io.bfg.console.eval.Checksums;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.Environment;

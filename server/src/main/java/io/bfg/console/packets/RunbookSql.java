@@ -1,5 +1,6 @@
 package io.bfg.console.packets;
 
+import io.bfg.console.model.PacketIds;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;

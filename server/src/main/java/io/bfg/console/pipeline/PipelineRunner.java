@@ -5,7 +5,7 @@ import io.bfg.console.command.CommandRejected;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
-import io.bfg.console.packets.PacketIds;
+import io.bfg.console.model.PacketIds;
 import io.bfg.console.service.Addresses;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.targetdb.TargetEndpoint;

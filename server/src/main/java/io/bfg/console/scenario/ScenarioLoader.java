@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.bfg.console.model.Actor;
+import io.bfg.console.model.Branding;
+import io.bfg.console.model.DatabaseNames;
+import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.DataModel;
@@ -90,7 +94,7 @@ public final class ScenarioLoader {
                                Snapshot[] snapshotOut) {
     YamlReader r = new YamlReader(file, problems);
     r.onlyKeys(root, "", Set.of("schema", "id", "title", "subtitle", "tenant", "target", "actors", "providers",
-        "environments", "groups", "production", "sections"));
+        "environments", "groups", "production", "sections", "branding", "pipelines", "packets", "database"));
     String schema = r.text(root, "", "schema");
     if (schema != null && !schema.equals("IntegrationScenario.v1")) {
       r.problem("schema", "unsupported schema '" + schema + "' (this console reads IntegrationScenario.v1)");
@@ -123,13 +127,13 @@ public final class ScenarioLoader {
       if (!r.isObject(n, path)) {
         continue;
       }
-      r.onlyKeys(n, path, Set.of("id", "name", "roleKey", "role", "orgUnit", "permissions"));
+      r.onlyKeys(n, path, Set.of("id", "name", "roleKey", "role", "orgUnit", "permissions", "aliases"));
       List<String> permissions = r.strings(n, path, "permissions");
       if (permissions.isEmpty()) {
         r.problem(YamlReader.at(path, "permissions"), "an actor needs at least one permission");
       }
       actors.add(new Actor(r.text(n, path, "id"), r.text(n, path, "name"), r.text(n, path, "roleKey"),
-          r.label(n, path, "role"), r.text(n, path, "orgUnit"), permissions));
+          r.label(n, path, "role"), r.text(n, path, "orgUnit"), permissions, r.aliases(n, path)));
     }
 
     List<Provider> providers = new ArrayList<>();
@@ -140,10 +144,10 @@ public final class ScenarioLoader {
       if (!r.isObject(n, path)) {
         continue;
       }
-      r.onlyKeys(n, path, Set.of("id", "label", "description", "current", "target", "contract", "owner"));
+      r.onlyKeys(n, path, Set.of("id", "label", "description", "current", "target", "contract", "owner", "aliases"));
       providers.add(new Provider(r.text(n, path, "id"), r.label(n, path, "label"), r.label(n, path, "description"),
           r.text(n, path, "current"), r.text(n, path, "target"), r.text(n, path, "contract"),
-          r.text(n, path, "owner")));
+          r.text(n, path, "owner"), r.aliases(n, path)));
     }
 
     List<Environment> environments = new ArrayList<>();
@@ -182,6 +186,11 @@ public final class ScenarioLoader {
       }
     }
 
+    Branding branding = branding(r, root, tenant);
+    List<PipelineBinding> pipelines = pipelines(r, root);
+    List<PacketBinding> packets = packets(r, root);
+    DatabaseNames database = database(r, root);
+
     if (!problems.isEmpty()) {
       return null;
     }
@@ -193,7 +202,84 @@ public final class ScenarioLoader {
     snapshotOut[0] = data.snapshot();
     return new Scenario(id, title, subtitle, tenant, target, List.copyOf(actors), List.copyOf(providers),
         List.copyOf(environments), List.copyOf(groups), production, List.copyOf(sections), data.dataModel(),
-        data.summary());
+        data.summary(), branding, pipelines, packets, database);
+  }
+
+  /** Optional; the product name defaults to the tenant's, the snapshot names to neutral ones. */
+  private static Branding branding(YamlReader r, JsonNode root, Tenant tenant) {
+    JsonNode n = root.get("branding");
+    Label fallback = tenant == null || tenant.name() == null ? null
+        : new Label(tenant.name() + " operations centre", "Centrum operacyjne " + tenant.name());
+    if (n == null || n.isNull()) {
+      return new Branding(fallback, Branding.DEFAULT_SNAPSHOT_SCHEMA, Branding.DEFAULT_CHECKSUM_PREFIX);
+    }
+    if (!r.isObject(n, "branding")) {
+      return null;
+    }
+    r.onlyKeys(n, "branding", Set.of("product", "snapshotSchema", "checksumPrefix"));
+    Label product = r.optionalLabel(n, "branding", "product");
+    String schema = r.optionalText(n, "branding", "snapshotSchema");
+    String prefix = r.optionalText(n, "branding", "checksumPrefix");
+    return new Branding(product == null ? fallback : product,
+        schema == null ? Branding.DEFAULT_SNAPSHOT_SCHEMA : schema,
+        prefix == null ? Branding.DEFAULT_CHECKSUM_PREFIX : prefix);
+  }
+
+  private static List<PipelineBinding> pipelines(YamlReader r, JsonNode root) {
+    List<PipelineBinding> out = new ArrayList<>();
+    List<JsonNode> nodes = r.list(root, "", "pipelines", false);
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = YamlReader.at("pipelines", i);
+      JsonNode n = nodes.get(i);
+      if (!r.isObject(n, path)) {
+        continue;
+      }
+      r.onlyKeys(n, path, Set.of("id", "proves"));
+      out.add(new PipelineBinding(r.text(n, path, "id"), r.text(n, path, "proves")));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<PacketBinding> packets(YamlReader r, JsonNode root) {
+    List<PacketBinding> out = new ArrayList<>();
+    List<JsonNode> nodes = r.list(root, "", "packets", false);
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = YamlReader.at("packets", i);
+      JsonNode n = nodes.get(i);
+      if (!r.isObject(n, path)) {
+        continue;
+      }
+      r.onlyKeys(n, path, Set.of("id", "reportsOn", "batches", "env"));
+      List<PacketBinding.EnvVar> env = new ArrayList<>();
+      List<JsonNode> envNodes = r.list(n, path, "env", false);
+      for (int v = 0; v < envNodes.size(); v++) {
+        String envPath = YamlReader.at(YamlReader.at(path, "env"), v);
+        JsonNode e = envNodes.get(v);
+        if (!r.isObject(e, envPath)) {
+          continue;
+        }
+        r.onlyKeys(e, envPath, Set.of("name", "value"));
+        env.add(new PacketBinding.EnvVar(r.text(e, envPath, "name"), r.text(e, envPath, "value")));
+      }
+      out.add(new PacketBinding(r.text(n, path, "id"), r.text(n, path, "reportsOn"),
+          r.optionalText(n, path, "batches"), env));
+    }
+    return List.copyOf(out);
+  }
+
+  private static DatabaseNames database(YamlReader r, JsonNode root) {
+    JsonNode n = root.get("database");
+    if (n == null || n.isNull()) {
+      return DatabaseNames.DEFAULT;
+    }
+    if (!r.isObject(n, "database")) {
+      return null;
+    }
+    r.onlyKeys(n, "database", Set.of("name", "appRole", "runtimeRole"));
+    return new DatabaseNames(
+        Objects.requireNonNullElse(r.optionalText(n, "database", "name"), DatabaseNames.DEFAULT.database()),
+        Objects.requireNonNullElse(r.optionalText(n, "database", "appRole"), DatabaseNames.DEFAULT.appRole()),
+        Objects.requireNonNullElse(r.optionalText(n, "database", "runtimeRole"), DatabaseNames.DEFAULT.runtimeRole()));
   }
 
   private static GroupDef group(YamlReader r, JsonNode n, String path, boolean production) {
@@ -201,7 +287,7 @@ public final class ScenarioLoader {
       return null;
     }
     r.onlyKeys(n, path, Set.of("id", "gate", "token", "owner", "label", "title", "description", "dependsOn",
-        "readyCode", "blockedToken", "action", "reason", "checks"));
+        "readyCode", "blockedToken", "action", "reason", "checks", "aliases"));
     List<CheckDef> checks = new ArrayList<>();
     List<JsonNode> checkNodes = r.list(n, path, "checks", !production);
     if (production && !checkNodes.isEmpty()) {
@@ -220,7 +306,7 @@ public final class ScenarioLoader {
         r.optionalText(n, path, "owner"), r.label(n, path, "label"), r.optionalLabel(n, path, "title"),
         r.optionalLabel(n, path, "description"), r.strings(n, path, "dependsOn"), r.text(n, path, "readyCode"),
         r.optionalText(n, path, "blockedToken"), r.optionalLabel(n, path, "action"),
-        r.optionalLabel(n, path, "reason"), List.copyOf(checks));
+        r.optionalLabel(n, path, "reason"), List.copyOf(checks), r.aliases(n, path));
   }
 
   private static CheckDef check(YamlReader r, JsonNode n, String path) {
@@ -228,7 +314,7 @@ public final class ScenarioLoader {
       return null;
     }
     r.onlyKeys(n, path, Set.of("id", "kind", "owner", "label", "description", "value", "dependsOn", "from",
-        "fact", "show", "pipeline", "step", "options"));
+        "fact", "show", "pipeline", "step", "options", "action", "aliases"));
     String kindText = r.text(n, path, "kind");
     CheckKind kind = kindText == null ? null : CheckKind.parse(kindText).orElse(null);
     if (kindText != null && kind == null) {
@@ -249,7 +335,8 @@ public final class ScenarioLoader {
     return new CheckDef(r.text(n, path, "id"), kind, r.text(n, path, "owner"), r.label(n, path, "label"),
         r.label(n, path, "description"), r.optionalLabel(n, path, "value"), r.strings(n, path, "dependsOn"),
         r.strings(n, path, "from"), r.optionalText(n, path, "fact"), r.optionalText(n, path, "show"),
-        r.optionalText(n, path, "pipeline"), r.optionalText(n, path, "step"), List.copyOf(options));
+        r.optionalText(n, path, "pipeline"), r.optionalText(n, path, "step"), List.copyOf(options),
+        r.optionalLabel(n, path, "action"), r.aliases(n, path));
   }
 
   private static SectionDef section(YamlReader r, JsonNode n, String path) {

@@ -4,17 +4,20 @@ import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
+import io.bfg.console.model.DatabaseNames;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.Environment;
 import io.bfg.console.model.Facts;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Label;
+import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Provider;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SectionDef;
 import io.bfg.console.model.Template;
-import io.bfg.console.packets.PacketIds;
+import io.bfg.console.model.PacketIds;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,8 @@ import java.util.regex.Pattern;
 final class ScenarioValidator {
 
   private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern SQL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Scenario scenario;
   private final YamlReader r;
@@ -69,6 +74,9 @@ final class ScenarioValidator {
     cycles();
     sections();
     templates();
+    pipelineBindings();
+    packetBindings();
+    databaseNames();
     Set<String> environments = new HashSet<>();
     scenario.environments().forEach(e -> environments.add(e.id()));
     if (!environments.contains(scenario.target().environment())) {
@@ -188,6 +196,9 @@ final class ScenarioValidator {
           r.problem(YamlReader.at(path, "pipeline"), "must be one of " + Pipelines.STEPS.keySet().stream().sorted().toList());
         } else if (check.step() == null || !steps.contains(check.step())) {
           r.problem(YamlReader.at(path, "step"), "must be one of " + steps);
+        } else if (scenario.pipeline(check.pipeline()) == null) {
+          r.problem(YamlReader.at(path, "pipeline"), "the " + check.pipeline() + " pipeline is not declared under "
+              + "pipelines; add {id: " + check.pipeline() + ", proves: <this check's group>}");
         }
       }
       case DERIVED -> {
@@ -271,9 +282,10 @@ final class ScenarioValidator {
         }
       }
       for (int i = 0; i < section.packets().size(); i++) {
-        if (!PacketIds.ALL.contains(section.packets().get(i))) {
-          r.problem(YamlReader.at(YamlReader.at(path, "packets"), i), "unknown packet '" + section.packets().get(i)
-              + "' (known: " + PacketIds.ALL + ")");
+        String packet = section.packets().get(i);
+        if (scenario.packet(packet) == null) {
+          r.problem(YamlReader.at(YamlReader.at(path, "packets"), i), "packet '" + packet + "' is not declared under "
+              + "packets (declared: " + scenario.packets().stream().map(PacketBinding::id).toList() + ")");
         }
       }
       for (int i = 0; i < section.cards().size(); i++) {
@@ -283,6 +295,153 @@ final class ScenarioValidator {
         }
       }
     }
+  }
+
+  /**
+   * Each declared pipeline is one the console runs and proves an existing group: the group's pipeline
+   * checks name its steps (each step at most once), and no check elsewhere names that pipeline.
+   */
+  private void pipelineBindings() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < scenario.pipelines().size(); i++) {
+      PipelineBinding binding = scenario.pipelines().get(i);
+      String path = YamlReader.at("pipelines", i);
+      List<String> steps = binding.id() == null ? null : Pipelines.STEPS.get(binding.id());
+      if (steps == null) {
+        r.problem(YamlReader.at(path, "id"), "unknown pipeline '" + binding.id() + "' (the console runs "
+            + Pipelines.STEPS.keySet().stream().sorted().toList() + ")");
+        continue;
+      }
+      if (!seen.add(binding.id())) {
+        r.problem(YamlReader.at(path, "id"), "the " + binding.id() + " pipeline is declared twice");
+        continue;
+      }
+      GroupDef group = group(binding.proves());
+      if (group == null) {
+        r.problem(YamlReader.at(path, "proves"), "unknown group '" + binding.proves() + "'");
+        continue;
+      }
+      // a scenario may leave steps unproven (they still run), but a step proves one check at most
+      int proven = 0;
+      for (String step : steps) {
+        long proving = group.checks().stream().filter(c -> c.kind() == CheckKind.PIPELINE
+            && binding.id().equals(c.pipeline()) && step.equals(c.step())).count();
+        proven += proving > 0 ? 1 : 0;
+        if (proving > 1) {
+          r.problem(YamlReader.at(path, "proves"), "group '" + group.id() + "' has " + proving + " checks proving the "
+              + binding.id() + " step " + step + "; a step proves one check");
+        }
+      }
+      if (proven == 0) {
+        r.problem(YamlReader.at(path, "proves"), "group '" + group.id() + "' has no check of kind pipeline with "
+            + "pipeline: " + binding.id() + " (its steps: " + steps + ")");
+      }
+      for (GroupDef other : scenario.groups()) {
+        for (CheckDef check : other.checks()) {
+          if (check.kind() == CheckKind.PIPELINE && binding.id().equals(check.pipeline()) && other != group) {
+            r.problem(YamlReader.at(path, "proves"), "check '" + check.id() + "' (group '" + other.id() + "') proves a "
+                + binding.id() + " step, but the pipeline proves group '" + group.id() + "'");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Each declared packet is one the console renders and reports on an existing group; an env packet
+   * lists its variables, whose values are templates; the run-evidence packets report on the group
+   * their pipeline proves.
+   */
+  private void packetBindings() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < scenario.packets().size(); i++) {
+      PacketBinding binding = scenario.packets().get(i);
+      String path = YamlReader.at("packets", i);
+      if (!PacketIds.ALL.contains(binding.id())) {
+        r.problem(YamlReader.at(path, "id"), "unknown packet '" + binding.id() + "' (the console renders "
+            + PacketIds.ALL + ")");
+        continue;
+      }
+      if (!seen.add(binding.id())) {
+        r.problem(YamlReader.at(path, "id"), "packet '" + binding.id() + "' is declared twice");
+        continue;
+      }
+      if (group(binding.reportsOn()) == null) {
+        r.problem(YamlReader.at(path, "reportsOn"), "unknown group '" + binding.reportsOn() + "'");
+      }
+      boolean envPacket = PacketIds.ENV_PACKETS.contains(binding.id());
+      if (envPacket && binding.env().isEmpty()) {
+        r.problem(YamlReader.at(path, "env"), "an env packet lists its variables, e.g. "
+            + "[{name: APP_RELEASE_DECISION, value: \"{" + binding.reportsOn() + ".decision}\"}]");
+      }
+      if (!envPacket && !binding.env().isEmpty()) {
+        r.problem(YamlReader.at(path, "env"), "only " + PacketIds.ENV_PACKETS + " print env variables");
+      }
+      Set<String> names = new HashSet<>();
+      for (int v = 0; v < binding.env().size(); v++) {
+        PacketBinding.EnvVar variable = binding.env().get(v);
+        String varPath = YamlReader.at(YamlReader.at(path, "env"), v);
+        if (variable.name() != null && !ENV_NAME.matcher(variable.name()).matches()) {
+          r.problem(YamlReader.at(varPath, "name"), "'" + variable.name() + "' is not an env variable name "
+              + "(upper-case letters, digits and _, starting with a letter)");
+        } else if (variable.name() != null && !names.add(variable.name())) {
+          r.problem(YamlReader.at(varPath, "name"), "variable " + variable.name() + " is listed twice");
+        }
+        template(variable.value(), YamlReader.at(varPath, "value"));
+      }
+      boolean batchesNeeded = PacketIds.DATA_CUTOVER_PLAN.equals(binding.id());
+      if (binding.batches() != null && !batchesNeeded) {
+        r.problem(YamlReader.at(path, "batches"), "only " + PacketIds.DATA_CUTOVER_PLAN + " lists batch groups");
+      } else if (binding.batches() != null && group(binding.batches()) == null) {
+        r.problem(YamlReader.at(path, "batches"), "unknown group '" + binding.batches() + "'");
+      }
+      String pipeline = PacketIds.PIPELINE_OF.get(binding.id());
+      if (pipeline != null) {
+        PipelineBinding run = scenario.pipeline(pipeline);
+        if (run == null) {
+          r.problem(YamlReader.at(path, "id"), binding.id() + " shows " + pipeline + " runs, but the " + pipeline
+              + " pipeline is not declared under pipelines");
+        } else if (!run.proves().equals(binding.reportsOn())) {
+          r.problem(YamlReader.at(path, "reportsOn"), binding.id() + " reports on the group the " + pipeline
+              + " pipeline proves ('" + run.proves() + "'), not '" + binding.reportsOn() + "'");
+        }
+      }
+    }
+    for (int g = 0; g < scenario.groups().size(); g++) {
+      for (int c = 0; c < scenario.groups().get(g).checks().size(); c++) {
+        CheckDef check = scenario.groups().get(g).checks().get(c);
+        if (Facts.RELEASE_ENV.equals(check.fact()) && scenario.packet(PacketIds.RELEASE_HANDOFF) == null) {
+          r.problem(YamlReader.at(YamlReader.at(YamlReader.at(YamlReader.at("groups", g), "checks"), c), "fact"),
+              "fact release-env needs the " + PacketIds.RELEASE_HANDOFF + " packet declared under packets");
+        }
+      }
+    }
+  }
+
+  private void databaseNames() {
+    DatabaseNames names = scenario.database();
+    if (names == null) {
+      return;
+    }
+    for (String[] field : new String[][] {{"name", names.database()}, {"appRole", names.appRole()},
+        {"runtimeRole", names.runtimeRole()}}) {
+      if (!SQL_NAME.matcher(field[1]).matches()) {
+        r.problem("database." + field[0], "'" + field[1] + "' is not a plain lower-case PostgreSQL name "
+            + "(a-z, 0-9 and _, starting with a letter or _, at most 63 characters)");
+      }
+    }
+    if (names.appRole().equals(names.runtimeRole())) {
+      r.problem("database.runtimeRole", "must differ from appRole: isolation is proven under a role that owns nothing");
+    }
+  }
+
+  private GroupDef group(String id) {
+    for (GroupDef group : scenario.groups()) {
+      if (group.id().equals(id)) {
+        return group;
+      }
+    }
+    return null;
   }
 
   /** Every placeholder in every label must parse and name a check, a group or a builtin. */
@@ -302,6 +461,7 @@ final class ScenarioValidator {
         template(check.label(), YamlReader.at(checkPath, "label"));
         template(check.description(), YamlReader.at(checkPath, "description"));
         template(check.value(), YamlReader.at(checkPath, "value"));
+        template(check.action(), YamlReader.at(checkPath, "action"));
       }
     }
     for (int s = 0; s < scenario.sections().size(); s++) {

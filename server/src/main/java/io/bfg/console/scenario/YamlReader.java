@@ -1,6 +1,7 @@
 package io.bfg.console.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bfg.console.model.Aliases;
 import io.bfg.console.model.Label;
 
 import java.util.ArrayList;
@@ -143,6 +144,31 @@ final class YamlReader {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** Optional {@code aliases: {en: [...], pl: [...]}}; either language may be left out. */
+  Aliases aliases(JsonNode object, String path) {
+    JsonNode value = object.get("aliases");
+    if (value == null || value.isNull()) {
+      return Aliases.NONE;
+    }
+    String at = at(path, "aliases");
+    if (!value.isObject()) {
+      problem(at, "must be a mapping with en and/or pl lists, e.g. {en: [schema check], pl: [kontrola schematu]}");
+      return Aliases.NONE;
+    }
+    onlyKeys(value, at, Set.of("en", "pl"));
+    List<String> en = strings(value, at, "en");
+    List<String> pl = strings(value, at, "pl");
+    for (String lang : List.of("en", "pl")) {
+      List<String> words = lang.equals("en") ? en : pl;
+      for (int i = 0; i < words.size(); i++) {
+        if (words.get(i).isBlank()) {
+          problem(at(at(at, lang), i), "an alias must not be blank");
+        }
+      }
+    }
+    return new Aliases(en, pl);
   }
 
   /** The elements of a list field; records a problem when it is missing and {@code required}. */

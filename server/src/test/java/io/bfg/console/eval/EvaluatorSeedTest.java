@@ -197,7 +197,7 @@ class EvaluatorSeedTest {
         "Kontrakty zamrozone", "Naglowki rol zmapowane", "Rehearsal Scenario Store", "Schemat DB",
         "Sekrety i auth", "Migracja i rollback");
     assertThat(group(en, "cutover").checks()).extracting(Evaluation.CheckView::label).startsWith("Contracts frozen");
-    assertThat(pl.summary().headline()).isEqualTo("2/9 integration gates sa gotowe dla db-auth-session-adapter.");
+    assertThat(pl.summary().headline()).isEqualTo("Gotowe bramki integracji dla db-auth-session-adapter: 2/9.");
     assertThat(pl.recommendation().action()).isEqualTo("Zapisz dowody connection adaptera");
     assertThat(pl.recommendation().reason()).contains("0/4");
     assertThat(check(pl, "connection.tls-fingerprint").evidence()).isEqualTo("Czeka na connection check");

@@ -8,7 +8,7 @@ import io.bfg.console.bench.dryrun.PsqlReference.Result;
 import io.bfg.console.cli.GenerateCommand;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.TableDef;
-import io.bfg.console.packets.PacketIds;
+import io.bfg.console.model.PacketIds;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.snapshot.DataModelReader;

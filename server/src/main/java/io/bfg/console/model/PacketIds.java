@@ -1,4 +1,4 @@
-package io.bfg.console.packets;
+package io.bfg.console.model;
 
 import java.util.List;
 
@@ -15,6 +15,13 @@ public final class PacketIds {
 
   public static final List<String> ALL = List.of(RUNBOOK, RELEASE_HANDOFF, ROLLBACK_DRILL, CONNECTION, DRY_RUN,
       PREFLIGHT, DATA_CUTOVER_PLAN);
+
+  /** The packets that print an env block: the scenario lists their variables. */
+  public static final List<String> ENV_PACKETS = List.of(RELEASE_HANDOFF, ROLLBACK_DRILL);
+
+  /** The packets that show a pipeline's latest run, by pipeline. */
+  public static final java.util.Map<String, String> PIPELINE_OF = java.util.Map.of(
+      CONNECTION, Pipelines.CONNECTION, DRY_RUN, Pipelines.DRY_RUN);
 
   private PacketIds() {
   }
