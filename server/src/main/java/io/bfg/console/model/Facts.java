@@ -32,6 +32,11 @@ public final class Facts {
   private static final Set<String> PLAIN = Set.of(ACTORS, PROVIDERS, TARGET_SELECTED, STORE_CONTRACT,
       AUTH_CONTRACT, SNAPSHOT_ROWS, RELEASE_ENV, ROLLBACK_ADAPTER, LIVE_CREDENTIALS);
 
+  /** Every fact a scenario may name, as an author would write it (for error messages and the format's docs). */
+  public static final List<String> KNOWN = List.of(ACTORS, PROVIDERS, PROVIDER_CONTRACT + ":<provider id>",
+      TARGET_SELECTED, STORE_CONTRACT, AUTH_CONTRACT, BATCH_ROWS + ":<batch group id>", SNAPSHOT_ROWS, RELEASE_ENV,
+      ROLLBACK_ADAPTER, LIVE_CREDENTIALS);
+
   /** The nine variables of the release handoff env block, in the order they are printed. */
   public static final List<String> RELEASE_ENV_VARS = List.of(
       "BFG_RELEASE_ENVIRONMENT", "BFG_RELEASE_TARGET", "BFG_SCENARIO_ADAPTER", "BFG_STORAGE_ADAPTER",

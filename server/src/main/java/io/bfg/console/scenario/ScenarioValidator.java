@@ -141,7 +141,7 @@ final class ScenarioValidator {
 
   private void owner(String actor, String path) {
     if (actor != null && !actorIds.contains(actor)) {
-      r.problem(path, "owner '" + actor + "' is not an actor of this scenario");
+      r.problem(path, "owner '" + actor + "' is not an actor of this scenario" + Suggestion.didYouMean(actor, actorIds));
     }
   }
 
@@ -164,7 +164,8 @@ final class ScenarioValidator {
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       if (!nodePaths.containsKey(id)) {
-        r.problem(YamlReader.at(path, i), "unknown id '" + id + "' (not a check or group of this scenario)");
+        r.problem(YamlReader.at(path, i), "unknown id '" + id + "' (not a check or group of this scenario)"
+            + Suggestion.didYouMean(id, nodePaths.keySet()));
       } else if (id.equals(scenario.production().id())) {
         r.problem(YamlReader.at(path, i), "nothing may depend on the production decision itself");
       }
@@ -227,7 +228,8 @@ final class ScenarioValidator {
 
   private void fact(String fact, String path) {
     if (!Facts.isWellFormed(fact)) {
-      r.problem(path, "unknown fact '" + fact + "'");
+      r.problem(path, "unknown fact '" + fact + "' (known: " + Facts.KNOWN + ")"
+          + Suggestion.didYouMean(Facts.name(fact), Facts.KNOWN));
       return;
     }
     String argument = Facts.argument(fact);
@@ -278,7 +280,7 @@ final class ScenarioValidator {
       for (int i = 0; i < section.groups().size(); i++) {
         String id = section.groups().get(i);
         if (!nodePaths.containsKey(id) || scenario.groups().stream().noneMatch(g -> g.id().equals(id))) {
-          r.problem(YamlReader.at(YamlReader.at(path, "groups"), i), "unknown group '" + id + "'");
+          r.problem(YamlReader.at(YamlReader.at(path, "groups"), i), "unknown group '" + id + "'" + groupHint(id));
         }
       }
       for (int i = 0; i < section.packets().size(); i++) {
@@ -318,7 +320,7 @@ final class ScenarioValidator {
       }
       GroupDef group = group(binding.proves());
       if (group == null) {
-        r.problem(YamlReader.at(path, "proves"), "unknown group '" + binding.proves() + "'");
+        r.problem(YamlReader.at(path, "proves"), "unknown group '" + binding.proves() + "'" + groupHint(binding.proves()));
         continue;
       }
       // a scenario may leave steps unproven (they still run), but a step proves one check at most
@@ -367,7 +369,8 @@ final class ScenarioValidator {
         continue;
       }
       if (group(binding.reportsOn()) == null) {
-        r.problem(YamlReader.at(path, "reportsOn"), "unknown group '" + binding.reportsOn() + "'");
+        r.problem(YamlReader.at(path, "reportsOn"), "unknown group '" + binding.reportsOn() + "'"
+            + groupHint(binding.reportsOn()));
       }
       boolean envPacket = PacketIds.ENV_PACKETS.contains(binding.id());
       if (envPacket && binding.env().isEmpty()) {
@@ -393,7 +396,8 @@ final class ScenarioValidator {
       if (binding.batches() != null && !batchesNeeded) {
         r.problem(YamlReader.at(path, "batches"), "only " + PacketIds.DATA_CUTOVER_PLAN + " lists batch groups");
       } else if (binding.batches() != null && group(binding.batches()) == null) {
-        r.problem(YamlReader.at(path, "batches"), "unknown group '" + binding.batches() + "'");
+        r.problem(YamlReader.at(path, "batches"), "unknown group '" + binding.batches() + "'"
+            + groupHint(binding.batches()));
       }
       String pipeline = PacketIds.PIPELINE_OF.get(binding.id());
       if (pipeline != null) {
@@ -433,6 +437,10 @@ final class ScenarioValidator {
     if (names.appRole().equals(names.runtimeRole())) {
       r.problem("database.runtimeRole", "must differ from appRole: isolation is proven under a role that owns nothing");
     }
+  }
+
+  private String groupHint(String id) {
+    return Suggestion.didYouMean(id, scenario.groups().stream().map(GroupDef::id).toList());
   }
 
   private GroupDef group(String id) {

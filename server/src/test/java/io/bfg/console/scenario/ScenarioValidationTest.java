@@ -249,7 +249,7 @@ class ScenarioValidationTest {
       Path folder = broken(SCENARIO, "fact: actors", "fact: actor-count");
 
       assertThat(onlyProblem(folder)).satisfies(p -> names(p, folder.resolve(SCENARIO), "groups[0].checks[1].fact",
-          "unknown fact 'actor-count'"));
+          "unknown fact 'actor-count'", "known: [actors,"));
     }
 
     @Test
@@ -279,6 +279,84 @@ class ScenarioValidationTest {
 
       // depending on production also closes cycles through it, reported as well: look the rule's problem up by path
       assertThat(problemAt(folder, path)).satisfies(p -> names(p, folder.resolve(SCENARIO), path, message));
+    }
+  }
+
+  @Nested
+  @DisplayName("with broken bindings")
+  class Bindings {
+
+    private static final String PIPELINES = "pipelines:\n  - {id: connection, proves: link}\n";
+
+    @ParameterizedTest(name = "{3}")
+    @DisplayName("rejects a binding that names what the scenario or the console does not have, naming file and path")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        `{id: connection, proves: link}` | `{id: connection, proves: lnk}`     | pipelines[0].proves | unknown group 'lnk' (did you mean 'link'?)
+        `{id: connection, proves: link}` | `{id: smoke-test, proves: link}`    | pipelines[0].id     | unknown pipeline 'smoke-test' (the console runs [connection, dry-run])
+        `{id: connection, proves: link}` | `{id: connection, proves: basics}`  | pipelines[0].proves | group 'basics' has no check of kind pipeline with pipeline: connection
+        """)
+    void pipelineBindings(String from, String to, String path, String message) throws IOException {
+      Path folder = broken(SCENARIO, from, to);
+
+      assertThat(problemAt(folder, path)).satisfies(p -> names(p, folder.resolve(SCENARIO), path, message));
+    }
+
+    @Test
+    @DisplayName("rejects a pipeline check whose pipeline is not declared, saying how to declare it")
+    void undeclaredPipeline() throws IOException {
+      Path folder = broken(SCENARIO, PIPELINES, "");
+
+      assertThat(problemAt(folder, "groups[2].checks[0].pipeline")).satisfies(p -> names(p,
+          folder.resolve(SCENARIO), "groups[2].checks[0].pipeline", "not declared under pipelines",
+          "{id: connection, proves: <this check's group>}"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @DisplayName("rejects packet bindings to missing groups, unknown packets, bad env blocks and undeclared sections")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        `{id: ProductionReleaseHandoff.v1, reportsOn: signofs, env: [{name: APP_DECISION, value: "{signoffs.decision}"}]}` | packets[0].reportsOn | unknown group 'signofs' (did you mean 'signoffs'?)
+        `{id: ProductionSomething.v1, reportsOn: signoffs}`                                                                | packets[0].id        | unknown packet 'ProductionSomething.v1'
+        `{id: ProductionReleaseHandoff.v1, reportsOn: signoffs}`                                                           | packets[0].env       | an env packet lists its variables
+        `{id: ProductionReleaseHandoff.v1, reportsOn: signoffs, env: [{name: app-decision, value: x}]}`                    | packets[0].env[0].name | is not an env variable name
+        `{id: ProductionReleaseHandoff.v1, reportsOn: signoffs, env: [{name: APP_DECISION, value: "{signofs.decision}"}]}` | packets[0].env[0].value | placeholder {signofs.decision} names no check, group or builtin
+        `{id: ProductionAdapterDryRun.v1, reportsOn: link}`                                                                | packets[0].id        | the dry-run pipeline is not declared under pipelines
+        `{id: ProductionAdapterConnection.v1, reportsOn: signoffs}`                                                        | packets[0].reportsOn | reports on the group the connection pipeline proves ('link')
+        """)
+    void packetBindings(String packet, String path, String message) throws IOException {
+      Path folder = broken(SCENARIO, PIPELINES, PIPELINES + "packets:\n  - " + packet + "\n");
+
+      assertThat(problemAt(folder, path)).satisfies(p -> names(p, folder.resolve(SCENARIO), path, message));
+    }
+
+    @Test
+    @DisplayName("rejects a section that shows a packet the scenario does not declare")
+    void undeclaredPacketInSection() throws IOException {
+      Path folder = broken(SCENARIO, "    groups: [basics, signoffs, link]\n",
+          "    groups: [basics, signoffs, link]\n    packets: [ProductionReleaseHandoff.v1]\n");
+
+      assertThat(onlyProblem(folder)).satisfies(p -> names(p, folder.resolve(SCENARIO), "sections[1].packets[0]",
+          "packet 'ProductionReleaseHandoff.v1' is not declared under packets"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @DisplayName("rejects database names PostgreSQL would not take unquoted, and one role for both jobs")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        `{name: Clinic-DB}`                          | database.name        | not a plain lower-case PostgreSQL name
+        `{appRole: clinic_app, runtimeRole: clinic_app}` | database.runtimeRole | must differ from appRole
+        """)
+    void databaseNames(String database, String path, String message) throws IOException {
+      Path folder = broken(SCENARIO, PIPELINES, PIPELINES + "database: " + database + "\n");
+
+      assertThat(problemAt(folder, path)).satisfies(p -> names(p, folder.resolve(SCENARIO), path, message));
+    }
+
+    @Test
+    @DisplayName("suggests the id an author most likely meant for a dependency")
+    void suggestsTheClosestId() throws IOException {
+      Path folder = broken(SCENARIO, "    dependsOn: [basics]", "    dependsOn: [basic]");
+
+      assertThat(problemAt(folder, "groups[1].dependsOn[0]")).satisfies(p -> names(p, folder.resolve(SCENARIO),
+          "groups[1].dependsOn[0]", "unknown id 'basic'", "did you mean 'basics'?"));
     }
   }
 
