@@ -105,6 +105,18 @@ public final class GeneratedScenario {
     for (int g = 0; g < groups; g++) {
       renderGroup(g);
     }
+    // the pipelines prove the first groups whose checks name their steps (see STEPS and kind())
+    line("pipelines:");
+    line("  - {id: connection, proves: " + group(0) + "}");
+    if (groups > 40) {
+      line("  - {id: dry-run, proves: " + group(40) + "}");
+    }
+    line("packets:");
+    line("  - id: ProductionReleaseHandoff.v1");
+    line("    reportsOn: " + group(0));
+    line("    env:");
+    line("      - {name: GEN_RELEASE_TARGET, value: \"{target}\"}");
+    line("      - {name: GEN_RELEASE_DECISION, value: \"{" + group(0) + ".decision}\"}");
     line("production:");
     line("  id: production");
     line("  token: PRODUCTION");
