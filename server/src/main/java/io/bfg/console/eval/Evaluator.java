@@ -408,13 +408,13 @@ public final class Evaluator {
     MessageDigest digest = Checksums.digest();
     digest.update(node.staticDigest);
     for (int ref : node.dependsOn) {
-      digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
+      upstream(a, ref, digest);
     }
     for (int ref : node.from) {
-      digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
+      upstream(a, ref, digest);
     }
     for (int child : node.children) {
-      digest.update(evidenceOf(a, child).getBytes(StandardCharsets.US_ASCII));
+      upstream(a, child, digest);
     }
     if (node.check != null && node.check.kind() == CheckKind.PIPELINE) {
       PipelineRun.Step step = pipelineStep(a.state, node.check);
@@ -428,6 +428,23 @@ public final class Evaluator {
     }
     a.evidence[index] = HEX.formatHex(digest.digest());
     return a.evidence[index];
+  }
+
+  /**
+   * What a node rests on when it rests on {@code ref}: ref's own evidence and, for a decision, the
+   * value chosen. A decision's own evidence cannot hold its value (it is signed before the value
+   * exists), but whatever was signed off on top of "Prague" must go stale when it becomes "Frankfurt".
+   */
+  private void upstream(Assessment a, int ref, MessageDigest digest) {
+    digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
+    Node node = nodes[ref];
+    if (node.check != null && node.check.kind() == CheckKind.DECISION) {
+      SignOff decided = a.state.decisions().get(node.check.id());
+      if (decided != null) {
+        digest.update((byte) 0);
+        digest.update(decided.value().getBytes(StandardCharsets.UTF_8));
+      }
+    }
   }
 
   // ---- recommendation ----

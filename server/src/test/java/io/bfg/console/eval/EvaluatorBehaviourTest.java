@@ -259,7 +259,7 @@ class EvaluatorBehaviourTest {
       assertThat(e.recommendation()).extracting("checkId", "groupId", "actor", "actorName", "action", "command")
           .containsExactly("b.first", "gate-b", "user_ops", "Piotr Wrona", "Accept \"B first\"",
               "POST /api/checks/b.first/accept");
-      assertThat(session.evaluate(Lang.PL).recommendation().action()).isEqualTo("Zaakceptuj \"B pierwsza\"");
+      assertThat(session.evaluate(Lang.PL).recommendation().action()).isEqualTo("Zaakceptuj: \"B pierwsza\"");
 
       assertThat(session.accept("b.first", "user_ops").evaluate().recommendation().checkId()).isEqualTo("b.second");
       assertThat(session.accept("b.second", "user_owner").evaluate().recommendation().checkId()).isEqualTo("a.sign-off");
@@ -360,6 +360,43 @@ class EvaluatorBehaviourTest {
       assertThat(session.assess().evidenceHash("rollback.audit-packet")).isEqualTo(auditHash);
       assertThat(check(e, "rollback.audit-packet")).extracting("status", "signOff.stale").containsExactly("READY", false);
       assertThat(group(e, "rollback").status()).isEqualTo("READY");
+    }
+
+    @Test
+    @DisplayName("marks a sign-off stale when a decision it rests on changes its value, and READY again when it changes back")
+    void decisionValueChanges(@TempDir Path dir) throws IOException {
+      Path copy = copyFolder(Fixtures.fixture("minimal"), dir.resolve("minimal"));
+      Path yaml = copy.resolve("scenario.yaml");
+      String text = Files.readString(yaml, StandardCharsets.UTF_8);
+      String link = "  - id: link\n";
+      assertThat(text).contains(link);
+      // a sign-off that rests on the hosting decision
+      Files.writeString(yaml, text.replace(link, """
+                - id: signoffs.hosting-reviewed
+                  kind: owner-acceptance
+                  dependsOn: [signoffs.hosting]
+                  owner: user_ops
+                  label: {en: "Hosting reviewed", pl: "Hosting sprawdzony"}
+                  description: {en: "The chosen hosting was reviewed.", pl: "Wybrany hosting sprawdzony."}
+
+          """ + link), StandardCharsets.UTF_8);
+      Session session = new Session(new Evaluator(ScenarioLoader.load(copy).scenario()))
+          .accept("signoffs.schema", "user_ops")
+          .decide("signoffs.hosting", "user_owner", "managed-eu")
+          .accept("signoffs.hosting-reviewed", "user_ops");
+      assertThat(check(session.evaluate(), "signoffs.hosting-reviewed")).extracting("status", "signOff.stale")
+          .containsExactly("READY", false);
+
+      session.decide("signoffs.hosting", "user_owner", "self-hosted");
+
+      assertThat(check(session.evaluate(), "signoffs.hosting").status()).isEqualTo("READY");
+      assertThat(check(session.evaluate(), "signoffs.hosting-reviewed")).extracting("status", "signOff.stale")
+          .containsExactly("REVIEW", true);
+
+      session.decide("signoffs.hosting", "user_owner", "managed-eu");
+
+      assertThat(check(session.evaluate(), "signoffs.hosting-reviewed")).extracting("status", "signOff.stale")
+          .containsExactly("READY", false);
     }
 
     @Test

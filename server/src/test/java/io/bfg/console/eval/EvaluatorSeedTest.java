@@ -200,7 +200,7 @@ class EvaluatorSeedTest {
     assertThat(pl.summary().headline()).isEqualTo("Gotowe bramki integracji dla db-auth-session-adapter: 2/9.");
     assertThat(pl.recommendation().action()).isEqualTo("Zapisz dowody connection adaptera");
     assertThat(pl.recommendation().reason()).contains("0/4");
-    assertThat(check(pl, "connection.tls-fingerprint").evidence()).isEqualTo("Czeka na connection check");
+    assertThat(check(pl, "connection.tls-fingerprint").evidence()).isEqualTo("Czeka na: kontrola połączenia");
     assertThat(card(pl, "copilot.release").description()).isEqualTo("Release jest 3/5 z decyzja BLOCKED_PENDING_DRY_RUN.");
 
     assertThat(numbers(pl)).isEqualTo(numbers(en));
