@@ -70,17 +70,21 @@ function buildContext() {
   const checksById = new Map();
   for (const group of ev.groups || []) for (const check of group.checks || []) checksById.set(check.id, check);
   const actorsById = new Map((ev.actors || []).map((a) => [a.id, a]));
+  // A group is shown (and linked to) in the first section listing it; the checklist only lists gates.
   const sectionForGroup = new Map();
   for (const section of ev.sections || []) {
     if (section.kind === 'checklist') continue;
     for (const id of section.groups || []) if (!sectionForGroup.has(id)) sectionForGroup.set(id, section.id);
   }
-  // Gates without a group section of their own are shown where their evidence lives.
-  const kinds = new Set((ev.sections || []).map((s) => s.kind));
-  if (!sectionForGroup.has('contracts') && kinds.has('providers')) sectionForGroup.set('contracts', 'providers');
-  if (!sectionForGroup.has('session') && kinds.has('session')) sectionForGroup.set('session', 'session');
+  const decisionSection = (ev.sections || []).find((s) => s.kind === 'production-decision');
   return {
     ev,
+    // The go/no-go node, by the id the scenario gives it, and the section that shows it.
+    production: {
+      id: ev.production ? ev.production.id : null,
+      href: decisionSection ? `#section-${decisionSection.id}` : null,
+    },
+    checksumPrefix: ev.branding ? ev.branding.checksumPrefix : null,
     lang: state.lang,
     localMode: state.localMode,
     actor: actorsById.get(state.actorId) || null,
@@ -183,8 +187,11 @@ function renderChrome(ctx) {
   const ev = state.ev;
   const summary = ev.summary || {};
   const header = (ev.sections || []).find((s) => s.kind === 'header');
-  document.title = `${header ? header.title : t('doc.title')} · ${summary.gatesReady ?? '?'}/${summary.gatesTotal ?? '?'}`;
+  const product = ev.branding && ev.branding.product ? ev.branding.product : '';
+  document.title = [header ? header.title : t('doc.title'),
+    `${summary.gatesReady ?? '?'}/${summary.gatesTotal ?? '?'}`, product].filter(Boolean).join(' · ');
   if (header) $('crumb-page').textContent = header.title;
+  if ($('brand-name').textContent !== product) $('brand-name').textContent = product;
 
   if (summary.headline !== state.headline) {
     state.headline = summary.headline;

@@ -1,9 +1,8 @@
 // Pipeline runs as the page knows them, merged from three sources that can arrive in any order: feed
 // messages (ordered among themselves), the 202 answer to our own start, and fetched transcripts
 // (GET /api/pipelines, /api/pipelines/{runId}). A run only moves forward: a step never goes back from
-// PASSED to RUNNING, nor a run from PASSED to RUNNING, whichever answer comes late.
-
-export const PIPELINES = ['connection', 'dry-run'];
+// PASSED to RUNNING, nor a run from PASSED to RUNNING, whichever answer comes late. Pipelines are
+// whatever the server names: the book keeps one entry per pipeline id it has heard of.
 
 const STEP_RANK = { PENDING: 0, RUNNING: 1, PASSED: 2, FAILED: 2, SKIPPED: 2, ERRORED: 2 };
 // ERRORED: the console, not the target, could not carry the run out (it is never evidence)
@@ -117,7 +116,7 @@ export function mergeSameRun(current, incoming, incomingWinsTies) {
  */
 export class RunBook {
   constructor() {
-    this.runs = Object.fromEntries(PIPELINES.map((p) => [p, null]));
+    this.runs = {};
     this.retired = new Set();
     this.changedAt = new Map();
     this.clock = 0;
@@ -130,7 +129,7 @@ export class RunBook {
   }
 
   get(pipeline) {
-    return this.runs[pipeline] ?? null;
+    return Object.hasOwn(this.runs, pipeline) ? this.runs[pipeline] : null;
   }
 
   set(pipeline, run) {
@@ -193,7 +192,10 @@ export class RunBook {
     let changed = false;
     const running = Array.isArray(body && body.running) ? body.running : [];
     const latest = (body && body.latest) || {};
-    for (const pipeline of PIPELINES) {
+    // Every pipeline the answer or the page knows: one the answer leaves out has no run on the server.
+    const pipelines = new Set([...Object.keys(latest), ...running.map((r) => r && r.pipeline).filter(Boolean),
+      ...Object.keys(this.runs)]);
+    for (const pipeline of pipelines) {
       const run = running.find((r) => r && r.pipeline === pipeline) || latest[pipeline] || null;
       changed = this.applySnapshot(pipeline, run, sentAt) || changed;
     }

@@ -36,13 +36,20 @@ export function code(text) {
   return h('code', { class: 'code' }, text);
 }
 
-/** Where an id (group, check or 'production') is shown on the page, for links. */
+/** Where an id (group, check or the go/no-go node) is shown on the page, for links. */
 export function hrefFor(ctx, ref) {
   if (!ref) return null;
   if (ctx.sectionForGroup.has(ref)) return `#section-${ctx.sectionForGroup.get(ref)}`;
   if (ctx.checksById.has(ref)) return `#${domId('check', ref)}`;
-  if (ref === 'production') return '#section-production-decision';
+  if (ref === ctx.production.id) return ctx.production.href;
   return null;
+}
+
+/** The console's short form of a SHA-256 checksum, as the server prints it: the scenario's prefix and 8 hex digits. */
+export function shortChecksum(ctx, checksum) {
+  const text = String(checksum ?? '');
+  if (!/^[0-9a-f]{64}$/i.test(text)) return text;
+  return ctx.checksumPrefix ? `${ctx.checksumPrefix}-${text.slice(0, 8)}` : text.slice(0, 8);
 }
 
 export function actorName(ctx, actorId) {

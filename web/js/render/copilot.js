@@ -5,14 +5,23 @@
 // answer touches that answer only, leaving focus, the draft question and the rest of the log alone.
 
 import { h, domId } from '../dom.js';
-import { t, lang } from '../i18n.js';
+import { t, has, lang } from '../i18n.js';
 import { code, refLabel } from './common.js';
 import { HISTORY_KEEP, QUESTION_MAX } from '../copilot.js';
 
-const SUGGESTIONS = ['copilot.suggest.blocks', 'copilot.suggest.next', 'copilot.suggest.dryRun',
-  'copilot.suggest.infra'];
+/**
+ * Questions offered as chips: always what blocks and what next; what the scenario's last pipeline
+ * (in run order) still misses, when it runs any; which decisions are open, when it has any.
+ */
+function suggestionKeys(ctx) {
+  const keys = ['copilot.suggest.blocks', 'copilot.suggest.next'];
+  const last = (ctx.ev.pipelines || []).at(-1);
+  if (last && has(`copilot.suggest.pipeline.${last.id}`)) keys.push(`copilot.suggest.pipeline.${last.id}`);
+  if ([...ctx.checksById.values()].some((check) => check.kind === 'decision')) keys.push('copilot.suggest.decisions');
+  return keys;
+}
 
-/** Inline citations as the model writes them: [connection], [infra.region], [dry-run, rollback]. */
+/** Inline citations as the model writes them: [gate], [group.check], [gate, other-gate]. */
 const MARKER = /\[([A-Za-z0-9][\w.:-]*(?:\s*[,;]\s*[A-Za-z0-9][\w.:-]*)*)\]/g;
 
 function number(n) {
@@ -26,7 +35,7 @@ function clock(iso) {
 }
 
 function knownRef(ctx, id) {
-  return ctx.groupsById.has(id) || ctx.checksById.has(id) || id === 'production';
+  return ctx.groupsById.has(id) || ctx.checksById.has(id) || id === ctx.production.id;
 }
 
 /** The element a citation points at: the check, the group block, the section showing it, the gate. */
@@ -39,14 +48,14 @@ function citedElement(ctx, id) {
   return byId(domId('group', id))
     || byId(ctx.sectionForGroup.has(id) ? `section-${ctx.sectionForGroup.get(id)}` : null)
     || byId(domId('gate', id))
-    || byId(id === 'production' ? 'section-production-decision' : null)
+    || (id === ctx.production.id && ctx.production.href ? byId(ctx.production.href.slice(1)) : null)
     || byId(`section-${id}`);
 }
 
 function citedHref(ctx, id) {
   if (ctx.checksById.has(id)) return `#${domId('check', id)}`;
   if (ctx.groupsById.has(id)) return `#${domId('group', id)}`;
-  if (id === 'production') return '#section-production-decision';
+  if (id === ctx.production.id) return ctx.production.href;
   return null;
 }
 
@@ -231,7 +240,7 @@ function buildChat(ctx) {
 
   const suggestions = h('div', { class: 'chat-suggest', role: 'group', 'aria-labelledby': 'copilot-suggest-label' },
     h('span', { id: 'copilot-suggest-label', class: 'chat-suggest-label' }, t('copilot.suggested')),
-    SUGGESTIONS.map((key) => h('button', {
+    suggestionKeys(ctx).map((key) => h('button', {
       type: 'button', class: 'btn btn-chip', dataset: { focusKey: `copilot-suggest:${key}` },
       onclick: (event) => {
         if (event.currentTarget.getAttribute('aria-disabled') === 'true') return;

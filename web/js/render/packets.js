@@ -2,11 +2,7 @@
 
 import { h, domId } from '../dom.js';
 import { t } from '../i18n.js';
-import { summaryCard, code } from './common.js';
-
-function shortChecksum(checksum) {
-  return checksum ? `bfg-${String(checksum).slice(0, 8)}` : '';
-}
+import { summaryCard, code, shortChecksum } from './common.js';
 
 /**
  * A packet panel. `card` (optional) is the section card that introduces the packet: its label heads the
@@ -45,7 +41,7 @@ export function packetPanel(ctx, packetId, card) {
     card ? h('span', null, code(packetId)) : null,
     format ? h('span', null, format.toUpperCase()) : null,
     envelope && envelope.checksum
-      ? h('span', { title: envelope.checksum }, `${t('packet.checksum')} `, code(shortChecksum(envelope.checksum))) : null,
+      ? h('span', { title: envelope.checksum }, `${t('packet.checksum')} `, code(shortChecksum(ctx, envelope.checksum))) : null,
     envelope && envelope.decision ? h('span', null, `${t('packet.decision')} `, code(envelope.decision)) : null),
   body,
   card && card.value ? h('p', { class: 'packet-verdict' }, card.value) : null);

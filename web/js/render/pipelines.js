@@ -1,12 +1,13 @@
-// The live run panel of the connection wizard and the dry-run transcript: run status, redacted target,
-// every step with its status, detail, duration, key evidence and (while rows are replayed) a progress
-// bar. The panel is one node per pipeline kept across section re-renders and patched in place, so a
-// progress message touches one step and leaves focus, the Run button and the status region alone.
+// The live run panel of a pipeline, shown in the section of the group the pipeline proves: run status,
+// redacted target, every step (named by the check it proves) with its status, detail, duration, key
+// evidence and (while rows are replayed) a progress bar. The panel is one node per pipeline kept across
+// section re-renders and patched in place, so a progress message touches one step and leaves focus,
+// the Run button and the status region alone.
 
 import { h, domId } from '../dom.js';
 import { t, has, formatTime, lang } from '../i18n.js';
-import { code, actorName, waitsFor } from './common.js';
-import { PIPELINES, isTerminal } from '../runs.js';
+import { code, actorName, waitsFor, shortChecksum } from './common.js';
+import { isTerminal } from '../runs.js';
 
 const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–', ERRORED: '⚠' };
 const STEP_DONE = ['PASSED', 'FAILED', 'SKIPPED', 'ERRORED'];
@@ -60,13 +61,7 @@ export function duration(ms) {
   return t('pipeline.s', { n: seconds });
 }
 
-/** The console's short form of a SHA-256 checksum, as the server prints it (bfg- and 8 hex digits). */
-function shortChecksum(value) {
-  const text = String(value ?? '');
-  return /^[0-9a-f]{64}$/i.test(text) ? `bfg-${text.slice(0, 8)}` : text;
-}
-
-function formatFact(format, value) {
+function formatFact(ctx, format, value) {
   switch (format) {
     case 'bool': return t(value ? 'pipeline.yes' : 'pipeline.no');
     case 'count': return count(value);
@@ -75,8 +70,9 @@ function formatFact(format, value) {
     case 'code': return code(String(value));
     case 'version': return `PostgreSQL ${value}`;
     case 'checksum': {
-      const node = code(shortChecksum(value));
-      if (String(value) !== shortChecksum(value)) node.title = String(value);
+      const short = shortChecksum(ctx, value);
+      const node = code(short);
+      if (String(value) !== short) node.title = String(value);
       return node;
     }
     case 'batches':
@@ -90,25 +86,26 @@ function factLabel(fact) {
   return has(key) ? t(key) : fact.key;
 }
 
-function stepFacts(row) {
+function stepFacts(ctx, row) {
   const items = [];
   for (const fact of FACTS) {
     const source = fact.metric ? row.metrics : row.evidence;
     if (!source || !(fact.key in source) || source[fact.key] === null) continue;
     if (fact.unless && source[fact.unless] !== undefined) continue;
     items.push(h('div', { class: fact.wide ? 'fact fact-wide' : 'fact', dataset: { fact: fact.key } },
-      h('dt', null, factLabel(fact)), h('dd', null, formatFact(fact.format, source[fact.key]))));
+      h('dt', null, factLabel(fact)), h('dd', null, formatFact(ctx, fact.format, source[fact.key]))));
   }
   return items.length ? h('dl', { class: 'step-facts' }, items) : null;
 }
 
-/** The steps a pipeline is expected to run, from its checks (kind pipeline, in scenario order). */
+function pipelineView(ctx, pipeline) {
+  return (ctx.ev.pipelines || []).find((p) => p.id === pipeline) || null;
+}
+
+/** The steps a pipeline runs, in run order, each with the check it proves (if the scenario binds one). */
 function expectedSteps(ctx, pipeline) {
-  const steps = [];
-  for (const check of ctx.checksById.values()) {
-    if (check.kind === 'pipeline' && check.pipeline === pipeline) steps.push({ id: check.step || check.id, check });
-  }
-  return steps;
+  const view = pipelineView(ctx, pipeline);
+  return (view ? view.steps || [] : []).map((step) => ({ id: step.id, check: ctx.checksById.get(step.check) || null }));
 }
 
 export function stepStatusText(status) {
@@ -119,10 +116,10 @@ export function stepStatusText(status) {
 export function runView(ctx, pipeline, run) {
   const reported = new Map((run.steps || []).map((step) => [step.id, step]));
   const rows = expectedSteps(ctx, pipeline).map(({ id, check }) => {
-    const step = reported.get(id) || reported.get(check.id) || { id, status: 'PENDING' };
+    const step = reported.get(id) || (check && reported.get(check.id)) || { id, status: 'PENDING' };
     reported.delete(id);
-    reported.delete(check.id);
-    return { ...step, id, label: check.label };
+    if (check) reported.delete(check.id);
+    return { ...step, id, label: check ? check.label : id };
   });
   for (const step of reported.values()) rows.push({ ...step, label: step.id });
   const status = isTerminal(run.status) ? run.status : 'RUNNING';
@@ -167,7 +164,7 @@ function progressBar(row, liId) {
     h('span', { class: 'progress-text' }, text));
 }
 
-function stepItem(pipeline, row, index) {
+function stepItem(ctx, pipeline, row, index) {
   const id = domId('pipeline-step', `${pipeline}.${row.id}`);
   const ms = STEP_DONE.includes(row.status) && row.status !== 'SKIPPED' ? duration(row.ms) : '';
   return h('li', { class: 'step', id, dataset: { step: row.id, status: row.status } },
@@ -177,7 +174,7 @@ function stepItem(pipeline, row, index) {
       statusTag(row.status, 'step-status'),
       ms ? h('span', { class: 'step-ms' }, ms) : null),
     row.detail ? h('p', { class: 'step-detail' }, row.detail) : null,
-    stepFacts(row),
+    stepFacts(ctx, row),
     progressBar(row, id));
 }
 
@@ -203,10 +200,8 @@ function runMeta(ctx, run) {
  * unmet dependency of a check it proves, or null when it may start.
  */
 function pipelineBlocker(ctx, pipeline) {
-  for (const check of ctx.checksById.values()) {
-    if (check.kind === 'pipeline' && check.pipeline === pipeline && check.status === 'BLOCKED') {
-      return check.blockedBy || check.id;
-    }
+  for (const { check } of expectedSteps(ctx, pipeline)) {
+    if (check && check.status === 'BLOCKED') return check.blockedBy || check.id;
   }
   return null;
 }
@@ -298,10 +293,10 @@ function updatePanel(node, ctx, pipeline) {
   list.hidden = !view;
   const wanted = [];
   for (const [index, row] of (view ? view.rows : []).entries()) {
-    const sig = JSON.stringify([index, row]);
+    const sig = JSON.stringify([index, row, ctx.checksumPrefix]);
     let entry = memo.items.get(row.id);
     if (!entry || entry.sig !== sig) {
-      const li = stepItem(pipeline, row, index);
+      const li = stepItem(ctx, pipeline, row, index);
       if (entry && entry.li.parentNode === list) entry.li.replaceWith(li);
       entry = { sig, li };
       memo.items.set(row.id, entry);
@@ -329,7 +324,7 @@ export function pipelinePanel(ctx, pipeline) {
 
 /** Patches the panels on the page with the current runs, errors and actor (no section re-render). */
 export function refreshPipelinePanels(ctx) {
-  for (const pipeline of PIPELINES) {
+  for (const { id: pipeline } of ctx.ev.pipelines || []) {
     const node = document.getElementById(`pipeline-progress-${pipeline}`);
     if (node && node.pipelineMemo) updatePanel(node, ctx, pipeline);
   }

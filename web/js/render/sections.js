@@ -11,8 +11,6 @@ import { sectionPacketsAndCards } from './packets.js';
 import { pipelinePanel } from './pipelines.js';
 import { copilotPanel } from './copilot.js';
 
-const PIPELINE_SECTIONS = { connection: 'connection', 'dry-run': 'dry-run' };
-
 function sectionShell(section, { headingLevel = 'h2', badgeNode = null, className = '' } = {}, ...content) {
   const titleId = `section-title-${section.id}`;
   return h('section', { id: `section-${section.id}`, class: ['panel', `kind-${section.kind}`, className],
@@ -28,6 +26,15 @@ function sectionShell(section, { headingLevel = 'h2', badgeNode = null, classNam
 
 function groupsOf(ctx, section) {
   return (section.groups || []).map((id) => ctx.groupsById.get(id)).filter(Boolean);
+}
+
+/**
+ * The pipelines whose Run button and transcript this section carries: those proving a group it shows,
+ * when it is the section that group is shown in (one panel per pipeline on the page).
+ */
+function pipelinesOf(ctx, section) {
+  return (ctx.ev.pipelines || []).filter((pipeline) => (section.groups || []).includes(pipeline.group)
+    && ctx.sectionForGroup.get(pipeline.group) === section.id).map((pipeline) => pipeline.id);
 }
 
 function sectionBadge(ctx, section) {
@@ -118,20 +125,27 @@ function renderProductionDecision(ctx, section) {
 // ---- generic group section ----------------------------------------------------------------------
 function renderGroupSection(ctx, section) {
   const { packets, cards } = sectionPacketsAndCards(ctx, section);
-  const pipeline = PIPELINE_SECTIONS[section.id];
   return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
     groupsOf(ctx, section).map((group) => groupBlock(ctx, group)),
     cards,
-    pipeline ? pipelinePanel(ctx, pipeline) : null,
+    pipelinesOf(ctx, section).map((pipeline) => pipelinePanel(ctx, pipeline)),
     packets);
 }
 
 // ---- providers ----------------------------------------------------------------------------------
+/** The check proving a provider's contract (the evaluation names it), if the section shows its group. */
+function contractCheck(ctx, section, provider) {
+  const check = provider.check ? ctx.checksById.get(provider.check) : null;
+  if (!check) return null;
+  return groupsOf(ctx, section).some((group) => (group.checks || []).some((c) => c.id === check.id)) ? check : null;
+}
+
 function renderProviders(ctx, section) {
-  const contracts = ctx.groupsById.get('contracts');
-  const checkFor = (provider) => (contracts ? contracts.checks.find((c) => c.id === `contract.${provider.id}`) : null);
+  const groups = groupsOf(ctx, section);
+  const proven = new Set();
   const items = (ctx.ev.providers || []).map((provider) => {
-    const check = checkFor(provider);
+    const check = contractCheck(ctx, section, provider);
+    if (check) proven.add(check.id);
     const status = knownStatus(check ? check.status : provider.status);
     return h('li', { class: 'provider card', id: check ? domId('check', check.id) : domId('provider', provider.id),
       dataset: { status: status || 'UNKNOWN' } },
@@ -149,9 +163,14 @@ function renderProviders(ctx, section) {
         : null,
       check ? h('div', null, h('dt', null, t('check.id')), h('dd', null, code(check.id))) : null));
   });
-  return sectionShell(section, { badgeNode: badge(section.badge, contracts && contracts.status) },
-    h('ul', { class: 'card-grid provider-grid', role: 'list', id: domId('group', 'contracts'), tabindex: '-1',
-      'aria-label': contracts ? contracts.label : null }, items));
+  // The list stands for the section's group (citations and links land on it) when there is one.
+  const only = groups.length === 1 ? groups[0] : null;
+  // Checks of the shown groups that prove no provider's contract still show, as checks.
+  const others = groups.flatMap((group) => group.checks || []).filter((check) => !proven.has(check.id));
+  return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
+    h('ul', { class: 'card-grid provider-grid', role: 'list', id: only ? domId('group', only.id) : null,
+      tabindex: only ? '-1' : null, 'aria-label': only ? only.label : null }, items),
+    others.length ? h('ul', { class: 'checks', role: 'list' }, others.map((check) => checkItem(ctx, check))) : null);
 }
 
 // ---- live session -------------------------------------------------------------------------------
@@ -175,10 +194,10 @@ function auditList(ctx) {
       })));
 }
 
-/** The last write comes as an ISO instant; show it in the reader's format, with who wrote it. */
+/** A card showing the last write ({lastWrite}) gets its ISO instant in the reader's format, with who wrote it. */
 function sessionValue(ctx, card) {
   const session = ctx.ev.session || {};
-  if (card.id === 'session.last-write' && session.lastWriteAt) {
+  if (session.lastWriteAt && card.value === session.lastWriteAt) {
     const by = session.lastWriteBy ? ` · ${actorName(ctx, session.lastWriteBy)}` : '';
     return h('time', { datetime: session.lastWriteAt }, `${formatTime(session.lastWriteAt)}${by}`);
   }
@@ -186,15 +205,15 @@ function sessionValue(ctx, card) {
 }
 
 function renderSession(ctx, section) {
-  const group = ctx.groupsById.get('session');
-  return sectionShell(section, { badgeNode: badge(section.badge, group && group.status) },
+  return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
     h('dl', { class: 'session-grid' }, (section.cards || []).map((card) => h('div', { class: 'session-item',
       id: domId('card', card.id) },
     h('dt', null, card.label), h('dd', null, sessionValue(ctx, card))))),
-    group ? h('div', { class: 'session-checks', id: domId('group', group.id), tabindex: '-1' },
-      h('h3', { class: 'sub-title' }, group.label, ' ', statusPill(group.status),
-        h('span', { class: 'count' }, ` ${t('group.checks', { d: group.done, t: group.total })}`)),
-      h('ul', { class: 'checks', role: 'list' }, group.checks.map((check) => checkItem(ctx, check)))) : null,
+    groupsOf(ctx, section).map((group) => h('div', { class: 'session-checks', id: domId('group', group.id),
+      tabindex: '-1' },
+    h('h3', { class: 'sub-title' }, group.label, ' ', statusPill(group.status),
+      h('span', { class: 'count' }, ` ${t('group.checks', { d: group.done, t: group.total })}`)),
+    h('ul', { class: 'checks', role: 'list' }, (group.checks || []).map((check) => checkItem(ctx, check))))),
     auditList(ctx));
 }
 
@@ -261,7 +280,8 @@ export function sectionSignature(ctx, section) {
   const groups = groupsOf(ctx, section);
   const checkIds = groups.flatMap((g) => (g.checks || []).map((c) => c.id));
   const parts = { lang: ctx.lang, section, groups };
-  const needsActor = ['group', 'session', 'rbac'].includes(section.kind) || PIPELINE_SECTIONS[section.id];
+  const needsActor = ['group', 'session', 'rbac', 'providers'].includes(section.kind)
+    || !(section.kind in RENDERERS);
   if (needsActor) parts.actor = ctx.actor ? ctx.actor.id : null;
   parts.local = ctx.localMode;
   parts.errors = checkIds.filter((id) => ctx.errors.has(id)).map((id) => [id, ctx.errors.get(id)]);
@@ -290,14 +310,11 @@ export function sectionSignature(ctx, section) {
       parts.extra = [ctx.ev.summary, ctx.ev.production];
       break;
     case 'providers':
-      parts.extra = [ctx.ev.providers, ctx.groupsById.get('contracts'), ctx.ev.actors];
+      parts.extra = [ctx.ev.providers, ctx.ev.actors];
       break;
-    case 'session': {
-      const group = ctx.groupsById.get('session');
-      parts.extra = [group, ctx.ev.session, ctx.audit.slice(-8), ctx.ev.actors,
-        (group ? group.checks : []).map((c) => [ctx.errors.get(c.id), ctx.pending.has(c.id)])];
+    case 'session':
+      parts.extra = [ctx.ev.session, ctx.audit.slice(-8), ctx.ev.actors];
       break;
-    }
     case 'rbac':
       parts.extra = [ctx.ev.actors];
       break;

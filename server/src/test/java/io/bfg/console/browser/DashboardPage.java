@@ -29,14 +29,18 @@ final class DashboardPage {
     this.page = page;
   }
 
-  /** Opens {@code base}/ in a new page of {@code context} and waits for the last section and a live feed. */
+  /**
+   * Opens {@code base}/ in a new page of {@code context} and waits for the sections (rendered together,
+   * whatever the scenario names them) and a live feed.
+   */
   static DashboardPage open(BrowserContext context, String base) {
     DashboardPage dashboard = new DashboardPage(context.newPage());
     Page page = dashboard.page;
     page.onPageError(dashboard.pageErrors::add);
     page.onWebSocket(socket -> socket.onFrameReceived(frame -> dashboard.feedFrames.add(text(frame))));
     page.navigate(base + "/");
-    assertThat(dashboard.section("environments")).isVisible();
+    assertThat(page.locator("#loading")).hasCount(0);
+    assertThat(page.locator("#sections > section").last()).isVisible();
     assertThat(dashboard.feedState()).hasAttribute("data-state", "live");
     return dashboard;
   }
