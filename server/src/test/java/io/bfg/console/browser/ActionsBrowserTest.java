@@ -128,8 +128,7 @@ class ActionsBrowserTest extends BrowserTest {
     assertThat(dashboard.check(ADAPTER_TARGET)).not().containsText("1/7");
     assertThat(sources(dashboard, "preflight.schema-map")).hasText("1/7");
     assertThat(sources(dashboard, "runbook.adapter-replay")).hasText("0/9 (0/4 + 0/5)");
-    dashboard.section("release").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("counts-release-en.png")));
+    DashboardPage.screenshot(dashboard.section("release"), SCREENSHOTS.resolve("counts-release-en.png"));
 
     dashboard.langButton("pl").click();
     assertThat(dashboard.check("cutover.contracts-frozen").locator(".check-title")).hasText("Kontrakty zamrozone");
@@ -167,18 +166,15 @@ class ActionsBrowserTest extends BrowserTest {
         .hasText("Waits for: " + connection + " (Anna Kowalska)");
     assertThat(runDryRun).hasAccessibleDescription("Waits for: " + connection + " (Anna Kowalska) No run yet");
     assertThat(dashboard.buttons("Run connection check")).isEnabled();
-    dashboard.section("rollback").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("waiting-commands-en.png")));
+    DashboardPage.screenshot(dashboard.section("rollback"), SCREENSHOTS.resolve("waiting-commands-en.png"));
 
     dashboard.langButton("pl").click();
     assertThat(dashboard.check(FREEZE_WINDOW).locator(".blocked-by")).containsText("Czeka na:");
     assertThat(dashboard.check(FREEZE_WINDOW).locator(".blocked-by")).containsText("najpierw:");
     assertThat(command(dashboard.check(FREEZE_WINDOW), "Akceptuj")).isDisabled();
     assertThat(dashboard.pipeline("dry-run").locator(".pipeline-waits")).containsText("Czeka na:");
-    dashboard.pipeline("dry-run").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("waiting-run-pl.png")));
-    dashboard.check(FREEZE_WINDOW).screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("waiting-command-pl.png")));
+    DashboardPage.screenshot(dashboard.pipeline("dry-run"), SCREENSHOTS.resolve("waiting-run-pl.png"));
+    DashboardPage.screenshot(dashboard.check(FREEZE_WINDOW), SCREENSHOTS.resolve("waiting-command-pl.png"));
   }
 
   /** The labelled count of a check ("Source checks ready: x/y"). */

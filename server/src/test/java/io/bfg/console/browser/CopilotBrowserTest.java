@@ -96,8 +96,7 @@ class CopilotBrowserTest extends BrowserTest {
     assertThat(recorded.get("sendDisabled")).as("Send disabled while the answer streamed").isEqualTo(true);
     assertThat(recorded.get("busy")).as("the log marked aria-busy while the answer streamed").isEqualTo(true);
     String englishAnswer = answer.textContent();
-    dashboard.section("copilot").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("copilot-en.png")));
+    DashboardPage.screenshot(dashboard.section("copilot"), SCREENSHOTS.resolve("copilot-en.png"));
 
     // A citation of a gate group or a check scrolls to it and focuses it, so the keyboard continues there.
     Locator cite = answer.locator("a.cite:not([data-cite=\"production\"])").first();
@@ -127,8 +126,7 @@ class CopilotBrowserTest extends BrowserTest {
     assertThat(dashboard.copilotCitations(second)).not().hasCount(0);
     assertThat(exchanges).hasCount(2);
     String polishAnswer = polish.textContent();
-    dashboard.section("copilot").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("copilot-pl.png")));
+    DashboardPage.screenshot(dashboard.section("copilot"), SCREENSHOTS.resolve("copilot-pl.png"));
 
     dashboard.page.reload();
     assertThat(dashboard.section("environments")).isVisible();
@@ -209,8 +207,7 @@ class CopilotBrowserTest extends BrowserTest {
     assertThat(exchanges).hasCount(1);
     assertThat(question).hasValue("What blocks production?");
     assertThat(dashboard.copilotSend()).isEnabled();
-    dashboard.section("copilot").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("copilot-refused.png")));
+    DashboardPage.screenshot(dashboard.section("copilot"), SCREENSHOTS.resolve("copilot-refused.png"));
 
     dashboard.langButton("pl").click();
     assertThat(alert).containsText("spróbuj ponownie za " + retryAfter + " s");
@@ -252,8 +249,7 @@ class CopilotBrowserTest extends BrowserTest {
     assertThat(dashboard.page.locator(":focus")).isInViewport();
 
     assertNoHorizontalScroll(dashboard, "the copilot chat");
-    dashboard.section("copilot").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("copilot-tablet.png")));
+    DashboardPage.screenshot(dashboard.section("copilot"), SCREENSHOTS.resolve("copilot-tablet.png"));
   }
 
   /** Where a citation may lead: the check, the group block, or for "production" the decision section. */

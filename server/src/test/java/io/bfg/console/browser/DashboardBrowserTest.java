@@ -177,8 +177,7 @@ class DashboardBrowserTest extends BrowserTest {
     assertThat(owner.check(CONTRACTS_FROZEN)).hasAttribute("data-status", "READY");
 
     watcher.check(CONTRACTS_FROZEN).scrollIntoViewIfNeeded();
-    watcher.section("cutover").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("live-update.png")));
+    DashboardPage.screenshot(watcher.section("cutover"), SCREENSHOTS.resolve("live-update.png"));
   }
 
   @Test

@@ -173,6 +173,23 @@ final class DashboardPage {
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
   }
 
+  /**
+   * A picture of one part of the page, for people, asserting nothing. The live page re-renders a
+   * section when an evaluation arrives, which can detach the element mid-shot: take it again.
+   */
+  static void screenshot(Locator part, Path file) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        part.screenshot(new Locator.ScreenshotOptions().setPath(file));
+        return;
+      } catch (com.microsoft.playwright.PlaywrightException e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("not attached")) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private Locator byId(String id) {
     return page.locator("[id=\"" + id + "\"]");
   }

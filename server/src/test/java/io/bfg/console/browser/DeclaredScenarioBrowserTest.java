@@ -155,8 +155,7 @@ class DeclaredScenarioBrowserTest extends BrowserTest {
           .hasText(page.stepFact("dry-run", "snapshot-export", "checksum").textContent());
       assertThat(page.groupCount("rehearsal")).hasText("5/5 checks");
     }
-    lead.section("replay-desk").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("declared-scenario-dry-run.png")));
+    DashboardPage.screenshot(lead.section("replay-desk"), SCREENSHOTS.resolve("declared-scenario-dry-run.png"));
   }
 
   @Test

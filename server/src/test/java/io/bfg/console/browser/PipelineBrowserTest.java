@@ -124,8 +124,7 @@ class PipelineBrowserTest extends BrowserTest {
       assertThat(page.page.locator("[id=\"gate-connection\"] .gate-count")).hasText("4/4 checks");
     }
     assertThat(anna.page.textContent("body")).doesNotContainPattern("postgresql://bfg_app:(?!\\*\\*\\*@)");
-    anna.section("connection").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-connection-en.png")));
+    DashboardPage.screenshot(anna.section("connection"), SCREENSHOTS.resolve("pipeline-connection-en.png"));
 
     assertThat(dryRunWaits).isHidden(); // the connection check passed: nothing to wait for
     anna.buttons("Run dry-run").click();
@@ -154,16 +153,14 @@ class PipelineBrowserTest extends BrowserTest {
         .isEqualTo(true);
     assertThat(watcher.feedFrames).as("feed frames of the watching page")
         .anySatisfy(frame -> assertThat(frame).contains("\"type\":\"pipeline\"", "\"step\":\"adapter-replay\""));
-    anna.section("dry-run").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-dry-run-en.png")));
+    DashboardPage.screenshot(anna.section("dry-run"), SCREENSHOTS.resolve("pipeline-dry-run-en.png"));
 
     watcher.langButton("pl").click();
     assertThat(watcher.pipelineStep("dry-run", "adapter-replay").locator(".step-status")).containsText("Zaliczone");
     assertThat(watcher.pipeline("dry-run").locator(".run-summary")).hasText("5/5 kroków zaliczonych");
     assertThat(watcher.stepFact("dry-run", "adapter-replay", "matchesExport")).hasText("tak");
     assertThat(watcher.pipeline("connection").locator(".pipeline-state")).containsText("Zaliczone");
-    watcher.section("dry-run").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-dry-run-pl.png")));
+    DashboardPage.screenshot(watcher.section("dry-run"), SCREENSHOTS.resolve("pipeline-dry-run-pl.png"));
 
     // A page opened afterwards shows the latest runs from GET /api/pipelines, with no message to wait for.
     DashboardPage late = open();
@@ -174,8 +171,7 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(late.stepFact("dry-run", "adapter-replay", "checksum")).hasText(Pattern.compile("^bfg-[0-9a-f]{8}$"));
     assertThat(late.feedFrames).noneSatisfy(frame -> assertThat(frame).contains("\"type\":\"pipeline\""));
     assertNoHorizontalScroll(late, "the pipeline panels");
-    late.section("connection").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-connection-tablet.png")));
+    DashboardPage.screenshot(late.section("connection"), SCREENSHOTS.resolve("pipeline-connection-tablet.png"));
   }
 
   @Test
@@ -211,8 +207,7 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominięte");
     assertThat(anna.pipelineStep("connection", "endpoint-reachability").locator(".step-status"))
         .containsText("Nieudane");
-    anna.section("connection").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-connection-failed-pl.png")));
+    DashboardPage.screenshot(anna.section("connection"), SCREENSHOTS.resolve("pipeline-connection-failed-pl.png"));
   }
 
   @Test
@@ -230,8 +225,7 @@ class PipelineBrowserTest extends BrowserTest {
     anna.buttons("Run dry-run").click();
     Locator bar = anna.pipelineStep("dry-run", "adapter-replay").getByRole(AriaRole.PROGRESSBAR);
     bar.waitFor();
-    anna.section("dry-run").screenshot(new Locator.ScreenshotOptions()
-        .setPath(SCREENSHOTS.resolve("pipeline-dry-run-progress.png")));
+    DashboardPage.screenshot(anna.section("dry-run"), SCREENSHOTS.resolve("pipeline-dry-run-progress.png"));
     assertThat(anna.pipeline("dry-run")).hasAttribute("data-status", "PASSED",
         new LocatorAssertions.HasAttributeOptions().setTimeout(45_000));
     assertThat(bar).hasCount(0);
