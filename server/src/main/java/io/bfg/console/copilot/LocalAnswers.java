@@ -43,7 +43,7 @@ public final class LocalAnswers {
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> result.containsKey("checks") ? t.line("owner.group", result) : check(t, result);
       case TASKS -> tasks(t, result);
-      case PROVIDER -> t.line("provider", result);
+      case PROVIDER -> t.line(result.get("check") == null ? "provider.unchecked" : "provider", result);
       case LAST_RUN -> run(t, result);
       case RECENT -> recent(t, result);
       case DECISION_CODE -> code(t, result);
