@@ -150,11 +150,15 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** The recommendation: the earliest unmet root and who can move it. */
+  /**
+   * The recommendation: the earliest unmet root and who can move it. {@code actionable} is false
+   * when nobody can move it from the console (a derived check: it follows from other evidence),
+   * and {@code derivedFrom} then names what it follows from; {@code done} when everything is ready.
+   */
   public Map<String, Object> nextAction() {
     Evaluation.Recommendation r = evaluation.recommendation();
     Map<String, Object> out = new LinkedHashMap<>();
-    if (r == null) {
+    if (r == null || r.checkId() == null && r.groupId() == null) {
       out.put("id", production().id());
       out.put("done", true);
       return out;
@@ -163,10 +167,23 @@ public final class ReadinessFacts {
     out.put("group", r.groupId());
     out.put("action", r.action());
     out.put("reason", r.reason());
-    out.put("actor", r.actor());
-    out.put("actorName", r.actorName());
-    out.put("role", role(r.actor()));
-    out.put("command", r.command());
+    boolean actionable = r.actor() != null && r.command() != null;
+    out.put("actionable", actionable);
+    if (actionable) {
+      out.put("actor", r.actor());
+      out.put("actorName", r.actorName());
+      out.put("role", role(r.actor()));
+      out.put("command", r.command());
+    } else {
+      // what still holds it among what it follows from; none means evidence from outside the console
+      CheckView check = r.checkId() == null ? null : findCheck(r.checkId());
+      List<String> sources = new ArrayList<>();
+      if (check != null) {
+        sources.addAll(check.from() == null ? List.of() : check.from());
+        sources.addAll(check.dependsOn() == null ? List.of() : check.dependsOn());
+      }
+      out.put("derivedFrom", sources.stream().distinct().filter(id -> !"READY".equals(status(id))).toList());
+    }
     return out;
   }
 
@@ -617,6 +634,15 @@ public final class ReadinessFacts {
       }
     }
     return production();
+  }
+
+  private String status(String id) {
+    GroupView group = group(id);
+    if (group != null) {
+      return group.status();
+    }
+    CheckView check = findCheck(id);
+    return check == null || !check.id().equals(id) ? null : check.status();
   }
 
   private String role(String actorId) {
