@@ -155,7 +155,8 @@ public final class CopilotService {
     Derived current = derived.get(lang);
     if (current == null || current.names().evaluation() != evaluation) {
       // two threads may both build it for a new evaluation: the same content, the last one stays
-      current = new Derived(new FoldedNames(evaluation), new Grounding(service.scenario(), evaluation));
+      current = new Derived(new FoldedNames(service.scenario(), evaluation),
+          new Grounding(service.scenario(), evaluation));
       derived.put(lang, current);
     }
     return current;

@@ -23,7 +23,7 @@ public final class CopilotTools {
     this.facts = facts;
   }
 
-  @Tool("The production go/no-go decision, gates ready, and every integration gate with its status, done/total and decision code")
+  @Tool("The production go/no-go decision, gates ready, every integration gate with its status, done/total and decision code, and the ids of the providers and pipelines")
   public String summary() {
     return json(facts.get().summary());
   }
@@ -33,34 +33,34 @@ public final class CopilotTools {
     return json(facts.get().blockers());
   }
 
-  @Tool("One gate or group by id (e.g. connection, dry-run, infrastructure) or label: status, done/total, decision code, what blocks it, its checks and owners")
+  @Tool("One gate or group by id (as the summary lists them) or label: status, done/total, decision code, what blocks it, its checks and owners")
   public String gate(@P("the gate or group id, or its label") String id) {
     return found(facts.get().gate(id), "no gate or group '" + id + "'");
   }
 
-  @Tool("One check by id (e.g. infra.region) or label: status, owner, what blocks it, its sign-off and the command that moves it")
+  @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")
   public String check(@P("the check id, or its label") String id) {
     return found(facts.get().check(id), "no check '" + id + "'");
   }
 
-  @Tool("The recommended next action: what to do, why, who must do it and with which command")
+  @Tool("The recommended next action: what to do, why, who must do it and with which command, or why nobody can move it from the console")
   public String nextAction() {
     return json(facts.get().nextAction());
   }
 
   @Tool("The open checks an actor owns: those they can act on now and those still blocked")
-  public String ownerTasks(@P("the actor id (e.g. user_md_anna) or name") String actor) {
+  public String ownerTasks(@P("the actor id or name") String actor) {
     return found(facts.get().ownerTasks(actor), "no actor '" + actor + "'");
   }
 
-  @Tool("A provider contract (scenario-store, auth, document-ai, ksef, maps-eta, offline-sync): current and target mode, owner, status")
+  @Tool("A provider contract by id or name (the summary lists them): current and target mode, owner, status and the check that proves it")
   public String provider(@P("the provider id or name") String provider) {
     return found(facts.get().provider(provider), "no provider '" + provider + "'");
   }
 
-  @Tool("The last run of a pipeline (connection or dry-run): status, when, and each step's result")
-  public String lastRun(@P("connection or dry-run") String pipeline) {
-    return json(facts.get().lastRun(pipeline));
+  @Tool("The last run of a pipeline (one the summary lists) or of the pipeline proving a gate: status, when, and each step's result")
+  public String lastRun(@P("the pipeline id, or the gate it proves") String pipeline) {
+    return found(facts.get().lastRun(pipeline), "this scenario runs no pipeline '" + pipeline + "'");
   }
 
   @Tool("The most recent audit events: sign-offs, decisions and pipeline runs, with who and when")

@@ -43,7 +43,7 @@ public final class LocalAnswers {
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> result.containsKey("checks") ? t.line("owner.group", result) : check(t, result);
       case TASKS -> tasks(t, result);
-      case PROVIDER -> t.line("provider", result);
+      case PROVIDER -> t.line(result.get("check") == null ? "provider.unchecked" : "provider", result);
       case LAST_RUN -> run(t, result);
       case RECENT -> recent(t, result);
       case DECISION_CODE -> code(t, result);
@@ -75,7 +75,22 @@ public final class LocalAnswers {
     if (r == null || Boolean.TRUE.equals(r.get("done"))) {
       return t.line("next.done", Map.of());
     }
-    return t.line("next", r);
+    Map<String, Object> values = with(r, "reason", r.get("reason") == null ? "" : r.get("reason"));
+    if (!Boolean.FALSE.equals(r.get("actionable"))) {
+      return t.line("next", values);
+    }
+    // nobody can act on it: say so and why, rather than "Who: ?"; the evaluator's own wording of such
+    // an action already quotes the reason
+    if (String.valueOf(r.get("action")).contains(String.valueOf(values.get("reason")))) {
+      values.put("reason", "");
+    }
+    List<String> sources = new ArrayList<>();
+    if (r.get("derivedFrom") instanceof List<?> from) {
+      from.forEach(id -> sources.add("[" + id + "]"));
+    }
+    String line = sources.isEmpty() ? t.line("next.unactionable", values)
+        : t.line("next.unactionable.from", with(values, "source", String.join(", ", sources)));
+    return line.replace("  ", " ");
   }
 
   private static String gate(Templates t, Map<String, Object> r) {

@@ -4,7 +4,6 @@ import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.Lang;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,34 +41,6 @@ public final class QuestionReader {
   private static final List<String> ENGLISH_WORDS = List.of("what", "why", "who", "which", "is", "are", "the", "does",
       "do", "how", "next", "blocks", "mean", "owns", "should");
 
-  /** Words that name a provider, beyond its id and label. */
-  private static final Map<String, List<String>> PROVIDER_WORDS = Map.of(
-      "ksef", List.of("ksef", "e invoice", "einvoice", "faktur"),
-      "auth", List.of("auth", "oidc", "rbac provider", "login", "logowan", "uwierzyteln"),
-      "document-ai", List.of("document ai", "ocr", "document intelligence", "dokument"),
-      "maps-eta", List.of("maps", "eta", "map ", "mapy", "traffic"),
-      "offline-sync", List.of("offline", "sync", "synchroniz"),
-      "scenario-store", List.of("scenario store", "storage provider", "store provider"));
-
-  /** Polish and informal names of gates. */
-  private static final Map<String, List<String>> GROUP_WORDS = Map.ofEntries(
-      Map.entry("connection", List.of("connection", "polaczen", "connectivity")),
-      Map.entry("dry-run", List.of("dry run", "dry-run", "dryrun", "proba generalna", "replay")),
-      Map.entry("infrastructure", List.of("infrastructure", "infrastruktur", "infra ", "hosting")),
-      Map.entry("runbook", List.of("runbook")),
-      Map.entry("preflight", List.of("preflight")),
-      Map.entry("release", List.of("release", "wydani", "handoff")),
-      Map.entry("rollback", List.of("rollback", "wycofani")),
-      Map.entry("contracts", List.of("contracts", "kontrakt")),
-      Map.entry("session", List.of("session adapter", "sesj")),
-      Map.entry("cutover", List.of("cutover checklist", "cutover rehearsal")),
-      Map.entry("wiring", List.of("wiring", "okablowani")),
-      Map.entry("board", List.of("decision board", "tablic")),
-      Map.entry("data-cutover", List.of("data cutover", "migracja danych", "migracji danych")),
-      Map.entry("provider-selection", List.of("provider selection", "wybor dostawc")),
-      Map.entry("production", List.of("production", "produkcj", "prod ", "go live", "no go", "the cutover",
-          "cut over")));
-
   private QuestionReader() {
   }
 
@@ -77,11 +48,12 @@ public final class QuestionReader {
     String folded = " " + ReadinessFacts.fold(question) + " ";
     Lang lang = language(question, folded, fallback);
     String code = decisionCode(question);
-    String pipeline = pipeline(folded);
+    String pipeline = pipeline(folded, facts.names());
     Evaluation.ActorView actor = actor(folded, facts.names());
     Evaluation.ProviderView provider = provider(folded, facts.names());
     Evaluation.CheckView check = check(question, folded, facts);
     String group = group(folded, facts.names());
+    String production = facts.production().id();
 
     if (has(folded, "ignore", "disregard", "forget your", "zignoruj", "pomin instrukc")
         || (has(folded, "accept ", "approve", "sign off", "signoff", "mark ", "set ", "change ", "record ", "revoke",
@@ -122,7 +94,7 @@ public final class QuestionReader {
       if (check != null) {
         return question(lang, Intent.WHY, check.id(), call("check", "id", check.id()));
       }
-      if (group != null && !group.equals("production")) {
+      if (group != null && !group.equals(production)) {
         return question(lang, Intent.WHY, group, call("gate", "id", group));
       }
     }
@@ -131,7 +103,7 @@ public final class QuestionReader {
         "who must", "who has to", "kto musi")) {
       return question(lang, Intent.NEXT, null, call("nextAction", null, null));
     }
-    if ("production".equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod", "stopping",
+    if (production.equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod", "stopping",
         "preventing", "holding back", "stands in the way",
         "blokuj", "gotow", "wdroz", "can we release", "may we")) {
       return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
@@ -184,19 +156,28 @@ public final class QuestionReader {
     return m.find() ? m.group() : null;
   }
 
-  private static String pipeline(String folded) {
-    if (has(folded, "dry run", "dry-run", "dryrun", "replay", "proba generalna")) {
-      return "dry-run";
-    }
-    if (has(folded, "connection check", "connection test", "connection", "polaczen", "test polaczenia")) {
-      return "connection";
+  /**
+   * The pipeline a question names: by its id or by the group it proves (that group's label, id or
+   * synonyms). The later pipeline in run order wins when both are named, as it is the one that waits
+   * for the other.
+   */
+  private static String pipeline(String folded, FoldedNames names) {
+    List<FoldedNames.PipelineName> pipelines = names.pipelines();
+    for (int i = pipelines.size() - 1; i >= 0; i--) {
+      FoldedNames.PipelineName name = pipelines.get(i);
+      FoldedNames.GroupName group = name.proves();
+      if (name.id().in(folded) || group != null && (matchesAny(folded, group.synonyms())
+          || ReadinessFacts.containsAfterSpace(folded, group.label())
+          || ReadinessFacts.containsAfterSpace(folded, group.id()))) {
+        return name.pipeline().id();
+      }
     }
     return null;
   }
 
   /**
-   * An actor named by id, role or first name, Polish inflections included ("Anny", "Marka"): a word
-   * with the name's first three letters and about its length.
+   * An actor named by id, role, declared alias or first name, Polish inflections included ("Ewy"
+   * for Ewa, "Piotra" for Piotr): a word with the name's first three letters and about its length.
    */
   private static Evaluation.ActorView actor(String folded, FoldedNames names) {
     String[] words = folded.trim().split(" ");
@@ -210,7 +191,8 @@ public final class QuestionReader {
           return actor;
         }
       }
-      if (folded.contains(name.paddedRole()) || folded.contains(name.paddedRoleKey())) {
+      if (folded.contains(name.paddedRole()) || folded.contains(name.paddedRoleKey())
+          || matchesAny(folded, name.synonyms())) {
         return actor;
       }
     }
@@ -219,12 +201,7 @@ public final class QuestionReader {
 
   private static Evaluation.ProviderView provider(String folded, FoldedNames names) {
     for (FoldedNames.ProviderName name : names.providers()) {
-      for (String word : PROVIDER_WORDS.getOrDefault(name.provider().id(), List.of())) {
-        if (ReadinessFacts.containsAfterSpace(folded, word)) {
-          return name.provider();
-        }
-      }
-      if (ReadinessFacts.containsAfterSpace(folded, name.label())
+      if (matchesAny(folded, name.synonyms()) || ReadinessFacts.containsAfterSpace(folded, name.label())
           || ReadinessFacts.containsAfterSpace(folded, name.id())) {
         return name.provider();
       }
@@ -248,10 +225,10 @@ public final class QuestionReader {
     int bestLength = 0;
     for (FoldedNames.GroupName name : names.groups()) {
       String id = name.group().id();
-      for (String word : GROUP_WORDS.getOrDefault(id, List.of())) {
-        if (longerMatch(folded, word, bestLength)) {
+      for (FoldedNames.Phrase synonym : name.synonyms()) {
+        if (synonym.length() > bestLength && synonym.in(folded)) {
           best = id;
-          bestLength = word.length();
+          bestLength = synonym.length();
         }
       }
       if (longerMatch(folded, name.label(), bestLength)) {
@@ -268,6 +245,15 @@ public final class QuestionReader {
 
   private static boolean longerMatch(String folded, String word, int bestLength) {
     return !word.isBlank() && ReadinessFacts.containsAfterSpace(folded, word) && word.length() > bestLength;
+  }
+
+  private static boolean matchesAny(String folded, List<FoldedNames.Phrase> phrases) {
+    for (FoldedNames.Phrase phrase : phrases) {
+      if (phrase.in(folded)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean has(String folded, String... phrases) {

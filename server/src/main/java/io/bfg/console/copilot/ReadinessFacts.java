@@ -32,7 +32,7 @@ public final class ReadinessFacts {
   private final FoldedNames names;
 
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
-    this(scenario, new FoldedNames(evaluation), state, recent);
+    this(scenario, new FoldedNames(scenario, evaluation), state, recent);
   }
 
   /** With the evaluation's names already folded: the copilot folds them once per evaluation. */
@@ -76,6 +76,17 @@ public final class ReadinessFacts {
       gates.add(g);
     }
     out.put("gates", gates);
+    // the ids the other tools take: a hosted model learns them here, not from a scenario's words in a prompt
+    List<Map<String, Object>> providers = new ArrayList<>();
+    for (Evaluation.ProviderView provider : evaluation.providers()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("id", provider.id());
+      p.put("label", provider.label());
+      p.put("status", provider.status());
+      providers.add(p);
+    }
+    out.put("providers", providers);
+    out.put("pipelines", names.pipelines().stream().map(p -> p.pipeline().id()).toList());
     return out;
   }
 
@@ -139,11 +150,15 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** The recommendation: the earliest unmet root and who can move it. */
+  /**
+   * The recommendation: the earliest unmet root and who can move it. {@code actionable} is false
+   * when nobody can move it from the console (a derived check: it follows from other evidence),
+   * and {@code derivedFrom} then names what it follows from; {@code done} when everything is ready.
+   */
   public Map<String, Object> nextAction() {
     Evaluation.Recommendation r = evaluation.recommendation();
     Map<String, Object> out = new LinkedHashMap<>();
-    if (r == null) {
+    if (r == null || r.checkId() == null && r.groupId() == null) {
       out.put("id", production().id());
       out.put("done", true);
       return out;
@@ -152,10 +167,23 @@ public final class ReadinessFacts {
     out.put("group", r.groupId());
     out.put("action", r.action());
     out.put("reason", r.reason());
-    out.put("actor", r.actor());
-    out.put("actorName", r.actorName());
-    out.put("role", role(r.actor()));
-    out.put("command", r.command());
+    boolean actionable = r.actor() != null && r.command() != null;
+    out.put("actionable", actionable);
+    if (actionable) {
+      out.put("actor", r.actor());
+      out.put("actorName", r.actorName());
+      out.put("role", role(r.actor()));
+      out.put("command", r.command());
+    } else {
+      // what still holds it among what it follows from; none means evidence from outside the console
+      CheckView check = r.checkId() == null ? null : findCheck(r.checkId());
+      List<String> sources = new ArrayList<>();
+      if (check != null) {
+        sources.addAll(check.from() == null ? List.of() : check.from());
+        sources.addAll(check.dependsOn() == null ? List.of() : check.dependsOn());
+      }
+      out.put("derivedFrom", sources.stream().distinct().filter(id -> !"READY".equals(status(id))).toList());
+    }
     return out;
   }
 
@@ -186,7 +214,7 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** A provider contract (KSeF, auth, ...); null if none matches. */
+  /** A provider contract with the check that proves it; null if none matches. */
   public Map<String, Object> provider(String idOrName) {
     Evaluation.ProviderView provider = findProvider(idOrName);
     if (provider == null) {
@@ -201,25 +229,30 @@ public final class ReadinessFacts {
     out.put("status", provider.status());
     out.put("owner", provider.owner());
     out.put("ownerName", actorName(provider.owner()));
-    for (GroupView group : evaluation.groups()) {
-      for (CheckView check : group.checks()) {
-        if (check.id().endsWith("." + provider.id()) && !out.containsKey("check")) {
-          out.put("check", check.id());
-          out.put("checkStatus", check.status());
-        }
-      }
+    CheckView check = provider.check() == null ? null : findCheck(provider.check());
+    if (check != null) {
+      out.put("check", check.id());
+      out.put("checkStatus", check.status());
     }
     return out;
   }
 
-  /** The latest run of a pipeline, step by step; {@code ran:false} if it never ran. */
+  /**
+   * The latest run of a pipeline, step by step, each step with the check it proves; {@code ran:false}
+   * if it never ran; null if the scenario runs no such pipeline. The pipeline is named by id, by
+   * the group it proves, or left out for the first in run order.
+   */
   public Map<String, Object> lastRun(String pipeline) {
-    String id = pipeline == null || pipeline.toLowerCase(Locale.ROOT).contains("dry") ? "dry-run" : "connection";
+    Evaluation.PipelineView view = findPipeline(pipeline);
+    if (view == null) {
+      return null;
+    }
+    String id = view.id();
     PipelineRun run = state.pipelines().get(id);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
+    out.put("id", view.group());
     out.put("pipeline", id);
-    GroupView group = group(id);
+    GroupView group = group(view.group());
     if (group != null) {
       out.put("done", group.done());
       out.put("total", group.total());
@@ -238,13 +271,22 @@ public final class ReadinessFacts {
     List<Map<String, Object>> steps = new ArrayList<>();
     for (PipelineRun.Step step : run.steps()) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", id + "." + step.id());
+      s.put("id", stepCheck(view, step.id()));
       s.put("status", step.status());
       s.put("detail", step.detail());
       steps.add(s);
     }
     out.put("steps", steps);
     return out;
+  }
+
+  private static String stepCheck(Evaluation.PipelineView pipeline, String step) {
+    for (Evaluation.StepView view : pipeline.steps()) {
+      if (view.id().equals(step) && view.check() != null) {
+        return view.check();
+      }
+    }
+    return pipeline.id() + "." + step;
   }
 
   /** The latest audit events, newest last. */
@@ -345,11 +387,13 @@ public final class ReadinessFacts {
       return exact;
     }
     String wanted = fold(text);
+    String padded = " " + wanted + " ";
     GroupView best = null;
     for (FoldedNames.GroupName name : names.groups()) {
       GroupView group = name.group();
       String label = name.label();
-      if (wanted.equals(name.id()) || wanted.equals(label) || wanted.contains(label) || label.contains(wanted)) {
+      if (wanted.equals(name.id()) || wanted.equals(label) || wanted.contains(label) || label.contains(wanted)
+          || name.synonyms().stream().anyMatch(phrase -> phrase.in(padded))) {
         if (best == null || group.label().length() > best.label().length()) {
           best = group;
         }
@@ -359,8 +403,9 @@ public final class ReadinessFacts {
   }
 
   /**
-   * A check by id, by a label the text contains, or else by the distinctive words of its id and
-   * label ("the region decision" finds infra.region); null when nothing stands out.
+   * A check by id, by a label (either language) or alias the text contains, or else by the
+   * distinctive words of its id and label ("the region decision" finds a check labelled "Region and
+   * data residency"); null when nothing stands out.
    */
   public CheckView findCheck(String text) {
     if (text == null) {
@@ -378,6 +423,11 @@ public final class ReadinessFacts {
       String label = name.label();
       // a one-word label ("Rollback") names a gate as often as a check: it needs the id's words to win
       int score = name.multiWord() && containsWord(wanted, label) ? 100 + label.length() : 0;
+      for (FoldedNames.Phrase synonym : name.synonyms()) {
+        if (synonym.in(wanted)) {
+          score = Math.max(score, 100 + synonym.length());
+        }
+      }
       if (score == 0) {
         for (String word : name.words()) {
           if (containsAfterSpace(wanted, word)) {
@@ -393,16 +443,42 @@ public final class ReadinessFacts {
     return bestScore >= 5 ? best : null;
   }
 
+  /** A pipeline by id (folded: "dry run" finds dry-run) or by the group it proves; the first for none. */
+  public Evaluation.PipelineView findPipeline(String text) {
+    List<FoldedNames.PipelineName> pipelines = names.pipelines();
+    if (pipelines.isEmpty()) {
+      return null;
+    }
+    if (text == null || text.isBlank()) {
+      return pipelines.get(0).pipeline();
+    }
+    String wanted = " " + fold(text) + " ";
+    for (FoldedNames.PipelineName name : pipelines) {
+      if (name.pipeline().id().equalsIgnoreCase(text.trim()) || name.id().in(wanted)) {
+        return name.pipeline();
+      }
+    }
+    GroupView group = findGroup(text);
+    for (FoldedNames.PipelineName name : pipelines) {
+      if (group != null && group.id().equals(name.pipeline().group())) {
+        return name.pipeline();
+      }
+    }
+    return null;
+  }
+
   public Evaluation.ActorView findActor(String text) {
     if (text == null) {
       return null;
     }
     String wanted = fold(text);
+    String padded = " " + wanted + " ";
     for (FoldedNames.ActorName name : names.actors()) {
       Evaluation.ActorView actor = name.actor();
       if (actor.id().equalsIgnoreCase(text.trim()) || name.name().equals(wanted)
           || name.name().startsWith(wanted + " ") || name.role().equals(wanted)
-          || actor.roleKey().equalsIgnoreCase(text.trim())) {
+          || actor.roleKey().equalsIgnoreCase(text.trim())
+          || name.synonyms().stream().anyMatch(phrase -> phrase.in(padded))) {
         return actor;
       }
     }
@@ -414,9 +490,11 @@ public final class ReadinessFacts {
       return null;
     }
     String wanted = fold(text);
+    String padded = " " + wanted + " ";
     for (FoldedNames.ProviderName name : names.providers()) {
       Evaluation.ProviderView provider = name.provider();
-      if (provider.id().equalsIgnoreCase(text.trim()) || name.label().equals(wanted) || name.id().equals(wanted)) {
+      if (provider.id().equalsIgnoreCase(text.trim()) || name.label().equals(wanted) || name.id().equals(wanted)
+          || name.synonyms().stream().anyMatch(phrase -> phrase.in(padded))) {
         return provider;
       }
     }
@@ -556,6 +634,15 @@ public final class ReadinessFacts {
       }
     }
     return production();
+  }
+
+  private String status(String id) {
+    GroupView group = group(id);
+    if (group != null) {
+      return group.status();
+    }
+    CheckView check = findCheck(id);
+    return check == null || !check.id().equals(id) ? null : check.status();
   }
 
   private String role(String actorId) {
