@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.bfg.console.model.Actor;
+import io.bfg.console.model.Branding;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.DataModel;
@@ -186,7 +187,8 @@ public final class ScenarioLoader {
       return null;
     }
     // tenants and users rows of the snapshot come from the actors, so the data loads after them
-    ScenarioDataLoader.Data data = ScenarioDataLoader.load(folder, tenant, actors, problems);
+    ScenarioDataLoader.Data data = ScenarioDataLoader.load(folder, tenant, actors,
+        new Branding(null, Branding.DEFAULT_SNAPSHOT_SCHEMA, Branding.DEFAULT_CHECKSUM_PREFIX), problems);
     if (data == null) {
       return null;
     }
