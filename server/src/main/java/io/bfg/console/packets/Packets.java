@@ -56,8 +56,9 @@ public final class Packets {
 
   private static String runbook(Scenario scenario, Evaluation evaluation) {
     var snapshot = scenario.snapshot();
-    return RunbookSql.render(scenario.dataModel(), new RunbookSql.RunbookHeader(scenario.target().adapter(),
-        scenario.tenant().session(), snapshot.checksumShort(), snapshot.totalRows(), decision(evaluation, "runbook")));
+    return RunbookSql.render(scenario.dataModel(), new RunbookSql.RunbookHeader(snapshot.schema(),
+        scenario.target().adapter(), scenario.tenant().session(), snapshot.checksumShort(), snapshot.totalRows(),
+        decision(evaluation, "runbook")));
   }
 
   /** The nine BFG_* release variables, in {@link Facts#RELEASE_ENV_VARS} order. */

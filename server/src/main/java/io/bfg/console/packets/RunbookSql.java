@@ -5,7 +5,6 @@ import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
 import io.bfg.console.snapshot.DataModelReader;
-import io.bfg.console.snapshot.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +34,11 @@ public final class RunbookSql {
   static final String TENANT_PREDICATE = "tenant_id = current_setting('bfg.tenant_id', true)";
 
   /** The values of the header comment block; each must be a single line. */
-  public record RunbookHeader(String target, String session, String checksumShort, long rows,
+  public record RunbookHeader(String source, String target, String session, String checksumShort, long rows,
                               String runbookDecision) {
 
     public RunbookHeader {
+      singleLine("source", source);
       singleLine("target", target);
       singleLine("session", session);
       singleLine("checksumShort", checksumShort);
@@ -64,7 +64,7 @@ public final class RunbookSql {
   public static String render(DataModel model, RunbookHeader header) {
     StringBuilder sql = new StringBuilder()
         .append("-- ").append(PacketIds.RUNBOOK).append('\n')
-        .append("-- source=").append(Snapshot.SCHEMA).append('\n')
+        .append("-- source=").append(header.source()).append('\n')
         .append("-- target=").append(header.target()).append('\n')
         .append("-- session=").append(header.session()).append('\n')
         .append("-- checksum=").append(header.checksumShort()).append('\n')

@@ -119,7 +119,7 @@ final class DryRunPipeline implements PipelineSteps {
       evidence.put("rowsByBatch", plan.rowsByBatch());
       evidence.put("rows", plan.totalRows());
       evidence.put("checksum", plan.checksum());
-      evidence.put("checksumShort", Checksums.shortForm(Snapshot.CHECKSUM_PREFIX, plan.checksum()));
+      evidence.put("checksumShort", Checksums.shortForm(snapshot.checksumPrefix(), plan.checksum()));
       String batches = plan.rowsByBatch().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", "));
       return new StepOutcome("exported " + plan.totalRows() + " rows (" + batches + "), checksum "
@@ -319,7 +319,7 @@ final class DryRunPipeline implements PipelineSteps {
     long started = System.nanoTime();
     long[] written = new long[1];
     long[] wroteAt = new long[1];
-    ReadBackDigest digest = new ReadBackDigest(snapshot.tenantId());
+    ReadBackDigest digest = new ReadBackDigest(snapshot.schema(), snapshot.tenantId());
     return tenant(snapshot.tenantId())
         .compose(ignored -> write(false, ids.get(3)))
         .compose(rows -> {
@@ -333,10 +333,10 @@ final class DryRunPipeline implements PipelineSteps {
           if (rowsRead != plan.totalRows()) {
             throw new StepFailed("read back " + rowsRead + " rows, the snapshot has " + plan.totalRows());
           }
-          String readShort = Checksums.shortForm(Snapshot.CHECKSUM_PREFIX, checksum);
+          String readShort = Checksums.shortForm(snapshot.checksumPrefix(), checksum);
           if (!checksum.equals(plan.checksum())) {
             throw new StepFailed("the rows read back have checksum " + readShort + ", the export has "
-                + Checksums.shortForm(Snapshot.CHECKSUM_PREFIX, plan.checksum()) + ": the target changed values on "
+                + Checksums.shortForm(snapshot.checksumPrefix(), plan.checksum()) + ": the target changed values on "
                 + "the way");
           }
           double writeSeconds = Math.max(1, wroteAt[0] - started) / 1e9;

@@ -44,11 +44,11 @@ final class ReadBackDigest {
   private final String tenantId;
   private long rows;
 
-  ReadBackDigest(String tenantId) {
+  ReadBackDigest(String schema, String tenantId) {
     this.tenantId = tenantId;
     try {
       out.writeStartObject();
-      out.writeStringField("schema", Snapshot.SCHEMA);
+      out.writeStringField("schema", schema);
       out.writeFieldName("tables");
       out.writeStartObject();
     } catch (IOException e) {

@@ -195,7 +195,8 @@ public final class ScenarioLoader {
       return null;
     }
     // tenants and users rows of the snapshot come from the actors, so the data loads after them
-    ScenarioDataLoader.Data data = ScenarioDataLoader.load(folder, tenant, actors, problems);
+    ScenarioDataLoader.Data data = ScenarioDataLoader.load(folder, tenant, actors,
+        branding, problems);
     if (data == null) {
       return null;
     }

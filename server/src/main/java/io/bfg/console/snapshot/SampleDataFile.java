@@ -23,17 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads, validates and writes {@code sample-data.json}: the tenant's operational, finance and
- * audit rows (tenants and users are not in it; they come from the scenario's actors). The file
- * is pretty-printed one row per line so that diffs stay readable; checksums never depend on
- * that layout because they are taken over canonical JSON.
+ * Reads, validates and writes {@code sample-data.json}: the tenant's rows of every table the data
+ * model does not fill from the scenario (the tables declared {@code from: tenant} or
+ * {@code from: actors} are not in it). The file is pretty-printed one row per line so that diffs
+ * stay readable; checksums never depend on that layout because they are taken over canonical JSON.
  */
 public final class SampleDataFile {
 
   public static final String FILE_NAME = "sample-data.json";
-  public static final String SCHEMA = "BFGSampleData.v1";
+  public static final String SCHEMA = "SampleData.v1";
+  // Files written before the format was shared by every scenario carry their company's name in
+  // front of it; they are the same format.
+  private static final Pattern NAMED_SCHEMA = Pattern.compile("[A-Z][A-Za-z0-9]*SampleData\\.v1");
 
   // Decimals are kept exactly as written ("120.50" stays 120.50, never 1.205E+2), so a value
   // reads back to the same canonical JSON it was generated or written as.
@@ -69,7 +73,8 @@ public final class SampleDataFile {
         throw new DataModelException(field, "unknown field, expected schema, tenantId and tables");
       }
     }
-    if (!SCHEMA.equals(root.path("schema").asText(null))) {
+    String schema = root.path("schema").asText("");
+    if (!SCHEMA.equals(schema) && !NAMED_SCHEMA.matcher(schema).matches()) {
       throw new DataModelException("schema", "expected \"" + SCHEMA + "\"");
     }
     JsonNode tenantId = root.get("tenantId");
@@ -87,8 +92,11 @@ public final class SampleDataFile {
       if (!byName.containsKey(name)) {
         throw new DataModelException(name, "unknown table; the data model has " + byName.keySet().stream().sorted().toList());
       }
-      if (SampleDataGenerator.isActorTable(name)) {
-        throw new DataModelException(name, "comes from the scenario's actors and must not be in the sample data");
+      TableDef table = byName.get(name);
+      if (table.fromScenario()) {
+        String origin = table.rows().origin() == DataModel.Origin.TENANT ? "tenant" : "actors";
+        throw new DataModelException(name, "comes from the scenario's " + origin + " (from: " + origin
+            + " in the data model) and must not be in the sample data");
       }
     }
     Map<String, List<ObjectNode>> rows = new LinkedHashMap<>();
@@ -107,7 +115,7 @@ public final class SampleDataFile {
         }
         tableRows.add((ObjectNode) list.get(i));
       }
-      validateTable(table, tableRows, tenantId.asText());
+      validateTable(model, table, tableRows, tenantId.asText());
       rows.put(table.name(), tableRows);
     }
     return new SampleData(tenantId.asText(), rows);
@@ -115,9 +123,10 @@ public final class SampleDataFile {
 
   /**
    * Checks rows against their table: no unknown column, every not-null column present and
-   * non-null, every value of its column's JSON shape, tenant_id the given tenant, keys unique.
+   * non-null, every value of its column's JSON shape, the tenancy column the given tenant, keys unique.
    */
-  public static void validateTable(TableDef table, List<? extends JsonNode> rows, String tenantId) {
+  public static void validateTable(DataModel model, TableDef table, List<? extends JsonNode> rows, String tenantId) {
+    String tenancy = model.tenancy().column();
     Map<String, ColumnDef> columns = new LinkedHashMap<>();
     table.columns().forEach(c -> columns.put(c.name(), c));
     Set<String> keys = new HashSet<>();
@@ -144,9 +153,9 @@ public final class SampleDataFile {
               + column.type() + " column, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + abbreviated(value));
         }
       }
-      String rowTenant = row.get(DataModelReader.TENANT_ID).asText();
+      String rowTenant = row.get(tenancy).asText();
       if (!rowTenant.equals(tenantId)) {
-        throw new DataModelException(at + "." + DataModelReader.TENANT_ID,
+        throw new DataModelException(at + "." + tenancy,
             "row of tenant '" + rowTenant + "' in data for tenant '" + tenantId + "'");
       }
       String key = row.get(table.key()).asText();

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RunbookSqlTest {
 
-  private static final RunbookHeader HEADER = new RunbookHeader("db-auth-session-adapter", "grant-demo-local",
-      "bfg-feb1d61b", 286, "BLOCKED_PENDING_PREFLIGHT");
+  private static final RunbookHeader HEADER = new RunbookHeader("BFGScenarioSnapshot.v1", "db-auth-session-adapter",
+      "grant-demo-local", "bfg-feb1d61b", 286, "BLOCKED_PENDING_PREFLIGHT");
   private static final String OWNER = "bfg_owner";
   private static final String APP = "app_user";
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -122,7 +122,7 @@ class RunbookSqlTest {
     @Test
     @DisplayName("refuses a header value that would break out of its comment line")
     void headerInjection() {
-      assertThatThrownBy(() -> new RunbookHeader("x\ndrop schema public;", "s", "bfg-1", 0, "D"))
+      assertThatThrownBy(() -> new RunbookHeader("ScenarioSnapshot.v1", "x\ndrop schema public;", "s", "bfg-1", 0, "D"))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target");
     }
   }
@@ -252,7 +252,7 @@ class RunbookSqlTest {
       }
       execute(app, "insert into " + schema + ".scenario_snapshots (snapshot_id, tenant_id, checksum, schema_version,"
           + " payload) values ('snap-1', '" + snapshot.tenantId() + "', '" + snapshot.checksum() + "', '"
-          + Snapshot.SCHEMA + "', '" + snapshot.payload().toString().replace("'", "''") + "'::jsonb)");
+          + snapshot.schema() + "', '" + snapshot.payload().toString().replace("'", "''") + "'::jsonb)");
       Map<String, Long> expected = snapshot.summary(model).rowsByTable();
       for (Map.Entry<String, Long> table : expected.entrySet()) {
         assertThat(count(app, table.getKey())).as(table.getKey()).isEqualTo(table.getValue());

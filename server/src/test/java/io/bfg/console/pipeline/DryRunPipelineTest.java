@@ -2,6 +2,7 @@ package io.bfg.console.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.http.RunningConsole;
+import io.bfg.console.model.Branding;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
@@ -200,8 +201,10 @@ class DryRunPipelineTest {
 
   private static Snapshot generated(int rowsPerTable) {
     String tenant = bfg.snapshot().tenantId();
-    SampleData sample = new SampleData(tenant, SampleDataGenerator.generate(tenant, model, rowsPerTable, 7));
-    return Snapshot.assemble(model, tenant, bfg.scenario().tenant().name(), bfg.scenario().actors(), sample);
+    SampleData sample = new SampleData(tenant, SampleDataGenerator.generate(model, bfg.scenario().tenant(),
+        bfg.scenario().actors(), rowsPerTable, 7));
+    Branding branding = new Branding(null, bfg.snapshot().schema(), bfg.snapshot().checksumPrefix());
+    return Snapshot.assemble(model, branding, bfg.scenario().tenant(), bfg.scenario().actors(), sample);
   }
 
   private static List<String> statuses(PipelineRun run) {

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReadBackDigestTest {
 
   private static final String TENANT = "tenant-a";
+  private static final String SNAPSHOT_SCHEMA = "ScenarioSnapshot.v1";
   private static final TableDef ORDERED = table("a_ordered");
   private static final TableDef SHUFFLED = table("b_shuffled");
 
@@ -83,7 +84,7 @@ class ReadBackDigestTest {
   @Test
   @DisplayName("equals the snapshot checksum of the same rows, whatever order the server returns them in")
   void equalsSnapshotChecksum() throws Exception {
-    String expected = new Snapshot(TENANT, Map.of(ORDERED.name(), expectedRows(ORDERED),
+    String expected = new Snapshot(SNAPSHOT_SCHEMA, "sha", TENANT, Map.of(ORDERED.name(), expectedRows(ORDERED),
         SHUFFLED.name(), expectedRows(SHUFFLED))).checksum();
 
     ReadBackDigest digest = readBack();
@@ -95,7 +96,7 @@ class ReadBackDigestTest {
   @Test
   @DisplayName("differs when one value on the target differs from the snapshot")
   void changedValueChangesChecksum() throws Exception {
-    String expected = new Snapshot(TENANT, Map.of(ORDERED.name(), expectedRows(ORDERED),
+    String expected = new Snapshot(SNAPSHOT_SCHEMA, "sha", TENANT, Map.of(ORDERED.name(), expectedRows(ORDERED),
         SHUFFLED.name(), expectedRows(SHUFFLED))).checksum();
     try (Connection c = TestTarget.connect(endpoint); Statement s = c.createStatement()) {
       s.execute("update rb." + SHUFFLED.name() + " set amount = 0.51 where sample_id = 'b-2'");
@@ -124,7 +125,7 @@ class ReadBackDigestTest {
     try {
       ReadBackDigest.TableRows rows = await(session.collect(ReadBackDigest.readSql("rb", wrong),
           ReadBackDigest.collector(wrong, vertx.getOrCreateContext())).compose(ReadBackDigest.TableRead::rendered));
-      assertThatThrownBy(() -> new ReadBackDigest(TENANT).table(rows))
+      assertThatThrownBy(() -> new ReadBackDigest(SNAPSHOT_SCHEMA, TENANT).table(rows))
           .isInstanceOf(StepFailed.class).hasMessage("the target returned a UUID for a text column");
     } finally {
       await(session.close());
@@ -135,7 +136,7 @@ class ReadBackDigestTest {
     TargetSession session = await(TargetSession.open(vertx, endpoint, settings(), "read-back test"));
     try {
       Context context = vertx.getOrCreateContext();
-      ReadBackDigest digest = new ReadBackDigest(TENANT);
+      ReadBackDigest digest = new ReadBackDigest(SNAPSHOT_SCHEMA, TENANT);
       for (TableDef table : List.of(ORDERED, SHUFFLED)) {
         ReadBackDigest.TableRows rows = await(session.collect(ReadBackDigest.readSql("rb", table),
             ReadBackDigest.collector(table, context)).compose(ReadBackDigest.TableRead::rendered));

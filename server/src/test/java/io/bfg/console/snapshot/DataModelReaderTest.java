@@ -157,8 +157,230 @@ class DataModelReaderTest {
     @Test
     @DisplayName("when there is no tenants table for tenant_id to reference")
     void noTenantsTable() {
-      assertRefused(root -> table(root, 0).put("name", "customers"), "tables", "no 'tenants' table");
+      assertRefused(root -> table(root, 0).put("name", "customers"), "tenancy.table", "no table named 'tenants'");
     }
+  }
+
+  @Nested
+  @DisplayName("The tenancy")
+  class TenancyBlock {
+
+    @Test
+    @DisplayName("is what BFG declares: tenants keyed by tenant_id, read from bfg.tenant_id")
+    void declared() {
+      assertThat(BfgFixtures.model().tenancy()).isEqualTo(new DataModel.Tenancy("tenants", "tenant_id", "bfg.tenant_id"));
+    }
+
+    @Test
+    @DisplayName("defaults to tenants, tenant_id and app.tenant_id, key by key")
+    void defaults() {
+      ObjectNode root = shippedTree();
+      root.remove("tenancy");
+      assertThat(DataModelReader.fromTree(root).tenancy()).isEqualTo(DataModel.Tenancy.DEFAULT);
+      ObjectNode partly = shippedTree();
+      ((ObjectNode) partly.get("tenancy")).remove(java.util.List.of("table", "column"));
+      assertThat(DataModelReader.fromTree(partly).tenancy())
+          .isEqualTo(new DataModel.Tenancy("tenants", "tenant_id", "bfg.tenant_id"));
+    }
+
+    @Test
+    @DisplayName("refuses a tenancy table that does not exist")
+    void missingTable() {
+      assertRefused(root -> tenancy(root).put("table", "clients"), "tenancy.table", "no table named 'clients'");
+    }
+
+    @Test
+    @DisplayName("refuses a tenancy table that is not keyed by the tenancy column")
+    void notKeyed() {
+      assertRefused(root -> table(root, 0).put("key", "name"), "tables[0].key",
+          "the tenancy table tenants must be keyed by tenant_id");
+    }
+
+    @Test
+    @DisplayName("refuses a table without the tenancy column, or with it nullable or not text")
+    void columnEverywhere() {
+      assertRefused(root -> tenancy(root).put("column", "org_id"), "tables[0].columns", "no org_id column");
+      assertRefused(root -> column(root, 2, 1).put("type", "integer"), "tables[2].columns[1]",
+          "tenant_id must be 'text' and not nullable");
+    }
+
+    @Test
+    @DisplayName("refuses a setting that is not a custom PostgreSQL setting name")
+    void setting() {
+      for (String bad : new String[] {"tenant_id", "bfg-ops.tenant_id", "BFG.tenant_id", "a.b.c", "bfg.tenant id", "1x.y"}) {
+        assertRefused(root -> tenancy(root).put("setting", bad), "tenancy.setting",
+            "is not a custom PostgreSQL setting name");
+      }
+    }
+
+    @Test
+    @DisplayName("refuses an unknown key")
+    void unknownKey() {
+      assertRefused(root -> tenancy(root).put("seting", "x.y"), "tenancy.seting", "unknown field");
+    }
+  }
+
+  @Nested
+  @DisplayName("Rows from the scenario are declared, and refused with the path of the problem")
+  class ScenarioRows {
+
+    @Test
+    @DisplayName("when a column of the actors' table has no source")
+    void noSource() {
+      assertRefused(root -> columns(root, 1).addObject().put("name", "active").put("type", "boolean")
+          .put("nullable", false), "tables[1].columns[5]", "no source for 'active'");
+    }
+
+    @Test
+    @DisplayName("when a source's type does not fit the column (permissions into text)")
+    void wrongType() {
+      assertRefused(root -> column(root, 1, 2).put("from", "actor.permissions"), "tables[1].columns[2].from",
+          "'actor.permissions' is text[], the column is text");
+      assertRefused(root -> column(root, 0, 2).put("from", "tenant.name"), "tables[0].columns[2].from",
+          "'tenant.name' is text, the column is timestamptz");
+      assertRefused(root -> without(column(root, 0, 2), "from").put("value", "yesterday"), "tables[0].columns[2].value",
+          "for a timestamptz column");
+    }
+
+    @Test
+    @DisplayName("when a source is unknown")
+    void unknownSource() {
+      assertRefused(root -> column(root, 1, 3).put("from", "actor.email"), "tables[1].columns[3].from",
+          "unknown source 'actor.email'");
+      assertRefused(root -> column(root, 0, 1).put("from", "tenant.title"), "tables[0].columns[1].from",
+          "unknown source 'tenant.title'");
+      assertRefused(root -> table(root, 1).put("from", "staff"), "tables[1].from", "unknown source 'staff'");
+    }
+
+    @Test
+    @DisplayName("when two tables take their rows from the tenant")
+    void twoFromTenant() {
+      assertRefused(root -> table(root, 1).put("from", "tenant"), "tables[1].from", "two tables from the tenant");
+    }
+
+    @Test
+    @DisplayName("when the tenancy table takes its rows from anything but the tenant")
+    void tenancyFromActors() {
+      assertRefused(root -> table(root, 0).put("from", "actors"), "tables[0].from", "its rows come from the tenant");
+    }
+
+    @Test
+    @DisplayName("when an actor's field is read outside a table filled from actors")
+    void actorOutsideActors() {
+      assertRefused(root -> column(root, 2, 2).removeAll().put("name", "client_id").put("type", "text")
+          .put("nullable", false).put("from", "actor.id"), "tables[2].columns[2].from", "only known in a table filled from actors");
+    }
+
+    @Test
+    @DisplayName("when a table the scenario fills draws at random or is given a row count")
+    void noRandomness() {
+      assertRefused(root -> without(column(root, 1, 3), "from").putArray("oneOf").add("Anna").add("Marek"),
+          "tables[1].columns[3].oneOf", "draws at random");
+      assertRefused(root -> table(root, 1).put("rows", 5), "tables[1].rows", "applies to generated tables");
+    }
+
+    @Test
+    @DisplayName("when the tenancy column is given another value than the tenant's id")
+    void tenancyColumn() {
+      assertRefused(root -> column(root, 1, 1).put("from", "actor.id"), "tables[1].columns[1]",
+          "always holds the tenant's id");
+    }
+  }
+
+  @Nested
+  @DisplayName("A broken generator is refused with the path of the declaration")
+  class BrokenGenerators {
+
+    @Test
+    @DisplayName("when a column declares two generators, or a misspelt one")
+    void oneGenerator() {
+      assertRefused(root -> column(root, 2, 6).putArray("oneOf").add(1), "tables[2].columns[6]",
+          "declares [number, oneOf]");
+      assertRefused(root -> without(column(root, 2, 6), "number").put("nmber", 1), "tables[2].columns[6].nmber",
+          "unknown field");
+      assertRefused(root -> column(root, 2, 6).put("weights", 1), "tables[2].columns[6].weights",
+          "unknown key beside 'number'");
+    }
+
+    @Test
+    @DisplayName("when a generator makes another type than its column")
+    void typeFit() {
+      assertRefused(root -> without(column(root, 2, 6), "number").put("chance", 0.5), "tables[2].columns[6].chance",
+          "'chance' makes a boolean (for boolean columns), the column is integer");
+      assertRefused(root -> without(column(root, 2, 6), "number").putArray("oneOf").add("many"), "tables[2].columns[6].oneOf[0]",
+          "for a integer column");
+      assertRefused(root -> ((ObjectNode) column(root, 2, 6).get("number")).put("min", 0.5), "tables[2].columns[6].number.scale",
+          "scale must be 0");
+    }
+
+    @Test
+    @DisplayName("when a ref names a table or column that does not exist")
+    void refs() {
+      assertRefused(root -> ((ObjectNode) column(root, 6, 3).get("ref")).put("table", "order"), "tables[6].columns[3].ref.table",
+          "unknown table 'order'");
+      assertRefused(root -> ((ObjectNode) column(root, 6, 3).get("ref").get("where")).put("colour", "red"),
+          "tables[6].columns[3].ref.where.colour", "orders has no column 'colour'");
+      assertRefused(root -> column(root, 6, 4).put("from", "order_id.colour"), "tables[6].columns[4].from",
+          "orders has no column 'colour'");
+      assertRefused(root -> column(root, 6, 4).put("from", "invoice_number.client_id"), "tables[6].columns[4].from",
+          "does not come from a ref");
+    }
+
+    @Test
+    @DisplayName("when a path names nothing the row has")
+    void unknownPath() {
+      assertRefused(root -> column(root, 2, 4).put("match", "client"), "tables[2].columns[4].match",
+          "unknown path 'client': expected a column of orders");
+    }
+
+    @Test
+    @DisplayName("when columns read each other in a circle, or tables refer to each other")
+    void cycles() {
+      assertRefused(root -> without(column(root, 2, 6), "number").put("calc", "weight_kg / 100"), "tables[2].columns[6]",
+          "read each other in a circle");
+      assertRefused(root -> column(root, 2, 2).removeAll().put("name", "client_id").put("type", "text")
+          .put("nullable", false).putObject("ref").put("table", "driver_events"), "tables[2]",
+          "the tables refer to each other in a circle: orders -> driver_events -> orders");
+    }
+
+    @Test
+    @DisplayName("when rows are ordered by a column that depends on their order")
+    void orderByOrdered() {
+      assertRefused(root -> table(root, 2).put("orderBy", "order_id"), "tables[2].columns[0]", "cannot depend on their order");
+    }
+
+    @Test
+    @DisplayName("when a not-null column could be left null")
+    void nulls() {
+      assertRefused(root -> column(root, 2, 6).put("nullChance", 0.1), "tables[2].columns[6].nullChance", "not nullable");
+      assertRefused(root -> column(root, 2, 4).remove("else"), "tables[2].columns[4]", "needs an else");
+    }
+
+    @Test
+    @DisplayName("when a check digit or a format is malformed")
+    void formats() {
+      assertRefused(root -> ((ObjectNode) column(root, 6, 5).get("check")).put("algorithm", "luhn"),
+          "tables[6].columns[5].check.algorithm", "unknown algorithm 'luhn'");
+      assertRefused(root -> column(root, 2, 0).put("format", "ORD-{n:0000"), "tables[2].columns[0].format", "without its '}'");
+      assertRefused(root -> column(root, 2, 0).put("format", "ORD-{n:yyyy}"), "tables[2].columns[0].format",
+          "a number's pattern is zeros");
+      assertRefused(root -> column(root, 2, 11).put("date", "yesterday"), "tables[2].columns[11].date", "expected {from, to}");
+      assertRefused(root -> ((ObjectNode) column(root, 2, 11).get("date")).put("from", "created_at + 4 hours"),
+          "tables[2].columns[11].date.from", "unknown path 'created_at + 4 hours'");
+    }
+  }
+
+  private static ObjectNode without(ObjectNode node, String field) {
+    node.remove(field);
+    return node;
+  }
+
+  private static ObjectNode tenancy(ObjectNode root) {
+    return (ObjectNode) root.get("tenancy");
+  }
+
+  private static ArrayNode columns(ObjectNode root, int table) {
+    return (ArrayNode) table(root, table).get("columns");
   }
 
   private static ObjectNode table(ObjectNode root, int index) {
