@@ -143,8 +143,9 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         throw new ConfigException("CONSOLE_TARGET_PG_URL", e.getMessage());
       }
     }
-    String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", TargetSettings.DEFAULT_RUNTIME_ROLE);
-    if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+    // unset: the runtime role the scenario declares (database.runtimeRole), known once it is loaded
+    String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", null);
+    if (role != null && !role.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new ConfigException("CONSOLE_TARGET_RUNTIME_ROLE", "'" + role + "' is not a plain lower-case role name");
     }
     return new TargetSettings(external, integer(env, "CONSOLE_TARGET_TIMEOUT_MS", 5000, 100, 600_000),
