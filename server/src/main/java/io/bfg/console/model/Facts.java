@@ -1,6 +1,5 @@
 package io.bfg.console.model;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,11 +30,6 @@ public final class Facts {
 
   private static final Set<String> PLAIN = Set.of(ACTORS, PROVIDERS, TARGET_SELECTED, STORE_CONTRACT,
       AUTH_CONTRACT, SNAPSHOT_ROWS, RELEASE_ENV, ROLLBACK_ADAPTER, LIVE_CREDENTIALS);
-
-  /** The nine variables of the release handoff env block, in the order they are printed. */
-  public static final List<String> RELEASE_ENV_VARS = List.of(
-      "BFG_RELEASE_ENVIRONMENT", "BFG_RELEASE_TARGET", "BFG_SCENARIO_ADAPTER", "BFG_STORAGE_ADAPTER",
-      "BFG_AUTH_MODE", "BFG_TENANT_MODE", "BFG_ROLLBACK_OWNER", "BFG_RELEASE_EVIDENCE", "BFG_RELEASE_DECISION");
 
   private Facts() {
   }

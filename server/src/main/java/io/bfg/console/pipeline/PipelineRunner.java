@@ -3,9 +3,12 @@ package io.bfg.console.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.command.CommandRejected;
 import io.bfg.console.model.Actor;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
-import io.bfg.console.model.PacketIds;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.packets.Packets;
 import io.bfg.console.service.Addresses;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.targetdb.TargetEndpoint;
@@ -26,9 +29,10 @@ import java.util.function.Consumer;
 
 /**
  * Starts pipeline runs against the target, streams their progress to the feed and records each
- * finished run in the store, where its steps become the evidence of the checks it proves. One run
- * per pipeline at a time (a second start is refused with 409); the run executes as a chain of
- * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
+ * finished run in the store, where its steps become the evidence of the checks it proves. Only the
+ * pipelines the scenario declares run. One run per pipeline at a time (a second start is refused
+ * with 409); the run executes as a chain of futures on the event loop that accepted it, with
+ * CPU-heavy work (checksums) on worker threads.
  */
 public final class PipelineRunner {
 
@@ -57,6 +61,11 @@ public final class PipelineRunner {
     this.service = service;
     this.targets = targets;
     this.batchRows = batchRows;
+  }
+
+  /** Whether the scenario runs {@code pipeline}. */
+  public boolean declared(String pipeline) {
+    return service.scenario().pipeline(pipeline) != null;
   }
 
   /**
@@ -107,12 +116,13 @@ public final class PipelineRunner {
     return newest != null ? newest.snapshot() : service.latestRecordedRun(pipeline);
   }
 
-  /** The runs in progress and the latest recorded run of each pipeline. */
+  /** The runs in progress and the latest recorded run of each pipeline the scenario declares, in run order. */
   public Map<String, Object> overview() {
     List<PipelineRun> now = new ArrayList<>();
     running.values().forEach(t -> now.add(t.snapshot()));
     Map<String, PipelineRun> latest = new LinkedHashMap<>();
-    for (String pipeline : Pipelines.STEPS.keySet().stream().sorted().toList()) {
+    for (PipelineBinding binding : service.scenario().pipelines()) {
+      String pipeline = binding.id();
       PipelineRun run = latest(pipeline);
       latest.put(pipeline, run == null || PipelineRun.RUNNING.equals(run.status()) ? service.latestRecordedRun(pipeline)
           : run);
@@ -160,12 +170,17 @@ public final class PipelineRunner {
   }
 
   private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
+    Scenario scenario = service.scenario();
     if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
-      return new ConnectionPipeline(vertx, endpoint, targets.settings(), service.scenario().tenant().id());
+      return new ConnectionPipeline(vertx, endpoint, targets.settings(), scenario.dataModel().tenancy().setting(),
+          scenario.tenant().id());
     }
-    String runbook = service.packet(PacketIds.RUNBOOK).content();
-    return new DryRunPipeline(vertx, endpoint, targets.settings(), service.scenario().dataModel(), service.snapshot(),
-        runbook, (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
+    // the SQL the runbook packet shows, rendered here so a scenario without that packet can still rehearse
+    String runbook = Packets.runbookSql(scenario, service.evaluation(Lang.EN));
+    DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(scenario.dataModel(), service.snapshot(),
+        scenario.snapshot().schema(), scenario.branding().checksumPrefix(), runbook);
+    return new DryRunPipeline(vertx, endpoint, targets.settings(), rehearsal,
+        (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
   }
 
   /** The console (not the target) could not carry out {@code step}. */

@@ -124,7 +124,7 @@ class ReadBackDigestTest {
     try {
       ReadBackDigest.TableRows rows = await(session.collect(ReadBackDigest.readSql("rb", wrong),
           ReadBackDigest.collector(wrong, vertx.getOrCreateContext())).compose(ReadBackDigest.TableRead::rendered));
-      assertThatThrownBy(() -> new ReadBackDigest(TENANT).table(rows))
+      assertThatThrownBy(() -> new ReadBackDigest(Snapshot.SCHEMA, TENANT).table(rows))
           .isInstanceOf(StepFailed.class).hasMessage("the target returned a UUID for a text column");
     } finally {
       await(session.close());
@@ -135,7 +135,7 @@ class ReadBackDigestTest {
     TargetSession session = await(TargetSession.open(vertx, endpoint, settings(), "read-back test"));
     try {
       Context context = vertx.getOrCreateContext();
-      ReadBackDigest digest = new ReadBackDigest(TENANT);
+      ReadBackDigest digest = new ReadBackDigest(Snapshot.SCHEMA, TENANT);
       for (TableDef table : List.of(ORDERED, SHUFFLED)) {
         ReadBackDigest.TableRows rows = await(session.collect(ReadBackDigest.readSql("rb", table),
             ReadBackDigest.collector(table, context)).compose(ReadBackDigest.TableRead::rendered));
