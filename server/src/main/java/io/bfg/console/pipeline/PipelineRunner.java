@@ -41,10 +41,23 @@ public final class PipelineRunner {
   private static final int KEEP_TRANSCRIPTS = 32;
   private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
 
+  /** Builds one run's steps against the target it reached; may throw (the run then ends ERRORED). */
+  interface StepFactory {
+    PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint);
+  }
+
+  /** Records a concluded run in the trail. */
+  interface Recorder {
+    Future<?> record(Actor actor, PipelineRun run);
+  }
+
   private final Vertx vertx;
   private final ReadinessService service;
   private final TargetProvider targets;
   private final int batchRows;
+  private final StepFactory stepFactory;
+  private final Consumer<ObjectNode> publisher;
+  private final Recorder recorder;
   private final Map<String, RunTranscript> running = new ConcurrentHashMap<>();
   /** Transcripts by run id, the newest few, so a run is readable before (and while) it is recorded. */
   private final Map<String, RunTranscript> recent = Collections.synchronizedMap(
@@ -57,10 +70,22 @@ public final class PipelineRunner {
   private final SecureRandom random = new SecureRandom();
 
   public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows) {
+    this(vertx, service, targets, batchRows, null, null, null);
+  }
+
+  /**
+   * With seams for the tests that prove a throw anywhere ends a run FAILED or ERRORED: null takes
+   * the console's own step factory, feed publisher and recorder.
+   */
+  PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
+                 StepFactory stepFactory, Consumer<ObjectNode> publisher, Recorder recorder) {
     this.vertx = vertx;
     this.service = service;
     this.targets = targets;
     this.batchRows = batchRows;
+    this.stepFactory = stepFactory != null ? stepFactory : this::steps;
+    this.publisher = publisher != null ? publisher : this::publishToFeed;
+    this.recorder = recorder != null ? recorder : service::recordPipeline;
   }
 
   /** Whether the scenario runs {@code pipeline}. */
@@ -88,7 +113,6 @@ public final class PipelineRunner {
           + "progress (" + other.runId() + "); follow it at GET /api/pipelines/" + other.runId());
     }
     recent.put(runId, transcript);
-    publish(transcript.started());
     execute(transcript, actor);
     return transcript.snapshot();
   }
@@ -135,38 +159,55 @@ public final class PipelineRunner {
 
   /**
    * Runs the steps, then records the run, whatever happens on the way: the target failing a step is
-   * a FAILED step; the console failing (its embedded target would not start, a step could not even
-   * be set up, anything thrown) ends the run ERRORED with the reason, never PASSED and never silent.
+   * a FAILED step; the console failing (its embedded target would not start, the steps could not be
+   * built, a step could not be set up, a progress message could not be published, anything thrown)
+   * ends the run ERRORED with the reason, never PASSED and never silent. Recording it comes last and
+   * always runs, so no run is left RUNNING and the next one can start.
    */
   private void execute(RunTranscript transcript, Actor actor) {
-    String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
-    if (targets.embedded()) {
-      publish(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
-    }
     Future<Void> run;
     try {
-      run = targets.endpoint()
-          .recover(cause -> Future.failedFuture(new ConsoleFault(first,
-              "the console could not start its embedded PostgreSQL target: " + Failures.describe(cause, null),
-              cause)))
-          .compose(endpoint -> {
-            transcript.target(endpoint.redacted());
-            PipelineSteps steps = steps(transcript, endpoint);
-            return runSteps(transcript, steps.steps(), 0, endpoint, this::publish).eventually(steps::close);
-          });
+      run = carryOut(transcript);
     } catch (RuntimeException e) {
       run = Future.failedFuture(e);
     }
     run.onComplete(ran -> {
-      if (ran.failed()) {
-        Throwable cause = ran.cause();
-        LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " could not be carried out", cause);
-        String reason = cause instanceof ConsoleFault fault ? fault.getMessage()
-            : "the console failed while running it: " + Failures.describe(cause, null);
-        transcript.errored(cause instanceof ConsoleFault fault ? fault.step : null, reason).forEach(this::publish);
+      try {
+        if (ran.failed()) {
+          Throwable cause = ran.cause();
+          LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " could not be carried out", cause);
+          String reason = cause instanceof ConsoleFault fault ? fault.getMessage()
+              : "the console failed while running it: " + Failures.describe(cause, null);
+          transcript.errored(cause instanceof ConsoleFault fault ? fault.step : null, reason)
+              .forEach(this::announce);
+        }
+      } finally {
+        finish(transcript, actor);
       }
-      finish(transcript, actor);
     });
+  }
+
+  private Future<Void> carryOut(RunTranscript transcript) {
+    publisher.accept(transcript.started());
+    String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
+    if (targets.embedded()) {
+      publisher.accept(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
+    }
+    return targets.endpoint()
+        .recover(cause -> Future.failedFuture(new ConsoleFault(first,
+            "the console could not start its embedded PostgreSQL target: " + Failures.describe(cause, null),
+            cause)))
+        .compose(endpoint -> {
+          transcript.target(endpoint.redacted());
+          PipelineSteps steps;
+          try {
+            steps = stepFactory.steps(transcript, endpoint);
+          } catch (RuntimeException e) {
+            return Future.failedFuture(new ConsoleFault(null, "the console could not prepare the "
+                + transcript.pipeline() + " run: " + Failures.describe(e, null), e));
+          }
+          return runSteps(transcript, steps.steps(), 0, endpoint, publisher).eventually(steps::close);
+        });
   }
 
   private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
@@ -180,10 +221,10 @@ public final class PipelineRunner {
     DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(scenario.dataModel(), service.snapshot(),
         scenario.snapshot().schema(), scenario.branding().checksumPrefix(), runbook);
     return new DryRunPipeline(vertx, endpoint, targets.settings(), rehearsal,
-        (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
+        (step, done, total, detail) -> publisher.accept(transcript.progress(step, done, total, detail)), batchRows);
   }
 
-  /** The console (not the target) could not carry out {@code step}. */
+  /** The console (not the target) could not carry out {@code step} (null: the run as a whole). */
   private static final class ConsoleFault extends RuntimeException {
     final String step;
 
@@ -195,8 +236,10 @@ public final class PipelineRunner {
 
   /**
    * Runs {@code steps} from {@code index} in order, announcing each change through {@code publish};
-   * after a failure the rest are skipped, except steps that always run. Never fails: a step's failure
-   * is its FAILED status and detail, with the endpoint's secrets scrubbed.
+   * after a failure the rest are skipped, except steps that always run. A step's failure is its
+   * FAILED status and detail, with the endpoint's secrets scrubbed; a step the console could not
+   * even set up (its work threw before returning a future) is ERRORED, and so is the run. Fails only
+   * when {@code publish} throws.
    */
   static Future<Void> runSteps(RunTranscript transcript, List<StepDef> steps, int index, TargetEndpoint endpoint,
                                Consumer<ObjectNode> publish) {
@@ -213,8 +256,12 @@ public final class PipelineRunner {
     Future<StepOutcome> work;
     try {
       work = step.work().get();
+    } catch (StepFailed verdict) {
+      work = Future.failedFuture(verdict);
     } catch (RuntimeException e) {
-      work = Future.failedFuture(e);
+      publish.accept(transcript.stepErrored(step.id(), "the console could not set up this step: "
+          + Failures.describe(e, endpoint), (System.nanoTime() - started) / 1_000_000));
+      return runSteps(transcript, steps, index + 1, endpoint, publish);
     }
     return work.transform(ar -> {
       long ms = (System.nanoTime() - started) / 1_000_000;
@@ -233,22 +280,40 @@ public final class PipelineRunner {
 
   /**
    * Records the run, then announces it finished: a client that sees the final message (or a
-   * finished transcript) can rely on the evaluation already reflecting it.
+   * finished transcript) can rely on the evaluation already reflecting it. A recorder that throws or
+   * fails leaves the run ERRORED (not recorded), never RUNNING.
    */
   private void finish(RunTranscript transcript, Actor actor) {
     PipelineRun concluded = transcript.conclude();
-    service.recordPipeline(actor, concluded).onComplete(recorded -> {
-      if (recorded.failed()) {
+    Future<?> recorded;
+    try {
+      recorded = recorder.record(actor, concluded);
+    } catch (RuntimeException e) {
+      recorded = Future.failedFuture(e);
+    }
+    recorded.onComplete(done -> {
+      String unrecorded = null;
+      if (done.failed()) {
+        unrecorded = Failures.describe(done.cause(), null);
         LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " finished but could not be recorded: "
-            + recorded.cause().getMessage());
+            + unrecorded, done.cause());
       }
-      ObjectNode last = transcript.finish(recorded.failed() ? recorded.cause().getMessage() : null);
+      ObjectNode last = transcript.finish(unrecorded);
       running.remove(transcript.pipeline(), transcript);
-      publish(last);
+      announce(last);
     });
   }
 
-  private void publish(ObjectNode message) {
+  /** Publishes a message of a run that is ending: a failure to publish is logged, not allowed to stop it. */
+  private void announce(ObjectNode message) {
+    try {
+      publisher.accept(message);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a pipeline message could not be published", e);
+    }
+  }
+
+  private void publishToFeed(ObjectNode message) {
     vertx.eventBus().publish(Addresses.PIPELINE_PROGRESS, Buffer.buffer(ReadinessService.bytes(message)));
   }
 
