@@ -7,11 +7,15 @@ import io.bfg.console.targetdb.TargetSettings;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +36,10 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
                         int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
+  /** Where scenario folders live, relative to the working directory. */
+  static final Path SCENARIOS = Path.of("scenarios");
+  /** The file in {@link #SCENARIOS} naming the folder served when CONSOLE_SCENARIO is unset. */
+  static final String DEFAULT_SCENARIO_FILE = "DEFAULT";
   public static final String OIDC = "oidc";
 
   /** A setting that cannot be used; {@code variable} names the environment variable or flag. */
@@ -88,7 +96,7 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
           + "console.example.com,localhost) or CONSOLE_PUBLIC_URL (e.g. https://console.example.com); "
           + "requests naming any other Host are refused with 421");
     }
-    return new AppConfig(host, port, Path.of(value(env, "CONSOLE_SCENARIO", "scenarios/bfg-flowcontrol")),
+    return new AppConfig(host, port, scenarioDir(env, SCENARIOS),
         Path.of(value(env, "CONSOLE_DATA_DIR", "data")), Path.of(value(env, "CONSOLE_WEB_DIR", "web")), target(env),
         auth, allowRemote, integer(env, "CONSOLE_MAX_BODY_BYTES", 64 * 1024, 256, 16 * 1024 * 1024),
         origins(env.get("CONSOLE_WS_ORIGINS")),
@@ -109,6 +117,38 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
         + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + "]";
+  }
+
+  /**
+   * CONSOLE_SCENARIO, else the folder of {@code scenarios} (the console's: {@link #SCENARIOS}) that
+   * its file {@link #DEFAULT_SCENARIO_FILE} names (its first line that is neither blank nor a #
+   * comment): the engine names no scenario of its own, and a newcomer who runs it from the project
+   * root gets the one the project ships.
+   */
+  static Path scenarioDir(Map<String, String> env, Path scenarios) {
+    String configured = value(env, "CONSOLE_SCENARIO", null);
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    Path file = scenarios.resolve(DEFAULT_SCENARIO_FILE);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("CONSOLE_SCENARIO", "not set, and " + file.toAbsolutePath() + " (which names the "
+          + "default scenario) does not exist; set CONSOLE_SCENARIO to a scenario folder, or run from the folder "
+          + "that holds scenarios/");
+    } catch (IOException e) {
+      throw new ConfigException("CONSOLE_SCENARIO", "not set, and " + file.toAbsolutePath() + " cannot be read: "
+          + e.getMessage());
+    }
+    String name = lines.stream().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .findFirst().orElse("");
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new ConfigException("CONSOLE_SCENARIO", "not set, and " + file.toAbsolutePath() + " does not name a "
+          + "folder of " + scenarios + " on its first line (e.g. acme-logistics), but '" + name + "'");
+    }
+    return scenarios.resolve(name);
   }
 
   private static CopilotSettings copilot(Map<String, String> env) {
@@ -143,8 +183,9 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         throw new ConfigException("CONSOLE_TARGET_PG_URL", e.getMessage());
       }
     }
-    String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", TargetSettings.DEFAULT_RUNTIME_ROLE);
-    if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+    // unset: the runtime role the scenario declares (database.runtimeRole), known once it is loaded
+    String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", null);
+    if (role != null && !role.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new ConfigException("CONSOLE_TARGET_RUNTIME_ROLE", "'" + role + "' is not a plain lower-case role name");
     }
     return new TargetSettings(external, integer(env, "CONSOLE_TARGET_TIMEOUT_MS", 5000, 100, 600_000),

@@ -72,7 +72,8 @@ public final class Console {
       ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
       ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
-      TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir());
+      TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
+          loaded.scenario().database());
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());

@@ -32,7 +32,7 @@ public final class Main {
         Runs the console: HTTP API, live feed and dashboard. The default command.
         --host H          bind address (CONSOLE_HOST, default 127.0.0.1)
         --port P          port, 0 for a free one (CONSOLE_PORT, default 8080)
-        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default scenarios/bfg-flowcontrol)
+        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default the folder scenarios/DEFAULT names)
         --data-dir DIR    where the journal lives (CONSOLE_DATA_DIR, default ./data)
         --web-dir DIR     the dashboard's static files (CONSOLE_WEB_DIR, default web)
         --auth MODE       mock-auth-header, the only mode of this build (CONSOLE_AUTH)
@@ -44,7 +44,7 @@ public final class Main {
   static final String VALIDATE_USAGE = """
       usage: validate [--scenario DIR] [--host H] [--port P] [--data-dir DIR] [--web-dir DIR] [--auth MODE]
         Loads a scenario and checks it, reading the configuration as serve does, without starting anything.
-        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default scenarios/bfg-flowcontrol)
+        --scenario DIR    scenario folder (CONSOLE_SCENARIO, default the folder scenarios/DEFAULT names)
         --host H          checked as serve would check it (see serve --help)
         --port P          checked as serve would check it
         --data-dir DIR    checked as serve would check it

@@ -9,11 +9,14 @@ import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Permissions;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 import io.bfg.console.model.SessionState.SignOff;
 import io.bfg.console.model.Status;
+
+import java.util.List;
 
 /**
  * Decides whether an actor may sign off, revoke or decide a check in the current state, and what
@@ -92,15 +95,19 @@ public final class CommandRules {
   }
 
   /**
-   * Whether {@code actor} may start {@code pipeline} now: it needs the permission, and no check the
-   * pipeline proves may be blocked by an unmet dependency (a dry-run before a passing connection
-   * check would prove nothing the gates could use).
+   * Whether {@code actor} may start {@code pipeline} now: it needs the permission, the scenario must
+   * run that pipeline, and neither a check it proves nor the group it proves may be blocked by an
+   * unmet dependency (a dry-run before a passing connection check would prove nothing the gates
+   * could use).
    */
   public static void runPipeline(Scenario scenario, Evaluator.Assessment a, Actor actor, String pipeline) {
     permitted(actor, Permissions.RUN_PIPELINES, "pipeline " + pipeline);
-    if (!Pipelines.STEPS.containsKey(pipeline)) {
-      throw new CommandRejected(Reason.UNKNOWN_PIPELINE, "no pipeline '" + pipeline + "'; known: "
-          + Pipelines.STEPS.keySet().stream().sorted().toList());
+    PipelineBinding binding = scenario.pipeline(pipeline);
+    if (binding == null) {
+      List<String> declared = scenario.pipelines().stream().map(PipelineBinding::id).toList();
+      throw new CommandRejected(Reason.UNKNOWN_PIPELINE, (Pipelines.STEPS.containsKey(pipeline)
+          ? "this scenario does not run the " + pipeline + " pipeline" : "no pipeline '" + pipeline + "'")
+          + "; it runs " + (declared.isEmpty() ? "none" : declared));
     }
     for (GroupDef group : scenario.groups()) {
       for (CheckDef check : group.checks()) {
@@ -112,6 +119,13 @@ public final class CommandRules {
               + "); satisfy that first");
         }
       }
+    }
+    String group = binding.proves();
+    if (a.status(group) == Status.BLOCKED) {
+      String blocker = a.blockedBy(group);
+      throw new CommandRejected(Reason.DEPENDENCY_UNMET, "the " + pipeline + " proves the group " + group
+          + ", which depends on " + blocker + " (" + a.status(blocker) + ", " + a.decision(blocker)
+          + "); satisfy that first");
     }
   }
 

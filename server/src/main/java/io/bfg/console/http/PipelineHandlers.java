@@ -42,9 +42,16 @@ final class PipelineHandlers {
         .end(Buffer.buffer(ReadinessService.bytes(body)));
   }
 
-  /** A run by id; a pipeline's name instead of an id gives its latest run. */
+  /**
+   * A run by id; a pipeline's name instead of an id gives its latest run, and the name of a pipeline
+   * the scenario does not run is 404 UNKNOWN_PIPELINE.
+   */
   void transcript(RoutingContext rc) {
     String id = rc.pathParam("runId");
+    if (Pipelines.STEPS.containsKey(id) && !pipelines.declared(id)) {
+      throw new ApiError(404, "UNKNOWN_PIPELINE", "this scenario does not run the " + id + " pipeline; "
+          + "GET /api/pipelines lists the ones it runs");
+    }
     PipelineRun run = Pipelines.STEPS.containsKey(id) ? pipelines.latest(id) : pipelines.transcript(id);
     if (run == null) {
       throw Pipelines.STEPS.containsKey(id)

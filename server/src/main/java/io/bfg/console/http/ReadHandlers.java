@@ -3,6 +3,7 @@ package io.bfg.console.http;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.PacketIds;
 import io.bfg.console.packets.Packets;
 import io.bfg.console.service.ReadinessService;
@@ -87,12 +88,14 @@ final class ReadHandlers {
     return new JsonObject(Buffer.buffer(ReadinessService.bytes(check))).put("group", group.id());
   }
 
+  /** The packets the scenario declares, in its order. */
   void packets(RoutingContext rc) {
     JsonArray list = new JsonArray();
-    for (String id : PacketIds.ALL) {
-      Packets.Packet packet = service.packet(id);
-      list.add(new JsonObject().put("id", id).put("format", packet.format()).put("decision", packet.decision())
-          .put("checksum", packet.checksum()).put("href", "/api/packets/" + id));
+    for (PacketBinding binding : service.scenario().packets()) {
+      Packets.Packet packet = service.packet(binding.id());
+      list.add(new JsonObject().put("id", binding.id()).put("format", packet.format())
+          .put("decision", packet.decision()).put("checksum", packet.checksum())
+          .put("href", "/api/packets/" + binding.id()));
     }
     rc.response().putHeader("content-type", JSON).end(new JsonObject().put("packets", list).encode());
   }
@@ -102,7 +105,11 @@ final class ReadHandlers {
     String id = rc.pathParam("packetId");
     Packets.Packet packet = service.packet(id);
     if (packet == null) {
-      throw new ApiError(404, "UNKNOWN_PACKET", "no packet '" + id + "'; known: " + PacketIds.ALL);
+      List<String> declared = service.scenario().packets().stream().map(PacketBinding::id).toList();
+      throw PacketIds.ALL.contains(id)
+          ? new ApiError(404, "PACKET_NOT_DECLARED", "this scenario does not declare the packet " + id
+              + "; it renders " + declared)
+          : new ApiError(404, "UNKNOWN_PACKET", "no packet '" + id + "'; this scenario renders " + declared);
     }
     String accept = rc.request().getHeader("accept");
     boolean raw = "raw".equals(rc.queryParams().get("format"))

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Facts a derived check may rest on. Parameterised facts are written {@code name:argument}
- * (e.g. {@code provider-contract:ksef}, {@code batch-rows:finance}).
+ * (e.g. {@code provider-contract:payments}, {@code batch-rows:finance}).
  */
 public final class Facts {
 
@@ -36,11 +36,6 @@ public final class Facts {
   public static final List<String> KNOWN = List.of(ACTORS, PROVIDERS, PROVIDER_CONTRACT + ":<provider id>",
       TARGET_SELECTED, STORE_CONTRACT, AUTH_CONTRACT, BATCH_ROWS + ":<batch group id>", SNAPSHOT_ROWS, RELEASE_ENV,
       ROLLBACK_ADAPTER, LIVE_CREDENTIALS);
-
-  /** The nine variables of the release handoff env block, in the order they are printed. */
-  public static final List<String> RELEASE_ENV_VARS = List.of(
-      "BFG_RELEASE_ENVIRONMENT", "BFG_RELEASE_TARGET", "BFG_SCENARIO_ADAPTER", "BFG_STORAGE_ADAPTER",
-      "BFG_AUTH_MODE", "BFG_TENANT_MODE", "BFG_ROLLBACK_OWNER", "BFG_RELEASE_EVIDENCE", "BFG_RELEASE_DECISION");
 
   private Facts() {
   }

@@ -1,25 +1,30 @@
 package io.bfg.console.packets;
 
-import io.bfg.console.model.PacketIds;
 import io.bfg.console.eval.Checksums;
 import io.bfg.console.eval.Evaluation;
-import io.bfg.console.model.Environment;
-import io.bfg.console.model.Facts;
+import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.PacketIds;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
+import io.bfg.console.model.SnapshotSummary;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Renders the seven packets from one evaluation: the runbook SQL, env blocks for release and
- * rollback, the preflight report, the data cutover plan and the connection/dry-run evidence.
- * Pure and deterministic; every packet carries the SHA-256 of its content so a reviewer can
- * tell two copies apart.
+ * Renders the packets a scenario declares from one evaluation: the runbook SQL, env blocks for
+ * release and rollback, the preflight report, the data cutover plan and the connection/dry-run
+ * evidence. Each reports on the group its binding names; a line that refers to another binding (the
+ * group a pipeline proves, the rollback packet's decision) appears only when the scenario declares
+ * it. Pure and deterministic; every packet carries the SHA-256 of its content so a reviewer can tell
+ * two copies apart.
  */
 public final class Packets {
 
@@ -30,66 +35,61 @@ public final class Packets {
   private Packets() {
   }
 
-  /** Null for an unknown id. {@code evaluation} must be the English rendering of {@code state}. */
-  public static Packet render(String id, Scenario scenario, Evaluation evaluation, SessionState state) {
+  /**
+   * Null when the scenario does not declare packet {@code id} (or no such packet exists).
+   * {@code evaluation} must be the English rendering of {@code state}; {@code fill} fills a template
+   * (an env value) from the same state.
+   */
+  public static Packet render(String id, Scenario scenario, Evaluation evaluation, SessionState state,
+                              UnaryOperator<String> fill) {
+    PacketBinding binding = scenario.packet(id);
+    if (binding == null) {
+      return null;
+    }
+    Bindings on = new Bindings(scenario, evaluation);
+    String group = binding.reportsOn();
     return switch (id) {
-      case PacketIds.RUNBOOK -> packet(id, "sql", evaluation, decision(evaluation, "runbook"), runbook(scenario, evaluation));
-      case PacketIds.RELEASE_HANDOFF -> packet(id, "env", evaluation, decision(evaluation, "release"),
-          envBlock(release(scenario, evaluation)));
-      case PacketIds.ROLLBACK_DRILL -> packet(id, "env", evaluation, decision(evaluation, "rollback"),
-          envBlock(rollback(scenario, evaluation)));
-      case PacketIds.PREFLIGHT -> packet(id, "text", evaluation, decision(evaluation, "preflight"), preflight(scenario, evaluation));
-      case PacketIds.DATA_CUTOVER_PLAN -> packet(id, "text", evaluation, decision(evaluation, "data-cutover"),
-          dataCutover(scenario, evaluation));
-      case PacketIds.CONNECTION -> packet(id, "text", evaluation, decision(evaluation, "connection"),
-          pipeline(id, Pipelines.CONNECTION, scenario, evaluation, state));
-      case PacketIds.DRY_RUN -> packet(id, "text", evaluation, decision(evaluation, "dry-run"),
-          pipeline(id, Pipelines.DRY_RUN, scenario, evaluation, state));
+      case PacketIds.RUNBOOK -> packet(id, "sql", evaluation, on.decision(group), runbookSql(scenario, evaluation));
+      case PacketIds.RELEASE_HANDOFF, PacketIds.ROLLBACK_DRILL -> packet(id, "env", evaluation, on.decision(group),
+          envBlock(binding, fill));
+      case PacketIds.PREFLIGHT -> packet(id, "text", evaluation, on.decision(group), preflight(scenario, on, binding));
+      case PacketIds.DATA_CUTOVER_PLAN -> packet(id, "text", evaluation, on.decision(group),
+          dataCutover(scenario, on, binding));
+      case PacketIds.CONNECTION, PacketIds.DRY_RUN -> packet(id, "text", evaluation, on.decision(group),
+          pipeline(id, PacketIds.PIPELINE_OF.get(id), scenario, on, binding, state));
       default -> null;
     };
   }
 
-  private static Packet packet(String id, String format, Evaluation evaluation, String decision, String content) {
-    return new Packet(id, format, evaluation.seq(), decision, content,
-        Checksums.sha256Hex(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  private static String runbook(Scenario scenario, Evaluation evaluation) {
-    var snapshot = scenario.snapshot();
+  /**
+   * The runbook SQL with its header: the text the runbook packet shows and the dry-run executes. Its
+   * {@code runbook_decision} line is the decision of the group the runbook packet reports on, absent
+   * when the scenario does not declare that packet (the dry-run still needs the SQL).
+   */
+  public static String runbookSql(Scenario scenario, Evaluation evaluation) {
+    PacketBinding runbook = scenario.packet(PacketIds.RUNBOOK);
+    SnapshotSummary snapshot = scenario.snapshot();
     return RunbookSql.render(scenario.dataModel(), new RunbookSql.RunbookHeader(snapshot.schema(),
         scenario.target().adapter(), scenario.tenant().session(), snapshot.checksumShort(), snapshot.totalRows(),
-        decision(evaluation, "runbook")));
+        runbook == null ? null : new Bindings(scenario, evaluation).decision(runbook.reportsOn())));
   }
 
-  /** The nine BFG_* release variables, in {@link Facts#RELEASE_ENV_VARS} order. */
-  static Map<String, String> release(Scenario scenario, Evaluation evaluation) {
-    Map<String, String> vars = new LinkedHashMap<>();
-    List<String> names = Facts.RELEASE_ENV_VARS;
-    vars.put(names.get(0), activeEnvironment(scenario));
-    vars.put(names.get(1), scenario.target().adapter());
-    vars.put(names.get(2), scenario.target().contract());
-    vars.put(names.get(3), evaluation.session().storage());
-    vars.put(names.get(4), evaluation.session().auth());
-    vars.put(names.get(5), scenario.tenant().mode());
-    vars.put(names.get(6), scenario.target().rollbackOwner());
-    vars.put(names.get(7), PacketIds.DRY_RUN);
-    vars.put(names.get(8), decision(evaluation, "release"));
-    return vars;
+  private static Packet packet(String id, String format, Evaluation evaluation, String decision, String content) {
+    return new Packet(id, format, evaluation.seq(), decision, content,
+        Checksums.sha256Hex(content.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static Map<String, String> rollback(Scenario scenario, Evaluation evaluation) {
-    Map<String, String> vars = new LinkedHashMap<>();
-    vars.put("BFG_ROLLBACK_DECISION", decision(evaluation, "rollback"));
-    vars.put("BFG_ROLLBACK_OWNER", scenario.target().rollbackOwner());
-    vars.put("BFG_ROLLBACK_STORAGE", scenario.target().rollbackAdapter());
-    vars.put("BFG_ROLLBACK_AUTH", evaluation.session().auth());
-    vars.put("BFG_ROLLBACK_EVIDENCE", PacketIds.RELEASE_HANDOFF);
-    vars.put("BFG_ROLLBACK_PACKET", PacketIds.ROLLBACK_DRILL);
-    return vars;
+  /** The declared variables, in order, each value filled from live state. */
+  static String envBlock(PacketBinding binding, UnaryOperator<String> fill) {
+    StringBuilder out = new StringBuilder();
+    for (PacketBinding.EnvVar variable : binding.env()) {
+      out.append(variable.name()).append('=').append(shellValue(fill.apply(variable.value()))).append('\n');
+    }
+    return out.toString();
   }
 
-  private static String preflight(Scenario scenario, Evaluation evaluation) {
-    var snapshot = scenario.snapshot();
+  private static String preflight(Scenario scenario, Bindings on, PacketBinding binding) {
+    SnapshotSummary snapshot = scenario.snapshot();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("schema", snapshot.schema());
     fields.put("target", scenario.target().adapter());
@@ -99,16 +99,16 @@ public final class Packets {
     fields.put("rows", String.valueOf(snapshot.totalRows()));
     snapshot.rowsByTable().forEach((table, rows) -> fields.put("rows." + table, String.valueOf(rows)));
     fields.put("adapter_contract", scenario.target().contract());
-    fields.put("preflight", count(evaluation, "preflight"));
-    fields.put("dry_run", count(evaluation, "dry-run"));
-    fields.put("connection", count(evaluation, "connection"));
-    fields.put("preflight_decision", decision(evaluation, "preflight"));
-    fields.put("rollback_decision", decision(evaluation, "rollback"));
-    return PacketIds.PREFLIGHT + "\n" + keyValues(fields) + checkLines(evaluation, "preflight");
+    fields.put("preflight", on.count(binding.reportsOn()));
+    on.pipelineCount(fields, "dry_run", Pipelines.DRY_RUN);
+    on.pipelineCount(fields, "connection", Pipelines.CONNECTION);
+    fields.put("preflight_decision", on.decision(binding.reportsOn()));
+    on.packetDecision(fields, "rollback_decision", PacketIds.ROLLBACK_DRILL);
+    return PacketIds.PREFLIGHT + "\n" + keyValues(fields) + on.checkLines(binding.reportsOn());
   }
 
-  private static String dataCutover(Scenario scenario, Evaluation evaluation) {
-    var snapshot = scenario.snapshot();
+  private static String dataCutover(Scenario scenario, Bindings on, PacketBinding binding) {
+    SnapshotSummary snapshot = scenario.snapshot();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("target", scenario.target().adapter());
     fields.put("session", scenario.tenant().session());
@@ -117,29 +117,31 @@ public final class Packets {
     fields.put("snapshot_checksum_sha256", snapshot.checksum());
     fields.put("snapshot_rows", String.valueOf(snapshot.totalRows()));
     snapshot.rowsByBatch().forEach((batch, rows) -> fields.put("batch." + batch, String.valueOf(rows)));
-    fields.put("batches", count(evaluation, "data-batches"));
-    fields.put("steps", count(evaluation, "data-cutover"));
-    fields.put("connection", count(evaluation, "connection"));
-    fields.put("dry_run", count(evaluation, "dry-run"));
-    fields.put("runbook_decision", decision(evaluation, "runbook"));
-    fields.put("release_decision", decision(evaluation, "release"));
-    fields.put("rollback_decision", decision(evaluation, "rollback"));
-    fields.put("cutover_decision", decision(evaluation, "data-cutover"));
-    return PacketIds.DATA_CUTOVER_PLAN + "\n" + keyValues(fields) + checkLines(evaluation, "data-batches")
-        + checkLines(evaluation, "data-cutover");
+    if (binding.batches() != null) {
+      fields.put("batches", on.count(binding.batches()));
+    }
+    fields.put("steps", on.count(binding.reportsOn()));
+    on.pipelineCount(fields, "connection", Pipelines.CONNECTION);
+    on.pipelineCount(fields, "dry_run", Pipelines.DRY_RUN);
+    on.packetDecision(fields, "runbook_decision", PacketIds.RUNBOOK);
+    on.packetDecision(fields, "release_decision", PacketIds.RELEASE_HANDOFF);
+    on.packetDecision(fields, "rollback_decision", PacketIds.ROLLBACK_DRILL);
+    fields.put("cutover_decision", on.decision(binding.reportsOn()));
+    return PacketIds.DATA_CUTOVER_PLAN + "\n" + keyValues(fields)
+        + (binding.batches() == null ? "" : on.checkLines(binding.batches())) + on.checkLines(binding.reportsOn());
   }
 
   /**
    * Connection and dry-run evidence: what the last run proved, step by step; before any run the
    * packet says so plainly instead of pretending.
    */
-  private static String pipeline(String id, String pipeline, Scenario scenario, Evaluation evaluation,
+  private static String pipeline(String id, String pipeline, Scenario scenario, Bindings on, PacketBinding binding,
                                  SessionState state) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("target", scenario.target().adapter());
     fields.put("session", scenario.tenant().session());
-    fields.put("checks", count(evaluation, pipeline));
-    fields.put("decision", decision(evaluation, pipeline));
+    fields.put("checks", on.count(binding.reportsOn()));
+    fields.put("decision", on.decision(binding.reportsOn()));
     PipelineRun run = state.pipelines().get(pipeline);
     StringBuilder out = new StringBuilder(id).append('\n');
     if (run == null) {
@@ -189,45 +191,66 @@ public final class Packets {
     return out.toString();
   }
 
-  private static String checkLines(Evaluation evaluation, String groupId) {
-    Evaluation.GroupView group = group(evaluation, groupId);
-    StringBuilder out = new StringBuilder();
-    for (Evaluation.CheckView check : group.checks()) {
-      out.append("check.").append(check.id()).append('=').append(check.status());
-      if (check.done() != null) {
-        out.append(' ').append(check.done()).append('/').append(check.total());
-      } else if (check.value() != null) {
-        out.append(' ').append(oneLine(check.value()));
-      }
-      out.append('\n');
-    }
-    return out.toString();
-  }
-
   private static String oneLine(String text) {
     return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
   }
 
-  private static String activeEnvironment(Scenario scenario) {
-    return scenario.environments().stream().filter(e -> "active".equals(e.state())).map(Environment::id)
-        .findFirst().orElse(scenario.environments().get(0).id());
-  }
+  /** The groups of one evaluation by id, and what the scenario's other bindings point at. */
+  private static final class Bindings {
+    private final Scenario scenario;
+    private final Map<String, Evaluation.GroupView> groups = new HashMap<>();
 
-  private static Evaluation.GroupView group(Evaluation evaluation, String id) {
-    for (Evaluation.GroupView group : evaluation.groups()) {
-      if (group.id().equals(id)) {
-        return group;
+    Bindings(Scenario scenario, Evaluation evaluation) {
+      this.scenario = scenario;
+      evaluation.groups().forEach(group -> groups.put(group.id(), group));
+    }
+
+    String decision(String groupId) {
+      return group(groupId).decision();
+    }
+
+    String count(String groupId) {
+      Evaluation.GroupView group = group(groupId);
+      return group.done() + "/" + group.total();
+    }
+
+    /** {@code key}: done/total of the group {@code pipeline} proves, when the scenario runs it. */
+    void pipelineCount(Map<String, String> fields, String key, String pipeline) {
+      PipelineBinding binding = scenario.pipeline(pipeline);
+      if (binding != null) {
+        fields.put(key, count(binding.proves()));
       }
     }
-    throw new IllegalArgumentException("the scenario has no group '" + id + "' this packet reports on");
-  }
 
-  private static String decision(Evaluation evaluation, String groupId) {
-    return group(evaluation, groupId).decision();
-  }
+    /** {@code key}: the decision of the group packet {@code packetId} reports on, when it is declared. */
+    void packetDecision(Map<String, String> fields, String key, String packetId) {
+      PacketBinding binding = scenario.packet(packetId);
+      if (binding != null) {
+        fields.put(key, decision(binding.reportsOn()));
+      }
+    }
 
-  private static String count(Evaluation evaluation, String groupId) {
-    Evaluation.GroupView group = group(evaluation, groupId);
-    return group.done() + "/" + group.total();
+    String checkLines(String groupId) {
+      StringBuilder out = new StringBuilder();
+      for (Evaluation.CheckView check : group(groupId).checks()) {
+        out.append("check.").append(check.id()).append('=').append(check.status());
+        if (check.done() != null) {
+          out.append(' ').append(check.done()).append('/').append(check.total());
+        } else if (check.value() != null) {
+          out.append(' ').append(oneLine(check.value()));
+        }
+        out.append('\n');
+      }
+      return out.toString();
+    }
+
+    // the validator has checked every binding names a group, so a miss is the console's own bug
+    private Evaluation.GroupView group(String id) {
+      Evaluation.GroupView group = groups.get(id);
+      if (group == null) {
+        throw new IllegalStateException("the evaluation has no group '" + id + "' that a binding names");
+      }
+      return group;
+    }
   }
 }

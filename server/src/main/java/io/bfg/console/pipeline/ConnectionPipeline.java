@@ -22,18 +22,22 @@ import java.util.Map;
  */
 final class ConnectionPipeline implements PipelineSteps {
 
-  private static final String PROBE_TABLE = "bfg_connection_write_probe";
+  private static final String PROBE_TABLE = "console_connection_write_probe";
 
   private final Vertx vertx;
   private final TargetEndpoint endpoint;
   private final TargetSettings settings;
+  private final String tenantSetting;
   private final String tenantId;
   private TargetSession session;
 
-  ConnectionPipeline(Vertx vertx, TargetEndpoint endpoint, TargetSettings settings, String tenantId) {
+  /** {@code tenantSetting} is the session setting the runbook's policies read (the data model's tenancy). */
+  ConnectionPipeline(Vertx vertx, TargetEndpoint endpoint, TargetSettings settings, String tenantSetting,
+                     String tenantId) {
     this.vertx = vertx;
     this.endpoint = endpoint;
     this.settings = settings;
+    this.tenantSetting = tenantSetting;
     this.tenantId = tenantId;
   }
 
@@ -100,12 +104,13 @@ final class ConnectionPipeline implements PipelineSteps {
             throw new StepFailed(name + " has BYPASSRLS: it would see every tenant's rows; connect as a role "
                 + "without it");
           }
-          return session.query("select set_config('bfg.tenant_id', $1, false) as tenant", Tuple.of(tenantId))
-              .compose(ignored -> session.query("select current_setting('bfg.tenant_id', true) as tenant"))
+          return session.query("select set_config($1, $2, false) as tenant", Tuple.of(tenantSetting, tenantId))
+              .compose(ignored -> session.query("select current_setting($1, true) as tenant",
+                  Tuple.of(tenantSetting)))
               .map(set -> {
                 String tenant = set.iterator().next().getString("tenant");
                 if (!tenantId.equals(tenant)) {
-                  throw new StepFailed("bfg.tenant_id reads back as '" + tenant + "', not '" + tenantId + "'");
+                  throw new StepFailed(tenantSetting + " reads back as '" + tenant + "', not '" + tenantId + "'");
                 }
                 boolean member = role.getBoolean("runtime_member");
                 Map<String, Object> evidence = new LinkedHashMap<>();
@@ -121,7 +126,7 @@ final class ConnectionPipeline implements PipelineSteps {
                         : "; role " + runtimeRole + " does not exist (the dry-run needs it: create role "
                             + runtimeRole + " nologin; grant " + runtimeRole + " to " + name + ")";
                 return new StepOutcome("session role " + name + " is neither superuser nor BYPASSRLS; "
-                    + "bfg.tenant_id = " + tenant + runtime, evidence);
+                    + tenantSetting + " = " + tenant + runtime, evidence);
               });
         });
   }

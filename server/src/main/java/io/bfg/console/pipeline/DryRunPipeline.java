@@ -4,10 +4,10 @@ import io.bfg.console.eval.Checksums;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
+import io.bfg.console.model.DataModel.Tenancy;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.packets.RunbookSql;
 import io.bfg.console.pipeline.ReplayPlan.TablePlan;
-import io.bfg.console.snapshot.DataModelReader;
 import io.bfg.console.snapshot.Snapshot;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>snapshot export: rows per batch group and the checksum, batches prepared off the event loop;</li>
  *   <li>schema map: the runbook packet's SQL itself, then every mapped column checked on the target;</li>
- *   <li>RBAC claims: the tenant and its actors written as users, then tenant isolation proven as the
+ *   <li>RBAC claims: the claims batch (the tenants table's batch: the tenant and its actors) written, then
+ *       tenant isolation proven as the
  *       owning role (which FORCE must hold) and as the non-owning runtime role;</li>
  *   <li>adapter replay: every other row batch-written, everything read back under the tenant's
  *       session, and the checksum recomputed from what came back;</li>
@@ -43,8 +44,18 @@ import java.util.stream.Collectors;
 final class DryRunPipeline implements PipelineSteps {
 
   /** A tenant id no snapshot uses: its session must see nothing. */
-  static final String PROBE_TENANT = "bfg-isolation-probe";
+  static final String PROBE_TENANT = "console-isolation-probe";
+  /** Where the cross-tenant write probe notes its outcome, local to the dry-run's transaction. */
+  private static final String PROBE_OUTCOME = "console.cross_tenant_write";
   private static final long PROGRESS_EVERY_MS = 200;
+
+  /**
+   * What the dry-run rehearses: the scenario's data model and snapshot, the snapshot payload's schema
+   * id and the prefix of its short checksums (the scenario's branding), and the runbook SQL to apply.
+   */
+  record Rehearsal(DataModel model, Snapshot snapshot, String snapshotSchema, String checksumPrefix,
+                   String runbookSql) {
+  }
 
   /** Reports a running step's progress (rows so far); the runner turns it into feed messages. */
   interface Progress {
@@ -55,7 +66,10 @@ final class DryRunPipeline implements PipelineSteps {
   private final TargetEndpoint endpoint;
   private final TargetSettings settings;
   private final DataModel model;
+  private final Tenancy tenancy;
   private final Snapshot snapshot;
+  private final String snapshotSchema;
+  private final String checksumPrefix;
   private final String runbookSql;
   private final Progress progress;
   private final int batchRows;
@@ -66,14 +80,17 @@ final class DryRunPipeline implements PipelineSteps {
   private TargetFootprint before;
   private ReplayPlan plan;
 
-  DryRunPipeline(Vertx vertx, TargetEndpoint endpoint, TargetSettings settings, DataModel model, Snapshot snapshot,
-                 String runbookSql, Progress progress, int batchRows) {
+  DryRunPipeline(Vertx vertx, TargetEndpoint endpoint, TargetSettings settings, Rehearsal rehearsal,
+                 Progress progress, int batchRows) {
     this.vertx = vertx;
     this.endpoint = endpoint;
     this.settings = settings;
-    this.model = model;
-    this.snapshot = snapshot;
-    this.runbookSql = runbookSql;
+    this.model = rehearsal.model();
+    this.tenancy = model.tenancy();
+    this.snapshot = rehearsal.snapshot();
+    this.snapshotSchema = rehearsal.snapshotSchema();
+    this.checksumPrefix = rehearsal.checksumPrefix();
+    this.runbookSql = rehearsal.runbookSql();
     this.progress = progress;
     this.batchRows = batchRows;
   }
@@ -119,7 +136,7 @@ final class DryRunPipeline implements PipelineSteps {
       evidence.put("rowsByBatch", plan.rowsByBatch());
       evidence.put("rows", plan.totalRows());
       evidence.put("checksum", plan.checksum());
-      evidence.put("checksumShort", Checksums.shortForm(snapshot.checksumPrefix(), plan.checksum()));
+      evidence.put("checksumShort", Checksums.shortForm(checksumPrefix, plan.checksum()));
       String batches = plan.rowsByBatch().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
           .collect(Collectors.joining(", "));
       return new StepOutcome("exported " + plan.totalRows() + " rows (" + batches + "), checksum "
@@ -211,7 +228,7 @@ final class DryRunPipeline implements PipelineSteps {
               problems.add(schema + "." + table + " does not have row-level security enabled");
             } else if (row.getLong("policies") == 0) {
               problems.add(schema + "." + table + " has no row-level security policy (the runbook lacks "
-                  + RunbookSql.policyName(table) + "): no tenant can see its rows");
+                  + RunbookSql.policyName(model, table) + "): no tenant can see its rows");
             } else if (!row.getBoolean("relforcerowsecurity")) {
               problems.add(schema + "." + table + " does not FORCE row-level security: its owner bypasses the policy");
             } else {
@@ -266,7 +283,7 @@ final class DryRunPipeline implements PipelineSteps {
           if (!problems.isEmpty()) {
             throw new StepFailed("tenant isolation does not hold: " + String.join("; ", problems));
           }
-          return new StepOutcome("wrote the tenant and " + (plan.rows(true) - 1) + " actors as users; "
+          return new StepOutcome("wrote the " + plan.rows(true) + " claim rows (" + plan.claims() + "); "
               + "RLS enabled, forced and with a policy on all " + evidence.get("tablesWithForcedRls") + " tables; "
               + "a session for another tenant sees 0 rows as the owner " + endpoint.user() + " and as " + runtime
               + "; tenant " + snapshot.tenantId() + " sees its own " + evidence.get("ownRowsAsRuntimeRole")
@@ -292,24 +309,26 @@ final class DryRunPipeline implements PipelineSteps {
    * insert, so neither a refusal nor an acceptance aborts the dry-run's transaction.
    */
   private Future<Boolean> crossTenantWrite() {
-    TableDef tenants = model.tables().stream().filter(t -> t.name().equals(DataModelReader.TENANTS)).findFirst()
+    TableDef tenants = model.tables().stream().filter(t -> t.name().equals(tenancy.table())).findFirst()
         .orElseThrow();
-    String json = snapshot.tables().get(tenants.name()).get(0).deepCopy().put(tenants.key(), PROBE_TENANT).toString();
-    if (json.contains("$bfg$")) {
+    // the probe's own id as key and tenancy column, so only the policy (never a duplicate key) can refuse it
+    String json = snapshot.tables().get(tenants.name()).get(0).deepCopy().put(tenants.key(), PROBE_TENANT)
+        .put(tenancy.column(), PROBE_TENANT).toString();
+    if (json.contains("$console$")) {
       throw new StepFailed("the tenant row cannot be quoted for the isolation probe");
     }
     String table = model.schema() + "." + tenants.name();
-    String block = "do $bfg$ begin "
+    String block = "do $console$ begin "
         + "insert into " + table + " select * from jsonb_populate_record(null::" + table + ", '"
         + json.replace("'", "''") + "'::jsonb); "
         + "raise exception 'cross-tenant write accepted'; "
         + "exception "
-        + "when insufficient_privilege then perform set_config('bfg.cross_tenant_write', 'refused', true); "
-        + "when raise_exception then perform set_config('bfg.cross_tenant_write', 'accepted', true); "
-        + "end $bfg$";
+        + "when insufficient_privilege then perform set_config('" + PROBE_OUTCOME + "', 'refused', true); "
+        + "when raise_exception then perform set_config('" + PROBE_OUTCOME + "', 'accepted', true); "
+        + "end $console$";
     return tenant(snapshot.tenantId())
         .compose(ignored -> session.query(block))
-        .compose(ignored -> session.query("select current_setting('bfg.cross_tenant_write', true) as outcome"))
+        .compose(ignored -> session.query("select current_setting('" + PROBE_OUTCOME + "', true) as outcome"))
         .map(rows -> "refused".equals(rows.iterator().next().getString("outcome")));
   }
 
@@ -319,7 +338,7 @@ final class DryRunPipeline implements PipelineSteps {
     long started = System.nanoTime();
     long[] written = new long[1];
     long[] wroteAt = new long[1];
-    ReadBackDigest digest = new ReadBackDigest(snapshot.schema(), snapshot.tenantId());
+    ReadBackDigest digest = new ReadBackDigest(snapshotSchema, snapshot.tenantId());
     return tenant(snapshot.tenantId())
         .compose(ignored -> write(false, ids.get(3)))
         .compose(rows -> {
@@ -333,10 +352,10 @@ final class DryRunPipeline implements PipelineSteps {
           if (rowsRead != plan.totalRows()) {
             throw new StepFailed("read back " + rowsRead + " rows, the snapshot has " + plan.totalRows());
           }
-          String readShort = Checksums.shortForm(snapshot.checksumPrefix(), checksum);
+          String readShort = Checksums.shortForm(checksumPrefix, checksum);
           if (!checksum.equals(plan.checksum())) {
             throw new StepFailed("the rows read back have checksum " + readShort + ", the export has "
-                + Checksums.shortForm(snapshot.checksumPrefix(), plan.checksum()) + ": the target changed values on "
+                + Checksums.shortForm(checksumPrefix, plan.checksum()) + ": the target changed values on "
                 + "the way");
           }
           double writeSeconds = Math.max(1, wroteAt[0] - started) / 1e9;
@@ -456,7 +475,8 @@ final class DryRunPipeline implements PipelineSteps {
         });
   }
 
+  /** Makes this transaction a session of {@code tenant}, as the application would with the tenancy setting. */
   private Future<RowSet<Row>> tenant(String tenant) {
-    return session.query("select set_config('bfg.tenant_id', $1, true)", Tuple.of(tenant));
+    return session.query("select set_config($1, $2, true)", Tuple.of(tenancy.setting(), tenant));
   }
 }

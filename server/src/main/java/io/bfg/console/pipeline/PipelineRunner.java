@@ -3,9 +3,12 @@ package io.bfg.console.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.command.CommandRejected;
 import io.bfg.console.model.Actor;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
-import io.bfg.console.model.PacketIds;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.packets.Packets;
 import io.bfg.console.service.Addresses;
 import io.bfg.console.service.ReadinessService;
 import io.bfg.console.targetdb.TargetEndpoint;
@@ -26,9 +29,10 @@ import java.util.function.Consumer;
 
 /**
  * Starts pipeline runs against the target, streams their progress to the feed and records each
- * finished run in the store, where its steps become the evidence of the checks it proves. One run
- * per pipeline at a time (a second start is refused with 409); the run executes as a chain of
- * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
+ * finished run in the store, where its steps become the evidence of the checks it proves. Only the
+ * pipelines the scenario declares run. One run per pipeline at a time (a second start is refused
+ * with 409); the run executes as a chain of futures on the event loop that accepted it, with
+ * CPU-heavy work (checksums) on worker threads.
  */
 public final class PipelineRunner {
 
@@ -37,10 +41,23 @@ public final class PipelineRunner {
   private static final int KEEP_TRANSCRIPTS = 32;
   private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
 
+  /** Builds one run's steps against the target it reached; may throw (the run then ends ERRORED). */
+  interface StepFactory {
+    PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint);
+  }
+
+  /** Records a concluded run in the trail. */
+  interface Recorder {
+    Future<?> record(Actor actor, PipelineRun run);
+  }
+
   private final Vertx vertx;
   private final ReadinessService service;
   private final TargetProvider targets;
   private final int batchRows;
+  private final StepFactory stepFactory;
+  private final Consumer<ObjectNode> publisher;
+  private final Recorder recorder;
   private final Map<String, RunTranscript> running = new ConcurrentHashMap<>();
   /** Transcripts by run id, the newest few, so a run is readable before (and while) it is recorded. */
   private final Map<String, RunTranscript> recent = Collections.synchronizedMap(
@@ -53,10 +70,27 @@ public final class PipelineRunner {
   private final SecureRandom random = new SecureRandom();
 
   public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows) {
+    this(vertx, service, targets, batchRows, null, null, null);
+  }
+
+  /**
+   * With seams for the tests that prove a throw anywhere ends a run FAILED or ERRORED: null takes
+   * the console's own step factory, feed publisher and recorder.
+   */
+  PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
+                 StepFactory stepFactory, Consumer<ObjectNode> publisher, Recorder recorder) {
     this.vertx = vertx;
     this.service = service;
     this.targets = targets;
     this.batchRows = batchRows;
+    this.stepFactory = stepFactory != null ? stepFactory : this::steps;
+    this.publisher = publisher != null ? publisher : this::publishToFeed;
+    this.recorder = recorder != null ? recorder : service::recordPipeline;
+  }
+
+  /** Whether the scenario runs {@code pipeline}. */
+  public boolean declared(String pipeline) {
+    return service.scenario().pipeline(pipeline) != null;
   }
 
   /**
@@ -79,7 +113,6 @@ public final class PipelineRunner {
           + "progress (" + other.runId() + "); follow it at GET /api/pipelines/" + other.runId());
     }
     recent.put(runId, transcript);
-    publish(transcript.started());
     execute(transcript, actor);
     return transcript.snapshot();
   }
@@ -107,12 +140,13 @@ public final class PipelineRunner {
     return newest != null ? newest.snapshot() : service.latestRecordedRun(pipeline);
   }
 
-  /** The runs in progress and the latest recorded run of each pipeline. */
+  /** The runs in progress and the latest recorded run of each pipeline the scenario declares, in run order. */
   public Map<String, Object> overview() {
     List<PipelineRun> now = new ArrayList<>();
     running.values().forEach(t -> now.add(t.snapshot()));
     Map<String, PipelineRun> latest = new LinkedHashMap<>();
-    for (String pipeline : Pipelines.STEPS.keySet().stream().sorted().toList()) {
+    for (PipelineBinding binding : service.scenario().pipelines()) {
+      String pipeline = binding.id();
       PipelineRun run = latest(pipeline);
       latest.put(pipeline, run == null || PipelineRun.RUNNING.equals(run.status()) ? service.latestRecordedRun(pipeline)
           : run);
@@ -125,50 +159,72 @@ public final class PipelineRunner {
 
   /**
    * Runs the steps, then records the run, whatever happens on the way: the target failing a step is
-   * a FAILED step; the console failing (its embedded target would not start, a step could not even
-   * be set up, anything thrown) ends the run ERRORED with the reason, never PASSED and never silent.
+   * a FAILED step; the console failing (its embedded target would not start, the steps could not be
+   * built, a step could not be set up, a progress message could not be published, anything thrown)
+   * ends the run ERRORED with the reason, never PASSED and never silent. Recording it comes last and
+   * always runs, so no run is left RUNNING and the next one can start.
    */
   private void execute(RunTranscript transcript, Actor actor) {
-    String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
-    if (targets.embedded()) {
-      publish(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
-    }
     Future<Void> run;
     try {
-      run = targets.endpoint()
-          .recover(cause -> Future.failedFuture(new ConsoleFault(first,
-              "the console could not start its embedded PostgreSQL target: " + Failures.describe(cause, null),
-              cause)))
-          .compose(endpoint -> {
-            transcript.target(endpoint.redacted());
-            PipelineSteps steps = steps(transcript, endpoint);
-            return runSteps(transcript, steps.steps(), 0, endpoint, this::publish).eventually(steps::close);
-          });
+      run = carryOut(transcript);
     } catch (RuntimeException e) {
       run = Future.failedFuture(e);
     }
     run.onComplete(ran -> {
-      if (ran.failed()) {
-        Throwable cause = ran.cause();
-        LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " could not be carried out", cause);
-        String reason = cause instanceof ConsoleFault fault ? fault.getMessage()
-            : "the console failed while running it: " + Failures.describe(cause, null);
-        transcript.errored(cause instanceof ConsoleFault fault ? fault.step : null, reason).forEach(this::publish);
+      try {
+        if (ran.failed()) {
+          Throwable cause = ran.cause();
+          LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " could not be carried out", cause);
+          String reason = cause instanceof ConsoleFault fault ? fault.getMessage()
+              : "the console failed while running it: " + Failures.describe(cause, null);
+          transcript.errored(cause instanceof ConsoleFault fault ? fault.step : null, reason)
+              .forEach(this::announce);
+        }
+      } finally {
+        finish(transcript, actor);
       }
-      finish(transcript, actor);
     });
   }
 
-  private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
-    if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
-      return new ConnectionPipeline(vertx, endpoint, targets.settings(), service.scenario().tenant().id());
+  private Future<Void> carryOut(RunTranscript transcript) {
+    publisher.accept(transcript.started());
+    String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
+    if (targets.embedded()) {
+      publisher.accept(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
     }
-    String runbook = service.packet(PacketIds.RUNBOOK).content();
-    return new DryRunPipeline(vertx, endpoint, targets.settings(), service.scenario().dataModel(), service.snapshot(),
-        runbook, (step, done, total, detail) -> publish(transcript.progress(step, done, total, detail)), batchRows);
+    return targets.endpoint()
+        .recover(cause -> Future.failedFuture(new ConsoleFault(first,
+            "the console could not start its embedded PostgreSQL target: " + Failures.describe(cause, null),
+            cause)))
+        .compose(endpoint -> {
+          transcript.target(endpoint.redacted());
+          PipelineSteps steps;
+          try {
+            steps = stepFactory.steps(transcript, endpoint);
+          } catch (RuntimeException e) {
+            return Future.failedFuture(new ConsoleFault(null, "the console could not prepare the "
+                + transcript.pipeline() + " run: " + Failures.describe(e, null), e));
+          }
+          return runSteps(transcript, steps.steps(), 0, endpoint, publisher).eventually(steps::close);
+        });
   }
 
-  /** The console (not the target) could not carry out {@code step}. */
+  private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
+    Scenario scenario = service.scenario();
+    if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
+      return new ConnectionPipeline(vertx, endpoint, targets.settings(), scenario.dataModel().tenancy().setting(),
+          scenario.tenant().id());
+    }
+    // the SQL the runbook packet shows, rendered here so a scenario without that packet can still rehearse
+    String runbook = Packets.runbookSql(scenario, service.evaluation(Lang.EN));
+    DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(scenario.dataModel(), service.snapshot(),
+        scenario.snapshot().schema(), scenario.branding().checksumPrefix(), runbook);
+    return new DryRunPipeline(vertx, endpoint, targets.settings(), rehearsal,
+        (step, done, total, detail) -> publisher.accept(transcript.progress(step, done, total, detail)), batchRows);
+  }
+
+  /** The console (not the target) could not carry out {@code step} (null: the run as a whole). */
   private static final class ConsoleFault extends RuntimeException {
     final String step;
 
@@ -180,8 +236,10 @@ public final class PipelineRunner {
 
   /**
    * Runs {@code steps} from {@code index} in order, announcing each change through {@code publish};
-   * after a failure the rest are skipped, except steps that always run. Never fails: a step's failure
-   * is its FAILED status and detail, with the endpoint's secrets scrubbed.
+   * after a failure the rest are skipped, except steps that always run. A step's failure is its
+   * FAILED status and detail, with the endpoint's secrets scrubbed; a step the console could not
+   * even set up (its work threw before returning a future) is ERRORED, and so is the run. Fails only
+   * when {@code publish} throws.
    */
   static Future<Void> runSteps(RunTranscript transcript, List<StepDef> steps, int index, TargetEndpoint endpoint,
                                Consumer<ObjectNode> publish) {
@@ -198,8 +256,12 @@ public final class PipelineRunner {
     Future<StepOutcome> work;
     try {
       work = step.work().get();
+    } catch (StepFailed verdict) {
+      work = Future.failedFuture(verdict);
     } catch (RuntimeException e) {
-      work = Future.failedFuture(e);
+      publish.accept(transcript.stepErrored(step.id(), "the console could not set up this step: "
+          + Failures.describe(e, endpoint), (System.nanoTime() - started) / 1_000_000));
+      return runSteps(transcript, steps, index + 1, endpoint, publish);
     }
     return work.transform(ar -> {
       long ms = (System.nanoTime() - started) / 1_000_000;
@@ -218,22 +280,40 @@ public final class PipelineRunner {
 
   /**
    * Records the run, then announces it finished: a client that sees the final message (or a
-   * finished transcript) can rely on the evaluation already reflecting it.
+   * finished transcript) can rely on the evaluation already reflecting it. A recorder that throws or
+   * fails leaves the run ERRORED (not recorded), never RUNNING.
    */
   private void finish(RunTranscript transcript, Actor actor) {
     PipelineRun concluded = transcript.conclude();
-    service.recordPipeline(actor, concluded).onComplete(recorded -> {
-      if (recorded.failed()) {
+    Future<?> recorded;
+    try {
+      recorded = recorder.record(actor, concluded);
+    } catch (RuntimeException e) {
+      recorded = Future.failedFuture(e);
+    }
+    recorded.onComplete(done -> {
+      String unrecorded = null;
+      if (done.failed()) {
+        unrecorded = Failures.describe(done.cause(), null);
         LOG.log(System.Logger.Level.ERROR, "run " + transcript.runId() + " finished but could not be recorded: "
-            + recorded.cause().getMessage());
+            + unrecorded, done.cause());
       }
-      ObjectNode last = transcript.finish(recorded.failed() ? recorded.cause().getMessage() : null);
+      ObjectNode last = transcript.finish(unrecorded);
       running.remove(transcript.pipeline(), transcript);
-      publish(last);
+      announce(last);
     });
   }
 
-  private void publish(ObjectNode message) {
+  /** Publishes a message of a run that is ending: a failure to publish is logged, not allowed to stop it. */
+  private void announce(ObjectNode message) {
+    try {
+      publisher.accept(message);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a pipeline message could not be published", e);
+    }
+  }
+
+  private void publishToFeed(ObjectNode message) {
     vertx.eventBus().publish(Addresses.PIPELINE_PROGRESS, Buffer.buffer(ReadinessService.bytes(message)));
   }
 

@@ -44,11 +44,12 @@ final class ReadBackDigest {
   private final String tenantId;
   private long rows;
 
-  ReadBackDigest(String schema, String tenantId) {
+  /** {@code snapshotSchema} is the schema id the snapshot's payload carries. */
+  ReadBackDigest(String snapshotSchema, String tenantId) {
     this.tenantId = tenantId;
     try {
       out.writeStartObject();
-      out.writeStringField("schema", schema);
+      out.writeStringField("schema", snapshotSchema);
       out.writeFieldName("tables");
       out.writeStartObject();
     } catch (IOException e) {

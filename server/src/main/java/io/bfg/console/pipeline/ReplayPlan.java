@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
-import io.bfg.console.snapshot.DataModelReader;
 import io.bfg.console.snapshot.Snapshot;
 
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
                   long totalRows, String checksum) {
 
   /**
-   * {@code claims} marks the tenant and user tables the RBAC rehearsal writes; the replay writes the
+   * {@code claims} marks the tables of the tenancy table's batch (the tenant and its actors), which the
+   * RBAC rehearsal writes; the replay writes the
    * rest. Each batch holds one {@code String[]} per column.
    */
   record TablePlan(TableDef table, boolean claims, List<Object[]> batches, long rows, String insertSql,
@@ -34,7 +34,7 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
   }
 
   static ReplayPlan of(DataModel model, Snapshot snapshot, int batchRows) {
-    String claimsBatch = model.tables().stream().filter(t -> t.name().equals(DataModelReader.TENANTS))
+    String claimsBatch = model.tables().stream().filter(t -> t.name().equals(model.tenancy().table()))
         .map(TableDef::batch).findFirst().orElse(null);
     List<TablePlan> tables = new ArrayList<>();
     Map<String, Long> byBatch = new LinkedHashMap<>();
@@ -55,6 +55,12 @@ record ReplayPlan(String schema, String tenantId, List<TablePlan> tables, Map<St
 
   long rows(boolean claims) {
     return tables.stream().filter(t -> t.claims() == claims).mapToLong(TablePlan::rows).sum();
+  }
+
+  /** The claim tables and their rows, e.g. {@code tenants 1, users 5}. */
+  String claims() {
+    return tables.stream().filter(TablePlan::claims).map(t -> t.table().name() + " " + t.rows())
+        .collect(Collectors.joining(", "));
   }
 
   /** The tables in the order their names sort, which is their order in the canonical payload. */

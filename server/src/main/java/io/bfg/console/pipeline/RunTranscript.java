@@ -56,8 +56,10 @@ final class RunTranscript {
     this.target = redactedEndpoint;
   }
 
+  /** Whether a step failed or errored: the steps after it are skipped, except those that always run. */
   synchronized boolean failed() {
-    return steps.stream().anyMatch(s -> PipelineRun.FAILED.equals(s.status()));
+    return steps.stream().anyMatch(s -> PipelineRun.FAILED.equals(s.status())
+        || PipelineRun.ERRORED.equals(s.status()));
   }
 
   synchronized ObjectNode started() {
@@ -79,21 +81,33 @@ final class RunTranscript {
     return stepMessage(stepId);
   }
 
+  /**
+   * The console, not the target, could not carry out step {@code stepId} (e.g. it threw while being
+   * set up): the step is ERRORED and so will the run be, while later steps that always run still do.
+   */
+  synchronized ObjectNode stepErrored(String stepId, String reason, long ms) {
+    error = error == null ? reason : error;
+    set(stepId, PipelineRun.ERRORED, reason, ms, Map.of(), Map.of());
+    return stepMessage(stepId);
+  }
+
   synchronized ObjectNode skipped(String stepId, String detail) {
     set(stepId, Step.SKIPPED, detail, 0, Map.of(), Map.of());
     return stepMessage(stepId);
   }
 
   /**
-   * The console, not the target, stopped the run at {@code stepId} (null: before or between steps):
-   * the run ends ERRORED with {@code reason}, and its unfinished steps are skipped.
+   * The console, not the target, stopped the run at {@code stepId} (null: before or between steps,
+   * when the step it was on, else the next one, carries the reason): the run ends ERRORED with
+   * {@code reason}, and its other unfinished steps are skipped.
    */
   synchronized List<ObjectNode> errored(String stepId, String reason) {
     error = error == null ? reason : error;
+    String at = stepId != null ? stepId : firstUnfinished();
     List<ObjectNode> messages = new ArrayList<>();
     for (Step step : List.copyOf(steps)) {
       boolean unfinished = Step.PENDING.equals(step.status()) || PipelineRun.RUNNING.equals(step.status());
-      if (step.id().equals(stepId) || (stepId == null && PipelineRun.RUNNING.equals(step.status()))) {
+      if (step.id().equals(at)) {
         set(step.id(), PipelineRun.ERRORED, reason, step.ms(), Map.of(), Map.of());
         messages.add(stepMessage(step.id()));
       } else if (unfinished) {
@@ -102,6 +116,12 @@ final class RunTranscript {
       }
     }
     return messages;
+  }
+
+  private String firstUnfinished() {
+    return steps.stream().filter(s -> PipelineRun.RUNNING.equals(s.status())).findFirst()
+        .or(() -> steps.stream().filter(s -> Step.PENDING.equals(s.status())).findFirst())
+        .map(Step::id).orElse(null);
   }
 
   /** A running step's progress, e.g. rows replayed so far; the step stays RUNNING. */
@@ -119,12 +139,10 @@ final class RunTranscript {
    * run stopped without a verdict, which is the console's error, never a pass.
    */
   synchronized PipelineRun conclude() {
-    if (error == null) {
-      steps.stream().filter(s -> Step.PENDING.equals(s.status()) || PipelineRun.RUNNING.equals(s.status()))
-          .findFirst()
-          .ifPresent(unfinished -> errored(unfinished.id(), "the run ended before step " + unfinished.id()
-              + " finished"));
-    }
+    steps.stream().filter(s -> Step.PENDING.equals(s.status()) || PipelineRun.RUNNING.equals(s.status()))
+        .findFirst()
+        .ifPresent(unfinished -> errored(unfinished.id(), "the run ended before step " + unfinished.id()
+            + " finished"));
     concluded = error != null ? PipelineRun.ERRORED : failed() ? PipelineRun.FAILED : PipelineRun.PASSED;
     finishedAt = Instant.now().toString();
     return new PipelineRun(runId, pipeline, concluded, startedAt, finishedAt, List.copyOf(steps), actor, target);

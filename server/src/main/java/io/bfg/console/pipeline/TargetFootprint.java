@@ -43,7 +43,8 @@ record TargetFootprint(String schema, boolean schemaExists, long relations, long
                 String counts = present.stream()
                     .map(t -> "select '" + t + "' as t, count(*) as n from " + schema + "." + t)
                     .collect(Collectors.joining(" union all "));
-                return session.query("select set_config('bfg.tenant_id', $1, false)", Tuple.of(tenantId))
+                return session.query("select set_config($1, $2, false)",
+                        Tuple.of(model.tenancy().setting(), tenantId))
                     .compose(ignored -> session.query(counts))
                     .map(counted -> {
                       Map<String, Long> out = new LinkedHashMap<>();

@@ -185,14 +185,15 @@ public final class ReadinessService {
     return new Published(current.state.seq(), current.json(lang), patch == null ? -1 : before.state.seq(), patch);
   }
 
-  /** Null for an unknown packet id. */
+  /** Null for a packet id the scenario does not declare. */
   public Packets.Packet packet(String id) {
     View current = view;
     Packets.Packet cached = current.packets.get(id);
     if (cached != null) {
       return cached;
     }
-    Packets.Packet packet = Packets.render(id, scenario, current.evaluation(Lang.EN), current.state);
+    Packets.Packet packet = Packets.render(id, scenario, current.evaluation(Lang.EN), current.state,
+        template -> evaluator.fill(current.assessment, Lang.EN, template));
     if (packet != null) {
       current.packets.put(id, packet);
     }

@@ -1,5 +1,6 @@
 package io.bfg.console.targetdb;
 
+import io.bfg.console.model.DatabaseNames;
 import io.vertx.core.net.SelfSignedCertificate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -20,20 +21,20 @@ import java.util.Properties;
 /**
  * The local-demo target: a real PostgreSQL (zonky's binaries) under {@code <data dir>/target-pg},
  * with TLS on from a self-signed certificate generated on first start, password logins only, and
- * the roles a production adapter database would have:
+ * the database and roles a production adapter database would have, as the scenario names them
+ * ({@link DatabaseNames}):
  * <ul>
- *   <li>{@code bfg_app}: what the console connects as; neither superuser nor BYPASSRLS, allowed to
- *       create the runbook's schema in {@code bfg_adapter};</li>
- *   <li>{@code bfg_runtime}: a login-less role the application would run as, which {@code bfg_app}
- *       may {@code SET ROLE} to so the dry-run can prove isolation as a non-owner.</li>
+ *   <li>the application role: what the console connects as; neither superuser nor BYPASSRLS,
+ *       allowed to create the runbook's schema in the database;</li>
+ *   <li>the runtime role: a login-less role the application would run as, which the application
+ *       role may {@code SET ROLE} to so the dry-run can prove isolation as a non-owner.</li>
  * </ul>
- * Passwords are random, kept in a 0600 file beside the cluster, and never logged. Blocking: call
- * it off the event loop.
+ * One cluster serves every scenario run with the same data dir: a scenario whose database or roles
+ * it lacks gets them added on start, beside the others. Passwords are random, kept in a 0600 file
+ * beside the cluster (keyed by role), and never logged. Blocking: call it off the event loop.
  */
 public final class EmbeddedTarget implements AutoCloseable {
 
-  public static final String DATABASE = "bfg_adapter";
-  public static final String APP_ROLE = "bfg_app";
   private static final String ADMIN_ROLE = "postgres";
   private static final String PORT = "port";
   private static final System.Logger LOG = System.getLogger(EmbeddedTarget.class.getName());
@@ -42,15 +43,24 @@ public final class EmbeddedTarget implements AutoCloseable {
 
   private final Path dir;
   private final Path binaries;
+  private final String database;
+  private final String appRole;
   private final String runtimeRole;
   private EmbeddedPostgres postgres;
   private TargetEndpoint endpoint;
   private TargetEndpoint admin;
 
-  public EmbeddedTarget(Path dataDir, String runtimeRole) {
+  /** {@code names} gives the database and application role; {@code runtimeRole} the role isolation is proven under. */
+  public EmbeddedTarget(Path dataDir, DatabaseNames names, String runtimeRole) {
+    if (ADMIN_ROLE.equals(names.appRole()) || ADMIN_ROLE.equals(runtimeRole)) {
+      throw new IllegalArgumentException("'" + ADMIN_ROLE + "' is the embedded target's superuser; the scenario's "
+          + "database roles need other names");
+    }
     this.dir = dataDir.resolve("target-pg");
     // zonky would unpack them under java.io.tmpdir; the console keeps what it writes in its data dir
     this.binaries = dataDir.resolve("pg-binaries");
+    this.database = names.database();
+    this.appRole = names.appRole();
     this.runtimeRole = runtimeRole;
   }
 
@@ -65,13 +75,21 @@ public final class EmbeddedTarget implements AutoCloseable {
     Path cert = dir.resolve("tls/server.crt");
     Path key = dir.resolve("tls/server.key");
     Properties credentials = readCredentials(credentialsFile);
-    boolean fresh = credentials == null;
+    // a cluster directory that is gone (or never finished initdb) is provisioned anew, passwords and all
+    boolean fresh = credentials == null || !Files.exists(pgdata.resolve("PG_VERSION"));
     if (fresh) {
-      // a cluster without its credentials file was never fully provisioned: start it over
+      // a cluster without its credentials file was never fully provisioned: start it over (on its port)
       deleteTree(pgdata);
+      String port = credentials == null ? null : credentials.getProperty(PORT);
       credentials = new Properties();
       credentials.setProperty(ADMIN_ROLE, randomSecret());
-      credentials.setProperty(APP_ROLE, randomSecret());
+      if (port != null) {
+        credentials.setProperty(PORT, port);
+      }
+    }
+    boolean newDatabase = credentials.getProperty(appRole) == null;
+    if (newDatabase) {
+      credentials.setProperty(appRole, randomSecret());
     }
     if (!Files.exists(cert) || !Files.exists(key)) {
       writeCertificate(cert, key);
@@ -117,16 +135,17 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
     try {
       if (fresh) {
-        provision(credentials);
+        provisionCluster(credentials);
       }
+      provisionDatabase(credentials, newDatabase);
       writeCredentials(credentialsFile, credentials);
     } catch (IOException | RuntimeException e) {
-      // unprovisioned (no credentials file), so the next start creates the cluster afresh
+      // the credentials file names only what was fully provisioned, so the next start does the rest
       close();
       throw e;
     }
-    endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), DATABASE, APP_ROLE,
-        credentials.getProperty(APP_ROLE), "verify-ca", cert.toAbsolutePath().toString());
+    endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), database, appRole,
+        credentials.getProperty(appRole), "verify-ca", cert.toAbsolutePath().toString());
     admin = endpoint.as(ADMIN_ROLE, credentials.getProperty(ADMIN_ROLE));
     LOG.log(System.Logger.Level.INFO, "embedded target PostgreSQL ready at " + endpoint.redacted() + " in "
         + (System.nanoTime() - started) / 1_000_000 + " ms" + (fresh ? " (created)" : ""));
@@ -177,14 +196,9 @@ public final class EmbeddedTarget implements AutoCloseable {
     return failure;
   }
 
-  private void provision(Properties credentials) throws IOException {
+  /** A new cluster: the superuser's password, and password (SCRAM) logins only from here on. */
+  private void provisionCluster(Properties credentials) throws IOException {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("create role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls password "
-          + literal(credentials.getProperty(APP_ROLE)));
-      s.execute("create role " + runtimeRole + " nologin nosuperuser nobypassrls");
-      s.execute("grant " + runtimeRole + " to " + APP_ROLE);
-      s.execute("create database " + DATABASE);
-      s.execute("grant connect, create, temporary on database " + DATABASE + " to " + APP_ROLE);
       s.execute("alter role " + ADMIN_ROLE + " password " + literal(credentials.getProperty(ADMIN_ROLE)));
       // initdb trusted every local login; from here on every role needs its password
       Files.writeString(Path.of(scalar(s, "show hba_file")), """
@@ -196,6 +210,34 @@ public final class EmbeddedTarget implements AutoCloseable {
       s.execute("select pg_reload_conf()");
     } catch (SQLException e) {
       throw new IOException("could not provision the embedded target: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The scenario's database and roles, created when missing and left as they are otherwise; the
+   * runtime role is checked on every start because CONSOLE_TARGET_RUNTIME_ROLE may name another one.
+   * {@code newRole}: the application role's password was just generated, so it is (re)set.
+   */
+  private void provisionDatabase(Properties credentials, boolean newRole) throws IOException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      if (newRole) {
+        String password = literal(credentials.getProperty(appRole));
+        s.execute("do $console$ begin "
+            + "if exists (select 1 from pg_roles where rolname = '" + appRole + "') then "
+            + "alter role " + appRole + " login nosuperuser nocreatedb nocreaterole nobypassrls password " + password
+            + "; else create role " + appRole + " login nosuperuser nocreatedb nocreaterole nobypassrls password "
+            + password + "; end if; end $console$");
+      }
+      s.execute("do $console$ begin "
+          + "if not exists (select 1 from pg_roles where rolname = '" + runtimeRole + "') then "
+          + "create role " + runtimeRole + " nologin nosuperuser nobypassrls; end if; end $console$");
+      s.execute("grant " + runtimeRole + " to " + appRole);
+      if (scalar(s, "select count(*) from pg_database where datname = '" + database + "'").equals("0")) {
+        s.execute("create database " + database);
+      }
+      s.execute("grant connect, create, temporary on database " + database + " to " + appRole);
+    } catch (SQLException e) {
+      throw new IOException("could not provision " + database + " on the embedded target: " + e.getMessage(), e);
     }
   }
 
@@ -243,7 +285,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     try (InputStream in = Files.newInputStream(file)) {
       properties.load(in);
     }
-    return properties.getProperty(ADMIN_ROLE) != null && properties.getProperty(APP_ROLE) != null ? properties : null;
+    return properties.getProperty(ADMIN_ROLE) != null ? properties : null;
   }
 
   private static void writeCredentials(Path file, Properties credentials) throws IOException {

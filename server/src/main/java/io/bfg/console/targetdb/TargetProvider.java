@@ -1,5 +1,6 @@
 package io.bfg.console.targetdb;
 
+import io.bfg.console.model.DatabaseNames;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -13,10 +14,14 @@ public final class TargetProvider {
   private final TargetSettings settings;
   private final EmbeddedTarget embedded;
 
-  public TargetProvider(Vertx vertx, TargetSettings settings, java.nio.file.Path dataDir) {
+  /**
+   * {@code database} names what the embedded target creates, and the runtime role unless the
+   * settings name one (CONSOLE_TARGET_RUNTIME_ROLE).
+   */
+  public TargetProvider(Vertx vertx, TargetSettings settings, java.nio.file.Path dataDir, DatabaseNames database) {
     this.vertx = vertx;
-    this.settings = settings;
-    this.embedded = settings.embedded() ? new EmbeddedTarget(dataDir, settings.runtimeRole()) : null;
+    this.settings = settings.orRuntimeRole(database.runtimeRole());
+    this.embedded = settings.embedded() ? new EmbeddedTarget(dataDir, database, this.settings.runtimeRole()) : null;
   }
 
   public TargetSettings settings() {

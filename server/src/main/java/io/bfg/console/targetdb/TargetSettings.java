@@ -7,15 +7,19 @@ package io.bfg.console.targetdb;
  * @param connectTimeoutMs   how long reaching and logging in to the target may take before a step fails
  * @param statementTimeoutMs the server-side limit on each statement (and the client's wait for it)
  * @param runtimeRole        the non-owning role the application runs as; the dry-run proves tenant
- *                           isolation under it with {@code SET ROLE}
+ *                           isolation under it with {@code SET ROLE}. Null until the scenario's
+ *                           declared one fills it in ({@link #orRuntimeRole}).
  */
 public record TargetSettings(TargetEndpoint external, int connectTimeoutMs, int statementTimeoutMs,
                              String runtimeRole) {
 
-  public static final String DEFAULT_RUNTIME_ROLE = "bfg_runtime";
-
   public boolean embedded() {
     return external == null;
+  }
+
+  /** These settings, with {@code declared} as the runtime role unless one was configured. */
+  public TargetSettings orRuntimeRole(String declared) {
+    return runtimeRole != null ? this : new TargetSettings(external, connectTimeoutMs, statementTimeoutMs, declared);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.DataModel.ColumnDef;
 import io.bfg.console.model.DataModel.TableDef;
+import io.bfg.console.model.DataModel.Tenancy;
 import io.bfg.console.packets.RunbookSql.RunbookHeader;
 import io.bfg.console.snapshot.BfgFixtures;
 import io.bfg.console.snapshot.DataModelReader;
@@ -102,21 +103,63 @@ class RunbookSqlTest {
       assertThat(RunbookSql.render(BfgFixtures.model(), HEADER)).isEqualTo(sql);
     }
 
+    /**
+     * The policy names and the setting come from the data model's tenancy: with BFG's declared
+     * {@code setting: bfg.tenant_id} (the data-model helper's change) they read {@code bfg_tenant_<table>}
+     * and {@code current_setting('bfg.tenant_id', true)}, as before; until that merges, the default's.
+     */
     @Test
-    @DisplayName("creates every table with RLS enabled, forced and one tenant policy")
+    @DisplayName("creates every table with RLS enabled, forced and one tenant policy on the tenancy setting")
     void everyTable() {
+      String setting = model.tenancy().setting();
+      String prefix = setting.substring(0, setting.indexOf('.')) + "_tenant_";
       for (String table : RunbookSql.tableNames(model)) {
         String name = schema + "." + table;
+        assertThat(RunbookSql.policyName(model, table)).isEqualTo(prefix + table);
         assertThat(sql).contains("create table if not exists " + name + " (",
             "alter table " + name + " enable row level security;",
             "alter table " + name + " force row level security;",
-            "drop policy if exists bfg_tenant_" + table + " on " + name + ";",
-            "create policy bfg_tenant_" + table + " on " + name + "\n"
-                + "  using (tenant_id = current_setting('bfg.tenant_id', true))\n"
-                + "  with check (tenant_id = current_setting('bfg.tenant_id', true));");
+            "drop policy if exists " + prefix + table + " on " + name + ";",
+            "create policy " + prefix + table + " on " + name + "\n"
+                + "  using (tenant_id = current_setting('" + setting + "', true))\n"
+                + "  with check (tenant_id = current_setting('" + setting + "', true));");
       }
       assertThat(sql).contains("  permissions text[] not null\n",
           "  tenant_id text not null references bfg_flowcontrol.tenants(tenant_id),\n");
+    }
+
+    @Test
+    @DisplayName("with BFG's tenancy setting, is BFG's runbook byte for byte as it was before tenancy was declared")
+    void bfgUnchanged() throws Exception {
+      DataModel declared = new DataModel(model.schema(), new Tenancy("tenants", "tenant_id", "bfg.tenant_id"),
+          model.batches(), model.tables());
+
+      assertThat(RunbookSql.render(declared, new RunbookHeader("BFGScenarioSnapshot.v1", "db-auth-session-adapter",
+          "grant-demo-local", "bfg-2f5bb8c7", 286, "BLOCKED_PENDING_PREFLIGHT")))
+          .isEqualTo(PacketsTest.saved("ProductionAdapterMigrationRunbook.v1"));
+    }
+
+    @Test
+    @DisplayName("names its policies and the setting they read after the data model's tenancy, not a constant")
+    void tenancyFromTheModel() {
+      DataModel other = new DataModel(model.schema(), new Tenancy("tenants", "tenant_id", "care.clinic_id"),
+          model.batches(), model.tables());
+
+      String rendered = RunbookSql.render(other, HEADER);
+
+      assertThat(rendered).contains("create policy care_tenant_orders on bfg_flowcontrol.orders\n"
+          + "  using (tenant_id = current_setting('care.clinic_id', true))\n"
+          + "  with check (tenant_id = current_setting('care.clinic_id', true));");
+      assertThat(rendered).doesNotContain("bfg.tenant_id", "bfg_tenant_", "app.tenant_id");
+    }
+
+    @Test
+    @DisplayName("leaves the runbook_decision line out when no runbook packet reports a decision")
+    void withoutDecision() {
+      String rendered = RunbookSql.render(model, new RunbookHeader("S.v1", "t", "s", "x-1", 3, null));
+
+      assertThat(rendered).startsWith("-- ProductionAdapterMigrationRunbook.v1\n-- source=S.v1\n-- target=t\n"
+          + "-- session=s\n-- checksum=x-1\n-- rows=3\ncreate schema if not exists ");
     }
 
     @Test
@@ -352,8 +395,9 @@ class RunbookSqlTest {
 
   private Connection tenantSession(String role, String tenant) throws SQLException {
     Connection c = connect(role);
-    try (PreparedStatement set = c.prepareStatement("select set_config('bfg.tenant_id', ?, false)")) {
-      set.setString(1, tenant);
+    try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, false)")) {
+      set.setString(1, model.tenancy().setting());
+      set.setString(2, tenant);
       set.execute();
     }
     return c;

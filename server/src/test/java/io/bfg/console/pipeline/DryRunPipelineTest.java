@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.model.Branding;
 import io.bfg.console.model.DataModel;
+import io.bfg.console.model.DataModel.Tenancy;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.packets.RunbookSql;
@@ -85,10 +86,27 @@ class DryRunPipelineTest {
   }
 
   @Test
+  @DisplayName("rehearses a data model whose tenancy reads another session setting, isolation proven under it")
+  void otherTenancySetting() {
+    DataModel other = new DataModel(model.schema(), new Tenancy("tenants", "tenant_id", "care.clinic_id"),
+        model.batches(), model.tables());
+
+    PipelineRun run = dryRun(other, String.join("\n", RunbookSql.statements(other)), bfg.snapshot(),
+        PipelineRunner.DEFAULT_BATCH_ROWS, null);
+
+    assertThat(run.steps()).as(run.toString()).extracting(PipelineRun.Step::status).containsOnly("PASSED");
+    assertThat(run.step("rbac-claims").evidence()).containsEntry("ownRowsAsRuntimeRole", 6L)
+        .containsEntry("otherTenantRowsAsRuntimeRole", 0L).containsEntry("crossTenantWriteRefused", true);
+    assertThat(run.step("adapter-replay").evidence()).containsEntry("checksum", bfg.snapshot().checksum());
+    assertNoResidue();
+  }
+
+  @Test
   @DisplayName("fails the RLS step naming the table when the runbook lacks that table's policy")
   void missingPolicy() {
-    PipelineRun run = dryRun(runbook(s -> !s.startsWith("create policy bfg_tenant_orders ")), bfg.snapshot(),
-        PipelineRunner.DEFAULT_BATCH_ROWS, null);
+    String policy = "create policy " + RunbookSql.policyName(model, "orders") + " ";
+    PipelineRun run = dryRun(runbook(s -> !s.startsWith(policy)), bfg.snapshot(), PipelineRunner.DEFAULT_BATCH_ROWS,
+        null);
 
     assertThat(statuses(run)).containsExactly("PASSED", "PASSED", "FAILED", "SKIPPED", "PASSED");
     assertThat(run.step("rbac-claims").detail()).contains(SCHEMA + ".orders has no row-level security policy");
@@ -135,7 +153,7 @@ class DryRunPipelineTest {
     // as a previous migration would have left it: the schema owned by the application role
     try (Connection c = TestTarget.connect(endpoint); Statement s = c.createStatement()) {
       s.execute(String.join("\n", RunbookSql.statements(model)));
-      s.execute("set bfg.tenant_id = 'other-tenant'");
+      s.execute("set " + model.tenancy().setting() + " = 'other-tenant'");
       s.execute("insert into " + SCHEMA + ".tenants values ('other-tenant', 'Other', now())");
       s.execute("insert into " + SCHEMA + ".users values ('other-user', 'other-tenant', 'md', 'Other', '{}')");
     }
@@ -177,11 +195,18 @@ class DryRunPipelineTest {
   // ---- harness ----
 
   private PipelineRun dryRun(String runbook, Snapshot snapshot, int batchRows, DryRunPipeline.Progress onProgress) {
+    return dryRun(model, runbook, snapshot, batchRows, onProgress);
+  }
+
+  private PipelineRun dryRun(DataModel model, String runbook, Snapshot snapshot, int batchRows,
+                             DryRunPipeline.Progress onProgress) {
     RunTranscript transcript = new RunTranscript("run-test", Pipelines.DRY_RUN, "user_md_anna",
         Pipelines.STEPS.get(Pipelines.DRY_RUN));
     List<ObjectNode> messages = Collections.synchronizedList(new ArrayList<>());
+    DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(model, snapshot,
+        bfg.scenario().snapshot().schema(), bfg.scenario().branding().checksumPrefix(), runbook);
     DryRunPipeline pipeline = new DryRunPipeline(vertx, endpoint,
-        new TargetSettings(endpoint, 5_000, 30_000, TestTarget.RUNTIME_ROLE), model, snapshot, runbook,
+        new TargetSettings(endpoint, 5_000, 30_000, TestTarget.RUNTIME_ROLE), rehearsal,
         (step, done, total, detail) -> {
           messages.add(transcript.progress(step, done, total, detail));
           if (onProgress != null) {

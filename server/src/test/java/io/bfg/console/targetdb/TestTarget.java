@@ -1,5 +1,8 @@
 package io.bfg.console.targetdb;
 
+import io.bfg.console.http.RunningConsole;
+import io.bfg.console.model.DatabaseNames;
+import io.bfg.console.scenario.ScenarioLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL for the pipeline tests. By default the product's own {@link EmbeddedTarget}
- * (TLS on, password logins, the bfg_app and bfg_runtime roles), started once per test JVM in a
+ * (TLS on, password logins, the roles BFG's scenario declares), started once per test JVM in a
  * temporary directory; with {@code CONSOLE_TEST_PG_URL} (a superuser URL) another server, on which
  * the same roles are created. Every test gets a fresh database, so no test sees another's residue.
  * Assertions about the target's state use plain JDBC as the superuser: independent of the
@@ -25,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestTarget {
 
-  public static final String APP_ROLE = EmbeddedTarget.APP_ROLE;
-  public static final String RUNTIME_ROLE = TargetSettings.DEFAULT_RUNTIME_ROLE;
+  /** The database names BFG's scenario declares (its {@code database:} section). */
+  public static final DatabaseNames BFG_NAMES = ScenarioLoader.load(RunningConsole.BFG).scenario().database();
+  public static final String APP_ROLE = BFG_NAMES.appRole();
+  public static final String RUNTIME_ROLE = BFG_NAMES.runtimeRole();
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static TestTarget shared;
   private static TestTarget plain;
@@ -71,7 +76,7 @@ public final class TestTarget {
   private static TestTarget embedded() {
     try {
       Path dir = Files.createTempDirectory("test-target-");
-      EmbeddedTarget target = new EmbeddedTarget(dir, RUNTIME_ROLE);
+      EmbeddedTarget target = new EmbeddedTarget(dir, BFG_NAMES, RUNTIME_ROLE);
       TargetEndpoint app = target.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
