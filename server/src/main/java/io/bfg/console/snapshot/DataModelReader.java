@@ -121,6 +121,14 @@ public final class DataModelReader {
       TableDef table = model.tables().get(t);
       String at = "tables[" + t + "]";
       identifier(table.name(), at + ".name");
+      // the runbook names each table's policy <setting prefix>_tenant_<table>; PostgreSQL would cut a longer name
+      String policy = model.tenancy().setting().substring(0, model.tenancy().setting().indexOf('.')) + "_tenant_"
+          + table.name();
+      if (policy.length() > 63) {
+        throw new DataModelException(at + ".name", "the row-level security policy for this table would be named '"
+            + policy + "', longer than PostgreSQL's 63 characters: shorten the table name or the prefix of "
+            + "tenancy.setting");
+      }
       if (!tableNames.add(table.name())) {
         throw new DataModelException(at + ".name", "duplicate table name '" + table.name() + "'");
       }

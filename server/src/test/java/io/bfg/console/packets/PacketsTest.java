@@ -53,11 +53,7 @@ class PacketsTest {
     Fresh bfg = Fresh.of(ScenarioLoader.load(RunningConsole.BFG).scenario());
 
     for (PacketBinding binding : bfg.scenario().packets()) {
-      String expected = saved(binding.id());
-      if (binding.id().equals(PacketIds.RUNBOOK)) {
-        expected = withTenancySetting(expected, bfg.scenario().dataModel().tenancy().setting());
-      }
-      assertThat(bfg.render(binding.id()).content()).as(binding.id()).isEqualTo(expected);
+      assertThat(bfg.render(binding.id()).content()).as(binding.id()).isEqualTo(saved(binding.id()));
     }
     assertThat(bfg.scenario().packets()).extracting(PacketBinding::id).containsExactlyElementsOf(PacketIds.ALL);
   }
@@ -106,15 +102,5 @@ class PacketsTest {
       assertThat(in).as("saved packet " + id).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  /**
-   * The saved runbook was rendered with BFG's setting {@code bfg.tenant_id}; BFG's data model declares
-   * it once the data model's {@code tenancy:} is read (until then its model has the default setting),
-   * and the policies and predicates follow it. With that declared, this returns {@code saved} unchanged.
-   */
-  static String withTenancySetting(String saved, String setting) {
-    String namespace = setting.substring(0, setting.indexOf('.'));
-    return saved.replace("'bfg.tenant_id'", "'" + setting + "'").replace(" bfg_tenant_", " " + namespace + "_tenant_");
   }
 }

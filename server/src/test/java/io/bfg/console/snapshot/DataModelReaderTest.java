@@ -184,6 +184,14 @@ class DataModelReaderTest {
     }
 
     @Test
+    @DisplayName("refuses a setting prefix that would make a table's policy name longer than PostgreSQL keeps")
+    void policyNameTooLong() {
+      assertRefused(root -> tenancy(root).put("setting", "a_very_long_setting_namespace_for_a_regional_network.org"),
+          "tables[0].name",
+          "longer than PostgreSQL's 63 characters");
+    }
+
+    @Test
     @DisplayName("refuses a tenancy table that does not exist")
     void missingTable() {
       assertRefused(root -> tenancy(root).put("table", "clients"), "tenancy.table", "no table named 'clients'");
