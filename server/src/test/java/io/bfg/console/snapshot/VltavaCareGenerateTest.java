@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +138,7 @@ class VltavaCareGenerateTest {
       assertThat(appointment.get("status").asText()).isEqualTo("attended");
       assertThat(prescription.get("patient_id")).isEqualTo(appointment.get("patient_id"));
     }
-    Set<String> claimed = new java.util.HashSet<>();
+    Set<String> claimed = new HashSet<>();
     for (ObjectNode claim : tables.get("insurance_claims")) {
       ObjectNode appointment = appointments.get(claim.get("appointment_id").asText());
       assertThat(appointment).as(claim.toString()).isNotNull();
@@ -372,7 +374,7 @@ class VltavaCareGenerateTest {
         Files.copy(file, copy.resolve(file.getFileName()));
       }
     }
-    Files.copy(sample, copy.resolve(SampleDataFile.FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(sample, copy.resolve(SampleDataFile.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
     return ScenarioLoader.load(copy);
   }
 }
