@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Branding;
 import io.bfg.console.model.DatabaseNames;
@@ -71,7 +72,15 @@ public final class ScenarioLoader {
 
   static JsonNode parse(Path file, List<ScenarioException.Problem> problems) {
     try {
-      JsonNode root = YAML.readTree(Files.readAllBytes(file));
+      byte[] bytes = Files.readAllBytes(file);
+      String alias = firstAlias(bytes);
+      if (alias != null) {
+        problems.add(new ScenarioException.Problem(file.toString(), alias.substring(0, alias.indexOf('|')),
+            "YAML aliases (" + alias.substring(alias.indexOf('|') + 1) + ") are not supported: the value would be "
+                + "read as the alias's name; write it out in full"));
+        return null;
+      }
+      JsonNode root = YAML.readTree(bytes);
       if (root == null || !root.isObject()) {
         problems.add(new ScenarioException.Problem(file.toString(), "", "must be a YAML mapping"));
         return null;
@@ -85,6 +94,22 @@ public final class ScenarioLoader {
       problems.add(new ScenarioException.Problem(file.toString(), where, "not valid YAML: " + e.getOriginalMessage()));
     } catch (IOException e) {
       problems.add(new ScenarioException.Problem(file.toString(), "", "cannot be read: " + e.getMessage()));
+    }
+    return null;
+  }
+
+  /**
+   * "line L, column C|*name" of the first alias, or null. Jackson's tree reader does not expand
+   * aliases (it reads {@code *name} as the string "name"), so one must never pass silently.
+   */
+  private static String firstAlias(byte[] bytes) throws IOException {
+    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(bytes)) {
+      while (parser.nextToken() != null) {
+        if (parser.isCurrentAlias()) {
+          var at = parser.currentTokenLocation();
+          return "line " + at.getLineNr() + ", column " + at.getColumnNr() + "|*" + parser.getText();
+        }
+      }
     }
     return null;
   }

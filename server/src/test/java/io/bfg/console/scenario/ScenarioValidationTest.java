@@ -380,6 +380,19 @@ class ScenarioValidationTest {
     }
 
     @Test
+    @DisplayName("rejects a YAML alias, which would otherwise be read as its name, with its line and column")
+    void yamlAlias() throws IOException {
+      Path folder = broken(SCENARIO, "    groups: [basics, signoffs, link]\n",
+          "    groups: &gates [basics, signoffs, link]\n  - id: again\n    kind: checklist\n"
+              + "    title: {en: \"Again\", pl: \"Znowu\"}\n    groups: *gates\n");
+
+      Problem problem = onlyProblem(folder);
+      assertThat(problem.file()).isEqualTo(folder.resolve(SCENARIO).toString());
+      assertThat(problem.path()).matches("line \\d+, column \\d+");
+      assertThat(problem.message()).contains("YAML aliases (*gates) are not supported");
+    }
+
+    @Test
     @DisplayName("rejects a folder without data-model.yaml")
     void missingDataModel() throws IOException {
       Path folder = copy("minimal");
