@@ -252,20 +252,22 @@ public final class GeneratedScenario {
           batch: tenant-rbac
           key: tenant_id
           label: {en: "Tenants", pl: "Tenanci"}
+          from: tenant
           columns:
             - {name: tenant_id, type: text, nullable: false}
-            - {name: name, type: text, nullable: false}
-            - {name: created_at, type: timestamptz, nullable: false}
+            - {name: name, type: text, nullable: false, from: tenant.name}
+            - {name: created_at, type: timestamptz, nullable: false, value: "2026-03-02T07:00:00Z"}
         - name: users
           batch: tenant-rbac
           key: user_id
           label: {en: "Users", pl: "Uzytkownicy"}
+          from: actors
           columns:
-            - {name: user_id, type: text, nullable: false}
+            - {name: user_id, type: text, nullable: false, from: actor.id}
             - {name: tenant_id, type: text, nullable: false}
-            - {name: role_key, type: text, nullable: false}
-            - {name: display_name, type: text, nullable: false}
-            - {name: permissions, type: "text[]", nullable: false}
+            - {name: role_key, type: text, nullable: false, from: actor.roleKey}
+            - {name: display_name, type: text, nullable: false, from: actor.name}
+            - {name: permissions, type: "text[]", nullable: false, from: actor.permissions}
       """;
 
   /** {@code GeneratedScenario <folder> [groups] [checksPerGroup]}: writes a scenario to look at or load. */

@@ -38,12 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class DataModelReader {
 
-  /** The default tenancy table. */
-  @Deprecated // use DataModel.tenancy(): a scenario declares its own tenancy table
-  public static final String TENANTS = Tenancy.DEFAULT.table();
-  /** The default tenancy column. */
-  @Deprecated // use DataModel.tenancy(): a scenario declares its own tenancy column
-  public static final String TENANT_ID = Tenancy.DEFAULT.column();
   /** Created by the runbook itself, so a data model must not declare it. */
   public static final String SNAPSHOTS = "scenario_snapshots";
 

@@ -308,7 +308,7 @@ public final class DryRunBenchmark {
 
   /** The data-model tables the generator fills: all but the tenant/RBAC batch, which comes from the actors. */
   private static List<String> generatedTables(DataModel model) {
-    String claims = model.tables().stream().filter(t -> t.name().equals(DataModelReader.TENANTS))
+    String claims = model.tables().stream().filter(t -> t.name().equals(model.tenancy().table()))
         .map(TableDef::batch).findFirst().orElse("");
     return model.tables().stream().filter(t -> !t.batch().equals(claims)).map(TableDef::name).toList();
   }
