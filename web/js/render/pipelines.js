@@ -203,7 +203,9 @@ function pipelineBlocker(ctx, pipeline) {
   for (const { check } of expectedSteps(ctx, pipeline)) {
     if (check && check.status === 'BLOCKED') return check.blockedBy || check.id;
   }
-  return null;
+  const bound = (ctx.ev.pipelines || []).find((p) => p.id === pipeline);
+  const group = bound ? ctx.groupsById.get(bound.group) : null;
+  return group && group.status === 'BLOCKED' ? group.blockedBy || group.id : null;
 }
 
 function buildPanel(ctx, pipeline) {

@@ -93,7 +93,7 @@ final class FoldedNames {
   private static final Set<String> NEUTRAL = Set.of("production", "produkcji", "adapter",
       "adaptera", "check", "checks", "gate", "gates", "ready", "gotowy", "evidence", "owner", "ownera", "owners",
       "decision", "decyzja", "status", "local", "live", "with", "from", "that", "this", "jest", "oraz", "dla",
-      "contract", "kontrakt", "blocker", "blocked", "next", "what", "does", "mean", "run", "data", "demo",
+      "contract", "kontrakt", "block", "blocker", "blocked", "next", "what", "does", "mean", "run", "data", "demo",
       "packet", "pakiet", "owner's", "accepted", "rehearsal", "cutover", "migration", "migracji", "scenario",
       "snapshot", "store", "auth", "provider", "providers", "dostawcy", "tasks", "task");
 

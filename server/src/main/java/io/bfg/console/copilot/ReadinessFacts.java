@@ -5,6 +5,7 @@ import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Permissions;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
@@ -197,7 +198,7 @@ public final class ReadinessFacts {
     List<Map<String, Object>> blocked = new ArrayList<>();
     for (GroupView group : evaluation.groups()) {
       for (CheckView check : group.checks()) {
-        if (!actor.id().equals(check.owner()) || "READY".equals(check.status())) {
+        if (!actor.id().equals(check.owner()) || "READY".equals(check.status()) || !mayMove(actor, check)) {
           continue;
         }
         Map<String, Object> brief = checkBrief(check);
@@ -212,6 +213,17 @@ public final class ReadinessFacts {
     out.put("actionable", actionable);
     out.put("blocked", blocked);
     return out;
+  }
+
+  /** Whether {@code actor} may move {@code check} by its kind (a derived check nobody moves by hand). */
+  private static boolean mayMove(Evaluation.ActorView actor, CheckView check) {
+    String needed = switch (check.kind()) {
+      case "owner-acceptance" -> Permissions.ACCEPT_CHECKS;
+      case "decision" -> Permissions.RECORD_DECISIONS;
+      case "pipeline" -> Permissions.RUN_PIPELINES;
+      default -> null;
+    };
+    return needed != null && actor.permissions().contains(needed);
   }
 
   /** A provider contract with the check that proves it; null if none matches. */
