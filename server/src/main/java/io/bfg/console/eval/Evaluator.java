@@ -171,6 +171,8 @@ public final class Evaluator {
     private final boolean[] stale = new boolean[nodes.length];
     private final String[] decision = new String[nodes.length];
     private final String[] evidence = new String[nodes.length];
+    /** A decision's evidence as its dependents hash it: with the value chosen (see {@link #upstream}). */
+    private final byte[][] decided = new byte[nodes.length][];
 
     private Assessment(Runtime runtime, SessionState state) {
       this.runtime = runtime;
@@ -436,15 +438,17 @@ public final class Evaluator {
    * exists), but whatever was signed off on top of "Prague" must go stale when it becomes "Frankfurt".
    */
   private void upstream(Assessment a, int ref, MessageDigest digest) {
-    digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
     Node node = nodes[ref];
-    if (node.check != null && node.check.kind() == CheckKind.DECISION) {
-      SignOff decided = a.state.decisions().get(node.check.id());
-      if (decided != null) {
-        digest.update((byte) 0);
-        digest.update(decided.value().getBytes(StandardCharsets.UTF_8));
-      }
+    if (node.check == null || node.check.kind() != CheckKind.DECISION) {
+      digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
+      return;
     }
+    if (a.decided[ref] == null) {
+      SignOff decision = a.state.decisions().get(node.id);
+      String own = evidenceOf(a, ref);
+      a.decided[ref] = (decision == null ? own : own + '\u0000' + decision.value()).getBytes(StandardCharsets.UTF_8);
+    }
+    digest.update(a.decided[ref]);
   }
 
   // ---- recommendation ----
