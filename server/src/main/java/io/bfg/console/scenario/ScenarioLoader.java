@@ -152,13 +152,14 @@ public final class ScenarioLoader {
       if (!r.isObject(n, path)) {
         continue;
       }
-      r.onlyKeys(n, path, Set.of("id", "name", "roleKey", "role", "orgUnit", "permissions", "aliases"));
+      r.onlyKeys(n, path, Set.of("id", "name", "roleKey", "role", "orgUnit", "permissions", "aliases", "identities"));
       List<String> permissions = r.strings(n, path, "permissions");
       if (permissions.isEmpty()) {
         r.problem(YamlReader.at(path, "permissions"), "an actor needs at least one permission");
       }
       actors.add(new Actor(r.text(n, path, "id"), r.text(n, path, "name"), r.text(n, path, "roleKey"),
-          r.label(n, path, "role"), r.text(n, path, "orgUnit"), permissions, r.aliases(n, path)));
+          r.label(n, path, "role"), r.text(n, path, "orgUnit"), permissions, r.aliases(n, path),
+          r.strings(n, path, "identities")));
     }
 
     List<Provider> providers = new ArrayList<>();

@@ -58,6 +58,7 @@ final class ScenarioValidator {
   private void run() {
     uniqueIds();
     owners();
+    identities();
     List<GroupDef> groups = scenario.groups();
     if (groups.stream().noneMatch(GroupDef::gate)) {
       r.problem("groups", "no group is marked gate: true; the blocker checklist would be empty");
@@ -130,6 +131,26 @@ final class ScenarioValidator {
     }
     nodePaths.put(id, path);
     return true;
+  }
+
+  /** An identity names one actor only: a token must never be two people. */
+  private void identities() {
+    Map<String, String> owner = new HashMap<>();
+    for (int a = 0; a < scenario.actors().size(); a++) {
+      Actor actor = scenario.actors().get(a);
+      for (int i = 0; i < actor.identities().size(); i++) {
+        String identity = actor.identities().get(i);
+        String path = YamlReader.at(YamlReader.at(YamlReader.at("actors", a), "identities"), i);
+        String other = owner.putIfAbsent(identity, actor.id());
+        if (identity.isBlank()) {
+          r.problem(path, "an identity must not be blank");
+        } else if (other != null && !other.equals(actor.id())) {
+          r.problem(path, "identity '" + identity + "' already names actor '" + other + "'");
+        } else if (actorIds.contains(identity) && !identity.equals(actor.id())) {
+          r.problem(path, "identity '" + identity + "' is another actor's id");
+        }
+      }
+    }
   }
 
   private void owners() {

@@ -351,6 +351,16 @@ class ScenarioValidationTest {
     }
 
     @Test
+    @DisplayName("rejects an identity that would name two actors")
+    void identityOfTwoActors() throws IOException {
+      Path folder = broken(SCENARIO, "  - id: user_ops\n", "  - id: user_ops\n    identities: [owner@acme.example]\n");
+      replace(folder.resolve(SCENARIO), "  - id: user_owner\n", "  - id: user_owner\n    identities: [owner@acme.example]\n");
+
+      assertThat(onlyProblem(folder)).satisfies(p -> names(p, folder.resolve(SCENARIO), "actors[1].identities[0]",
+          "identity 'owner@acme.example' already names actor 'user_owner'"));
+    }
+
+    @Test
     @DisplayName("suggests the id an author most likely meant for a dependency")
     void suggestsTheClosestId() throws IOException {
       Path folder = broken(SCENARIO, "    dependsOn: [basics]", "    dependsOn: [basic]");
