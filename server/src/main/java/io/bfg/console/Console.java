@@ -1,7 +1,6 @@
 package io.bfg.console;
 
 import io.bfg.console.auth.BearerTokens;
-import io.bfg.console.auth.BrowserLogin;
 import io.bfg.console.auth.IdentityServices;
 import io.bfg.console.auth.OidcProvider;
 import io.bfg.console.copilot.CopilotService;
@@ -71,8 +70,20 @@ public final class Console {
     return config.dataDir().resolve(loaded.scenario().id()).resolve("audit.ndjson");
   }
 
+  /**
+   * The browser login of CONSOLE_AUTH=oidc: until it is built, bearer tokens only. The one place its
+   * session reader and /auth/* routes are plugged in.
+   */
+  static final IdentityServices.BrowserFactory BROWSER_LOGIN = IdentityServices.BrowserFactory.NONE;
+
   /** Replays the journal, then listens; fails (with the store released) if either step fails. */
   public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded) {
+    return start(vertx, config, loaded, BROWSER_LOGIN);
+  }
+
+  /** As above with another browser login (tests give a session reader of their own). */
+  public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded,
+                                      IdentityServices.BrowserFactory browser) {
     Path journal = journalOf(config, loaded);
     return vertx.fileSystem().mkdirs(journal.getParent().toString()).compose(created -> {
       ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
@@ -82,7 +93,7 @@ public final class Console {
           loaded.scenario().database());
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
-      IdentityServices identity = identity(vertx, config, service);
+      IdentityServices identity = identity(vertx, config, service, browser);
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
@@ -108,14 +119,16 @@ public final class Console {
    * background: the console serves (and says on /health why it refuses identities) while the issuer is away.
    * The browser login plugs in here: its session reader and its /auth/* routes.
    */
-  private static IdentityServices identity(Vertx vertx, AppConfig config, ReadinessService service) {
+  private static IdentityServices identity(Vertx vertx, AppConfig config, ReadinessService service,
+                                           IdentityServices.BrowserFactory browserFactory) {
     if (!config.oidcMode()) {
       return null;
     }
     OidcProvider provider = new OidcProvider(vertx, config.oidc());
     provider.start();
+    IdentityServices.Browser browser = browserFactory.create(vertx, provider, service::actorKnownAs);
     return new IdentityServices(provider, new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()),
-        IdentityServices.NO_SESSIONS, BrowserLogin.NONE);
+        browser.sessions(), browser.login());
   }
 
   public int port() {
