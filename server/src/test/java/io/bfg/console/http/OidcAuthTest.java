@@ -382,4 +382,48 @@ class OidcAuthTest {
     assertThat(anonymous.status).isEqualTo(401);
     assertThat(send("GET", "/api/evaluation", Map.of()).status).as("reads stay anonymous in mock mode").isEqualTo(200);
   }
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run cli(java.util.function.BiFunction<java.io.PrintStream, java.io.PrintStream, Integer> command) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int exit;
+    try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+         java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      exit = command.apply(o, e);
+    }
+    return new Run(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("gate and watch send --token or CONSOLE_TOKEN as a bearer token; a refused one is one line and exit 2")
+  void cli(Vertx vertx) {
+    startConsole(vertx);
+    String url = console.base();
+    String token = issuer.token(ANNA);
+    Run gate = cli((o, e) -> io.bfg.console.cli.GateCommand.run(List.of("--url", url, "--token", token), Map.of(), o, e));
+    assertThat(gate.out).as(gate.err).startsWith("NO-GO:");
+    assertThat(gate.exit).isEqualTo(1);
+    Run fromEnv = cli((o, e) -> io.bfg.console.cli.GateCommand.run(List.of("--url", url),
+        Map.of("CONSOLE_TOKEN", token), o, e));
+    assertThat(fromEnv.exit).as(fromEnv.err).isEqualTo(1);
+    Run bare = cli((o, e) -> io.bfg.console.cli.GateCommand.run(List.of("--url", url), Map.of(), o, e));
+    assertThat(bare.exit).isEqualTo(2);
+    assertThat(bare.err.lines()).singleElement().asString().contains("401", "UNAUTHENTICATED", "--token");
+    Run bad = cli((o, e) -> io.bfg.console.cli.GateCommand.run(List.of("--url", url, "--token",
+        TestIssuer.unsigned(token)), Map.of(), o, e));
+    assertThat(bad.exit).isEqualTo(2);
+    assertThat(bad.err.lines()).singleElement().asString().contains("401", "INVALID_TOKEN");
+
+    Run watch = cli((o, e) -> io.bfg.console.cli.WatchCommand.run(List.of("--url", url, "--count", "1"),
+        Map.of("CONSOLE_TOKEN", token), o, e));
+    assertThat(watch.exit).as(watch.err).isZero();
+    assertThat(watch.out).contains("\"hello\"");
+    Run stranger = cli((o, e) -> io.bfg.console.cli.WatchCommand.run(List.of("--url", url, "--count", "1",
+        "--token", issuer.token("nobody-here")), Map.of(), o, e));
+    assertThat(stranger.exit).isEqualTo(2);
+    assertThat(stranger.err.lines()).singleElement().asString().contains("403", "NO_ACTOR");
+  }
 }
