@@ -603,6 +603,9 @@ function setLanguage(lang) {
   applyStaticTexts();
   state.identitySig = null;
   state.navSig = null;
+  renderIdentity();
+  renderNotice();
+  if (state.signedOut || state.loop) return; // nothing to load until the reader signs in
   render(); // chrome strings switch at once; scenario texts follow with the new evaluation
   loadEvaluation();
   feed.start(lang);
@@ -704,7 +707,7 @@ function signInAgain() {
   if (state.returnedAt !== null && Date.now() - state.returnedAt < LOOP_WINDOW_MS) {
     state.loop = true;
     savePlace(place); // kept for the "Sign in again" link
-    $('auth-notice').replaceChildren(loopNotice(loginHref(), () => savePlace(placeNow())));
+    renderNotice();
     return;
   }
   state.leaving = true;
@@ -771,9 +774,19 @@ function showSignedOut() {
   $('headline-live').textContent = '';
   state.identitySig = null;
   renderIdentity();
-  const notice = signedOutNotice(loginHref());
-  $('auth-notice').replaceChildren(notice);
-  notice.querySelector('h2').focus();
+  renderNotice();
+  $('signed-out-title').focus();
+}
+
+/** The notice of a sign-in that did not take, or of the signed-out page, in the current language. */
+function renderNotice() {
+  let notice = null;
+  if (state.signedOut) notice = signedOutNotice(loginHref());
+  else if (state.loop) notice = loopNotice(loginHref(), () => savePlace(placeNow()));
+  const wrap = $('auth-notice');
+  const focused = wrap.contains(document.activeElement) ? document.activeElement.id : null;
+  wrap.replaceChildren(...(notice ? [notice] : []));
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 /** Puts the reader back where they were before signing in, holding it while late content loads above. */
