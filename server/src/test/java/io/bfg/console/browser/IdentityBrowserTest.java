@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -212,16 +213,21 @@ class IdentityBrowserTest extends BrowserTest {
   }
 
   @Test
-  @DisplayName("the feed closing with 1008 when the session has expired sends the page through sign-in")
+  @DisplayName("the feed closing with 1008 when the session has expired sends the page through sign-in, not into "
+      + "reconnecting")
   void aFeedClosedFor1008GoesThroughSignIn() {
     OidcConsole oidc = new OidcConsole(ANNA);
     DashboardPage dashboard = open(new Browser.NewContextOptions(), oidc::install);
     assertThat(dashboard.page.locator("#signed-in-name")).hasText(actor(ANNA).getString("name"));
 
+    int sockets = oidc.feeds.get();
+
     oidc.signedIn.set(null);
     oidc.feed.get().close(new WebSocketRoute.CloseOptions().setCode(1008).setReason("session expired"));
     dashboard.page.waitForURL(Pattern.compile(".*/auth/login\\?return=.*"));
     assertThat(returnOf(oidc.logins.get(0))).isEqualTo("/");
+    // Straight to sign-in: no reconnect first, whose refusal would have led there only later.
+    assertThat(oidc.feeds.get()).as("feed sockets opened").isEqualTo(sockets);
   }
 
   @Test
@@ -318,6 +324,8 @@ class IdentityBrowserTest extends BrowserTest {
     final List<String> logouts = new CopyOnWriteArrayList<>();
     /** The page's side of its latest feed socket. */
     final AtomicReference<WebSocketRoute> feed = new AtomicReference<>();
+    /** Feed sockets the page opened. */
+    final AtomicInteger feeds = new AtomicInteger();
 
     OidcConsole(String actorId) {
       signedIn.set(actorId == null ? null : actor(actorId));
@@ -331,6 +339,7 @@ class IdentityBrowserTest extends BrowserTest {
       }, this::answer);
       context.routeWebSocket(Pattern.compile(".*/ws(\\?.*)?$"), socket -> {
         feed.set(socket);
+        feeds.incrementAndGet();
         if (signedIn.get() == null) {
           socket.close(new WebSocketRoute.CloseOptions().setCode(4401).setReason("no session"));
         } else {
