@@ -644,6 +644,8 @@ async function resolveIdentity() {
     const settled = modeFromMe(answer);
     if (settled === null) {
       state.meRefused = true;
+      // An evaluation that came before this answer was read without a session: mock mode.
+      if (state.ev) settle({ auth: MOCK, me: null });
       return;
     }
     if (settled) {
@@ -660,7 +662,11 @@ function settle({ auth, me, noActor = null }) {
   state.auth = auth;
   state.me = auth === OIDC ? me : state.me;
   state.noActor = noActor;
-  if (noActor) $('global-alert').textContent = t('identity.noActor', { message: noActor });
+  if (noActor) {
+    // Every read would be refused the same way: say why once, and leave Sign out as the way on.
+    $('global-alert').textContent = t('identity.noActor', { message: noActor });
+    feed.stop();
+  }
   if (auth === MOCK) confirmActor();
   renderIdentity();
   render();
