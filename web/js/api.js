@@ -1,26 +1,48 @@
-// HTTP side of the console: reads the evaluation and packets, sends commands as the selected actor.
+// HTTP side of the console: reads the evaluation and packets, sends commands as the acting actor.
 // Errors keep the server's own words ({"error":{"code","message"}}) so the page can show them plainly.
+// Identity travels as the session cookie (oidc) or as X-Actor-Id (mock-auth-header, when an actor
+// id is given); a 401 from any call but the identity probe is reported to onUnauthenticated.
 
 import { EventStreamParser } from './sse.js';
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, body = null) {
     super(message);
     this.status = status;
     this.code = code;
+    this.body = body;
+  }
+}
+
+let unauthenticated = () => {};
+
+/**
+ * handler({method, path}) hears every 401 (but the /api/me probe's): the session ended while the page
+ * was open. It runs after the refusal has reached the caller, so a question handed back to the copilot's
+ * box is there when the page saves its place.
+ */
+export function onUnauthenticated(handler) {
+  unauthenticated = handler;
+}
+
+function heard(response, path, options) {
+  if (response.status === 401) {
+    const method = (options.method || 'GET').toUpperCase();
+    setTimeout(() => unauthenticated({ method, path }), 0);
   }
 }
 
 async function send(path, options) {
   try {
-    return await fetch(path, { cache: 'no-store', ...options });
+    // Same-origin credentials carry the session cookie; never sent to another origin.
+    return await fetch(path, { cache: 'no-store', credentials: 'same-origin', ...options });
   } catch (cause) {
     if (cause && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', cause && cause.message ? cause.message : 'network error');
   }
 }
 
-async function request(path, options = {}) {
+async function request(path, options = {}, { probe = false } = {}) {
   const response = await send(path, options);
   const text = await response.text();
   let body = null;
@@ -33,18 +55,28 @@ async function request(path, options = {}) {
   }
   if (!response.ok) {
     const error = body && body.error ? body.error : {};
+    if (!probe) heard(response, path, options);
     throw new ApiError(response.status, error.code || `HTTP_${response.status}`,
-      error.message || text || response.statusText || `HTTP ${response.status}`);
+      error.message || text || response.statusText || `HTTP ${response.status}`, body);
   }
   return body;
 }
 
-export function getEvaluation(lang) {
-  return request(`/api/evaluation?lang=${encodeURIComponent(lang)}`);
+/**
+ * GET /api/me: who the console takes this page for. With an actor id (mock-auth-header) it is sent as
+ * X-Actor-Id; without, only the session cookie speaks. Its 401 is an answer, not an expired session.
+ */
+export function getMe(actorId) {
+  return request('/api/me', actorId ? { headers: { 'X-Actor-Id': actorId } } : {}, { probe: true });
 }
 
-export function getHealth() {
-  return request('/health');
+/** POST /auth/logout: ends the session on the server (the cookie goes with it). */
+export function logout() {
+  return request('/auth/logout', { method: 'POST' }, { probe: true });
+}
+
+export function getEvaluation(lang) {
+  return request(`/api/evaluation?lang=${encodeURIComponent(lang)}`);
 }
 
 export function listPackets(lang) {
@@ -67,8 +99,9 @@ export function getPipelineRun(runId) {
   return request(`/api/pipelines/${encodeURIComponent(runId)}`);
 }
 
+/** actorId null: the session cookie says who acts (oidc), and nothing claims otherwise. */
 function command(path, actorId, body) {
-  const headers = { 'X-Actor-Id': actorId };
+  const headers = actorId ? { 'X-Actor-Id': actorId } : {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return request(path, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
@@ -106,9 +139,8 @@ function retryAfterSeconds(response) {
 export async function askCopilot({ question, lang, actorId, signal, onEvent }) {
   const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
   if (actorId) headers['X-Actor-Id'] = actorId;
-  const response = await send('/api/copilot/ask', {
-    method: 'POST', headers, body: JSON.stringify({ question, lang }), signal,
-  });
+  const options = { method: 'POST', headers, body: JSON.stringify({ question, lang }), signal };
+  const response = await send('/api/copilot/ask', options);
   if (!response.ok) {
     const text = await response.text().catch(() => '');
     let error = {};
@@ -120,6 +152,7 @@ export async function askCopilot({ question, lang, actorId, signal, onEvent }) {
     const refusal = new ApiError(response.status, error.code || `HTTP_${response.status}`,
       error.message || text || response.statusText || `HTTP ${response.status}`);
     refusal.retryAfter = retryAfterSeconds(response);
+    heard(response, '/api/copilot/ask', options);
     throw refusal;
   }
   const parse = (event) => {

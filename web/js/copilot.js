@@ -179,6 +179,20 @@ export class Conversation {
     this.changed({ cleared: true });
   }
 
+  /** Sign-out: every exchange, the draft and the stored copy go; the next person starts afresh. */
+  forget() {
+    this.exchanges = [];
+    this.alert = null;
+    this.notice = null;
+    this.draft = '';
+    try {
+      this.storage?.removeItem(STORE_KEY);
+    } catch {
+      // storage disabled: nothing was kept
+    }
+    this.changed({ cleared: true });
+  }
+
   trim() {
     const streaming = this.exchanges.filter((e) => e.status === 'streaming').length;
     while (this.exchanges.length > Math.max(HISTORY_KEEP, streaming)) {

@@ -12,6 +12,8 @@ const BACKOFF_START_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
 /** Reconnect attempts shown as "reconnecting" before the page falls back to polling meanwhile. */
 const QUIET_ATTEMPTS = 2;
+/** The close code the server sends when the socket's token or session expires. */
+const POLICY_VIOLATION = 1008;
 
 /** Exponential backoff, 1 s doubling to 30 s, with +-20 % jitter so clients do not reconnect in lockstep. */
 export function backoffDelay(attempt) {
@@ -24,7 +26,10 @@ export class Feed {
   /**
    * @param {object} handlers onEvaluation(evaluation, source), onAudit(event), onPipeline(message),
    *   onServerError(message), onMessage(message) for other types, onState({state, retryAt, seq}),
-   *   onOpen() each time a socket opens (pipeline messages are not replayed: fetch what was missed)
+   *   onOpen() each time a socket opens (pipeline messages are not replayed: fetch what was missed),
+   *   onPolicyClose(reason) when the server closes with 1008 (the socket's identity expired): true
+   *   stops the feed, onRefused() when a socket closes before it opened (a refused upgrade, 401
+   *   perhaps: the browser does not say)
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -43,7 +48,7 @@ export class Feed {
     this.evaluation = null;
     this.state = 'connecting';
     window.addEventListener('online', () => {
-      if (!this.isLive()) this.connectNow();
+      if (!this.isLive() && this.state !== 'stopped') this.connectNow();
     });
   }
 
@@ -112,10 +117,19 @@ export class Feed {
       if (socket !== this.socket) return;
       this.onMessage(event.data);
     });
-    socket.addEventListener('close', () => {
+    let opened = false;
+    socket.addEventListener('open', () => {
+      opened = true;
+    });
+    socket.addEventListener('close', (event) => {
       if (socket !== this.socket) return;
       this.socket = null;
       clearInterval(this.pingTimer);
+      if (event.code === POLICY_VIOLATION && this.handlers.onPolicyClose?.(event.reason)) {
+        this.stop();
+        return;
+      }
+      if (!opened) this.handlers.onRefused?.();
       this.scheduleReconnect();
     });
     // 'error' is always followed by 'close'; nothing to do here.
@@ -221,15 +235,27 @@ export class Feed {
     const lang = this.lang;
     try {
       const evaluation = await getEvaluation(lang);
-      if (lang !== this.lang || this.isLive()) return;
+      if (lang !== this.lang || this.isLive() || this.state === 'stopped') return;
       this.pollFailed = false;
       this.handlers.onEvaluation(evaluation, 'poll');
       this.noteSeq(evaluation.seq);
       if (this.pollTimer !== null) this.setState('polling');
     } catch {
+      if (this.state === 'stopped') return;
       this.pollFailed = true;
       if (this.pollTimer !== null) this.setState('offline');
     }
+  }
+
+  /** No socket, no retries, no polling: the page is signed out or on its way to sign in. */
+  stop() {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryAt = null;
+    this.stopPolling();
+    this.closeSocket();
+    this.evaluation = null;
+    this.setState('stopped');
   }
 
   closeSocket() {

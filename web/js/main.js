@@ -1,5 +1,6 @@
 // The dashboard: holds the page state, renders the evaluation section by section, sends commands as
-// the selected actor and keeps itself current through the live feed (or polling when there is none).
+// the acting actor (the switcher's in mock mode, the signed-in one in oidc mode) and keeps itself
+// current through the live feed (or polling when there is none).
 
 import * as api from './api.js';
 import { Feed } from './feed.js';
@@ -12,6 +13,11 @@ import { refreshCopilotPanel } from './render/copilot.js';
 import { Conversation, CopilotClient } from './copilot.js';
 import { statusPill, worstStatus } from './render/common.js';
 import { RunBook, isTerminal } from './runs.js';
+import {
+  LOOP_WINDOW_MS, MOCK, OIDC, PENDING, applyPlace, currentPlace, forgetPlace, loginHref, modeFromMe, savePlace,
+  takePlace,
+} from './identity.js';
+import { identityNodes, loopNotice, signedOutNotice } from './render/identity.js';
 
 const STORE_LANG = 'integration-console.lang';
 const STORE_ACTOR = 'integration-console.actor';
@@ -19,8 +25,21 @@ const AUDIT_KEEP = 50;
 
 const state = {
   lang: 'en',
-  actorId: null,
-  localMode: true,
+  actorId: null, // the switcher's choice (mock mode only)
+  auth: PENDING, // MOCK, OIDC or PENDING until GET /api/me (or the first read) says
+  me: null, // GET /api/me's body: the signed-in actor (oidc), the confirmed switcher choice (mock)
+  meChecked: null, // the actor id /api/me was last asked about in mock mode
+  meMissing: false, // the console has no /api/me (it predates it): the switcher is all there is
+  meRefused: false, // /api/me said 401 without saying why: the first readable evaluation means mock
+  noActor: null, // oidc: signed in, but no actor of the scenario is this subject (the server's words)
+  signingOut: false,
+  signedOut: false,
+  leaving: false, // on the way to /auth/login: nothing more to do here
+  loop: false, // a 401 right after signing in: the reader was told, and the page stopped
+  place: null, // where the reader was before signing in, until it is put back
+  placeUntil: 0, // the place is held against late re-renders until the reader moves or this time passes
+  returnedAt: null, // when this page came back from signing in (a place was waiting)
+  identitySig: null,
   ev: null,
   receivedAt: null,
   packets: new Map(), // id -> {envelope, error, lang}
@@ -31,7 +50,6 @@ const state = {
   drafts: new Map(), // decision check id -> option value chosen but not yet recorded
   signatures: new Map(),
   headline: null,
-  actorsSig: null,
   navSig: null,
   conn: { state: 'connecting', retryAt: null, seq: null },
   chat: new Conversation(sessionStore()), // the copilot conversation of this tab, kept in sessionStorage
@@ -86,8 +104,9 @@ function buildContext() {
     },
     checksumPrefix: ev.branding ? ev.branding.checksumPrefix : null,
     lang: state.lang,
-    localMode: state.localMode,
-    actor: actorsById.get(state.actorId) || null,
+    auth: state.auth,
+    localMode: state.auth === MOCK,
+    actor: actingActor(actorsById),
     actorsById,
     groupsById,
     checksById,
@@ -104,6 +123,20 @@ function buildContext() {
   };
 }
 
+/**
+ * Who commands act as: the switcher's choice in mock mode, the signed-in actor in oidc mode (with the
+ * permissions /api/me gave), nobody while the mode is not known. Null offers no command at all.
+ */
+function actingActor(actorsById) {
+  const me = state.me && state.me.actor ? state.me.actor : null;
+  if (state.auth === MOCK) {
+    const chosen = actorsById.get(state.actorId) || null;
+    return chosen && me && me.id === chosen.id ? { ...chosen, ...me } : chosen;
+  }
+  if (state.auth === OIDC && me) return { ...(actorsById.get(me.id) || {}), ...me };
+  return null;
+}
+
 /** Nodes that outlive section re-renders (the copilot chat), rebuilt only when the language changes. */
 const kept = new Map();
 function keep(key, build) {
@@ -116,7 +149,7 @@ function keep(key, build) {
 
 // ---- rendering ----------------------------------------------------------------------------------
 function render() {
-  if (!state.ev) return;
+  if (!state.ev || state.signedOut) return;
   const ctx = buildContext();
   const container = $('sections');
   $('loading')?.remove();
@@ -162,6 +195,7 @@ function render() {
   restoreFocus(focused, focusKey, focusCheck);
   renderChrome(ctx);
   if (replaced) observeSections();
+  holdPlace();
 }
 
 function restoreFocus(previous, focusKey, focusCheck) {
@@ -205,7 +239,7 @@ function renderChrome(ctx) {
     state.receivedAt ? h('span', { class: 'muted' }, ` · ${t('summary.updated', { time: timeOnly(state.receivedAt) })}`)
       : null);
 
-  renderActors(ctx);
+  renderIdentity();
   renderNav(ctx);
 }
 
@@ -214,17 +248,19 @@ function timeOnly(date) {
     { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
 }
 
-function renderActors(ctx) {
-  const wrap = $('actor-switch');
-  wrap.hidden = !state.localMode;
-  const actors = ctx.ev.actors || [];
-  const sig = JSON.stringify([state.lang, state.actorId, actors.map((a) => [a.id, a.name, a.role])]);
-  if (sig === state.actorsSig) return;
-  state.actorsSig = sig;
-  const select = $('actor-select');
-  select.replaceChildren(...actors.map((actor) => h('option', { value: actor.id, selected: actor.id === state.actorId },
-    `${actor.name} · ${actor.role}`)));
-  select.value = state.actorId || '';
+function renderIdentity() {
+  const actors = state.ev ? state.ev.actors || [] : [];
+  const view = {
+    auth: state.signedOut ? PENDING : state.auth, actors, actorId: state.actorId, me: state.me,
+    noActor: state.noActor, signingOut: state.signingOut,
+  };
+  const sig = JSON.stringify([state.lang, view, actors.map((a) => [a.id, a.name, a.role])]);
+  if (sig === state.identitySig) return;
+  state.identitySig = sig;
+  const wrap = $('identity');
+  const focused = wrap.contains(document.activeElement) ? document.activeElement.id : null;
+  wrap.replaceChildren(...identityNodes(view, { chooseActor: setActor, signOut }));
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 function renderNav(ctx) {
@@ -315,7 +351,10 @@ let lowerSeqAnswers = 0;
 function acceptEvaluation(ev, source) {
   if (!ev || typeof ev !== 'object') return;
   if (source === 'poll') loadPipelines(); // no feed: runs advance without a new seq, so ask for them too
+  if (state.signedOut || state.leaving) return;
   if (ev.lang && ev.lang !== state.lang) return; // a late answer for the previous language
+  // Reads are anonymous only in mock mode: an evaluation without a session settles /api/me's bare 401.
+  if (state.auth === PENDING && state.meRefused) settle({ auth: MOCK, me: null });
   const previous = state.ev;
   const sameLang = previous && (!previous.lang || previous.lang === state.lang);
   if (sameLang && typeof ev.seq === 'number' && typeof previous.seq === 'number' && ev.seq < previous.seq) {
@@ -343,17 +382,24 @@ function ensureActor() {
     const preferred = actors.find((a) => (a.permissions || []).includes('checks.accept')) || actors[0];
     state.actorId = preferred ? preferred.id : null;
   }
+  confirmActor();
 }
 
+/** Resolves true when an evaluation arrived (for the language still shown). */
 async function loadEvaluation() {
   const lang = state.lang;
   try {
     const ev = await api.getEvaluation(lang);
-    if (lang !== state.lang) return;
-    $('global-alert').textContent = '';
+    if (lang !== state.lang || state.signedOut) return false;
+    if (!state.noActor) $('global-alert').textContent = '';
     acceptEvaluation(ev, 'fetch');
+    return true;
   } catch (error) {
-    if (!state.ev) $('global-alert').textContent = t('error.load', { message: error.message });
+    // A 401 goes to sign in (onUnauthenticated) rather than into an alert nobody needs to read.
+    if (!state.ev && error.status !== 401 && !state.noActor) {
+      $('global-alert').textContent = t('error.load', { message: error.message });
+    }
+    return false;
   }
 }
 
@@ -487,14 +533,14 @@ function afterCommand(seq) {
 
 const actions = {
   accept(checkId) {
-    return runCommand(checkId, () => api.acceptCheck(checkId, state.actorId));
+    return runCommand(checkId, () => api.acceptCheck(checkId, commandActor()));
   },
   revoke(checkId) {
-    return runCommand(checkId, () => api.revokeCheck(checkId, state.actorId));
+    return runCommand(checkId, () => api.revokeCheck(checkId, commandActor()));
   },
   decide(checkId, value) {
     state.drafts.set(checkId, value);
-    return runCommand(checkId, () => api.recordDecision(checkId, value, state.actorId));
+    return runCommand(checkId, () => api.recordDecision(checkId, value, commandActor()));
   },
   draft(checkId, value) {
     state.drafts.set(checkId, value);
@@ -503,7 +549,7 @@ const actions = {
     const key = `pipeline:${pipeline}`;
     if (state.runs.isRunning(pipeline)) return;
     // The evaluation moves when the run is recorded, not now: the feed (or pollRun) brings it then.
-    const result = await runCommand(key, () => api.startPipeline(pipeline, state.actorId), { follow: false });
+    const result = await runCommand(key, () => api.startPipeline(pipeline, commandActor()), { follow: false });
     if (result && result.runId) {
       if (state.runs.applyStarted({ pipeline, ...result })) render();
       if (!feed.isLive()) pollRun(pipeline, result.runId);
@@ -555,19 +601,220 @@ function setLanguage(lang) {
     history.replaceState(null, '', url);
   }
   applyStaticTexts();
-  state.actorsSig = null;
+  state.identitySig = null;
   state.navSig = null;
+  renderIdentity();
+  renderNotice();
+  if (state.signedOut || state.loop) return; // nothing to load until the reader signs in
   render(); // chrome strings switch at once; scenario texts follow with the new evaluation
   loadEvaluation();
   feed.start(lang);
 }
 
 function setActor(actorId) {
+  if (state.auth !== MOCK) return; // only the mock switcher chooses; a signed-in page acts as its owner
   state.actorId = actorId;
   writeStored(STORE_ACTOR, actorId);
   state.errors.clear();
   state.drafts.clear();
+  confirmActor();
   render();
+}
+
+/** X-Actor-Id for a command: the switcher's actor in mock mode; none in oidc mode, where the cookie speaks. */
+function commandActor() {
+  return state.auth === MOCK ? state.actorId : null;
+}
+
+// ---- identity -----------------------------------------------------------------------------------
+/**
+ * GET /api/me, without any actor header: a session answers for itself (oidc); mock mode answers 401
+ * (no actor named yet), and the first evaluation then settles it. Retried while the console cannot be
+ * reached: until then the page offers no switcher and no command.
+ */
+async function resolveIdentity() {
+  for (let attempt = 1; !state.signedOut && !state.leaving; attempt += 1) {
+    let answer;
+    try {
+      answer = { body: await api.getMe(null) };
+    } catch (error) {
+      answer = { error };
+    }
+    if (state.auth !== PENDING) return; // a read's 401 settled it meanwhile
+    const settled = modeFromMe(answer);
+    if (settled === null) {
+      state.meRefused = true;
+      // An evaluation that came before this answer was read without a session: mock mode.
+      if (state.ev) settle({ auth: MOCK, me: null });
+      return;
+    }
+    if (settled) {
+      state.meMissing = answer.error !== undefined && answer.error.status >= 404;
+      settle(settled);
+      if (settled.auth === OIDC && !settled.me && !settled.noActor) signInAgain();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** (attempt - 1))));
+  }
+}
+
+function settle({ auth, me, noActor = null }) {
+  state.auth = auth;
+  state.me = auth === OIDC ? me : state.me;
+  state.noActor = noActor;
+  if (noActor) {
+    // Every read would be refused the same way: say why once, and leave Sign out as the way on.
+    $('global-alert').textContent = t('identity.noActor', { message: noActor });
+    feed.stop();
+  }
+  if (auth === MOCK) confirmActor();
+  renderIdentity();
+  render();
+}
+
+/** Mock mode: the console's own word on the switcher's actor (its permissions), once per choice. */
+async function confirmActor() {
+  const actorId = state.actorId;
+  if (state.auth !== MOCK || state.meMissing || !actorId || state.meChecked === actorId) return;
+  state.meChecked = actorId;
+  let me = null;
+  try {
+    me = await api.getMe(actorId);
+  } catch {
+    me = null; // an actor the console does not know: the evaluation's entry stands, as it always did
+  }
+  if (state.actorId !== actorId) return;
+  state.me = me;
+  render();
+}
+
+/**
+ * A 401 while the page is open. Mock mode never signs in; before the mode is known, only a read's 401
+ * says oidc (mock-mode reads are anonymous).
+ */
+function onUnauthenticated({ method }) {
+  if (state.signedOut || state.leaving || state.loop || state.auth === MOCK) return;
+  if (state.auth === PENDING && method !== 'GET') return;
+  if (state.auth === PENDING) settle({ auth: OIDC, me: null });
+  signInAgain();
+}
+
+/** Where the reader is; a place still waiting to be put back is still where they are. */
+function placeNow() {
+  if (state.place) return { ...state.place, draft: state.chat.draft || state.place.draft, savedAt: Date.now() };
+  return currentPlace(state.chat.draft);
+}
+
+/** Off to /auth/login with the place saved; or, right after coming back from there, say so and stop. */
+function signInAgain() {
+  if (state.leaving || state.signedOut || state.loop) return;
+  const place = placeNow();
+  feed.stop();
+  if (state.returnedAt !== null && Date.now() - state.returnedAt < LOOP_WINDOW_MS) {
+    state.loop = true;
+    savePlace(place); // kept for the "Sign in again" link
+    renderNotice();
+    return;
+  }
+  state.leaving = true;
+  savePlace(place);
+  location.assign(loginHref());
+}
+
+/** The feed closed with 1008: an expired identity, or a rate limit. /api/me tells which. */
+function onPolicyClose() {
+  if (state.auth !== OIDC) return false;
+  checkSession({ otherwise: () => feed.start(state.lang) });
+  return true;
+}
+
+/** Asks /api/me whether the session still holds; a 401 goes to sign in, anything else calls otherwise. */
+async function checkSession({ otherwise = () => {} } = {}) {
+  try {
+    state.me = await api.getMe(null);
+  } catch (error) {
+    if (error.status === 401) {
+      signInAgain();
+      return;
+    }
+  }
+  if (!state.leaving && !state.loop && !state.signedOut) otherwise();
+}
+
+async function signOut() {
+  if (state.signingOut || state.signedOut) return;
+  state.signingOut = true;
+  renderIdentity();
+  try {
+    await api.logout();
+  } catch (error) {
+    if (error.status !== 401) { // 401: the session was over already, which is what was asked
+      state.signingOut = false;
+      renderIdentity();
+      $('global-alert').textContent = t('identity.signOutFailed', { message: error.message });
+      return;
+    }
+  }
+  showSignedOut();
+}
+
+/**
+ * The page after "Sign out": no data, no feed, a link to sign in. Not straight to /auth/login: the
+ * identity provider, still remembering the person, would sign them back in at once.
+ */
+function showSignedOut() {
+  state.signingOut = false;
+  state.signedOut = true;
+  state.me = null;
+  state.ev = null;
+  state.audit = [];
+  state.packets.clear();
+  state.signatures.clear();
+  feed.stop();
+  state.chat.forget(); // the conversation of this session is not the next person's
+  forgetPlace();
+  $('global-alert').textContent = '';
+  $('sections').replaceChildren();
+  $('toc-list').replaceChildren();
+  $('summary-facts').replaceChildren();
+  $('headline-live').textContent = '';
+  state.identitySig = null;
+  renderIdentity();
+  renderNotice();
+  $('signed-out-title').focus();
+}
+
+/** The notice of a sign-in that did not take, or of the signed-out page, in the current language. */
+function renderNotice() {
+  let notice = null;
+  if (state.signedOut) notice = signedOutNotice(loginHref());
+  else if (state.loop) notice = loopNotice(loginHref(), () => savePlace(placeNow()));
+  const wrap = $('auth-notice');
+  const focused = wrap.contains(document.activeElement) ? document.activeElement.id : null;
+  wrap.replaceChildren(...(notice ? [notice] : []));
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+/** Puts the reader back where they were before signing in, holding it while late content loads above. */
+function holdPlace() {
+  if (!state.place) return;
+  if (Date.now() > state.placeUntil) {
+    state.place = null;
+    return;
+  }
+  applyPlace(state.place);
+}
+
+function arrive(place) {
+  state.place = place;
+  state.placeUntil = Date.now() + LOOP_WINDOW_MS;
+  applyPlace(place);
+  // The reader moving the page ends the hold: from then on the place is theirs.
+  const release = () => {
+    state.place = null;
+    for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.removeEventListener(type, release, true);
+  };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) window.addEventListener(type, release, true);
 }
 
 // ---- start --------------------------------------------------------------------------------------
@@ -590,9 +837,14 @@ const feed = new Feed({
     state.conn = conn;
     renderConn();
   },
+  onPolicyClose,
+  // A refused upgrade looks like any failed connection to a page; in oidc mode, ask whether it was a 401.
+  onRefused: () => {
+    if (state.auth === OIDC) checkSession();
+  },
 });
 
-const copilot = new CopilotClient({ conversation: state.chat, feed, actorId: () => state.actorId });
+const copilot = new CopilotClient({ conversation: state.chat, feed, actorId: commandActor });
 
 /** Each streamed piece patches the chat alone; the sections around it stay as they are. */
 state.chat.onChange(() => {
@@ -605,26 +857,28 @@ function boot() {
   state.lang = LANGS.includes(wantedLang) ? wantedLang : 'en';
   setLang(state.lang);
   state.actorId = params.get('actor') || readStored(STORE_ACTOR);
+  const place = takePlace();
+  if (place) {
+    state.returnedAt = Date.now();
+    if (place.draft && !state.chat.draft) {
+      state.chat.draft = place.draft;
+      state.chat.draftReturned = true;
+    }
+  }
   applyStaticTexts();
 
   for (const button of document.querySelectorAll('.lang-btn')) {
     button.addEventListener('click', () => setLanguage(button.dataset.lang));
   }
-  $('actor-select').addEventListener('change', (event) => setActor(event.target.value));
   setInterval(renderConnDetail, 1000);
+  api.onUnauthenticated(onUnauthenticated);
 
-  api.getHealth().then((health) => {
-    const auth = health && (health.auth || health.authMode);
-    state.localMode = !(auth && String(auth).toLowerCase() === 'oidc');
-    if (state.ev) {
-      state.actorsSig = null;
-      render();
-    }
-  }).catch(() => {});
-
+  resolveIdentity();
   loadPipelines();
-  const first = loadEvaluation().then(() => {
-    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  const first = loadEvaluation().then((loaded) => {
+    if (!loaded) return;
+    if (place) arrive(place);
+    else if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   });
   feed.start(state.lang);
   return first;

@@ -162,13 +162,14 @@ export function waitsFor(ctx, ref, attrs = {}) {
 const NONE = { accept: null, revoke: null, decide: null };
 
 /**
- * The commands the selected actor has on a check, by the server's rules (CommandRules): null when the
- * actor has no such command here, else {enabled}. A command the actor owns but that waits for an
+ * The commands the acting actor (the switcher's in mock mode, the signed-in one in oidc mode, with the
+ * permissions /api/me gave) has on a check, by the server's rules (CommandRules): null when the actor
+ * has no such command here, else {enabled}. A command the actor owns but that waits for an
  * unmet dependency is shown disabled; everything shown enabled is one the server accepts.
  */
 export function checkCommands(ctx, check) {
   const actor = ctx.actor;
-  if (!actor || !ctx.localMode || actor.id !== check.owner) return NONE;
+  if (!actor || actor.id !== check.owner) return NONE;
   const can = (permission) => Array.isArray(actor.permissions) && actor.permissions.includes(permission);
   const unblocked = check.status !== 'BLOCKED';
   const signOff = check.signOff;

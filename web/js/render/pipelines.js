@@ -249,7 +249,7 @@ function updatePanel(node, ctx, pipeline) {
   const memo = node.pipelineMemo;
   const run = ctx.pipelines[pipeline] || null;
   const key = `pipeline:${pipeline}`;
-  const canRun = Boolean(ctx.localMode && ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run'));
+  const canRun = Boolean(ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run'));
   const view = run ? runView(ctx, pipeline, run) : null;
   const busy = ctx.pending.has(key) || Boolean(view && view.status === 'RUNNING');
 

@@ -282,8 +282,8 @@ export function sectionSignature(ctx, section) {
   const parts = { lang: ctx.lang, section, groups };
   const needsActor = ['group', 'session', 'rbac', 'providers'].includes(section.kind)
     || !(section.kind in RENDERERS);
-  if (needsActor) parts.actor = ctx.actor ? ctx.actor.id : null;
-  parts.local = ctx.localMode;
+  if (needsActor) parts.actor = ctx.actor ? [ctx.actor.id, ctx.actor.permissions] : null;
+  parts.auth = ctx.auth;
   parts.errors = checkIds.filter((id) => ctx.errors.has(id)).map((id) => [id, ctx.errors.get(id)]);
   parts.pending = checkIds.filter((id) => ctx.pending.has(id));
   parts.drafts = checkIds.filter((id) => ctx.drafts.has(id)).map((id) => [id, ctx.drafts.get(id)]);

@@ -103,13 +103,19 @@ abstract class BrowserTest {
 
   /** The dashboard in a new browser context that {@code setup} prepares (e.g. routes) before the page loads. */
   DashboardPage open(Browser.NewContextOptions options, Consumer<BrowserContext> setup) {
-    BrowserContext context = browser.newContext(options);
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
+    BrowserContext context = newContext(options);
     setup.accept(context);
     DashboardPage dashboard = DashboardPage.open(context, console.base());
     dashboards.add(dashboard);
     return dashboard;
+  }
+
+  /** A new browser context (its own storage), closed after the test. */
+  BrowserContext newContext(Browser.NewContextOptions options) {
+    BrowserContext context = browser.newContext(options);
+    context.setDefaultTimeout(15_000);
+    contexts.add(context);
+    return context;
   }
 
   /** Fails when the page scrolls sideways at its width, naming up to five elements past the edge. */

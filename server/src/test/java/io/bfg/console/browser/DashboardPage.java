@@ -34,11 +34,16 @@ final class DashboardPage {
    * whatever the scenario names them) and a live feed.
    */
   static DashboardPage open(BrowserContext context, String base) {
+    return open(context, base, "/");
+  }
+
+  /** As {@link #open(BrowserContext, String)}, at {@code path} (with its query) on the console. */
+  static DashboardPage open(BrowserContext context, String base, String path) {
     DashboardPage dashboard = new DashboardPage(context.newPage());
     Page page = dashboard.page;
     page.onPageError(dashboard.pageErrors::add);
     page.onWebSocket(socket -> socket.onFrameReceived(frame -> dashboard.feedFrames.add(text(frame))));
-    page.navigate(base + "/");
+    page.navigate(base + path);
     assertThat(page.locator("#loading")).hasCount(0);
     assertThat(page.locator("#sections > section").last()).isVisible();
     assertThat(dashboard.feedState()).hasAttribute("data-state", "live");
