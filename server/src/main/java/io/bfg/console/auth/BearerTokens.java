@@ -59,12 +59,8 @@ public final class BearerTokens {
       if (parts.length != 3) {
         throw invalid("it is not a JWT (three base64url parts separated by dots)");
       }
-      JsonObject header = json(parts[0], "header");
-      Object alg = header.getValue("alg");
-      if (!(alg instanceof String algorithm) || !ALGORITHMS.contains(algorithm)) {
-        throw invalid("algorithm " + (alg == null ? "(none named)" : "'" + alg + "'") + " is not accepted; the "
-            + "issuer's asymmetric signatures only (none and HMAC are refused)");
-      }
+      // a hit needs the very bytes verified before, header included, so its algorithm was checked then: the
+      // header is decoded only on a miss (decoding it first cost a fifth of a cached request)
       String signedPart = parts[0] + "." + parts[1];
       long now = clock.instant().getEpochSecond();
       Verified cached = cache.get(parts[2]);
@@ -74,6 +70,12 @@ public final class BearerTokens {
           throw invalid("it expired at " + Instant.ofEpochSecond(cached.exp));
         }
         return Future.succeededFuture(identity(cached));
+      }
+      JsonObject header = json(parts[0], "header");
+      Object alg = header.getValue("alg");
+      if (!(alg instanceof String algorithm) || !ALGORITHMS.contains(algorithm)) {
+        throw invalid("algorithm " + (alg == null ? "(none named)" : "'" + alg + "'") + " is not accepted; the "
+            + "issuer's asymmetric signatures only (none and HMAC are refused)");
       }
       if (!provider.ready()) {
         throw unavailable(provider);
