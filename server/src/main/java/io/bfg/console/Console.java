@@ -1,8 +1,8 @@
 package io.bfg.console;
 
 import io.bfg.console.auth.BearerTokens;
-import io.bfg.console.auth.BrowserLogin;
 import io.bfg.console.auth.IdentityServices;
+import io.bfg.console.auth.LoginRoutes;
 import io.bfg.console.auth.OidcProvider;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.http.HttpVerticle;
@@ -82,24 +82,19 @@ public final class Console {
           loaded.scenario().database());
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
-      IdentityServices identity = identity(vertx, config, service);
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
-      return service.start(vertx)
+      return identity(vertx, config, service).compose(identity -> service.start(vertx)
           .compose(ignored -> vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
           .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id, identity))
-          .recover(failure -> {
-            if (identity != null) {
-              identity.provider().stop();
-            }
-            return store.close().transform(ignored -> Future.failedFuture(failure));
-          });
+          .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
+          .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
     });
   }
 
@@ -108,14 +103,24 @@ public final class Console {
    * background: the console serves (and says on /health why it refuses identities) while the issuer is away.
    * The browser login plugs in here: its session reader and its /auth/* routes.
    */
-  private static IdentityServices identity(Vertx vertx, AppConfig config, ReadinessService service) {
+  private static Future<IdentityServices> identity(Vertx vertx, AppConfig config, ReadinessService service) {
     if (!config.oidcMode()) {
-      return null;
+      return Future.succeededFuture(null);
     }
     OidcProvider provider = new OidcProvider(vertx, config.oidc());
     provider.start();
-    return new IdentityServices(provider, new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()),
-        IdentityServices.NO_SESSIONS, BrowserLogin.NONE);
+    return LoginRoutes.start(vertx, provider, service::actorKnownAs, config.dataDir())
+        .map(login -> new IdentityServices(provider,
+            new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()), login.sessions(), login))
+        .onFailure(failure -> provider.stop());
+  }
+
+  private static Future<Void> stop(IdentityServices identity) {
+    if (identity == null) {
+      return Future.succeededFuture();
+    }
+    identity.provider().stop();
+    return identity.login().close();
   }
 
   public int port() {
@@ -146,10 +151,7 @@ public final class Console {
 
   /** Stops listening, then releases the journal and stops the embedded target if it was started. */
   public Future<Void> stop() {
-    if (identity != null) {
-      identity.provider().stop();
-    }
-    return vertx.undeploy(deployment).eventually(store::close)
+    return vertx.undeploy(deployment).eventually(() -> stop(identity)).eventually(store::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           targets.close();
           return null;

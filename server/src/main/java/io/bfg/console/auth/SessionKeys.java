@@ -20,7 +20,6 @@ import java.util.Base64;
  */
 public final class SessionKeys {
 
-  public static final String VARIABLE = "CONSOLE_SESSION_KEY";
   public static final String KEY_FILE = "session.key";
   /** HKDF's info: a key derived for anything else from the same secret differs from this one. */
   static final String HKDF_INFO = "integration-console session v1";
@@ -28,8 +27,8 @@ public final class SessionKeys {
   private SessionKeys() {
   }
 
-  /** The key CONSOLE_SESSION_KEY gives (base64 of 32 bytes), or why it cannot be one. */
-  public static byte[] parse(String base64) {
+  /** A key written as base64 of 32 bytes, or why it cannot be one. */
+  static byte[] parse(String base64) {
     byte[] key;
     try {
       key = Base64.getDecoder().decode(base64.trim());
@@ -85,11 +84,14 @@ public final class SessionKeys {
     }
   }
 
-  /** The key by the order above; {@code configured} and {@code clientSecret} may be null. Blocking (the file). */
-  public static byte[] resolve(String configured, String clientSecret, Path dataDir, SecureRandom random)
+  /**
+   * The key by the order above; {@code configured} (CONSOLE_SESSION_KEY's bytes, which AppConfig checked) and
+   * {@code clientSecret} may be null. Blocking (the file).
+   */
+  public static byte[] resolve(byte[] configured, String clientSecret, Path dataDir, SecureRandom random)
       throws IOException {
-    if (configured != null && !configured.isBlank()) {
-      return parse(configured);
+    if (configured != null) {
+      return configured.clone();
     }
     if (clientSecret != null && !clientSecret.isEmpty()) {
       return derive(clientSecret);
