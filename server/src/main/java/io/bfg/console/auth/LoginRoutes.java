@@ -130,9 +130,10 @@ public final class LoginRoutes implements BrowserLogin {
 
   private void callback(RoutingContext rc, URI publicUrl) {
     HttpServerRequest request = rc.request();
-    boolean secure = secure(publicUrl);
+    // read before it is cleared below: Vert.x keeps the request's and the response's cookies in one jar
+    Cookie started = request.getCookie(LoginTransaction.COOKIE);
     // whatever happens next, this transaction is over
-    rc.response().addCookie(loginCookie("", secure, 0));
+    rc.response().addCookie(loginCookie("", secure(publicUrl), 0));
     String error = request.getParam("error");
     if (error != null) {
       String description = request.getParam("error_description");
@@ -142,7 +143,7 @@ public final class LoginRoutes implements BrowserLogin {
     }
     LoginTransaction tx;
     try {
-      tx = transaction(request);
+      tx = transaction(started, request.getParam("state"));
     } catch (AuthRefusal refusal) {
       refuse(rc, refusal);
       return;
@@ -160,7 +161,7 @@ public final class LoginRoutes implements BrowserLogin {
         .compose(first -> first ? exchange(tx, code, publicUrl) : Future.failedFuture(new AuthRefusal(400,
             "LOGIN_REPLAYED", "this sign-in was completed already; start a new one")))
         .onSuccess(session -> {
-          rc.response().addCookie(sessions.cookie(session, secure));
+          rc.response().addCookie(sessions.cookie(session, secure(publicUrl)));
           redirect(rc, 302, base(publicUrl) + tx.returnPath());
         })
         .onFailure(failure -> refuse(rc, failure instanceof AuthRefusal refusal ? refusal
@@ -168,8 +169,7 @@ public final class LoginRoutes implements BrowserLogin {
   }
 
   /** The browser's transaction, if it is this console's, still running, and the one the provider answers. */
-  private LoginTransaction transaction(HttpServerRequest request) {
-    Cookie cookie = request.getCookie(LoginTransaction.COOKIE);
+  private LoginTransaction transaction(Cookie cookie, String state) {
     if (cookie == null || cookie.getValue().isEmpty()) {
       throw new AuthRefusal(400, "LOGIN_MISSING", "no sign-in is in progress in this browser (its "
           + LoginTransaction.COOKIE + " cookie is missing: it took over 10 minutes, or cookies are blocked)");
@@ -182,7 +182,6 @@ public final class LoginRoutes implements BrowserLogin {
     if (!clock.instant().isBefore(tx.expiresAt())) {
       throw new AuthRefusal(400, "LOGIN_EXPIRED", "the sign-in took longer than 10 minutes");
     }
-    String state = request.getParam("state");
     if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
         tx.state().getBytes(StandardCharsets.UTF_8))) {
       throw new AuthRefusal(403, "STATE_MISMATCH", "the identity provider's answer does not belong to the sign-in "

@@ -200,4 +200,15 @@ class SessionCookiesTest {
     Cookie cleared = SessionCookies.cleared(true);
     assertThat(cleared.encode()).contains("Max-Age=0").contains("; Path=/").contains("; Secure");
   }
+
+  @Test
+  @DisplayName("The login transaction's Set-Cookie is HttpOnly, SameSite=Lax, Path=/auth only, Secure under https")
+  void loginCookieAttributes() {
+    String https = LoginRoutes.loginCookie("v1.x", LoginRoutes.secure(java.net.URI.create("https://console.example")),
+        600).encode();
+    assertThat(https).contains("; Path=/auth").contains("; Max-Age=600").contains("; HTTPOnly")
+        .contains("; SameSite=Lax").contains("; Secure");
+    assertThat(LoginRoutes.loginCookie("v1.x", LoginRoutes.secure(java.net.URI.create("http://127.0.0.1:8080")), 600)
+        .encode()).doesNotContain("Secure");
+  }
 }

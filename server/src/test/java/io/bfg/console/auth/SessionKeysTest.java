@@ -22,11 +22,11 @@ class SessionKeysTest {
   Path dataDir;
 
   @Test
-  @DisplayName("CONSOLE_SESSION_KEY wins: base64 of exactly 32 bytes; anything else says how to make one")
+  @DisplayName("CONSOLE_SESSION_KEY wins; a key file's text is base64 of exactly 32 bytes, else it says how to make one")
   void configured() throws Exception {
     byte[] key = new byte[32];
     RANDOM.nextBytes(key);
-    assertThat(SessionKeys.resolve(Base64.getEncoder().encodeToString(key), "secret", dataDir, RANDOM)).isEqualTo(key);
+    assertThat(SessionKeys.resolve(key, "secret", dataDir, RANDOM)).isEqualTo(key);
     assertThatThrownBy(() -> SessionKeys.parse(Base64.getEncoder().encodeToString(new byte[16])))
         .hasMessageContaining("16 bytes").hasMessageContaining("openssl rand -base64 32");
     assertThatThrownBy(() -> SessionKeys.parse("not base64!")).hasMessageContaining("not base64");
@@ -49,7 +49,7 @@ class SessionKeysTest {
   @Test
   @DisplayName("Without either, a random key is made once into <data dir>/session.key, owner-only, and read back after")
   void fromFile() throws Exception {
-    byte[] first = SessionKeys.resolve("", null, dataDir, RANDOM);
+    byte[] first = SessionKeys.resolve(null, null, dataDir, RANDOM);
     Path file = dataDir.resolve(SessionKeys.KEY_FILE);
     assertThat(file).exists();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
