@@ -71,8 +71,20 @@ public final class Console {
     return config.dataDir().resolve(loaded.scenario().id()).resolve("audit.ndjson");
   }
 
+  /**
+   * The browser login of CONSOLE_AUTH=oidc (sealed session cookie, PKCE login, logout). The one place its
+   * session reader and /auth/* routes are plugged in.
+   */
+  static final IdentityServices.BrowserFactory BROWSER_LOGIN = LoginRoutes::browser;
+
   /** Replays the journal, then listens; fails (with the store released) if either step fails. */
   public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded) {
+    return start(vertx, config, loaded, BROWSER_LOGIN);
+  }
+
+  /** As above with another browser login (tests give a session reader of their own). */
+  public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded,
+                                      IdentityServices.BrowserFactory browser) {
     Path journal = journalOf(config, loaded);
     return vertx.fileSystem().mkdirs(journal.getParent().toString()).compose(created -> {
       ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
@@ -86,7 +98,7 @@ public final class Console {
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
-      return identity(vertx, config, service).compose(identity -> service.start(vertx)
+      return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
           .compose(ignored -> vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
             verticles.add(http);
@@ -103,15 +115,16 @@ public final class Console {
    * background: the console serves (and says on /health why it refuses identities) while the issuer is away.
    * The browser login plugs in here: its session reader and its /auth/* routes.
    */
-  private static Future<IdentityServices> identity(Vertx vertx, AppConfig config, ReadinessService service) {
+  private static Future<IdentityServices> identity(Vertx vertx, AppConfig config, ReadinessService service,
+                                                   IdentityServices.BrowserFactory browserFactory) {
     if (!config.oidcMode()) {
       return Future.succeededFuture(null);
     }
     OidcProvider provider = new OidcProvider(vertx, config.oidc());
     provider.start();
-    return LoginRoutes.start(vertx, provider, service::actorKnownAs, config.dataDir())
-        .map(login -> new IdentityServices(provider,
-            new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()), login.sessions(), login))
+    return browserFactory.create(vertx, provider, service::actorKnownAs, config.dataDir())
+        .map(browser -> new IdentityServices(provider,
+            new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()), browser.sessions(), browser.login()))
         .onFailure(failure -> provider.stop());
   }
 

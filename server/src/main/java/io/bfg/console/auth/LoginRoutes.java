@@ -88,6 +88,12 @@ public final class LoginRoutes implements BrowserLogin {
         }));
   }
 
+  /** The browser side of a console in oidc mode: this login's session reader and routes. */
+  public static Future<IdentityServices.Browser> browser(Vertx vertx, OidcProvider provider, ActorDirectory actors,
+                                                         Path dataDir) {
+    return start(vertx, provider, actors, dataDir).map(login -> new IdentityServices.Browser(login.sessions(), login));
+  }
+
   /** Mock mode has no login: {@code /auth/*} says so instead of falling through to the static files. */
   public static BrowserLogin mockMode() {
     return (router, publicUrl) -> router.route("/auth/*").handler(rc -> rc.fail(new AuthRefusal(404, "NOT_FOUND",

@@ -41,7 +41,8 @@ public final class OidcProvider {
   private volatile OAuth2Options metadata;
   private volatile SigningKeys keys = SigningKeys.NONE;
   private volatile String problem = "not discovered yet";
-  private volatile long lastKeyFetch;
+  /** When the JWKS was last refetched for an unknown kid (nanoTime), or null before the first time. */
+  private volatile Long lastRefetch;
   private Future<SigningKeys> keyFetch;
   private volatile boolean stopped;
   private long retryTimer = -1;
@@ -83,7 +84,6 @@ public final class OidcProvider {
           return fetchKeys(options.getJwkPath()).map(fetched -> {
             metadata = options;
             keys = fetched;
-            lastKeyFetch = System.nanoTime();
             auth = discovered;
             return fetched;
           });
@@ -137,10 +137,11 @@ public final class OidcProvider {
       return keyFetch;
     }
     OAuth2Options discovered = metadata;
-    if (discovered == null || System.nanoTime() - lastKeyFetch < KEY_REFETCH_INTERVAL_MS * 1_000_000) {
+    Long last = lastRefetch;
+    if (discovered == null || last != null && System.nanoTime() - last < KEY_REFETCH_INTERVAL_MS * 1_000_000) {
       return Future.succeededFuture(keys);
     }
-    lastKeyFetch = System.nanoTime();
+    lastRefetch = System.nanoTime();
     Future<SigningKeys> fetch = fetchKeys(discovered.getJwkPath())
         .onSuccess(fetched -> keys = fetched)
         .recover(failure -> {
