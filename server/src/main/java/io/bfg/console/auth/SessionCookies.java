@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
@@ -44,7 +45,7 @@ public final class SessionCookies implements SessionLookup {
     byte[] id = new byte[16];
     random.nextBytes(id);
     return new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(id), subject, issuer, claim,
-        expiresAt, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        expiresAt, clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 
   public String seal(Session session) {
