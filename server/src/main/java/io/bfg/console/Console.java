@@ -2,6 +2,7 @@ package io.bfg.console;
 
 import io.bfg.console.auth.BearerTokens;
 import io.bfg.console.auth.IdentityServices;
+import io.bfg.console.auth.LoginRoutes;
 import io.bfg.console.auth.OidcProvider;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.http.HttpVerticle;
@@ -71,10 +72,10 @@ public final class Console {
   }
 
   /**
-   * The browser login of CONSOLE_AUTH=oidc: until it is built, bearer tokens only. The one place its
+   * The browser login of CONSOLE_AUTH=oidc (sealed session cookie, PKCE login, logout). The one place its
    * session reader and /auth/* routes are plugged in.
    */
-  static final IdentityServices.BrowserFactory BROWSER_LOGIN = IdentityServices.BrowserFactory.NONE;
+  static final IdentityServices.BrowserFactory BROWSER_LOGIN = LoginRoutes::browser;
 
   /** Replays the journal, then listens; fails (with the store released) if either step fails. */
   public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded) {
@@ -93,24 +94,19 @@ public final class Console {
           loaded.scenario().database());
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
-      IdentityServices identity = identity(vertx, config, service, browser);
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
-      return service.start(vertx)
+      return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
           .compose(ignored -> vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
           .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id, identity))
-          .recover(failure -> {
-            if (identity != null) {
-              identity.provider().stop();
-            }
-            return store.close().transform(ignored -> Future.failedFuture(failure));
-          });
+          .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
+          .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
     });
   }
 
@@ -119,16 +115,25 @@ public final class Console {
    * background: the console serves (and says on /health why it refuses identities) while the issuer is away.
    * The browser login plugs in here: its session reader and its /auth/* routes.
    */
-  private static IdentityServices identity(Vertx vertx, AppConfig config, ReadinessService service,
-                                           IdentityServices.BrowserFactory browserFactory) {
+  private static Future<IdentityServices> identity(Vertx vertx, AppConfig config, ReadinessService service,
+                                                   IdentityServices.BrowserFactory browserFactory) {
     if (!config.oidcMode()) {
-      return null;
+      return Future.succeededFuture(null);
     }
     OidcProvider provider = new OidcProvider(vertx, config.oidc());
     provider.start();
-    IdentityServices.Browser browser = browserFactory.create(vertx, provider, service::actorKnownAs);
-    return new IdentityServices(provider, new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()),
-        browser.sessions(), browser.login());
+    return browserFactory.create(vertx, provider, service::actorKnownAs, config.dataDir())
+        .map(browser -> new IdentityServices(provider,
+            new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()), browser.sessions(), browser.login()))
+        .onFailure(failure -> provider.stop());
+  }
+
+  private static Future<Void> stop(IdentityServices identity) {
+    if (identity == null) {
+      return Future.succeededFuture();
+    }
+    identity.provider().stop();
+    return identity.login().close();
   }
 
   public int port() {
@@ -159,10 +164,7 @@ public final class Console {
 
   /** Stops listening, then releases the journal and stops the embedded target if it was started. */
   public Future<Void> stop() {
-    if (identity != null) {
-      identity.provider().stop();
-    }
-    return vertx.undeploy(deployment).eventually(store::close)
+    return vertx.undeploy(deployment).eventually(() -> stop(identity)).eventually(store::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           targets.close();
           return null;

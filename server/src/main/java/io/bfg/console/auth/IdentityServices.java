@@ -20,12 +20,15 @@ public record IdentityServices(OidcProvider provider, BearerTokens bearer, Sessi
         BrowserLogin.NONE);
   }
 
-  /** Builds the browser side once the provider and the scenario's actors are known; the login plugs in here. */
+  /**
+   * Builds the browser side once the provider and the scenario's actors are known; the login plugs in here.
+   * Asynchronous: the login reads its key and revocation list under {@code dataDir} first.
+   */
   @FunctionalInterface
   public interface BrowserFactory {
 
-    BrowserFactory NONE = (vertx, provider, actors) -> Browser.NONE;
+    BrowserFactory NONE = (vertx, provider, actors, dataDir) -> Future.succeededFuture(Browser.NONE);
 
-    Browser create(Vertx vertx, OidcProvider provider, ActorDirectory actors);
+    Future<Browser> create(Vertx vertx, OidcProvider provider, ActorDirectory actors, java.nio.file.Path dataDir);
   }
 }

@@ -2,6 +2,7 @@ package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
 import io.bfg.console.auth.IdentityServices;
+import io.bfg.console.auth.LoginRoutes;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.service.ReadinessService;
@@ -26,6 +27,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+
+import java.net.URI;
 
 /** The HTTP edge: the router below is the table of contents of the API. */
 public final class HttpVerticle extends VerticleBase {
@@ -120,6 +123,11 @@ public final class HttpVerticle extends VerticleBase {
         + server.actualPort();
   }
 
+  /** CONSOLE_PUBLIC_URL, else the address the console listens on. */
+  private URI publicUrl() {
+    return config.publicUrl() != null ? config.publicUrl() : URI.create(publicOrigin());
+  }
+
   /** The port actually bound (useful with port 0). */
   public int actualPort() {
     return server.actualPort();
@@ -170,9 +178,9 @@ public final class HttpVerticle extends VerticleBase {
 
     get(router, "/ws").handler(feed::validate).handler(optionalAuth)
         .handler(feed::upgrade);
+    // the browser login (/auth/*): its routes come before the static files, which would answer those paths
+    (identity != null ? identity.login() : LoginRoutes.mockMode()).mount(router, this::publicUrl);
     if (identity != null) {
-      // the browser login (/auth/*): its routes come before the static files, which would answer those paths
-      identity.login().mount(router);
       // in oidc mode any other /api path needs an identity before it may learn it does not exist
       router.route("/api/*").handler(auth);
     }

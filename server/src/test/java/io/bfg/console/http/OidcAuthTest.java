@@ -313,12 +313,13 @@ class OidcAuthTest {
   @DisplayName("a session-cookie POST needs the console's Origin (403 CSRF without or with another); GETs do not")
   void csrf(Vertx vertx) {
     // LOGIN owns the real session cookie; this reader takes "anna" for Anna's session
-    IdentityServices.BrowserFactory sessions = (v, provider, actors) -> new IdentityServices.Browser(
+    IdentityServices.BrowserFactory sessions = (v, provider, actors, dataDir) -> Future.succeededFuture(
+        new IdentityServices.Browser(
         cookie -> cookie.equals("anna")
             ? Future.succeededFuture(new Identity(actors.actorFor(ANNA), ANNA, issuer.issuer(),
                 Instant.now().plusSeconds(600), Identity.Via.SESSION))
             : Future.failedFuture(new AuthRefusal(401, "UNAUTHENTICATED", "no such session")),
-        BrowserLogin.NONE);
+        BrowserLogin.NONE));
     startConsole(vertx, RunningConsole.BFG, issuer.consoleEnv(), sessions);
     String cookie = "console_session=anna";
     assertThat(send("GET", "/api/me", Map.of("Cookie", cookie)).json().getString("via")).isEqualTo("SESSION");
