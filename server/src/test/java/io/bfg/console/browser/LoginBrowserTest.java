@@ -2,12 +2,14 @@ package io.bfg.console.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.bfg.console.http.RunningConsole;
 import io.vertx.core.Vertx;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,15 +22,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The browser login in real chromium: the console sends it to the provider's own login page
  * (mock-oauth2-server, interactive), the person types who they are, and the browser lands back on the
- * dashboard signed in. Only the URL and what /api/me answers inside the page are asserted: the dashboard's
- * text is not this test's business.
+ * dashboard signed in, acting as that person and nobody else; a session that ends while the page is open
+ * takes the page through the provider and back to where it was.
  */
 class LoginBrowserTest {
 
@@ -36,6 +41,8 @@ class LoginBrowserTest {
   private static Playwright playwright;
   private static Browser browser;
   private static MockOAuth2Server idp;
+  /** Signs in without a login page, with the tokens (and lifetimes) the test enqueues. */
+  private static MockOAuth2Server quietIdp;
 
   @TempDir
   Path dataDir;
@@ -47,6 +54,8 @@ class LoginBrowserTest {
     vertx = Vertx.vertx();
     idp = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
     idp.start();
+    quietIdp = new MockOAuth2Server();
+    quietIdp.start();
     playwright = HeadlessChromium.playwright();
     browser = HeadlessChromium.launch(playwright);
   }
@@ -58,6 +67,9 @@ class LoginBrowserTest {
     }
     if (idp != null) {
       idp.shutdown();
+    }
+    if (quietIdp != null) {
+      quietIdp.shutdown();
     }
     if (vertx != null) {
       RunningConsole.await(vertx.close());
@@ -109,6 +121,84 @@ class LoginBrowserTest {
     assertThat(out).isEqualTo(200);
     Object after = page.evaluate("() => fetch('/api/me').then(r => r.status)");
     assertThat(after).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("Signed in through the provider, the dashboard names Marek, has no actor switcher, takes his sign-off "
+      + "through the session cookie and signs him out")
+  void theDashboardActsAsTheSignedInPerson() {
+    console = oidcConsole(idp);
+    Page page = newPage();
+    page.navigate(console.base() + "/auth/login?return=/%3Flang%3Den");
+    page.locator("input[name=username]").fill("user_dispatcher_marek");
+    page.locator("[type=submit]").first().click();
+    page.waitForURL(console.base() + "/?lang=en");
+
+    assertThat(page.locator("#signed-in-name")).hasText("Marek Zielinski");
+    assertThat(page.locator("#actor-select")).hasCount(0);
+    Locator roles = page.locator("[id='check-cutover.role-headers']");
+    roles.getByText("Accept", new Locator.GetByTextOptions().setExact(true)).click();
+    assertThat(roles.locator(".signoff")).containsText("Marek Zielinski");
+    // another person's check offers Marek nothing to accept
+    assertThat(page.locator("[id='check-cutover.contracts-frozen']")
+        .getByText("Accept", new Locator.GetByTextOptions().setExact(true))).hasCount(0);
+
+    page.locator("#sign-out").click();
+    assertThat(page.locator("#signed-out")).isVisible();
+    assertThat(page.evaluate("() => fetch('/api/me').then(r => r.status)")).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("A session that ends while the page is open closes the feed; the page goes through the provider and "
+      + "comes back signed in, to the section it showed")
+  void anEndedSessionComesBackToTheSamePlace() {
+    // the first sign-in's tokens live 8 s, the second's 10 minutes
+    quietIdp.enqueueCallback(new DefaultOAuth2TokenCallback("bfg", "user_md_anna", "JWT",
+        List.of("integration-console"), Map.of(), 8));
+    quietIdp.enqueueCallback(new DefaultOAuth2TokenCallback("bfg", "user_md_anna", "JWT",
+        List.of("integration-console"), Map.of(), 600));
+    console = oidcConsole(quietIdp);
+    Page page = newPage();
+    page.navigate(console.base() + "/auth/login");
+    page.waitForURL(console.base() + "/");
+    assertThat(page.locator("#signed-in-name")).hasText("Anna Kowalska");
+    Locator section = page.locator("#sections > section").nth(6);
+    String sectionId = section.getAttribute("id");
+    section.evaluate("el => el.scrollIntoView({block: 'start'})");
+    // the round trip is a chain of redirects ending on the dashboard: the requests tell it, not the URL
+    List<String> logins = new CopyOnWriteArrayList<>();
+    page.onRequest(request -> {
+      if (request.isNavigationRequest() && request.url().contains("/auth/login")) {
+        logins.add(request.url());
+      }
+    });
+
+    page.waitForCondition(() -> !logins.isEmpty(), new Page.WaitForConditionOptions().setTimeout(30_000));
+    assertThat(logins.get(0)).isEqualTo(console.base() + "/auth/login?return=%2F");
+    page.waitForURL(console.base() + "/");
+    assertThat(page.locator("#signed-in-name")).hasText("Anna Kowalska");
+    page.waitForFunction("id => { const el = document.getElementById(id); const top = el && "
+        + "el.getBoundingClientRect().top; return el && top > -40 && top < 120; }", sectionId);
+    assertThat(page.evaluate("() => fetch('/api/me').then(r => r.json()).then(b => b.actor.id)"))
+        .isEqualTo("user_md_anna");
+  }
+
+  private RunningConsole oidcConsole(MockOAuth2Server provider) {
+    String issuer = provider.issuerUrl("bfg").toString().replaceAll("/$", "");
+    RunningConsole started = RunningConsole.start(vertx, RunningConsole.BFG, dataDir, Map.of("CONSOLE_WEB_DIR", "web",
+        "CONSOLE_AUTH", "oidc", "CONSOLE_OIDC_ISSUER", issuer, "CONSOLE_OIDC_CLIENT_ID", "integration-console"));
+    try {
+      awaitDiscovery(started.base());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return started;
+  }
+
+  private Page newPage() {
+    context = browser.newContext();
+    context.setDefaultTimeout(15_000);
+    return context.newPage();
   }
 
   private static void awaitDiscovery(String base) throws Exception {
