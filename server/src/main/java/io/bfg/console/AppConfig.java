@@ -2,6 +2,7 @@ package io.bfg.console;
 
 import io.bfg.console.copilot.CopilotSettings;
 import io.bfg.console.http.EdgeSettings;
+import io.bfg.console.pipeline.IdentityProbeSettings;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
 
@@ -33,7 +34,8 @@ import java.util.Set;
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
-                        int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge) {
+                        int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge,
+                        IdentityProbeSettings identityProbe) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   /** Where scenario folders live, relative to the working directory. */
@@ -103,7 +105,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64),
         copilot(env), publicUrl,
         new EdgeSettings(allowedHosts, integer(env, "CONSOLE_HTTP_HEADER_TIMEOUT_MS", 10_000, 100, 600_000),
-            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)));
+            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)),
+        identityProbe(env));
   }
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
@@ -116,7 +119,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
   public String toString() {
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
-        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + "]";
+        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", identityProbe=" + identityProbe
+        + "]";
   }
 
   /**
@@ -190,6 +194,33 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     }
     return new TargetSettings(external, integer(env, "CONSOLE_TARGET_TIMEOUT_MS", 5000, 100, 600_000),
         integer(env, "CONSOLE_TARGET_STATEMENT_TIMEOUT_MS", 30_000, 100, 3_600_000), role);
+  }
+
+  /**
+   * The identity check's settings, read in every auth mode (an operator proves the IdP before switching
+   * CONSOLE_AUTH): unset values stay null and the check says which are missing; only a value that can
+   * never work (an issuer that is not an http(s) URL) stops start-up.
+   */
+  private static IdentityProbeSettings identityProbe(Map<String, String> env) {
+    String issuer = value(env, "CONSOLE_OIDC_ISSUER", null);
+    if (issuer != null) {
+      try {
+        URI uri = new URI(issuer);
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+            || uri.getRawFragment() != null) {
+          throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuer + "' is not an http(s) URL without query "
+              + "or fragment, e.g. https://login.example.com/realms/bfg");
+        }
+      } catch (URISyntaxException e) {
+        throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuer + "' is not a URL: " + e.getReason());
+      }
+    }
+    String claim = value(env, "CONSOLE_OIDC_ACTOR_CLAIM", IdentityProbeSettings.DEFAULT_ACTOR_CLAIM);
+    return new IdentityProbeSettings(issuer, value(env, "CONSOLE_OIDC_CLIENT_ID", null),
+        value(env, "CONSOLE_OIDC_AUDIENCE", null), claim, value(env, "CONSOLE_OIDC_PROBE_CLIENT_ID", null),
+        value(env, "CONSOLE_OIDC_PROBE_CLIENT_SECRET", null), value(env, "CONSOLE_OIDC_PROBE_SCOPE", null),
+        IdentityProbeSettings.DEFAULT_TIMEOUT_MS);
   }
 
   /** Extra browser origins allowed on the feed besides the console's own, e.g. {@code https://ops.example.com}. */
