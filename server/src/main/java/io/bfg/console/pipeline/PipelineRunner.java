@@ -30,9 +30,9 @@ import java.util.function.Consumer;
 /**
  * Starts pipeline runs (against the target PostgreSQL, or the identity check against the configured
  * OIDC issuer), streams their progress to the feed and records each finished run in the store, where
- * its steps become the evidence of the checks it proves. Only the pipelines the scenario declares run. One run per pipeline at a time (a second start is refused
- * with 409); the run executes as a chain of futures on the event loop that accepted it, with
- * CPU-heavy work (checksums) on worker threads.
+ * its steps become the evidence of the checks it proves. Only the pipelines the scenario declares run.
+ * One run per pipeline at a time (a second start is refused with 409); the run executes as a chain of
+ * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
  */
 public final class PipelineRunner {
 
