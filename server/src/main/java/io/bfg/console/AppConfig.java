@@ -1,5 +1,6 @@
 package io.bfg.console;
 
+import io.bfg.console.auth.OidcSettings;
 import io.bfg.console.copilot.CopilotSettings;
 import io.bfg.console.http.EdgeSettings;
 import io.bfg.console.pipeline.IdentityProbeSettings;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,11 +33,12 @@ import java.util.Set;
  *
  * <p>{@code publicUrl} (CONSOLE_PUBLIC_URL, where clients reach the console, e.g. behind a proxy) is null
  * when unset: its default, {@code http://<host>:<port>}, is known only once the port is bound.
+ * {@code oidc} is null unless {@code auth} is {@link #OIDC}.
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
                         int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge,
-                        IdentityProbeSettings identityProbe) {
+                        OidcSettings oidc, IdentityProbeSettings identityProbe) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   /** Where scenario folders live, relative to the working directory. */
@@ -76,14 +79,14 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     String host = value(env, "CONSOLE_HOST", "127.0.0.1");
     int port = integer(env, "CONSOLE_PORT", 8080, 0, 65535);
     String auth = value(env, "CONSOLE_AUTH", MOCK_AUTH);
-    if (auth.equals(OIDC)) {
-      throw new ConfigException("CONSOLE_AUTH", "oidc is not available in this build yet; use mock-auth-header");
-    }
-    if (!auth.equals(MOCK_AUTH)) {
+    if (!auth.equals(MOCK_AUTH) && !auth.equals(OIDC)) {
       throw new ConfigException("CONSOLE_AUTH", "'" + auth + "' is not one of mock-auth-header, oidc");
     }
+    byte[] sessionKey = sessionKey(env.get("CONSOLE_SESSION_KEY"));
+    OidcSettings oidc = auth.equals(OIDC) ? oidc(env, sessionKey) : null;
     boolean allowRemote = flag(env, "CONSOLE_ALLOW_REMOTE_MOCK_AUTH");
-    if (!isLoopback(host) && !allowRemote) {
+    // an identity provider vouches for every caller in oidc mode, so any bind address is safe there
+    if (oidc == null && !isLoopback(host) && !allowRemote) {
       throw new ConfigException("CONSOLE_HOST", host + " is not a loopback address, and mock-auth-header trusts "
           + "any X-Actor-Id it is sent; bind to 127.0.0.1, or set CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true if every "
           + "client on that network may act as any actor");
@@ -105,8 +108,79 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64),
         copilot(env), publicUrl,
         new EdgeSettings(allowedHosts, integer(env, "CONSOLE_HTTP_HEADER_TIMEOUT_MS", 10_000, 100, 600_000),
-            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)),
+            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)), oidc,
         identityProbe(env));
+  }
+
+  /** Whether requests are authenticated by an OpenID Connect provider (else by the mock header). */
+  public boolean oidcMode() {
+    return oidc != null;
+  }
+
+  /** CONSOLE_OIDC_*: the issuer and client are required; the secret is never echoed in a message. */
+  private static OidcSettings oidc(Map<String, String> env, byte[] sessionKey) {
+    URI issuer = issuer(env);
+    if (issuer == null) {
+      throw new ConfigException("CONSOLE_OIDC_ISSUER", "CONSOLE_AUTH=oidc needs the issuer's URL (discovery is "
+          + "read from <issuer>/.well-known/openid-configuration), e.g. https://idp.example.com/realms/ops");
+    }
+    String clientId = value(env, "CONSOLE_OIDC_CLIENT_ID", null);
+    if (clientId == null) {
+      throw new ConfigException("CONSOLE_OIDC_CLIENT_ID", "CONSOLE_AUTH=oidc needs the console's client id at the "
+          + "identity provider");
+    }
+    String secret = env.get("CONSOLE_OIDC_CLIENT_SECRET");
+    secret = secret == null || secret.isBlank() ? null : secret.trim();
+    String audience = value(env, "CONSOLE_OIDC_AUDIENCE", clientId);
+    return new OidcSettings(issuer, clientId, secret, audience, actorClaim(env), sessionKey);
+  }
+
+  /** CONSOLE_OIDC_ISSUER, null when unset; exit 2 naming it when it is not an http(s) URL. */
+  private static URI issuer(Map<String, String> env) {
+    String issuerText = value(env, "CONSOLE_OIDC_ISSUER", null);
+    if (issuerText == null) {
+      return null;
+    }
+    URI issuer;
+    try {
+      issuer = new URI(issuerText);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuerText + "' is not a URL: " + e.getReason());
+    }
+    boolean web = "http".equalsIgnoreCase(issuer.getScheme()) || "https".equalsIgnoreCase(issuer.getScheme());
+    if (!web || issuer.getHost() == null || issuer.getRawUserInfo() != null || issuer.getRawQuery() != null
+        || issuer.getRawFragment() != null) {
+      throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuerText + "' is not an http(s) URL without user, "
+          + "query or fragment, e.g. https://idp.example.com/realms/ops");
+    }
+    return issuer;
+  }
+
+  private static String actorClaim(Map<String, String> env) {
+    String claim = value(env, "CONSOLE_OIDC_ACTOR_CLAIM", "sub");
+    if (!claim.matches("[A-Za-z0-9_.:-]{1,128}")) {
+      throw new ConfigException("CONSOLE_OIDC_ACTOR_CLAIM", "'" + claim + "' is not a claim name (letters, digits, "
+          + "_ . : -), e.g. sub, email or preferred_username");
+    }
+    return claim;
+  }
+
+  /** CONSOLE_SESSION_KEY: standard base64 of exactly 32 bytes (AES-256); the value is never echoed. */
+  private static byte[] sessionKey(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("CONSOLE_SESSION_KEY", "is not base64 (make one with: openssl rand -base64 32)");
+    }
+    if (key.length != 32) {
+      throw new ConfigException("CONSOLE_SESSION_KEY", "decodes to " + key.length + " bytes, not 32 (make one with: "
+          + "openssl rand -base64 32)");
+    }
+    return key;
   }
 
   /** Whether production credentials were supplied from outside the demo workspace (an external target). */
@@ -119,8 +193,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
   public String toString() {
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
-        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", identityProbe=" + identityProbe
-        + "]";
+        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", oidc=" + oidc
+        + ", identityProbe=" + identityProbe + "]";
   }
 
   /**
@@ -198,29 +272,15 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
 
   /**
    * The identity check's settings, read in every auth mode (an operator proves the IdP before switching
-   * CONSOLE_AUTH): unset values stay null and the check says which are missing; only a value that can
-   * never work (an issuer that is not an http(s) URL) stops start-up.
+   * CONSOLE_AUTH): unset values stay null and the check says which are missing; a value that can never
+   * work (an issuer that is not an http(s) URL, a malformed claim name) stops start-up as in oidc mode.
    */
   private static IdentityProbeSettings identityProbe(Map<String, String> env) {
-    String issuer = value(env, "CONSOLE_OIDC_ISSUER", null);
-    if (issuer != null) {
-      try {
-        URI uri = new URI(issuer);
-        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-        if (!web || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-            || uri.getRawFragment() != null) {
-          throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuer + "' is not an http(s) URL without query "
-              + "or fragment, e.g. https://login.example.com/realms/bfg");
-        }
-      } catch (URISyntaxException e) {
-        throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuer + "' is not a URL: " + e.getReason());
-      }
-    }
-    String claim = value(env, "CONSOLE_OIDC_ACTOR_CLAIM", IdentityProbeSettings.DEFAULT_ACTOR_CLAIM);
-    return new IdentityProbeSettings(issuer, value(env, "CONSOLE_OIDC_CLIENT_ID", null),
-        value(env, "CONSOLE_OIDC_AUDIENCE", null), claim, value(env, "CONSOLE_OIDC_PROBE_CLIENT_ID", null),
-        value(env, "CONSOLE_OIDC_PROBE_CLIENT_SECRET", null), value(env, "CONSOLE_OIDC_PROBE_SCOPE", null),
-        IdentityProbeSettings.DEFAULT_TIMEOUT_MS);
+    URI issuer = issuer(env);
+    return new IdentityProbeSettings(issuer == null ? null : issuer.toString(),
+        value(env, "CONSOLE_OIDC_CLIENT_ID", null), value(env, "CONSOLE_OIDC_AUDIENCE", null), actorClaim(env),
+        value(env, "CONSOLE_OIDC_PROBE_CLIENT_ID", null), value(env, "CONSOLE_OIDC_PROBE_CLIENT_SECRET", null),
+        value(env, "CONSOLE_OIDC_PROBE_SCOPE", null), IdentityProbeSettings.DEFAULT_TIMEOUT_MS);
   }
 
   /** Extra browser origins allowed on the feed besides the console's own, e.g. {@code https://ops.example.com}. */

@@ -1,5 +1,8 @@
 package io.bfg.console;
 
+import io.bfg.console.auth.BearerTokens;
+import io.bfg.console.auth.IdentityServices;
+import io.bfg.console.auth.OidcProvider;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.http.HttpVerticle;
 import io.bfg.console.model.Runtime;
@@ -39,9 +42,11 @@ public final class Console {
   private final TargetProvider targets;
   private final List<HttpVerticle> verticles;
   private final String deployment;
+  private final IdentityServices identity;
 
   private Console(Vertx vertx, Path journal, ScenarioStore store, ReadinessService service, TargetProvider targets,
-                  List<HttpVerticle> verticles, String deployment) {
+                  List<HttpVerticle> verticles, String deployment, IdentityServices identity) {
+    this.identity = identity;
     this.vertx = vertx;
     this.journal = journal;
     this.store = store;
@@ -65,8 +70,20 @@ public final class Console {
     return config.dataDir().resolve(loaded.scenario().id()).resolve("audit.ndjson");
   }
 
+  /**
+   * The browser login of CONSOLE_AUTH=oidc: until it is built, bearer tokens only. The one place its
+   * session reader and /auth/* routes are plugged in.
+   */
+  static final IdentityServices.BrowserFactory BROWSER_LOGIN = IdentityServices.BrowserFactory.NONE;
+
   /** Replays the journal, then listens; fails (with the store released) if either step fails. */
   public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded) {
+    return start(vertx, config, loaded, BROWSER_LOGIN);
+  }
+
+  /** As above with another browser login (tests give a session reader of their own). */
+  public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded,
+                                      IdentityServices.BrowserFactory browser) {
     Path journal = journalOf(config, loaded);
     return vertx.fileSystem().mkdirs(journal.getParent().toString()).compose(created -> {
       ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
@@ -77,19 +94,42 @@ public final class Console {
       PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
           config.identityProbe());
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
+      IdentityServices identity = identity(vertx, config, service, browser);
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
       return service.start(vertx)
           .compose(ignored -> vertx.deployVerticle(() -> {
-            HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, port);
+            HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id))
-          .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
+          .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id, identity))
+          .recover(failure -> {
+            if (identity != null) {
+              identity.provider().stop();
+            }
+            return store.close().transform(ignored -> Future.failedFuture(failure));
+          });
     });
+  }
+
+  /**
+   * CONSOLE_AUTH=oidc's parts, or null in mock-auth-header mode. Discovery starts here and retries in the
+   * background: the console serves (and says on /health why it refuses identities) while the issuer is away.
+   * The browser login plugs in here: its session reader and its /auth/* routes.
+   */
+  private static IdentityServices identity(Vertx vertx, AppConfig config, ReadinessService service,
+                                           IdentityServices.BrowserFactory browserFactory) {
+    if (!config.oidcMode()) {
+      return null;
+    }
+    OidcProvider provider = new OidcProvider(vertx, config.oidc());
+    provider.start();
+    IdentityServices.Browser browser = browserFactory.create(vertx, provider, service::actorKnownAs);
+    return new IdentityServices(provider, new BearerTokens(provider, service::actorKnownAs, Clock.systemUTC()),
+        browser.sessions(), browser.login());
   }
 
   public int port() {
@@ -120,6 +160,9 @@ public final class Console {
 
   /** Stops listening, then releases the journal and stops the embedded target if it was started. */
   public Future<Void> stop() {
+    if (identity != null) {
+      identity.provider().stop();
+    }
     return vertx.undeploy(deployment).eventually(store::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           targets.close();

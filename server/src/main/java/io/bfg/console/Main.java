@@ -35,7 +35,8 @@ public final class Main {
         --scenario DIR    scenario folder (CONSOLE_SCENARIO, default the folder scenarios/DEFAULT names)
         --data-dir DIR    where the journal lives (CONSOLE_DATA_DIR, default ./data)
         --web-dir DIR     the dashboard's static files (CONSOLE_WEB_DIR, default web)
-        --auth MODE       mock-auth-header, the only mode of this build (CONSOLE_AUTH)
+        --auth MODE       mock-auth-header|oidc (CONSOLE_AUTH, default mock-auth-header); oidc needs
+                          CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID (see README)
         -h, --help        print this text
       Every other setting comes from CONSOLE_* environment variables (see README); flags override them.
       Exit codes: keeps running while it serves; 2 bad configuration or scenario; 3 start-up failed.
@@ -49,7 +50,7 @@ public final class Main {
         --port P          checked as serve would check it
         --data-dir DIR    checked as serve would check it
         --web-dir DIR     checked as serve would check it
-        --auth MODE       checked as serve would check it
+        --auth MODE       mock-auth-header|oidc, checked as serve would check it
         -h, --help        print this text
       Exit codes: 0 valid; 2 invalid (stderr names the file, the setting or the problem).
       """;

@@ -249,6 +249,16 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("CONSOLE_AUTH=oidc without CONSOLE_OIDC_ISSUER: exit 2, stderr names CONSOLE_OIDC_ISSUER")
+    void oidcWithoutIssuer() throws Exception {
+      try (Child child = serve("oidc", env("CONSOLE_AUTH", "oidc", "CONSOLE_OIDC_CLIENT_SECRET", "never-printed"))) {
+        assertThat(child.exitCode()).as(child.stderr()).isEqualTo(2);
+        assertThat(child.stderr()).contains("CONSOLE_OIDC_ISSUER").doesNotContain("never-printed");
+        assertNoStackTrace(child.stderr());
+      }
+    }
+
+    @Test
     @DisplayName("CONSOLE_MAX_BODY_BYTES out of range: stderr names it")
     void bodyLimitOutOfRange() throws Exception {
       try (Child child = serve("body", env("CONSOLE_MAX_BODY_BYTES", "10"))) {

@@ -40,6 +40,29 @@ public final class Flags {
    * Every option takes a value, so names sit at even positions: {@code --url -h} is a URL, while
    * {@code --bogus 1 --help} still asks for help rather than failing on {@code --bogus}.
    */
+  /** --token, else CONSOLE_TOKEN, else null (a mock-auth-header console needs none). */
+  static String token(Flags flags, java.util.Map<String, String> environment) {
+    String token = flags.get("--token");
+    if (token == null) {
+      token = environment.get("CONSOLE_TOKEN");
+    }
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    if (token.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+      throw new IllegalArgumentException("--token (or CONSOLE_TOKEN) holds spaces or control characters; pass the "
+          + "bare token the identity provider issued");
+    }
+    return token;
+  }
+
+  /** One line for a 401/403: what was refused, the console's error code and message, and what to do. */
+  static String refusal(String url, int status, String code, String message, boolean sentToken) {
+    return url + " refused " + (sentToken ? "the token" : "the request") + ": HTTP " + status
+        + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : " (" + message + ")")
+        + (sentToken || status == 403 ? "" : "; pass --token or set CONSOLE_TOKEN");
+  }
+
   public static boolean wantsHelp(List<String> args) {
     for (int i = 0; i < args.size(); i += 2) {
       if (args.get(i).equals("--help") || args.get(i).equals("-h")) {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,14 +24,17 @@ import java.util.Set;
 public final class GateCommand {
 
   public static final String USAGE = """
-      usage: gate --url URL [--require GO] [--timeout SECONDS]
+      usage: gate --url URL [--token T] [--require GO] [--timeout SECONDS]
         The go/no-go for CI/CD: asks a running console whether production is GO.
         --url URL          the console, e.g. http://127.0.0.1:8080 (required)
+        --token T          bearer token from the console's identity provider, sent as
+                           Authorization: Bearer (CONSOLE_TOKEN; needed by CONSOLE_AUTH=oidc consoles)
         --require GO       the verdict that passes; GO is the only one (default GO)
         --timeout SECONDS  how long to wait for each answer, 1 to 600 (default 10)
         -h, --help         print this text
       Exit codes: 0 GO; 1 NO-GO (prints the blocking decision and the next action);
-        2 bad options; 3 the console cannot be asked, reports itself DEGRADED, or its audit chain
+        2 bad options, or the console refused the token (401/403, one line with its error code);
+        3 the console cannot be asked, reports itself DEGRADED, or its audit chain
         is broken (stderr names the problem; no verdict on a trail that cannot be trusted).
       """;
 
@@ -41,10 +45,16 @@ public final class GateCommand {
   }
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, System.getenv(), out, err);
+  }
+
+  /** {@code environment} supplies CONSOLE_TOKEN when --token is not given. */
+  public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
     Flags flags;
     long timeout;
+    String token;
     try {
-      flags = Flags.parse(args, Set.of("--url", "--require", "--timeout"));
+      flags = Flags.parse(args, Set.of("--url", "--token", "--require", "--timeout"));
       if (flags.help()) {
         out.print(USAGE);
         return 0;
@@ -56,13 +66,18 @@ public final class GateCommand {
         throw new IllegalArgumentException("--require only knows GO");
       }
       timeout = flags.number("--timeout", 10, 1, 600);
+      token = Flags.token(flags, environment);
     } catch (IllegalArgumentException e) {
       err.println("gate: " + e.getMessage());
       return Main.EXIT_CONFIG;
     }
-    ConsoleClient console = new ConsoleClient(flags.get("--url").replaceAll("/+$", ""), Duration.ofSeconds(timeout));
+    ConsoleClient console = new ConsoleClient(flags.get("--url").replaceAll("/+$", ""), Duration.ofSeconds(timeout),
+        token);
     try {
       return verdict(console, out, err);
+    } catch (Refused e) {
+      err.println("gate: " + e.getMessage());
+      return Main.EXIT_CONFIG;
     } catch (Unanswered e) {
       err.println("gate: " + e.getMessage());
       return Main.EXIT_RUNTIME;
@@ -119,9 +134,16 @@ public final class GateCommand {
   }
 
   /** The console could not be asked, or answered something that is not an answer. */
-  private static final class Unanswered extends Exception {
+  private static class Unanswered extends Exception {
     Unanswered(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** The console refused who is asking (401/403): a token to fix, not a console to wait for. */
+  private static final class Refused extends Unanswered {
+    Refused(String message) {
+      super(message);
     }
   }
 
@@ -137,9 +159,9 @@ public final class GateCommand {
     }
   }
 
-  private record ConsoleClient(String base, Duration timeout, HttpClient client) {
-    ConsoleClient(String base, Duration timeout) {
-      this(base, timeout, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+  private record ConsoleClient(String base, Duration timeout, String token, HttpClient client) {
+    ConsoleClient(String base, Duration timeout, String token) {
+      this(base, timeout, token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(timeout).build());
     }
 
@@ -147,8 +169,11 @@ public final class GateCommand {
       String url = base + path;
       HttpResponse<String> response;
       try {
-        response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        if (token != null) {
+          request.header("Authorization", "Bearer " + token);
+        }
+        response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException | IllegalArgumentException e) {
         throw new Unanswered("cannot read " + url + ": " + e.getMessage());
       }
@@ -158,7 +183,12 @@ public final class GateCommand {
       } catch (IOException e) {
         json = JSON.missingNode();
       }
-      return new Answer(url, response.statusCode(), json == null ? JSON.missingNode() : json);
+      json = json == null ? JSON.missingNode() : json;
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        throw new Refused(Flags.refusal(url, response.statusCode(), json.path("error").path("code").asText(""),
+            json.path("error").path("message").asText(""), token != null));
+      }
+      return new Answer(url, response.statusCode(), json);
     }
   }
 }

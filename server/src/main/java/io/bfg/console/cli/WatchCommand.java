@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,17 +27,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WatchCommand {
 
   public static final String USAGE = """
-      usage: watch --url URL [--lang en|pl] [--count N] [--actor ID]
+      usage: watch --url URL [--token T] [--lang en|pl] [--count N] [--actor ID]
         Prints the console's live feed (IntegrationFeed.v1) as one JSON object per line: on connect
         a hello and the evaluation, then for every change its audit line and the new evaluation,
         and pipeline progress while a pipeline runs. Reconnects with backoff when the connection
         drops, resuming after the last seq it printed.
         --url URL      the console, e.g. http://127.0.0.1:8080 (required)
+        --token T      bearer token from the console's identity provider, sent as
+                       Authorization: Bearer on the upgrade (CONSOLE_TOKEN; CONSOLE_AUTH=oidc consoles)
         --lang en|pl   language of the evaluation's labels (default en)
         --count N      exit 0 after exactly N lines; 0 watches until stopped (default 0)
         --actor ID     sent as X-Actor-Id on the upgrade (mock-auth-header consoles)
         -h, --help     print this text
-      Exit codes: 0 after --count lines; 2 bad options; 3 the console refused the feed.
+      Exit codes: 0 after --count lines; 2 bad options, or the console refused the token (401/403,
+        one line with its error code; also once an expired token is refused on reconnecting);
+        3 the console refused the feed otherwise.
       """;
 
   private static final long MAX_BACKOFF_MS = 30_000;
@@ -45,10 +50,16 @@ public final class WatchCommand {
   }
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, System.getenv(), out, err);
+  }
+
+  /** {@code environment} supplies CONSOLE_TOKEN when --token is not given. */
+  public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
     Flags flags;
     long count;
+    String token;
     try {
-      flags = Flags.parse(args, Set.of("--url", "--lang", "--count", "--actor"));
+      flags = Flags.parse(args, Set.of("--url", "--token", "--lang", "--count", "--actor"));
       if (flags.help()) {
         out.print(USAGE);
         return 0;
@@ -60,6 +71,7 @@ public final class WatchCommand {
         throw new IllegalArgumentException("--lang must be en or pl");
       }
       count = flags.number("--count", 0, 0, Long.MAX_VALUE);
+      token = Flags.token(flags, environment);
     } catch (IllegalArgumentException e) {
       err.println("watch: " + e.getMessage());
       return Main.EXIT_CONFIG;
@@ -68,7 +80,8 @@ public final class WatchCommand {
     Vertx vertx = Vertx.vertx();
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
-    Watcher watcher = new Watcher(vertx, client, base, flags.get("--lang", "en"), flags.get("--actor"), count, out, err);
+    Watcher watcher = new Watcher(vertx, client, base, flags.get("--lang", "en"), flags.get("--actor"), token, count,
+        out, err);
     watcher.connect();
     int exit = watcher.done.join();
     client.close();
@@ -82,6 +95,7 @@ public final class WatchCommand {
     final String base;
     final String lang;
     final String actor;
+    final String token;
     final long limit;
     final PrintStream out;
     final PrintStream err;
@@ -90,8 +104,9 @@ public final class WatchCommand {
     long printed;
     long backoff = 1_000;
 
-    Watcher(Vertx vertx, WebSocketClient client, String base, String lang, String actor, long limit,
+    Watcher(Vertx vertx, WebSocketClient client, String base, String lang, String actor, String token, long limit,
             PrintStream out, PrintStream err) {
+      this.token = token;
       this.vertx = vertx;
       this.client = client;
       this.base = base;
@@ -108,10 +123,19 @@ public final class WatchCommand {
       if (actor != null) {
         options.addHeader("X-Actor-Id", actor);
       }
+      if (token != null) {
+        options.addHeader("Authorization", "Bearer " + token);
+      }
       Promise<WebSocket> connected = Promise.promise();
       client.connect(options).onComplete(connected);
       connected.future().onSuccess(this::attach).onFailure(failure -> {
-        if (failure instanceof UpgradeRejectedException rejected && rejected.getStatus() >= 400
+        if (failure instanceof UpgradeRejectedException rejected
+            && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
+          JsonObject error = errorOf(rejected);
+          err.println("watch: " + Flags.refusal(uri, rejected.getStatus(), error.getString("code", ""),
+              error.getString("message", ""), token != null));
+          done.complete(Main.EXIT_CONFIG);
+        } else if (failure instanceof UpgradeRejectedException rejected && rejected.getStatus() >= 400
             && rejected.getStatus() < 500) {
           // the console refused this request (bad actor, origin, parameters): retrying cannot help
           err.println("watch: the console refused the feed with HTTP " + rejected.getStatus());
@@ -120,6 +144,15 @@ public final class WatchCommand {
           retry("cannot connect: " + failure.getMessage());
         }
       });
+    }
+
+    private static JsonObject errorOf(UpgradeRejectedException rejected) {
+      try {
+        return rejected.getBody() == null ? new JsonObject()
+            : new JsonObject(rejected.getBody()).getJsonObject("error", new JsonObject());
+      } catch (DecodeException | ClassCastException e) {
+        return new JsonObject();
+      }
     }
 
     void attach(WebSocket socket) {

@@ -10,7 +10,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sign-offs, revocations and decisions: authenticated by {@link MockHeaderAuth}, ruled by the service. */
+/** Sign-offs, revocations and decisions: authenticated ({@link Authenticated}), ruled by the service. */
 final class CommandHandlers {
 
   private final ReadinessService service;
@@ -21,12 +21,12 @@ final class CommandHandlers {
 
   void accept(RoutingContext rc) {
     optionalObject(rc);
-    respond(rc, service.accept(actor(rc), rc.pathParam("checkId")));
+    respond(rc, service.accept(Authenticated.identity(rc), rc.pathParam("checkId")));
   }
 
   void revoke(RoutingContext rc) {
     optionalObject(rc);
-    respond(rc, service.revoke(actor(rc), rc.pathParam("checkId")));
+    respond(rc, service.revoke(Authenticated.identity(rc), rc.pathParam("checkId")));
   }
 
   void decide(RoutingContext rc) {
@@ -35,7 +35,7 @@ final class CommandHandlers {
     if (!(value instanceof String text) || text.isBlank()) {
       throw new ApiError(400, "INVALID_BODY", "the body must be {\"value\": \"<one of the decision's options>\"}");
     }
-    respond(rc, service.decide(actor(rc), rc.pathParam("checkId"), text));
+    respond(rc, service.decide(Authenticated.identity(rc), rc.pathParam("checkId"), text));
   }
 
   private static void respond(RoutingContext rc, Future<CommandResult> result) {
@@ -50,7 +50,7 @@ final class CommandHandlers {
   }
 
   static Actor actor(RoutingContext rc) {
-    return rc.get(MockHeaderAuth.ACTOR);
+    return Authenticated.actor(rc);
   }
 
   /** Sign-offs take no body; if one is sent it must still be a JSON object, so a garbled call is never half-read. */

@@ -1,7 +1,6 @@
 package io.bfg.console.http;
 
 import io.bfg.console.copilot.CopilotService;
-import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.buffer.Buffer;
@@ -32,8 +31,8 @@ final class CopilotHandlers {
     }
     Lang lang = Lang.parse(String.valueOf(body.getValue("lang", "en")))
         .orElseThrow(() -> new ApiError(400, "INVALID_LANG", "lang must be en or pl"));
-    Actor actor = rc.get(MockHeaderAuth.ACTOR);
-    String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
+    // the authenticated actor when there is one (always in oidc mode): one person, one allowance
+    String asker = Authenticated.asker(rc);
     HttpServerResponse response = rc.response();
     try {
       copilot.ask(text, lang, asker, new SseListener(response));

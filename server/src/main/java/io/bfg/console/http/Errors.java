@@ -1,5 +1,6 @@
 package io.bfg.console.http;
 
+import io.bfg.console.auth.AuthRefusal;
 import io.bfg.console.command.CommandRejected;
 import io.bfg.console.store.StoreException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -39,6 +40,13 @@ final class Errors implements Handler<RoutingContext> {
     }
     if (failure instanceof ApiError error) {
       send(rc, error.status(), error.code(), error.getMessage());
+    } else if (failure instanceof AuthRefusal refusal) {
+      if (refusal.status() == 401) {
+        // RFC 6750: the scheme to use, and for a refused token why
+        rc.response().putHeader("WWW-Authenticate", refusal.code().equals("INVALID_TOKEN")
+            ? "Bearer error=\"invalid_token\"" : "Bearer");
+      }
+      send(rc, refusal.status(), refusal.code(), refusal.getMessage());
     } else if (failure instanceof CommandRejected rejected) {
       send(rc, status(rejected.reason()), rejected.reason().name(), rejected.getMessage());
     } else if (failure instanceof StoreException store) {

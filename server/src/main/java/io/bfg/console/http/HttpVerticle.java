@@ -1,6 +1,7 @@
 package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
+import io.bfg.console.auth.IdentityServices;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.service.ReadinessService;
@@ -35,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
   private final ReadinessService service;
   private final PipelineRunner pipelines;
   private final CopilotService copilot;
+  private final IdentityServices identity;
   private HttpServer server;
   private FeedHub hub;
   private HostGuard hosts;
@@ -43,19 +45,21 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
 
   public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, CopilotService copilot) {
-    this(config, service, pipelines, copilot, config.port());
+    this(config, service, pipelines, copilot, null, config.port());
   }
 
   /**
    * {@code port} may differ from the configured one: several instances asked for "any free port"
    * listen on Vert.x's shared random port (a negative number) so they all serve the same one.
+   * {@code identity} is null in mock-auth-header mode.
    */
   public HttpVerticle(AppConfig config, ReadinessService service, PipelineRunner pipelines, CopilotService copilot,
-                      int port) {
+                      IdentityServices identity, int port) {
     this.config = config;
     this.service = service;
     this.pipelines = pipelines;
     this.copilot = copilot;
+    this.identity = identity;
     this.port = port;
   }
 
@@ -107,18 +111,39 @@ public final class HttpVerticle extends VerticleBase {
     return server == null ? Future.succeededFuture() : server.close();
   }
 
+  /** CONSOLE_PUBLIC_URL's origin, else the address the console listens on: where its own pages come from. */
+  private String publicOrigin() {
+    if (config.publicUrl() != null) {
+      return config.publicUrl().getScheme() + "://" + config.publicUrl().getRawAuthority();
+    }
+    return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":"
+        + server.actualPort();
+  }
+
   /** The port actually bound (useful with port 0). */
   public int actualPort() {
     return server.actualPort();
   }
 
   Router router() {
-    ReadHandlers read = new ReadHandlers(service);
+    ReadHandlers read = new ReadHandlers(service, config.auth(), identity == null ? null : identity.provider());
     CommandHandlers commands = new CommandHandlers(service);
     PipelineHandlers runs = new PipelineHandlers(pipelines);
     CopilotHandlers copilotHandlers = new CopilotHandlers(copilot);
-    MockHeaderAuth auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
-    MockHeaderAuth optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
+    // who may do what: in oidc mode every route but /health, /auth/* and static files needs an identity;
+    // in mock-auth-header mode reads are anonymous and X-Actor-Id names the actor of a command
+    Handler<RoutingContext> auth;
+    Handler<RoutingContext> optionalAuth;
+    Handler<RoutingContext> readAuth;
+    if (identity != null) {
+      auth = new OidcAuth(identity.bearer(), identity.sessions(), this::publicOrigin);
+      optionalAuth = auth;
+      readAuth = auth;
+    } else {
+      auth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), true);
+      optionalAuth = new MockHeaderAuth(service, config.allowRemoteMockAuth(), false);
+      readAuth = RoutingContext::next;
+    }
     FeedSocketHandler feed = new FeedSocketHandler(hub,
         origin -> config.wsOrigins().contains(origin) || hosts.isOwnOrigin(origin));
     Errors errors = new Errors();
@@ -126,24 +151,31 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
 
     get(router, "/health").handler(read::health);
-    get(router, "/api/evaluation").handler(read::evaluation);
-    get(router, "/api/checks").handler(read::checks);
-    get(router, "/api/checks/:checkId").handler(read::check);
+    get(router, "/api/me").handler(auth).handler(read::me);
+    get(router, "/api/evaluation").handler(readAuth).handler(read::evaluation);
+    get(router, "/api/checks").handler(readAuth).handler(read::checks);
+    get(router, "/api/checks/:checkId").handler(readAuth).handler(read::check);
     router.post("/api/checks/:checkId/accept").handler(body).handler(auth).handler(commands::accept);
     router.post("/api/checks/:checkId/revoke").handler(body).handler(auth).handler(commands::revoke);
     router.post("/api/decisions/:checkId").handler(body).handler(auth).handler(commands::decide);
-    get(router, "/api/packets").handler(read::packets);
-    get(router, "/api/packets/:packetId").handler(read::packet);
-    get(router, "/api/snapshot").handler(read::snapshot);
-    get(router, "/api/audit").handler(read::audit);
-    get(router, "/api/audit/verify").handler(read::verify);
-    get(router, "/api/pipelines").handler(runs::overview);
+    get(router, "/api/packets").handler(readAuth).handler(read::packets);
+    get(router, "/api/packets/:packetId").handler(readAuth).handler(read::packet);
+    get(router, "/api/snapshot").handler(readAuth).handler(read::snapshot);
+    get(router, "/api/audit").handler(readAuth).handler(read::audit);
+    get(router, "/api/audit/verify").handler(readAuth).handler(read::verify);
+    get(router, "/api/pipelines").handler(readAuth).handler(runs::overview);
     router.post("/api/pipelines/:pipeline").handler(body).handler(auth).handler(runs::start);
-    get(router, "/api/pipelines/:runId").handler(runs::transcript);
+    get(router, "/api/pipelines/:runId").handler(readAuth).handler(runs::transcript);
     router.post("/api/copilot/ask").handler(body).handler(optionalAuth).handler(copilotHandlers::ask);
 
     get(router, "/ws").handler(feed::validate).handler(optionalAuth)
         .handler(feed::upgrade);
+    if (identity != null) {
+      // the browser login (/auth/*): its routes come before the static files, which would answer those paths
+      identity.login().mount(router);
+      // in oidc mode any other /api path needs an identity before it may learn it does not exist
+      router.route("/api/*").handler(auth);
+    }
     // static files everywhere but /api and /ws, so an API path keeps its own 404/405
     StaticHandler web = StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
         .setCachingEnabled(false).setDefaultContentEncoding(WEB_CHARSET);

@@ -1,5 +1,6 @@
 package io.bfg.console.http;
 
+import io.bfg.console.auth.Identity;
 import io.bfg.console.model.Actor;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.Handler;
@@ -16,8 +17,6 @@ import java.net.UnknownHostException;
 public final class MockHeaderAuth implements Handler<RoutingContext> {
 
   static final String HEADER = "X-Actor-Id";
-  /** Where the authenticated {@code Actor} is kept on the routing context. */
-  public static final String ACTOR = "actor";
 
   private final ReadinessService service;
   private final boolean allowRemote;
@@ -51,7 +50,7 @@ public final class MockHeaderAuth implements Handler<RoutingContext> {
       rc.fail(new ApiError(401, "UNKNOWN_ACTOR", "'" + actorId.trim() + "' is not an actor of this scenario"));
       return;
     }
-    rc.put(ACTOR, actor);
+    Authenticated.put(rc, new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER));
     rc.next();
   }
 

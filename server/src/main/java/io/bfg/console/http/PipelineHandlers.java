@@ -24,7 +24,7 @@ final class PipelineHandlers {
   /** 202 with the run id at once; progress follows on the feed and at the transcript's URL. */
   void start(RoutingContext rc) {
     CommandHandlers.optionalObject(rc);
-    pipelines.start(CommandHandlers.actor(rc), rc.pathParam("pipeline"))
+    pipelines.start(Authenticated.identity(rc), rc.pathParam("pipeline"))
         .onSuccess(run -> started(rc, run)).onFailure(rc::fail);
   }
 

@@ -1,6 +1,9 @@
 package io.bfg.console.http;
 
+import io.bfg.console.auth.Identity;
+import io.bfg.console.auth.OidcProvider;
 import io.bfg.console.eval.Evaluation;
+import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
@@ -15,15 +18,36 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 
-/** Everything a reader (dashboard, script, reviewer) can GET; no authentication, nothing changes. */
+/** Everything a reader (dashboard, script, reviewer) can GET; nothing changes. */
 final class ReadHandlers {
 
   private static final String JSON = "application/json; charset=utf-8";
 
   private final ReadinessService service;
+  private final String authMode;
+  private final OidcProvider identityProvider;
 
-  ReadHandlers(ReadinessService service) {
+  /** {@code identityProvider} is null in mock-auth-header mode. */
+  ReadHandlers(ReadinessService service, String authMode, OidcProvider identityProvider) {
     this.service = service;
+    this.authMode = authMode;
+    this.identityProvider = identityProvider;
+  }
+
+  /** Who the console takes the caller to be, and how it knows; the dashboard shows it. */
+  void me(RoutingContext rc) {
+    Identity identity = Authenticated.identity(rc);
+    Actor actor = identity.actor();
+    JsonObject body = new JsonObject()
+        .put("actor", new JsonObject().put("id", actor.id()).put("name", actor.name())
+            .put("role", actor.role() == null ? actor.roleKey() : actor.role().in(lang(rc)))
+            .put("roleKey", actor.roleKey()).put("permissions", new JsonArray(actor.permissions())))
+        .put("auth", authMode).put("via", identity.via().name())
+        .put("expiresAt", identity.expiresAt() == null ? null : identity.expiresAt().toString());
+    if (identity.subject() != null) {
+      body.put("subject", identity.subject()).put("issuer", identity.issuer());
+    }
+    rc.response().putHeader("content-type", JSON).putHeader("cache-control", "no-store").end(body.encode());
   }
 
   /**
@@ -43,6 +67,12 @@ final class ReadHandlers {
             .put("head", chain.head()));
         if (!chain.valid()) {
           problem = "the audit chain is broken: " + chain.problem();
+        }
+      }
+      if (identityProvider != null) {
+        body.put("identity", identityProvider.health());
+        if (problem == null) {
+          problem = identityProvider.problem();
         }
       }
       if (problem != null) {

@@ -96,11 +96,11 @@ final class IdentityPipeline implements PipelineSteps {
       throw new StepFailed("not set: " + String.join("; ", missing) + ". The identity check proves the IdP the "
           + "console would trust with these; nothing was contacted");
     }
-    String issuer = settings.issuer();
+    String issuer = settings.issuerId();
     String transport = transport("CONSOLE_OIDC_ISSUER", issuer);
     client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(settings.timeoutMs())
         .setFollowRedirects(false).setVerifyHost(true).setTrustAll(false));
-    String url = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+    String url = issuer + "/.well-known/openid-configuration";
     return getJson(url, "the discovery document").map(doc -> {
       Object named = doc.getValue("issuer");
       if (!issuer.equals(named)) {
@@ -260,7 +260,7 @@ final class IdentityPipeline implements PipelineSteps {
       throw new StepFailed("the access token names kid " + quoted(kid) + ", which the JWKS does not publish "
           + "(its kids: " + signingKeys.stream().map(k -> String.valueOf(text(k, "kid"))).toList() + ")");
     }
-    String issuer = settings.issuer();
+    String issuer = settings.issuerId();
     if (!issuer.equals(claims.getValue("iss"))) {
       throw new StepFailed("the access token's iss is " + quoted(claims.getValue("iss")) + ", not the issuer '"
           + issuer + "'");

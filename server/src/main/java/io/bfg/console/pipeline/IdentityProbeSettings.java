@@ -27,6 +27,14 @@ public record IdentityProbeSettings(String issuer, String clientId, String audie
     return new IdentityProbeSettings(null, null, null, null, null, null, null, DEFAULT_TIMEOUT_MS);
   }
 
+  /**
+   * The issuer as tokens and the discovery document name it: the configured URL without a trailing
+   * slash, as the console's bearer check compares it; null when unset.
+   */
+  public String issuerId() {
+    return issuer == null || !issuer.endsWith("/") ? issuer : issuer.substring(0, issuer.length() - 1);
+  }
+
   /** The audience a token must name: CONSOLE_OIDC_AUDIENCE, else the console's client id; null when neither. */
   public String expectedAudience() {
     return audience != null ? audience : clientId;

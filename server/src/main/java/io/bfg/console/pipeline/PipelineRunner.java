@@ -2,6 +2,7 @@ package io.bfg.console.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.command.CommandRejected;
+import io.bfg.console.auth.Identity;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PipelineBinding;
@@ -51,7 +52,7 @@ public final class PipelineRunner {
 
   /** Records a concluded run in the trail. */
   interface Recorder {
-    Future<?> record(Actor actor, PipelineRun run);
+    Future<?> record(Identity who, PipelineRun run);
   }
 
   private final Vertx vertx;
@@ -112,10 +113,16 @@ public final class PipelineRunner {
    * {@link CommandRejected} (403/404/409) by the pipeline's rules.
    */
   public Future<PipelineRun> start(Actor actor, String pipeline) {
-    return service.requireIntactChain().map(intact -> begin(actor, pipeline));
+    return start(new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER), pipeline);
   }
 
-  private PipelineRun begin(Actor actor, String pipeline) {
+  /** As {@link #start(Actor, String)}; the recorded run's event also names the identity's subject and issuer. */
+  public Future<PipelineRun> start(Identity who, String pipeline) {
+    return service.requireIntactChain().map(intact -> begin(who, pipeline));
+  }
+
+  private PipelineRun begin(Identity who, String pipeline) {
+    Actor actor = who.actor();
     service.checkPipeline(actor, pipeline);
     String runId = "run-" + pipeline + "-" + HexFormat.of().formatHex(bytes(6));
     RunTranscript transcript = new RunTranscript(runId, pipeline, actor.id(), Pipelines.STEPS.get(pipeline));
@@ -125,7 +132,7 @@ public final class PipelineRunner {
           + "progress (" + other.runId() + "); follow it at GET /api/pipelines/" + other.runId());
     }
     recent.put(runId, transcript);
-    execute(transcript, actor);
+    execute(transcript, who);
     return transcript.snapshot();
   }
 
@@ -176,7 +183,7 @@ public final class PipelineRunner {
    * ends the run ERRORED with the reason, never PASSED and never silent. Recording it comes last and
    * always runs, so no run is left RUNNING and the next one can start.
    */
-  private void execute(RunTranscript transcript, Actor actor) {
+  private void execute(RunTranscript transcript, Identity who) {
     Future<Void> run;
     try {
       run = carryOut(transcript);
@@ -194,7 +201,7 @@ public final class PipelineRunner {
               .forEach(this::announce);
         }
       } finally {
-        finish(transcript, actor);
+        finish(transcript, who);
       }
     });
   }
@@ -234,7 +241,7 @@ public final class PipelineRunner {
     Scenario scenario = service.scenario();
     if (transcript.pipeline().equals(Pipelines.IDENTITY)) {
       // the issuer is public; what the run proved it against, as the target is for the others
-      transcript.target(identity.issuer());
+      transcript.target(identity.issuerId());
       return new IdentityPipeline(vertx, identity, scenario.actors());
     }
     if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
@@ -309,11 +316,11 @@ public final class PipelineRunner {
    * finished transcript) can rely on the evaluation already reflecting it. A recorder that throws or
    * fails leaves the run ERRORED (not recorded), never RUNNING.
    */
-  private void finish(RunTranscript transcript, Actor actor) {
+  private void finish(RunTranscript transcript, Identity who) {
     PipelineRun concluded = transcript.conclude();
     Future<?> recorded;
     try {
-      recorded = recorder.record(actor, concluded);
+      recorded = recorder.record(who, concluded);
     } catch (RuntimeException e) {
       recorded = Future.failedFuture(e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bfg.console.auth.Identity;
 import io.bfg.console.command.CommandRules;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
@@ -204,6 +205,19 @@ public final class ReadinessService {
     return scenario.actor(id);
   }
 
+  /**
+   * The actor a token's actor claim names: the actor with that id or listing it among its identities,
+   * or null. Looked up per request, so the scenario's actors and permissions always decide.
+   */
+  public Actor actorKnownAs(String claimValue) {
+    for (Actor actor : scenario.actors()) {
+      if (actor.knownAs(claimValue)) {
+        return actor;
+      }
+    }
+    return null;
+  }
+
   public List<AuditEvent> auditEvents() {
     synchronized (events) {
       return List.copyOf(events);
@@ -243,15 +257,28 @@ public final class ReadinessService {
   }
 
   public Future<CommandResult> accept(Actor actor, String checkId) {
-    return command(a -> CommandRules.accept(scenario, a, actor, checkId), actor);
+    return accept(named(actor), checkId);
+  }
+
+  /** As {@link #accept(Actor, String)}; the event also records the identity's subject and issuer. */
+  public Future<CommandResult> accept(Identity who, String checkId) {
+    return command(a -> CommandRules.accept(scenario, a, who.actor(), checkId), who);
   }
 
   public Future<CommandResult> revoke(Actor actor, String checkId) {
-    return command(a -> CommandRules.revoke(scenario, a, actor, checkId), actor);
+    return revoke(named(actor), checkId);
+  }
+
+  public Future<CommandResult> revoke(Identity who, String checkId) {
+    return command(a -> CommandRules.revoke(scenario, a, who.actor(), checkId), who);
   }
 
   public Future<CommandResult> decide(Actor actor, String checkId, String value) {
-    return command(a -> CommandRules.decide(scenario, a, actor, checkId, value), actor);
+    return decide(named(actor), checkId, value);
+  }
+
+  public Future<CommandResult> decide(Identity who, String checkId, String value) {
+    return command(a -> CommandRules.decide(scenario, a, who.actor(), checkId, value), who);
   }
 
   /** Refuses (CommandRejected) unless {@code actor} may start {@code pipeline} in the current state. */
@@ -263,12 +290,16 @@ public final class ReadinessService {
    * Appends a finished run; its steps become the evidence of the checks that pipeline proves. An
    * ERRORED run is recorded as {@code pipeline.errored}: in the trail, never evidence.
    */
-  public Future<CommandResult> recordPipeline(Actor actor, PipelineRun run) {
+  public Future<CommandResult> recordPipeline(Identity who, PipelineRun run) {
     ObjectNode payload = JSON.createObjectNode();
     payload.set("run", JSON.valueToTree(run));
     String type = PipelineRun.ERRORED.equals(run.status()) ? SessionState.PIPELINE_ERRORED
         : SessionState.PIPELINE_FINISHED;
-    return command(a -> new CommandRules.Outcome(type, payload), actor);
+    return command(a -> new CommandRules.Outcome(type, payload), who);
+  }
+
+  public Future<CommandResult> recordPipeline(Actor actor, PipelineRun run) {
+    return recordPipeline(named(actor), run);
   }
 
   /** A recorded run by id, or null. */
@@ -298,7 +329,7 @@ public final class ReadinessService {
    * Queues a command behind the previous one so each is validated against the state the one
    * before left: two owners signing off at once can never both pass a check that only one may.
    */
-  private Future<CommandResult> command(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Actor actor) {
+  private Future<CommandResult> command(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Identity actor) {
     Promise<CommandResult> done = Promise.promise();
     synchronized (this) {
       commandTail = commandTail.transform(ignored -> {
@@ -310,12 +341,12 @@ public final class ReadinessService {
     return done.future();
   }
 
-  private Future<CommandResult> run(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Actor actor) {
+  private Future<CommandResult> run(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Identity actor) {
     return requireIntactChain().compose(intact -> decideAndAppend(rule, actor));
   }
 
   private Future<CommandResult> decideAndAppend(Function<Evaluator.Assessment, CommandRules.Outcome> rule,
-                                                Actor actor) {
+                                                Identity who) {
     CommandRules.Outcome outcome;
     View current = view;
     try {
@@ -326,7 +357,7 @@ public final class ReadinessService {
     if (!outcome.changes()) {
       return Future.succeededFuture(new CommandResult(null, current.state));
     }
-    return store.append(outcome.eventType(), actor.id(), outcome.payload()).map(event -> {
+    return store.append(outcome.eventType(), who.actor().id(), attributed(outcome.payload(), who)).map(event -> {
       events.add(event);
       View next = new View(current.state.apply(event), current);
       current.previous = null;
@@ -334,6 +365,25 @@ public final class ReadinessService {
       eventBus.publish(Addresses.STATE_CHANGED, Buffer.buffer(bytes(event)));
       return new CommandResult(event, next.state);
     });
+  }
+
+  /** An actor named without an identity provider (mock-auth-header, in-process callers). */
+  private static Identity named(Actor actor) {
+    return new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER);
+  }
+
+  /**
+   * An identity provider's subject and issuer go into the payload beside the actor id: the event's
+   * fields, and so the hash rule and every journal written before, stay as they are.
+   */
+  private static ObjectNode attributed(ObjectNode payload, Identity who) {
+    if (who.subject() == null && who.issuer() == null) {
+      return payload;
+    }
+    ObjectNode copy = payload == null ? JSON.createObjectNode() : payload.deepCopy();
+    copy.put("subject", who.subject());
+    copy.put("issuer", who.issuer());
+    return copy;
   }
 
   private static JsonNode parse(Buffer json) {

@@ -18,6 +18,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,10 +79,27 @@ public final class FeedHub {
 
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
   void add(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, Long since, String asker, boolean patches) {
+    add(socket, channel, lang, since, asker, patches, null, null);
+  }
+
+  /**
+   * As above; a subscriber whose credentials expire ({@code expiresAt} not null) is closed with 1008 and
+   * {@code expiryReason} at that moment: a feed must not outlive the right to read it.
+   */
+  void add(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, Long since, String asker, boolean patches,
+           Instant expiresAt, String expiryReason) {
     FeedConnection connection = new FeedConnection(socket, channel, lang, asker, patches, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
-    socket.closeHandler(ignored -> connections.remove(connection));
+    long expiry = expiresAt == null ? -1 : vertx.setTimer(
+        Math.max(1, expiresAt.toEpochMilli() - System.currentTimeMillis()),
+        id -> socket.close((short) 1008, expiryReason));
+    socket.closeHandler(ignored -> {
+      connections.remove(connection);
+      if (expiry >= 0) {
+        vertx.cancelTimer(expiry);
+      }
+    });
     socket.exceptionHandler(failure -> {
       connections.remove(connection);
       connection.socket().close((short) 1011, "connection failed");

@@ -1,14 +1,15 @@
 package io.bfg.console.ws;
 
 import io.bfg.console.http.ApiError;
-import io.bfg.console.http.MockHeaderAuth;
+import io.bfg.console.http.Authenticated;
 import io.bfg.console.http.NettyChannels;
-import io.bfg.console.model.Actor;
+import io.bfg.console.auth.Identity;
 import io.bfg.console.model.Lang;
 import io.netty.channel.Channel;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
@@ -67,12 +68,15 @@ public final class FeedSocketHandler {
     Lang lang = rc.get(LANG);
     Long since = rc.get(SINCE);
     boolean patches = rc.get(PATCHES);
-    Actor actor = rc.get(MockHeaderAuth.ACTOR);
-    String asker = actor != null ? actor.id() : "address:" + rc.request().remoteAddress().host();
+    String asker = Authenticated.asker(rc);
+    Identity identity = Authenticated.identity(rc);
+    Instant expiresAt = identity == null ? null : identity.expiresAt();
+    String expiry = identity != null && identity.via() == Identity.Via.SESSION ? "session expired" : "token expired";
     // vertx-web wraps the socket, so its channel is taken from the connection it upgrades
     Channel channel = NettyChannels.of(rc.request().connection());
     rc.request().toWebSocket()
-        .onSuccess(socket -> hub.add(socket, NettyChannels.vertxContext(channel), lang, since, asker, patches))
+        .onSuccess(socket -> hub.add(socket, NettyChannels.vertxContext(channel), lang, since, asker, patches,
+            expiresAt, expiry))
         .onFailure(rc::fail);
   }
 }

@@ -2,6 +2,7 @@ package io.bfg.console.http;
 
 import io.bfg.console.AppConfig;
 import io.bfg.console.Console;
+import io.bfg.console.auth.IdentityServices;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,10 +30,13 @@ public final class RunningConsole {
   private final Path scenarioDir;
   private final Path dataDir;
   private final Map<String, String> environment;
+  private final IdentityServices.BrowserFactory browser;
   private Console console;
 
-  private RunningConsole(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> environment) {
+  private RunningConsole(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> environment,
+                         IdentityServices.BrowserFactory browser) {
     this.vertx = vertx;
+    this.browser = browser;
     this.scenarioDir = scenarioDir;
     this.dataDir = dataDir;
     this.environment = environment;
@@ -45,11 +49,17 @@ public final class RunningConsole {
 
   /** {@code extra} adds or overrides CONSOLE_* settings (port and data dir are always set). */
   public static RunningConsole start(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> extra) {
+    return start(vertx, scenarioDir, dataDir, extra, null);
+  }
+
+  /** As above; in oidc mode {@code browser} (null: the console's own) gives the session reader and /auth/* routes. */
+  public static RunningConsole start(Vertx vertx, Path scenarioDir, Path dataDir, Map<String, String> extra,
+                                     IdentityServices.BrowserFactory browser) {
     if (!Files.isRegularFile(scenarioDir.resolve(ScenarioLoader.SCENARIO_FILE))) {
       throw new IllegalStateException("no scenario at " + scenarioDir.toAbsolutePath()
           + "; run the tests from the project root (mvn -pl server test sets this up)");
     }
-    RunningConsole console = new RunningConsole(vertx, scenarioDir, dataDir, Map.copyOf(extra));
+    RunningConsole console = new RunningConsole(vertx, scenarioDir, dataDir, Map.copyOf(extra), browser);
     console.open();
     return console;
   }
@@ -73,7 +83,8 @@ public final class RunningConsole {
     env.put("CONSOLE_DATA_DIR", dataDir.toString());
     env.put("CONSOLE_SCENARIO", scenarioDir.toString());
     AppConfig config = AppConfig.from(env, List.of());
-    console = await(Console.start(vertx, config, ScenarioLoader.load(config.scenarioDir())));
+    ScenarioLoader.Loaded loaded = ScenarioLoader.load(config.scenarioDir());
+    console = await(browser == null ? Console.start(vertx, config, loaded) : Console.start(vertx, config, loaded, browser));
   }
 
   /** Undeploys the HTTP verticles and closes the store (releasing the journal). */

@@ -1,0 +1,12 @@
+package io.bfg.console.auth;
+
+import io.bfg.console.model.Actor;
+
+import java.time.Instant;
+
+/** Who made a request and how the console knows it. subject/issuer null in mock mode; expiresAt null = no expiry. */
+public record Identity(Actor actor, String subject, String issuer, Instant expiresAt, Via via) {
+
+  /** How the request proved who sent it. */
+  public enum Via { MOCK_HEADER, BEARER, SESSION }
+}
