@@ -1,5 +1,6 @@
 package io.bfg.console.pipeline;
 
+import io.bfg.console.auth.TestIssuer;
 import io.bfg.console.eval.Checksums;
 import io.bfg.console.http.ApiClient;
 import io.bfg.console.http.RunningConsole;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +137,46 @@ class IdentityCheckTest {
     assertThat(List.of(Files.readString(console.journal()), api.get("/api/audit").body(), run.encode(),
         api.get("/api/pipelines").body())).noneMatch(text -> text.contains(SECRET));
     assertThat(dataDir.resolve("target-pg")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("takes a configured issuer with a trailing slash as the bearer check does: without it")
+  void trailingSlash() {
+    JsonObject run = run(RunningConsole.BFG, settings(issuer() + "/"));
+
+    assertThat(stepStatuses(run)).as(run.encodePrettily()).containsOnly("PASSED");
+    assertThat(run.getString("target")).isEqualTo(issuer());
+  }
+
+  @Test
+  @DisplayName("runs in oidc mode too, started with a bearer token, against the issuer the console trusts")
+  void oidcMode() throws Exception {
+    try (TestIssuer trusted = TestIssuer.start()) {
+      Map<String, String> env = new HashMap<>(trusted.consoleEnv());
+      env.put("CONSOLE_OIDC_ACTOR_CLAIM", "preferred_username");
+      env.put("CONSOLE_OIDC_PROBE_CLIENT_ID", "console-probe");
+      env.put("CONSOLE_OIDC_PROBE_CLIENT_SECRET", SECRET);
+      env.put("CONSOLE_OIDC_PROBE_SCOPE", TestIssuer.CLIENT_ID);
+      console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir, env);
+      String token = trusted.token(TestIssuer.ISSUER_ID, "anna-subject", TestIssuer.CLIENT_ID,
+          Map.of("preferred_username", ANNA), 600);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(console.base()
+              + "/api/pipelines/identity")).header("Authorization", "Bearer " + token)
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      String transcript = console.base() + new JsonObject(started.body()).getString("transcript");
+      JsonObject run;
+      do {
+        Thread.sleep(50);
+        run = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(transcript))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+      } while ("RUNNING".equals(run.getString("status")));
+
+      assertThat(stepStatuses(run)).as(run.encodePrettily()).containsOnly("PASSED");
+      assertThat(run.getString("actor")).isEqualTo(ANNA);
+      assertThat(run.getString("target")).isEqualTo(trusted.issuer());
+    }
   }
 
   @Test
@@ -251,9 +296,8 @@ class IdentityCheckTest {
 
   private static String fetch(String url) {
     try {
-      var client = java.net.http.HttpClient.newHttpClient();
-      return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
