@@ -33,7 +33,9 @@ import java.util.Set;
  *
  * <p>{@code publicUrl} (CONSOLE_PUBLIC_URL, where clients reach the console, e.g. behind a proxy) is null
  * when unset: its default, {@code http://<host>:<port>}, is known only once the port is bound.
- * {@code oidc} is null unless {@code auth} is {@link #OIDC}.
+ * {@code oidc} is null unless {@code auth} is {@link #OIDC}; {@code identityProbe} (the identity check's
+ * settings: the same CONSOLE_OIDC_* plus the probe client) is read in every mode, so an operator can
+ * prove the IdP before switching to it.
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
