@@ -3,6 +3,7 @@ package io.bfg.console;
 import io.bfg.console.auth.OidcSettings;
 import io.bfg.console.copilot.CopilotSettings;
 import io.bfg.console.http.EdgeSettings;
+import io.bfg.console.pipeline.IdentityProbeSettings;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
 
@@ -32,12 +33,14 @@ import java.util.Set;
  *
  * <p>{@code publicUrl} (CONSOLE_PUBLIC_URL, where clients reach the console, e.g. behind a proxy) is null
  * when unset: its default, {@code http://<host>:<port>}, is known only once the port is bound.
- * {@code oidc} is null unless {@code auth} is {@link #OIDC}.
+ * {@code oidc} is null unless {@code auth} is {@link #OIDC}; {@code identityProbe} (the identity check's
+ * settings: the same CONSOLE_OIDC_* plus the probe client) is read in every mode, so an operator can
+ * prove the IdP before switching to it.
  */
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
                         int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge,
-                        OidcSettings oidc) {
+                        OidcSettings oidc, IdentityProbeSettings identityProbe) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   /** Where scenario folders live, relative to the working directory. */
@@ -107,7 +110,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         integer(env, "CONSOLE_EVENT_LOOPS", java.lang.Runtime.getRuntime().availableProcessors(), 1, 64),
         copilot(env), publicUrl,
         new EdgeSettings(allowedHosts, integer(env, "CONSOLE_HTTP_HEADER_TIMEOUT_MS", 10_000, 100, 600_000),
-            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)), oidc);
+            integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)), oidc,
+        identityProbe(env));
   }
 
   /** Whether requests are authenticated by an OpenID Connect provider (else by the mock header). */
@@ -117,10 +121,27 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
 
   /** CONSOLE_OIDC_*: the issuer and client are required; the secret is never echoed in a message. */
   private static OidcSettings oidc(Map<String, String> env, byte[] sessionKey) {
-    String issuerText = value(env, "CONSOLE_OIDC_ISSUER", null);
-    if (issuerText == null) {
+    URI issuer = issuer(env);
+    if (issuer == null) {
       throw new ConfigException("CONSOLE_OIDC_ISSUER", "CONSOLE_AUTH=oidc needs the issuer's URL (discovery is "
           + "read from <issuer>/.well-known/openid-configuration), e.g. https://idp.example.com/realms/ops");
+    }
+    String clientId = value(env, "CONSOLE_OIDC_CLIENT_ID", null);
+    if (clientId == null) {
+      throw new ConfigException("CONSOLE_OIDC_CLIENT_ID", "CONSOLE_AUTH=oidc needs the console's client id at the "
+          + "identity provider");
+    }
+    String secret = env.get("CONSOLE_OIDC_CLIENT_SECRET");
+    secret = secret == null || secret.isBlank() ? null : secret.trim();
+    String audience = value(env, "CONSOLE_OIDC_AUDIENCE", clientId);
+    return new OidcSettings(issuer, clientId, secret, audience, actorClaim(env), sessionKey);
+  }
+
+  /** CONSOLE_OIDC_ISSUER, null when unset; exit 2 naming it when it is not an http(s) URL. */
+  private static URI issuer(Map<String, String> env) {
+    String issuerText = value(env, "CONSOLE_OIDC_ISSUER", null);
+    if (issuerText == null) {
+      return null;
     }
     URI issuer;
     try {
@@ -134,20 +155,16 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
       throw new ConfigException("CONSOLE_OIDC_ISSUER", "'" + issuerText + "' is not an http(s) URL without user, "
           + "query or fragment, e.g. https://idp.example.com/realms/ops");
     }
-    String clientId = value(env, "CONSOLE_OIDC_CLIENT_ID", null);
-    if (clientId == null) {
-      throw new ConfigException("CONSOLE_OIDC_CLIENT_ID", "CONSOLE_AUTH=oidc needs the console's client id at the "
-          + "identity provider");
-    }
-    String secret = env.get("CONSOLE_OIDC_CLIENT_SECRET");
-    secret = secret == null || secret.isBlank() ? null : secret.trim();
-    String audience = value(env, "CONSOLE_OIDC_AUDIENCE", clientId);
+    return issuer;
+  }
+
+  private static String actorClaim(Map<String, String> env) {
     String claim = value(env, "CONSOLE_OIDC_ACTOR_CLAIM", "sub");
     if (!claim.matches("[A-Za-z0-9_.:-]{1,128}")) {
       throw new ConfigException("CONSOLE_OIDC_ACTOR_CLAIM", "'" + claim + "' is not a claim name (letters, digits, "
           + "_ . : -), e.g. sub, email or preferred_username");
     }
-    return new OidcSettings(issuer, clientId, secret, audience, claim, sessionKey);
+    return claim;
   }
 
   /** CONSOLE_SESSION_KEY: standard base64 of exactly 32 bytes (AES-256); the value is never echoed. */
@@ -178,7 +195,8 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
   public String toString() {
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
-        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", oidc=" + oidc + "]";
+        + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", oidc=" + oidc
+        + ", identityProbe=" + identityProbe + "]";
   }
 
   /**
@@ -252,6 +270,19 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     }
     return new TargetSettings(external, integer(env, "CONSOLE_TARGET_TIMEOUT_MS", 5000, 100, 600_000),
         integer(env, "CONSOLE_TARGET_STATEMENT_TIMEOUT_MS", 30_000, 100, 3_600_000), role);
+  }
+
+  /**
+   * The identity check's settings, read in every auth mode (an operator proves the IdP before switching
+   * CONSOLE_AUTH): unset values stay null and the check says which are missing; a value that can never
+   * work (an issuer that is not an http(s) URL, a malformed claim name) stops start-up as in oidc mode.
+   */
+  private static IdentityProbeSettings identityProbe(Map<String, String> env) {
+    URI issuer = issuer(env);
+    return new IdentityProbeSettings(issuer == null ? null : issuer.toString(),
+        value(env, "CONSOLE_OIDC_CLIENT_ID", null), value(env, "CONSOLE_OIDC_AUDIENCE", null), actorClaim(env),
+        value(env, "CONSOLE_OIDC_PROBE_CLIENT_ID", null), value(env, "CONSOLE_OIDC_PROBE_CLIENT_SECRET", null),
+        value(env, "CONSOLE_OIDC_PROBE_SCOPE", null), IdentityProbeSettings.DEFAULT_TIMEOUT_MS);
   }
 
   /** Extra browser origins allowed on the feed besides the console's own, e.g. {@code https://ops.example.com}. */

@@ -92,7 +92,8 @@ public final class Console {
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
       TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
           loaded.scenario().database());
-      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS);
+      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
+          config.identityProbe());
       CopilotService copilot = new CopilotService(vertx, service, config.copilot());
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
       // several instances asked for "any free port" must all serve the same one

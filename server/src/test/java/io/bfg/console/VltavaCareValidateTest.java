@@ -18,12 +18,12 @@ class VltavaCareValidateTest {
   Path temp;
 
   @Test
-  @DisplayName("exits 0 and names the scenario, its 11 groups and its 261-row vltava- snapshot")
+  @DisplayName("exits 0 and names the scenario, its 12 groups and its 261-row vltava- snapshot")
   void valid() throws Exception {
     try (MainTest.Child child = MainTest.Child.start(temp, Map.of(),
         List.of("validate", "--scenario", "scenarios/vltava-care"))) {
       assertThat(child.exitCode()).as(child.stderr()).isZero();
-      assertThat(child.stdout()).matches("scenario vltava-care is valid: 11 groups, snapshot vltava-[0-9a-f]{8} "
+      assertThat(child.stdout()).matches("scenario vltava-care is valid: 12 groups, snapshot vltava-[0-9a-f]{8} "
           + "\\(261 rows\\)\\R");
       assertThat(child.stderr()).isEmpty();
     }

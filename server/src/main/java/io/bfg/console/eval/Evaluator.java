@@ -647,7 +647,11 @@ public final class Evaluator {
     }
 
     String pipelineName(String pipeline) {
-      return ("connection".equals(pipeline) ? Texts.PIPELINE_CONNECTION : Texts.PIPELINE_DRY_RUN).in(lang);
+      return (switch (pipeline) {
+        case Pipelines.CONNECTION -> Texts.PIPELINE_CONNECTION;
+        case Pipelines.IDENTITY -> Texts.PIPELINE_IDENTITY;
+        default -> Texts.PIPELINE_DRY_RUN;
+      }).in(lang);
     }
 
     String command(Node node) {

@@ -17,6 +17,7 @@ final class Texts {
   static final Label WAITING_FOR_PIPELINE = new Label("Waiting for {pipeline}", "Czeka na: {pipeline}");
   static final Label PIPELINE_CONNECTION = new Label("connection check", "kontrola połączenia");
   static final Label PIPELINE_DRY_RUN = new Label("dry-run", "próba migracji (dry-run)");
+  static final Label PIPELINE_IDENTITY = new Label("identity check", "kontrola tożsamości");
   static final Label BLOCKED_BY = new Label("Blocked until {blocker} is ready", "Zablokowane do czasu gotowości: {blocker}");
   static final Label ROWS = new Label("{n} rows", "Rekordów: {n}");
   static final Label NOT_WRITTEN = new Label("Not written yet", "Jeszcze bez zapisu");

@@ -29,11 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Starts pipeline runs against the target, streams their progress to the feed and records each
- * finished run in the store, where its steps become the evidence of the checks it proves. Only the
- * pipelines the scenario declares run. One run per pipeline at a time (a second start is refused
- * with 409); the run executes as a chain of futures on the event loop that accepted it, with
- * CPU-heavy work (checksums) on worker threads.
+ * Starts pipeline runs (against the target PostgreSQL, or the identity check against the configured
+ * OIDC issuer), streams their progress to the feed and records each finished run in the store, where
+ * its steps become the evidence of the checks it proves. Only the pipelines the scenario declares run.
+ * One run per pipeline at a time (a second start is refused with 409); the run executes as a chain of
+ * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
  */
 public final class PipelineRunner {
 
@@ -42,7 +42,10 @@ public final class PipelineRunner {
   private static final int KEEP_TRANSCRIPTS = 32;
   private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
 
-  /** Builds one run's steps against the target it reached; may throw (the run then ends ERRORED). */
+  /**
+   * Builds one run's steps against the target it reached (null for a pipeline that does not run against
+   * the target); may throw (the run then ends ERRORED).
+   */
   interface StepFactory {
     PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint);
   }
@@ -56,6 +59,7 @@ public final class PipelineRunner {
   private final ReadinessService service;
   private final TargetProvider targets;
   private final int batchRows;
+  private final IdentityProbeSettings identity;
   private final StepFactory stepFactory;
   private final Consumer<ObjectNode> publisher;
   private final Recorder recorder;
@@ -70,8 +74,9 @@ public final class PipelineRunner {
       });
   private final SecureRandom random = new SecureRandom();
 
-  public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows) {
-    this(vertx, service, targets, batchRows, null, null, null);
+  public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
+                        IdentityProbeSettings identity) {
+    this(vertx, service, targets, batchRows, identity, null, null, null);
   }
 
   /**
@@ -80,10 +85,17 @@ public final class PipelineRunner {
    */
   PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
                  StepFactory stepFactory, Consumer<ObjectNode> publisher, Recorder recorder) {
+    this(vertx, service, targets, batchRows, IdentityProbeSettings.none(), stepFactory, publisher, recorder);
+  }
+
+  private PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
+                         IdentityProbeSettings identity, StepFactory stepFactory, Consumer<ObjectNode> publisher,
+                         Recorder recorder) {
     this.vertx = vertx;
     this.service = service;
     this.targets = targets;
     this.batchRows = batchRows;
+    this.identity = identity;
     this.stepFactory = stepFactory != null ? stepFactory : this::steps;
     this.publisher = publisher != null ? publisher : this::publishToFeed;
     this.recorder = recorder != null ? recorder : service::recordPipeline;
@@ -196,6 +208,9 @@ public final class PipelineRunner {
 
   private Future<Void> carryOut(RunTranscript transcript) {
     publisher.accept(transcript.started());
+    if (!Pipelines.againstTarget(transcript.pipeline())) {
+      return runPrepared(transcript, null);
+    }
     String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
     if (targets.embedded()) {
       publisher.accept(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
@@ -206,19 +221,29 @@ public final class PipelineRunner {
             cause)))
         .compose(endpoint -> {
           transcript.target(endpoint.redacted());
-          PipelineSteps steps;
-          try {
-            steps = stepFactory.steps(transcript, endpoint);
-          } catch (RuntimeException e) {
-            return Future.failedFuture(new ConsoleFault(null, "the console could not prepare the "
-                + transcript.pipeline() + " run: " + Failures.describe(e, null), e));
-          }
-          return runSteps(transcript, steps.steps(), 0, endpoint, publisher).eventually(steps::close);
+          return runPrepared(transcript, endpoint);
         });
+  }
+
+  /** Builds the run's steps (against {@code endpoint}, null when the pipeline needs no target) and runs them. */
+  private Future<Void> runPrepared(RunTranscript transcript, TargetEndpoint endpoint) {
+    PipelineSteps steps;
+    try {
+      steps = stepFactory.steps(transcript, endpoint);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new ConsoleFault(null, "the console could not prepare the "
+          + transcript.pipeline() + " run: " + Failures.describe(e, null), e));
+    }
+    return runSteps(transcript, steps.steps(), 0, endpoint, publisher).eventually(steps::close);
   }
 
   private PipelineSteps steps(RunTranscript transcript, TargetEndpoint endpoint) {
     Scenario scenario = service.scenario();
+    if (transcript.pipeline().equals(Pipelines.IDENTITY)) {
+      // the issuer is public; what the run proved it against, as the target is for the others
+      transcript.target(identity.issuerId());
+      return new IdentityPipeline(vertx, identity, scenario.actors());
+    }
     if (transcript.pipeline().equals(Pipelines.CONNECTION)) {
       return new ConnectionPipeline(vertx, endpoint, targets.settings(), scenario.dataModel().tenancy().setting(),
           scenario.tenant().id());
@@ -246,7 +271,7 @@ public final class PipelineRunner {
    * after a failure the rest are skipped, except steps that always run. A step's failure is its
    * FAILED status and detail, with the endpoint's secrets scrubbed; a step the console could not
    * even set up (its work threw before returning a future) is ERRORED, and so is the run. Fails only
-   * when {@code publish} throws.
+   * when {@code publish} throws. {@code endpoint} is null for a pipeline that runs without the target.
    */
   static Future<Void> runSteps(RunTranscript transcript, List<StepDef> steps, int index, TargetEndpoint endpoint,
                                Consumer<ObjectNode> publish) {
@@ -274,7 +299,8 @@ public final class PipelineRunner {
       long ms = (System.nanoTime() - started) / 1_000_000;
       if (ar.succeeded()) {
         StepOutcome outcome = ar.result();
-        publish.accept(transcript.passed(step.id(), new StepOutcome(endpoint.scrub(outcome.detail()),
+        String detail = endpoint == null ? outcome.detail() : endpoint.scrub(outcome.detail());
+        publish.accept(transcript.passed(step.id(), new StepOutcome(detail,
             outcome.evidence(), outcome.metrics()), ms));
       } else if (ar.cause() instanceof StepFailed.NothingToDo nothing) {
         publish.accept(transcript.skipped(step.id(), nothing.getMessage()));

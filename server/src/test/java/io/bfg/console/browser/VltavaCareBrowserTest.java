@@ -57,9 +57,9 @@ class VltavaCareBrowserTest extends BrowserTest {
   }
 
   @Test
-  @DisplayName("brands page and title as the Vltava Care go-live desk; 7 gates, 3 ready; Run buttons in the link and "
-      + "replay sections; the 5 providers with their iface.* checks; the desk session; the DPO's recommendation; "
-      + "no flagship word")
+  @DisplayName("brands page and title as the Vltava Care go-live desk; 7 gates, 3 ready; Run buttons in the link, "
+      + "replay and staff sign-in sections; the 5 providers with their iface.* checks; the desk session; the DPO's "
+      + "recommendation; no flagship word")
   void rendersTheScenario() {
     DashboardPage dashboard = open();
     dashboard.actAs(IT);
@@ -79,9 +79,10 @@ class VltavaCareBrowserTest extends BrowserTest {
     assertThat(dashboard.sectionBadge("gate-list")).hasText("3/7");
 
     // the pipelines' Run buttons sit in the sections of the groups they prove, once each
-    assertThat(dashboard.page.locator("section.pipeline")).hasCount(2);
+    assertThat(dashboard.page.locator("section.pipeline")).hasCount(3);
     assertThat(dashboard.section("link").locator("section.pipeline")).hasAttribute("data-pipeline", "connection");
     assertThat(dashboard.section("replay").locator("section.pipeline")).hasAttribute("data-pipeline", "dry-run");
+    assertThat(dashboard.section("staff-sign-in").locator("section.pipeline")).hasAttribute("data-pipeline", "identity");
     assertThat(dashboard.section("link").getByRole(AriaRole.BUTTON,
         new Locator.GetByRoleOptions().setName("Run connection check"))).isEnabled();
     assertThat(dashboard.section("replay").getByRole(AriaRole.BUTTON,

@@ -45,6 +45,7 @@ class EvaluatorBehaviourTest {
 
   static final PipelineRun CONNECTION = Session.passed(Pipelines.CONNECTION, "run-c1", "tls=ab:cd");
   static final PipelineRun DRY_RUN = Session.passed(Pipelines.DRY_RUN, "run-d1", "checksum=1111");
+  static final PipelineRun IDENTITY = Session.passed(Pipelines.IDENTITY, "run-i1", "kids=k1");
 
   static Session bfg() {
     return new Session(Fixtures.bfg());
@@ -56,9 +57,9 @@ class EvaluatorBehaviourTest {
     return session;
   }
 
-  /** Every pipeline, sign-off and decision the BFG scenario asks for (20 events). */
+  /** Every pipeline, sign-off and decision the BFG scenario asks for (21 events). */
   static Session everything(Session session) {
-    session.pipeline(CONNECTION).pipeline(DRY_RUN);
+    session.pipeline(CONNECTION).pipeline(DRY_RUN).pipeline(IDENTITY);
     acceptCutover(session);
     session.decide("infra.hosting", ANNA, "managed-postgres-eu")
         .decide("infra.region", ANNA, "eu-central-pl")
@@ -543,7 +544,40 @@ class EvaluatorBehaviourTest {
       assertThat(checks(e)).allSatisfy(c -> assertThat(c.status()).as(c.id()).isEqualTo("READY"));
       assertThat(card(e, "traffic").value())
           .isEqualTo("Decision=LIVE_WIRING_READY; traffic=production_traffic_enabled");
-      assertThat(withCredentials.state().seq()).isEqualTo(20);
+      assertThat(withCredentials.state().seq()).isEqualTo(21);
+    }
+
+    @Test
+    @DisplayName("holds BFG's OIDC/RBAC claims, and so production, until an identity check passes every step")
+    void bfgWaitsForTheIdentityCheck() {
+      Session session = new Session(Fixtures.bfg(), Fixtures.LIVE_CREDENTIALS);
+      session.pipeline(CONNECTION).pipeline(DRY_RUN);
+      acceptCutover(session);
+      session.decide("infra.hosting", ANNA, "managed-postgres-eu").decide("infra.region", ANNA, "eu-central-pl")
+          .decide("infra.runtime-owner", ANNA, "bfg-internal-ops")
+          .decide("infra.secrets-backup", ANNA, "managed-kms-rpo-15m");
+      ROLLBACK.forEach(id -> session.accept(id, ANNA));
+      Stream.of("selection.live-provider", "selection.auth-owner", "selection.tenant-secrets", "selection.live-wiring")
+          .forEach(id -> session.accept(id, ANNA));
+
+      Evaluation without = session.evaluate();
+      assertThat(without.summary()).extracting("gatesReady", "go", "decision").containsExactly(9, false,
+          "BLOCKED_PENDING_WIRING");
+      assertThat(check(without, "db-auth-session-adapter.oidcRbacClaims")).extracting("status", "blockedBy")
+          .containsExactly("BLOCKED", "identity");
+      assertThat(without.recommendation()).extracting("checkId", "command")
+          .containsExactly("identity.discovery", "POST /api/pipelines/identity");
+      assertThat(without.recommendation().action()).isEqualTo("Run the identity check");
+
+      Evaluation unmapped = session.pipeline(Session.run(Pipelines.IDENTITY, "run-i0", "kids=k1",
+          Map.of("roles-mapped", "FAILED"))).evaluate();
+      assertThat(group(unmapped, "identity")).extracting("status", "done", "total").containsExactly("REVIEW", 3, 4);
+      assertThat(check(unmapped, "db-auth-session-adapter.oidcRbacClaims").status()).isEqualTo("BLOCKED");
+      assertThat(unmapped.summary().go()).isFalse();
+
+      Evaluation proven = session.pipeline(IDENTITY).evaluate();
+      assertThat(check(proven, "db-auth-session-adapter.oidcRbacClaims").status()).isEqualTo("READY");
+      assertThat(proven.summary()).extracting("go", "decision").containsExactly(true, "GO");
     }
 
     @Test

@@ -58,6 +58,7 @@ class VltavaCareScenarioTest {
 
   static final PipelineRun LINK = Session.passed(Pipelines.CONNECTION, "run-link-1", "tls=5e:91:0c");
   static final PipelineRun REPLAY = Session.passed(Pipelines.DRY_RUN, "run-replay-1", "checksum=vltava-1");
+  static final PipelineRun STAFF_IDP = Session.passed(Pipelines.IDENTITY, "run-idp-1", "kids=vltava-k1");
   /** A replay that proved something else (another checksum): what rests on the first one goes stale. */
   static final PipelineRun REPLAY_CHANGED = Session.passed(Pipelines.DRY_RUN, "run-replay-2", "checksum=vltava-2");
 
@@ -100,7 +101,8 @@ class VltavaCareScenarioTest {
 
   /** Every sign-off, decision and run the scenario asks for, in the order the recommendation leads. */
   static Session everything() {
-    return rehearseFallback(reconcileClaims(approveSwitchover(signDpia(session()).pipeline(LINK).pipeline(REPLAY))));
+    return rehearseFallback(reconcileClaims(approveSwitchover(signDpia(session()).pipeline(LINK).pipeline(REPLAY))))
+        .pipeline(STAFF_IDP);
   }
 
   /** The declared env variables of an env packet, filled from the session's current state. */
@@ -138,7 +140,7 @@ class VltavaCareScenarioTest {
       assertThat(s.database()).extracting("database", "appRole", "runtimeRole")
           .containsExactly("vltava_records", "vltava_migrator", "vltava_clinician");
       assertThat(s.pipelines()).extracting(PipelineBinding::id, PipelineBinding::proves)
-          .containsExactly(tuple("connection", "link"), tuple("dry-run", "replay"));
+          .containsExactly(tuple("connection", "link"), tuple("dry-run", "replay"), tuple("identity", "staff-idp"));
       assertThat(s.packets()).extracting(PacketBinding::id, PacketBinding::reportsOn, PacketBinding::batches)
           .containsExactly(
               tuple(PacketIds.CONNECTION, "link", null),
@@ -278,7 +280,7 @@ class VltavaCareScenarioTest {
       Evaluation e = session().evaluate();
 
       assertThat(e.pipelines()).extracting(Evaluation.PipelineView::id, Evaluation.PipelineView::group)
-          .containsExactly(tuple("connection", "link"), tuple("dry-run", "replay"));
+          .containsExactly(tuple("connection", "link"), tuple("dry-run", "replay"), tuple("identity", "staff-idp"));
       assertThat(e.pipelines().get(0).steps()).extracting("id", "check").containsExactly(
           tuple("endpoint-reachability", "link.endpoint"), tuple("tls-fingerprint", "link.certificate"),
           tuple("rbac-session", "link.org-session"), tuple("write-probe", "link.write-probe"));
@@ -286,6 +288,9 @@ class VltavaCareScenarioTest {
           tuple("snapshot-export", "replay.freeze"), tuple("schema-map", "replay.schema"),
           tuple("rbac-claims", "replay.org-isolation"), tuple("adapter-replay", "replay.round-trip"),
           tuple("rollback-checkpoint", "replay.no-residue"));
+      assertThat(e.pipelines().get(2).steps()).extracting("id", "check").containsExactly(
+          tuple("discovery", "staff-idp.discovery"), tuple("jwks", "staff-idp.keys"),
+          tuple("client-token", "staff-idp.probe-token"), tuple("roles-mapped", "staff-idp.roles"));
       assertThat(e.packets()).extracting("id", "group").containsExactly(
           tuple(PacketIds.CONNECTION, "link"), tuple(PacketIds.DRY_RUN, "replay"),
           tuple(PacketIds.RUNBOOK, "migration-plan"), tuple(PacketIds.DATA_CUTOVER_PLAN, "transfer"),

@@ -292,7 +292,7 @@ class ScenarioValidationTest {
     @DisplayName("rejects a binding that names what the scenario or the console does not have, naming file and path")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         `{id: connection, proves: link}` | `{id: connection, proves: lnk}`     | pipelines[0].proves | unknown group 'lnk' (did you mean 'link'?)
-        `{id: connection, proves: link}` | `{id: smoke-test, proves: link}`    | pipelines[0].id     | unknown pipeline 'smoke-test' (the console runs [connection, dry-run])
+        `{id: connection, proves: link}` | `{id: smoke-test, proves: link}`    | pipelines[0].id     | unknown pipeline 'smoke-test' (the console runs [connection, dry-run, identity])
         `{id: connection, proves: link}` | `{id: connection, proves: basics}`  | pipelines[0].proves | group 'basics' has no check of kind pipeline with pipeline: connection
         """)
     void pipelineBindings(String from, String to, String path, String message) throws IOException {
