@@ -18,7 +18,8 @@ COPY scenarios /app/scenarios
 COPY web /app/web
 COPY prompts /app/prompts
 USER console
-# The container must listen beyond loopback. mock-auth-header then refuses to start unless the
+# The container must listen beyond loopback. For a team, run it with -e CONSOLE_AUTH=oidc and the
+# CONSOLE_OIDC_* variables (README, "Identity"). mock-auth-header refuses to start here unless the
 # operator opts in with -e CONSOLE_ALLOW_REMOTE_MOCK_AUTH=true (every client may act as any actor).
 # Bound to every interface, the console answers only the names it is given (DNS rebinding):
 # localhost for a local `docker run -p`; behind a proxy, set CONSOLE_PUBLIC_URL or CONSOLE_ALLOWED_HOSTS.
