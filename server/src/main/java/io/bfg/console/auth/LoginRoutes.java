@@ -7,7 +7,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.oauth2.OAuth2AuthorizationURL;
@@ -59,6 +58,7 @@ public final class LoginRoutes implements BrowserLogin {
   private final CookieSeal seal;
   private final Clock clock;
   private final SecureRandom random;
+  private final TokenRules rules;
 
   LoginRoutes(OidcProvider provider, SessionCookies sessions, SessionRevocations revocations, ActorDirectory actors,
               CookieSeal seal, Clock clock, SecureRandom random) {
@@ -69,6 +69,7 @@ public final class LoginRoutes implements BrowserLogin {
     this.seal = seal;
     this.clock = clock;
     this.random = random;
+    this.rules = new TokenRules(clock);
   }
 
   /**
@@ -207,7 +208,8 @@ public final class LoginRoutes implements BrowserLogin {
 
   /**
    * The session an exchanged ID token opens. Vert.x Auth OAuth2 keeps the ID token's claims only when its
-   * signature verified against the provider's keys; the rest of OpenID Connect's checks are made here.
+   * signature verified against the provider's keys; its claims then meet the bearer token's {@link TokenRules}
+   * (with the client id as audience), and the transaction's nonce.
    */
   private Session signIn(User user, LoginTransaction tx) {
     JsonObject claims = user.attributes().getJsonObject("idToken");
@@ -219,18 +221,15 @@ public final class LoginRoutes implements BrowserLogin {
       throw invalidIdToken("the provider's answer held no ID token that verifies against its signing keys");
     }
     OidcSettings settings = provider.settings();
-    if (!settings.issuerId().equals(claims.getValue("iss"))) {
-      throw invalidIdToken("it was issued by " + claims.getValue("iss") + ", not " + settings.issuerId());
+    try {
+      rules.claims(claims, settings.issuerId(), settings.clientId());
+    } catch (TokenRules.Refused refused) {
+      throw invalidIdToken(refused.getMessage());
     }
-    Object aud = claims.getValue("aud");
-    boolean forUs = aud instanceof String one ? one.equals(settings.clientId())
-        : aud instanceof JsonArray many && many.contains(settings.clientId());
-    if (!forUs) {
-      throw invalidIdToken("it is for " + aud + ", not the client " + settings.clientId());
-    }
-    Instant now = clock.instant();
-    if (!(claims.getValue("exp") instanceof Number exp) || !now.isBefore(Instant.ofEpochSecond(exp.longValue()))) {
-      throw invalidIdToken("it has expired, or names no expiry");
+    long exp = claims.getLong("exp");
+    if (!clock.instant().isBefore(Instant.ofEpochSecond(exp))) {
+      // within the leeway the token is still good, but a session ending at its exp would be over already
+      throw invalidIdToken("it expired at " + Instant.ofEpochSecond(exp) + ", leaving no time for a session");
     }
     Object nonce = claims.getValue("nonce");
     if (!(nonce instanceof String sent) || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
@@ -249,7 +248,7 @@ public final class LoginRoutes implements BrowserLogin {
           ? "its " + settings.actorClaim() + " '" + claim + "' is" : "its ID token has no '" + settings.actorClaim()
           + "' claim, so it is") + " no actor of this scenario; ask for it to be added to an actor's identities");
     }
-    return sessions.open(subject, (String) claim, Instant.ofEpochSecond(exp.longValue()));
+    return sessions.open(subject, (String) claim, Instant.ofEpochSecond(exp));
   }
 
   private void logout(RoutingContext rc, URI publicUrl) {

@@ -1,5 +1,6 @@
 package io.bfg.console.pipeline;
 
+import io.bfg.console.auth.TokenRules;
 import io.bfg.console.eval.Checksums;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.Pipelines;
@@ -11,7 +12,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.impl.jose.JWK;
-import io.vertx.ext.auth.impl.jose.JWS;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,13 +57,12 @@ final class IdentityPipeline implements PipelineSteps {
   private static final Set<String> ASYMMETRIC_KEY_TYPES = Set.of("RSA", "EC", "OKP");
   private static final List<String> REQUIRED_ENDPOINTS = List.of("authorization_endpoint", "token_endpoint",
       "jwks_uri");
-  /** The clock skew the console's bearer check allows. */
-  private static final int LEEWAY_S = 30;
 
   private final Vertx vertx;
   private final IdentityProbeSettings settings;
   private final List<Actor> actors;
   private final List<String> ids = Pipelines.STEPS.get(Pipelines.IDENTITY);
+  private final TokenRules rules = new TokenRules(Clock.systemUTC());
   private WebClient client;
   private JsonObject discovery;
   private List<JsonObject> signingKeys;
@@ -237,97 +237,69 @@ final class IdentityPipeline implements PipelineSteps {
   }
 
   /**
-   * The token as the console's bearer check judges it (the same JWK/JWS verification): header, issuer,
-   * audience, expiry and not-before with the same leeway, then the signature against the key of the
-   * JWKS this run fetched that its kid names.
+   * The token judged by the console's own {@link TokenRules}, against the keys this run fetched: what
+   * passes here passes the bearer check, what fails says so with advice for the IdP.
    */
   private Future<StepOutcome> validate(String token) {
-    String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) {
-      throw new StepFailed("the access token is not a JWT (" + parts.length + " part(s)): the console validates "
-          + "bearer tokens locally against the JWKS, so the IdP must issue JWT access tokens to this client");
-    }
-    JsonObject header = segment(parts[0], "header");
-    JsonObject claims = segment(parts[1], "payload");
-    String alg = text(header, "alg");
-    if (alg == null || alg.equalsIgnoreCase("none") || alg.startsWith("HS")) {
-      throw new StepFailed("the access token is signed with alg " + alg + ": HMAC and none are refused");
-    }
-    String kid = text(header, "kid");
-    JsonObject key = signingKeys.stream().filter(k -> kid != null ? kid.equals(text(k, "kid"))
-        : signingKeys.size() == 1).findFirst().orElse(null);
-    if (key == null) {
-      throw new StepFailed("the access token names kid " + quoted(kid) + ", which the JWKS does not publish "
-          + "(its kids: " + signingKeys.stream().map(k -> String.valueOf(text(k, "kid"))).toList() + ")");
-    }
     String issuer = settings.issuerId();
-    if (!issuer.equals(claims.getValue("iss"))) {
-      throw new StepFailed("the access token's iss is " + quoted(claims.getValue("iss")) + ", not the issuer '"
-          + issuer + "'");
-    }
-    List<String> audiences = audiences(claims.getValue("aud"));
     String audience = settings.expectedAudience();
-    if (!audiences.contains(audience)) {
-      String from = settings.audience() != null ? "CONSOLE_OIDC_AUDIENCE"
-          : "CONSOLE_OIDC_CLIENT_ID, as CONSOLE_OIDC_AUDIENCE is unset";
-      throw new StepFailed("the access token's aud " + audiences + " does not contain '" + audience + "' (" + from
-          + "): the console would refuse it as a bearer token; have the IdP add that audience to the probe "
-          + "client's tokens" + (settings.probeScope() == null ? " (or ask for it with CONSOLE_OIDC_PROBE_SCOPE)"
-              : ""));
-    }
-    long now = Instant.now().getEpochSecond();
-    if (!(claims.getValue("exp") instanceof Number exp)) {
-      throw new StepFailed("the access token has no exp: the console refuses tokens that never expire");
-    }
-    if (now > exp.longValue() + LEEWAY_S) {
-      throw new StepFailed("the access token expired at " + Instant.ofEpochSecond(exp.longValue())
-          + " (the IdP's clock or token lifetime is wrong)");
-    }
-    if (claims.getValue("nbf") instanceof Number nbf && nbf.longValue() > now + LEEWAY_S) {
-      throw new StepFailed("the access token is not valid before " + Instant.ofEpochSecond(nbf.longValue())
-          + " (the IdP's clock is ahead of the console's)");
-    }
-    JWK jwk = new JWK(key);
-    if (!alg.equals(jwk.getAlgorithm())) {
-      throw new StepFailed("the access token is signed with alg " + alg + ", but its key (kid " + quoted(kid)
-          + ") is published for " + jwk.getAlgorithm());
-    }
-    boolean verified;
+    Map<String, JsonObject> keysByKid = new LinkedHashMap<>();
+    signingKeys.stream().filter(k -> text(k, "kid") != null).forEach(k -> keysByKid.put(text(k, "kid"), k));
+    TokenRules.Header header;
+    JsonObject claims;
     try {
-      verified = new JWS(jwk).verify(Base64.getUrlDecoder().decode(parts[2]),
-          (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-    } catch (RuntimeException e) {
-      throw new StepFailed("the access token's signature cannot be checked against kid " + quoted(kid) + ": "
-          + e.getMessage());
+      TokenRules.Compact jwt = TokenRules.Compact.of(token);
+      header = TokenRules.header(jwt);
+      claims = rules.verify(jwt, header, header.kid() == null ? null : keysByKid.get(header.kid()), issuer,
+          audience);
+    } catch (TokenRules.Refused refused) {
+      throw new StepFailed(refusal(refused, keysByKid.keySet(), audience));
     }
-    if (!verified) {
-      throw new StepFailed("the access token's signature (alg " + alg + ", kid " + quoted(kid) + ") does not "
-          + "verify against the JWKS: the token was altered or signed with another key");
+    String alg = header.alg();
+    String kid = header.kid();
+    long exp = claims.getLong("exp");
+    List<String> audiences = TokenRules.audiences(claims.getValue("aud"));
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("probeClientId", settings.probeClientId());
+    evidence.put("alg", alg);
+    evidence.put("kid", kid);
+    evidence.put("claims", new TreeSet<>(claims.fieldNames()).stream().toList());
+    evidence.put("issuer", issuer);
+    evidence.put("audience", audiences);
+    Object subject = claims.getValue("sub");
+    if (subject != null) {
+      evidence.put("subjectFingerprint", "sha256:" + Checksums.sha256Hex(String.valueOf(subject)
+          .getBytes(StandardCharsets.UTF_8)).substring(0, 16));
     }
-    return Future.succeededFuture(claims)
-        .map(verifiedClaims -> {
-          Map<String, Object> evidence = new LinkedHashMap<>();
-          evidence.put("probeClientId", settings.probeClientId());
-          evidence.put("alg", alg);
-          evidence.put("kid", kid);
-          evidence.put("claims", new TreeSet<>(claims.fieldNames()).stream().toList());
-          evidence.put("issuer", issuer);
-          evidence.put("audience", audiences);
-          Object subject = claims.getValue("sub");
-          if (subject != null) {
-            evidence.put("subjectFingerprint", "sha256:" + Checksums.sha256Hex(String.valueOf(subject)
-                .getBytes(StandardCharsets.UTF_8)).substring(0, 16));
-          }
-          if (claims.getValue("iat") instanceof Number iat) {
-            evidence.put("lifetimeSeconds", exp.longValue() - iat.longValue());
-          }
-          evidence.put("actorClaim", settings.actorClaim());
-          evidence.put("actorClaimPresent", claims.containsKey(settings.actorClaim()));
-          String expires = Instant.ofEpochSecond(exp.longValue()).toString();
-          return new StepOutcome("a client-credentials token for " + settings.probeClientId() + " verified end to "
-              + "end: signature (" + alg + ", kid " + kid + ") against the JWKS, iss, aud " + audiences
-              + " containing '" + audience + "', expires " + expires, evidence, Map.of("expiresAt", expires));
-        });
+    if (claims.getValue("iat") instanceof Number iat) {
+      evidence.put("lifetimeSeconds", exp - iat.longValue());
+    }
+    evidence.put("actorClaim", settings.actorClaim());
+    evidence.put("actorClaimPresent", claims.containsKey(settings.actorClaim()));
+    String expires = Instant.ofEpochSecond(exp).toString();
+    return Future.succeededFuture(new StepOutcome("a client-credentials token for " + settings.probeClientId()
+        + " verified end to end: signature (" + alg + ", kid " + kid + ") against the JWKS, iss, aud " + audiences
+        + " containing '" + audience + "', expires " + expires, evidence, Map.of("expiresAt", expires)));
+  }
+
+  /** The rules' reason for the step, with what the IdP's administrator can do about it. */
+  private String refusal(TokenRules.Refused refused, Set<String> kids, String audience) {
+    String why = "the access token is refused: " + refused.getMessage();
+    return switch (refused.reason()) {
+      case NOT_JWT -> why + ": the console validates bearer tokens locally against the JWKS, so the IdP must issue "
+          + "JWT access tokens to this client";
+      case UNKNOWN_KEY -> why + " (the JWKS publishes kids " + kids + ")";
+      case SIGNATURE -> why + ": the token was altered or signed with another key";
+      case AUDIENCE -> "the access token's aud " + TokenRules.audiences(refused.claims().getValue("aud"))
+          + " does not contain '" + audience + "' (" + (settings.audience() != null ? "CONSOLE_OIDC_AUDIENCE"
+          : "CONSOLE_OIDC_CLIENT_ID, as CONSOLE_OIDC_AUDIENCE is unset") + "): the console would refuse it as a "
+          + "bearer token; have the IdP add that audience to the probe client's tokens"
+          + (settings.probeScope() == null ? " (or ask for it with CONSOLE_OIDC_PROBE_SCOPE)" : "");
+      case NO_EXPIRY -> why + ": the console refuses tokens that never expire";
+      case EXPIRED -> why + " (the IdP's clock or token lifetime is wrong)";
+      case NOT_YET_VALID -> why + " (the IdP's clock is ahead of the console's)";
+      default -> why;
+    };
   }
 
   /**
@@ -455,24 +427,6 @@ final class IdentityPipeline implements PipelineSteps {
     } catch (DecodeException e) {
       return null;
     }
-  }
-
-  private static JsonObject segment(String part, String what) {
-    try {
-      return new JsonObject(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | DecodeException e) {
-      throw new StepFailed("the access token's " + what + " is not base64url JSON");
-    }
-  }
-
-  private static List<String> audiences(Object aud) {
-    if (aud instanceof String one) {
-      return List.of(one);
-    }
-    if (aud instanceof JsonArray many) {
-      return many.stream().map(String::valueOf).toList();
-    }
-    return List.of();
   }
 
   private static String algOf(JsonObject key) {
