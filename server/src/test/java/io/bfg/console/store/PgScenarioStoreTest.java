@@ -196,6 +196,18 @@ class PgScenarioStoreTest {
   }
 
   @Test
+  void anAppendAfterAHeadRemovedBehindTheStoresBackIsRefusedNotGapped() {
+    PgScenarioStore store = loaded("bfg");
+    appendEvents(store, 3);
+    PgStores.sql(settings, "delete from console.journal where seq = 3");
+
+    StoreException refused = catchThrowableOfType(StoreException.class,
+        () -> await(store.append("check.accepted", "user_md_anna", payload(4))));
+    assertThat(refused.code()).isEqualTo(StoreException.AUDIT_CHAIN_BROKEN);
+    assertThat(PgStores.scalar(settings, "select count(*) from console.journal where seq = 4")).isZero();
+  }
+
+  @Test
   void aSessionForOneScenarioSeesAndWritesNothingOfAnother() throws SQLException {
     appendEvents(loaded("scenario-a"), 2);
     appendEvents(loaded("scenario-b"), 3);
@@ -301,6 +313,47 @@ class PgScenarioStoreTest {
     assertThat(PgStores.scalar(settings, listener)).isNotEqualTo(pid);
     await(writer.append("check.accepted", "user_md_anna", payload(1)));
     assertThat(notices.poll(20, TimeUnit.SECONDS)).isEqualTo(new PgScenarioStore.JournalNotice(1, false));
+  }
+
+  /** The store's settings with its runtime sessions going through {@code proxy}, and short time limits. */
+  private PgStoreSettings through(TcpProxy proxy) {
+    io.bfg.console.targetdb.TargetEndpoint runtime = settings.runtime();
+    return new PgStoreSettings(settings.owner(), new io.bfg.console.targetdb.TargetEndpoint("127.0.0.1", proxy.port(),
+        runtime.database(), runtime.user(), runtime.password(), runtime.sslMode(), runtime.rootCert()), 1_000, 1_000);
+  }
+
+  @Test
+  void aStoreWhoseDatabaseIsGoneFailsAppendsAsUnavailable() {
+    TcpProxy proxy = TcpProxy.start(vertx, settings.runtime().host(), settings.runtime().port());
+    PgScenarioStore store = new PgScenarioStore(vertx, through(proxy), "bfg", CLOCK);
+    opened.add(store);
+    await(store.load());
+    appendEvents(store, 1);
+
+    proxy.stop();
+
+    StoreException append = catchThrowableOfType(StoreException.class,
+        () -> await(store.append("check.accepted", "user_md_anna", payload(2))));
+    assertThat(append.code()).isEqualTo(StoreException.STORE_UNAVAILABLE);
+    StoreException check = catchThrowableOfType(StoreException.class, () -> await(store.checkHead()));
+    assertThat(check.code()).isEqualTo(StoreException.STORE_UNAVAILABLE);
+  }
+
+  @Test
+  void aStoreWhoseDatabaseStopsAnsweringFailsAppendsInsteadOfHanging() {
+    TcpProxy proxy = TcpProxy.start(vertx, settings.runtime().host(), settings.runtime().port());
+    PgScenarioStore store = new PgScenarioStore(vertx, through(proxy), "bfg", CLOCK);
+    opened.add(store);
+    await(store.load());
+    appendEvents(store, 1);
+
+    proxy.freeze();
+
+    StoreException append = catchThrowableOfType(StoreException.class,
+        () -> await(store.append("check.accepted", "user_md_anna", payload(2))));
+    assertThat(append.code()).isEqualTo(StoreException.STORE_UNAVAILABLE);
+    assertThat(append.getMessage()).contains("did not answer");
+    proxy.stop();
   }
 
   private static <T> T awaitLong(Future<T> future) {
