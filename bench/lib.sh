@@ -64,3 +64,30 @@ stop_and_clean() {
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
+
+# Runs wrk once against $1/api/evaluation for $2 (more wrk arguments after, e.g. -H 'Name: value'), with
+# the caller's THREADS, CONNECTIONS and WRK_LIMIT; prints "REQ_PER_SEC P99_MS REQUESTS" and exits 2 on
+# socket errors or non-2xx answers.
+wrk_evaluation() {
+  local url="$1" duration="$2" out
+  shift 2
+  out="$(timeout "$WRK_LIMIT" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$@" "$url/api/evaluation")"
+  if grep -q -e 'Socket errors' -e 'Non-2xx' <<<"$out"; then
+    echo "wrk reported errors against $url:" >&2
+    echo "$out" >&2
+    exit 2
+  fi
+  awk '
+    /requests in/ { n = $1 }
+    /Requests\/sec:/ { rps = $2 }
+    $1 == "99%" {
+      v = $2
+      if (v ~ /us$/) { sub(/us$/, "", v); p99 = v / 1000 }
+      else if (v ~ /ms$/) { sub(/ms$/, "", v); p99 = v }
+      else if (v ~ /s$/) { sub(/s$/, "", v); p99 = v * 1000 }
+    }
+    END { printf "%s %.3f %s\n", rps, p99, n }' <<<"$out"
+}
+
+# The median of the numbers on stdin, one per line (an empty line when there are none).
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

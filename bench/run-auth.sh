@@ -171,27 +171,7 @@ alive() {
 }
 
 # ---- 1. GET /api/evaluation
-# Runs wrk once with one header; prints "REQ_PER_SEC P99_MS REQUESTS" and fails on socket errors or non-2xx answers.
-measure() {
-  local url="$1" header="$2" duration="$3" out
-  out="$(timeout "$WRK_LIMIT" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "$header" "$url/api/evaluation")"
-  if grep -q -e 'Socket errors' -e 'Non-2xx' <<<"$out"; then
-    echo "wrk reported errors against $url:" >&2
-    echo "$out" >&2
-    exit 2
-  fi
-  awk '
-    /requests in/ { n = $1 }
-    /Requests\/sec:/ { rps = $2 }
-    $1 == "99%" {
-      v = $2
-      if (v ~ /us$/) { sub(/us$/, "", v); p99 = v / 1000 }
-      else if (v ~ /ms$/) { sub(/ms$/, "", v); p99 = v }
-      else if (v ~ /s$/) { sub(/s$/, "", v); p99 = v * 1000 }
-    }
-    END { printf "%s %.3f %s\n", rps, p99, n }' <<<"$out"
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+measure() { wrk_evaluation "$1" "$3" -H "$2"; } # url, header, duration
 
 echo
 echo "-- 1. GET /api/evaluation, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS alternating rounds (warm-up $WARMUP each)"

@@ -229,7 +229,6 @@ by() {
 }
 copilot_field() { by label "$1" "$2"; }
 field() { by phase "$1" "$2"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo
 echo "== results ($(nproc) cores shared by the console and the generators; CPU: 100% = one core) =="

@@ -91,27 +91,7 @@ echo "console $CONSOLE_URL headers:"; headers "$CONSOLE_URL"
 echo "bare    $BARE_URL headers:"; headers "$BARE_URL"
 echo "java: $(java -version 2>&1 | head -n1), JAVA_OPTS=$JAVA_OPTS; cores: $(nproc)"
 
-# Runs wrk once; prints "REQ_PER_SEC P99_MS" and fails on socket errors or non-2xx answers.
-measure() {
-  local url="$1" duration="$2" out
-  out="$(timeout "$WRK_LIMIT" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url/api/evaluation")"
-  if grep -q -e 'Socket errors' -e 'Non-2xx' <<<"$out"; then
-    echo "wrk reported errors against $url:" >&2
-    echo "$out" >&2
-    exit 2
-  fi
-  awk '
-    /Requests\/sec:/ { rps = $2 }
-    $1 == "99%" {
-      v = $2
-      if (v ~ /us$/) { sub(/us$/, "", v); p99 = v / 1000 }
-      else if (v ~ /ms$/) { sub(/ms$/, "", v); p99 = v }
-      else if (v ~ /s$/) { sub(/s$/, "", v); p99 = v * 1000 }
-    }
-    END { printf "%s %.3f\n", rps, p99 }' <<<"$out"
-}
-
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+measure() { wrk_evaluation "$1" "$2"; }
 
 echo "warm-up: $WARMUP each"
 measure "$CONSOLE_URL" "$WARMUP" >/dev/null
@@ -123,7 +103,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for side in console bare; do
     if [[ $side == console ]]; then url="$CONSOLE_URL"; else url="$BARE_URL"; fi
     result="$(measure "$url" "$DURATION")"
-    read -r rps p99 <<<"$result"
+    read -r rps p99 _ <<<"$result"
     echo "$rps $p99" >>"$WORK/$side.runs"
     printf 'round %d %-7s %10.1f req/s   p99 %7.2f ms\n' "$round" "$side" "$rps" "$p99"
   done

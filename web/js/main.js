@@ -257,7 +257,7 @@ function renderIdentity() {
   const sig = JSON.stringify([state.lang, view, actors.map((a) => [a.id, a.name, a.role])]);
   if (sig === state.identitySig) return;
   state.identitySig = sig;
-  const wrap = $('identity');
+  const wrap = $('account');
   const focused = wrap.contains(document.activeElement) ? document.activeElement.id : null;
   wrap.replaceChildren(...identityNodes(view, { chooseActor: setActor, signOut }));
   if (focused) document.getElementById(focused)?.focus();
@@ -664,7 +664,7 @@ function settle({ auth, me, noActor = null }) {
   state.noActor = noActor;
   if (noActor) {
     // Every read would be refused the same way: say why once, and leave Sign out as the way on.
-    $('global-alert').textContent = t('identity.noActor', { message: noActor });
+    $('global-alert').textContent = t('signin.noActor', { message: noActor });
     feed.stop();
   }
   if (auth === MOCK) confirmActor();
@@ -751,7 +751,7 @@ async function signOut() {
     if (error.status !== 401) { // 401: the session was over already, which is what was asked
       state.signingOut = false;
       renderIdentity();
-      $('global-alert').textContent = t('identity.signOutFailed', { message: error.message });
+      $('global-alert').textContent = t('signin.signOutFailed', { message: error.message });
       return;
     }
   }

@@ -30,28 +30,28 @@ function actorSwitch(view, actions) {
 
 function signedIn(view, actions) {
   const actor = view.me ? view.me.actor || {} : null;
-  return h('div', { class: 'signed-in', id: 'signed-in', role: 'group', 'aria-label': t('identity.label') },
+  return h('div', { class: 'signed-in', id: 'signed-in', role: 'group', 'aria-label': t('signin.label') },
     actor ? h('p', { class: 'who' },
-      h('span', { class: 'who-label' }, `${t('identity.signedIn')} `),
+      h('span', { class: 'who-label' }, `${t('signin.signedIn')} `),
       h('strong', { class: 'who-name', id: 'signed-in-name' }, actor.name || actor.id || ''),
       actor.role ? h('span', { class: 'who-role', id: 'signed-in-role' }, actor.role) : null) : null,
     h('button', { type: 'button', class: 'btn btn-small', id: 'sign-out',
       'aria-disabled': view.signingOut ? 'true' : null, onclick: () => actions.signOut() },
-    view.signingOut ? t('identity.signingOut') : t('identity.signOut')));
+    view.signingOut ? t('signin.signingOut') : t('signin.signOut')));
 }
 
 /** After "Sign out": the session is over here; signing in again is the reader's choice, not automatic. */
 export function signedOutNotice(href) {
   return h('section', { class: 'panel auth-notice', id: 'signed-out', 'aria-labelledby': 'signed-out-title' },
-    h('h2', { class: 'panel-title', id: 'signed-out-title', tabindex: '-1' }, t('identity.signedOut')),
-    h('p', null, t('identity.signedOut.detail')),
-    h('p', null, h('a', { class: 'btn btn-primary', href, id: 'sign-in' }, t('identity.signIn'))));
+    h('h2', { class: 'panel-title', id: 'signed-out-title', tabindex: '-1' }, t('signin.signedOut')),
+    h('p', null, t('signin.signedOut.detail')),
+    h('p', null, h('a', { class: 'btn btn-primary', href, id: 'sign-in' }, t('signin.signIn'))));
 }
 
 /** A 401 right after coming back from signing in: going round again would loop, so the reader decides. */
 export function loopNotice(href, onFollow) {
   return h('div', { class: 'auth-notice auth-loop', id: 'sign-in-loop', role: 'alert' },
-    h('p', null, t('identity.loop')),
+    h('p', null, t('signin.loop')),
     h('p', null, h('a', { class: 'btn btn-primary', href, id: 'sign-in-again', onclick: onFollow },
-      t('identity.signInAgain'))));
+      t('signin.signInAgain'))));
 }

@@ -43,6 +43,20 @@ const FACTS = [
   { key: 'readRowsPerSecond', format: 'rate', metric: true },
   { key: 'writeMs', format: 'ms', metric: true },
   { key: 'readAndChecksumMs', format: 'ms', metric: true },
+  { key: 'issuer', format: 'code', wide: true },
+  { key: 'transport', format: 'text' },
+  { key: 'warning', format: 'text', tone: 'warning' },
+  { key: 'kids', format: 'list', wide: true },
+  { key: 'algs', format: 'list' },
+  { key: 'probeClientId', format: 'code' },
+  { key: 'audience', format: 'list' },
+  { key: 'subjectFingerprint', format: 'code' },
+  { key: 'lifetimeSeconds', format: 'lifetime' },
+  { key: 'expiresAt', format: 'time', metric: true },
+  { key: 'claims', format: 'list', wide: true },
+  { key: 'actorClaim', format: 'code' },
+  { key: 'unmapped', format: 'list', wide: true },
+  { key: 'rolesWithoutMapping', format: 'list', wide: true },
 ];
 
 function numberFormat() {
@@ -61,6 +75,26 @@ export function duration(ms) {
   return t('pipeline.s', { n: seconds });
 }
 
+/** Seconds as a person reads a token's lifetime: whole hours, else minutes, else seconds. */
+function lifetime(seconds) {
+  if (typeof seconds !== 'number') return String(seconds ?? '');
+  if (seconds >= 3600 && seconds % 3600 === 0) return t('pipeline.h', { n: count(seconds / 3600) });
+  if (seconds >= 120) return t('pipeline.min', { n: count(Math.round(seconds / 60)) });
+  return t('pipeline.s', { n: count(seconds) });
+}
+
+/**
+ * Evidence of a shape no format names (a list, a map) as text a person can read, never
+ * "[object Object]": a list's items joined, a map's entries as "key: value".
+ */
+function plain(value) {
+  if (Array.isArray(value)) return value.length ? value.map(plain).join(', ') : t('pipeline.list.none');
+  if (value && typeof value === 'object') {
+    return Object.entries(value).map(([key, item]) => `${key}: ${plain(item)}`).join(' · ');
+  }
+  return String(value ?? '');
+}
+
 function formatFact(ctx, format, value) {
   switch (format) {
     case 'bool': return t(value ? 'pipeline.yes' : 'pipeline.no');
@@ -77,7 +111,14 @@ function formatFact(ctx, format, value) {
     }
     case 'batches':
       return Object.entries(value || {}).map(([batch, rows]) => `${batch} ${count(rows)}`).join(' · ');
-    default: return String(value);
+    case 'list': {
+      const items = Array.isArray(value) ? value : [value];
+      if (!items.length) return t('pipeline.list.none');
+      return h('ul', { class: 'fact-list' }, items.map((item) => h('li', null, code(plain(item)))));
+    }
+    case 'lifetime': return lifetime(value);
+    case 'time': return h('time', { datetime: String(value) }, formatTime(value));
+    default: return plain(value);
   }
 }
 
@@ -92,7 +133,8 @@ function stepFacts(ctx, row) {
     const source = fact.metric ? row.metrics : row.evidence;
     if (!source || !(fact.key in source) || source[fact.key] === null) continue;
     if (fact.unless && source[fact.unless] !== undefined) continue;
-    items.push(h('div', { class: fact.wide ? 'fact fact-wide' : 'fact', dataset: { fact: fact.key } },
+    items.push(h('div', { class: ['fact', fact.wide && 'fact-wide', fact.tone && `fact-${fact.tone}`],
+      dataset: { fact: fact.key } },
       h('dt', null, factLabel(fact)), h('dd', null, formatFact(ctx, fact.format, source[fact.key]))));
   }
   return items.length ? h('dl', { class: 'step-facts' }, items) : null;
@@ -164,6 +206,14 @@ function progressBar(row, liId) {
     h('span', { class: 'progress-text' }, text));
 }
 
+/**
+ * A step's detail with the console's settings it names (CONSOLE_OIDC_ISSUER ...) set as code, so the
+ * variable an operator has to set stands out from the server's sentence around it.
+ */
+function detailText(detail) {
+  return String(detail).split(/\b(CONSOLE_[A-Z0-9_]+)\b/).map((part, i) => (i % 2 ? code(part) : part));
+}
+
 function stepItem(ctx, pipeline, row, index) {
   const id = domId('pipeline-step', `${pipeline}.${row.id}`);
   const ms = STEP_DONE.includes(row.status) && row.status !== 'SKIPPED' ? duration(row.ms) : '';
@@ -173,7 +223,7 @@ function stepItem(ctx, pipeline, row, index) {
       h('span', { class: 'step-name' }, row.label),
       statusTag(row.status, 'step-status'),
       ms ? h('span', { class: 'step-ms' }, ms) : null),
-    row.detail ? h('p', { class: 'step-detail' }, row.detail) : null,
+    row.detail ? h('p', { class: 'step-detail' }, detailText(row.detail)) : null,
     stepFacts(ctx, row),
     progressBar(row, id));
 }
