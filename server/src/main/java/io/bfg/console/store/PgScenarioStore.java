@@ -56,8 +56,12 @@ public final class PgScenarioStore implements ScenarioStore {
 
   private static final System.Logger LOG = System.getLogger(PgScenarioStore.class.getName());
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final String SESSION = "select set_config('" + PgStoreSchema.SCENARIO_SETTING
-      + "', $1, true), set_config('synchronous_commit', 'on', true)";
+  /*
+   * The role is set per transaction, not per pooled connection: a connection the pool opens anew
+   * cannot run a statement before it, and it ends with the transaction whatever happens.
+   */
+  private static final String SESSION = "select set_config('role', $2, true), set_config('"
+      + PgStoreSchema.SCENARIO_SETTING + "', $1, true), set_config('synchronous_commit', 'on', true)";
   private static final String SELECT_AFTER = "select seq, type, actor, at, payload, prev_hash, hash "
       + "from console.journal where scenario_id = $1 and seq > $2 order by seq";
   private static final String INSERT = """
@@ -199,6 +203,7 @@ public final class PgScenarioStore implements ScenarioStore {
    * {@code after}) and those this store already knows to be unchanged; the new ones become this
    * store's head. Fails with {@link StoreException#AUDIT_CHAIN_BROKEN} otherwise.
    */
+  @Override
   public Future<List<AuditEvent>> readAfter(long after) {
     return serial(() -> {
       String afterHash;
@@ -368,7 +373,7 @@ public final class PgScenarioStore implements ScenarioStore {
     return limited(vertx, settings, "checking the store's runtime role", read).compose(rows -> {
       Row row = rows.iterator().next();
       if (row.getBoolean(0) || row.getBoolean(1)) {
-        return Future.failedFuture(new IllegalArgumentException("the store's runtime role " + settings.runtime().user()
+        return Future.failedFuture(new IllegalArgumentException("the store's runtime role " + settings.runtimeRole()
             + " is " + (row.getBoolean(1) ? "the journal's owner" : "a superuser or BYPASSRLS")
             + ": row-level security would not separate scenarios; give the console a plain role"));
       }
@@ -399,7 +404,8 @@ public final class PgScenarioStore implements ScenarioStore {
     if (open == null || closed) {
       return Future.failedFuture(notLoaded("using"));
     }
-    return open.withTransaction(connection -> connection.preparedQuery(SESSION).execute(Tuple.of(scenarioId))
+    return open.withTransaction(connection -> connection.preparedQuery(SESSION).execute(Tuple.of(scenarioId,
+        settings.runtimeRole()))
         .compose(ignored -> work.apply(connection)));
   }
 

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * session setting {@code console.scenario_id} equals its scenario_id. The runtime role gets USAGE
  * on the schema and SELECT, INSERT on the journal: no UPDATE or DELETE, the journal is append-only
  * for the console.
+ *
+ * <p>A one-URL store ({@link PgStoreSettings#fromOwner}) also creates its login-less runtime role on
+ * every start when it is missing, and makes the owner a member of it.
  */
 final class PgStoreSchema {
 
@@ -73,7 +76,7 @@ final class PgStoreSchema {
 
   /** Brings the schema to {@link #LATEST} and grants the runtime role; returns the version found before. */
   static Future<Integer> migrate(Vertx vertx, PgStoreSettings settings) {
-    String runtime = settings.runtime().user();
+    String runtime = settings.runtimeRole();
     if (!ROLE_NAME.matcher(runtime).matches()) {
       return Future.failedFuture(new IllegalArgumentException("the store's runtime role '" + runtime
           + "' is not a plain lower-case role name"));
@@ -82,7 +85,8 @@ final class PgStoreSchema {
         .compose(connection -> {
           Future<Integer> found = connection.query("set client_min_messages = warning").execute()
               .compose(ignored -> applyFrom(connection, 0, -1))
-              .compose(before -> inLockedTransaction(connection, "grant usage on schema console to " + runtime
+              .compose(before -> inLockedTransaction(connection, (settings.provisionsRuntimeRole()
+                  ? provisionRole(runtime) + "; " : "") + "grant usage on schema console to " + runtime
                   + "; grant select, insert on console.journal to " + runtime).map(before));
           return found.eventually(connection::close);
         });
@@ -116,6 +120,21 @@ final class PgStoreSchema {
         .compose(current -> tx.commit().map(current),
             failure -> tx.rollback().transform(ignored -> Future.failedFuture(failure))))
         .compose(current -> applyFrom(connection, index + 1, before < 0 ? current : before));
+  }
+
+  /**
+   * The login-less runtime role of a one-URL store, created when missing (role names are the
+   * cluster's, so consoles on other databases may share it: it holds no password and gets its
+   * privileges per database), and the owner made a member so it may switch to it. A superuser is
+   * a member of every role already.
+   */
+  private static String provisionRole(String role) {
+    return "do $console$ begin "
+        + "if not exists (select 1 from pg_roles where rolname = '" + role + "') then "
+        + "begin create role " + role + " nologin nosuperuser nobypassrls; "
+        + "exception when duplicate_object then null; end; end if; "
+        + "if not pg_has_role(current_user, '" + role + "', 'MEMBER') then "
+        + "execute format('grant %I to %I', '" + role + "', current_user); end if; end $console$";
   }
 
   private static Future<Void> inLockedTransaction(PgConnection connection, String sql) {

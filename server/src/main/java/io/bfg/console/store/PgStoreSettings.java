@@ -6,24 +6,50 @@ import io.vertx.pgclient.PgConnectOptions;
 /**
  * Where the shared store's PostgreSQL is and how the console logs in to it: as {@code owner} only
  * to create and migrate the schema (a short session at {@code load}), as {@code runtime} for
- * everything else. The runtime role must be another role than the owner, and neither superuser
- * nor BYPASSRLS: the journal's row-level security then holds for every query the console makes.
+ * everything else. Every transaction of the store runs as {@code runtimeRole} (set for that
+ * transaction, {@code SET LOCAL ROLE}), which must be another role than the owner, and neither
+ * superuser nor BYPASSRLS: the journal's row-level security then holds for every query the
+ * console makes, whoever it logged in as.
  *
+ * <p>Two ways to use it: a runtime role with a login of its own ({@code runtimeRole} is
+ * {@code runtime}'s user), or one URL ({@link #fromOwner}): the owner logs in for everything and
+ * the store provisions {@code runtimeRole} as a login-less role the owner may switch to.
+ *
+ * @param runtimeRole        the role the store's statements run as
  * @param connectTimeoutMs   logging in must finish within this
  * @param statementTimeoutMs every statement must finish within this (the server's
  *                           {@code statement_timeout}, and a guard on our side for a silent server)
  */
-public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, int connectTimeoutMs,
-                              int statementTimeoutMs) {
+public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, String runtimeRole,
+                              int connectTimeoutMs, int statementTimeoutMs) {
 
   public PgStoreSettings {
-    if (owner.user().equals(runtime.user())) {
+    if (owner.user().equals(runtimeRole)) {
       throw new IllegalArgumentException("the store's runtime role must not be its owner (" + owner.user()
           + "): the owner could switch the journal's row-level security off");
     }
     if (connectTimeoutMs <= 0 || statementTimeoutMs <= 0) {
       throw new IllegalArgumentException("the store's time limits must be positive");
     }
+  }
+
+  /** A runtime role that logs in itself, as {@code runtime}. */
+  public PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, int connectTimeoutMs, int statementTimeoutMs) {
+    this(owner, runtime, runtime.user(), connectTimeoutMs, statementTimeoutMs);
+  }
+
+  /**
+   * One URL, the owner's: the console logs in as the owner only, and runs its statements as
+   * {@code runtimeRole}, which the schema migration creates (login-less) when it is missing.
+   */
+  public static PgStoreSettings fromOwner(TargetEndpoint owner, String runtimeRole, int connectTimeoutMs,
+                                          int statementTimeoutMs) {
+    return new PgStoreSettings(owner, owner, runtimeRole, connectTimeoutMs, statementTimeoutMs);
+  }
+
+  /** Whether the store creates {@link #runtimeRole} itself: it has no login, the owner switches to it. */
+  boolean provisionsRuntimeRole() {
+    return !runtime.user().equals(runtimeRole);
   }
 
   /**
