@@ -141,7 +141,7 @@ public final class Main {
           running.set(console);
           System.out.println("Integration Console listening on http://" + config.host() + ":" + console.port()
               + " (scenario " + loaded.scenario().id() + ", store " + console.store().adapter() + " at "
-              + console.journal() + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops, target "
+              + console.storeLocation() + ", instance " + config.store().instance(console.port()) + ", auth " + config.auth() + ", " + config.eventLoops() + " event loops, target "
               + (config.target().embedded() ? "embedded PostgreSQL, started on the first pipeline run"
                   : config.target().external().redacted()) + ")");
           started.complete(-1);
@@ -169,5 +169,6 @@ public final class Main {
       // the process is ending; the operating system releases the file lock with it
     }
     console.targets().close();
+    console.closeStoreServer();
   }
 }
