@@ -51,6 +51,13 @@ final class TcpProxy {
     return proxy;
   }
 
+  /** A relay on a given port: the server back at the address its clients knew. */
+  static TcpProxy startOn(Vertx vertx, int listenPort, String host, int port) {
+    TcpProxy proxy = new TcpProxy(vertx, host, port);
+    await(proxy.server.listen(listenPort, "127.0.0.1"));
+    return proxy;
+  }
+
   int port() {
     return server.actualPort();
   }
