@@ -6,7 +6,10 @@ import io.bfg.console.Main;
 import io.bfg.console.scenario.ScenarioException;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.store.JournalMove;
+import io.bfg.console.store.StoreConfig;
 import io.bfg.console.store.StoreException;
+import io.bfg.console.store.StoreProvider;
+import io.bfg.console.targetdb.TargetEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -60,11 +63,13 @@ public final class StoreMoveCommand {
 
   /**
    * The postgres side as the console's store configuration opens it (CONSOLE_STORE=postgres, the
-   * same URL, or the embedded store-pg under the data dir when there is none). Until that
-   * configuration is in this build, none can be opened here; tests pass their own.
+   * same URL, or the embedded store-pg under the data dir when there is none, stopped after the move).
    */
   public static final PgSides CONSOLE_STORE = (vertx, url, dataDir, scenarioId) -> {
-    throw new IllegalArgumentException("cannot be opened: this build does not configure the postgres store yet");
+    StoreProvider provider = new StoreProvider(vertx, new StoreConfig(StoreConfig.POSTGRES,
+        url == null ? null : TargetEndpoint.parse(url), null, "localhost"), dataDir);
+    return new JournalMove.Side("postgres " + provider.describe(null) + " (scenario " + scenarioId + ")",
+        () -> provider.open(scenarioId, null), provider::close);
   };
 
   private static final Set<String> STORES = Set.of("file", "postgres");
@@ -112,9 +117,9 @@ public final class StoreMoveCommand {
     String scenarioId = loaded.scenario().id();
     String url = flags.get("--pg-url", environment.get("CONSOLE_STORE_PG_URL"));
     Vertx vertx = Vertx.vertx();
+    JournalMove.Side pg = null;
     try {
       JournalMove.Side file = JournalMove.Side.file(vertx, Console.journalOf(config, loaded));
-      JournalMove.Side pg;
       try {
         pg = postgres.open(vertx, url == null || url.isBlank() ? null : url.trim(), config.dataDir(), scenarioId);
       } catch (IllegalArgumentException e) {
@@ -141,6 +146,9 @@ public final class StoreMoveCommand {
       err.println("store-move: interrupted; run it again to resume");
       return Main.EXIT_RUNTIME;
     } finally {
+      if (pg != null) {
+        pg.release().run();
+      }
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }
   }

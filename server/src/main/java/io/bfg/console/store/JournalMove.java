@@ -63,7 +63,12 @@ public final class JournalMove {
    * password). The console's own store configuration opens it, so a move reads and writes exactly
    * what a console on that side would.
    */
-  public record Side(String description, Supplier<Future<ScenarioStore>> opener) {
+  public record Side(String description, Supplier<Future<ScenarioStore>> opener, Runnable release) {
+
+    /** A side that holds nothing beyond its store. */
+    public Side(String description, Supplier<Future<ScenarioStore>> opener) {
+      this(description, opener, () -> { });
+    }
 
     /** The file store's journal, e.g. {@code <data dir>/<scenario>/audit.ndjson}. */
     public static Side file(Vertx vertx, Path journal) {
