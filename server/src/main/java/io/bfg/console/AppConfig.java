@@ -4,6 +4,7 @@ import io.bfg.console.auth.OidcSettings;
 import io.bfg.console.copilot.CopilotSettings;
 import io.bfg.console.http.EdgeSettings;
 import io.bfg.console.pipeline.IdentityProbeSettings;
+import io.bfg.console.store.StoreConfig;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetSettings;
 
@@ -40,7 +41,7 @@ import java.util.Set;
 public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, Path webDir, TargetSettings target,
                         String auth, boolean allowRemoteMockAuth, int maxBodyBytes, Set<String> wsOrigins,
                         int eventLoops, CopilotSettings copilot, URI publicUrl, EdgeSettings edge,
-                        OidcSettings oidc, IdentityProbeSettings identityProbe) {
+                        OidcSettings oidc, IdentityProbeSettings identityProbe, StoreConfig store) {
 
   public static final String MOCK_AUTH = "mock-auth-header";
   /** Where scenario folders live, relative to the working directory. */
@@ -111,7 +112,47 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         copilot(env), publicUrl,
         new EdgeSettings(allowedHosts, integer(env, "CONSOLE_HTTP_HEADER_TIMEOUT_MS", 10_000, 100, 600_000),
             integer(env, "CONSOLE_HTTP_IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000), maxConnections(env)), oidc,
-        identityProbe(env));
+        identityProbe(env), store(env));
+  }
+
+  /**
+   * CONSOLE_STORE, CONSOLE_STORE_PG_URL (the journal's home with postgres; its password is never echoed) and
+   * CONSOLE_INSTANCE_ID (what /health and the log call this console among several on one store).
+   */
+  private static StoreConfig store(Map<String, String> env) {
+    String kind = value(env, "CONSOLE_STORE", StoreConfig.FILE);
+    if (!kind.equals(StoreConfig.FILE) && !kind.equals(StoreConfig.POSTGRES)) {
+      throw new ConfigException("CONSOLE_STORE", "'" + kind + "' is not one of file, postgres");
+    }
+    TargetEndpoint url = null;
+    String text = value(env, "CONSOLE_STORE_PG_URL", null);
+    // read with the file store too (the move between stores names its destination so), validated alike
+    if (text != null) {
+      try {
+        url = TargetEndpoint.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("CONSOLE_STORE_PG_URL", e.getMessage());
+      }
+    }
+    String instance = value(env, "CONSOLE_INSTANCE_ID", null);
+    if (instance != null && !instance.matches("[A-Za-z0-9._:@/-]{1,128}")) {
+      throw new ConfigException("CONSOLE_INSTANCE_ID", "'" + instance + "' is not a name of 1 to 128 letters, digits "
+          + "and . _ : @ / -");
+    }
+    return new StoreConfig(kind, url, instance, instance != null ? null : hostname(env));
+  }
+
+  /** HOSTNAME when the shell exports it, else what the system says; read once, at start-up. */
+  private static String hostname(Map<String, String> env) {
+    String name = value(env, "HOSTNAME", null);
+    if (name != null) {
+      return name;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /** Whether requests are authenticated by an OpenID Connect provider (else by the mock header). */
@@ -196,7 +237,7 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     return "AppConfig[host=" + host + ", port=" + port + ", scenarioDir=" + scenarioDir + ", dataDir=" + dataDir
         + ", webDir=" + webDir + ", target=" + target + ", auth=" + auth + ", eventLoops=" + eventLoops
         + ", copilot=" + copilot + ", publicUrl=" + publicUrl + ", edge=" + edge + ", oidc=" + oidc
-        + ", identityProbe=" + identityProbe + "]";
+        + ", identityProbe=" + identityProbe + ", store=" + store + "]";
   }
 
   /**

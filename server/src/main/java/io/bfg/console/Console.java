@@ -9,9 +9,11 @@ import io.bfg.console.http.HttpVerticle;
 import io.bfg.console.model.Runtime;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.service.JournalFollower;
 import io.bfg.console.service.ReadinessService;
-import io.bfg.console.store.FileLocalStore;
+import io.bfg.console.store.PgScenarioStore;
 import io.bfg.console.store.ScenarioStore;
+import io.bfg.console.store.StoreProvider;
 import io.bfg.console.targetdb.TargetProvider;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -27,7 +29,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One running console wired from a config and a loaded scenario: the file-local store, the
+ * One running console wired from a config and a loaded scenario: the store CONSOLE_STORE names
+ * (with the shared one, a {@link JournalFollower} keeping it level with the other consoles), the
  * readiness service and one HTTP/feed verticle per event loop. {@code Main} and the tests start it
  * the same way, so what is tested is what runs.
  */
@@ -38,6 +41,8 @@ public final class Console {
 
   private final Vertx vertx;
   private final Path journal;
+  private final StoreProvider stores;
+  private final JournalFollower follower;
   private final ScenarioStore store;
   private final ReadinessService service;
   private final TargetProvider targets;
@@ -45,9 +50,12 @@ public final class Console {
   private final String deployment;
   private final IdentityServices identity;
 
-  private Console(Vertx vertx, Path journal, ScenarioStore store, ReadinessService service, TargetProvider targets,
-                  List<HttpVerticle> verticles, String deployment, IdentityServices identity) {
+  private Console(Vertx vertx, Path journal, StoreProvider stores, JournalFollower follower, ScenarioStore store,
+                  ReadinessService service, TargetProvider targets, List<HttpVerticle> verticles, String deployment,
+                  IdentityServices identity) {
     this.identity = identity;
+    this.stores = stores;
+    this.follower = follower;
     this.vertx = vertx;
     this.journal = journal;
     this.store = store;
@@ -86,8 +94,11 @@ public final class Console {
   public static Future<Console> start(Vertx vertx, AppConfig config, ScenarioLoader.Loaded loaded,
                                       IdentityServices.BrowserFactory browser) {
     Path journal = journalOf(config, loaded);
-    return vertx.fileSystem().mkdirs(journal.getParent().toString()).compose(created -> {
-      ScenarioStore store = new FileLocalStore(vertx, journal, Clock.systemUTC());
+    StoreProvider stores = new StoreProvider(vertx, config.store(), config.dataDir());
+    return vertx.fileSystem().mkdirs(journal.getParent().toString())
+        .compose(created -> stores.open(loaded.scenario().id(), journal))
+        .recover(failure -> closeBlocking(vertx, stores).transform(ignored -> Future.failedFuture(failure)))
+        .compose(store -> {
       ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
       TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
@@ -99,15 +110,28 @@ public final class Console {
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
+      JournalFollower follower = store instanceof PgScenarioStore shared
+          ? new JournalFollower(vertx, shared, service) : null;
       return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
+          .compose(ignored -> follower == null ? Future.<Void>succeededFuture() : follower.start())
           .compose(ignored -> vertx.deployVerticle(() -> {
             HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .map(id -> new Console(vertx, journal, store, service, targets, List.copyOf(verticles), id, identity))
+          .map(id -> new Console(vertx, journal, stores, follower, store, service, targets, List.copyOf(verticles), id,
+              identity))
           .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
-          .recover(failure -> store.close().transform(ignored -> Future.failedFuture(failure)));
+          .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
+              .eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
+              .transform(ignored -> Future.failedFuture(failure)));
+    });
+  }
+
+  private static Future<Void> closeBlocking(Vertx vertx, StoreProvider stores) {
+    return vertx.executeBlocking(() -> {
+      stores.close();
+      return null;
     });
   }
 
@@ -149,6 +173,16 @@ public final class Console {
     return store;
   }
 
+  /** Where the store keeps the journal, for the start-up line (no password). */
+  public String storeLocation() {
+    return stores.describe(journal);
+  }
+
+  /** Stops the embedded store-pg, if it was started; blocking (Main's shutdown hook). */
+  public void closeStoreServer() {
+    stores.close();
+  }
+
   public ReadinessService service() {
     return service;
   }
@@ -163,11 +197,14 @@ public final class Console {
     return targets;
   }
 
-  /** Stops listening, then releases the journal and stops the embedded target if it was started. */
+  /** Stops listening, then releases the journal and stops the embedded servers it started. */
   public Future<Void> stop() {
-    return vertx.undeploy(deployment).eventually(() -> stop(identity)).eventually(store::close)
+    return vertx.undeploy(deployment).eventually(() -> stop(identity))
+        .eventually(() -> follower == null ? Future.succeededFuture() : follower.stop())
+        .eventually(store::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           targets.close();
+          stores.close();
           return null;
         }));
   }

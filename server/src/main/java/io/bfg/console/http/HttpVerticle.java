@@ -134,7 +134,8 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   Router router() {
-    ReadHandlers read = new ReadHandlers(service, config.auth(), identity == null ? null : identity.provider());
+    ReadHandlers read = new ReadHandlers(service, config.auth(), identity == null ? null : identity.provider(),
+        () -> config.store().instance(server.actualPort()));
     CommandHandlers commands = new CommandHandlers(service);
     PipelineHandlers runs = new PipelineHandlers(pipelines);
     CopilotHandlers copilotHandlers = new CopilotHandlers(copilot);

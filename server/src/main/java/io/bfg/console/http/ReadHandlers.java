@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Everything a reader (dashboard, script, reviewer) can GET; nothing changes. */
 final class ReadHandlers {
@@ -26,10 +27,12 @@ final class ReadHandlers {
   private final ReadinessService service;
   private final String authMode;
   private final OidcProvider identityProvider;
+  private final Supplier<String> instance;
 
-  /** {@code identityProvider} is null in mock-auth-header mode. */
-  ReadHandlers(ReadinessService service, String authMode, OidcProvider identityProvider) {
+  /** {@code identityProvider} is null in mock-auth-header mode; {@code instance} names this console among several. */
+  ReadHandlers(ReadinessService service, String authMode, OidcProvider identityProvider, Supplier<String> instance) {
     this.service = service;
+    this.instance = instance;
     this.authMode = authMode;
     this.identityProvider = identityProvider;
   }
@@ -57,7 +60,8 @@ final class ReadHandlers {
   void health(RoutingContext rc) {
     service.chainAtHead().onComplete(checked -> {
       JsonObject body = new JsonObject().put("status", "UP").put("scenario", service.scenario().id())
-          .put("seq", service.state().seq()).put("store", service.store().adapter());
+          .put("seq", service.state().seq()).put("store", service.store().adapter())
+          .put("instance", instance.get());
       String problem = null;
       if (checked.failed()) {
         problem = "the " + service.store().adapter() + " store does not answer: " + checked.cause().getMessage();

@@ -20,6 +20,7 @@ import io.bfg.console.packets.Packets;
 import io.bfg.console.snapshot.Snapshot;
 import io.bfg.console.store.ChainVerification;
 import io.bfg.console.store.ScenarioStore;
+import io.bfg.console.store.StoreConflict;
 import io.bfg.console.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,16 +35,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The console's state: the scenario, the session state folded from the store, and the evaluation
  * of that state, cached per language as the JSON bytes every reader gets (evaluated and serialised
  * once per change, not once per request). Commands run one at a time in arrival order, each
  * validated against the state the previous one left, appended to the store, then published.
+ *
+ * <p>On a shared store other consoles append too. Their events enter through the same queue and
+ * the same {@link #apply} as this console's own (event in seq order, new state, evaluation,
+ * publish): {@link #catchUp} reads them, and a command whose append lost the race to another
+ * console ({@link StoreConflict}) catches up and is decided again against the new state.
  */
 public final class ReadinessService {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * How often one command may lose its append to another console before it answers
+   * STORE_CONFLICT: each loss means another command was committed, so this bounds a starved command,
+   * not the work done.
+   */
+  static final int CONFLICT_RETRIES = 16;
 
   private final Scenario scenario;
   private final Snapshot snapshot;
@@ -56,6 +69,8 @@ public final class ReadinessService {
   private volatile Buffer snapshotJson;
   /** The tail of the command queue; guarded by {@code this}. */
   private Future<?> commandTail = Future.succeededFuture();
+  /** The catch-up waiting in the queue, not reading yet: a request meanwhile joins it. Guarded by {@code this}. */
+  private Promise<Integer> waitingCatchUp;
 
   /** One session state with its assessment and lazily rendered evaluations and packets. */
   private final class View {
@@ -330,10 +345,15 @@ public final class ReadinessService {
    * before left: two owners signing off at once can never both pass a check that only one may.
    */
   private Future<CommandResult> command(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Identity actor) {
-    Promise<CommandResult> done = Promise.promise();
+    return queued(() -> requireIntactChain().compose(intact -> decideAndAppend(rule, actor, CONFLICT_RETRIES)));
+  }
+
+  /** {@code work} behind everything queued before it: commands and catch-ups, one at a time. */
+  private <T> Future<T> queued(Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
     synchronized (this) {
       commandTail = commandTail.transform(ignored -> {
-        Future<CommandResult> result = run(rule, actor);
+        Future<T> result = work.get();
         result.onComplete(done);
         return result;
       });
@@ -341,12 +361,63 @@ public final class ReadinessService {
     return done.future();
   }
 
-  private Future<CommandResult> run(Function<Evaluator.Assessment, CommandRules.Outcome> rule, Identity actor) {
-    return requireIntactChain().compose(intact -> decideAndAppend(rule, actor));
+  /**
+   * Reads what other consoles appended to the shared store since this state and applies it, in seq
+   * order, exactly as a command of this console is applied. Queued behind the commands before it; a
+   * request while one is still waiting to start joins that one. Completes with how many events it
+   * applied, or fails as the store does. A store no other console writes to has nothing to give.
+   */
+  public synchronized Future<Integer> catchUp() {
+    if (waitingCatchUp != null) {
+      return waitingCatchUp.future();
+    }
+    Promise<Integer> done = Promise.promise();
+    waitingCatchUp = done;
+    queued(() -> {
+      synchronized (this) {
+        waitingCatchUp = null;
+      }
+      return readOthers();
+    }).onComplete(done);
+    return done.future();
   }
 
+  /** Runs in the queue. */
+  private Future<Integer> readOthers() {
+    long known = view.state.seq();
+    return store.readAfter(known).map(others -> {
+      int applied = 0;
+      for (AuditEvent event : others) {
+        if (event.seq() > view.state.seq()) {
+          apply(event);
+          applied++;
+        }
+      }
+      return applied;
+    });
+  }
+
+  /**
+   * The one way an event enters this console, its own or another console's: the trail, the new state
+   * and its evaluation, then the change published once. Runs in the queue, in seq order.
+   */
+  private View apply(AuditEvent event) {
+    View current = view;
+    events.add(event);
+    View next = new View(current.state.apply(event), current);
+    current.previous = null;
+    view = next;
+    eventBus.publish(Addresses.STATE_CHANGED, Buffer.buffer(bytes(event)));
+    return next;
+  }
+
+  /**
+   * Decides against the current state and appends. Another console may have appended first: then
+   * nothing was stored, and the command is decided again once this console has caught up (it may now
+   * be refused, or repeat the state and answer {@code changed: false}).
+   */
   private Future<CommandResult> decideAndAppend(Function<Evaluator.Assessment, CommandRules.Outcome> rule,
-                                                Identity who) {
+                                                Identity who, int retries) {
     CommandRules.Outcome outcome;
     View current = view;
     try {
@@ -357,14 +428,11 @@ public final class ReadinessService {
     if (!outcome.changes()) {
       return Future.succeededFuture(new CommandResult(null, current.state));
     }
-    return store.append(outcome.eventType(), who.actor().id(), attributed(outcome.payload(), who)).map(event -> {
-      events.add(event);
-      View next = new View(current.state.apply(event), current);
-      current.previous = null;
-      view = next;
-      eventBus.publish(Addresses.STATE_CHANGED, Buffer.buffer(bytes(event)));
-      return new CommandResult(event, next.state);
-    });
+    return store.append(outcome.eventType(), who.actor().id(), attributed(outcome.payload(), who))
+        .map(event -> new CommandResult(event, apply(event).state))
+        .recover(failure -> failure instanceof StoreConflict && retries > 0
+            ? readOthers().compose(caughtUp -> decideAndAppend(rule, who, retries - 1))
+            : Future.failedFuture(failure));
   }
 
   /** An actor named without an identity provider (mock-auth-header, in-process callers). */

@@ -140,10 +140,19 @@ public final class AuditChain {
    * before it are returned (they are still provably intact), the verdict names the bad one.
    */
   public static Verified verify(List<byte[]> lines) {
+    return verifyAfter(0, AuditEvent.GENESIS_HASH, lines);
+  }
+
+  /**
+   * {@link #verify} for the part of a journal that follows event {@code after} (0: none), whose
+   * hash is {@code afterHash}: the first line must be event {@code after + 1} and link to it. The
+   * verdict's length and firstBad count from the journal's start, as a whole-journal verify would.
+   */
+  public static Verified verifyAfter(long after, String afterHash, List<byte[]> lines) {
     List<AuditEvent> events = new ArrayList<>();
-    String head = AuditEvent.GENESIS_HASH;
+    String head = afterHash;
     for (byte[] line : lines) {
-      long expected = events.size() + 1L;
+      long expected = after + events.size() + 1L;
       AuditEvent event = null;
       String problem;
       try {
@@ -153,13 +162,48 @@ public final class AuditChain {
         problem = "not a valid event line (" + e.getMessage() + ")";
       }
       if (problem != null) {
-        return new Verified(List.copyOf(events), ChainVerification.broken(events.size(), head,
+        return new Verified(List.copyOf(events), ChainVerification.broken(expected - 1, head,
             expected, "event " + expected + ": " + problem));
       }
       events.add(event);
       head = event.hash();
     }
-    return new Verified(List.copyOf(events), ChainVerification.intact(events.size(), head));
+    return new Verified(List.copyOf(events), ChainVerification.intact(after + events.size(), head));
+  }
+
+  /**
+   * The journal line an event stored as columns stands for, with {@code rawPayload} (the payload's
+   * canonical JSON as stored) spliced in byte for byte rather than parsed and written again: a
+   * payload edited in place, even one that keeps its JSON meaning, then fails {@link #parse} as a
+   * line edited in a file would. For an intact row the result equals {@link #line} without its
+   * {@code '\n'}, so a row and a file line are judged on the same bytes.
+   */
+  public static byte[] line(long seq, String type, String actor, String at, String rawPayload, String prevHash,
+                            String hash) {
+    // canonical JSON sorts keys: actor, at, hash | payload | prevHash, seq, type
+    ObjectNode before = JsonNodeFactory.instance.objectNode();
+    before.put("actor", actor);
+    before.put("at", at);
+    before.put("hash", hash);
+    ObjectNode after = JsonNodeFactory.instance.objectNode();
+    after.put("prevHash", prevHash);
+    after.put("seq", seq);
+    after.put("type", type);
+    byte[] head = Checksums.canonicalBytes(before);
+    byte[] tail = Checksums.canonicalBytes(after);
+    byte[] payload = rawPayload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = ",\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length - 1 + key.length + payload.length + 1 + tail.length - 1];
+    int pos = 0;
+    System.arraycopy(head, 0, line, pos, head.length - 1);
+    pos += head.length - 1;
+    System.arraycopy(key, 0, line, pos, key.length);
+    pos += key.length;
+    System.arraycopy(payload, 0, line, pos, payload.length);
+    pos += payload.length;
+    line[pos++] = ',';
+    System.arraycopy(tail, 1, line, pos, tail.length - 1);
+    return line;
   }
 
   private static String problem(AuditEvent event, long expected, String prevHash) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code ScenarioStore.v1}: the append-only, hash-chained audit journal every state change goes
- * through. Adapters (file-local, later Postgres) differ in where the events live, never in the
+ * through. Adapters (file-local, Postgres) differ in where the events live, never in the
  * chain rule, which is {@link AuditChain}'s alone.
  */
 public interface ScenarioStore {
@@ -29,6 +29,15 @@ public interface ScenarioStore {
    * Fails with {@link StoreException#AUDIT_CHAIN_BROKEN} if {@link #load()} found tampering.
    */
   Future<AuditEvent> append(String type, String actor, ObjectNode payload);
+
+  /**
+   * The events other writers appended after {@code after} (this store's head at most), checked to
+   * extend the chain this store holds, and taken as its new head. A store no other process writes
+   * to has none to give. See {@link StoreConflict} for when a caller needs it.
+   */
+  default Future<List<AuditEvent>> readAfter(long after) {
+    return Future.succeededFuture(List.of());
+  }
 
   /** Re-reads the journal from its durable medium (not memory) and recomputes the chain. */
   Future<ChainVerification> verify();

@@ -14,6 +14,16 @@ public class StoreException extends RuntimeException {
   public static final String STORE_LOCKED = "STORE_LOCKED";
   /** {@code append} was called before {@code load}, or after {@code close}. */
   public static final String STORE_NOT_LOADED = "STORE_NOT_LOADED";
+  /**
+   * The store's database did not answer (down, unreachable, refusing logins, or silent past the
+   * time limits). An append that failed this way may still have been committed: the journal, read
+   * again, tells.
+   */
+  public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+  /** Another writer appended first; see {@link StoreConflict}. */
+  public static final String STORE_CONFLICT = "STORE_CONFLICT";
+  /** The store's schema is newer than this console knows (a rolled-back console on a migrated store). */
+  public static final String STORE_SCHEMA = "STORE_SCHEMA";
 
   private final String code;
 

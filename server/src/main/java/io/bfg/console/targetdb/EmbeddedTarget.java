@@ -19,7 +19,10 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The local-demo target: a real PostgreSQL (zonky's binaries) under {@code <data dir>/target-pg},
+ * A local PostgreSQL the console starts itself: the pipelines' local-demo target under
+ * {@code <data dir>/target-pg} ({@link #EmbeddedTarget(Path, DatabaseNames, String)}), and the
+ * shared store's under {@code <data dir>/store-pg} ({@link #storeOf}) when
+ * {@code CONSOLE_STORE=postgres} names no server. Each is a real PostgreSQL (zonky's binaries),
  * with TLS on from a self-signed certificate generated on first start, password logins only, and
  * the database and roles a production adapter database would have, as the scenario names them
  * ({@link DatabaseNames}):
@@ -43,6 +46,7 @@ public final class EmbeddedTarget implements AutoCloseable {
 
   private final Path dir;
   private final Path binaries;
+  private final String purpose;
   private final String database;
   private final String appRole;
   private final String runtimeRole;
@@ -52,11 +56,25 @@ public final class EmbeddedTarget implements AutoCloseable {
 
   /** {@code names} gives the database and application role; {@code runtimeRole} the role isolation is proven under. */
   public EmbeddedTarget(Path dataDir, DatabaseNames names, String runtimeRole) {
+    this(dataDir, "target-pg", "target", names, runtimeRole);
+  }
+
+  /**
+   * The shared store's own server under {@code <data dir>/store-pg}, apart from the pipelines' target
+   * (which a dry-run fills and a reviewer may reset): {@code names.appRole()} is the store's owner,
+   * {@code runtimeRole} the login-less role its statements run as.
+   */
+  public static EmbeddedTarget storeOf(Path dataDir, DatabaseNames names, String runtimeRole) {
+    return new EmbeddedTarget(dataDir, "store-pg", "store", names, runtimeRole);
+  }
+
+  private EmbeddedTarget(Path dataDir, String directory, String purpose, DatabaseNames names, String runtimeRole) {
     if (ADMIN_ROLE.equals(names.appRole()) || ADMIN_ROLE.equals(runtimeRole)) {
-      throw new IllegalArgumentException("'" + ADMIN_ROLE + "' is the embedded target's superuser; the scenario's "
+      throw new IllegalArgumentException("'" + ADMIN_ROLE + "' is the embedded " + purpose + "'s superuser; its "
           + "database roles need other names");
     }
-    this.dir = dataDir.resolve("target-pg");
+    this.dir = dataDir.resolve(directory);
+    this.purpose = purpose;
     // zonky would unpack them under java.io.tmpdir; the console keeps what it writes in its data dir
     this.binaries = dataDir.resolve("pg-binaries");
     this.database = names.database();
@@ -147,7 +165,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     endpoint = new TargetEndpoint("127.0.0.1", postgres.getPort(), database, appRole,
         credentials.getProperty(appRole), "verify-ca", cert.toAbsolutePath().toString());
     admin = endpoint.as(ADMIN_ROLE, credentials.getProperty(ADMIN_ROLE));
-    LOG.log(System.Logger.Level.INFO, "embedded target PostgreSQL ready at " + endpoint.redacted() + " in "
+    LOG.log(System.Logger.Level.INFO, "embedded " + purpose + " PostgreSQL ready at " + endpoint.redacted() + " in "
         + (System.nanoTime() - started) / 1_000_000 + " ms" + (fresh ? " (created)" : ""));
     return endpoint;
   }
@@ -209,7 +227,7 @@ public final class EmbeddedTarget implements AutoCloseable {
           """);
       s.execute("select pg_reload_conf()");
     } catch (SQLException e) {
-      throw new IOException("could not provision the embedded target: " + e.getMessage(), e);
+      throw new IOException("could not provision the embedded " + purpose + ": " + e.getMessage(), e);
     }
   }
 
@@ -237,7 +255,7 @@ public final class EmbeddedTarget implements AutoCloseable {
       }
       s.execute("grant connect, create, temporary on database " + database + " to " + appRole);
     } catch (SQLException e) {
-      throw new IOException("could not provision " + database + " on the embedded target: " + e.getMessage(), e);
+      throw new IOException("could not provision " + database + " on the embedded " + purpose + ": " + e.getMessage(), e);
     }
   }
 

@@ -152,4 +152,31 @@ class AuditChainTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("canonical");
   }
+
+  @Test
+  @DisplayName("An event stored as columns stands for the file store's line, byte for byte, null actor included")
+  void columnsSpliceIntoTheFileLine() {
+    AuditEvent event = AuditChain.next(null, "check.accepted", null, NOW, payload(1).put("name", "Zażółć ✓\n"));
+    String rawPayload = new String(Checksums.canonicalBytes(event.payload()), StandardCharsets.UTF_8);
+    byte[] spliced = AuditChain.line(event.seq(), event.type(), event.actor(), event.at(), rawPayload,
+        event.prevHash(), event.hash());
+    byte[] line = AuditChain.line(event);
+    assertThat(spliced).isEqualTo(Arrays.copyOf(line, line.length - 1));
+    assertThat(AuditChain.parse(spliced)).isEqualTo(event);
+  }
+
+  @Test
+  @DisplayName("The part of a chain after event k verifies against event k's hash and counts from the start")
+  void verifyAfterAnEvent() {
+    List<AuditEvent> events = chain(5);
+    List<byte[]> tail = lines(events).subList(2, 5);
+    AuditChain.Verified verified = AuditChain.verifyAfter(2, events.get(1).hash(), tail);
+    assertThat(verified.events()).containsExactlyElementsOf(events.subList(2, 5));
+    assertThat(verified.verification()).isEqualTo(ChainVerification.intact(5, events.get(4).hash()));
+
+    ChainVerification wrongLink = AuditChain.verifyAfter(2, events.get(0).hash(), tail).verification();
+    assertThat(wrongLink.firstBad()).isEqualTo(3L);
+    assertThat(wrongLink.length()).isEqualTo(2L);
+    assertThat(wrongLink.problem()).isEqualTo("event 3: prevHash does not match event 2");
+  }
 }

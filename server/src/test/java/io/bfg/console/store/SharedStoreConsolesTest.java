@@ -1,0 +1,284 @@
+package io.bfg.console.store;
+
+import io.bfg.console.http.ApiClient;
+import io.bfg.console.http.RunningConsole;
+import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TestTarget;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+import static io.bfg.console.http.ApiClient.ANNA;
+import static io.bfg.console.http.ApiClient.MAREK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two consoles, each on its own Vert.x, on one PostgreSQL store (a fresh database on the tests'
+ * real PostgreSQL, reached as its superuser: one URL, the console makes its own schema and role).
+ */
+class SharedStoreConsolesTest {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String CHECK = "cutover.contracts-frozen";
+
+  @TempDir
+  Path dataDir;
+  private final List<Vertx> vertxes = new ArrayList<>();
+  private final List<RunningConsole> consoles = new ArrayList<>();
+  private final List<TcpProxy> proxies = new ArrayList<>();
+  private TargetEndpoint store;
+
+  @BeforeEach
+  void freshDatabase() {
+    TestTarget target = TestTarget.get();
+    String database = "consoles_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    target.sql(target.admin().database(), "create database " + database);
+    store = target.admin().withDatabase(database);
+  }
+
+  @AfterEach
+  void stopAll() {
+    consoles.forEach(RunningConsole::stop);
+    proxies.forEach(TcpProxy::stop);
+    vertxes.forEach(vertx -> RunningConsole.await(vertx.close()));
+  }
+
+  private RunningConsole console(String name, TargetEndpoint endpoint) {
+    Vertx vertx = Vertx.vertx();
+    vertxes.add(vertx);
+    RunningConsole console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir.resolve(name), Map.of(
+        "CONSOLE_STORE", "postgres", "CONSOLE_STORE_PG_URL", TestTarget.url(endpoint), "CONSOLE_INSTANCE_ID", name));
+    consoles.add(console);
+    return console;
+  }
+
+  private RunningConsole console(String name) {
+    return console(name, store);
+  }
+
+  @Test
+  void healthNamesTheStoreAndTheInstance() {
+    RunningConsole a = console("a");
+    JsonObject health = a.api().get("/health").ok();
+    assertThat(health.getString("status")).isEqualTo("UP");
+    assertThat(health.getString("store")).isEqualTo("postgres");
+    assertThat(health.getString("instance")).isEqualTo("a");
+  }
+
+  @Test
+  void aCommandOnOneConsoleReachesTheOthersAuditFeedAndEvaluationWithinASecond() throws Exception {
+    RunningConsole a = console("a");
+    RunningConsole b = console("b");
+    List<JsonObject> feed = feedOf(b);
+    awaitUntil(() -> feed.stream().anyMatch(m -> "evaluation".equals(m.getString("type"))), 10_000);
+
+    JsonObject accepted = a.api().accept(ANNA, CHECK).ok();
+    long answered = System.nanoTime();
+    assertThat(accepted.getBoolean("changed")).isTrue();
+    long seq = accepted.getJsonObject("event").getLong("seq");
+
+    awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == seq, 1_000);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered)).isLessThanOrEqualTo(1_000);
+    JsonArray audit = b.api().get("/api/audit").ok().getJsonArray("events");
+    assertThat(audit.getJsonObject(audit.size() - 1).getLong("seq")).isEqualTo(seq);
+    assertThat(audit.getJsonObject(audit.size() - 1).encode()).contains(CHECK);
+    awaitUntil(() -> feed.stream().anyMatch(m -> "audit".equals(m.getString("type"))
+        && m.getJsonObject("event").getLong("seq") == seq), 2_000);
+    awaitUntil(() -> feed.stream().anyMatch(m -> m.getString("type").startsWith("evaluation")
+        && m.getLong("seq", -1L) >= seq), 2_000);
+
+    // the same command on B repeats the state B now holds
+    assertThat(b.api().accept(ANNA, CHECK).ok().getBoolean("changed")).isFalse();
+  }
+
+  @Test
+  void anIdempotentCommandRepeatedOnAConsoleThatHasNotCaughtUpAnswersUnchanged() {
+    RunningConsole a = console("a");
+    RunningConsole b = console("b");
+    // B is a read behind (no notice handled yet) only by chance; what matters: whatever B holds, the
+    // database refuses a stale append, B catches up and decides again
+    JsonObject first = a.api().accept(ANNA, CHECK).ok();
+    JsonObject again = b.api().accept(ANNA, CHECK).ok();
+    assertThat(first.getBoolean("changed")).isTrue();
+    assertThat(again.getBoolean("changed")).isFalse();
+    assertThat(b.api().get("/api/audit").ok().getJsonArray("events").size()).isEqualTo(
+        a.api().get("/api/audit").ok().getJsonArray("events").size());
+  }
+
+  @Test
+  void hundredsOfConcurrentCommandsOnTwoConsolesLeaveOneContiguousValidJournal() throws Exception {
+    RunningConsole a = console("a");
+    RunningConsole b = console("b");
+    JsonObject evaluation = a.api().get("/api/evaluation").ok();
+    List<String[]> open = new ArrayList<>();
+    for (Object group : evaluation.getJsonArray("groups")) {
+      for (Object item : ((JsonObject) group).getJsonArray("checks")) {
+        JsonObject check = (JsonObject) item;
+        Object owner = check.getValue("owner");
+        String ownerId = owner instanceof JsonObject o ? o.getString("id") : (String) owner;
+        boolean free = check.getJsonArray("dependsOn") == null || check.getJsonArray("dependsOn").isEmpty();
+        if ("owner-acceptance".equals(check.getString("kind")) && (ANNA.equals(ownerId) || MAREK.equals(ownerId))
+            && free && !"BLOCKED".equals(check.getString("status"))) {
+          open.add(new String[] {check.getString("id"), ownerId});
+        }
+      }
+    }
+    assertThat(open).hasSizeGreaterThanOrEqualTo(2);
+    long before = a.api().get("/api/evaluation").ok().getLong("seq");
+
+    int commands = 300;
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    List<CompletableFuture<ApiClient.Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < commands; i++) {
+      String[] check = open.get(i % open.size());
+      boolean accept = (i / open.size()) % 2 == 0;
+      RunningConsole target = (i / 3) % 2 == 0 ? a : b;
+      replies.add(CompletableFuture.supplyAsync(() -> accept ? target.api().accept(check[1], check[0])
+          : target.api().revoke(check[1], check[0]), clients));
+    }
+    List<Long> acknowledged = new ArrayList<>();
+    for (CompletableFuture<ApiClient.Reply> reply : replies) {
+      ApiClient.Reply answer = reply.get(60, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+      if (answer.status() == 200 && answer.json().getBoolean("changed")) {
+        acknowledged.add(answer.json().getJsonObject("event").getLong("seq"));
+      }
+    }
+    clients.shutdown();
+
+    long last = before + acknowledged.size();
+    awaitUntil(() -> a.api().get("/api/evaluation").ok().getLong("seq") == last
+        && b.api().get("/api/evaluation").ok().getLong("seq") == last, 5_000);
+    JsonArray onA = a.api().get("/api/audit").ok().getJsonArray("events");
+    JsonArray onB = b.api().get("/api/audit").ok().getJsonArray("events");
+    assertThat(chain(onB)).isEqualTo(chain(onA));
+    assertThat(onA.stream().map(e -> ((JsonObject) e).getLong("seq")).toList())
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+    assertThat(acknowledged).containsExactlyInAnyOrderElementsOf(
+        LongStream.rangeClosed(before + 1, last).boxed().toList());
+    for (RunningConsole console : List.of(a, b)) {
+      JsonObject verdict = console.api().get("/api/audit/verify").ok();
+      assertThat(verdict.getBoolean("valid")).isTrue();
+      assertThat(verdict.getLong("length")).isEqualTo(last);
+    }
+  }
+
+  @Test
+  void theStoreGoneRefusesCommandsServesReadsAndSaysDegradedThenRecoversByItself() throws Exception {
+    TcpProxy relay = TcpProxy.start(newVertx(), store.host(), store.port());
+    proxies.add(relay);
+    RunningConsole b = console("b", new TargetEndpoint(store.host(), relay.port(), store.database(), store.user(),
+        store.password(), store.sslMode(), store.rootCert()));
+    long seq = b.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+
+    relay.stop();
+    proxies.remove(relay);
+    b.api().revoke(ANNA, CHECK).error(503, "STORE_UNAVAILABLE");
+    assertThat(b.api().get("/api/evaluation").ok().getLong("seq")).isEqualTo(seq);
+    ApiClient.Reply health = b.api().get("/health");
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.json().getString("status")).isEqualTo("DEGRADED");
+    assertThat(health.json().getString("problem")).contains("postgres store");
+
+    // the database comes back at the same address; meanwhile console A wrote to it directly
+    RunningConsole a = console("a");
+    long next = a.api().revoke(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+    TcpProxy back = TcpProxy.startOn(vertxes.get(0), relay.port(), store.host(), store.port());
+    proxies.add(back);
+    awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == next, 10_000);
+    awaitUntil(() -> b.api().get("/health").status() == 200, 10_000);
+    assertThat(b.api().accept(ANNA, CHECK).ok().getBoolean("changed")).isTrue();
+  }
+
+  @Test
+  void aDroppedNoticeConnectionIsReopenedAndTheConsoleCatchesUp() throws Exception {
+    RunningConsole a = console("a");
+    RunningConsole b = console("b");
+    long terminated = TestTarget.get().scalar(store.database(), "select count(pg_terminate_backend(pid)) "
+        + "from pg_stat_activity where datname = current_database() and application_name = '"
+        + PgScenarioStore.LISTENER_NAME + "'");
+    assertThat(terminated).isEqualTo(2);
+    long seq = a.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+    awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == seq, 5_000);
+    awaitUntil(() -> TestTarget.get().scalar(store.database(), "select count(*) from pg_stat_activity "
+        + "where datname = current_database() and application_name = '" + PgScenarioStore.LISTENER_NAME + "'") == 2,
+        10_000);
+  }
+
+  @Test
+  void postgresWithoutAUrlStartsTheEmbeddedStoreUnderTheDataDir() {
+    Vertx vertx = newVertx();
+    Path data = dataDir.resolve("embedded");
+    RunningConsole console = RunningConsole.start(vertx, RunningConsole.BFG, data, Map.of("CONSOLE_STORE", "postgres"));
+    consoles.add(console);
+    assertThat(console.api().get("/health").ok().getString("store")).isEqualTo("postgres");
+    long seq = console.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+    assertThat(data.resolve("store-pg/pgdata/PG_VERSION")).exists();
+    assertThat(data.resolve("target-pg")).doesNotExist();
+    assertThat(Files.exists(data.resolve("bfg-flowcontrol/audit.ndjson"))
+        && sizeOf(data.resolve("bfg-flowcontrol/audit.ndjson")) > 0).isFalse();
+    console.restart();
+    assertThat(console.api().get("/api/evaluation").ok().getLong("seq")).isEqualTo(seq);
+  }
+
+  private Vertx newVertx() {
+    Vertx vertx = Vertx.vertx();
+    vertxes.add(vertx);
+    return vertx;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  private static List<String> chain(JsonArray events) {
+    return events.stream().map(e -> ((JsonObject) e).getLong("seq") + " " + ((JsonObject) e).getString("hash")).toList();
+  }
+
+  /** Every feed message B sends, in arrival order. */
+  private List<JsonObject> feedOf(RunningConsole console) {
+    Vertx vertx = newVertx();
+    List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    Future<?> connected = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
+            .setMaxMessageSize(4 * 1024 * 1024))
+        .webSocket().textMessageHandler(text -> messages.add(new JsonObject(text)))
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(console.port()).setURI("/ws?lang=en"));
+    RunningConsole.await(connected);
+    return messages;
+  }
+
+  private static void awaitUntil(Supplier<Boolean> condition, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + millis + " ms");
+      }
+      Thread.sleep(20);
+    }
+  }
+}
