@@ -11,7 +11,9 @@ import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.scenario.ScenarioLoader;
 import io.bfg.console.service.JournalFollower;
 import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.PgPipelineClaims;
 import io.bfg.console.store.PgScenarioStore;
+import io.bfg.console.store.PipelineClaims;
 import io.bfg.console.store.ScenarioStore;
 import io.bfg.console.store.StoreProvider;
 import io.bfg.console.targetdb.TargetProvider;
@@ -43,6 +45,7 @@ public final class Console {
   private final Path journal;
   private final StoreProvider stores;
   private final JournalFollower follower;
+  private final PipelineClaims claims;
   private final ScenarioStore store;
   private final ReadinessService service;
   private final TargetProvider targets;
@@ -50,12 +53,14 @@ public final class Console {
   private final String deployment;
   private final IdentityServices identity;
 
-  private Console(Vertx vertx, Path journal, StoreProvider stores, JournalFollower follower, ScenarioStore store,
+  private Console(Vertx vertx, Path journal, StoreProvider stores, JournalFollower follower, PipelineClaims claims,
+                  ScenarioStore store,
                   ReadinessService service, TargetProvider targets, List<HttpVerticle> verticles, String deployment,
                   IdentityServices identity) {
     this.identity = identity;
     this.stores = stores;
     this.follower = follower;
+    this.claims = claims;
     this.vertx = vertx;
     this.journal = journal;
     this.store = store;
@@ -103,10 +108,14 @@ public final class Console {
           new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
       TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
           loaded.scenario().database());
-      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
-          config.identityProbe());
-      CopilotService copilot = new CopilotService(vertx, service, config.copilot());
       List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
+      // the instance id may name the port, bound only when the verticles listen; claims made later
+      PipelineClaims claims = store instanceof PgScenarioStore shared
+          ? PgPipelineClaims.of(vertx, shared, () -> config.store().instance(verticles.get(0).actualPort()))
+          : PipelineClaims.LOCAL;
+      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
+          config.identityProbe(), claims);
+      CopilotService copilot = new CopilotService(vertx, service, config.copilot());
       // several instances asked for "any free port" must all serve the same one
       int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
           : config.port();
@@ -119,11 +128,12 @@ public final class Console {
             verticles.add(http);
             return http;
           }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .map(id -> new Console(vertx, journal, stores, follower, store, service, targets, List.copyOf(verticles), id,
-              identity))
+          .compose(id -> claims.follow(pipelines::relay).map(id))
+          .map(id -> new Console(vertx, journal, stores, follower, claims, store, service, targets,
+              List.copyOf(verticles), id, identity))
           .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
           .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
-              .eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
+              .eventually(claims::close).eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
               .transform(ignored -> Future.failedFuture(failure)));
     });
   }
@@ -201,6 +211,7 @@ public final class Console {
   public Future<Void> stop() {
     return vertx.undeploy(deployment).eventually(() -> stop(identity))
         .eventually(() -> follower == null ? Future.succeededFuture() : follower.stop())
+        .eventually(claims::close)
         .eventually(store::close)
         .eventually(() -> vertx.executeBlocking(() -> {
           targets.close();

@@ -4,7 +4,9 @@ import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.pipeline.PipelineRunner;
 import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.PipelineClaims;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.LinkedHashMap;
@@ -53,15 +55,38 @@ final class PipelineHandlers {
           + "GET /api/pipelines lists the ones it runs");
     }
     PipelineRun run = Pipelines.STEPS.containsKey(id) ? pipelines.latest(id) : pipelines.transcript(id);
-    if (run == null) {
-      throw Pipelines.STEPS.containsKey(id)
-          ? new ApiError(404, "NO_RUN_YET", "no " + id + " run yet; start one with POST /api/pipelines/" + id)
-          : new ApiError(404, "UNKNOWN_RUN", "no run '" + id + "'; GET /api/pipelines lists the latest ones");
+    if (run != null) {
+      rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(run)));
+      return;
     }
-    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(run)));
+    if (Pipelines.STEPS.containsKey(id)) {
+      throw new ApiError(404, "NO_RUN_YET", "no " + id + " run yet; start one with POST /api/pipelines/" + id);
+    }
+    pipelines.elsewhere(id).onSuccess(shared -> {
+      if (shared == null) {
+        rc.fail(new ApiError(404, "UNKNOWN_RUN", "no run '" + id + "'; GET /api/pipelines lists the latest ones"));
+        return;
+      }
+      rc.response().putHeader("content-type", JSON).end(elsewhere(shared).toBuffer());
+    }).onFailure(rc::fail);
+  }
+
+  /**
+   * Another console's run: its transcript as far as that console shared it, which console runs it,
+   * and, when that console stopped renewing its claim, that the run will not finish.
+   */
+  private static JsonObject elsewhere(PipelineClaims.SharedRun shared) {
+    JsonObject body = new JsonObject(Buffer.buffer(ReadinessService.bytes(shared.run())));
+    body.put("instance", shared.instance());
+    if (shared.abandoned()) {
+      body.put("abandoned", "instance " + shared.instance() + " stopped renewing this run's claim: it will not "
+          + "finish, and the pipeline is free");
+    }
+    return body;
   }
 
   void overview(RoutingContext rc) {
-    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(pipelines.overview())));
+    pipelines.overview().onSuccess(overview -> rc.response().putHeader("content-type", JSON)
+        .end(Buffer.buffer(ReadinessService.bytes(overview)))).onFailure(rc::fail);
   }
 }

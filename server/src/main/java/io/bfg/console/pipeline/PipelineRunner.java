@@ -12,6 +12,7 @@ import io.bfg.console.model.Scenario;
 import io.bfg.console.packets.Packets;
 import io.bfg.console.service.Addresses;
 import io.bfg.console.service.ReadinessService;
+import io.bfg.console.store.PipelineClaims;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TargetProvider;
 import io.vertx.core.Future;
@@ -32,8 +33,10 @@ import java.util.function.Consumer;
  * Starts pipeline runs (against the target PostgreSQL, or the identity check against the configured
  * OIDC issuer), streams their progress to the feed and records each finished run in the store, where
  * its steps become the evidence of the checks it proves. Only the pipelines the scenario declares run.
- * One run per pipeline at a time (a second start is refused with 409); the run executes as a chain of
- * futures on the event loop that accepted it, with CPU-heavy work (checksums) on worker threads.
+ * One run per pipeline at a time (a second start is refused with 409): this console's runs decide
+ * for itself, and {@link PipelineClaims} across the consoles sharing a store, which also carry each
+ * run's progress to the other consoles' feeds. The run executes as a chain of futures on the event
+ * loop that accepted it, with CPU-heavy work (checksums) on worker threads.
  */
 public final class PipelineRunner {
 
@@ -63,6 +66,7 @@ public final class PipelineRunner {
   private final StepFactory stepFactory;
   private final Consumer<ObjectNode> publisher;
   private final Recorder recorder;
+  private final PipelineClaims claims;
   private final Map<String, RunTranscript> running = new ConcurrentHashMap<>();
   /** Transcripts by run id, the newest few, so a run is readable before (and while) it is recorded. */
   private final Map<String, RunTranscript> recent = Collections.synchronizedMap(
@@ -76,7 +80,13 @@ public final class PipelineRunner {
 
   public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
                         IdentityProbeSettings identity) {
-    this(vertx, service, targets, batchRows, identity, null, null, null);
+    this(vertx, service, targets, batchRows, identity, PipelineClaims.LOCAL);
+  }
+
+  /** With the claims of the store the console shares with others. */
+  public PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
+                        IdentityProbeSettings identity, PipelineClaims claims) {
+    this(vertx, service, targets, batchRows, identity, null, null, null, claims);
   }
 
   /**
@@ -85,19 +95,21 @@ public final class PipelineRunner {
    */
   PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
                  StepFactory stepFactory, Consumer<ObjectNode> publisher, Recorder recorder) {
-    this(vertx, service, targets, batchRows, IdentityProbeSettings.none(), stepFactory, publisher, recorder);
+    this(vertx, service, targets, batchRows, IdentityProbeSettings.none(), stepFactory, publisher, recorder,
+        PipelineClaims.LOCAL);
   }
 
   private PipelineRunner(Vertx vertx, ReadinessService service, TargetProvider targets, int batchRows,
                          IdentityProbeSettings identity, StepFactory stepFactory, Consumer<ObjectNode> publisher,
-                         Recorder recorder) {
+                         Recorder recorder, PipelineClaims claims) {
     this.vertx = vertx;
+    this.claims = claims;
     this.service = service;
     this.targets = targets;
     this.batchRows = batchRows;
     this.identity = identity;
     this.stepFactory = stepFactory != null ? stepFactory : this::steps;
-    this.publisher = publisher != null ? publisher : this::publishToFeed;
+    this.publisher = publisher != null ? publisher : this::publishEverywhere;
     this.recorder = recorder != null ? recorder : service::recordPipeline;
   }
 
@@ -118,10 +130,10 @@ public final class PipelineRunner {
 
   /** As {@link #start(Actor, String)}; the recorded run's event also names the identity's subject and issuer. */
   public Future<PipelineRun> start(Identity who, String pipeline) {
-    return service.requireIntactChain().map(intact -> begin(who, pipeline));
+    return service.requireIntactChain().compose(intact -> begin(who, pipeline));
   }
 
-  private PipelineRun begin(Identity who, String pipeline) {
+  private Future<PipelineRun> begin(Identity who, String pipeline) {
     Actor actor = who.actor();
     service.checkPipeline(actor, pipeline);
     String runId = "run-" + pipeline + "-" + HexFormat.of().formatHex(bytes(6));
@@ -131,9 +143,27 @@ public final class PipelineRunner {
       throw new CommandRejected(CommandRejected.Reason.PIPELINE_RUNNING, "a " + pipeline + " run is already in "
           + "progress (" + other.runId() + "); follow it at GET /api/pipelines/" + other.runId());
     }
-    recent.put(runId, transcript);
-    execute(transcript, who);
-    return transcript.snapshot();
+    return claims.claim(transcript.snapshot()).transform(claimed -> {
+      if (claimed.failed()) {
+        running.remove(pipeline, transcript);
+        return Future.failedFuture(claimed.cause() instanceof PipelineClaims.Taken taken
+            ? new CommandRejected(CommandRejected.Reason.PIPELINE_RUNNING, "a " + pipeline + " run is already in "
+                + "progress on instance " + taken.holder().instance() + " (" + taken.holder().run().runId()
+                + "); follow it at GET /api/pipelines/" + taken.holder().run().runId())
+            : claimed.cause());
+      }
+      recent.put(runId, transcript);
+      execute(transcript, who);
+      return Future.succeededFuture(transcript.snapshot());
+    });
+  }
+
+  /**
+   * Another console's run by id, as the shared store knows it (its transcript as far as that console
+   * shared it, and which console runs it); null if none.
+   */
+  public Future<PipelineClaims.SharedRun> elsewhere(String runId) {
+    return claims.find(runId);
   }
 
   /** A running, recent or recorded run by id; null if none has that id. */
@@ -159,10 +189,18 @@ public final class PipelineRunner {
     return newest != null ? newest.snapshot() : service.latestRecordedRun(pipeline);
   }
 
-  /** The runs in progress and the latest recorded run of each pipeline the scenario declares, in run order. */
-  public Map<String, Object> overview() {
+  /**
+   * The runs in progress (this console's, then other consoles' on a shared store, as far as it can be
+   * read) and the latest recorded run of each pipeline the scenario declares, in run order.
+   */
+  public Future<Map<String, Object>> overview() {
+    return claims.othersRunning().otherwise(List.of()).map(this::overview);
+  }
+
+  private Map<String, Object> overview(List<PipelineClaims.SharedRun> elsewhere) {
     List<PipelineRun> now = new ArrayList<>();
     running.values().forEach(t -> now.add(t.snapshot()));
+    elsewhere.forEach(shared -> now.add(shared.run()));
     Map<String, PipelineRun> latest = new LinkedHashMap<>();
     for (PipelineBinding binding : service.scenario().pipelines()) {
       String pipeline = binding.id();
@@ -334,6 +372,8 @@ public final class PipelineRunner {
       ObjectNode last = transcript.finish(unrecorded);
       running.remove(transcript.pipeline(), transcript);
       announce(last);
+      // after the last message, so other consoles relay the run's end before its pipeline is free
+      claims.release(transcript.snapshot());
     });
   }
 
@@ -344,6 +384,31 @@ public final class PipelineRunner {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "a pipeline message could not be published", e);
     }
+  }
+
+  /** To this console's feed, and through the claims to the other consoles'. */
+  private void publishEverywhere(ObjectNode message) {
+    publishToFeed(message);
+    RunTranscript transcript = recent.get(message.path("runId").asText());
+    if (transcript != null) {
+      claims.progress(message, transcript.snapshot());
+    }
+  }
+
+  /**
+   * Another console's run message to this console's feed. Its end waits until this console has read
+   * the journal up to the run's record (recorded before its end was sent), so here too a subscriber
+   * that sees a run's end already holds the evaluation it led to.
+   */
+  public Future<Void> relay(ObjectNode message) {
+    if (PipelineRun.RUNNING.equals(message.path("runStatus").asText())) {
+      publishToFeed(message);
+      return Future.succeededFuture();
+    }
+    return service.catchUp().otherwiseEmpty().map(caughtUp -> {
+      publishToFeed(message);
+      return null;
+    });
   }
 
   private void publishToFeed(ObjectNode message) {

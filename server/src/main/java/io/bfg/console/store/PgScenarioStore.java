@@ -60,7 +60,7 @@ public final class PgScenarioStore implements ScenarioStore {
    * The role is set per transaction, not per pooled connection: a connection the pool opens anew
    * cannot run a statement before it, and it ends with the transaction whatever happens.
    */
-  private static final String SESSION = "select set_config('role', $2, true), set_config('"
+  static final String SESSION = "select set_config('role', $2, true), set_config('"
       + PgStoreSchema.SCENARIO_SETTING + "', $1, true), set_config('synchronous_commit', 'on', true)";
   private static final String SELECT_AFTER = "select seq, type, actor, at, payload, prev_hash, hash "
       + "from console.journal where scenario_id = $1 and seq > $2 order by seq";
@@ -114,6 +114,14 @@ public final class PgScenarioStore implements ScenarioStore {
     this.settings = settings;
     this.scenarioId = scenarioId;
     this.clock = clock;
+  }
+
+  PgStoreSettings settings() {
+    return settings;
+  }
+
+  String scenarioId() {
+    return scenarioId;
   }
 
   @Override

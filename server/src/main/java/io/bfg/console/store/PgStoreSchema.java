@@ -35,6 +35,17 @@ import java.util.regex.Pattern;
  * on the schema and SELECT, INSERT on the journal: no UPDATE or DELETE, the journal is append-only
  * for the console.
  *
+ * <p>Version 2: {@code console.pipeline_runs} (scenario_id, run_id, pipeline, instance, started_at,
+ * heartbeat_at, finished_at, status, progress_n, transcript; primary key (scenario_id, run_id)), one
+ * row per run of a console on the shared store, with a partial unique index on (scenario_id,
+ * pipeline) where status is RUNNING: the database lets one run per pipeline be running, whichever
+ * console starts it. {@code console.pipeline_progress} (scenario_id, run_id, n, message) holds each
+ * run's feed messages in order, for the other consoles to relay. Both with row-level security forced
+ * like the journal; written idempotently ("if not exists", policies replaced) although the version
+ * row already keeps it from running twice. The runtime role may insert and update runs (a run's
+ * status and heartbeat change as it goes) and insert and delete progress (the messages of runs long
+ * finished are cleared); see {@link PgPipelineClaims}.
+ *
  * <p>A one-URL store ({@link PgStoreSettings#fromOwner}) also creates its login-less runtime role on
  * every start when it is missing, and makes the owner a member of it.
  */
@@ -67,6 +78,42 @@ final class PgStoreSchema {
           create policy journal_by_scenario on console.journal
             using (scenario_id = current_setting('console.scenario_id', true))
             with check (scenario_id = current_setting('console.scenario_id', true));
+          """),
+      new Migration(2, "pipeline runs and their progress, shared by the consoles", """
+          create table if not exists console.pipeline_runs (
+            scenario_id text not null,
+            run_id text not null,
+            pipeline text not null,
+            instance text not null,
+            started_at timestamptz not null default now(),
+            heartbeat_at timestamptz not null default now(),
+            finished_at timestamptz,
+            status text not null,
+            progress_n integer not null default 0,
+            transcript text not null,
+            primary key (scenario_id, run_id)
+          );
+          create unique index if not exists pipeline_runs_one_running
+            on console.pipeline_runs (scenario_id, pipeline) where status = 'RUNNING';
+          create table if not exists console.pipeline_progress (
+            scenario_id text not null,
+            run_id text not null,
+            n integer not null,
+            message text not null,
+            primary key (scenario_id, run_id, n)
+          );
+          alter table console.pipeline_runs enable row level security;
+          alter table console.pipeline_runs force row level security;
+          drop policy if exists pipeline_runs_by_scenario on console.pipeline_runs;
+          create policy pipeline_runs_by_scenario on console.pipeline_runs
+            using (scenario_id = current_setting('console.scenario_id', true))
+            with check (scenario_id = current_setting('console.scenario_id', true));
+          alter table console.pipeline_progress enable row level security;
+          alter table console.pipeline_progress force row level security;
+          drop policy if exists pipeline_progress_by_scenario on console.pipeline_progress;
+          create policy pipeline_progress_by_scenario on console.pipeline_progress
+            using (scenario_id = current_setting('console.scenario_id', true))
+            with check (scenario_id = current_setting('console.scenario_id', true));
           """));
 
   static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
@@ -87,7 +134,9 @@ final class PgStoreSchema {
               .compose(ignored -> applyFrom(connection, 0, -1))
               .compose(before -> inLockedTransaction(connection, (settings.provisionsRuntimeRole()
                   ? provisionRole(runtime) + "; " : "") + "grant usage on schema console to " + runtime
-                  + "; grant select, insert on console.journal to " + runtime).map(before));
+                  + "; grant select, insert on console.journal to " + runtime
+                  + "; grant select, insert, update on console.pipeline_runs to " + runtime
+                  + "; grant select, insert, delete on console.pipeline_progress to " + runtime).map(before));
           return found.eventually(connection::close);
         });
     return PgScenarioStore.limited(vertx, settings, "migrating the store's schema", work);
