@@ -30,7 +30,12 @@ import java.util.concurrent.TimeUnit;
  *      --url http://127.0.0.1:PORT --server-pid PID --subscribers N [--rate 1] [--changes 20]
  *      [--warmup-changes 3] [--event-loops 2] [--connect-concurrency 256] [--stalled]
  *      [--payload FILE] [--result FILE] [--ws-uri /ws?lang=en[&amp;evaluation=patch]]
+ *      [--subscribe-urls http://127.0.0.1:P1,http://127.0.0.1:P2]
  * </pre>
+ *
+ * Changes go to --url; subscribers go there too unless --subscribe-urls names other servers (consoles
+ * sharing one store: a change made on one is delivered by all), spread over them round-robin. RSS and
+ * CPU are those of --server-pid only.
  *
  * Evaluation messages are whole evaluations or, for subscribers that asked for {@code evaluation=patch}
  * in --ws-uri, {@code evaluation.patch} messages: both count as the delivery of their seq.
@@ -71,7 +76,7 @@ public final class FeedLoad {
 
   record Settings(String target, String host, int port, long serverPid, int subscribers, double rate, int changes,
                   int warmupChanges, int eventLoops, int connectConcurrency, long connectTimeoutSeconds,
-                  long drainTimeoutSeconds, boolean stalled, Path payload, String wsUri) {
+                  long drainTimeoutSeconds, boolean stalled, Path payload, String wsUri, List<URI> subscribeTo) {
     Settings(Map<String, String> o) {
       this(req(o, "target"), URI.create(req(o, "url")).getHost(), URI.create(req(o, "url")).getPort(),
           Long.parseLong(req(o, "server-pid")), Integer.parseInt(req(o, "subscribers")),
@@ -80,7 +85,8 @@ public final class FeedLoad {
           Integer.parseInt(o.getOrDefault("connect-concurrency", "256")),
           Long.parseLong(o.getOrDefault("connect-timeout-s", "180")),
           Long.parseLong(o.getOrDefault("drain-timeout-s", "20")), o.containsKey("stalled"),
-          o.containsKey("payload") ? Path.of(o.get("payload")) : null, o.getOrDefault("ws-uri", "/ws?lang=en"));
+          o.containsKey("payload") ? Path.of(o.get("payload")) : null, o.getOrDefault("ws-uri", "/ws?lang=en"),
+          Arrays.stream(o.getOrDefault("subscribe-urls", req(o, "url")).split(",")).map(URI::create).toList());
       if (!target.equals("console") && !target.equals("node")) {
         throw new IllegalArgumentException("--target is console or node");
       }
@@ -159,15 +165,15 @@ public final class FeedLoad {
     }
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(s.eventLoops()));
-    Subscribers subs = new Subscribers(vertx, s.host(), s.port(), s.wsUri(), s.subscribers());
+    Subscribers subs = new Subscribers(vertx, s.subscribeTo(), s.wsUri(), s.subscribers());
     long connectStart = System.nanoTime();
     subs.connect(s.subscribers(), s.connectConcurrency(), s.eventLoops(),
         connectStart + TimeUnit.SECONDS.toNanos(s.connectTimeoutSeconds()));
     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
     waitFor(() -> subs.ready.get() >= subs.connected.get(), 30_000);
     int ready = subs.ready.get();
-    log("%s: %d/%d subscribers connected in %.1f s (%d failed%s), %d greeted with an evaluation",
-        s.target(), subs.connected.get(), s.subscribers(), connectSeconds, subs.failed.get(),
+    log("%s: %d/%d subscribers connected to %s in %.1f s (%d failed%s), %d greeted with an evaluation",
+        s.target(), subs.connected.get(), s.subscribers(), s.subscribeTo(), connectSeconds, subs.failed.get(),
         subs.firstFailure == null ? "" : ": " + subs.firstFailure, ready);
     r.put("connected", subs.connected.get());
     r.put("ready", ready);

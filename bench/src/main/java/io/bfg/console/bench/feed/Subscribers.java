@@ -12,6 +12,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,8 +61,8 @@ final class Subscribers {
 
   private final Vertx vertx;
   private final WebSocketClient client;
-  private final String host;
-  private final int port;
+  /** The servers subscribers connect to, round-robin (consoles sharing a store deliver the same changes). */
+  private final List<URI> servers;
   private final String uri;
   private final ConcurrentLinkedQueue<Recorder> recorders = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<Recorder> recorder = ThreadLocal.withInitial(() -> {
@@ -89,10 +90,9 @@ final class Subscribers {
   /** The first complete evaluation message a subscriber got (to compare bytes with the payload file). */
   volatile byte[] firstEvaluation;
 
-  Subscribers(Vertx vertx, String host, int port, String uri, int subscribers) {
+  Subscribers(Vertx vertx, List<URI> servers, String uri, int subscribers) {
     this.vertx = vertx;
-    this.host = host;
-    this.port = port;
+    this.servers = List.copyOf(servers);
     this.uri = uri;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(subscribers + 64)
@@ -113,7 +113,9 @@ final class Subscribers {
       if (!inFlight.tryAcquire(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         return;
       }
-      loops.get(i % loops.size()).runOnContext(ignored -> open(3, inFlight));
+      // every server's subscribers spread over all the generator's loops
+      URI server = servers.get((i / loops.size()) % servers.size());
+      loops.get(i % loops.size()).runOnContext(ignored -> open(server, 3, inFlight));
     }
     inFlight.tryAcquire(concurrency, Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
@@ -135,14 +137,14 @@ final class Subscribers {
     return List.copyOf(contexts);
   }
 
-  private void open(int attemptsLeft, Semaphore inFlight) {
+  private void open(URI server, int attemptsLeft, Semaphore inFlight) {
     ClientWebSocket ws = client.webSocket();
     Subscriber subscriber = new Subscriber();
     // handlers go on before the handshake: the server greets in the same flush as the 101
     ws.frameHandler(subscriber::frame);
     ws.closeHandler(ignored -> closed.incrementAndGet());
     ws.exceptionHandler(ignored -> { });
-    ws.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri)).onComplete(result -> {
+    ws.connect(new WebSocketConnectOptions().setHost(server.getHost()).setPort(server.getPort()).setURI(uri)).onComplete(result -> {
       if (result.succeeded()) {
         connected.incrementAndGet();
         synchronized (sockets) {
@@ -150,7 +152,7 @@ final class Subscribers {
         }
         inFlight.release();
       } else if (attemptsLeft > 1) {
-        vertx.setTimer(50, id -> open(attemptsLeft - 1, inFlight));
+        vertx.setTimer(50, id -> open(server, attemptsLeft - 1, inFlight));
       } else {
         failed.incrementAndGet();
         if (firstFailure == null) {
