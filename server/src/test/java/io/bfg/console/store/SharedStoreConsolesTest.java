@@ -211,6 +211,50 @@ class SharedStoreConsolesTest {
     assertThat(b.api().accept(ANNA, CHECK).ok().getBoolean("changed")).isTrue();
   }
 
+  /**
+   * The store's own server, TLS off as a DBA's often is, stopped as its DBA stops it while two consoles
+   * run: the consoles must not hold the shutdown up (sessions they open and never log in on do), must
+   * say the store is gone (503, DEGRADED, a {@code store} feed message) and recover when it is back.
+   */
+  @Test
+  void aFastShutdownOfTheStoresServerIsNotHeldUpByTheConsolesWhichRecoverWhenItIsBack() throws Exception {
+    StoppablePostgres server = StoppablePostgres.start(dataDir.resolve("own-pg"));
+    try {
+      try (java.sql.Connection admin = TestTarget.connect(server.endpoint("postgres"))) {
+        admin.createStatement().execute("create database console_store");
+      }
+      store = server.endpoint("console_store");
+      RunningConsole a = console("a");
+      RunningConsole b = console("b");
+      long seq = a.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+      awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == seq, 5_000);
+      List<JsonObject> feed = feedOf(b);
+
+      assertThat(server.stopFast(20)).as("pg_ctl stop -m fast -t 20 exit code").isZero();
+      b.api().revoke(ANNA, CHECK).error(503, "STORE_UNAVAILABLE");
+      awaitUntil(() -> b.api().get("/health").status() == 503, 10_000);
+      assertThat(b.api().get("/health").json().getString("status")).isEqualTo("DEGRADED");
+      awaitUntil(() -> storeMessages(feed).contains("UNAVAILABLE"), 10_000);
+      assertThat(feed.stream().filter(m -> "store".equals(m.getString("type"))).findFirst().orElseThrow()
+          .getString("problem")).isNotBlank();
+
+      server.restart();
+      awaitUntil(() -> b.api().get("/health").status() == 200, 10_000);
+      long next = b.api().revoke(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+      awaitUntil(() -> a.api().get("/api/evaluation").ok().getLong("seq") == next, 10_000);
+      awaitUntil(() -> storeMessages(feed).equals(List.of("UNAVAILABLE", "UP")), 10_000);
+    } finally {
+      stopAll();
+      consoles.clear();
+      vertxes.clear();
+      server.close();
+    }
+  }
+
+  private static List<String> storeMessages(List<JsonObject> feed) {
+    return feed.stream().filter(m -> "store".equals(m.getString("type"))).map(m -> m.getString("status")).toList();
+  }
+
   @Test
   void aDroppedNoticeConnectionIsReopenedAndTheConsoleCatchesUp() throws Exception {
     RunningConsole a = console("a");
