@@ -3,6 +3,7 @@ package io.bfg.console;
 import io.bfg.console.cli.Flags;
 import io.bfg.console.cli.GateCommand;
 import io.bfg.console.cli.GenerateCommand;
+import io.bfg.console.cli.StoreMoveCommand;
 import io.bfg.console.cli.WatchCommand;
 import io.bfg.console.scenario.ScenarioException;
 import io.bfg.console.scenario.ScenarioLoader;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Entry point: {@code serve} (default), {@code gate}, {@code watch}, {@code generate}, {@code validate}.
- * Exit codes: 0 success, 1 production NO-GO (gate), 2 bad configuration or scenario, 3 runtime failure.
+ * Entry point: {@code serve} (default), {@code gate}, {@code watch}, {@code generate}, {@code validate},
+ * {@code store-move}. Exit codes: 0 success, 1 production NO-GO (gate), 2 bad configuration or scenario,
+ * 3 runtime failure, 4 a store-move destination holding another journal.
  */
 public final class Main {
 
@@ -69,6 +71,7 @@ public final class Main {
       case "watch" -> WatchCommand.run(rest, System.out, System.err);
       case "generate" -> GenerateCommand.run(rest, System.out, System.err);
       case "validate" -> Flags.wantsHelp(rest) ? usage(VALIDATE_USAGE) : validate(rest);
+      case "store-move" -> StoreMoveCommand.run(rest, System.out, System.err);
       case "help", "--help", "-h" -> usage(overview());
       default -> {
         System.err.println("unknown command '" + command + "'");
@@ -90,14 +93,15 @@ public final class Main {
   static String overview() {
     StringBuilder text = new StringBuilder("Integration Console\n");
     for (String usage : List.of(SERVE_USAGE, GateCommand.USAGE, WatchCommand.USAGE, GenerateCommand.USAGE,
-        VALIDATE_USAGE)) {
+        VALIDATE_USAGE, StoreMoveCommand.USAGE)) {
       text.append("  ").append(usage.lines().findFirst().orElseThrow().replaceFirst("^usage: ", "")).append('\n');
     }
     return text.append("""
         `COMMAND --help` prints a command's options. serve is the default: `--port 8081` alone serves.
         Configuration comes from CONSOLE_* environment variables (see README); flags override them.
         Exit codes: 0 success, 1 production NO-GO (gate), 2 bad options, configuration or scenario,
-          3 runtime failure (gate: also a console whose audit trail cannot be trusted).
+          3 runtime failure (gate: also a console whose audit trail cannot be trusted; store-move: also a
+          broken chain), 4 store-move's destination holds another journal.
         """).toString();
   }
 

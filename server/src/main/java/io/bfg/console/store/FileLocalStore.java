@@ -66,6 +66,11 @@ public final class FileLocalStore implements ScenarioStore {
     return "file-local";
   }
 
+  /** The journal file this store reads and writes. */
+  public Path journal() {
+    return journalFile;
+  }
+
   @Override
   public Future<List<AuditEvent>> load() {
     return onIoThread("loading", this::loadBlocking);
@@ -381,7 +386,7 @@ public final class FileLocalStore implements ScenarioStore {
     return acquired;
   }
 
-  private static void syncDirectory(Path dir) {
+  static void syncDirectory(Path dir) {
     // A new file's name is durable only once its directory is synced too.
     try (FileChannel directory = FileChannel.open(dir, READ)) {
       directory.force(true);

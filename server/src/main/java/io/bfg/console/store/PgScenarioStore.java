@@ -173,9 +173,7 @@ public final class PgScenarioStore implements ScenarioStore {
         }
         event = AuditChain.next(head, type, actor, clock.instant(), payload);
       }
-      Tuple row = Tuple.of(scenarioId, event.seq(), event.type(), event.actor(), event.at(),
-          new String(Checksums.canonicalBytes(event.payload()), StandardCharsets.UTF_8), event.prevHash(),
-          event.hash(), AuditEvent.GENESIS_HASH);
+      Tuple row = row(event);
       Future<RowSet<Row>> inserted = inScenario(connection -> connection.preparedQuery(INSERT).execute(row))
           .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
               ? new StoreConflict(event.seq(), "event " + event.seq() + " of scenario " + scenarioId
@@ -197,6 +195,81 @@ public final class PgScenarioStore implements ScenarioStore {
             : verdict)));
       });
     });
+  }
+
+  /**
+   * Stores events another store made, unchanged (a journal moved here from the file store): the
+   * first must follow this store's head, each the one before it, and each must hash to its content.
+   * One transaction, so a move interrupted between calls leaves a shorter journal, never a gap, and
+   * the next call resumes after it. Fails as {@link #append} does; nothing is stored then.
+   */
+  public Future<Void> appendCopies(List<AuditEvent> events) {
+    return serial(() -> {
+      List<Tuple> rows = new ArrayList<>(events.size());
+      synchronized (this) {
+        requireLoaded("appending to");
+        if (broken != null) {
+          return Future.failedFuture(StoreException.chainBroken(broken));
+        }
+        long seq = hashes.size();
+        String prevHash = head == null ? AuditEvent.GENESIS_HASH : head.hash();
+        for (AuditEvent event : events) {
+          if (event.seq() != seq + 1 || !event.prevHash().equals(prevHash) || !AuditChain.hash(event).equals(event.hash())) {
+            return Future.failedFuture(new IllegalArgumentException("event " + event.seq() + " does not follow event "
+                + seq + " of scenario " + scenarioId + " in this store, or does not hash to its content"));
+          }
+          rows.add(row(event));
+          seq++;
+          prevHash = event.hash();
+        }
+      }
+      if (rows.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      AuditEvent first = events.get(0);
+      // a row whose head check fails inserts nothing: fail inside the transaction so it all rolls back
+      Future<Boolean> inserted = inScenario(connection -> connection.preparedQuery(INSERT).executeBatch(rows)
+          .compose(result -> {
+            for (RowSet<Row> each = result; each != null; each = each.next()) {
+              if (each.size() != 1) {
+                return Future.failedFuture(new UnlinkedCopy());
+              }
+            }
+            return Future.succeededFuture(true);
+          }))
+          .recover(failure -> failure instanceof UnlinkedCopy ? Future.succeededFuture(false)
+              : Future.failedFuture(isUniqueViolation(failure)
+                  ? new StoreConflict(first.seq(), "events from " + first.seq() + " of scenario " + scenarioId
+                      + " overlap events another writer appended: read the journal again and copy what is missing",
+                      failure)
+                  : failure));
+      return limited(vertx, settings, "copying events to scenario " + scenarioId, inserted).compose(linked -> {
+        if (linked) {
+          synchronized (this) {
+            events.forEach(event -> hashes.add(event.hash()));
+            head = events.get(events.size() - 1);
+          }
+          return Future.succeededFuture();
+        }
+        return verifyStored().compose(verdict -> Future.failedFuture(StoreException.chainBroken(verdict.valid()
+            ? markBroken(ChainVerification.broken(first.seq() - 1, first.prevHash(), first.seq() - 1,
+                "event " + (first.seq() - 1) + ": changed or removed behind the console's back"))
+            : verdict)));
+      });
+    });
+  }
+
+  /** A copied event's head check failed inside its transaction, which must not commit. */
+  private static final class UnlinkedCopy extends RuntimeException {
+    UnlinkedCopy() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Tuple row(AuditEvent event) {
+    return Tuple.of(scenarioId, event.seq(), event.type(), event.actor(), event.at(),
+        new String(Checksums.canonicalBytes(event.payload()), StandardCharsets.UTF_8), event.prevHash(),
+        event.hash(), AuditEvent.GENESIS_HASH);
   }
 
   /**
