@@ -99,33 +99,33 @@ public final class Console {
         .compose(created -> stores.open(loaded.scenario().id(), journal))
         .recover(failure -> closeBlocking(vertx, stores).transform(ignored -> Future.failedFuture(failure)))
         .compose(store -> {
-      ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
-          new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
-      TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
-          loaded.scenario().database());
-      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
-          config.identityProbe());
-      CopilotService copilot = new CopilotService(vertx, service, config.copilot());
-      List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
-      // several instances asked for "any free port" must all serve the same one
-      int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
-          : config.port();
-      JournalFollower follower = store instanceof PgScenarioStore shared
-          ? new JournalFollower(vertx, shared, service) : null;
-      return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
-          .compose(ignored -> follower == null ? Future.<Void>succeededFuture() : follower.start())
-          .compose(ignored -> vertx.deployVerticle(() -> {
-            HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
-            verticles.add(http);
-            return http;
-          }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .map(id -> new Console(vertx, journal, stores, follower, store, service, targets, List.copyOf(verticles), id,
-              identity))
-          .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
-          .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
-              .eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
-              .transform(ignored -> Future.failedFuture(failure)));
-    });
+          ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
+              new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
+          TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
+              loaded.scenario().database());
+          PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
+              config.identityProbe());
+          CopilotService copilot = new CopilotService(vertx, service, config.copilot());
+          List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
+          // several instances asked for "any free port" must all serve the same one
+          int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
+              : config.port();
+          JournalFollower follower = store instanceof PgScenarioStore shared
+              ? new JournalFollower(vertx, shared, service) : null;
+          return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
+              .compose(ignored -> follower == null ? Future.<Void>succeededFuture() : follower.start())
+              .compose(ignored -> vertx.deployVerticle(() -> {
+                HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
+                verticles.add(http);
+                return http;
+              }, new DeploymentOptions().setInstances(config.eventLoops())))
+              .map(id -> new Console(vertx, journal, stores, follower, store, service, targets,
+                  List.copyOf(verticles), id, identity))
+              .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
+              .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
+                  .eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
+                  .transform(ignored -> Future.failedFuture(failure)));
+        });
   }
 
   private static Future<Void> closeBlocking(Vertx vertx, StoreProvider stores) {
