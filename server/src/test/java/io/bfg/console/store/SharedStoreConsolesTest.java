@@ -218,17 +218,25 @@ class SharedStoreConsolesTest {
    */
   @Test
   void aFastShutdownOfTheStoresServerIsNotHeldUpByTheConsolesWhichRecoverWhenItIsBack() throws Exception {
-    StoppablePostgres server = StoppablePostgres.start(dataDir.resolve("own-pg"));
+    StoppablePostgres server = StoppablePostgres.create();
     try {
       try (java.sql.Connection admin = TestTarget.connect(server.endpoint("postgres"))) {
         admin.createStatement().execute("create database console_store");
       }
-      store = server.endpoint("console_store");
+      // the consoles reach it through a relay that counts their open connections: each must be a session
+      TargetEndpoint direct = server.endpoint("console_store");
+      TcpProxy relay = TcpProxy.start(newVertx(), direct.host(), direct.port());
+      proxies.add(relay);
+      store = new TargetEndpoint(direct.host(), relay.port(), direct.database(), direct.user(), direct.password(),
+          direct.sslMode(), null);
       RunningConsole a = console("a");
       RunningConsole b = console("b");
       long seq = a.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
       awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == seq, 5_000);
       List<JsonObject> feed = feedOf(b);
+
+      awaitUntil(() -> relay.openConnections() == sessionsOf(direct), 10_000,
+          () -> relay.openConnections() + " connections open to the store, " + sessionsOf(direct) + " of them sessions");
 
       assertThat(server.stopFast(20)).as("pg_ctl stop -m fast -t 20 exit code").isZero();
       b.api().revoke(ANNA, CHECK).error(503, "STORE_UNAVAILABLE");
@@ -237,8 +245,13 @@ class SharedStoreConsolesTest {
       awaitUntil(() -> storeMessages(feed).contains("UNAVAILABLE"), 10_000);
       assertThat(feed.stream().filter(m -> "store".equals(m.getString("type"))).findFirst().orElseThrow()
           .getString("problem")).isNotBlank();
+      List<JsonObject> late = feedOf(b);
+      awaitUntil(() -> late.size() >= 2, 10_000);
+      assertThat(late.get(1).getString("type")).as("a subscriber arriving while the store is away, after hello")
+          .isEqualTo("store");
+      assertThat(late.get(1).getString("status")).isEqualTo("UNAVAILABLE");
 
-      server.restart();
+      server.start();
       awaitUntil(() -> b.api().get("/health").status() == 200, 10_000);
       long next = b.api().revoke(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
       awaitUntil(() -> a.api().get("/api/evaluation").ok().getLong("seq") == next, 10_000);
@@ -246,8 +259,21 @@ class SharedStoreConsolesTest {
     } finally {
       stopAll();
       consoles.clear();
+      proxies.clear();
       vertxes.clear();
       server.close();
+    }
+  }
+
+  /** The consoles' sessions on the store's server, counted there. */
+  private static int sessionsOf(TargetEndpoint store) {
+    try (java.sql.Connection admin = TestTarget.connect(store);
+         java.sql.ResultSet count = admin.createStatement().executeQuery("select count(*) from pg_stat_activity"
+             + " where application_name like 'integration-console%'")) {
+      count.next();
+      return count.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -317,10 +343,15 @@ class SharedStoreConsolesTest {
   }
 
   private static void awaitUntil(Supplier<Boolean> condition, long millis) throws InterruptedException {
+    awaitUntil(condition, millis, () -> "");
+  }
+
+  private static void awaitUntil(Supplier<Boolean> condition, long millis, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (!condition.get()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms");
+        throw new AssertionError("not within " + millis + " ms " + state.get());
       }
       Thread.sleep(20);
     }
