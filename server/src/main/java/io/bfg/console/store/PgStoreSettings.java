@@ -7,6 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Where the shared store's PostgreSQL is and how the console logs in to it: as {@code owner} only
  * to create and migrate the schema (a short session at {@code load}), as {@code runtime} for
@@ -83,7 +87,7 @@ public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, Stri
     if (options.getSslMode() == SslMode.DISABLE) {
       return Future.succeededFuture(options);
     }
-    return TlsProbe.offersTls(vertx, endpoint.host(), endpoint.port(), connectTimeoutMs).compose(tls -> {
+    return offersTls(vertx, endpoint).compose(tls -> {
       if (tls) {
         return Future.succeededFuture(options);
       }
@@ -94,6 +98,27 @@ public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, Stri
           + " but the server at " + endpoint.host() + ":" + endpoint.port() + " does not offer TLS"));
     });
   }
+
+  /**
+   * Whether the server at {@code endpoint} offers TLS, asked at most once a minute per host and port: each
+   * question is a connection the server logs as an aborted TLS handshake when it does offer TLS, and a
+   * server's TLS setting changes with a restart, not between two sessions.
+   */
+  private Future<Boolean> offersTls(Vertx vertx, TargetEndpoint endpoint) {
+    String server = endpoint.host() + ":" + endpoint.port();
+    TlsAnswer known = TLS_ANSWERS.get(server);
+    if (known != null && System.nanoTime() - known.askedAt() < TLS_ANSWER_NANOS) {
+      return Future.succeededFuture(known.offered());
+    }
+    return TlsProbe.offersTls(vertx, endpoint.host(), endpoint.port(), connectTimeoutMs)
+        .onSuccess(offered -> TLS_ANSWERS.put(server, new TlsAnswer(offered, System.nanoTime())));
+  }
+
+  private record TlsAnswer(boolean offered, long askedAt) {
+  }
+
+  private static final long TLS_ANSWER_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final Map<String, TlsAnswer> TLS_ANSWERS = new ConcurrentHashMap<>();
 
   /** How long one store operation may take before it is given up as unavailable. */
   long operationLimitMs() {
