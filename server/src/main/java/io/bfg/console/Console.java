@@ -104,38 +104,38 @@ public final class Console {
         .compose(created -> stores.open(loaded.scenario().id(), journal))
         .recover(failure -> closeBlocking(vertx, stores).transform(ignored -> Future.failedFuture(failure)))
         .compose(store -> {
-      ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
-          new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
-      TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
-          loaded.scenario().database());
-      List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
-      // the instance id may name the port, bound only when the verticles listen; claims made later
-      PipelineClaims claims = store instanceof PgScenarioStore shared
-          ? PgPipelineClaims.of(vertx, shared, () -> config.store().instance(verticles.get(0).actualPort()))
-          : PipelineClaims.LOCAL;
-      PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
-          config.identityProbe(), claims);
-      CopilotService copilot = new CopilotService(vertx, service, config.copilot());
-      // several instances asked for "any free port" must all serve the same one
-      int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
-          : config.port();
-      JournalFollower follower = store instanceof PgScenarioStore shared
-          ? new JournalFollower(vertx, shared, service) : null;
-      return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
-          .compose(ignored -> follower == null ? Future.<Void>succeededFuture() : follower.start())
-          .compose(ignored -> vertx.deployVerticle(() -> {
-            HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
-            verticles.add(http);
-            return http;
-          }, new DeploymentOptions().setInstances(config.eventLoops())))
-          .compose(id -> claims.follow(pipelines::relay).map(id))
-          .map(id -> new Console(vertx, journal, stores, follower, claims, store, service, targets,
-              List.copyOf(verticles), id, identity))
-          .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
-          .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
-              .eventually(claims::close).eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
-              .transform(ignored -> Future.failedFuture(failure)));
-    });
+          ReadinessService service = new ReadinessService(loaded.scenario(), loaded.snapshot(),
+              new Runtime(store.adapter(), config.auth(), config.liveCredentials()), store, vertx.eventBus());
+          TargetProvider targets = new TargetProvider(vertx, config.target(), config.dataDir(),
+              loaded.scenario().database());
+          List<HttpVerticle> verticles = Collections.synchronizedList(new ArrayList<>());
+          // the instance id may name the port, bound only when the verticles listen; claims made later
+          PipelineClaims claims = store instanceof PgScenarioStore shared
+              ? PgPipelineClaims.of(vertx, shared, () -> config.store().instance(verticles.get(0).actualPort()))
+              : PipelineClaims.LOCAL;
+          PipelineRunner pipelines = new PipelineRunner(vertx, service, targets, PipelineRunner.DEFAULT_BATCH_ROWS,
+              config.identityProbe(), claims);
+          CopilotService copilot = new CopilotService(vertx, service, config.copilot());
+          // several instances asked for "any free port" must all serve the same one
+          int port = config.port() == 0 && config.eventLoops() > 1 ? -SHARED_RANDOM_PORTS.incrementAndGet()
+              : config.port();
+          JournalFollower follower = store instanceof PgScenarioStore shared
+              ? new JournalFollower(vertx, shared, service) : null;
+          return identity(vertx, config, service, browser).compose(identity -> service.start(vertx)
+              .compose(ignored -> follower == null ? Future.<Void>succeededFuture() : follower.start())
+              .compose(ignored -> vertx.deployVerticle(() -> {
+                HttpVerticle http = new HttpVerticle(config, service, pipelines, copilot, identity, port);
+                verticles.add(http);
+                return http;
+              }, new DeploymentOptions().setInstances(config.eventLoops())))
+              .compose(id -> claims.follow(pipelines::relay).map(id))
+              .map(id -> new Console(vertx, journal, stores, follower, claims, store, service, targets,
+                  List.copyOf(verticles), id, identity))
+              .recover(failure -> stop(identity).transform(ignored -> Future.failedFuture(failure))))
+              .recover(failure -> (follower == null ? Future.<Void>succeededFuture() : follower.stop())
+                  .eventually(claims::close).eventually(store::close).eventually(() -> closeBlocking(vertx, stores))
+                  .transform(ignored -> Future.failedFuture(failure)));
+        });
   }
 
   private static Future<Void> closeBlocking(Vertx vertx, StoreProvider stores) {

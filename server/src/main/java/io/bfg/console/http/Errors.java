@@ -50,7 +50,10 @@ final class Errors implements Handler<RoutingContext> {
     } else if (failure instanceof CommandRejected rejected) {
       send(rc, status(rejected.reason()), rejected.reason().name(), rejected.getMessage());
     } else if (failure instanceof StoreException store) {
-      String ref = reference(failure);
+      // an outage is expected and already reported by /health: one line each, not a stack trace each
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      LOG.log(System.Logger.Level.WARNING, "request refused, ref " + ref + ": " + store.code() + ": "
+          + store.getMessage());
       send(rc, 503, store.code(), store.getMessage() + " (ref " + ref + ")");
     } else if (failure instanceof HttpException http) {
       byStatus(rc, http.getStatusCode());

@@ -13,6 +13,13 @@ public final class Addresses {
   /** Body: one IntegrationFeed.v1 {@code pipeline} message as JSON bytes, while a run progresses. */
   public static final String PIPELINE_PROGRESS = "console.pipeline.progress";
 
+  /**
+   * Body: one IntegrationFeed.v1 {@code store} message as JSON bytes, on each change of whether the
+   * shared store answers: {@code {"type":"store","status":"UNAVAILABLE","problem":"..."}} and
+   * {@code {"type":"store","status":"UP"}}.
+   */
+  public static final String STORE_STATUS = "console.store.status";
+
   private Addresses() {
   }
 }

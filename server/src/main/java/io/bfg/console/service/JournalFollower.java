@@ -1,14 +1,19 @@
 package io.bfg.console.service;
 
 import io.bfg.console.store.PgScenarioStore;
+import io.bfg.console.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Keeps one console level with the others on a shared store. It only says when to read: a change
  * notice (LISTEN), a reopened notice connection, and a check every {@link #CHECK_EVERY_MS} as the
  * backstop for notices missed, coalesced or lost with a dropped connection, and for a store that
  * was away. Reading and applying is {@link ReadinessService#catchUp}'s, the same path commands take.
+ * It also tells the feed ({@link Addresses#STORE_STATUS}) when the store stops answering and when
+ * it answers again, since the periodic check is what notices both without a command.
  */
 public final class JournalFollower {
 
@@ -46,15 +51,26 @@ public final class JournalFollower {
 
   private void catchUp() {
     service.catchUp().onComplete(result -> {
-      if (result.failed() && !failing) {
+      if (result.failed() && !failing && unavailable(result.cause())) {
         failing = true;
         LOG.log(System.Logger.Level.WARNING, "cannot read the shared store, commands are refused until it answers: "
             + result.cause().getMessage());
+        publish(new JsonObject().put("type", "store").put("status", "UNAVAILABLE")
+            .put("problem", result.cause().getMessage()));
       } else if (result.succeeded() && failing) {
         failing = false;
         LOG.log(System.Logger.Level.INFO, "the shared store answers again; caught up to seq " + service.state().seq());
+        publish(new JsonObject().put("type", "store").put("status", "UP"));
       }
     });
+  }
+
+  private static boolean unavailable(Throwable failure) {
+    return failure instanceof StoreException store && StoreException.STORE_UNAVAILABLE.equals(store.code());
+  }
+
+  private void publish(JsonObject message) {
+    vertx.eventBus().publish(Addresses.STORE_STATUS, Buffer.buffer(message.encode()));
   }
 
   public Future<Void> stop() {

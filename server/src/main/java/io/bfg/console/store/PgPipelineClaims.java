@@ -13,6 +13,7 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgNotification;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
@@ -118,7 +119,8 @@ public final class PgPipelineClaims implements PipelineClaims {
     this.pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(2).setConnectionTimeout(settings.connectTimeoutMs())
             .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-        .connectingTo(settings.connectOptions(settings.runtime(), "pipelines"))
+        .connectingTo(() -> settings.sessionOptions(vertx, settings.runtime(), "pipelines")
+            .map(SqlConnectOptions.class::cast))
         .using(vertx)
         .build();
   }
@@ -217,8 +219,8 @@ public final class PgPipelineClaims implements PipelineClaims {
   }
 
   private Future<Void> listen() {
-    Future<PgConnection> opened = PgConnection.connect(vertx, settings.connectOptions(settings.runtime(),
-        "pipeline listener")).compose(connection -> {
+    Future<PgConnection> opened = settings.sessionOptions(vertx, settings.runtime(), "pipeline listener")
+        .compose(options -> PgConnection.connect(vertx, options)).compose(connection -> {
           connection.notificationHandler(this::onNotice);
           connection.closeHandler(ignored -> {
             synchronized (this) {

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnectOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -139,7 +140,8 @@ public final class PgScenarioStore implements ScenarioStore {
               pool = PgBuilder.pool()
                   .with(new PoolOptions().setMaxSize(4).setConnectionTimeout(settings.connectTimeoutMs())
                       .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-                  .connectingTo(settings.connectOptions(settings.runtime(), "store"))
+                  .connectingTo(() -> settings.sessionOptions(vertx, settings.runtime(), "store")
+                      .map(SqlConnectOptions.class::cast))
                   .using(vertx)
                   .build();
             }
@@ -580,8 +582,8 @@ public final class PgScenarioStore implements ScenarioStore {
 
     Future<Void> connect() {
       // its application_name is LISTENER_NAME
-      Future<PgConnection> opened = PgConnection.connect(vertx, settings.connectOptions(settings.runtime(),
-          "store listener"));
+      Future<PgConnection> opened = settings.sessionOptions(vertx, settings.runtime(), "store listener")
+          .compose(options -> PgConnection.connect(vertx, options));
       Future<PgConnection> listening = opened.compose(candidate -> {
         candidate.notificationHandler(this::onNotification);
         candidate.closeHandler(ignored -> onClosed(candidate));

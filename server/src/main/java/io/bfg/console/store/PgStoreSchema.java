@@ -128,7 +128,8 @@ final class PgStoreSchema {
       return Future.failedFuture(new IllegalArgumentException("the store's runtime role '" + runtime
           + "' is not a plain lower-case role name"));
     }
-    Future<Integer> work = PgConnection.connect(vertx, settings.connectOptions(settings.owner(), "store migration"))
+    Future<Integer> work = settings.sessionOptions(vertx, settings.owner(), "store migration")
+        .compose(options -> PgConnection.connect(vertx, options))
         .compose(connection -> {
           Future<Integer> found = connection.query("set client_min_messages = warning").execute()
               .compose(ignored -> applyFrom(connection, 0, -1))

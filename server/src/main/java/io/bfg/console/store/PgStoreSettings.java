@@ -1,7 +1,15 @@
 package io.bfg.console.store;
 
 import io.bfg.console.targetdb.TargetEndpoint;
+import io.bfg.console.targetdb.TlsProbe;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the shared store's PostgreSQL is and how the console logs in to it: as {@code owner} only
@@ -56,7 +64,7 @@ public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, Stri
    * The Pg client's options for {@code endpoint} with the store's time limits. The server applies
    * them from the start of the session (startup parameters), so no statement can outlive them.
    */
-  PgConnectOptions connectOptions(TargetEndpoint endpoint, String purpose) {
+  private PgConnectOptions connectOptions(TargetEndpoint endpoint, String purpose) {
     PgConnectOptions options = endpoint.connectOptions("integration-console " + purpose);
     options.addProperty("statement_timeout", String.valueOf(statementTimeoutMs));
     options.addProperty("lock_timeout", String.valueOf(statementTimeoutMs));
@@ -64,6 +72,53 @@ public record PgStoreSettings(TargetEndpoint owner, TargetEndpoint runtime, Stri
     options.addProperty("idle_in_transaction_session_timeout", String.valueOf(statementTimeoutMs * 2));
     return options;
   }
+
+  /**
+   * The options for one new session, TLS settled before the session's socket is opened: the Pg
+   * client tries TLS on that socket and, when the server answers N to it, leaves it open without
+   * logging in. Each such socket holds a server process until authentication_timeout (60 s), and
+   * a fast shutdown ({@code pg_ctl stop -m fast}) waits for the ones forked while it runs, so a
+   * console reconnecting to a server without TLS kept it from stopping. So the server is asked
+   * first on a socket closed right after its answer: sslmode=prefer then logs in without TLS, and
+   * require or verify-* fail before any session socket is opened.
+   */
+  Future<PgConnectOptions> sessionOptions(Vertx vertx, TargetEndpoint endpoint, String purpose) {
+    PgConnectOptions options = connectOptions(endpoint, purpose);
+    if (options.getSslMode() == SslMode.DISABLE) {
+      return Future.succeededFuture(options);
+    }
+    return offersTls(vertx, endpoint).compose(tls -> {
+      if (tls) {
+        return Future.succeededFuture(options);
+      }
+      if (options.getSslMode() == SslMode.PREFER || options.getSslMode() == SslMode.ALLOW) {
+        return Future.succeededFuture(options.setSslMode(SslMode.DISABLE));
+      }
+      return Future.failedFuture(new IllegalStateException("sslmode=" + endpoint.sslMode()
+          + " but the server at " + endpoint.host() + ":" + endpoint.port() + " does not offer TLS"));
+    });
+  }
+
+  /**
+   * Whether the server at {@code endpoint} offers TLS, asked at most once a minute per host and port: each
+   * question is a connection the server logs as an aborted TLS handshake when it does offer TLS, and a
+   * server's TLS setting changes with a restart, not between two sessions.
+   */
+  private Future<Boolean> offersTls(Vertx vertx, TargetEndpoint endpoint) {
+    String server = endpoint.host() + ":" + endpoint.port();
+    TlsAnswer known = TLS_ANSWERS.get(server);
+    if (known != null && System.nanoTime() - known.askedAt() < TLS_ANSWER_NANOS) {
+      return Future.succeededFuture(known.offered());
+    }
+    return TlsProbe.offersTls(vertx, endpoint.host(), endpoint.port(), connectTimeoutMs)
+        .onSuccess(offered -> TLS_ANSWERS.put(server, new TlsAnswer(offered, System.nanoTime())));
+  }
+
+  private record TlsAnswer(boolean offered, long askedAt) {
+  }
+
+  private static final long TLS_ANSWER_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final Map<String, TlsAnswer> TLS_ANSWERS = new ConcurrentHashMap<>();
 
   /** How long one store operation may take before it is given up as unavailable. */
   long operationLimitMs() {

@@ -63,7 +63,21 @@ public final class TlsProbe {
     return result.timeout(timeoutMs * 2L, TimeUnit.MILLISECONDS).eventually(() -> client.close());
   }
 
-  private static Future<Result> handshake(NetSocket socket, String host) {
+  /**
+   * Whether the server offers TLS: SSLRequest, its one-byte answer, then the socket is closed by us.
+   * Clients that try TLS on the session's own socket (the Pg client with sslmode=prefer or require)
+   * leave that socket open when the answer is N; the server then holds a process for it until
+   * authentication_timeout, and a fast shutdown waits for such processes.
+   */
+  public static Future<Boolean> offersTls(Vertx vertx, String host, int port, int timeoutMs) {
+    NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(timeoutMs));
+    Future<Byte> result = client.connect(port, host).compose(socket -> answerTo(socket)
+        .eventually(() -> socket.close()));
+    return result.map(code -> code == 'S').timeout(timeoutMs * 2L, TimeUnit.MILLISECONDS)
+        .eventually(() -> client.close());
+  }
+
+  private static Future<Byte> answerTo(NetSocket socket) {
     Promise<Byte> answer = Promise.promise();
     socket.handler(buffer -> {
       if (buffer.length() > 0) {
@@ -72,7 +86,11 @@ public final class TlsProbe {
     });
     socket.closeHandler(ignored -> answer.tryFail(new TlsRefused("the server closed the connection after SSLRequest")));
     socket.write(SSL_REQUEST);
-    return answer.future().compose(code -> {
+    return answer.future();
+  }
+
+  private static Future<Result> handshake(NetSocket socket, String host) {
+    return answerTo(socket).compose(code -> {
       socket.handler(null);
       if (code == 'N') {
         return Future.failedFuture(new TlsRefused("the server answered SSLRequest with N: TLS is off on the target "

@@ -49,6 +49,9 @@ public final class FeedHub {
   private long messagesSeq = -1;
   private MessageConsumer<Buffer> stateConsumer;
   private MessageConsumer<Buffer> pipelineConsumer;
+  private MessageConsumer<Buffer> storeConsumer;
+  /** The last {@code store} message while the store is unavailable, for subscribers arriving meanwhile; else null. */
+  private byte[] storeUnavailable;
   private long timer = -1;
 
   public FeedHub(Vertx vertx, ReadinessService service, CopilotService copilot, FeedSettings settings) {
@@ -62,7 +65,12 @@ public final class FeedHub {
   public void start() {
     stateConsumer = vertx.eventBus().consumer(Addresses.STATE_CHANGED, message -> broadcastChange(message.body()));
     pipelineConsumer = vertx.eventBus().consumer(Addresses.PIPELINE_PROGRESS,
-        message -> broadcastPipeline(message.body()));
+        message -> broadcastMessage(message.body()));
+    storeConsumer = vertx.eventBus().consumer(Addresses.STORE_STATUS, message -> {
+      byte[] body = message.body().getBytes();
+      storeUnavailable = "UNAVAILABLE".equals(new JsonObject(message.body()).getString("status")) ? body : null;
+      broadcastMessage(message.body());
+    });
     timer = vertx.setPeriodic(settings.keepAliveMillis(), id -> keepAlive());
   }
 
@@ -70,6 +78,7 @@ public final class FeedHub {
     if (stateConsumer != null) {
       stateConsumer.unregister();
       pipelineConsumer.unregister();
+      storeConsumer.unregister();
     }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
@@ -119,6 +128,9 @@ public final class FeedHub {
     socket.frameHandler(frame -> onFrame(connection, frame));
     long seq = service.state().seq();
     send(connection, ascii("{\"type\":\"hello\",\"protocol\":\"" + PROTOCOL + "\",\"seq\":" + seq + "}"));
+    if (storeUnavailable != null) {
+      send(connection, storeUnavailable);
+    }
     if (since != null && since < seq) {
       List<AuditEvent> missed = service.auditEvents().stream().filter(e -> e.seq() > since).toList();
       if (missed.size() <= settings.maxReplayEvents()) {
@@ -150,11 +162,11 @@ public final class FeedHub {
   }
 
   /**
-   * Pipeline progress, already a whole feed message. Like audit lines, a subscriber that is behind
-   * misses some; the evaluation it gets when it drains carries the outcome, and
-   * GET /api/pipelines/{runId} the whole transcript.
+   * A whole feed message: pipeline progress or the store's status. Like audit lines, a subscriber
+   * that is behind misses some; the evaluation it gets when it drains carries a run's outcome,
+   * GET /api/pipelines/{runId} the whole transcript, and /health the store's status.
    */
-  private void broadcastPipeline(Buffer message) {
+  private void broadcastMessage(Buffer message) {
     byte[] frame = TextFrames.frame(message.getBytes());
     for (FeedConnection connection : List.copyOf(connections)) {
       if (!connection.full()) {

@@ -211,6 +211,76 @@ class SharedStoreConsolesTest {
     assertThat(b.api().accept(ANNA, CHECK).ok().getBoolean("changed")).isTrue();
   }
 
+  /**
+   * The store's own server, TLS off as a DBA's often is, stopped as its DBA stops it while two consoles
+   * run: the consoles must not hold the shutdown up (sessions they open and never log in on do), must
+   * say the store is gone (503, DEGRADED, a {@code store} feed message) and recover when it is back.
+   */
+  @Test
+  void aFastShutdownOfTheStoresServerIsNotHeldUpByTheConsolesWhichRecoverWhenItIsBack() throws Exception {
+    StoppablePostgres server = StoppablePostgres.create();
+    try {
+      try (java.sql.Connection admin = TestTarget.connect(server.endpoint("postgres"))) {
+        admin.createStatement().execute("create database console_store");
+      }
+      // the consoles reach it through a relay that counts their open connections: each must be a session
+      TargetEndpoint direct = server.endpoint("console_store");
+      TcpProxy relay = TcpProxy.start(newVertx(), direct.host(), direct.port());
+      proxies.add(relay);
+      store = new TargetEndpoint(direct.host(), relay.port(), direct.database(), direct.user(), direct.password(),
+          direct.sslMode(), null);
+      RunningConsole a = console("a");
+      RunningConsole b = console("b");
+      long seq = a.api().accept(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+      awaitUntil(() -> b.api().get("/api/evaluation").ok().getLong("seq") == seq, 5_000);
+      List<JsonObject> feed = feedOf(b);
+
+      awaitUntil(() -> relay.openConnections() == sessionsOf(direct), 10_000,
+          () -> relay.openConnections() + " connections open to the store, " + sessionsOf(direct) + " of them sessions");
+
+      assertThat(server.stopFast(20)).as("pg_ctl stop -m fast -t 20 exit code").isZero();
+      b.api().revoke(ANNA, CHECK).error(503, "STORE_UNAVAILABLE");
+      awaitUntil(() -> b.api().get("/health").status() == 503, 10_000);
+      assertThat(b.api().get("/health").json().getString("status")).isEqualTo("DEGRADED");
+      awaitUntil(() -> storeMessages(feed).contains("UNAVAILABLE"), 10_000);
+      assertThat(feed.stream().filter(m -> "store".equals(m.getString("type"))).findFirst().orElseThrow()
+          .getString("problem")).isNotBlank();
+      List<JsonObject> late = feedOf(b);
+      awaitUntil(() -> late.size() >= 2, 10_000);
+      assertThat(late.get(1).getString("type")).as("a subscriber arriving while the store is away, after hello")
+          .isEqualTo("store");
+      assertThat(late.get(1).getString("status")).isEqualTo("UNAVAILABLE");
+
+      server.start();
+      awaitUntil(() -> b.api().get("/health").status() == 200, 10_000);
+      long next = b.api().revoke(ANNA, CHECK).ok().getJsonObject("event").getLong("seq");
+      awaitUntil(() -> a.api().get("/api/evaluation").ok().getLong("seq") == next, 10_000);
+      awaitUntil(() -> storeMessages(feed).equals(List.of("UNAVAILABLE", "UP")), 10_000);
+    } finally {
+      stopAll();
+      consoles.clear();
+      proxies.clear();
+      vertxes.clear();
+      server.close();
+    }
+  }
+
+  /** The consoles' sessions on the store's server, counted there. */
+  private static int sessionsOf(TargetEndpoint store) {
+    try (java.sql.Connection admin = TestTarget.connect(store);
+         java.sql.ResultSet count = admin.createStatement().executeQuery("select count(*) from pg_stat_activity"
+             + " where application_name like 'integration-console%'")) {
+      count.next();
+      return count.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> storeMessages(List<JsonObject> feed) {
+    return feed.stream().filter(m -> "store".equals(m.getString("type"))).map(m -> m.getString("status")).toList();
+  }
+
   @Test
   void aDroppedNoticeConnectionIsReopenedAndTheConsoleCatchesUp() throws Exception {
     RunningConsole a = console("a");
@@ -273,10 +343,15 @@ class SharedStoreConsolesTest {
   }
 
   private static void awaitUntil(Supplier<Boolean> condition, long millis) throws InterruptedException {
+    awaitUntil(condition, millis, () -> "");
+  }
+
+  private static void awaitUntil(Supplier<Boolean> condition, long millis, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (!condition.get()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms");
+        throw new AssertionError("not within " + millis + " ms " + state.get());
       }
       Thread.sleep(20);
     }

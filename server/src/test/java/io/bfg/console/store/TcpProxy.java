@@ -19,6 +19,7 @@ final class TcpProxy {
 
   private final NetServer server;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean frozen;
 
   private TcpProxy(Vertx vertx, String host, int port) {
@@ -28,6 +29,7 @@ final class TcpProxy {
       client.connect(port, host).onSuccess(out -> {
         sockets.add(in);
         sockets.add(out);
+        open.add(in);
         in.handler(bytes -> {
           if (!frozen) {
             out.write(bytes);
@@ -38,7 +40,10 @@ final class TcpProxy {
             in.write(bytes);
           }
         });
-        in.closeHandler(ignored -> out.close());
+        in.closeHandler(ignored -> {
+          open.remove(in);
+          out.close();
+        });
         out.closeHandler(ignored -> in.close());
         in.resume();
       }).onFailure(failure -> in.close());
@@ -60,6 +65,11 @@ final class TcpProxy {
 
   int port() {
     return server.actualPort();
+  }
+
+  /** Client connections relayed and not yet closed. */
+  int openConnections() {
+    return open.size();
   }
 
   void freeze() {
