@@ -34,7 +34,7 @@
 #
 # Usage: bench/run-store.sh
 # Env:   CLIENTS=20 DURATION=15 WARMUP=10 ROUNDS=3              part 1 (seconds)
-#        N=1000 CHANGES=30 FEED_ROUNDS=2 WARMUP_RUN_CHANGES=15    part 2 (one unrecorded warm-up run on each console)
+#        N=1000 CHANGES=30 FEED_ROUNDS=3 WARMUP_RUN_CHANGES=15    part 2 (one unrecorded warm-up run on each console)
 #        BIG_N=10000 BIG_CHANGES=30                               part 3 (BIG_N=0 skips it; split evenly over A and B)
 #        WARMUP_CHANGES=3 EVENT_LOOPS=2 CONNECT_CONCURRENCY=256   generator settings, as bench/run-feed.sh
 #        SERVER_JAVA_OPTS="-Xmx1g" (every console) GEN_JAVA_OPTS="-Xms2g -Xmx2g" (the feed generator)
@@ -50,7 +50,7 @@ WARMUP="${WARMUP:-10}"
 ROUNDS="${ROUNDS:-3}"
 N="${N:-1000}"
 CHANGES="${CHANGES:-30}"
-FEED_ROUNDS="${FEED_ROUNDS:-2}"
+FEED_ROUNDS="${FEED_ROUNDS:-3}"
 WARMUP_RUN_CHANGES="${WARMUP_RUN_CHANGES:-15}"
 BIG_N="${BIG_N:-10000}"
 BIG_CHANGES="${BIG_CHANGES:-30}"
@@ -228,7 +228,7 @@ feed() { # label n changes subscribe-urls   (WARM=1: not recorded)
     cat "$WORK/run.log"
     echo "   generator run failed with exit $rc ($label, N=$n)"
   else
-    grep -v '^RESULT ' "$WORK/run.log" | grep -e 'latency change->delivery' -e 'subscribers connected' -e 'delivered (' || true
+    grep -v '^RESULT ' "$WORK/run.log" | grep -e 'latency change->delivery' -e 'subscribers connected' -e 'delivered (' -e 'per change, POST' || true
     [[ "${WARM:-0}" == 1 ]] || sed -i "\$s/^RESULT /RESULT label=$label /" "$RESULTS"
   fi
   alive a "$A_PID"
