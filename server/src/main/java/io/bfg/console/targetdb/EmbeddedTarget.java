@@ -50,25 +50,28 @@ public final class EmbeddedTarget implements AutoCloseable {
   private final String database;
   private final String appRole;
   private final String runtimeRole;
+  private final boolean durable;
   private EmbeddedPostgres postgres;
   private TargetEndpoint endpoint;
   private TargetEndpoint admin;
 
   /** {@code names} gives the database and application role; {@code runtimeRole} the role isolation is proven under. */
   public EmbeddedTarget(Path dataDir, DatabaseNames names, String runtimeRole) {
-    this(dataDir, "target-pg", "target", names, runtimeRole);
+    this(dataDir, "target-pg", "target", names, runtimeRole, false);
   }
 
   /**
    * The shared store's own server under {@code <data dir>/store-pg}, apart from the pipelines' target
    * (which a dry-run fills and a reviewer may reset): {@code names.appRole()} is the store's owner,
-   * {@code runtimeRole} the login-less role its statements run as.
+   * {@code runtimeRole} the login-less role its statements run as. Unlike the target, it flushes every
+   * commit to disk: the console answers a command once it is committed.
    */
   public static EmbeddedTarget storeOf(Path dataDir, DatabaseNames names, String runtimeRole) {
-    return new EmbeddedTarget(dataDir, "store-pg", "store", names, runtimeRole);
+    return new EmbeddedTarget(dataDir, "store-pg", "store", names, runtimeRole, true);
   }
 
-  private EmbeddedTarget(Path dataDir, String directory, String purpose, DatabaseNames names, String runtimeRole) {
+  private EmbeddedTarget(Path dataDir, String directory, String purpose, DatabaseNames names, String runtimeRole,
+                         boolean durable) {
     if (ADMIN_ROLE.equals(names.appRole()) || ADMIN_ROLE.equals(runtimeRole)) {
       throw new IllegalArgumentException("'" + ADMIN_ROLE + "' is the embedded " + purpose + "'s superuser; its "
           + "database roles need other names");
@@ -80,6 +83,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     this.database = names.database();
     this.appRole = names.appRole();
     this.runtimeRole = runtimeRole;
+    this.durable = durable;
   }
 
   /** Starts (first time: creates) the cluster and returns how to reach it as the application role. */
@@ -145,6 +149,10 @@ public final class EmbeddedTarget implements AutoCloseable {
           .setServerConfig("password_encryption", "scram-sha-256")
           // a failing statement is logged with its text; provisioning statements carry passwords
           .setServerConfig("log_min_error_statement", "panic")
+          // zonky turns these off for speed; the rehearsal target can afford that, the store cannot
+          .setServerConfig("fsync", durable ? "on" : "off")
+          .setServerConfig("synchronous_commit", durable ? "on" : "off")
+          .setServerConfig("full_page_writes", durable ? "on" : "off")
           .setConnectConfig("user", ADMIN_ROLE)
           .setConnectConfig("password", credentials.getProperty(ADMIN_ROLE))
           .start();
