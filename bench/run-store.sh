@@ -20,10 +20,9 @@
 #
 # The store's PostgreSQL: Debian's (/usr/lib/postgresql/<newest>/bin, as the store probe starts it), a
 # throw-away cluster in the scratch directory with the server's defaults (fsync on), reached by A and B
-# through one CONSOLE_STORE_PG_URL as its superuser (the consoles create their schema and role). Not the
-# embedded store-pg a console starts without a URL: that one runs with fsync=off (zonky's default), so its
-# appends are not durable and would not be a fair match for the file store's fsync. Nothing outside the
-# scratch directory is touched.
+# through one CONSOLE_STORE_PG_URL as its superuser (the consoles create their schema and role), as a team
+# would run it (the embedded store-pg a console starts without a URL flushes its commits too, but is one
+# console's). Nothing outside the scratch directory is touched.
 #
 # Targets: 1. postgres/file commands/s >= 0.5x (medians);
 #          2. p99 on B (changes on A) <= 1.5x p99 on A alone, 1,000 subscribers (medians of FEED_ROUNDS);

@@ -30,7 +30,6 @@ import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 import static io.bfg.console.http.ApiClient.ANNA;
-import static io.bfg.console.http.ApiClient.MAREK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,24 +126,13 @@ class SharedStoreConsolesTest {
   }
 
   @Test
-  void hundredsOfConcurrentCommandsOnTwoConsolesLeaveOneContiguousValidJournal() throws Exception {
+  void hundredsOfConcurrentCommandsOnTwoConsolesLeaveOneContiguousValidJournalAndFeedsInSeqOrder() throws Exception {
     RunningConsole a = console("a");
     RunningConsole b = console("b");
-    JsonObject evaluation = a.api().get("/api/evaluation").ok();
-    List<String[]> open = new ArrayList<>();
-    for (Object group : evaluation.getJsonArray("groups")) {
-      for (Object item : ((JsonObject) group).getJsonArray("checks")) {
-        JsonObject check = (JsonObject) item;
-        Object owner = check.getValue("owner");
-        String ownerId = owner instanceof JsonObject o ? o.getString("id") : (String) owner;
-        boolean free = check.getJsonArray("dependsOn") == null || check.getJsonArray("dependsOn").isEmpty();
-        if ("owner-acceptance".equals(check.getString("kind")) && (ANNA.equals(ownerId) || MAREK.equals(ownerId))
-            && free && !"BLOCKED".equals(check.getString("status"))) {
-          open.add(new String[] {check.getString("id"), ownerId});
-        }
-      }
-    }
+    List<String[]> open = SignOffLoad.openChecks(a.api().get("/api/evaluation").ok());
     assertThat(open).hasSizeGreaterThanOrEqualTo(2);
+    List<JsonObject> feedOfA = feedOf(a, null);
+    List<JsonObject> feedOfB = feedOf(b, null);
     long before = a.api().get("/api/evaluation").ok().getLong("seq");
 
     int commands = 300;
@@ -182,6 +170,25 @@ class SharedStoreConsolesTest {
       assertThat(verdict.getBoolean("valid")).isTrue();
       assertThat(verdict.getLong("length")).isEqualTo(last);
     }
+
+    // each console's feed carried every event once, in seq order, whichever console appended it
+    List<Long> all = LongStream.rangeClosed(before + 1, last).boxed().toList();
+    awaitUntil(() -> auditSeqs(feedOfA).size() >= all.size() && auditSeqs(feedOfB).size() >= all.size(), 5_000);
+    assertThat(auditSeqs(feedOfA)).containsExactlyElementsOf(all);
+    assertThat(auditSeqs(feedOfB)).containsExactlyElementsOf(all);
+    // a subscriber resuming with since gets the rest in order from either console
+    long since = before + all.size() / 2;
+    List<Long> rest = LongStream.rangeClosed(since + 1, last).boxed().toList();
+    for (RunningConsole console : List.of(a, b)) {
+      List<JsonObject> resumed = feedOf(console, since);
+      awaitUntil(() -> auditSeqs(resumed).size() >= rest.size(), 5_000);
+      assertThat(auditSeqs(resumed)).containsExactlyElementsOf(rest);
+    }
+  }
+
+  private static List<Long> auditSeqs(List<JsonObject> feed) {
+    return feed.stream().filter(m -> "audit".equals(m.getString("type")))
+        .map(m -> m.getJsonObject("event").getLong("seq")).toList();
   }
 
   @Test
@@ -330,14 +337,19 @@ class SharedStoreConsolesTest {
     return events.stream().map(e -> ((JsonObject) e).getLong("seq") + " " + ((JsonObject) e).getString("hash")).toList();
   }
 
-  /** Every feed message B sends, in arrival order. */
+  /** Every feed message {@code console} sends, in arrival order. */
   private List<JsonObject> feedOf(RunningConsole console) {
+    return feedOf(console, null);
+  }
+
+  /** As above, resuming after {@code since} (null: a new subscriber). */
+  private List<JsonObject> feedOf(RunningConsole console, Long since) {
     Vertx vertx = newVertx();
     List<JsonObject> messages = new CopyOnWriteArrayList<>();
     Future<?> connected = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
             .setMaxMessageSize(4 * 1024 * 1024))
         .webSocket().textMessageHandler(text -> messages.add(new JsonObject(text)))
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(console.port()).setURI("/ws?lang=en"));
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(console.port()).setURI("/ws?lang=en" + (since == null ? "" : "&since=" + since)));
     RunningConsole.await(connected);
     return messages;
   }
