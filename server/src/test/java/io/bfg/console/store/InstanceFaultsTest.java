@@ -5,10 +5,10 @@ import io.bfg.console.http.ApiClient;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TestTarget;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +24,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import static io.bfg.console.store.StoreConsoles.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,36 +40,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InstanceFaultsTest {
 
-  private static final AtomicInteger DATABASES = new AtomicInteger();
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
   @TempDir
   Path dataDir;
-  private final List<Vertx> vertxes = new ArrayList<>();
-  private final List<RunningConsole> consoles = new ArrayList<>();
+  private StoreConsoles consoles;
   private final List<Process> children = new ArrayList<>();
+
+  @BeforeEach
+  void consoles() {
+    consoles = new StoreConsoles(dataDir);
+  }
 
   @AfterEach
   void stopAll() {
     children.forEach(Process::destroyForcibly);
-    consoles.forEach(RunningConsole::stop);
-    vertxes.forEach(vertx -> RunningConsole.await(vertx.close()));
-  }
-
-  private TargetEndpoint freshStore() {
-    TestTarget target = TestTarget.get();
-    String database = "faults_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-    target.sql(target.admin().database(), "create database " + database);
-    return target.admin().withDatabase(database);
+    consoles.close();
   }
 
   private RunningConsole console(String name, TargetEndpoint store) {
-    Vertx vertx = Vertx.vertx();
-    vertxes.add(vertx);
-    RunningConsole console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir.resolve(name), Map.of(
-        "CONSOLE_STORE", "postgres", "CONSOLE_STORE_PG_URL", TestTarget.url(store), "CONSOLE_INSTANCE_ID", name));
-    consoles.add(console);
-    return console;
+    return consoles.start(name, store);
   }
 
   /** A console in its own JVM, as `serve` runs it, so it can be killed the way a machine dies. */
@@ -112,7 +101,7 @@ class InstanceFaultsTest {
 
   @Test
   void aConsoleKilledMidCommandLosesNothingAnyConsoleAcknowledgedAndTheChainStaysValid() throws Exception {
-    TargetEndpoint store = freshStore();
+    TargetEndpoint store = StoreConsoles.freshDatabase("faults");
     RunningConsole a = console("a", store);
     ApiClient b = childConsole("b", store);
     Process bProcess = children.get(0);
@@ -167,9 +156,7 @@ class InstanceFaultsTest {
       assertJournalHolds(load.acknowledged(), a);
       assertJournalHolds(load.acknowledged(), b);
     } finally {
-      stopAll();
-      consoles.clear();
-      vertxes.clear();
+      consoles.close();
       server.close();
     }
   }
@@ -180,7 +167,7 @@ class InstanceFaultsTest {
    */
   private static void assertJournalHolds(Map<Long, String> acknowledged, RunningConsole console) throws Exception {
     long head = acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-    awaitUntil(() -> console.api().get("/api/evaluation").ok().getLong("seq") >= head, 10_000, () -> "");
+    awaitUntil(() -> console.api().get("/api/evaluation").ok().getLong("seq") >= head, 10_000);
     JsonArray events = console.api().get("/api/audit").ok().getJsonArray("events");
     Map<Long, String> journal = new HashMap<>();
     for (Object item : events) {
@@ -194,16 +181,5 @@ class InstanceFaultsTest {
     JsonObject verdict = console.api().get("/api/audit/verify").ok();
     assertThat(verdict.getBoolean("valid")).isTrue();
     assertThat(verdict.getLong("length")).isEqualTo(length);
-  }
-
-  private static void awaitUntil(Supplier<Boolean> condition, long millis, Supplier<String> state)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms: " + state.get());
-      }
-      Thread.sleep(20);
-    }
   }
 }

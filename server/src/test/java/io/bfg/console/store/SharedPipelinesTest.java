@@ -1,13 +1,9 @@
 package io.bfg.console.store;
 
-import io.bfg.console.http.ApiClient;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.targetdb.TargetEndpoint;
 import io.bfg.console.targetdb.TestTarget;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,15 +15,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import static io.bfg.console.http.ApiClient.ANNA;
+import static io.bfg.console.store.StoreConsoles.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,42 +29,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedPipelinesTest {
 
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-
   @TempDir
   Path dataDir;
-  private final List<Vertx> vertxes = new ArrayList<>();
-  private final List<RunningConsole> consoles = new ArrayList<>();
-  private final List<TcpProxy> proxies = new ArrayList<>();
+  private StoreConsoles consoles;
   private TargetEndpoint store;
   private NetServer silent;
 
   @BeforeEach
   void freshDatabase() {
-    TestTarget target = TestTarget.get();
-    String database = "pipes_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-    target.sql(target.admin().database(), "create database " + database);
-    store = target.admin().withDatabase(database);
+    consoles = new StoreConsoles(dataDir);
+    store = StoreConsoles.freshDatabase("pipes");
     // a target that accepts and never answers keeps a connection run going until its timeout
-    silent = RunningConsole.await(newVertx().createNetServer().connectHandler(socket -> {
+    silent = RunningConsole.await(consoles.newVertx().createNetServer().connectHandler(socket -> {
     }).listen(0, "127.0.0.1"));
   }
 
   @AfterEach
   void stopAll() {
-    consoles.forEach(RunningConsole::stop);
-    proxies.forEach(TcpProxy::stop);
-    vertxes.forEach(vertx -> RunningConsole.await(vertx.close()));
+    consoles.close();
   }
 
   private RunningConsole console(String name, TargetEndpoint storeAt, String targetUrl) {
-    Vertx vertx = newVertx();
-    Map<String, String> env = new HashMap<>(Map.of("CONSOLE_STORE", "postgres", "CONSOLE_STORE_PG_URL",
-        TestTarget.url(storeAt), "CONSOLE_INSTANCE_ID", name, "CONSOLE_TARGET_PG_URL", targetUrl));
-    env.put("CONSOLE_TARGET_TIMEOUT_MS", "60000");
-    RunningConsole console = RunningConsole.start(vertx, RunningConsole.BFG, dataDir.resolve(name), env);
-    consoles.add(console);
-    return console;
+    return consoles.start(name, storeAt, targetOf(targetUrl));
+  }
+
+  private static Map<String, String> targetOf(String targetUrl) {
+    return Map.of("CONSOLE_TARGET_PG_URL", targetUrl, "CONSOLE_TARGET_TIMEOUT_MS", "60000");
   }
 
   private String silentTarget() {
@@ -121,7 +103,7 @@ class SharedPipelinesTest {
     String target = TestTarget.url(TestTarget.get().freshDatabase());
     RunningConsole a = console("a", store, target);
     RunningConsole b = console("b", store, target);
-    List<JsonObject> feed = feedOf(b);
+    List<JsonObject> feed = consoles.feedOf(b);
     awaitUntil(() -> feed.stream().anyMatch(m -> "evaluation".equals(m.getString("type"))), 10_000);
 
     String runId = a.api().startPipeline("connection", ANNA);
@@ -149,20 +131,14 @@ class SharedPipelinesTest {
   void aConsoleThatDiedMidRunFreesItsPipelineAfterTheLease() throws Exception {
     // A reaches the store through a relay: cutting it and closing A's Vert.x is A's machine gone,
     // nothing of A can tell the store its run ended
-    TcpProxy relay = TcpProxy.start(newVertx(), store.host(), store.port());
-    proxies.add(relay);
-    Vertx vertxOfA = newVertx();
-    RunningConsole a = RunningConsole.start(vertxOfA, RunningConsole.BFG, dataDir.resolve("a"), Map.of(
-        "CONSOLE_STORE", "postgres", "CONSOLE_STORE_PG_URL", TestTarget.url(new TargetEndpoint(store.host(),
-            relay.port(), store.database(), store.user(), store.password(), store.sslMode(), store.rootCert())),
-        "CONSOLE_INSTANCE_ID", "a", "CONSOLE_TARGET_PG_URL", silentTarget(), "CONSOLE_TARGET_TIMEOUT_MS", "60000"));
+    TcpProxy relay = consoles.relay(store);
+    Vertx vertxOfA = consoles.newVertx();
+    RunningConsole a = consoles.start("a", StoreConsoles.via(relay, store), targetOf(silentTarget()), vertxOfA);
     RunningConsole b = console("b", store, silentTarget());
     String runId = a.api().startPipeline("connection", ANNA);
 
-    relay.stop();
-    proxies.remove(relay);
-    vertxes.remove(vertxOfA);
-    RunningConsole.await(vertxOfA.close());
+    consoles.cut(relay);
+    consoles.forget(a, vertxOfA);
 
     assertThat(b.api().post("/api/pipelines/connection", ANNA).error(409, "PIPELINE_RUNNING")).contains(runId);
     awaitUntil(() -> b.api().post("/api/pipelines/connection", ANNA).status() == 202,
@@ -172,23 +148,6 @@ class SharedPipelinesTest {
     assertThat(dead.getString("abandoned")).contains("instance a");
   }
 
-  private Vertx newVertx() {
-    Vertx vertx = Vertx.vertx();
-    vertxes.add(vertx);
-    return vertx;
-  }
-
-  private List<JsonObject> feedOf(RunningConsole console) {
-    Vertx vertx = newVertx();
-    List<JsonObject> messages = new CopyOnWriteArrayList<>();
-    Future<?> connected = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
-            .setMaxMessageSize(4 * 1024 * 1024))
-        .webSocket().textMessageHandler(text -> messages.add(new JsonObject(text)))
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(console.port()).setURI("/ws?lang=en"));
-    RunningConsole.await(connected);
-    return messages;
-  }
-
   private static int indexOf(List<JsonObject> messages, java.util.function.Predicate<JsonObject> matches) {
     for (int i = 0; i < messages.size(); i++) {
       if (matches.test(messages.get(i))) {
@@ -196,15 +155,5 @@ class SharedPipelinesTest {
       }
     }
     return -1;
-  }
-
-  private static void awaitUntil(Supplier<Boolean> condition, long millis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + millis + " ms");
-      }
-      Thread.sleep(50);
-    }
   }
 }
