@@ -83,8 +83,20 @@ final class ReadHandlers {
     });
   }
 
+  /**
+   * Revalidated, never stored blind: a page reloaded while nothing changed gets a 304 instead of the whole
+   * evaluation again. private: in oidc mode it is read with an identity.
+   */
   void evaluation(RoutingContext rc) {
-    rc.response().putHeader("content-type", JSON).end(service.evaluationJson(lang(rc)));
+    Buffer json = service.evaluationJson(lang(rc));
+    String etag = Etags.of(json.getBytes(), null);
+    rc.response().putHeader("content-type", JSON).putHeader("cache-control", "private, no-cache")
+        .putHeader("etag", etag);
+    if (Etags.matches(rc.request().getHeader("if-none-match"), etag)) {
+      rc.response().setStatusCode(304).end();
+    } else {
+      rc.response().end(json);
+    }
   }
 
   void checks(RoutingContext rc) {
