@@ -112,12 +112,12 @@ class StaticAssetsTest {
   }
 
   @Test
-  @DisplayName("a second request with the ETag it got is 304 without a body, for the page, a module and the evaluation")
+  @DisplayName("a second request with the ETag it got is 304 without a body, for the page, a module, the evaluation and the packets")
   void notModified(Vertx vertx) {
     console = RunningConsole.bfg(vertx, dataDir);
     String version = version();
     for (String path : new String[] {"/", "/index.html", "/v/" + version + "/js/feed.js", "/js/feed.js",
-        "/api/evaluation?lang=pl"}) {
+        "/api/evaluation?lang=pl", "/api/packets?lang=en", "/api/packets/ProductionAdapterMigrationRunbook.v1?format=raw"}) {
       for (String coding : new String[] {"gzip", "identity"}) {
         HttpResponse<byte[]> first = get(path, "Accept-Encoding", coding);
         assertThat(first.statusCode()).as(path).isEqualTo(200);
