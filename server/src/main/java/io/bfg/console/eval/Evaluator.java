@@ -615,7 +615,7 @@ public final class Evaluator {
           signOff.at(), signOff.evidenceHash(), signOff.value(), a.stale[i]);
       List<Evaluation.OptionView> options = c.options() == null || c.options().isEmpty() ? null
           : c.options().stream().map(o -> new Evaluation.OptionView(o.value(), o.label().in(lang))).toList();
-      return new Evaluation.CheckView(c.id(), c.kind().wire(), text(c.label()), text(c.description()), c.owner(),
+      return new Evaluation.CheckView(c.id(), c.kind().wire(), checkLabel(c), text(c.description()), c.owner(),
           a.status[i].name(), hasCount ? a.done[i] : null, hasCount ? a.total[i] : null, value(node),
           evidence(node, signOff), c.dependsOn().isEmpty() ? null : c.dependsOn(),
           a.blockedBy[i] < 0 ? null : nodes[a.blockedBy[i]].id, signOffView, options, c.pipeline(), c.step(),
@@ -690,11 +690,24 @@ public final class Evaluator {
             : Texts.fill(Texts.WAITING_FOR_OWNER.in(lang), "owner", owner);
         case PIPELINE -> {
           PipelineRun.Step step = pipelineStep(a.state, c);
-          yield step != null ? step.detail()
+          yield step != null ? step.detail(lang)
               : Texts.fill(Texts.WAITING_FOR_PIPELINE.in(lang), "pipeline", pipelineName(c.pipeline()));
         }
         case DERIVED -> null;
       };
+    }
+
+    /**
+     * A check's label; a pipeline check the scenario left untranslated (the same words in English and
+     * Polish) is named in Polish by its step ({@link Pipelines#STEP_NAMES}). Its definition, and so its
+     * evidence, stays the scenario's.
+     */
+    String checkLabel(CheckDef c) {
+      if (lang == Lang.PL && c.kind() == CheckKind.PIPELINE && c.label().en().equals(c.label().pl())
+          && Pipelines.STEP_NAMES.containsKey(c.step())) {
+        return Pipelines.STEP_NAMES.get(c.step()).pl();
+      }
+      return text(c.label());
     }
 
     String pipelineName(String pipeline) {
@@ -723,7 +736,7 @@ public final class Evaluator {
       }
       CheckDef c = root.check;
       GroupDef g = root.owner.group;
-      String label = text(c.label());
+      String label = checkLabel(c);
       boolean actionable = c.kind() != CheckKind.DERIVED;
       String action;
       if (c.action() != null) {
