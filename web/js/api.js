@@ -75,16 +75,18 @@ export function logout() {
   return request('/auth/logout', { method: 'POST' }, { probe: true });
 }
 
+// The evaluation and the packets are revalidated by their ETags ('no-cache'): a reload while nothing
+// changed gets 304s, not the same bytes again. Everything else is never stored.
 export function getEvaluation(lang) {
-  return request(`/api/evaluation?lang=${encodeURIComponent(lang)}`);
+  return request(`/api/evaluation?lang=${encodeURIComponent(lang)}`, { cache: 'no-cache' });
 }
 
 export function listPackets(lang) {
-  return request(`/api/packets?lang=${encodeURIComponent(lang)}`);
+  return request(`/api/packets?lang=${encodeURIComponent(lang)}`, { cache: 'no-cache' });
 }
 
 export function getPacket(id, lang) {
-  return request(`/api/packets/${encodeURIComponent(id)}?lang=${encodeURIComponent(lang)}`);
+  return request(`/api/packets/${encodeURIComponent(id)}?lang=${encodeURIComponent(lang)}`, { cache: 'no-cache' });
 }
 
 export function getAudit() {

@@ -470,7 +470,7 @@ function onPipeline(message) {
   if (outcome === 'unknown') loadRun(message.pipeline, message.runId);
 }
 
-/** GET /api/pipelines: the runs in progress and the latest of each, on load and after every reconnect. */
+/** GET /api/pipelines: the runs in progress and the latest of each, each time the feed opens (load, reconnect). */
 async function loadPipelines() {
   const sentAt = state.runs.tick();
   try {
@@ -836,6 +836,11 @@ const feed = new Feed({
   onState: (conn) => {
     state.conn = conn;
     renderConn();
+    // Without the socket, onOpen never fetches the runs: fetch them once when the page falls back to polling.
+    if (conn === 'polling' && !state.runsPolled) {
+      state.runsPolled = true;
+      loadPipelines();
+    }
   },
   onPolicyClose,
   // A refused upgrade looks like any failed connection to a page; in oidc mode, ask whether it was a 401.
@@ -874,7 +879,7 @@ function boot() {
   api.onUnauthenticated(onUnauthenticated);
 
   resolveIdentity();
-  loadPipelines();
+  // the runs are fetched when the feed opens (onOpen): a fetch sent before then could miss a step
   const first = loadEvaluation().then((loaded) => {
     if (!loaded) return;
     if (place) arrive(place);

@@ -48,7 +48,7 @@ public final class CommandRules {
     ready(a, check);
     String evidence = a.evidenceHash(checkId);
     SignOff current = a.state().signOffs().get(checkId);
-    if (current != null && current.evidenceHash().equals(evidence)) {
+    if (current != null && a.evidenceMatches(checkId, current.evidenceHash())) {
       return Outcome.UNCHANGED;
     }
     return new Outcome(SessionState.CHECK_ACCEPTED, payload(checkId).put("evidenceHash", evidence));
@@ -68,7 +68,7 @@ public final class CommandRules {
     ready(a, check);
     String evidence = a.evidenceHash(checkId);
     SignOff current = a.state().decisions().get(checkId);
-    if (current != null && current.value().equals(value) && current.evidenceHash().equals(evidence)) {
+    if (current != null && current.value().equals(value) && a.evidenceMatches(checkId, current.evidenceHash())) {
       return Outcome.UNCHANGED;
     }
     return new Outcome(SessionState.DECISION_RECORDED,

@@ -26,6 +26,8 @@ import io.bfg.console.model.Template;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +44,8 @@ import java.util.Map;
  * in the constructor, so an evaluation is a single pass over arrays.
  */
 public final class Evaluator {
+
+  private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -70,6 +74,8 @@ public final class Evaluator {
     int[] children;
     int token;
     byte[] staticDigest;
+    /** As staticDigest, over the definition spelled without diacritics (see {@link #definitionDigest}). */
+    byte[] spelledDigest;
 
     Node(CheckDef check, GroupDef group) {
       this.check = check;
@@ -107,12 +113,14 @@ public final class Evaluator {
         node.from = indexes(node.check.from());
         node.children = new int[0];
         node.staticDigest = Checksums.digest().digest(Checksums.canonicalBytes(node.check));
+        node.spelledDigest = definitionDigest(node.check);
       } else {
         node.dependsOn = indexes(node.group.dependsOn());
         node.from = new int[0];
         node.children = indexes(node.group.checks().stream().map(CheckDef::id).toList());
         node.staticDigest = Checksums.digest().digest(Checksums.canonicalBytes(
             List.of(node.group.id(), node.group.token(), node.group.dependsOn())));
+        node.spelledDigest = node.staticDigest;
       }
     }
     collectTemplates();
@@ -170,9 +178,8 @@ public final class Evaluator {
     private final int[] total = new int[nodes.length];
     private final boolean[] stale = new boolean[nodes.length];
     private final String[] decision = new String[nodes.length];
-    private final String[] evidence = new String[nodes.length];
-    /** A decision's evidence as its dependents hash it: with the value chosen (see {@link #upstream}). */
-    private final byte[][] decided = new byte[nodes.length][];
+    private final Hashes written = new Hashes(false);
+    private Hashes spelled;
 
     private Assessment(Runtime runtime, SessionState state) {
       this.runtime = runtime;
@@ -219,7 +226,23 @@ public final class Evaluator {
      * other sign-offs, so re-accepting an upstream check leaves downstream sign-offs fresh.
      */
     public String evidenceHash(String id) {
-      return evidenceOf(this, byId.get(id).index);
+      return evidenceOf(this, written, byId.get(id).index);
+    }
+
+    /**
+     * Whether a sign-off that recorded {@code hash} still rests on the evidence {@code id} has now: the hash
+     * over the definitions as written, or over them spelled without diacritics (a sign-off recorded while
+     * the Polish was typed without them stays valid once it is written properly).
+     */
+    public boolean evidenceMatches(String id, String hash) {
+      int index = byId.get(id).index;
+      if (hash.equals(evidenceOf(this, written, index))) {
+        return true;
+      }
+      if (spelled == null) {
+        spelled = new Hashes(true);
+      }
+      return hash.equals(evidenceOf(this, spelled, index));
     }
 
     public boolean productionGo() {
@@ -272,7 +295,7 @@ public final class Evaluator {
     if (signOff == null) {
       return Status.REVIEW;
     }
-    if (!signOff.evidenceHash().equals(evidenceOf(a, node.index))) {
+    if (!a.evidenceMatches(node.id, signOff.evidenceHash())) {
       a.stale[node.index] = true;
       return Status.REVIEW;
     }
@@ -400,23 +423,51 @@ public final class Evaluator {
     return s != null && !s.isBlank();
   }
 
+  /**
+   * A check's definition, texts included (a check reworded is another check), spelled without
+   * diacritics: writing "sa" as "są" is not a new definition. Folding leaves ASCII as it is, so this
+   * is the digest a definition had while its Polish was typed without diacritics.
+   */
+  static byte[] definitionDigest(CheckDef check) {
+    String canonical = new String(Checksums.canonicalBytes(check), StandardCharsets.UTF_8);
+    return Checksums.digest().digest(withoutDiacritics(canonical).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The text with its combining marks dropped after NFD, and ł/Ł (which NFD keeps whole) as l/L. */
+  static String withoutDiacritics(String text) {
+    String decomposed = Normalizer.normalize(text.replace('ł', 'l').replace('Ł', 'L'), Normalizer.Form.NFD);
+    return COMBINING.matcher(decomposed).replaceAll("");
+  }
+
   // ---- evidence ----
 
-  private String evidenceOf(Assessment a, int index) {
-    if (a.evidence[index] != null) {
-      return a.evidence[index];
+  /** One hashing of the evidence graph, memoized per assessment: over the definitions as written, or spelled. */
+  private final class Hashes {
+    final boolean spelled;
+    final String[] evidence = new String[nodes.length];
+    /** A decision's evidence as its dependents hash it: with the value chosen (see {@link #upstream}). */
+    final byte[][] decided = new byte[nodes.length][];
+
+    Hashes(boolean spelled) {
+      this.spelled = spelled;
+    }
+  }
+
+  private String evidenceOf(Assessment a, Hashes h, int index) {
+    if (h.evidence[index] != null) {
+      return h.evidence[index];
     }
     Node node = nodes[index];
     MessageDigest digest = Checksums.digest();
-    digest.update(node.staticDigest);
+    digest.update(h.spelled ? node.spelledDigest : node.staticDigest);
     for (int ref : node.dependsOn) {
-      upstream(a, ref, digest);
+      upstream(a, h, ref, digest);
     }
     for (int ref : node.from) {
-      upstream(a, ref, digest);
+      upstream(a, h, ref, digest);
     }
     for (int child : node.children) {
-      upstream(a, child, digest);
+      upstream(a, h, child, digest);
     }
     if (node.check != null && node.check.kind() == CheckKind.PIPELINE) {
       PipelineRun.Step step = pipelineStep(a.state, node.check);
@@ -428,8 +479,8 @@ public final class Evaluator {
     if (node.check != null && node.check.fact() != null) {
       digest.update(factEvidence(a.runtime, node.check.fact()).getBytes(StandardCharsets.UTF_8));
     }
-    a.evidence[index] = HEX.formatHex(digest.digest());
-    return a.evidence[index];
+    h.evidence[index] = HEX.formatHex(digest.digest());
+    return h.evidence[index];
   }
 
   /**
@@ -437,18 +488,18 @@ public final class Evaluator {
    * value chosen. A decision's own evidence cannot hold its value (it is signed before the value
    * exists), but whatever was signed off on top of "Prague" must go stale when it becomes "Frankfurt".
    */
-  private void upstream(Assessment a, int ref, MessageDigest digest) {
+  private void upstream(Assessment a, Hashes h, int ref, MessageDigest digest) {
     Node node = nodes[ref];
     if (node.check == null || node.check.kind() != CheckKind.DECISION) {
-      digest.update(evidenceOf(a, ref).getBytes(StandardCharsets.US_ASCII));
+      digest.update(evidenceOf(a, h, ref).getBytes(StandardCharsets.US_ASCII));
       return;
     }
-    if (a.decided[ref] == null) {
+    if (h.decided[ref] == null) {
       SignOff decision = a.state.decisions().get(node.id);
-      String own = evidenceOf(a, ref);
-      a.decided[ref] = (decision == null ? own : own + '\u0000' + decision.value()).getBytes(StandardCharsets.UTF_8);
+      String own = evidenceOf(a, h, ref);
+      h.decided[ref] = (decision == null ? own : own + '\u0000' + decision.value()).getBytes(StandardCharsets.UTF_8);
     }
-    digest.update(a.decided[ref]);
+    digest.update(h.decided[ref]);
   }
 
   // ---- recommendation ----
@@ -564,7 +615,7 @@ public final class Evaluator {
           signOff.at(), signOff.evidenceHash(), signOff.value(), a.stale[i]);
       List<Evaluation.OptionView> options = c.options() == null || c.options().isEmpty() ? null
           : c.options().stream().map(o -> new Evaluation.OptionView(o.value(), o.label().in(lang))).toList();
-      return new Evaluation.CheckView(c.id(), c.kind().wire(), text(c.label()), text(c.description()), c.owner(),
+      return new Evaluation.CheckView(c.id(), c.kind().wire(), checkLabel(c), text(c.description()), c.owner(),
           a.status[i].name(), hasCount ? a.done[i] : null, hasCount ? a.total[i] : null, value(node),
           evidence(node, signOff), c.dependsOn().isEmpty() ? null : c.dependsOn(),
           a.blockedBy[i] < 0 ? null : nodes[a.blockedBy[i]].id, signOffView, options, c.pipeline(), c.step(),
@@ -639,11 +690,24 @@ public final class Evaluator {
             : Texts.fill(Texts.WAITING_FOR_OWNER.in(lang), "owner", owner);
         case PIPELINE -> {
           PipelineRun.Step step = pipelineStep(a.state, c);
-          yield step != null ? step.detail()
+          yield step != null ? step.detail(lang)
               : Texts.fill(Texts.WAITING_FOR_PIPELINE.in(lang), "pipeline", pipelineName(c.pipeline()));
         }
         case DERIVED -> null;
       };
+    }
+
+    /**
+     * A check's label; a pipeline check the scenario left untranslated (the same words in English and
+     * Polish) is named in Polish by its step ({@link Pipelines#STEP_NAMES}). Its definition, and so its
+     * evidence, stays the scenario's.
+     */
+    String checkLabel(CheckDef c) {
+      if (lang == Lang.PL && c.kind() == CheckKind.PIPELINE && c.label().en().equals(c.label().pl())
+          && Pipelines.STEP_NAMES.containsKey(c.step())) {
+        return Pipelines.STEP_NAMES.get(c.step()).pl();
+      }
+      return text(c.label());
     }
 
     String pipelineName(String pipeline) {
@@ -672,7 +736,7 @@ public final class Evaluator {
       }
       CheckDef c = root.check;
       GroupDef g = root.owner.group;
-      String label = text(c.label());
+      String label = checkLabel(c);
       boolean actionable = c.kind() != CheckKind.DERIVED;
       String action;
       if (c.action() != null) {

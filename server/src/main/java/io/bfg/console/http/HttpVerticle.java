@@ -20,20 +20,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.MimeMapping;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.FileSystemAccess;
-import io.vertx.ext.web.handler.StaticHandler;
 
 import java.net.URI;
 
 /** The HTTP edge: the router below is the table of contents of the API. */
 public final class HttpVerticle extends VerticleBase {
-
-  private static final String WEB_CHARSET = "UTF-8";
 
   private final AppConfig config;
   private final ReadinessService service;
@@ -87,16 +82,18 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false));
     hosts = new HostGuard(config, server::actualPort);
     connections = new ConnectionLimit(config.edge().maxConnections(), config.eventLoops());
-    Router router = router();
-    return server
-        .connectionHandler(this::accept)
-        .invalidRequestHandler(Errors::invalidRequest)
-        .requestHandler(request -> {
-          if (hosts.admit(request)) {
-            router.handle(request);
-          }
-        })
-        .listen();
+    return vertx.executeBlocking(() -> WebAssets.load(config.webDir().toAbsolutePath())).compose(web -> {
+      Router router = router(web);
+      return server
+          .connectionHandler(this::accept)
+          .invalidRequestHandler(Errors::invalidRequest)
+          .requestHandler(request -> {
+            if (hosts.admit(request)) {
+              router.handle(request);
+            }
+          })
+          .listen();
+    });
   }
 
   /** Past the connection limit a connection is closed at once; below it, it gets its timeouts. */
@@ -133,7 +130,7 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  Router router() {
+  Router router(WebAssets web) {
     ReadHandlers read = new ReadHandlers(service, config.auth(), identity == null ? null : identity.provider(),
         () -> config.store().instance(server.actualPort()));
     CommandHandlers commands = new CommandHandlers(service);
@@ -186,10 +183,8 @@ public final class HttpVerticle extends VerticleBase {
       router.route("/api/*").handler(auth);
     }
     // static files everywhere but /api and /ws, so an API path keeps its own 404/405
-    StaticHandler web = StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString())
-        .setCachingEnabled(false).setDefaultContentEncoding(WEB_CHARSET);
     router.routeWithRegex("^/(?!api/|api$|ws$).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(HttpVerticle::staticHeadType).handler(web);
+        .handler(new StaticAssets(web));
 
     router.route().failureHandler(errors);
     router.errorHandler(404, rc -> Errors.byStatus(rc, 404));
@@ -217,19 +212,6 @@ public final class HttpVerticle extends VerticleBase {
         response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(response.bytesWritten()));
       }
     });
-    rc.next();
-  }
-
-  /** StaticHandler names no Content-Type when it answers HEAD; GET's would be the file's. */
-  private static void staticHeadType(RoutingContext rc) {
-    if (rc.request().method() == HttpMethod.HEAD) {
-      String path = rc.normalizedPath();
-      String type = MimeMapping.mimeTypeForFilename(path.endsWith("/") ? path + StaticHandler.DEFAULT_INDEX_PAGE : path);
-      if (type != null) {
-        rc.response().putHeader(HttpHeaders.CONTENT_TYPE,
-            type.startsWith("text") ? type + ";charset=" + WEB_CHARSET : type);
-      }
-    }
     rc.next();
   }
 

@@ -88,7 +88,23 @@ final class ReadHandlers {
   }
 
   void evaluation(RoutingContext rc) {
-    rc.response().putHeader("content-type", JSON).end(service.evaluationJson(lang(rc)));
+    revalidated(rc, JSON, service.evaluationJson(lang(rc)));
+  }
+
+  /**
+   * The large reads a page makes on every load (evaluation, packets) carry an ETag and are revalidated on
+   * each use: a reload while nothing changed gets 304s instead of the same bytes again. private: in oidc
+   * mode they are read with an identity.
+   */
+  private static void revalidated(RoutingContext rc, String contentType, Buffer body) {
+    String etag = Etags.of(body.getBytes(), null);
+    rc.response().putHeader("content-type", contentType).putHeader("cache-control", "private, no-cache")
+        .putHeader("etag", etag);
+    if (Etags.matches(rc.request().getHeader("if-none-match"), etag)) {
+      rc.response().setStatusCode(304).end();
+    } else {
+      rc.response().end(body);
+    }
   }
 
   void checks(RoutingContext rc) {
@@ -131,7 +147,7 @@ final class ReadHandlers {
           .put("decision", packet.decision()).put("checksum", packet.checksum())
           .put("href", "/api/packets/" + binding.id()));
     }
-    rc.response().putHeader("content-type", JSON).end(new JsonObject().put("packets", list).encode());
+    revalidated(rc, JSON, new JsonObject().put("packets", list).toBuffer());
   }
 
   /** JSON envelope by default; {@code ?format=raw} (or Accept: text/plain) gives the bare text to save or pipe. */
@@ -150,10 +166,12 @@ final class ReadHandlers {
         || (accept != null && accept.startsWith("text/plain"));
     if (raw) {
       String type = packet.format().equals("sql") ? "application/sql; charset=utf-8" : "text/plain; charset=utf-8";
-      rc.response().putHeader("content-type", type).end(packet.content());
+      rc.response().putHeader("vary", "accept");
+      revalidated(rc, type, Buffer.buffer(packet.content()));
       return;
     }
-    rc.response().putHeader("content-type", JSON).end(Buffer.buffer(ReadinessService.bytes(packet)));
+    rc.response().putHeader("vary", "accept");
+    revalidated(rc, JSON, Buffer.buffer(ReadinessService.bytes(packet)));
   }
 
   void snapshot(RoutingContext rc) {

@@ -28,9 +28,11 @@ public record PipelineRun(String runId, String pipeline, String status, String s
    * earlier step failed) or ERRORED (the console failed, not the target). {@code evidence} holds what the step proved (fingerprints, row counts,
    * checksums), never timings, so re-running an unchanged target proves the same thing; the
    * evaluator hashes it. {@code metrics} holds how fast it went (rows per second), which it does not.
+   * {@code detailPl} is {@code detail} in Polish where the step wrote one (a passed step of the
+   * connection check or the dry-run), else null: runs recorded before it existed have none.
    */
   public record Step(String id, String status, String detail, long ms, Map<String, Object> evidence,
-                     Map<String, Object> metrics) {
+                     Map<String, Object> metrics, String detailPl) {
     public static final String PENDING = "PENDING";
     public static final String SKIPPED = "SKIPPED";
 
@@ -40,7 +42,17 @@ public record PipelineRun(String runId, String pipeline, String status, String s
     }
 
     public Step(String id, String status, String detail, long ms, Map<String, Object> evidence) {
-      this(id, status, detail, ms, evidence, Map.of());
+      this(id, status, detail, ms, evidence, Map.of(), null);
+    }
+
+    public Step(String id, String status, String detail, long ms, Map<String, Object> evidence,
+                Map<String, Object> metrics) {
+      this(id, status, detail, ms, evidence, metrics, null);
+    }
+
+    /** The detail in {@code lang}: the Polish one where the step wrote it, else the English. */
+    public String detail(Lang lang) {
+      return lang == Lang.PL && detailPl != null ? detailPl : detail;
     }
   }
 

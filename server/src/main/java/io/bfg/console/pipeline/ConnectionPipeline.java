@@ -74,8 +74,12 @@ final class ConnectionPipeline implements PipelineSteps {
             evidence.put("sessionEncrypted", encrypted);
             String tls = encrypted ? "encrypted (" + row.getString("tls") + ")" : "NOT encrypted (sslmode="
                 + endpoint.sslMode() + ")";
+            String tlsPl = encrypted ? "szyfrowana (" + row.getString("tls") + ")" : "NIESZYFROWANA (sslmode="
+                + endpoint.sslMode() + ")";
             return new StepOutcome("reached " + endpoint.redacted() + ": PostgreSQL " + row.getString("version")
-                + ", logged in as " + row.getString("role") + " in " + loginMs + " ms, session " + tls, evidence);
+                + ", logged in as " + row.getString("role") + " in " + loginMs + " ms, session " + tls,
+                "osiągnięto " + endpoint.redacted() + ": PostgreSQL " + row.getString("version")
+                + ", zalogowano jako " + row.getString("role") + " w " + loginMs + " ms, sesja " + tlsPl, evidence);
           });
     });
   }
@@ -83,7 +87,9 @@ final class ConnectionPipeline implements PipelineSteps {
   private Future<StepOutcome> tlsFingerprint() {
     return TlsProbe.fingerprint(vertx, endpoint.host(), endpoint.port(), settings.connectTimeoutMs())
         .map(result -> new StepOutcome("the server presented " + result.subject() + " (SHA-256 " + result.sha256()
-            + ") over " + result.protocol() + ", valid until " + result.notAfter(), result.evidence()));
+            + ") over " + result.protocol() + ", valid until " + result.notAfter(),
+            "serwer przedstawił " + result.subject() + " (SHA-256 " + result.sha256() + ") przez "
+            + result.protocol() + ", ważny do " + result.notAfter(), result.evidence()));
   }
 
   private Future<StepOutcome> rbacSession() {
@@ -125,8 +131,15 @@ final class ConnectionPipeline implements PipelineSteps {
                         + " (the dry-run needs: grant " + runtimeRole + " to " + name + ")"
                         : "; role " + runtimeRole + " does not exist (the dry-run needs it: create role "
                             + runtimeRole + " nologin; grant " + runtimeRole + " to " + name + ")";
+                String runtimePl = member ? "; może wykonać SET ROLE " + runtimeRole
+                    : role.getBoolean("runtime_exists") ? "; NIE należy do " + runtimeRole
+                        + " (dry-run tego wymaga: grant " + runtimeRole + " to " + name + ")"
+                        : "; rola " + runtimeRole + " nie istnieje (dry-run jej wymaga: create role "
+                            + runtimeRole + " nologin; grant " + runtimeRole + " to " + name + ")";
                 return new StepOutcome("session role " + name + " is neither superuser nor BYPASSRLS; "
-                    + tenantSetting + " = " + tenant + runtime, evidence);
+                    + tenantSetting + " = " + tenant + runtime,
+                    "rola sesji " + name + " nie jest superuserem ani nie ma BYPASSRLS; "
+                    + tenantSetting + " = " + tenant + runtimePl, evidence);
               });
         });
   }
@@ -171,7 +184,7 @@ final class ConnectionPipeline implements PipelineSteps {
               evidence.put("rolledBack", true);
               evidence.put("residue", 0);
               return new StepOutcome("wrote 1 row, read it back unchanged, rolled back: nothing left on the target",
-                  evidence);
+                  "zapisano 1 wiersz, odczytano go bez zmian, wycofano: na celu nic nie zostało", evidence);
             }));
   }
 }

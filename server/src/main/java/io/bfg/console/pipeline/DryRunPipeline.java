@@ -141,7 +141,10 @@ final class DryRunPipeline implements PipelineSteps {
           .collect(Collectors.joining(", "));
       return new StepOutcome("exported " + plan.totalRows() + " rows (" + batches + "), checksum "
           + evidence.get("checksumShort") + "; target before the run: " + before.describe()
-          + "; transaction open", evidence);
+          + "; transaction open",
+          "wyeksportowano wiersze: " + plan.totalRows() + " (" + batches + "), suma kontrolna "
+          + evidence.get("checksumShort") + "; cel przed przebiegiem: " + before.describePl()
+          + "; transakcja otwarta", evidence);
     });
   }
 
@@ -188,7 +191,10 @@ final class DryRunPipeline implements PipelineSteps {
           evidence.put("columns", columns);
           return new StepOutcome("ran the runbook packet (" + RunbookSql.statements(model).size()
               + " statements) inside the transaction; all " + columns + " mapped columns of " + model.tables().size()
-              + " tables exist with compatible types", evidence);
+              + " tables exist with compatible types",
+              "wykonano pakiet runbooka (instrukcje: " + RunbookSql.statements(model).size()
+              + ") w transakcji; wszystkie zmapowane kolumny (" + columns + ") tabel (" + model.tables().size()
+              + ") istnieją ze zgodnymi typami", evidence);
         });
   }
 
@@ -287,7 +293,12 @@ final class DryRunPipeline implements PipelineSteps {
               + "RLS enabled, forced and with a policy on all " + evidence.get("tablesWithForcedRls") + " tables; "
               + "a session for another tenant sees 0 rows as the owner " + endpoint.user() + " and as " + runtime
               + "; tenant " + snapshot.tenantId() + " sees its own " + evidence.get("ownRowsAsRuntimeRole")
-              + " and cannot write another tenant's row", evidence);
+              + " and cannot write another tenant's row",
+              "zapisano wiersze claimów: " + plan.rows(true) + " (" + plan.claims() + "); "
+              + "RLS włączone, wymuszone i z polityką na wszystkich tabelach (" + evidence.get("tablesWithForcedRls")
+              + "); sesja innego tenanta widzi 0 wierszy jako właściciel " + endpoint.user() + " i jako " + runtime
+              + "; tenant " + snapshot.tenantId() + " widzi swoje wiersze (" + evidence.get("ownRowsAsRuntimeRole")
+              + ") i nie może zapisać wiersza innego tenanta", evidence);
         });
   }
 
@@ -373,7 +384,11 @@ final class DryRunPipeline implements PipelineSteps {
           return new StepOutcome("batch-wrote " + written[0] + " rows (plus " + plan.rows(true) + " claims) in "
               + metrics.get("writeMs") + " ms, read all " + rowsRead + " back under tenant " + snapshot.tenantId()
               + " and recomputed the checksum in " + metrics.get("readAndChecksumMs") + " ms: " + readShort
-              + " equals the export's", evidence, metrics);
+              + " equals the export's",
+              "zapisano partiami wiersze: " + written[0] + " (plus claimy: " + plan.rows(true) + ") w "
+              + metrics.get("writeMs") + " ms, odczytano wszystkie (" + rowsRead + ") jako tenant " + snapshot.tenantId()
+              + " i przeliczono sumę kontrolną w " + metrics.get("readAndChecksumMs") + " ms: " + readShort
+              + " zgadza się z eksportem", evidence, metrics);
         });
   }
 
@@ -462,6 +477,10 @@ final class DryRunPipeline implements PipelineSteps {
             .map(after -> Map.entry(checked.getKey(), after)))
         .map(result -> {
           String how = result.getKey();
+          String howPl = transaction == null ? "nie otwarto transakcji"
+              : how.startsWith("rolled back") ? "wycofano transakcję"
+              : "transakcji nie dało się wycofać w jej sesji (sesja zawiodła lub zamknęła się w trakcie), "
+                  + "więc PostgreSQL ją odrzucił";
           TargetFootprint after = result.getValue();
           if (!after.equals(before)) {
             throw new StepFailed(how + ", but the target changed: before " + before.describe() + "; after "
@@ -471,7 +490,8 @@ final class DryRunPipeline implements PipelineSteps {
           evidence.put("rolledBack", true);
           evidence.put("footprint", after.describe());
           evidence.put("residue", 0);
-          return new StepOutcome(how + "; the target is as before: " + after.describe(), evidence);
+          return new StepOutcome(how + "; the target is as before: " + after.describe(),
+              howPl + "; cel jest taki jak przedtem: " + after.describePl(), evidence);
         });
   }
 

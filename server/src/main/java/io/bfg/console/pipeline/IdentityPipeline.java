@@ -279,7 +279,7 @@ final class IdentityPipeline implements PipelineSteps {
     String expires = Instant.ofEpochSecond(exp).toString();
     return Future.succeededFuture(new StepOutcome("a client-credentials token for " + settings.probeClientId()
         + " verified end to end: signature (" + alg + ", kid " + kid + ") against the JWKS, iss, aud " + audiences
-        + " containing '" + audience + "', expires " + expires, evidence, Map.of("expiresAt", expires)));
+        + " containing '" + audience + "', expires " + expires, null, evidence, Map.of("expiresAt", expires)));
   }
 
   /** The rules' reason for the step, with what the IdP's administrator can do about it. */

@@ -338,7 +338,9 @@ public final class PipelineRunner {
       if (ar.succeeded()) {
         StepOutcome outcome = ar.result();
         String detail = endpoint == null ? outcome.detail() : endpoint.scrub(outcome.detail());
-        publish.accept(transcript.passed(step.id(), new StepOutcome(detail,
+        String detailPl = endpoint == null || outcome.detailPl() == null ? outcome.detailPl()
+            : endpoint.scrub(outcome.detailPl());
+        publish.accept(transcript.passed(step.id(), new StepOutcome(detail, detailPl,
             outcome.evidence(), outcome.metrics()), ms));
       } else if (ar.cause() instanceof StepFailed.NothingToDo nothing) {
         publish.accept(transcript.skipped(step.id(), nothing.getMessage()));

@@ -72,7 +72,7 @@ final class RunTranscript {
   }
 
   synchronized ObjectNode passed(String stepId, StepOutcome outcome, long ms) {
-    set(stepId, PipelineRun.PASSED, outcome.detail(), ms, outcome.evidence(), outcome.metrics());
+    set(stepId, PipelineRun.PASSED, outcome.detail(), outcome.detailPl(), ms, outcome.evidence(), outcome.metrics());
     return stepMessage(stepId);
   }
 
@@ -172,9 +172,14 @@ final class RunTranscript {
 
   private void set(String stepId, String stepStatus, String detail, long ms, Map<String, Object> evidence,
                    Map<String, Object> metrics) {
+    set(stepId, stepStatus, detail, null, ms, evidence, metrics);
+  }
+
+  private void set(String stepId, String stepStatus, String detail, String detailPl, long ms,
+                   Map<String, Object> evidence, Map<String, Object> metrics) {
     Step step = step(stepId);
     progress.remove(stepId);
-    steps.set(steps.indexOf(step), new Step(stepId, stepStatus, detail, ms, evidence, metrics));
+    steps.set(steps.indexOf(step), new Step(stepId, stepStatus, detail, ms, evidence, metrics, detailPl));
   }
 
   private Step step(String stepId) {

@@ -72,4 +72,14 @@ record TargetFootprint(String schema, boolean schemaExists, long relations, long
     return "schema " + schema + " present with " + relations + " relations, " + policies + " policies and " + rows
         + " rows visible to the tenant";
   }
+
+  /** {@link #describe()} in Polish. */
+  String describePl() {
+    if (!schemaExists) {
+      return "schematu " + schema + " nie ma";
+    }
+    long rows = tenantRows.values().stream().mapToLong(Long::longValue).sum();
+    return "schemat " + schema + " istnieje: relacje " + relations + ", polityki " + policies + ", wiersze widoczne dla tenanta "
+        + rows;
+  }
 }

@@ -131,7 +131,7 @@ class ActionsBrowserTest extends BrowserTest {
     DashboardPage.screenshot(dashboard.section("release"), SCREENSHOTS.resolve("counts-release-en.png"));
 
     dashboard.langButton("pl").click();
-    assertThat(dashboard.check("cutover.contracts-frozen").locator(".check-title")).hasText("Kontrakty zamrozone");
+    assertThat(dashboard.check("cutover.contracts-frozen").locator(".check-title")).hasText("Kontrakty zamrożone");
     assertThat(dashboard.page.evaluate(UNLABELLED_COUNTS, "Gotowe kontrole źródłowe")).as("unlabelled counts (pl)")
         .isEqualTo(List.of());
     assertThat(sources(dashboard, ADAPTER_TARGET)).hasText("1/1");

@@ -99,9 +99,9 @@ class DashboardBrowserTest extends BrowserTest {
 
     assertThat(dashboard.page.locator("html")).hasAttribute("lang", "pl");
     assertThat(dashboard.langButton("pl")).hasAttribute("aria-pressed", "true");
-    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejscie produkcyjne");
+    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejście produkcyjne");
     assertThat(dashboard.section("rbac").locator(".eyebrow")).hasText("Mapa RBAC");
-    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".check-title")).hasText("Kontrakty zamrozone");
+    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".check-title")).hasText("Kontrakty zamrożone");
     assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Następne");
     assertThat(dashboard.groupCount("cutover")).hasText("0/6 kontroli");
     assertThat(dashboard.page.locator("#section-copilot .rec-action")).hasText("Zapisz dowody connection adaptera");
@@ -253,7 +253,7 @@ class DashboardBrowserTest extends BrowserTest {
     dashboard.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tablet.png")));
 
     dashboard.langButton("pl").click();
-    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejscie produkcyjne");
+    assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejście produkcyjne");
     dashboard.waitForPackets(RUNBOOK, RELEASE);
     assertNoHorizontalScroll(dashboard, "pl");
   }

@@ -455,7 +455,7 @@ class EvaluatorBehaviourTest {
       assertThat(en.options()).extracting(Evaluation.OptionView::value)
           .containsExactly("managed-postgres-eu", "self-hosted-pg-waw");
       assertThat(en.command()).isEqualTo("POST /api/decisions/infra.hosting");
-      assertThat(check(session.evaluate(Lang.PL), "infra.hosting").value()).isEqualTo("Zarzadzany PostgreSQL (konto EU)");
+      assertThat(check(session.evaluate(Lang.PL), "infra.hosting").value()).isEqualTo("Zarządzany PostgreSQL (konto EU)");
       assertThat(group(session.evaluate(), "infrastructure")).extracting("done", "total").containsExactly(1, 4);
     }
 

@@ -194,7 +194,7 @@ class EvaluatorSeedTest {
   void polish() {
     assertThat(pl.lang()).isEqualTo("pl");
     assertThat(group(pl, "cutover").checks()).extracting(Evaluation.CheckView::label).containsExactly(
-        "Kontrakty zamrozone", "Naglowki rol zmapowane", "Rehearsal Scenario Store", "Schemat DB",
+        "Kontrakty zamrożone", "Nagłówki ról zmapowane", "Rehearsal Scenario Store", "Schemat DB",
         "Sekrety i auth", "Migracja i rollback");
     assertThat(group(en, "cutover").checks()).extracting(Evaluation.CheckView::label).startsWith("Contracts frozen");
     assertThat(pl.summary().headline()).isEqualTo("Gotowe bramki integracji dla db-auth-session-adapter: 2/9.");

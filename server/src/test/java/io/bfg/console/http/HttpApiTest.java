@@ -146,8 +146,8 @@ class HttpApiTest {
       assertThat(polish.getJsonObject("summary").getString("decision"))
           .isEqualTo(english.getJsonObject("summary").getString("decision"));
       assertThat(polish.getJsonArray("gates").getJsonObject(0).getString("label"))
-          .isEqualTo("Kontrakty providerow sa zmapowane");
-      assertThat(check(polish, "cutover.role-headers").getString("label")).isEqualTo("Naglowki rol zmapowane");
+          .isEqualTo("Kontrakty providerów są zmapowane");
+      assertThat(check(polish, "cutover.role-headers").getString("label")).isEqualTo("Nagłówki ról zmapowane");
       assertThat(check(english, "cutover.role-headers").getString("label")).isEqualTo("Role headers mapped");
     }
 
@@ -175,7 +175,7 @@ class HttpApiTest {
       assertThat(check.getString("status")).isNotBlank();
       assertThat(check.getLong("seq")).isZero();
       assertThat(api.get("/api/checks/cutover.role-headers?lang=pl").ok().getString("label"))
-          .isEqualTo("Naglowki rol zmapowane");
+          .isEqualTo("Nagłówki ról zmapowane");
       JsonObject decision = api.get("/api/checks/infra.region").ok();
       assertThat(decision.getString("kind")).isEqualTo("decision");
       assertThat(decision.getJsonArray("options").stream().map(o -> ((JsonObject) o).getString("value")))

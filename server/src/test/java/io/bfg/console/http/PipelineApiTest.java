@@ -27,6 +27,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static io.bfg.console.http.ApiClient.ANNA;
+import static io.bfg.console.http.ApiClient.check;
 import static io.bfg.console.http.ApiClient.count;
 import static io.bfg.console.http.ApiClient.group;
 import static io.bfg.console.http.ApiClient.step;
@@ -133,6 +134,33 @@ class PipelineApiTest {
     JsonObject overview = api.get("/api/pipelines").ok();
     assertThat(overview.getJsonArray("running")).isEmpty();
     assertThat(overview.getJsonObject("latest").getJsonObject("dry-run").getString("runId")).isEqualTo(dryRun);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("in Polish, the connection and dry-run steps are named and evidenced in Polish; in English, in English")
+  void polishStepsAndEvidence() {
+    JsonObject pl = api.get("/api/evaluation?lang=pl").ok();
+    JsonObject en = api.get("/api/evaluation?lang=en").ok();
+    for (String groupId : List.of("connection", "dry-run")) {
+      for (Object item : group(pl, groupId).getJsonArray("checks")) {
+        JsonObject polish = (JsonObject) item;
+        JsonObject english = check(en, polish.getString("id"));
+        assertThat(polish.getString("label")).as("PL name of %s", polish.getString("id"))
+            .isNotEqualTo(english.getString("label"));
+        String evidence = polish.getString("evidence");
+        assertThat(evidence).as("PL evidence of %s", polish.getString("id")).isNotEqualTo(english.getString("evidence"))
+            .containsPattern("[ąćęłńóśźż]|wiersz|sesja|zapisano|wykonano|wyeksportowano|serwer|rola");
+        assertThat(evidence).as("PL evidence of %s", polish.getString("id"))
+            .doesNotContainPattern("\\b(reached|wrote|exported|ran the|the server|session role|rolled back|read back)\\b");
+      }
+    }
+    assertThat(check(pl, "connection.endpoint-reachability").getString("label")).isEqualTo("Osiągalność endpointu");
+    assertThat(check(en, "connection.endpoint-reachability").getString("label")).isEqualTo("Endpoint reachability");
+    assertThat(check(en, "connection.write-probe").getString("evidence"))
+        .isEqualTo("wrote 1 row, read it back unchanged, rolled back: nothing left on the target");
+    assertThat(check(pl, "connection.write-probe").getString("evidence"))
+        .isEqualTo("zapisano 1 wiersz, odczytano go bez zmian, wycofano: na celu nic nie zostało");
   }
 
   @Test

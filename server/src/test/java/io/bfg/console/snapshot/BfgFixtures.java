@@ -27,7 +27,7 @@ public final class BfgFixtures {
           "BFG Control", List.of("scenario.read", "checks.accept", "decisions.record", "pipelines.run", "release.approve")),
       new Actor("user_dispatcher_marek", "Marek Zielinski", "dispatcher", new Label("Dispatcher", "Dyspozytor"),
           "Dispatch desk", List.of("scenario.read", "checks.accept", "pipelines.run", "dispatch.write")),
-      new Actor("user_accountant_olena", "Olena Shevchenko", "accountant", new Label("Accountant", "Ksiegowosc"),
+      new Actor("user_accountant_olena", "Olena Shevchenko", "accountant", new Label("Accountant", "Księgowość"),
           "Finance", List.of("scenario.read", "checks.accept", "finance.write", "ksef.submit")),
       new Actor("driver_tarasenko", "Petro Tarasenko", "driver", new Label("Driver", "Kierowca"),
           "BFG Driver", List.of("scenario.read", "trips.read", "driver_events.write")),

@@ -101,8 +101,8 @@ class FeedBroadcastTest {
 
     assertThat(en.getString("lang")).isEqualTo("en");
     assertThat(pl.getString("lang")).isEqualTo("pl");
-    assertThat(check(pl, CONTRACTS_FROZEN).getString("label")).isEqualTo("Kontrakty zamrozone");
-    assertThat(check(pl, "cutover.role-headers").getString("label")).isEqualTo("Naglowki rol zmapowane");
+    assertThat(check(pl, CONTRACTS_FROZEN).getString("label")).isEqualTo("Kontrakty zamrożone");
+    assertThat(check(pl, "cutover.role-headers").getString("label")).isEqualTo("Nagłówki ról zmapowane");
     assertThat(group(pl, "cutover").getString("label")).isEqualTo("Rehearsal cutover DB/auth jest zaakceptowany");
     assertThat(count(pl, "cutover")).isEqualTo(count(en, "cutover"));
   }
