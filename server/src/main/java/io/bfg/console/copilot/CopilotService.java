@@ -9,6 +9,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.bfg.console.eval.Evaluation;
+import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.Context;
@@ -116,11 +117,15 @@ public final class CopilotService {
   private record Derived(FoldedNames names, Grounding grounding) {
   }
 
+  /** The scenario's words, which the grounding of every evaluation shares. */
+  private final Grounding.Lexicon lexicon;
+
   public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
     this.vertx = vertx;
     this.service = service;
     this.settings = settings;
     this.prompts = new Prompts(settings.promptsDir());
+    this.lexicon = new Grounding.Lexicon(service.scenario());
     this.model = model(settings);
     this.pacer = new AnswerPacer(settings.answersPerSecond());
     this.workers = vertx.createSharedWorkerExecutor("copilot",
@@ -154,9 +159,15 @@ public final class CopilotService {
     Evaluation evaluation = service.evaluation(lang);
     Derived current = derived.get(lang);
     if (current == null || current.names().evaluation() != evaluation) {
+      // the assessment and the evaluation must be of one state: a command may land between the reads
+      Evaluator.Assessment assessment = service.assessment();
+      while (assessment.state().seq() != evaluation.seq()) {
+        evaluation = service.evaluation(lang);
+        assessment = service.assessment();
+      }
       // two threads may both build it for a new evaluation: the same content, the last one stays
       current = new Derived(new FoldedNames(service.scenario(), evaluation),
-          new Grounding(service.scenario(), evaluation));
+          new Grounding(lexicon, service.scenario(), assessment, evaluation));
       derived.put(lang, current);
     }
     return current;
