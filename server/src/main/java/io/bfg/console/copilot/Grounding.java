@@ -60,7 +60,11 @@ public final class Grounding {
       "pozostaje", "pozostaja", "nadal", "juz", "teraz", "nie", "status", "stan");
   private static final Set<String> NEGATIONS = Set.of("not", "isnt", "arent", "nie");
   private static final Set<String> CONDITIONS = Set.of("when", "once", "until", "unless", "if", "before", "after",
-      "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda");
+      "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda",
+      "why", "whether", "dlaczego", "czemu", "czy");
+  /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
+  private static final Set<String> ABBREVIATIONS = Set.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
+      "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");
   private static final Set<String> OWNER_CUES = Set.of("owner", "owners", "owns", "owned", "belongs",
       "responsible", "nalezy", "naleza", "odpowiada", "odpowiadaja");
   private static final Set<String> GATE_NOUNS = Set.of("gate", "gates");
@@ -175,7 +179,7 @@ public final class Grounding {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean end = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 == text.length()
-          || Character.isWhitespace(text.charAt(i + 1)));
+          || Character.isWhitespace(text.charAt(i + 1))) && !abbreviation(text, i);
       if (end) {
         out.add(text.substring(start, i + 1));
         start = i + 1;
@@ -199,11 +203,32 @@ public final class Grounding {
     }
     for (int i = length - 2; i >= 0; i--) {
       char c = text.charAt(i);
-      if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+      if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))
+          && !abbreviation(text, i)) {
         return i + 1;
       }
     }
     return 0;
+  }
+
+  /** Whether the full stop at {@code dot} closes an abbreviation such as a title, not a sentence. */
+  private static boolean abbreviation(CharSequence text, int dot) {
+    if (text.charAt(dot) != '.') {
+      return false;
+    }
+    int start = dot;
+    while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+      start--;
+    }
+    int length = dot - start;
+    if (length == 0 || length > 4) {
+      return false;
+    }
+    StringBuilder word = new StringBuilder(length);
+    for (int i = start; i < dot; i++) {
+      word.append(Character.toLowerCase(text.charAt(i)));
+    }
+    return ABBREVIATIONS.contains(word.toString());
   }
 
   // ---- one sentence ----
@@ -277,6 +302,10 @@ public final class Grounding {
         boolean before = pass % 2 == 0;
         for (Mention m : mentions) {
           if (m.subjects() == null || anyCited && !m.cited() || !known.keySet().containsAll(m.subjects())) {
+            continue;
+          }
+          // a thing named by its words, not cited, is what a claim is about only in the claim's clause
+          if (!sameClause && !m.cited()) {
             continue;
           }
               if (sameClause && clause[Math.min(m.start(), start)] != clause[Math.max(m.end(), end)]) {
@@ -429,15 +458,15 @@ public final class Grounding {
         return kind;
       }
     }
+    // before the number only a gate noun counts ("Gotowe bramki: 2 z 9"): "Connection checks show 0/4" is a group's
     for (int j = first - 1; j >= Math.max(0, first - 3); j--) {
       String gap = s.text.substring(s.toks.get(j).end(), s.toks.get(first).start());
       if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
           || gap.indexOf('\n') >= 0) {
         break;
       }
-      String kind = nounKind(s.fold(j));
-      if (kind != null) {
-        return kind;
+      if ("gate".equals(nounKind(s.fold(j)))) {
+        return "gate";
       }
     }
     return null;
