@@ -114,7 +114,7 @@ public final class CopilotService {
    * What the copilot derives from one evaluation. An evaluation never changes (a new state brings a
    * new one), so every question asked while it is current shares these instead of rebuilding them.
    */
-  private record Derived(FoldedNames names, Grounding grounding) {
+  private record Derived(FoldedNames names, Grounding grounding, CopilotTools.Now now) {
   }
 
   /** The scenario's words, which the grounding of every evaluation shares. */
@@ -167,7 +167,8 @@ public final class CopilotService {
       }
       // two threads may both build it for a new evaluation: the same content, the last one stays
       current = new Derived(new FoldedNames(service.scenario(), evaluation),
-          new Grounding(lexicon, service.scenario(), assessment, evaluation));
+          new Grounding(lexicon, service.scenario(), assessment, evaluation),
+          new CopilotTools.Now(service.scenario(), assessment, evaluation));
       derived.put(lang, current);
     }
     return current;
@@ -210,7 +211,7 @@ public final class CopilotService {
   private Assistant assistant(Lang lang) {
     return AiServices.builder(Assistant.class)
         .streamingChatModel(model)
-        .tools(new CopilotTools(() -> facts(lang)))
+        .tools(new CopilotTools(() -> facts(lang), () -> derived(lang).now()))
         .systemMessageProvider(memoryId -> prompts.system(lang))
         .maxSequentialToolsInvocations(6)
         // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail

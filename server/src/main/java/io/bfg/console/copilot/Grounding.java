@@ -234,7 +234,7 @@ public final class Grounding {
   // ---- one sentence ----
 
   /** A word of a sentence: where it is and how it folds. */
-  private record Tok(int start, int end, String fold, boolean upper) {
+  record Tok(int start, int end, String fold, boolean upper) {
   }
 
   /** A named thing in a sentence: subjects (ids; provider ids prefixed) or one actor. */
