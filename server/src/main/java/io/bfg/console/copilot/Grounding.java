@@ -576,7 +576,7 @@ public final class Grounding {
     return count.total() == 0 ? 100 : (int) Math.round(100.0 * count.done() / count.total());
   }
 
-  /** A number alone: "5 gates are ready", "Anna can act on 30 checks now", "13 zadań". */
+  /** A number alone: "5 gates are ready", "Ewa can act on 30 checks now", "13 zadań". */
   private void single(Sentence s, int i) {
     Tok tok = s.toks.get(i);
     int said = Integer.parseInt(tok.fold());
@@ -909,7 +909,7 @@ public final class Grounding {
   }
 
   /**
-   * "Marek can run pipelines", "the driver cannot accept checks", "Petra nie może uruchamiać
+   * "Jan can run pipelines", "the driver cannot accept checks", "Petra nie może uruchamiać
    * pipeline'ów": each actor the claim names must hold (or lack) the permission. One wrong actor's
    * modal is turned; a wrong actor among several drops the sentence.
    */
@@ -1147,8 +1147,8 @@ public final class Grounding {
     }
 
     /**
-     * A name's Polish case forms, folded: "Anna" as Anny, Annie, Anną; "Marek" as Marka, Markowi,
-     * Markiem; "Kowalska" as Kowalskiej. Polish answers decline names ("należy do Marka").
+     * A name's Polish case forms, folded: "Ewa" as Ewy, Ewie, Ewą; "Jacek" as Jacka, Jackowi,
+     * Jackiem; "Nowicka" as Nowickiej. Polish answers decline names ("należy do Jacka").
      */
     static List<String> declined(String name) {
       List<String> out = new ArrayList<>();
