@@ -9,6 +9,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.UserMessage;
 import io.bfg.console.eval.Evaluation;
+import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Lang;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.Context;
@@ -113,14 +114,18 @@ public final class CopilotService {
    * What the copilot derives from one evaluation. An evaluation never changes (a new state brings a
    * new one), so every question asked while it is current shares these instead of rebuilding them.
    */
-  private record Derived(FoldedNames names, Grounding grounding) {
+  private record Derived(FoldedNames names, Grounding grounding, CopilotTools.Now now) {
   }
+
+  /** The scenario's words, which the grounding of every evaluation shares. */
+  private final Grounding.Lexicon lexicon;
 
   public CopilotService(Vertx vertx, ReadinessService service, CopilotSettings settings) {
     this.vertx = vertx;
     this.service = service;
     this.settings = settings;
     this.prompts = new Prompts(settings.promptsDir());
+    this.lexicon = new Grounding.Lexicon(service.scenario());
     this.model = model(settings);
     this.pacer = new AnswerPacer(settings.answersPerSecond());
     this.workers = vertx.createSharedWorkerExecutor("copilot",
@@ -154,9 +159,16 @@ public final class CopilotService {
     Evaluation evaluation = service.evaluation(lang);
     Derived current = derived.get(lang);
     if (current == null || current.names().evaluation() != evaluation) {
+      // the assessment and the evaluation must be of one state: a command may land between the reads
+      Evaluator.Assessment assessment = service.assessment();
+      while (assessment.state().seq() != evaluation.seq()) {
+        evaluation = service.evaluation(lang);
+        assessment = service.assessment();
+      }
       // two threads may both build it for a new evaluation: the same content, the last one stays
       current = new Derived(new FoldedNames(service.scenario(), evaluation),
-          new Grounding(service.scenario(), evaluation));
+          new Grounding(lexicon, service.scenario(), assessment, evaluation),
+          new CopilotTools.Now(service.scenario(), assessment, evaluation));
       derived.put(lang, current);
     }
     return current;
@@ -199,7 +211,7 @@ public final class CopilotService {
   private Assistant assistant(Lang lang) {
     return AiServices.builder(Assistant.class)
         .streamingChatModel(model)
-        .tools(new CopilotTools(() -> facts(lang)))
+        .tools(new CopilotTools(() -> facts(lang), () -> derived(lang).now()))
         .systemMessageProvider(memoryId -> prompts.system(lang))
         .maxSequentialToolsInvocations(6)
         // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail

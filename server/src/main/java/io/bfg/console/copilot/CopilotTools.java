@@ -4,23 +4,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.bfg.console.command.ActorActions;
+import io.bfg.console.eval.Evaluation;
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.Permissions;
+import io.bfg.console.model.Scenario;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The copilot's tools: read-only questions to the current evaluation, answered as JSON. There is
  * deliberately no tool that writes, so no prompt, however it is worded, can change state. Each
- * call reads the state as it is at that moment.
+ * call reads the state as it is at that moment. Every fact an answer may state is reachable here
+ * (the validator, {@link Grounding}, checks the same facts): statuses, owners, counts and
+ * percentages, what each actor can do now, who holds which permission, the live session.
  */
 public final class CopilotTools {
+
+  /** One state as the tools see it: the assessment commands are validated against and its evaluation. */
+  public record Now(Scenario scenario, Evaluator.Assessment assessment, Evaluation evaluation) {
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Supplier<ReadinessFacts> facts;
+  private final Supplier<Now> now;
 
-  public CopilotTools(Supplier<ReadinessFacts> facts) {
+  public CopilotTools(Supplier<ReadinessFacts> facts, Supplier<Now> now) {
     this.facts = facts;
+    this.now = now;
   }
 
   @Tool("The production go/no-go decision, gates ready, every integration gate with its status, done/total and decision code, and the ids of the providers and pipelines")
@@ -48,9 +66,31 @@ public final class CopilotTools {
     return json(facts.get().nextAction());
   }
 
-  @Tool("The open checks an actor owns: those they can act on now and those still blocked")
-  public String ownerTasks(@P("the actor id or name") String actor) {
-    return found(facts.get().ownerTasks(actor), "no actor '" + actor + "'");
+  @Tool("An actor's tasks: what the server would accept from them now (sign-offs they own, decisions they may record, pipelines they may run), each with its command, and what they are offered but refused, with why; counts by kind")
+  public String ownerTasks(@P("the actor id, name, first name or role") String actor) {
+    Now state = now.get();
+    Actor who = actor(state.scenario(), actor);
+    return who == null ? json(Map.of("error", "no actor '" + actor + "'")) : json(tasks(state, who));
+  }
+
+  @Tool("Counts and percentages: gates ready of all and by status, checks ready of all and the completion percent, and each group's done/total and percent")
+  public String counts() {
+    return json(counts(now.get().evaluation()));
+  }
+
+  @Tool("Who holds which permission (checks.accept signs off owned checks, decisions.record records owned decisions, pipelines.run starts pipelines); for one actor when named, else for all")
+  public String permissions(@P("an actor id, name or role; empty for every actor") String actor) {
+    Now state = now.get();
+    if (actor == null || actor.isBlank()) {
+      return json(permissions(state.scenario()));
+    }
+    Actor who = actor(state.scenario(), actor);
+    return who == null ? json(Map.of("error", "no actor '" + actor + "'")) : json(permissions(who));
+  }
+
+  @Tool("The running console's live session: where the state is stored now, how actors authenticate, the store contract, the tenant, the last write, the active environment and the cutover target")
+  public String session() {
+    return json(session(now.get()));
   }
 
   @Tool("A provider contract by id or name (the summary lists them): current and target mode, owner, status and the check that proves it")
@@ -71,6 +111,226 @@ public final class CopilotTools {
   @Tool("What a decision code such as BLOCKED_PENDING_DRY_RUN means and which groups carry it now")
   public String decisionCode(@P("the decision code") String code) {
     return json(facts.get().decisionCode(code));
+  }
+
+  // ---- the facts behind the tools that read the assessment ----
+
+  /**
+   * What {@code actor} can do now, asked of the command rules ({@link ActorActions}): {@code actionable}
+   * are their tasks, {@code blocked} what they are offered but would be refused. The shape keeps
+   * {@code id/name/role/actionable/blocked} so an answer written from it reads the same as before.
+   */
+  static Map<String, Object> tasks(Now state, Actor actor) {
+    Evaluation evaluation = state.evaluation();
+    List<Map<String, Object>> actionable = new ArrayList<>();
+    List<Map<String, Object>> blocked = new ArrayList<>();
+    Map<String, Integer> byKind = new LinkedHashMap<>();
+    byKind.put("signOffs", 0);
+    byKind.put("decisions", 0);
+    byKind.put("pipelines", 0);
+    int done = 0;
+    for (ActorActions.Action action : ActorActions.of(state.scenario(), state.assessment(), actor)) {
+      if (action.state() == ActorActions.State.DONE) {
+        done++;
+        continue;
+      }
+      Map<String, Object> item = action(evaluation, action);
+      if (action.available()) {
+        actionable.add(item);
+        byKind.merge(switch (action.kind()) {
+          case SIGN_OFF -> "signOffs";
+          case DECISION -> "decisions";
+          case PIPELINE -> "pipelines";
+        }, 1, Integer::sum);
+      } else {
+        blocked.add(item);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", actor.id());
+    out.put("name", actor.name());
+    out.put("role", actor.role().in(Lang.parse(evaluation.lang()).orElse(Lang.EN)));
+    out.put("count", actionable.size());
+    out.put("byKind", byKind);
+    out.put("actionable", actionable);
+    out.put("blocked", blocked);
+    out.put("alreadyDone", done);
+    return out;
+  }
+
+  private static Map<String, Object> action(Evaluation evaluation, ActorActions.Action action) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (action.kind() == ActorActions.Kind.PIPELINE) {
+      Evaluation.PipelineView pipeline = evaluation.pipelines().stream()
+          .filter(p -> p.id().equals(action.target())).findFirst().orElse(null);
+      Evaluation.GroupView group = pipeline == null ? null : group(evaluation, pipeline.group());
+      out.put("id", pipeline == null ? action.target() : pipeline.group());
+      out.put("pipeline", action.target());
+      out.put("label", group == null ? action.target() : group.label());
+      out.put("status", group == null ? null : group.status());
+      out.put("command", "POST /api/pipelines/" + action.target());
+    } else {
+      Evaluation.CheckView check = check(evaluation, action.target());
+      out.put("id", action.target());
+      out.put("label", check == null ? action.target() : check.label());
+      out.put("status", check == null ? null : check.status());
+      out.put("command", check == null ? null : check.command());
+    }
+    out.put("kind", switch (action.kind()) {
+      case SIGN_OFF -> "sign-off";
+      case DECISION -> "decision";
+      case PIPELINE -> "pipeline";
+    });
+    if (!action.available()) {
+      out.put("refusal", action.refusal() == null ? null : action.refusal().name());
+      out.put("why", action.message());
+      if (action.blockedBy() != null) {
+        out.put("blockedBy", action.blockedBy());
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Object> counts(Evaluation evaluation) {
+    Evaluation.Summary s = evaluation.summary();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", evaluation.production().id());
+    out.put("gatesReady", s.gatesReady());
+    out.put("gatesTotal", s.gatesTotal());
+    out.put("gatesPercent", percent(s.gatesReady(), s.gatesTotal()));
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    for (String status : List.of("READY", "REVIEW", "BLOCKED")) {
+      byStatus.put(status, (int) evaluation.gates().stream().filter(g -> status.equals(g.status())).count());
+    }
+    out.put("gatesByStatus", byStatus);
+    out.put("checksReady", s.checksReady());
+    out.put("checksTotal", s.checksTotal());
+    out.put("percent", s.percent());
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (Evaluation.GroupView group : evaluation.groups()) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("id", group.id());
+      g.put("label", group.label());
+      g.put("gate", group.gate());
+      g.put("status", group.status());
+      g.put("done", group.done());
+      g.put("total", group.total());
+      g.put("percent", percent(group.done(), group.total()));
+      groups.add(g);
+    }
+    out.put("groups", groups);
+    return out;
+  }
+
+  private static int percent(int done, int total) {
+    return total == 0 ? 100 : (int) Math.round(100.0 * done / total);
+  }
+
+  static Map<String, Object> permissions(Scenario scenario) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, List<String>> holders = new LinkedHashMap<>();
+    for (String permission : List.of(Permissions.ACCEPT_CHECKS, Permissions.RECORD_DECISIONS, Permissions.RUN_PIPELINES)) {
+      holders.put(permission, new ArrayList<>());
+    }
+    List<Map<String, Object>> actors = new ArrayList<>();
+    for (Actor actor : scenario.actors()) {
+      for (String permission : actor.permissions()) {
+        holders.computeIfAbsent(permission, k -> new ArrayList<>()).add(actor.id());
+      }
+      actors.add(permissions(actor));
+    }
+    out.put("holders", holders);
+    out.put("actors", actors);
+    out.put("grants", Map.of(Permissions.ACCEPT_CHECKS, "sign off (and revoke) the owner-acceptance checks the actor owns",
+        Permissions.RECORD_DECISIONS, "record the decision checks the actor owns",
+        Permissions.RUN_PIPELINES, "start the scenario's pipelines"));
+    return out;
+  }
+
+  static Map<String, Object> permissions(Actor actor) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", actor.id());
+    out.put("name", actor.name());
+    out.put("roleKey", actor.roleKey());
+    out.put("permissions", actor.permissions());
+    out.put("canAcceptChecks", actor.can(Permissions.ACCEPT_CHECKS));
+    out.put("canRecordDecisions", actor.can(Permissions.RECORD_DECISIONS));
+    out.put("canRunPipelines", actor.can(Permissions.RUN_PIPELINES));
+    return out;
+  }
+
+  static Map<String, Object> session(Now state) {
+    Evaluation evaluation = state.evaluation();
+    Evaluation.SessionView session = evaluation.session();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("scenario", evaluation.scenario());
+    out.put("seq", evaluation.seq());
+    if (session != null) {
+      out.put("storage", session.storage());
+      out.put("auth", session.auth());
+      out.put("contract", session.contract());
+      out.put("tenantMode", session.tenantMode());
+      out.put("session", session.session());
+      out.put("lastWrite", session.lastWrite());
+      out.put("lastWriteAt", session.lastWriteAt());
+      out.put("lastWriteBy", session.lastWriteBy());
+    }
+    out.put("tenant", state.scenario().tenant().name());
+    evaluation.environments().stream().filter(e -> "active".equals(e.state())).findFirst()
+        .ifPresent(e -> out.put("activeEnvironment", Map.of("id", e.id(), "label", e.label(), "adapter", e.adapter())));
+    out.put("target", evaluation.summary().target());
+    return out;
+  }
+
+  /** An actor by id, full name, first name, role key, role label (either language) or alias, case and accents ignored. */
+  static Actor actor(Scenario scenario, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String wanted = folded(text);
+    for (Actor actor : scenario.actors()) {
+      List<String> names = new ArrayList<>(List.of(actor.id(), actor.name(), actor.roleKey(), actor.role().en(),
+          actor.role().pl()));
+      names.addAll(actor.aliases().en());
+      names.addAll(actor.aliases().pl());
+      for (String word : actor.name().split("\\s+")) {
+        if (!word.endsWith(".")) {
+          names.add(word);
+        }
+      }
+      for (String name : names) {
+        if (wanted.equals(folded(name))) {
+          return actor;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String folded(String text) {
+    StringBuilder out = new StringBuilder();
+    for (var tok : Grounding.tokenize(text)) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(tok.fold());
+    }
+    return out.toString();
+  }
+
+  private static Evaluation.GroupView group(Evaluation evaluation, String id) {
+    return evaluation.groups().stream().filter(g -> g.id().equals(id)).findFirst().orElse(null);
+  }
+
+  private static Evaluation.CheckView check(Evaluation evaluation, String id) {
+    for (Evaluation.GroupView group : evaluation.groups()) {
+      for (Evaluation.CheckView check : group.checks()) {
+        if (check.id().equals(id)) {
+          return check;
+        }
+      }
+    }
+    return null;
   }
 
   private static String found(Map<String, Object> result, String missing) {

@@ -1,33 +1,81 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.command.ActorActions;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.Aliases;
+import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Label;
+import io.bfg.console.model.Permissions;
+import io.bfg.console.model.Provider;
 import io.bfg.console.model.Scenario;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks an answer against the evaluation before it reaches anyone, whichever model wrote it:
- * every cited {@code [id]} must exist, and every {@code x/y} count and decision code must be what
- * the evaluation says for the id it is quoted with (the nearest citation before it in the same
- * sentence, else the nearest after). A wrong figure next to a known id is corrected in place; an
- * unknown citation is removed; a figure that belongs to nothing is flagged ({@code grounded=false}).
- * Works one sentence at a time, so a streamed answer is checked as it goes.
+ * Checks an answer against the evaluation before it reaches anyone, whichever model wrote it. In each
+ * sentence it finds the things named (cited {@code [id]}s, else the scenario's labels and aliases in
+ * either language) and the actors named (name, first name, role, id, aliases), then every claim:
+ * <ul>
+ *   <li>a cited id exists;</li>
+ *   <li>an {@code x/y}, "x of y" or "x z y" count is that of its id, of the gates ("2 of 9 gates") or
+ *       of the checks; a percentage is its id's or the evaluation's;</li>
+ *   <li>a status (READY/REVIEW/BLOCKED, "is ready", "jest zablokowana", "do przeglądu") and a decision
+ *       code are those of the id they are said of; GO/NO-GO is production's;</li>
+ *   <li>an actor named as an id's owner owns it;</li>
+ *   <li>an actor said to be able (or not) to accept checks, record decisions or run pipelines holds
+ *       (or lacks) that permission, and an actor's number of tasks is what they can do now
+ *       ({@link ActorActions#available}).</li>
+ * </ul>
+ * A claim is said of the nearest named thing in its clause, before it first, else in its sentence
+ * (citations win over labels when a sentence has any). A wrong fact is corrected in place when it can
+ * be, else its sentence is dropped; either is listed in {@code corrections}. A figure that belongs to
+ * nothing is flagged in {@code warnings} ({@code grounded=false}). Works one sentence at a time, so a
+ * streamed answer is checked as it goes. The scenario's words are read from the scenario
+ * ({@link Lexicon}, built once); the console's own words (status, owner, permission) are below.
  */
 public final class Grounding {
 
   private static final Pattern CITATION = Pattern.compile("\\[([A-Za-z0-9][A-Za-z0-9._-]*)]");
-  private static final Pattern COUNT = Pattern.compile("(?<![\\d/])(\\d+)/(\\d+)(?![\\d/])");
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+  private static final Pattern GO = Pattern.compile("(?<![\\w-])(NO[- ]GO|GO)(?![\\w-])");
+
+  // ---- the console's own words, folded (lower case, no diacritics) ----
+  private static final Set<String> COPULAS = Set.of("is", "are", "s", "was", "were", "remains", "remain", "stays",
+      "stay", "still", "now", "currently", "already", "isnt", "arent", "not", "jest", "sa", "byl", "byla", "bylo",
+      "pozostaje", "pozostaja", "nadal", "juz", "teraz", "nie", "status", "stan");
+  private static final Set<String> NEGATIONS = Set.of("not", "isnt", "arent", "nie");
+  private static final Set<String> CONDITIONS = Set.of("when", "once", "until", "unless", "if", "before", "after",
+      "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda",
+      "why", "whether", "dlaczego", "czemu", "czy");
+  /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
+  private static final Set<String> ABBREVIATIONS = Set.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
+      "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");
+  private static final Set<String> OWNER_CUES = Set.of("owner", "owners", "owns", "owned", "belongs",
+      "responsible", "nalezy", "naleza", "odpowiada", "odpowiadaja");
+  private static final Set<String> GATE_NOUNS = Set.of("gate", "gates");
+  private static final Set<String> CHECK_NOUNS = Set.of("check", "checks");
+  private static final Set<String> TASK_NOUNS = Set.of("task", "tasks", "thing", "things", "action", "actions",
+      "item", "items", "rzecz", "rzeczy", "akcja", "akcje", "akcji");
+  private static final Set<String> CAPABILITY = Set.of("can", "could", "may", "act", "plate", "todo", "moze", "mozna",
+      "moga", "wykonac", "zrobienia", "zrobic");
+  private static final Set<String> MODALS = Set.of("can", "cannot", "cant", "may", "could", "couldnt", "allowed",
+      "moze", "moga", "wolno", "mozna");
+  private static final String[] PL_OWNER_PREFIXES = {"wlasciciel", "odpowiedzialn"};
 
   /** What a checked text says and whether it holds. */
   public record Checked(String text, List<String> citations, List<String> corrections, List<String> warnings) {
@@ -37,30 +85,57 @@ public final class Grounding {
   }
 
   private record Count(int done, int total) {
+    @Override
+    public String toString() {
+      return done + "/" + total;
+    }
   }
 
+  private final Lexicon lexicon;
+  private final Scenario scenario;
+  private final Evaluator.Assessment assessment;
   private final Map<String, Count> counts = new HashMap<>();
   private final Map<String, String> decisions = new HashMap<>();
   private final Map<String, String> tokens = new HashMap<>();
   private final Map<String, String> readyCodes = new HashMap<>();
+  private final Map<String, String> statuses = new HashMap<>();
   private final Set<String> ids = new LinkedHashSet<>();
   private final Set<String> codes = new LinkedHashSet<>();
+  private final Map<String, Count> gatesBy = new HashMap<>();
   private final Count gates;
+  private final Count checks;
+  private final int percent;
+  private final boolean go;
+  /** Each actor's tasks by kind (null key: all), computed the first time an answer counts them. */
+  private volatile Map<String, Map<ActorActions.Kind, Integer>> tasks;
 
-  public Grounding(Scenario scenario, Evaluation evaluation) {
+  /** With a lexicon of its own; the copilot builds one {@link Lexicon} per scenario and shares it. */
+  public Grounding(Scenario scenario, Evaluator.Assessment assessment, Evaluation evaluation) {
+    this(new Lexicon(scenario), scenario, assessment, evaluation);
+  }
+
+  public Grounding(Lexicon lexicon, Scenario scenario, Evaluator.Assessment assessment, Evaluation evaluation) {
+    this.lexicon = lexicon;
+    this.scenario = scenario;
+    this.assessment = assessment;
     List<GroupView> groups = new ArrayList<>(evaluation.groups());
     groups.add(evaluation.production());
     for (GroupView group : groups) {
       ids.add(group.id());
       counts.put(group.id(), new Count(group.done(), group.total()));
       decisions.put(group.id(), group.decision());
+      statuses.put(group.id(), group.status());
       codes.add(group.decision());
       for (CheckView check : group.checks()) {
         ids.add(check.id());
+        statuses.put(check.id(), check.status());
         if (check.done() != null) {
           counts.put(check.id(), new Count(check.done(), check.total()));
         }
       }
+    }
+    for (Evaluation.ProviderView provider : evaluation.providers()) {
+      statuses.put(Lexicon.PROVIDER + provider.id(), provider.status());
     }
     List<GroupDef> defs = new ArrayList<>(scenario.groups());
     defs.add(scenario.production());
@@ -73,7 +148,16 @@ public final class Grounding {
       }
       codes.add(def.readyCode());
     }
-    gates = new Count(evaluation.summary().gatesReady(), evaluation.summary().gatesTotal());
+    Evaluation.Summary summary = evaluation.summary();
+    gates = new Count(summary.gatesReady(), summary.gatesTotal());
+    checks = new Count(summary.checksReady(), summary.checksTotal());
+    percent = summary.percent();
+    go = summary.go();
+    for (String status : List.of("READY", "REVIEW", "BLOCKED")) {
+      int n = (int) evaluation.gates().stream().filter(g -> status.equals(g.status())).count();
+      gatesBy.put(status, new Count(n, summary.gatesTotal()));
+    }
+    gatesBy.put("!READY", new Count(summary.gatesTotal() - summary.gatesReady(), summary.gatesTotal()));
   }
 
   /** Checks a whole answer. */
@@ -95,7 +179,7 @@ public final class Grounding {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean end = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 == text.length()
-          || Character.isWhitespace(text.charAt(i + 1)));
+          || Character.isWhitespace(text.charAt(i + 1))) && !abbreviation(text, i);
       if (end) {
         out.add(text.substring(start, i + 1));
         start = i + 1;
@@ -119,31 +203,173 @@ public final class Grounding {
     }
     for (int i = length - 2; i >= 0; i--) {
       char c = text.charAt(i);
-      if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+      if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))
+          && !abbreviation(text, i)) {
         return i + 1;
       }
     }
     return 0;
   }
 
-  private String sentence(String sentence, List<String> citations, List<String> corrections,
-                          List<String> warnings) {
-    // each pass runs only if the sentence has its pattern's mark ('[', '/', '_'): most sentences lack one
-    String text = sentence;
-    List<int[]> spans = new ArrayList<>();
-    List<String> spanIds = new ArrayList<>();
-    if (sentence.indexOf('[') >= 0) {
-      text = cited(sentence, citations, corrections);
-      Matcher known = CITATION.matcher(text);
-      while (known.find()) {
-        spans.add(new int[] {known.start(), known.end()});
-        spanIds.add(known.group(1));
+  /** Whether the full stop at {@code dot} closes an abbreviation such as a title, not a sentence. */
+  private static boolean abbreviation(CharSequence text, int dot) {
+    if (text.charAt(dot) != '.') {
+      return false;
+    }
+    int start = dot;
+    while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+      start--;
+    }
+    int length = dot - start;
+    if (length == 0 || length > 4) {
+      return false;
+    }
+    StringBuilder word = new StringBuilder(length);
+    for (int i = start; i < dot; i++) {
+      word.append(Character.toLowerCase(text.charAt(i)));
+    }
+    return ABBREVIATIONS.contains(word.toString());
+  }
+
+  // ---- one sentence ----
+
+  /** A word of a sentence: where it is and how it folds. */
+  record Tok(int start, int end, String fold, boolean upper) {
+  }
+
+  /** A named thing in a sentence: subjects (ids; provider ids prefixed) or one actor. */
+  private record Mention(int start, int end, int firstTok, int lastTok, Set<String> subjects, String actor,
+                         boolean cited, boolean byName) {
+  }
+
+  /** A replacement of [start, end) in the sentence. */
+  private record Edit(int start, int end, String text) {
+  }
+
+  /** The work on one sentence: its words, mentions, clauses, and what is to change. */
+  private final class Sentence {
+    final String text;
+    final List<Tok> toks;
+    final List<Mention> mentions;
+    final boolean anyCited;
+    final int[] clause;
+    final List<Edit> edits = new ArrayList<>();
+    final List<String> corrections;
+    final List<String> warnings;
+    final Set<String> said = new LinkedHashSet<>();
+    String drop;
+
+    Sentence(String text, List<String> corrections, List<String> warnings) {
+      this.text = text;
+      this.toks = tokenize(text);
+      this.mentions = lexicon.link(text, toks);
+      this.anyCited = mentions.stream().anyMatch(Mention::cited);
+      this.clause = new int[text.length() + 1];
+      int c = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        if (ch == ',' || ch == ';' || ch == '(' || ch == ')' || ch == ':' || ch == '\n' || ch == '—') {
+          c++;
+        }
+        clause[i + 1] = c;
+      }
+      this.corrections = corrections;
+      this.warnings = warnings;
+    }
+
+    boolean inMention(int start, int end) {
+      for (Mention m : mentions) {
+        if (start < m.end() && end > m.start()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String fold(int i) {
+      return i >= 0 && i < toks.size() ? toks.get(i).fold() : "";
+    }
+
+    /**
+     * The subjects a claim at [start, end) is said of: among citations if the sentence has any (else
+     * labels), the nearest before it in its clause, after it in its clause, before it in the
+     * sentence, after it; restricted to mentions whose every id has {@code known}.
+     */
+    Set<String> subjectOf(int start, int end, Map<String, ?> known) {
+      Mention best = null;
+      for (int pass = 0; pass < 4 && best == null; pass++) {
+        boolean sameClause = pass < 2;
+        boolean before = pass % 2 == 0;
+        for (Mention m : mentions) {
+          if (m.subjects() == null || anyCited && !m.cited() || !known.keySet().containsAll(m.subjects())) {
+            continue;
+          }
+          // a thing named by its words, not cited, is what a claim is about only in the claim's clause
+          if (!sameClause && !m.cited()) {
+            continue;
+          }
+              if (sameClause && clause[Math.min(m.start(), start)] != clause[Math.max(m.end(), end)]) {
+            continue;
+          }
+          if (before && m.end() <= start && (best == null || m.end() > best.end())) {
+            best = m;
+          } else if (!before && m.start() >= end && (best == null || m.start() < best.start())) {
+            best = m;
+          }
+        }
+      }
+      return best == null ? null : best.subjects();
+    }
+
+    void edit(int start, int end, String replacement, String correction) {
+      edits.add(new Edit(start, end, replacement));
+      // a name and its role corrected together are one wrong fact
+      if (said.add(correction)) {
+        corrections.add(correction);
       }
     }
-    if (text.indexOf('/') >= 0) {
-      text = counted(text, spans, spanIds, corrections, warnings);
+
+    void dropBecause(String reason) {
+      if (drop == null) {
+        drop = reason;
+      }
     }
-    return text.indexOf('_') < 0 ? text : coded(text, spans, spanIds, corrections, warnings);
+
+    String result() {
+      if (drop != null) {
+        corrections.add("dropped \"" + text.strip() + "\": " + drop);
+        // keep the line break, so a list stays a list
+        return text.endsWith("\n") ? "\n" : "";
+      }
+      if (edits.isEmpty()) {
+        return text;
+      }
+      edits.sort((a, b) -> Integer.compare(b.start(), a.start()));
+      StringBuilder out = new StringBuilder(text);
+      int limit = Integer.MAX_VALUE;
+      for (Edit e : edits) {
+        if (e.end() <= limit) {
+          out.replace(e.start(), e.end(), e.text());
+          limit = e.start();
+        }
+      }
+      return out.toString();
+    }
+  }
+
+  private String sentence(String sentence, List<String> citations, List<String> corrections,
+                          List<String> warnings) {
+    String text = sentence.indexOf('[') >= 0 ? cited(sentence, citations, corrections) : sentence;
+    Sentence s = new Sentence(text, corrections, warnings);
+    counted(s);
+    if (text.indexOf('_') >= 0) {
+      coded(s);
+    }
+    stated(s);
+    goNoGo(s);
+    owned(s);
+    permitted(s);
+    return s.result();
   }
 
   /** The sentence without its unknown citations (listed in {@code corrections}); known ones go to {@code citations}. */
@@ -170,69 +396,945 @@ public final class Grounding {
     return cleaned.toString();
   }
 
-  /** {@code text} with every x/y count next to a known id made the evaluation's. */
-  private String counted(String text, List<int[]> spans, List<String> spanIds, List<String> corrections,
-                         List<String> warnings) {
-    StringBuilder counted = new StringBuilder();
-    Matcher count = COUNT.matcher(text);
-    while (count.find()) {
-      Count said = new Count(Integer.parseInt(count.group(1)), Integer.parseInt(count.group(2)));
-      String id = attribute(count.start(), count.end(), spans, spanIds, counts.keySet());
-      String replacement = count.group();
-      if (id != null) {
-        Count actual = counts.get(id);
-        if (!actual.equals(said)) {
-          replacement = actual.done() + "/" + actual.total();
-          corrections.add("[" + id + "] is " + replacement + ", not " + count.group());
-        }
-      } else if (!said.equals(gates) && !counts.containsValue(said)) {
-        warnings.add(count.group() + " matches no count in the evaluation");
+  // ---- counts and percentages ----
+
+  private void counted(Sentence s) {
+    List<Tok> toks = s.toks;
+    for (int i = 0; i < toks.size(); i++) {
+      Tok tok = toks.get(i);
+      if (!digits(tok.fold()) || s.inMention(tok.start(), tok.end()) || partOfOther(s.text, tok)) {
+        continue;
       }
-      count.appendReplacement(counted, Matcher.quoteReplacement(replacement));
+      int second = -1;
+      String between = i + 1 < toks.size() ? s.text.substring(tok.end(), toks.get(i + 1).start()) : "";
+      if (i + 1 < toks.size() && between.equals("/") && digits(toks.get(i + 1).fold())
+          && !partOfOther(s.text, toks.get(i + 1))) {
+        second = i + 1;
+      } else if (i + 2 < toks.size() && between.isBlank() && Set.of("of", "z").contains(toks.get(i + 1).fold())
+          && digits(toks.get(i + 2).fold())) {
+        second = i + 2;
+      } else if (i + 3 < toks.size() && between.isBlank() && toks.get(i + 1).fold().equals("out")
+          && toks.get(i + 2).fold().equals("of") && digits(toks.get(i + 3).fold())) {
+        second = i + 3;
+      }
+      if (second >= 0) {
+        pair(s, i, second);
+        i = second;
+      } else if (tok.end() < s.text.length() && (s.text.charAt(tok.end()) == '%'
+          || s.fold(i + 1).startsWith("procent") || s.fold(i + 1).equals("percent"))) {
+        percentage(s, i);
+      } else {
+        single(s, i);
+      }
     }
-    count.appendTail(counted);
-    return counted.toString();
   }
 
-  /** {@code text} with every decision code next to a known id made the evaluation's. */
-  private String coded(String text, List<int[]> spans, List<String> spanIds, List<String> corrections,
-                       List<String> warnings) {
-    StringBuilder coded = new StringBuilder();
-    Matcher code = CODE.matcher(text);
-    while (code.find()) {
-      String said = code.group();
-      String replacement = said;
-      boolean decisionShaped = said.startsWith("BLOCKED_") || codes.contains(said);
-      if (decisionShaped) {
-        String id = attribute(code.start(), code.end(), spans, spanIds, decisions.keySet());
-        if (id != null) {
-          boolean fits = said.equals(decisions.get(id)) || said.equals(tokens.get(id)) || said.equals(readyCodes.get(id));
-          if (!fits) {
-            replacement = decisions.get(id);
-            corrections.add("[" + id + "] is " + replacement + ", not " + said);
-          }
-        } else if (!codes.contains(said)) {
-          warnings.add(said + " is not a decision code of this scenario");
-        }
-      }
-      code.appendReplacement(coded, Matcher.quoteReplacement(replacement));
-    }
-    code.appendTail(coded);
-    return coded.toString();
+  /** A digit run glued to a date, a time, a version or an id ("2026-11-23", "14.22", "24/7h") is no count. */
+  private static boolean partOfOther(String text, Tok tok) {
+    char before = tok.start() > 0 ? text.charAt(tok.start() - 1) : ' ';
+    char after = tok.end() < text.length() ? text.charAt(tok.end()) : ' ';
+    char after2 = tok.end() + 1 < text.length() ? text.charAt(tok.end() + 1) : ' ';
+    return before == '-' || before == ':' || before == '.' || before == '#' || Character.isLetter(before)
+        || after == '-' || after == ':' || (after == '.' && Character.isDigit(after2)) || Character.isLetter(after);
   }
 
-  /** The nearest citation before the figure in the sentence, else the nearest after, among {@code eligible}. */
-  private static String attribute(int start, int end, List<int[]> spans, List<String> spanIds, Set<String> eligible) {
-    for (int i = spans.size() - 1; i >= 0; i--) {
-      if (spans.get(i)[1] <= start && eligible.contains(spanIds.get(i))) {
-        return spanIds.get(i);
+  private static boolean digits(String word) {
+    if (word.isEmpty() || word.length() > 6) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+        return false;
       }
     }
-    for (int i = 0; i < spans.size(); i++) {
-      if (spans.get(i)[0] >= end && eligible.contains(spanIds.get(i))) {
-        return spanIds.get(i);
+    return true;
+  }
+
+  /** The noun a number counts: a gate or check noun within two words after it, or three before it in its clause. */
+  private static String noun(Sentence s, int first, int last) {
+    for (int j = last + 1; j <= last + 3 && j < s.toks.size(); j++) {
+      String kind = nounKind(s.fold(j));
+      if (kind != null) {
+        return kind;
+      }
+    }
+    // before the number only a gate noun counts ("Gotowe bramki: 2 z 9"): "Connection checks show 0/4" is a group's
+    for (int j = first - 1; j >= Math.max(0, first - 3); j--) {
+      String gap = s.text.substring(s.toks.get(j).end(), s.toks.get(first).start());
+      if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
+          || gap.indexOf('\n') >= 0) {
+        break;
+      }
+      if ("gate".equals(nounKind(s.fold(j)))) {
+        return "gate";
       }
     }
     return null;
+  }
+
+  private static String nounKind(String word) {
+    if (GATE_NOUNS.contains(word) || word.startsWith("bram")) {
+      return "gate";
+    }
+    if (CHECK_NOUNS.contains(word) || word.startsWith("kontrol") || word.startsWith("checkow")
+        || word.equals("checki")) {
+      return "check";
+    }
+    return null;
+  }
+
+  /** The status words of the clause around token {@code i} ("ready", "zablokowanych"), for counts of gates. */
+  private String clauseStatus(Sentence s, int i) {
+    int clause = s.clause[s.toks.get(i).start()];
+    boolean negated = false;
+    for (int j = 0; j < s.toks.size(); j++) {
+      Tok t = s.toks.get(j);
+      if (s.clause[t.start()] != clause) {
+        continue;
+      }
+      negated |= NEGATIONS.contains(t.fold()) || t.fold().startsWith("niegotow");
+      String status = statusWord(t, s, j);
+      if (status != null) {
+        return negated && status.equals("READY") ? "!READY" : status;
+      }
+    }
+    return null;
+  }
+
+  private void pair(Sentence s, int first, int second) {
+    Tok a = s.toks.get(first);
+    Tok b = s.toks.get(second);
+    Count said = new Count(Integer.parseInt(a.fold()), Integer.parseInt(b.fold()));
+    String noun = noun(s, first, second);
+    Count actual = null;
+    String what = null;
+    if ("gate".equals(noun)) {
+      String status = clauseStatus(s, first);
+      actual = gatesBy.getOrDefault(status == null ? "READY" : status, gates);
+      what = "the gates " + (status == null ? "ready" : status.equals("!READY") ? "not ready"
+          : status.toLowerCase(Locale.ROOT));
+    } else {
+      Set<String> subject = s.subjectOf(a.start(), b.end(), counts);
+      if (subject != null) {
+        actual = same(subject, counts);
+        what = subject.size() == 1 ? "[" + subject.iterator().next() + "]" : null;
+        if (actual == null) {
+          return;
+        }
+      } else if ("check".equals(noun) && actorIn(s) == null) {
+        actual = checks;
+        what = "the checks ready";
+      }
+    }
+    if (actual == null) {
+      if (!said.equals(gates) && !counts.containsValue(said) && !said.equals(checks)) {
+        s.warnings.add(s.text.substring(a.start(), b.end()) + " matches no count in the evaluation");
+      }
+      return;
+    }
+    if (!actual.equals(said)) {
+      s.edits.add(new Edit(a.start(), a.end(), String.valueOf(actual.done())));
+      s.edits.add(new Edit(b.start(), b.end(), String.valueOf(actual.total())));
+      s.corrections.add((what == null ? "it" : what) + " " + (what != null && what.startsWith("the") ? "are " : "is ")
+          + actual + ", not " + said);
+    }
+  }
+
+  private void percentage(Sentence s, int i) {
+    Tok tok = s.toks.get(i);
+    int said = Integer.parseInt(tok.fold());
+    Set<String> subject = s.subjectOf(tok.start(), tok.end(), counts);
+    Count of = subject == null ? null : same(subject, counts);
+    if (subject != null && of == null) {
+      return;
+    }
+    if (of != null) {
+      if (!near(said, of)) {
+        String right = String.valueOf(round(of));
+        s.edit(tok.start(), tok.end(), right, "[" + subject.iterator().next() + "] is " + right + "%, not " + said + "%");
+      }
+      return;
+    }
+    boolean aboutGates = "gate".equals(noun(s, i, i + 1));
+    if (near(said, checks) && !aboutGates || aboutGates && near(said, gates)) {
+      return;
+    }
+    String right = String.valueOf(aboutGates ? round(gates) : percent);
+    s.edit(tok.start(), tok.end(), right, (aboutGates ? "the gates are " : "the checks are ") + right
+        + "% ready, not " + said + "%");
+  }
+
+  private static boolean near(int said, Count count) {
+    if (count.total() == 0) {
+      return said == 100;
+    }
+    double exact = 100.0 * count.done() / count.total();
+    return Math.abs(said - exact) < 1.0;
+  }
+
+  private static int round(Count count) {
+    return count.total() == 0 ? 100 : (int) Math.round(100.0 * count.done() / count.total());
+  }
+
+  /** A number alone: "5 gates are ready", "Ewa can act on 30 checks now", "13 zadań". */
+  private void single(Sentence s, int i) {
+    Tok tok = s.toks.get(i);
+    int said = Integer.parseInt(tok.fold());
+    String actor = actorIn(s);
+    if (actor != null) {
+      tasksClaim(s, i, actor, said);
+      return;
+    }
+    String next = s.fold(i + 1);
+    String noun = nounKind(next) != null ? nounKind(next) : nounKind(s.fold(i + 2));
+    if (noun == null) {
+      return;
+    }
+    String status = clauseStatus(s, i);
+    if (status == null) {
+      return;
+    }
+    int actual;
+    String what;
+    if (noun.equals("gate")) {
+      actual = gatesBy.get(status).done();
+      what = "gates " + (status.equals("!READY") ? "not ready" : status);
+    } else if (status.equals("READY")) {
+      actual = checks.done();
+      what = "checks READY";
+    } else {
+      return;
+    }
+    if (actual != said) {
+      s.edit(tok.start(), tok.end(), String.valueOf(actual), actual + " " + what + ", not " + said);
+    }
+  }
+
+  /** The one actor a sentence names, or null for none or several. */
+  private static String actorIn(Sentence s) {
+    String found = null;
+    for (Mention m : s.mentions) {
+      if (m.actor() != null) {
+        if (found != null && !found.equals(m.actor())) {
+          return null;
+        }
+        found = m.actor();
+      }
+    }
+    return found;
+  }
+
+  private void tasksClaim(Sentence s, int i, String actor, int said) {
+    String next = s.fold(i + 1).isEmpty() ? "" : s.fold(i + 1);
+    String after = s.fold(i + 2);
+    ActorActions.Kind kind = taskKind(next);
+    boolean counted = kind != null || TASK_NOUNS.contains(next) || next.startsWith("zada") || nounKind(next) != null;
+    if (!counted) {
+      kind = taskKind(after);
+      counted = kind != null || TASK_NOUNS.contains(after) || after.startsWith("zada") || nounKind(after) != null;
+    }
+    if (!counted || assessment == null) {
+      return;
+    }
+    boolean capable = TASK_NOUNS.contains(next) || next.startsWith("zada") || TASK_NOUNS.contains(after)
+        || after.startsWith("zada");
+    for (Tok t : s.toks) {
+      capable |= CAPABILITY.contains(t.fold());
+    }
+    if (!capable || s.inMention(s.toks.get(i).start(), s.toks.get(i).end())) {
+      return;
+    }
+    Map<ActorActions.Kind, Integer> byKind = tasks().get(actor);
+    int actual = kind == null ? byKind.values().stream().mapToInt(Integer::intValue).sum() : byKind.get(kind);
+    if (actual != said) {
+      Tok tok = s.toks.get(i);
+      s.edit(tok.start(), tok.end(), String.valueOf(actual), lexicon.name(actor) + " can do " + actual
+          + (kind == null ? " things" : " " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "s")
+          + " now, not " + said);
+    }
+  }
+
+  private static ActorActions.Kind taskKind(String word) {
+    if (word.startsWith("sign") || word.startsWith("akcept") || word.startsWith("podpis")) {
+      return ActorActions.Kind.SIGN_OFF;
+    }
+    if (word.startsWith("decision") || word.startsWith("decyzj")) {
+      return ActorActions.Kind.DECISION;
+    }
+    if (word.startsWith("pipeline") || word.startsWith("run")) {
+      return ActorActions.Kind.PIPELINE;
+    }
+    return null;
+  }
+
+  private Map<String, Map<ActorActions.Kind, Integer>> tasks() {
+    Map<String, Map<ActorActions.Kind, Integer>> known = tasks;
+    if (known == null) {
+      known = new HashMap<>();
+      for (Actor actor : scenario.actors()) {
+        Map<ActorActions.Kind, Integer> byKind = new LinkedHashMap<>();
+        for (ActorActions.Kind kind : ActorActions.Kind.values()) {
+          byKind.put(kind, 0);
+        }
+        for (ActorActions.Action action : ActorActions.available(scenario, assessment, actor)) {
+          byKind.merge(action.kind(), 1, Integer::sum);
+        }
+        known.put(actor.id(), byKind);
+      }
+      tasks = known;
+    }
+    return known;
+  }
+
+  /** The value all of {@code subjects} share in {@code values}, or null when they differ. */
+  private static <T> T same(Set<String> subjects, Map<String, T> values) {
+    T value = null;
+    for (String id : subjects) {
+      T v = values.get(id);
+      if (v == null || value != null && !value.equals(v)) {
+        return null;
+      }
+      value = v;
+    }
+    return value;
+  }
+
+  // ---- decision codes, statuses, GO ----
+
+  /** Every decision code next to a known id made the evaluation's. */
+  private void coded(Sentence s) {
+    Matcher code = CODE.matcher(s.text);
+    while (code.find()) {
+      String said = code.group();
+      boolean decisionShaped = said.startsWith("BLOCKED_") || codes.contains(said);
+      if (!decisionShaped) {
+        continue;
+      }
+      Set<String> subject = s.subjectOf(code.start(), code.end(), decisions);
+      String id = subject == null || subject.size() != 1 ? null : subject.iterator().next();
+      if (id != null) {
+        boolean fits = said.equals(decisions.get(id)) || said.equals(tokens.get(id)) || said.equals(readyCodes.get(id));
+        if (!fits) {
+          s.edit(code.start(), code.end(), decisions.get(id), "[" + id + "] is " + decisions.get(id) + ", not " + said);
+        }
+      } else if (!codes.contains(said)) {
+        s.warnings.add(said + " is not a decision code of this scenario");
+      }
+    }
+  }
+
+  /**
+   * The status a word states, or null: READY/REVIEW/BLOCKED in capitals anywhere, a status word
+   * after a copula ("is ready", "jest zablokowana", "status gotowe"), not in a condition ("once it
+   * is ready").
+   */
+  private static String statusWord(Tok t, Sentence s, int j) {
+    String w = t.fold();
+    String status = null;
+    if (t.upper() && (w.equals("ready") || w.equals("review") || w.equals("blocked"))) {
+      return w.toUpperCase(Locale.ROOT);
+    }
+    if (w.equals("ready") || w.equals("green") || w.startsWith("gotow") || w.startsWith("niegotow")) {
+      status = "READY";
+    } else if (w.equals("blocked") || w.startsWith("zablokowan")) {
+      status = "BLOCKED";
+    } else if ((w.equals("review") && Set.of("in", "under", "needs").contains(s.fold(j - 1)))
+        || w.startsWith("przeglad") && Set.of("do", "w").contains(s.fold(j - 1))) {
+      status = "REVIEW";
+    }
+    if (status == null || Set.of("the", "a", "an", "its", "their").contains(s.fold(j - 1))) {
+      // "the ready code": a status word before a noun describes it, it claims nothing
+      return null;
+    }
+    boolean copula = false;
+    for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
+      String before = s.fold(k);
+      if (CONDITIONS.contains(before)) {
+        return null;
+      }
+      copula |= COPULAS.contains(before);
+    }
+    for (int k = j - 4; k >= Math.max(0, j - 6); k--) {
+      if (CONDITIONS.contains(s.fold(k))) {
+        return null;
+      }
+    }
+    return copula ? status : null;
+  }
+
+  /** Each status said of an id is the evaluation's; a wrong one is replaced, a wrong denial drops the sentence. */
+  private void stated(Sentence s) {
+    for (int j = 0; j < s.toks.size(); j++) {
+      Tok t = s.toks.get(j);
+      String status = statusWord(t, s, j);
+      if (status == null || s.inMention(t.start(), t.end())) {
+        continue;
+      }
+      boolean negated = NEGATIONS.contains(s.fold(j - 1)) || NEGATIONS.contains(s.fold(j - 2))
+          || t.fold().startsWith("niegotow");
+      int end = t.end();
+      int start = !t.upper() && (t.fold().equals("review") || t.fold().startsWith("przeglad"))
+          ? s.toks.get(j - 1).start() : t.start();
+      Set<String> subject = s.subjectOf(start, end, statuses);
+      if (subject == null) {
+        continue;
+      }
+      String actual = same(subject, statuses);
+      if (actual == null) {
+        continue;
+      }
+      String id = subject.iterator().next();
+      String shown = id.startsWith(Lexicon.PROVIDER) ? lexicon.labelOf(id) : "[" + id + "]";
+      if (negated) {
+        if (actual.equals(status)) {
+          s.dropBecause(shown + " is " + actual);
+        }
+      } else if (!actual.equals(status)) {
+        s.edit(start, end, restate(t, s.text.substring(t.start(), end), actual), shown + " is " + actual
+            + ", not " + status);
+      }
+    }
+  }
+
+  /** {@code actual} in the form the wrong word had: a code for a code, Polish for Polish, the ending kept. */
+  private static String restate(Tok t, String said, String actual) {
+    if (t.upper()) {
+      return actual;
+    }
+    String w = t.fold();
+    boolean polish = w.startsWith("gotow") || w.startsWith("zablokowan") || w.startsWith("przeglad");
+    if (!polish) {
+      return switch (actual) {
+        case "READY" -> "ready";
+        case "BLOCKED" -> "blocked";
+        default -> "review".equals(w) ? "review" : "in review";
+      };
+    }
+    String ending = w.startsWith("gotow") ? said.substring(Math.min(said.length(), 5))
+        : w.startsWith("zablokowan") ? said.substring(Math.min(said.length(), 10)) : "e";
+    return switch (actual) {
+      case "READY" -> "gotow" + ending;
+      case "BLOCKED" -> "zablokowan" + ending;
+      default -> "do przeglądu";
+    };
+  }
+
+  /** GO or NO-GO in capitals (outside a label) is production's decision. */
+  private void goNoGo(Sentence s) {
+    if (s.text.indexOf("GO") < 0) {
+      return;
+    }
+    for (Tok t : s.toks) {
+      if (t.fold().equals("code") || t.fold().startsWith("kod")) {
+        // "GO is the ready code of ..." names the code, it does not claim the decision
+        return;
+      }
+    }
+    Matcher m = GO.matcher(s.text);
+    while (m.find()) {
+      boolean labelled = false;
+      for (Mention mention : s.mentions) {
+        if (m.start() >= mention.start() && m.end() <= mention.end() && mention.byName()) {
+          labelled = true;
+        }
+      }
+      boolean saidGo = m.group(1).equals("GO");
+      if (!labelled && saidGo != go) {
+        String right = go ? "GO" : "NO-GO";
+        s.edit(m.start(), m.end(), right, "production is " + right + ", not " + m.group(1));
+      }
+    }
+  }
+
+  // ---- owners and permissions ----
+
+  private static boolean ownerCue(String w) {
+    if (OWNER_CUES.contains(w)) {
+      return true;
+    }
+    for (String prefix : PL_OWNER_PREFIXES) {
+      if (w.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An actor named with owner words for an id must own it; else the owner's name replaces theirs. */
+  private void owned(Sentence s) {
+    boolean cue = false;
+    for (int j = 0; j < s.toks.size(); j++) {
+      Tok t = s.toks.get(j);
+      cue |= ownerCue(t.fold()) && !s.inMention(t.start(), t.end());
+    }
+    if (!cue) {
+      return;
+    }
+    for (Mention m : s.mentions) {
+      if (m.actor() == null) {
+        continue;
+      }
+      Set<String> subject = s.subjectOf(m.start(), m.end(), lexicon.owners);
+      String owner = subject == null ? null : same(subject, lexicon.owners);
+      if (owner == null || owner.equals(m.actor())) {
+        continue;
+      }
+      String id = subject.iterator().next();
+      String shown = id.startsWith(Lexicon.PROVIDER) ? lexicon.labelOf(id) : "[" + id + "]";
+      String said = s.text.substring(m.start(), m.end());
+      s.edit(m.start(), m.end(), lexicon.sameForm(said, m.actor(), owner),
+          shown + " is owned by " + lexicon.name(owner) + ", not " + lexicon.name(m.actor()));
+    }
+  }
+
+  /** A permission a verb names: accepting checks, recording decisions, running pipelines. */
+  private static String permissionOf(String w, String next) {
+    if (w.equals("accept") || w.equals("approve") || w.equals("sign") || w.startsWith("akcept")
+        || w.startsWith("zaakcept") || w.startsWith("zatwierdz") || w.startsWith("podpis") || w.startsWith("klepn")
+        || w.equals(Permissions.ACCEPT_CHECKS)) {
+      return Permissions.ACCEPT_CHECKS;
+    }
+    if (w.equals("decide") || w.equals("record") && (next.startsWith("decision") || next.equals("a"))
+        || w.equals("make") && next.startsWith("decision") || w.startsWith("decyd") || w.startsWith("podejmow")
+        || w.startsWith("podjac") || w.startsWith("zapisyw") && next.startsWith("decyzj")
+        || w.equals(Permissions.RECORD_DECISIONS)) {
+      return Permissions.RECORD_DECISIONS;
+    }
+    if (w.equals("run") || w.equals("start") || w.equals("launch") || w.equals("trigger") || w.equals("kick")
+        || w.startsWith("uruchom") || w.startsWith("odpal") || w.startsWith("pusc") || w.startsWith("puszcz")
+        || w.equals(Permissions.RUN_PIPELINES)) {
+      return Permissions.RUN_PIPELINES;
+    }
+    return null;
+  }
+
+  /**
+   * "Jan can run pipelines", "the driver cannot accept checks", "Petra nie może uruchamiać
+   * pipeline'ów": each actor the claim names must hold (or lack) the permission. One wrong actor's
+   * modal is turned; a wrong actor among several drops the sentence.
+   */
+  private void permitted(Sentence s) {
+    for (int j = 0; j < s.toks.size(); j++) {
+      String w = s.fold(j);
+      if (!MODALS.contains(w)) {
+        continue;
+      }
+      boolean negated = w.equals("cannot") || w.equals("cant") || w.equals("couldnt")
+          || NEGATIONS.contains(s.fold(j - 1)) || NEGATIONS.contains(s.fold(j + 1));
+      String permission = null;
+      int verb = -1;
+      for (int k = j + 1; k <= j + 4 && k < s.toks.size() && permission == null; k++) {
+        permission = permissionOf(s.fold(k), s.fold(k + 1));
+        verb = k;
+      }
+      if (permission == null) {
+        continue;
+      }
+      int modalStart = s.toks.get(j).start();
+      int modalEnd = s.toks.get(j).end();
+      List<Mention> actors = new ArrayList<>();
+      for (Mention m : s.mentions) {
+        if (m.actor() != null && m.end() <= modalStart && !between(s, m.end(), modalStart, ';')) {
+          actors.add(m);
+        }
+      }
+      if (actors.isEmpty()) {
+        int verbEnd = s.toks.get(verb).end();
+        for (Mention m : s.mentions) {
+          if (m.actor() != null && m.start() >= verbEnd) {
+            actors.add(m);
+          }
+        }
+      }
+      List<String> wrong = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (Mention m : actors) {
+        if (seen.add(m.actor()) && lexicon.actor(m.actor()).can(permission) == negated) {
+          wrong.add(m.actor());
+        }
+      }
+      if (wrong.isEmpty()) {
+        continue;
+      }
+      List<String> facts = new ArrayList<>();
+      for (String actor : wrong) {
+        facts.add(lexicon.name(actor) + (negated ? " holds " : " lacks ") + permission);
+      }
+      String fact = String.join(", ", facts);
+      if (seen.size() == 1) {
+        int[] span = negationSpan(s, j);
+        String flipped = flip(s, j, negated);
+        if (flipped != null) {
+          s.edit(span[0], span[1], flipped, fact);
+          continue;
+        }
+      }
+      s.dropBecause(fact);
+    }
+  }
+
+  private static boolean between(Sentence s, int from, int to, char c) {
+    return s.text.substring(from, to).indexOf(c) >= 0;
+  }
+
+  /** The span of the modal with its negation: "cannot", "can't", "can not", "may not", "nie może". */
+  private static int[] negationSpan(Sentence s, int j) {
+    int start = s.toks.get(j).start();
+    int end = s.toks.get(j).end();
+    if (NEGATIONS.contains(s.fold(j - 1))) {
+      start = s.toks.get(j - 1).start();
+    } else if (s.fold(j + 1).equals("not")) {
+      end = s.toks.get(j + 1).end();
+    }
+    return new int[] {start, end};
+  }
+
+  /** The modal turned: can/cannot, may/may not, może/nie może; null when the form is not one of these. */
+  private static String flip(Sentence s, int j, boolean negated) {
+    String w = s.fold(j);
+    String raw = s.text.substring(s.toks.get(j).start(), s.toks.get(j).end());
+    boolean capital = Character.isUpperCase(s.text.charAt(negationSpan(s, j)[0]));
+    String out;
+    if (w.equals("can") || w.equals("cannot") || w.equals("cant")) {
+      out = negated ? "can" : "cannot";
+    } else if (w.equals("may")) {
+      out = negated ? "may" : "may not";
+    } else if (w.equals("moze") || w.equals("moga")) {
+      out = negated ? raw.toLowerCase(Locale.ROOT) : "nie " + raw.toLowerCase(Locale.ROOT);
+    } else {
+      return null;
+    }
+    return capital ? Character.toUpperCase(out.charAt(0)) + out.substring(1) : out;
+  }
+
+  // ---- words ----
+
+  /** Folds one word: lower case, no diacritics, ł as l, apostrophes gone ("can't" = "cant"). */
+  static String foldWord(String word) {
+    boolean ascii = true;
+    for (int i = 0; i < word.length() && ascii; i++) {
+      ascii = word.charAt(i) < 0x80;
+    }
+    String w = word;
+    if (!ascii) {
+      w = Normalizer.normalize(w.replace('ł', 'l').replace('Ł', 'L'), Normalizer.Form.NFD);
+    }
+    StringBuilder out = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '.' || c == '_') {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '’';
+  }
+
+  /** The words of {@code text}: letters and digits, with apostrophes and dots inside a word kept in it. */
+  static List<Tok> tokenize(String text) {
+    List<Tok> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && (wordChar(text.charAt(i)) || text.charAt(i) == '.' && i + 1 < n
+          && Character.isLetterOrDigit(text.charAt(i + 1)) && !Character.isDigit(text.charAt(i - 1)))) {
+        i++;
+      }
+      String raw = text.substring(start, i);
+      boolean upper = raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && Character.isLetter(raw.charAt(0));
+      out.add(new Tok(start, i, foldWord(raw), upper));
+    }
+    return out;
+  }
+
+  /**
+   * The scenario's words for its things, in both languages: labels and aliases of groups, checks,
+   * providers and production; actors' names, first names, roles, ids and aliases. Built once per
+   * scenario; a phrase that names several things names none of them for certain, so a claim next
+   * to it is checked only where they all agree.
+   */
+  public static final class Lexicon {
+    static final String PROVIDER = "provider:";
+
+    private record Phrase(String[] words, boolean prefix, Set<String> subjects, Set<String> actors,
+                          boolean byName) {
+    }
+
+    private final Map<String, List<Phrase>> byFirst = new HashMap<>();
+    private final List<Phrase> prefixed = new ArrayList<>();
+    private final Map<String, Actor> actors = new LinkedHashMap<>();
+    private final Map<String, String> firstNames = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+    /** The owner of each group, check and provider (provider ids prefixed). */
+    final Map<String, String> owners = new HashMap<>();
+
+    public Lexicon(Scenario scenario) {
+      Map<String, Phrase> phrases = new LinkedHashMap<>();
+      List<GroupDef> groups = new ArrayList<>(scenario.groups());
+      groups.add(scenario.production());
+      for (GroupDef group : groups) {
+        subject(phrases, group.id(), group.label(), group.aliases());
+        if (group.owner() != null) {
+          owners.put(group.id(), group.owner());
+        }
+        for (CheckDef check : group.checks() == null ? List.<CheckDef>of() : group.checks()) {
+          subject(phrases, check.id(), check.label(), check.aliases());
+          owners.put(check.id(), check.owner());
+        }
+      }
+      for (Provider provider : scenario.providers()) {
+        subject(phrases, PROVIDER + provider.id(), provider.label(), provider.aliases());
+        owners.put(PROVIDER + provider.id(), provider.owner());
+        labels.put(PROVIDER + provider.id(), provider.label().en());
+      }
+      for (Actor actor : scenario.actors()) {
+        actors.put(actor.id(), actor);
+        add(phrases, actor.name(), null, actor.id(), true);
+        add(phrases, actor.id(), null, actor.id(), true);
+        add(phrases, actor.role().en(), null, actor.id(), false);
+        add(phrases, actor.role().pl(), null, actor.id(), false);
+        for (String alias : all(actor.aliases())) {
+          add(phrases, alias, null, actor.id(), false);
+        }
+        // a name's words that are no title ("MUDr.", "Ing."): the first is how people call each other
+        String[] words = actor.name().split("\\s+");
+        for (String word : words) {
+          if (word.length() >= 3 && !word.endsWith(".") && Character.isUpperCase(word.charAt(0))) {
+            firstNames.putIfAbsent(actor.id(), word);
+            add(phrases, word, null, actor.id(), false);
+            for (String form : declined(foldWord(word))) {
+              add(phrases, form, null, actor.id(), false);
+            }
+          }
+        }
+      }
+      // a one-word name that is also a word of another thing's name ("Rollback" in "Rollback drill")
+      // says too little to attribute a claim to it
+      Map<String, Set<String>> wordOwners = new HashMap<>();
+      for (Phrase phrase : phrases.values()) {
+        if (phrase.words().length > 1) {
+          for (String word : phrase.words()) {
+            Set<String> things = wordOwners.computeIfAbsent(word, k -> new LinkedHashSet<>());
+            things.addAll(phrase.subjects());
+            phrase.actors().forEach(a -> things.add("actor:" + a));
+          }
+        }
+      }
+      for (Phrase phrase : phrases.values()) {
+        if (phrase.words().length == 1 && !phrase.prefix() && phrase.actors().isEmpty()) {
+          Set<String> others = new LinkedHashSet<>(wordOwners.getOrDefault(phrase.words()[0], Set.of()));
+          others.removeAll(phrase.subjects());
+          phrase.actors().forEach(a -> others.remove("actor:" + a));
+          if (!others.isEmpty()) {
+            continue;
+          }
+        }
+        if (phrase.prefix() && phrase.words().length == 1) {
+          prefixed.add(phrase);
+        } else {
+          byFirst.computeIfAbsent(phrase.words()[0], k -> new ArrayList<>()).add(phrase);
+        }
+      }
+      byFirst.values().forEach(list -> list.sort((a, b) -> b.words().length - a.words().length));
+    }
+
+    /**
+     * A name's Polish case forms, folded: "Ewa" as Ewy, Ewie, Ewą; "Jacek" as Jacka, Jackowi,
+     * Jackiem; "Nowicka" as Nowickiej. Polish answers decline names ("należy do Jacka").
+     */
+    static List<String> declined(String name) {
+      List<String> out = new ArrayList<>();
+      if (name.endsWith("ska") || name.endsWith("cka") || name.endsWith("dzka")) {
+        String stem = name.substring(0, name.length() - 1);
+        out.addAll(List.of(stem + "iej", stem + "a"));
+      } else if (name.endsWith("a")) {
+        String stem = name.substring(0, name.length() - 1);
+        out.addAll(List.of(stem + "y", stem + "i", stem + "ie", stem + "e", stem + "o"));
+      } else if (name.endsWith("o")) {
+        String stem = name.substring(0, name.length() - 1);
+        out.addAll(List.of(stem + "a", stem + "y", stem + "owi", stem + "em", stem + "ie"));
+      } else if (name.endsWith("y") || name.endsWith("i")) {
+        out.addAll(List.of(name + "ego", name + "emu", name + "m"));
+      } else {
+        String stem = name.endsWith("ek") ? name.substring(0, name.length() - 2) + "k" : name;
+        out.addAll(List.of(stem + "a", stem + "owi", stem + "iem", stem + "em", stem + "u", stem + "ie"));
+      }
+      return out;
+    }
+
+    private static List<String> all(Aliases aliases) {
+      List<String> out = new ArrayList<>(aliases.en());
+      out.addAll(aliases.pl());
+      return out;
+    }
+
+    private void subject(Map<String, Phrase> phrases, String id, Label label, Aliases aliases) {
+      if (label != null) {
+        add(phrases, label.en(), id, null, true);
+        add(phrases, label.pl(), id, null, true);
+        labels.putIfAbsent(id, label.en());
+      }
+      for (String alias : all(aliases)) {
+        add(phrases, alias, id, null, false);
+      }
+    }
+
+    private static void add(Map<String, Phrase> phrases, String text, String subject, String actor, boolean byName) {
+      if (text == null || text.isBlank() || text.contains("{")) {
+        return;
+      }
+      boolean prefix = text.endsWith("*");
+      List<String> words = new ArrayList<>();
+      for (Tok tok : tokenize(prefix ? text.substring(0, text.length() - 1) : text)) {
+        words.add(tok.fold());
+      }
+      if (words.isEmpty()) {
+        return;
+      }
+      String key = String.join(" ", words) + (prefix ? "*" : "");
+      Phrase phrase = phrases.computeIfAbsent(key, k -> new Phrase(words.toArray(String[]::new), prefix,
+          new LinkedHashSet<>(), new LinkedHashSet<>(), byName));
+      if (subject != null) {
+        phrase.subjects().add(subject);
+      }
+      if (actor != null) {
+        phrase.actors().add(actor);
+      }
+    }
+
+    Actor actor(String id) {
+      return actors.get(id);
+    }
+
+    String name(String actorId) {
+      Actor actor = actors.get(actorId);
+      return actor == null ? actorId : actor.name();
+    }
+
+    String labelOf(String id) {
+      return labels.getOrDefault(id, id);
+    }
+
+    /** The owner named the way the wrong actor was: by id, full name, first name, else full name. */
+    String sameForm(String said, String wrong, String owner) {
+      Actor w = actors.get(wrong);
+      Actor o = actors.get(owner);
+      if (said.equals(w.id())) {
+        return o.id();
+      }
+      String first = firstNames.get(wrong);
+      if (first != null && foldWord(said).equals(foldWord(first)) && firstNames.containsKey(owner)) {
+        return firstNames.get(owner);
+      }
+      if (foldWord(said).equals(foldWord(w.role().en()))) {
+        return o.role().en();
+      }
+      if (foldWord(said).equals(foldWord(w.role().pl()))) {
+        return o.role().pl();
+      }
+      return o.name();
+    }
+
+    /** The things and actors a sentence names: its citations, then the longest phrase at each word. */
+    List<Mention> link(String text, List<Tok> toks) {
+      List<Mention> out = new ArrayList<>();
+      boolean[] taken = new boolean[toks.size()];
+      if (text.indexOf('[') >= 0) {
+        Matcher cited = CITATION.matcher(text);
+        while (cited.find()) {
+          int first = -1;
+          int last = -1;
+          for (int i = 0; i < toks.size(); i++) {
+            if (toks.get(i).start() >= cited.start() && toks.get(i).end() <= cited.end()) {
+              taken[i] = true;
+              first = first < 0 ? i : first;
+              last = i;
+            }
+          }
+          out.add(new Mention(cited.start(), cited.end(), first, last, Set.of(cited.group(1)), null, true, false));
+        }
+      }
+      for (int i = 0; i < toks.size(); i++) {
+        if (taken[i]) {
+          continue;
+        }
+        Phrase found = null;
+        int length = 0;
+        for (Phrase phrase : byFirst.getOrDefault(toks.get(i).fold(), List.of())) {
+          int n = phrase.words().length;
+          if (matches(phrase, toks, taken, i)) {
+            found = phrase;
+            length = n;
+            break;
+          }
+        }
+        if (found == null) {
+          for (Phrase phrase : prefixed) {
+            if (toks.get(i).fold().startsWith(phrase.words()[0])) {
+              found = phrase;
+              length = 1;
+              break;
+            }
+          }
+        }
+        if (found == null) {
+          continue;
+        }
+        int last = i + length - 1;
+        for (int k = i; k <= last; k++) {
+          taken[k] = true;
+        }
+        boolean actorOnly = found.subjects().isEmpty() && found.actors().size() == 1;
+        boolean subjectOnly = found.actors().isEmpty();
+        out.add(new Mention(toks.get(i).start(), toks.get(last).end(), i, last,
+            subjectOnly ? Set.copyOf(found.subjects()) : null, actorOnly ? found.actors().iterator().next() : null,
+            false, found.byName()));
+        i = last;
+      }
+      out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+      return joined(out, text);
+    }
+
+    /** Adjacent mentions of one actor ("Anny" "Kowalskiej") are one mention. */
+    private static List<Mention> joined(List<Mention> mentions, String text) {
+      List<Mention> out = new ArrayList<>(mentions.size());
+      for (Mention m : mentions) {
+        Mention last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (last != null && m.actor() != null && m.actor().equals(last.actor())
+            && text.substring(last.end(), m.start()).isBlank()) {
+          out.set(out.size() - 1, new Mention(last.start(), m.end(), last.firstTok(), m.lastTok(), null, m.actor(),
+              false, last.byName() || m.byName()));
+        } else {
+          out.add(m);
+        }
+      }
+      return out;
+    }
+
+    private static boolean matches(Phrase phrase, List<Tok> toks, boolean[] taken, int at) {
+      String[] words = phrase.words();
+      if (at + words.length > toks.size()) {
+        return false;
+      }
+      for (int k = 0; k < words.length; k++) {
+        if (taken[at + k]) {
+          return false;
+        }
+        String word = toks.get(at + k).fold();
+        boolean last = k == words.length - 1;
+        if (!(word.equals(words[k]) || last && phrase.prefix() && word.startsWith(words[k]))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

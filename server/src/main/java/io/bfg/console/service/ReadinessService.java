@@ -188,6 +188,15 @@ public final class ReadinessService {
     return view.evaluation(lang);
   }
 
+  /**
+   * The current state's assessment, what commands are validated against: the copilot asks it what an
+   * actor may do now ({@link io.bfg.console.command.ActorActions}). Its {@code state().seq()} tells
+   * which evaluation it belongs to.
+   */
+  public Evaluator.Assessment assessment() {
+    return view.assessment;
+  }
+
   /** The evaluation as JSON, the same buffer for every caller until the state changes. */
   public Buffer evaluationJson(Lang lang) {
     return view.json(lang);

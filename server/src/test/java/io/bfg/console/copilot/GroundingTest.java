@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroundingTest {
 
   private static final Scenario BFG = ScenarioLoader.load(RunningConsole.BFG).scenario();
-  private final Grounding grounding = new Grounding(BFG, new Evaluator(BFG)
-      .evaluate(new Runtime("file-local", "mock-auth-header", false), SessionState.empty(), Lang.EN));
+  private static final Evaluator.Assessment FRESH = new Evaluator(BFG)
+      .assess(new Runtime("file-local", "mock-auth-header", false), SessionState.empty());
+  private final Grounding grounding = new Grounding(BFG, FRESH, new Evaluator(BFG).render(FRESH, Lang.EN));
 
   @Test
   @DisplayName("passes an answer whose ids, counts and codes all hold")

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalChatModelTest {
 
   private static final Scenario BFG = ScenarioLoader.load(RunningConsole.BFG).scenario();
-  private final ReadinessFacts facts = new ReadinessFacts(BFG, new Evaluator(BFG)
-      .evaluate(new Runtime("file-local", "mock-auth-header", false), SessionState.empty(), Lang.EN),
+  private static final Evaluator.Assessment FRESH = new Evaluator(BFG)
+      .assess(new Runtime("file-local", "mock-auth-header", false), SessionState.empty());
+  private final ReadinessFacts facts = new ReadinessFacts(BFG, new Evaluator(BFG).render(FRESH, Lang.EN),
       SessionState.empty(), List.of());
 
   @Test
@@ -37,7 +38,8 @@ class LocalChatModelTest {
       return facts;
     }, new Prompts(Path.of("prompts")), Lang.EN);
     CopilotService.Assistant assistant = AiServices.builder(CopilotService.Assistant.class)
-        .streamingChatModel(model).tools(new CopilotTools(() -> facts)).build();
+        .streamingChatModel(model).tools(new CopilotTools(() -> facts, () -> new CopilotTools.Now(BFG, FRESH,
+            facts.evaluation()))).build();
 
     String blockers = ask(assistant, "What blocks production?");
     String why = ask(assistant, "Why is the dry-run blocked?");

@@ -52,7 +52,7 @@ class OpenAiCopilotTest {
   private static final String QUESTION = "How far is the connection gate?";
   private static final String TOOL_CALL_ID = "call_gate_1";
   private static final List<String> TOOLS = List.of("summary", "blockers", "gate", "check", "nextAction",
-      "ownerTasks", "provider", "lastRun", "recentChanges", "decisionCode");
+      "ownerTasks", "counts", "permissions", "session", "provider", "lastRun", "recentChanges", "decisionCode");
   /** The wrong answer, split where a real model's tokens might fall: inside ids, counts and codes. */
   private static final List<String> WRONG_ANSWER = List.of("Connection [conn", "ection] is 3", "/4 and waits for",
       " BLOCKED_PEND", "ING_FOO [no-such-", "gate]. Ask Anna", " to run the connection check.");
@@ -114,6 +114,40 @@ class OpenAiCopilotTest {
     assertThat(model.requests()).as("requests the model server saw").hasSize(2);
     assertFirstRequest(model.requests().get(0));
     assertSecondRequest(model.requests().get(1));
+  }
+
+  @Test
+  @DisplayName("a model that names the wrong owner, a wrong count, a wrong percentage and a wrong permission is corrected, and corrections say so")
+  void wrongOwnerAndCountAreCorrected(Vertx vertx) {
+    FakeOpenAi model = FakeOpenAi.start(vertx, (request, response) -> {
+      int results = toolMessages(request).size();
+      if (results == 0) {
+        streamToolCall(response, "call_check_1", "check", List.of("{\"id\":\"cutover.database-schema\"}"));
+      } else if (results == 1) {
+        streamToolCall(response, "call_counts_1", "counts", List.of("{}"));
+      } else {
+        streamText(response, List.of("Database schema [cutover.database-schema] is REVIEW; its owner is Anna",
+            " Kowalska. 5 of 9 gates are ready and we are 66", "% done. The driver can accept checks."));
+      }
+    });
+    startConsole(vertx, model.baseUrl(), Map.of());
+
+    CopilotStream.Reply reply = CopilotStream.ask(console.base(), null, "Who owns the database schema check, and how far are we?", "en");
+    JsonObject answer = reply.answer();
+
+    assertThat(answer.getString("text")).isEqualTo("Database schema [cutover.database-schema] is REVIEW; its owner is "
+        + "Olena Shevchenko. 2 of 9 gates are ready and we are 32% done. The driver cannot accept checks.");
+    assertThat(String.join("", reply.deltas())).isEqualTo(answer.getString("text"));
+    assertThat(answer.getJsonArray("corrections").getList()).containsExactly(
+        "[cutover.database-schema] is owned by Olena Shevchenko, not Anna Kowalska",
+        "the gates ready are 2/9, not 5/9",
+        "the checks are 32% ready, not 66%",
+        "Petro Tarasenko lacks checks.accept");
+    assertThat(answer.getBoolean("grounded")).isTrue();
+    assertThat(model.requests()).hasSize(3);
+    List<JsonObject> results = toolMessages(model.requests().get(2));
+    assertThat(new JsonObject(results.get(0).getString("content")).getString("ownerName")).isEqualTo("Olena Shevchenko");
+    assertThat(new JsonObject(results.get(1).getString("content")).getInteger("gatesReady")).isEqualTo(2);
   }
 
   /** The question with the system prompt and every tool, streamed. */

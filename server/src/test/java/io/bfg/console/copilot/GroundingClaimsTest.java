@@ -1,0 +1,251 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.http.RunningConsole;
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SessionState;
+import io.bfg.console.scenario.ScenarioLoader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each class of wrong fact the validator catches, in English and Polish, on the fresh BFG evaluation
+ * (2/9 gates, 13/41 checks = 32%, Anna can do 11 things now, Marek 4, Olena 2, the driver none) and on
+ * Vltava Care (3/7 gates, 12/27 = 44%; Tomáš 5 tasks). Expected values are read off the scenarios'
+ * files by hand; a claim that holds must pass untouched.
+ */
+@DisplayName("Grounding: owners, statuses, counts, tasks and permissions")
+class GroundingClaimsTest {
+
+  private static Grounding grounding(Path dir, Lang lang) {
+    Scenario scenario = ScenarioLoader.load(dir).scenario();
+    Evaluator evaluator = new Evaluator(scenario);
+    Evaluator.Assessment fresh = evaluator.assess(new Runtime("file-local", "mock-auth-header", false),
+        SessionState.empty());
+    return new Grounding(scenario, fresh, evaluator.render(fresh, lang));
+  }
+
+  private static final Grounding BFG_EN = grounding(RunningConsole.BFG, Lang.EN);
+  private static final Grounding BFG_PL = grounding(RunningConsole.BFG, Lang.PL);
+  private static final Path VLTAVA = Path.of("scenarios", "vltava-care");
+  private static final Grounding VLTAVA_EN = grounding(VLTAVA, Lang.EN);
+  private static final Grounding VLTAVA_PL = grounding(VLTAVA, Lang.PL);
+
+  private static void holds(Grounding grounding, String text) {
+    Grounding.Checked checked = grounding.check(text);
+    assertThat(checked.corrections()).as("corrections of %s", text).isEmpty();
+    assertThat(checked.warnings()).as("warnings of %s", text).isEmpty();
+    assertThat(checked.text()).isEqualTo(text);
+  }
+
+  private static void corrected(Grounding grounding, String text, String expected, String correction) {
+    Grounding.Checked checked = grounding.check(text);
+    assertThat(checked.text()).as("corrected %s", text).isEqualTo(expected);
+    assertThat(checked.corrections()).as("corrections of %s", text).containsExactly(correction);
+  }
+
+  @Nested
+  @DisplayName("owners")
+  class Owners {
+    @Test
+    @DisplayName("a wrong owner of a check is replaced by its owner, in the form it was named (EN)")
+    void wrongOwnerEnglish() {
+      corrected(BFG_EN, "Database schema [cutover.database-schema] is REVIEW; its owner is Anna Kowalska.",
+          "Database schema [cutover.database-schema] is REVIEW; its owner is Olena Shevchenko.",
+          "[cutover.database-schema] is owned by Olena Shevchenko, not Anna Kowalska");
+      corrected(BFG_EN, "Marek owns [cutover.secrets-auth].", "Olena owns [cutover.secrets-auth].",
+          "[cutover.secrets-auth] is owned by Olena Shevchenko, not Marek Zielinski");
+      corrected(BFG_EN, "Role headers mapped [cutover.role-headers] (REVIEW, owner Dispatcher); "
+              + "Database schema [cutover.database-schema] (REVIEW, owner Dispatcher).",
+          "Role headers mapped [cutover.role-headers] (REVIEW, owner Dispatcher); "
+              + "Database schema [cutover.database-schema] (REVIEW, owner Accountant).",
+          "[cutover.database-schema] is owned by Olena Shevchenko, not Marek Zielinski");
+    }
+
+    @Test
+    @DisplayName("a wrong owner is corrected in Polish, by label when nothing is cited")
+    void wrongOwnerPolish() {
+      corrected(BFG_PL, "Właścicielem Schemat DB [cutover.database-schema] jest Anna Kowalska (Dyrektor).",
+          "Właścicielem Schemat DB [cutover.database-schema] jest Olena Shevchenko (Ksiegowosc).",
+          "[cutover.database-schema] is owned by Olena Shevchenko, not Anna Kowalska");
+      corrected(BFG_PL, "Kontrola Schemat DB należy do Marka.", "Kontrola Schemat DB należy do Marka.".replace(
+          "Marka", "Olena Shevchenko"), "[cutover.database-schema] is owned by Olena Shevchenko, not Marek Zielinski");
+    }
+
+    @Test
+    @DisplayName("right owners, a signer and an actor who is no owner claim pass")
+    void rightOwners() {
+      holds(BFG_EN, "Role headers mapped [cutover.role-headers] is REVIEW; its owner is Marek Zielinski (Dispatcher).");
+      holds(BFG_EN, "Next: accept [cutover.contracts-frozen]. Who: Anna Kowalska (Managing Director).");
+      holds(BFG_PL, "Wlascicielem Kontrakty providerow sa zmapowane [contracts] jest Anna Kowalska; status READY, 6/6 (CONTRACTS_MAPPED).");
+    }
+
+    @Test
+    @DisplayName("on Vltava Care: a titled name, a first name and a Polish feminine form")
+    void vltava() {
+      corrected(VLTAVA_EN, "Petra owns [dpia.retention].", "Jana owns [dpia.retention].",
+          "[dpia.retention] is owned by MUDr. Jana Dvořáková, not Petra Svobodová");
+      corrected(VLTAVA_PL, "Właścicielką [dpia.retention] jest Petra Svobodová.",
+          "Właścicielką [dpia.retention] jest MUDr. Jana Dvořáková.",
+          "[dpia.retention] is owned by MUDr. Jana Dvořáková, not Petra Svobodová");
+      holds(VLTAVA_EN, "The legal basis [dpia.legal-basis] is REVIEW; its owner is Mgr. Lukáš Horák (Data Protection Officer).");
+    }
+  }
+
+  @Nested
+  @DisplayName("statuses and GO")
+  class Statuses {
+    @Test
+    @DisplayName("a wrong status code or word is replaced (EN)")
+    void wrongStatusEnglish() {
+      corrected(BFG_EN, "The rollback drill [rollback] is REVIEW at 0/4.", "The rollback drill [rollback] is BLOCKED at 0/4.",
+          "[rollback] is BLOCKED, not REVIEW");
+      corrected(BFG_EN, "Contracts [contracts] are blocked.", "Contracts [contracts] are ready.",
+          "[contracts] is READY, not BLOCKED");
+      corrected(BFG_EN, "[dry-run] is ready.", "[dry-run] is blocked.", "[dry-run] is BLOCKED, not READY");
+    }
+
+    @Test
+    @DisplayName("a wrong status word is replaced with the Polish ending kept (PL)")
+    void wrongStatusPolish() {
+      corrected(BFG_PL, "Pakiet rollback drill [rollback] jest gotowy.", "Pakiet rollback drill [rollback] jest zablokowany.",
+          "[rollback] is BLOCKED, not READY");
+      corrected(BFG_PL, "Połączenie [connection] jest zablokowane.", "Połączenie [connection] jest do przeglądu.",
+          "[connection] is REVIEW, not BLOCKED");
+      corrected(BFG_PL, "Kontrakty [contracts] są do przeglądu.", "Kontrakty [contracts] są gotowe.",
+          "[contracts] is READY, not REVIEW");
+    }
+
+    @Test
+    @DisplayName("a wrong denial drops the sentence; labels and conditions are no claims")
+    void denialsLabelsConditions() {
+      Grounding.Checked denied = BFG_EN.check("Contracts [contracts] are not ready yet. Ask Anna.");
+      assertThat(denied.text()).isEqualTo(" Ask Anna.");
+      assertThat(denied.corrections()).containsExactly("dropped \"Contracts [contracts] are not ready yet.\": [contracts] is READY");
+      holds(BFG_EN, "Migration preflight is ready [preflight] is REVIEW at 1/5.");
+      holds(BFG_PL, "Migration preflight jest gotowy [preflight] ma status REVIEW, 1/5.");
+      holds(BFG_EN, "It turns ready only when [connection] is ready.");
+      holds(BFG_EN, "The dry-run [dry-run] is not ready: it waits for [connection].");
+      holds(BFG_PL, "Bramka [dry-run] nie jest gotowa.");
+    }
+
+    @Test
+    @DisplayName("GO or NO-GO is production's decision")
+    void go() {
+      corrected(BFG_EN, "Production is GO.", "Production is NO-GO.", "production is NO-GO, not GO");
+      holds(BFG_PL, "Produkcja ma status NO-GO dla db-auth-session-adapter: BLOCKED_PENDING_DRY_RUN [production].");
+      holds(BFG_EN, "GO is the ready code of Production go/no-go [production].");
+    }
+
+    @Test
+    @DisplayName("on Vltava Care")
+    void vltava() {
+      corrected(VLTAVA_EN, "The DPIA [dpia] is READY.", "The DPIA [dpia] is REVIEW.", "[dpia] is REVIEW, not READY");
+      corrected(VLTAVA_PL, "Odtworzenie [replay] jest gotowe.", "Odtworzenie [replay] jest zablokowane.",
+          "[replay] is BLOCKED, not READY");
+      corrected(VLTAVA_EN, "The DPIA is ready.", "The DPIA is in review.", "[dpia] is REVIEW, not READY");
+    }
+  }
+
+  @Nested
+  @DisplayName("counts and percentages")
+  class Counts {
+    @Test
+    @DisplayName("gates ready, blocked and checks ready, as x of y, x/y and N (EN)")
+    void english() {
+      holds(BFG_EN, "2 of 9 integration gates are ready.");
+      corrected(BFG_EN, "5 of 9 gates are green.", "2 of 9 gates are green.", "the gates ready are 2/9, not 5/9");
+      corrected(BFG_EN, "7 gates are blocked.", "4 gates are blocked.", "4 gates BLOCKED, not 7");
+      corrected(BFG_EN, "20 of 41 checks are ready.", "13 of 41 checks are ready.", "the checks ready are 13/41, not 20/41");
+      corrected(BFG_EN, "Connection [connection] is 3/4.", "Connection [connection] is 0/4.", "[connection] is 0/4, not 3/4");
+    }
+
+    @Test
+    @DisplayName("in Polish: noun before the count, bramek/kontroli")
+    void polish() {
+      holds(BFG_PL, "Gotowe bramki integracji: 2 z 9.");
+      corrected(BFG_PL, "Gotowe bramki integracji: 4 z 9.", "Gotowe bramki integracji: 2 z 9.",
+          "the gates ready are 2/9, not 4/9");
+      corrected(BFG_PL, "Gotowych jest 30 z 41 kontroli.", "Gotowych jest 13 z 41 kontroli.",
+          "the checks ready are 13/41, not 30/41");
+    }
+
+    @Test
+    @DisplayName("a percentage is the evaluation's, or its id's")
+    void percentages() {
+      corrected(BFG_EN, "We are 66% done.", "We are 32% done.", "the checks are 32% ready, not 66%");
+      holds(BFG_EN, "We are 32% done.");
+      corrected(BFG_EN, "Connection [connection] is 50% done.", "Connection [connection] is 0% done.",
+          "[connection] is 0%, not 50%");
+      corrected(BFG_PL, "Postęp integracji: 66%.", "Postęp integracji: 32%.", "the checks are 32% ready, not 66%");
+    }
+
+    @Test
+    @DisplayName("on Vltava Care")
+    void vltava() {
+      holds(VLTAVA_EN, "3 of 7 gates are ready (44%).");
+      corrected(VLTAVA_PL, "5 z 7 bramek jest gotowych.", "3 z 7 bramek jest gotowych.", "the gates ready are 3/7, not 5/7");
+      corrected(VLTAVA_EN, "The DPIA [dpia] is 2/4.", "The DPIA [dpia] is 0/4.", "[dpia] is 0/4, not 2/4");
+    }
+  }
+
+  @Nested
+  @DisplayName("tasks and permissions")
+  class Actors {
+    @Test
+    @DisplayName("an actor's number of tasks is what they can do now, not every open check they own")
+    void tasks() {
+      corrected(BFG_EN, "Anna Kowalska (Managing Director) can act on 30 checks now:",
+          "Anna Kowalska (Managing Director) can act on 11 checks now:", "Anna Kowalska can do 11 things now, not 30");
+      corrected(BFG_PL, "Anna Kowalska (Dyrektor) może teraz wykonać 30 zadań.",
+          "Anna Kowalska (Dyrektor) może teraz wykonać 11 zadań.", "Anna Kowalska can do 11 things now, not 30");
+      holds(BFG_EN, "Olena Shevchenko can act on 2 checks now:");
+      corrected(VLTAVA_EN, "Tomáš can act on 9 things now.", "Tomáš can act on 5 things now.",
+          "Ing. Tomáš Novotný can do 5 things now, not 9");
+    }
+
+    @Test
+    @DisplayName("a wrong permission claim about one actor is turned (EN)")
+    void permissionsEnglish() {
+      holds(BFG_EN, "Marek Zielinski can run pipelines.");
+      corrected(BFG_EN, "The driver can accept checks.", "The driver cannot accept checks.",
+          "Petro Tarasenko lacks checks.accept");
+      corrected(BFG_EN, "Olena may record decisions.", "Olena may not record decisions.",
+          "Olena Shevchenko lacks decisions.record");
+      corrected(BFG_EN, "Anna cannot run pipelines.", "Anna can run pipelines.", "Anna Kowalska holds pipelines.run");
+      holds(BFG_EN, "I am read-only: I cannot accept, decide or change anything.");
+    }
+
+    @Test
+    @DisplayName("in Polish, and a wrong actor among several drops the sentence")
+    void permissionsPolish() {
+      corrected(BFG_PL, "Kierowca może akceptować kontrole.", "Kierowca nie może akceptować kontrole.",
+          "Petro Tarasenko lacks checks.accept");
+      corrected(BFG_PL, "Olena Shevchenko nie może zatwierdzać kontroli.", "Olena Shevchenko może zatwierdzać kontroli.",
+          "Olena Shevchenko holds checks.accept");
+      holds(BFG_PL, "Pipeline'y mogą uruchamiać: Anna Kowalska (Dyrektor) i Marek Zielinski (Dyspozytor).");
+      Grounding.Checked several = BFG_EN.check("Anna Kowalska and Olena Shevchenko can run pipelines. Ask them.");
+      assertThat(several.text()).isEqualTo(" Ask them.");
+      assertThat(several.corrections()).containsExactly(
+          "dropped \"Anna Kowalska and Olena Shevchenko can run pipelines.\": Olena Shevchenko lacks pipelines.run");
+    }
+
+    @Test
+    @DisplayName("on Vltava Care, by role in both languages")
+    void vltava() {
+      corrected(VLTAVA_EN, "Petra Svobodová can run pipelines.", "Petra Svobodová cannot run pipelines.",
+          "Petra Svobodová lacks pipelines.run");
+      corrected(VLTAVA_EN, "The DPO cannot accept checks.", "The DPO can accept checks.",
+          "Mgr. Lukáš Horák holds checks.accept");
+      corrected(VLTAVA_PL, "Inspektor ochrony danych nie może akceptować kontroli.",
+          "Inspektor ochrony danych może akceptować kontroli.", "Mgr. Lukáš Horák holds checks.accept");
+    }
+  }
+}
