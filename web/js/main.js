@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { Feed } from './feed.js';
 import { copyText } from './clipboard.js';
 import { h } from './dom.js';
-import { LANGS, setLang, t } from './i18n.js';
+import { LANGS, has, setLang, t } from './i18n.js';
 import { renderSection, sectionSignature } from './render/sections.js';
 import { refreshPipelinePanels } from './render/pipelines.js';
 import { refreshCopilotPanel } from './render/copilot.js';
@@ -705,6 +705,10 @@ async function loadRun(pipeline, runId) {
 
 // ---- commands -----------------------------------------------------------------------------------
 function refusal(error) {
+  // The server's reason in words first (it says REVIEW where the page says Review), then its own message.
+  if (error && error.status && has(`refusal.${error.code}`)) {
+    return t('action.refusedWords', { status: error.status, words: t(`refusal.${error.code}`), message: error.message });
+  }
   return error && error.status
     ? t('action.refused', { status: error.status, message: error.message })
     : t('action.failed', { message: error && error.message ? error.message : String(error) });
