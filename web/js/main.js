@@ -213,7 +213,7 @@ function render() {
   refreshPipelinePanels(ctx);
   refreshCopilotPanel(ctx);
   renderOverview(ctx);
-  collapseReadySections(ctx);
+  foldDetailSections(ctx);
   applyHighlights();
   restoreFocus(focused, focusKey, focusCheck);
   renderChrome(ctx);
@@ -274,7 +274,7 @@ function renderOverview(ctx) {
  * copilot, the checklist, the production decision) stays open. A section opened while the reader
  * watches (by them, or by the bar's "Choose the decision") stays open.
  */
-function collapseReadySections(ctx) {
+function foldDetailSections(ctx) {
   for (const section of state.ev.sections || []) {
     const el = document.getElementById(`section-${section.id}`);
     if (!el) continue;

@@ -120,13 +120,18 @@ abstract class BrowserTest {
     return true;
   }
 
+  /** Pages of {@code context} open on the full page unless they chose a view themselves. */
+  static void startInFullPage(BrowserContext context) {
+    context.addInitScript("try { if (!localStorage.getItem('integration-console.view'))"
+        + " localStorage.setItem('integration-console.view', 'full'); } catch (e) { }");
+  }
+
   /** A new browser context (its own storage), closed after the test. */
   BrowserContext newContext(Browser.NewContextOptions options) {
     BrowserContext context = browser.newContext(options);
     context.setDefaultTimeout(15_000);
     if (startsInFullPage()) {
-      context.addInitScript("try { if (!localStorage.getItem('integration-console.view'))"
-          + " localStorage.setItem('integration-console.view', 'full'); } catch (e) { }");
+      startInFullPage(context);
     }
     contexts.add(context);
     return context;
