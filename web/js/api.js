@@ -71,6 +71,11 @@ export function getMe(actorId) {
 }
 
 /** POST /auth/logout: ends the session on the server (the cookie goes with it). */
+/** What the actor may do now (ActorActions); in oidc mode the session says who, so no header. */
+export function getActions(actorId) {
+  return request('/api/actions', actorId ? { headers: { 'X-Actor-Id': actorId } } : {}, { probe: true });
+}
+
 export function logout() {
   return request('/auth/logout', { method: 'POST' }, { probe: true });
 }

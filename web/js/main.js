@@ -6,13 +6,15 @@ import * as api from './api.js';
 import { Feed } from './feed.js';
 import { copyText } from './clipboard.js';
 import { h } from './dom.js';
-import { LANGS, setLang, t } from './i18n.js';
+import { LANGS, has, setLang, t } from './i18n.js';
 import { renderSection, sectionSignature } from './render/sections.js';
 import { refreshPipelinePanels } from './render/pipelines.js';
 import { refreshCopilotPanel } from './render/copilot.js';
 import { Conversation, CopilotClient } from './copilot.js';
 import { statusPill, worstStatus } from './render/common.js';
 import { RunBook, isTerminal } from './runs.js';
+import { ActionBook } from './actions.js';
+import { barMain, gateChips, noticeText, overviewPanel, overviewSignature } from './render/overview.js';
 import {
   LOOP_WINDOW_MS, MOCK, OIDC, PENDING, applyPlace, currentPlace, forgetPlace, loginHref, modeFromMe, savePlace,
   takePlace,
@@ -21,6 +23,11 @@ import { identityNodes, loopNotice, signedOutNotice } from './render/identity.js
 
 const STORE_LANG = 'integration-console.lang';
 const STORE_ACTOR = 'integration-console.actor';
+const STORE_VIEW = 'integration-console.view';
+const VIEWS = ['overview', 'full'];
+const HIGHLIGHT_MS = 8000;
+const FOLDED_KINDS = new Set(['group', 'providers', 'session', 'rbac', 'environments']);
+const KNOWN_KINDS = new Set(['header', 'kpis', 'copilot', 'checklist', 'production-decision', ...FOLDED_KINDS]);
 const AUDIT_KEEP = 50;
 
 const state = {
@@ -46,8 +53,16 @@ const state = {
   audit: [],
   runs: new RunBook(), // the latest run of each pipeline, merged from the feed, our starts and fetches
   errors: new Map(), // checkId | 'pipeline:<id>' -> message shown with role="alert"
+  networkErrors: new Set(), // keys of those errors that only said the console could not be reached
   pending: new Set(),
   drafts: new Map(), // decision check id -> option value chosen but not yet recorded
+  confirming: new Map(), // decision check id -> the option value the reader is asked to confirm
+  actionBook: new ActionBook(), // what the acting actor may do now, as the server says (GET /api/actions)
+  view: 'overview', // the overview (default: what blocks, my actions, ready sections collapsed) or the full page
+  expanded: new Set(), // ready sections the reader opened in the overview
+  overviewSig: null,
+  auditLoadedSeq: null, // the newest event the first audit read brought: older ones are not news
+  highlights: new Map(), // element id -> until when it is marked as changed by someone else
   signatures: new Map(),
   headline: null,
   navSig: null,
@@ -95,6 +110,7 @@ function buildContext() {
     for (const id of section.groups || []) if (!sectionForGroup.has(id)) sectionForGroup.set(id, section.id);
   }
   const decisionSection = (ev.sections || []).find((s) => s.kind === 'production-decision');
+  const actor = actingActor(actorsById);
   return {
     ev,
     // The go/no-go node, by the id the scenario gives it, and the section that shows it.
@@ -106,7 +122,7 @@ function buildContext() {
     lang: state.lang,
     auth: state.auth,
     localMode: state.auth === MOCK,
-    actor: actingActor(actorsById),
+    actor,
     actorsById,
     groupsById,
     checksById,
@@ -116,6 +132,9 @@ function buildContext() {
     errors: state.errors,
     pending: state.pending,
     drafts: state.drafts,
+    confirming: state.confirming,
+    actionBook: state.actionBook,
+    actionsFresh: Boolean(actor && state.actionBook.freshFor(actor.id, ev.seq)),
     audit: state.audit,
     chat: state.chat,
     actions,
@@ -158,6 +177,7 @@ function render() {
   // A check or a group focused from a copilot citation keeps focus when its section is re-rendered.
   const focusCheck = focused && focused.closest ? focused.closest('.check, .group') : null;
 
+  const anchor = runPanelInView();
   const wanted = [];
   let replaced = false;
   for (const section of state.ev.sections || []) {
@@ -192,10 +212,147 @@ function render() {
 
   refreshPipelinePanels(ctx);
   refreshCopilotPanel(ctx);
+  renderOverview(ctx);
+  foldDetailSections(ctx);
+  applyHighlights();
   restoreFocus(focused, focusKey, focusCheck);
   renderChrome(ctx);
+  keepInPlace(anchor);
+  // For readers and tests: whether the enabled controls speak for the evaluation on screen.
+  document.body.dataset.actions = ctx.actionsFresh ? 'fresh' : 'pending';
   if (replaced) observeSections();
   holdPlace();
+}
+
+/**
+ * The run panel the reader is watching, and where it is on screen. Sections above it are replaced
+ * as evidence arrives (their cards grow), and a replaced node cannot anchor the browser's own scroll
+ * anchoring: the panel would jump down by what grew above it.
+ */
+function runPanelInView() {
+  const top = document.querySelector('.banner')?.getBoundingClientRect().bottom ?? 0;
+  if (layoutByReader) return null; // the reader opened or closed something: the page moves as they asked
+  for (const el of document.querySelectorAll('#sections .pipeline')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > top && rect.top < window.innerHeight) return { el, top: rect.top };
+  }
+  return null;
+}
+
+let layoutByReader = false;
+/** Renders a change of layout the reader asked for (a section opened, the view switched). */
+function renderByReader() {
+  layoutByReader = true;
+  try {
+    render();
+  } finally {
+    layoutByReader = false;
+  }
+}
+
+function keepInPlace(anchor) {
+  if (!anchor || !anchor.el.isConnected) return;
+  const delta = anchor.el.getBoundingClientRect().top - anchor.top;
+  if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
+}
+
+/** The decision bar and, in the overview, the panel of what blocks, my actions and recent activity. */
+function renderOverview(ctx) {
+  const sig = JSON.stringify([state.view, overviewSignature(ctx)]);
+  if (sig === state.overviewSig) return;
+  state.overviewSig = sig;
+  $('bar-main').replaceChildren(...barMain(ctx));
+  $('bar-gates-list').replaceChildren(gateChips(ctx));
+  // How long a reader waits for the decision: the README's figure is read from this mark.
+  if (!performance.getEntriesByName('decision-bar-visible').length) performance.mark('decision-bar-visible');
+  $('overview').replaceChildren(...(state.view === 'overview' ? [overviewPanel(ctx)] : []));
+}
+
+/**
+ * In the overview, the seed's detail sections show their heading and status only, until opened: the
+ * overview panel above says what blocks and what is mine. The page's own top (title, figures, the
+ * copilot, the checklist, the production decision) stays open. A section opened while the reader
+ * watches (by them, or by the bar's "Choose the decision") stays open.
+ */
+function foldDetailSections(ctx) {
+  for (const section of state.ev.sections || []) {
+    const el = document.getElementById(`section-${section.id}`);
+    if (!el) continue;
+    const foldable = FOLDED_KINDS.has(section.kind) || !(KNOWN_KINDS.has(section.kind));
+    const collapsed = foldable && state.view === 'overview' && !state.expanded.has(section.id);
+    el.toggleAttribute('data-collapsed', collapsed);
+    let toggle = el.querySelector(':scope > .panel-head > .section-toggle');
+    if (!foldable || state.view !== 'overview') {
+      toggle?.remove();
+      continue;
+    }
+    if (!toggle) {
+      toggle = h('button', { type: 'button', class: 'btn btn-small section-toggle', 'aria-controls': el.id,
+        onclick: () => {
+          if (state.expanded.has(section.id)) state.expanded.delete(section.id);
+          else state.expanded.add(section.id);
+          renderByReader();
+        } });
+      el.querySelector(':scope > .panel-head')?.append(toggle);
+    }
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    const label = t(collapsed ? 'section.show' : 'section.hide');
+    if (toggle.textContent !== label) toggle.textContent = label;
+  }
+}
+
+function setView(view) {
+  if (!VIEWS.includes(view) || view === state.view) return;
+  state.view = view;
+  writeStored(STORE_VIEW, view);
+  applyView();
+  renderByReader();
+}
+
+function applyView() {
+  document.body.dataset.view = state.view;
+  for (const button of document.querySelectorAll('.view-btn')) {
+    button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
+  }
+}
+
+/** Marks what someone else just changed (a short "Changed just now"), until HIGHLIGHT_MS passes. */
+function applyHighlights() {
+  const now = Date.now();
+  for (const [id, until] of [...state.highlights]) {
+    const el = document.getElementById(id);
+    if (until <= now) {
+      state.highlights.delete(id);
+      if (el) {
+        el.removeAttribute('data-changed');
+        el.querySelector(':scope > .changed-tag')?.remove();
+      }
+      continue;
+    }
+    if (!el) continue;
+    el.dataset.changed = 'true';
+    if (!el.querySelector(':scope > .changed-tag')) el.prepend(h('p', { class: 'changed-tag' }, t('notice.changed')));
+  }
+}
+
+/** Someone else acted: say so briefly and mark what changed; a reader's own commands are not news. */
+function noticeOther(event) {
+  if (!state.ev) return;
+  const ctx = buildContext();
+  if (!event.actor || (ctx.actor && ctx.actor.id === event.actor)) return;
+  const notice = $('notice');
+  notice.textContent = noticeText(ctx, event);
+  clearTimeout(notice._timer);
+  notice._timer = setTimeout(() => {
+    notice.textContent = '';
+  }, HIGHLIGHT_MS);
+  const payload = event.payload || {};
+  const pipeline = payload.run && (ctx.ev.pipelines || []).find((p) => p.id === payload.run.pipeline);
+  const id = payload.checkId ? `check-${payload.checkId}` : pipeline ? `pipeline-progress-${pipeline.id}` : null;
+  if (id) {
+    state.highlights.set(id, Date.now() + HIGHLIGHT_MS);
+    setTimeout(() => render(), HIGHLIGHT_MS + 50);
+  }
 }
 
 function restoreFocus(previous, focusKey, focusCheck) {
@@ -294,7 +451,10 @@ function observeSections() {
       else onScreen.delete(entry.target.id);
     }
     markCurrentSection();
-  }, { rootMargin: '0px 0px -65% 0px' });
+  }, {
+    // What the sticky decision bar covers is not on screen: a section scrolled under it is not current.
+    rootMargin: `-${Math.ceil(document.querySelector('.banner')?.getBoundingClientRect().height ?? 0)}px 0px -65% 0px`,
+  });
   for (const section of document.querySelectorAll('#sections > section')) observer.observe(section);
 }
 
@@ -332,6 +492,14 @@ function renderConn() {
   renderConnDetail();
 }
 
+/** The console is reachable again: a "could not reach it" under a command is no longer true. */
+function clearNetworkErrors(andRender = true) {
+  if (!state.networkErrors.size) return;
+  for (const key of state.networkErrors) state.errors.delete(key);
+  state.networkErrors.clear();
+  if (andRender) render();
+}
+
 function renderConnDetail() {
   const { state: connState, retryAt } = state.conn;
   const seconds = retryAt ? Math.max(0, Math.ceil((retryAt - Date.now()) / 1000)) : 0;
@@ -366,14 +534,54 @@ function acceptEvaluation(ev, source) {
   lowerSeqAnswers = 0;
   const changed = !sameLang || ev.seq !== previous.seq;
   state.ev = ev;
+  // The console answered: a "could not reach it" under a command is no longer true.
+  if (state.networkErrors.size) clearNetworkErrors(false);
   state.receivedAt = new Date();
   feed.noteSeq(ev.seq);
   ensureActor();
   render();
+  refreshActions();
   if (changed) {
     refreshPackets();
     if (!state.audit.length || state.audit[state.audit.length - 1].seq < ev.seq) refreshAudit();
   }
+}
+
+/** The actor commands act as, by id, once the mode is known. */
+function actingActorId() {
+  if (state.auth === MOCK) return state.actorId;
+  if (state.auth === OIDC && state.me && state.me.actor) return state.me.actor.id;
+  return null;
+}
+
+let actionsBusy = false;
+/**
+ * GET /api/actions for the acting actor whenever the evaluation or the actor changes: until the book
+ * speaks for both, no command is enabled (the page never offers what the server would refuse).
+ */
+async function refreshActions() {
+  if (actionsBusy || !state.ev) return;
+  const actorId = actingActorId();
+  if (!actorId) {
+    if (state.actionBook.actor !== null) state.actionBook.clear();
+    return;
+  }
+  if (state.actionBook.freshFor(actorId, state.ev.seq)) return;
+  actionsBusy = true;
+  let changed = false;
+  try {
+    const body = await api.getActions(state.auth === MOCK ? actorId : null);
+    changed = state.actionBook.apply(body);
+  } catch {
+    // the controls stay disabled; the next evaluation asks again
+  } finally {
+    actionsBusy = false;
+  }
+  if (changed) render();
+  // Asked for one evaluation while another arrived, or for an actor since switched: ask again.
+  const now = actingActorId();
+  if (state.ev && now && !state.actionBook.freshFor(now, state.ev.seq)
+      && (state.actionBook.actor !== now || (state.actionBook.seq ?? -1) < state.ev.seq)) refreshActions();
 }
 
 function ensureActor() {
@@ -449,16 +657,19 @@ async function refreshAudit() {
   try {
     const body = await api.getAudit();
     state.audit = (body.events || []).slice(-AUDIT_KEEP);
+    const newest = state.audit.length ? state.audit[state.audit.length - 1].seq : 0;
+    if (state.auditLoadedSeq === null || newest > state.auditLoadedSeq) state.auditLoadedSeq = newest;
     render();
   } catch {
     // the audit list is secondary; the next evaluation tries again
   }
 }
 
-function addAudit(event) {
+function addAudit(event, { fromFeed = false } = {}) {
   if (!event || typeof event.seq !== 'number') return;
   if (state.audit.some((e) => e.seq === event.seq)) return;
   state.audit = [...state.audit, event].sort((a, b) => a.seq - b.seq).slice(-AUDIT_KEEP);
+  if (fromFeed && (state.auditLoadedSeq === null || event.seq > state.auditLoadedSeq)) noticeOther(event);
   render();
 }
 
@@ -494,6 +705,10 @@ async function loadRun(pipeline, runId) {
 
 // ---- commands -----------------------------------------------------------------------------------
 function refusal(error) {
+  // The server's reason in words first (it says REVIEW where the page says Review), then its own message.
+  if (error && error.status && has(`refusal.${error.code}`)) {
+    return t('action.refusedWords', { status: error.status, words: t(`refusal.${error.code}`), message: error.message });
+  }
   return error && error.status
     ? t('action.refused', { status: error.status, message: error.message })
     : t('action.failed', { message: error && error.message ? error.message : String(error) });
@@ -503,6 +718,7 @@ async function runCommand(key, send, { follow = true } = {}) {
   if (state.pending.has(key)) return null;
   state.pending.add(key);
   state.errors.delete(key);
+  state.networkErrors.delete(key);
   render();
   try {
     const result = await send();
@@ -511,6 +727,7 @@ async function runCommand(key, send, { follow = true } = {}) {
     return result;
   } catch (error) {
     state.errors.set(key, refusal(error));
+    if (error && error.status === 0) state.networkErrors.add(key);
     if (error && error.code === 'PIPELINE_RUNNING') loadPipelines(); // show the run that is in the way
     return null;
   } finally {
@@ -538,12 +755,46 @@ const actions = {
   revoke(checkId) {
     return runCommand(checkId, () => api.revokeCheck(checkId, commandActor()));
   },
+  /** A decision is recorded only after the reader confirms the option it names. */
+  askToDecide(checkId, value) {
+    state.errors.delete(checkId);
+    if (!value) {
+      state.confirming.delete(checkId);
+      state.errors.set(checkId, t('decision.chooseFirst'));
+      render();
+      document.getElementById(`decide-${checkId}`)?.focus();
+      return;
+    }
+    state.confirming.set(checkId, value);
+    render();
+    document.querySelector(`[data-focus-key="confirm:${CSS.escape(checkId)}"]`)?.focus();
+  },
+  /** From the bar or My actions: to the decision's options, opening its section in the overview. */
+  goToDecision(checkId) {
+    const sectionId = state.ev && buildContext().sectionForGroup.get(
+      (state.ev.groups || []).find((g) => (g.checks || []).some((c) => c.id === checkId))?.id);
+    if (sectionId) state.expanded.add(sectionId);
+    renderByReader();
+    const select = document.getElementById(`decide-${checkId}`);
+    select?.scrollIntoView({ block: 'center' });
+    select?.focus({ preventScroll: true });
+  },
+  cancelDecision(checkId) {
+    state.confirming.delete(checkId);
+    render();
+    document.querySelector(`[data-focus-key="decide:${CSS.escape(checkId)}"]`)?.focus();
+  },
   decide(checkId, value) {
-    state.drafts.set(checkId, value);
+    state.confirming.delete(checkId);
+    state.drafts.delete(checkId);
     return runCommand(checkId, () => api.recordDecision(checkId, value, commandActor()));
   },
   draft(checkId, value) {
     state.drafts.set(checkId, value);
+    if (state.confirming.has(checkId)) {
+      state.confirming.delete(checkId);
+      render();
+    }
   },
   async runPipeline(pipeline) {
     const key = `pipeline:${pipeline}`;
@@ -617,8 +868,10 @@ function setActor(actorId) {
   writeStored(STORE_ACTOR, actorId);
   state.errors.clear();
   state.drafts.clear();
+  state.confirming.clear();
   confirmActor();
   render();
+  refreshActions();
 }
 
 /** X-Actor-Id for a command: the switcher's actor in mock mode; none in oidc mode, where the cookie speaks. */
@@ -670,6 +923,7 @@ function settle({ auth, me, noActor = null }) {
   if (auth === MOCK) confirmActor();
   renderIdentity();
   render();
+  refreshActions();
 }
 
 /** Mock mode: the console's own word on the switcher's actor (its permissions), once per choice. */
@@ -778,6 +1032,10 @@ function showSignedOut() {
   $('toc-list').replaceChildren();
   $('summary-facts').replaceChildren();
   $('headline-live').textContent = '';
+  $('bar-main').replaceChildren();
+  $('bar-gates-list').replaceChildren();
+  $('overview').replaceChildren();
+  state.overviewSig = null;
   state.identitySig = null;
   renderIdentity();
   renderNotice();
@@ -820,7 +1078,7 @@ function arrive(place) {
 // ---- start --------------------------------------------------------------------------------------
 const feed = new Feed({
   onEvaluation: (ev, source) => acceptEvaluation(ev, source),
-  onAudit: addAudit,
+  onAudit: (event) => addAudit(event, { fromFeed: true }),
   onPipeline,
   onOpen: loadPipelines,
   onMessage: (message) => copilot.onFeedMessage(message),
@@ -837,10 +1095,11 @@ const feed = new Feed({
     state.conn = conn;
     renderConn();
     // Without the socket, onOpen never fetches the runs: fetch them once when the page falls back to polling.
-    if (conn === 'polling' && !state.runsPolled) {
+    if (conn.state === 'polling' && !state.runsPolled) {
       state.runsPolled = true;
       loadPipelines();
     }
+    if (conn.state === 'live') clearNetworkErrors();
   },
   onPolicyClose,
   // A refused upgrade looks like any failed connection to a page; in oidc mode, ask whether it was a 401.
@@ -862,6 +1121,26 @@ function boot() {
   state.lang = LANGS.includes(wantedLang) ? wantedLang : 'en';
   setLang(state.lang);
   state.actorId = params.get('actor') || readStored(STORE_ACTOR);
+  const wantedView = params.get('view') || readStored(STORE_VIEW) || 'overview';
+  state.view = VIEWS.includes(wantedView) ? wantedView : 'overview';
+  applyView();
+  for (const button of document.querySelectorAll('.view-btn')) {
+    button.addEventListener('click', () => setView(button.dataset.view));
+  }
+  // A link into a folded section opens it first, so the browser lands on what the link names.
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    const target = link ? document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1))) : null;
+    const section = target ? target.closest('#sections > section[data-collapsed]') : null;
+    if (!section) return;
+    state.expanded.add(section.id.replace(/^section-/, ''));
+    renderByReader();
+  }, true);
+  // Anchors land below the sticky decision bar, whatever its height at this width.
+  const banner = document.querySelector('.banner');
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--bar-h', `${Math.ceil(banner.getBoundingClientRect().height)}px`);
+  }).observe(banner);
   const place = takePlace();
   if (place) {
     state.returnedAt = Date.now();

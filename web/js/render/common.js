@@ -1,9 +1,11 @@
 // Building blocks shared by the section renderers: status pills, summary cards, groups and checks.
 
 import { h, domId } from '../dom.js';
-import { t, formatTime } from '../i18n.js';
+import { t, formatTime, has } from '../i18n.js';
+import { AVAILABLE, DONE, REFUSED, kindOfCheck } from '../actions.js';
 
-const STATUS_ICON = { READY: '✓', REVIEW: '→', BLOCKED: '✕' };
+// REVIEW is open work, not "the next step" (41 of them at once said nothing): an open circle.
+const STATUS_ICON = { READY: '✓', REVIEW: '○', BLOCKED: '✕' };
 const STATUSES = ['READY', 'REVIEW', 'BLOCKED'];
 
 export function knownStatus(status) {
@@ -162,26 +164,36 @@ export function waitsFor(ctx, ref, attrs = {}) {
 const NONE = { accept: null, revoke: null, decide: null };
 
 /**
- * The commands the acting actor (the switcher's in mock mode, the signed-in one in oidc mode, with the
- * permissions /api/me gave) has on a check, by the server's rules (CommandRules): null when the actor
- * has no such command here, else {enabled}. A command the actor owns but that waits for an
- * unmet dependency is shown disabled; everything shown enabled is one the server accepts.
+ * The commands the acting actor has on a check, as the server's rules say for the evaluation on
+ * screen (GET /api/actions): null when the actor is not offered it, else {enabled, action}. Enabled
+ * only when the book is current and says AVAILABLE (a revoke: a sign-off the actor owns is there);
+ * a refused one is shown disabled with the refusal in words.
  */
 export function checkCommands(ctx, check) {
-  const actor = ctx.actor;
-  if (!actor || actor.id !== check.owner) return NONE;
-  const can = (permission) => Array.isArray(actor.permissions) && actor.permissions.includes(permission);
-  const unblocked = check.status !== 'BLOCKED';
-  const signOff = check.signOff;
-  if (check.kind === 'owner-acceptance' && can('checks.accept')) {
+  const kind = kindOfCheck(check);
+  const action = kind && ctx.actor ? ctx.actionBook.get(ctx.actor.id, kind, check.id) : null;
+  if (!action) return NONE;
+  const fresh = ctx.actionsFresh;
+  const revoke = check.signOff ? { enabled: fresh, action: null } : null;
+  if (kind === 'SIGN_OFF') {
     // An accepted check whose evidence has not changed has nothing to accept again.
-    const fresh = check.status === 'READY' && signOff && !signOff.stale;
-    return { accept: fresh ? null : { enabled: unblocked }, revoke: signOff ? { enabled: true } : null, decide: null };
+    const accept = action.state === DONE ? null : { enabled: fresh && action.state === AVAILABLE, action };
+    return { accept, revoke, decide: null };
   }
-  if (check.kind === 'decision' && can('decisions.record') && Array.isArray(check.options) && check.options.length) {
-    return { accept: null, revoke: signOff ? { enabled: true } : null, decide: { enabled: unblocked } };
-  }
-  return NONE;
+  if (!Array.isArray(check.options) || !check.options.length) return NONE;
+  // DONE: recorded for the current evidence; choosing another option is a change of mind the server takes.
+  return { accept: null, revoke, decide: { enabled: fresh && action.state !== REFUSED, action } };
+}
+
+/**
+ * Why the server would refuse `action`, in words, with a link to what unblocks it (`attrs.id` lets a
+ * disabled control point at it). Null when it would not refuse.
+ */
+export function refusalNote(ctx, action, attrs = {}) {
+  if (!action || action.state !== REFUSED) return null;
+  if (action.reason === 'DEPENDENCY_UNMET' && action.blockedBy) return waitsFor(ctx, action.blockedBy, attrs);
+  const key = `refusal.${action.reason}`;
+  return h('p', { class: 'blocked-by', ...attrs }, has(key) ? t(key) : t('refusal.other'));
 }
 
 /** The id of a check's "Waits for" line: disabled commands are described by it. */
@@ -189,33 +201,57 @@ function waitsId(check) {
   return domId('check-waits', check.id);
 }
 
+function optionText(check, value) {
+  const option = (check.options || []).find((o) => o.value === value);
+  return option ? option.label : value;
+}
+
+/** A decision: no option chosen for the reader, and nothing recorded before they confirm what it records. */
+function decisionControls(ctx, check, command, busy, describedBy) {
+  const selectId = domId('decide', check.id);
+  const chosen = ctx.drafts.get(check.id) ?? '';
+  const confirming = ctx.confirming.get(check.id);
+  const nodes = [h('div', { class: 'decide' },
+    h('label', { for: selectId, class: 'visually-hidden' }, t('action.option', { label: check.label })),
+    h('select', {
+      id: selectId, dataset: { focusKey: `decide-select:${check.id}` }, disabled: !command.enabled,
+      onchange: (event) => ctx.actions.draft(check.id, event.target.value),
+    },
+    h('option', { value: '', selected: chosen === '' }, t('decision.choose')),
+    check.options.map((option) => h('option', { value: option.value, selected: option.value === chosen },
+      option.label))),
+    h('button', {
+      type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
+      disabled: !command.enabled, 'aria-describedby': describedBy,
+      dataset: { focusKey: `decide:${check.id}` },
+      onclick: (event) => {
+        const select = event.target.closest('.decide').querySelector('select');
+        ctx.actions.askToDecide(check.id, select.value);
+      },
+    }, t('action.decide')))];
+  if (confirming !== undefined) {
+    const confirmId = domId('confirm', check.id);
+    nodes.push(h('div', { class: 'confirm', role: 'group', 'aria-labelledby': confirmId },
+      h('p', { id: confirmId }, t('decision.confirm', { label: check.label, value: optionText(check, confirming) })),
+      h('button', { type: 'button', class: 'btn btn-primary', dataset: { focusKey: `confirm:${check.id}` },
+        onclick: () => ctx.actions.decide(check.id, confirming) }, t('decision.confirm.yes')),
+      h('button', { type: 'button', class: 'btn', dataset: { focusKey: `cancel:${check.id}` },
+        onclick: () => ctx.actions.cancelDecision(check.id) }, t('decision.confirm.no'))));
+  }
+  return nodes;
+}
+
 function checkActions(ctx, check) {
   const commands = checkCommands(ctx, check);
   if (!commands.accept && !commands.revoke && !commands.decide) return null;
   const busy = ctx.pending.has(check.id);
+  const offered = commands.accept || commands.decide;
+  const refused = offered && offered.action && offered.action.state === REFUSED && ctx.actionsFresh ? offered.action
+    : null;
   const describedBy = (command) => [domId('check-title', check.id),
-    command.enabled || !check.blockedBy ? null : waitsId(check)].filter(Boolean).join(' ');
+    command.enabled || !refused ? null : waitsId(check)].filter(Boolean).join(' ');
   const items = [];
-  if (commands.decide) {
-    const selectId = domId('decide', check.id);
-    const chosen = ctx.drafts.get(check.id) ?? (check.signOff && check.signOff.value) ?? check.options[0].value;
-    items.push(h('div', { class: 'decide' },
-      h('label', { for: selectId, class: 'visually-hidden' }, t('action.option', { label: check.label })),
-      h('select', {
-        id: selectId, dataset: { focusKey: `decide-select:${check.id}` }, disabled: !commands.decide.enabled,
-        onchange: (event) => ctx.actions.draft(check.id, event.target.value),
-      }, check.options.map((option) => h('option', { value: option.value, selected: option.value === chosen },
-        option.label))),
-      h('button', {
-        type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
-        disabled: !commands.decide.enabled, 'aria-describedby': describedBy(commands.decide),
-        dataset: { focusKey: `decide:${check.id}` },
-        onclick: (event) => {
-          const select = event.target.closest('.decide').querySelector('select');
-          ctx.actions.decide(check.id, select.value);
-        },
-      }, t('action.decide'))));
-  }
+  if (commands.decide) items.push(...decisionControls(ctx, check, commands.decide, busy, describedBy(commands.decide)));
   if (commands.accept) {
     items.push(h('button', {
       type: 'button', class: 'btn btn-primary', 'aria-disabled': busy ? 'true' : null,
@@ -226,11 +262,23 @@ function checkActions(ctx, check) {
   if (commands.revoke) {
     items.push(h('button', {
       type: 'button', class: 'btn', 'aria-disabled': busy ? 'true' : null, dataset: { focusKey: `revoke:${check.id}` },
+      disabled: !commands.revoke.enabled,
       'aria-describedby': describedBy(commands.revoke), onclick: () => ctx.actions.revoke(check.id),
     }, t('action.revoke')));
   }
   if (busy) items.push(h('span', { class: 'pending', role: 'status' }, t('action.pending')));
   return h('div', { class: 'actions' }, items);
+}
+
+/** What stands between the actor and their command on this check, when the server would refuse it. */
+function checkRefusal(ctx, check) {
+  const commands = checkCommands(ctx, check);
+  const offered = commands.accept || commands.decide;
+  if (offered && offered.action && ctx.actionsFresh && offered.action.state === REFUSED) {
+    return refusalNote(ctx, offered.action, { id: waitsId(check) });
+  }
+  // Not the actor's to act on (or nothing offered): what the check waits for, for everyone.
+  return check.blockedBy ? waitsFor(ctx, check.blockedBy, { id: waitsId(check) }) : null;
 }
 
 function signOffLine(ctx, check) {
@@ -301,7 +349,7 @@ export function checkItem(ctx, check) {
   h('p', { class: 'check-foot' },
     h('span', { class: 'visually-hidden' }, `${t('check.id')}: `), code(check.id),
     check.kind ? h('span', { class: 'kind' }, ` · ${t(`kind.${check.kind}`)}`) : null),
-  check.blockedBy ? waitsFor(ctx, check.blockedBy, { id: waitsId(check) }) : null,
+  checkRefusal(ctx, check),
   signOffLine(ctx, check),
   checkActions(ctx, check),
   error ? h('p', { class: 'error', role: 'alert' }, error) : null);

@@ -6,7 +6,7 @@
 
 import { h, domId } from '../dom.js';
 import { t, has, formatTime, lang } from '../i18n.js';
-import { code, actorName, waitsFor, shortChecksum } from './common.js';
+import { code, actorName, refusalNote, shortChecksum } from './common.js';
 import { isTerminal } from '../runs.js';
 
 const STEP_ICON = { PENDING: '○', RUNNING: '●', PASSED: '✓', FAILED: '✕', SKIPPED: '–', ERRORED: '⚠' };
@@ -245,19 +245,6 @@ function runMeta(ctx, run) {
   return items;
 }
 
-/**
- * What a run of `pipeline` waits for, as the server decides (CommandRules.runPipeline): the first
- * unmet dependency of a check it proves, or null when it may start.
- */
-function pipelineBlocker(ctx, pipeline) {
-  for (const { check } of expectedSteps(ctx, pipeline)) {
-    if (check && check.status === 'BLOCKED') return check.blockedBy || check.id;
-  }
-  const bound = (ctx.ev.pipelines || []).find((p) => p.id === pipeline);
-  const group = bound ? ctx.groupsById.get(bound.group) : null;
-  return group && group.status === 'BLOCKED' ? group.blockedBy || group.id : null;
-}
-
 function buildPanel(ctx, pipeline) {
   const base = `pipeline-progress-${pipeline}`;
   const runLabel = has(`pipeline.run.${pipeline}`) ? t(`pipeline.run.${pipeline}`) : t('pipeline.run', { id: pipeline });
@@ -299,22 +286,22 @@ function updatePanel(node, ctx, pipeline) {
   const memo = node.pipelineMemo;
   const run = ctx.pipelines[pipeline] || null;
   const key = `pipeline:${pipeline}`;
-  const canRun = Boolean(ctx.actor && (ctx.actor.permissions || []).includes('pipelines.run'));
+  // Offered only to an actor who may run it; enabled only when the server's rules, read for the
+  // evaluation on screen, say it would start (a run waiting for a dependency says what, and whose move).
+  const action = ctx.actor ? ctx.actionBook.get(ctx.actor.id, 'PIPELINE', pipeline) : null;
   const view = run ? runView(ctx, pipeline, run) : null;
   const busy = ctx.pending.has(key) || Boolean(view && view.status === 'RUNNING');
-
-  // The server refuses a run while a check it proves waits for a dependency: say what, and whose move it is.
-  const blocker = canRun ? pipelineBlocker(ctx, pipeline) : null;
+  const refused = action && ctx.actionsFresh && action.state === 'REFUSED' ? action : null;
 
   node.dataset.status = view ? view.status : 'NONE';
   const button = node.querySelector('.pipeline-start');
-  button.hidden = !canRun;
-  button.disabled = Boolean(blocker);
-  setAttr(button, 'aria-disabled', busy && !blocker ? 'true' : null);
-  setAttr(button, 'aria-describedby', blocker ? `${node.id}-waits ${node.id}-state` : `${node.id}-state`);
+  button.hidden = !action;
+  button.disabled = !action || !ctx.actionsFresh || Boolean(refused);
+  setAttr(button, 'aria-disabled', busy && !button.disabled ? 'true' : null);
+  setAttr(button, 'aria-describedby', refused ? `${node.id}-waits ${node.id}-state` : `${node.id}-state`);
 
   const waits = node.querySelector('.pipeline-waits');
-  const reason = blocker ? waitsFor(ctx, blocker) : null;
+  const reason = refused ? refusalNote(ctx, refused) : null;
   if (changed(memo, 'waits', reason ? reason.textContent : null)) {
     waits.replaceChildren(...(reason ? [reason] : []));
     waits.hidden = !reason;

@@ -10,6 +10,8 @@ import {
 import { sectionPacketsAndCards } from './packets.js';
 import { pipelinePanel } from './pipelines.js';
 import { copilotPanel } from './copilot.js';
+import { kindOfCheck } from '../actions.js';
+import { timeline } from './overview.js';
 
 function sectionShell(section, { headingLevel = 'h2', badgeNode = null, className = '' } = {}, ...content) {
   const titleId = `section-title-${section.id}`;
@@ -83,8 +85,8 @@ function progressMeter(ctx) {
 }
 
 function renderCopilot(ctx, section) {
-  const production = ctx.ev.summary && ctx.ev.summary.go ? 'READY' : 'BLOCKED';
-  return sectionShell(section, { badgeNode: badge(section.badge, production), className: 'copilot' },
+  // The badge is a percentage of progress, not an error: it stays neutral (the decision bar says NO-GO).
+  return sectionShell(section, { badgeNode: badge(section.badge), className: 'copilot' },
     progressMeter(ctx),
     h('div', { class: 'copilot-grid' },
       recommendationBlock(ctx),
@@ -180,18 +182,7 @@ function auditList(ctx) {
     h('div', { class: 'audit-head' },
       h('h3', { id: 'audit-title' }, t('audit.title')),
       h('a', { href: '/api/audit/verify', class: 'small-link' }, t('audit.verify'))),
-    events.length === 0 ? h('p', { class: 'muted' }, t('audit.none'))
-      : h('ol', { class: 'audit-list', reversed: true }, events.map((event) => {
-        const payload = event.payload || {};
-        const typeKey = `audit.type.${event.type}`;
-        return h('li', null,
-          h('span', { class: 'audit-seq' }, `#${event.seq}`), ' ',
-          h('strong', null, actorName(ctx, event.actor)), ' ',
-          has(typeKey) ? t(typeKey) : event.type, ' ',
-          payload.checkId ? code(payload.checkId) : null,
-          payload.value ? [' = ', code(payload.value)] : null, ' ',
-          h('time', { datetime: event.at, class: 'muted' }, formatTime(event.at)));
-      })));
+    events.length === 0 ? h('p', { class: 'muted' }, t('audit.none')) : timeline(ctx, events, { class: 'timeline audit-list' }));
 }
 
 /** A card showing the last write ({lastWrite}) gets its ISO instant in the reader's format, with who wrote it. */
@@ -287,6 +278,14 @@ export function sectionSignature(ctx, section) {
   parts.errors = checkIds.filter((id) => ctx.errors.has(id)).map((id) => [id, ctx.errors.get(id)]);
   parts.pending = checkIds.filter((id) => ctx.pending.has(id));
   parts.drafts = checkIds.filter((id) => ctx.drafts.has(id)).map((id) => [id, ctx.drafts.get(id)]);
+  parts.confirming = checkIds.filter((id) => ctx.confirming.has(id)).map((id) => [id, ctx.confirming.get(id)]);
+  // The server's word on the actor's commands here (GET /api/actions), and whether it is current.
+  const offered = ctx.actor ? checkIds.map((id) => {
+    const kind = kindOfCheck(ctx.checksById.get(id));
+    const action = kind ? ctx.actionBook.get(ctx.actor.id, kind, id) : null;
+    return action ? [id, action.state, action.reason, action.blockedBy] : null;
+  }).filter(Boolean) : [];
+  parts.actions = offered.length ? [offered, ctx.actionsFresh] : null;
   parts.packets = (section.packets || []).map((id) => {
     const entry = ctx.packets.get(id);
     return entry ? [id, entry.envelope ? entry.envelope.checksum : null, entry.error || null,

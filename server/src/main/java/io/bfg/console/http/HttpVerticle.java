@@ -158,6 +158,7 @@ public final class HttpVerticle extends VerticleBase {
 
     get(router, "/health").handler(read::health);
     get(router, "/api/me").handler(auth).handler(read::me);
+    get(router, "/api/actions").handler(auth).handler(read::actions);
     get(router, "/api/evaluation").handler(readAuth).handler(read::evaluation);
     get(router, "/api/checks").handler(readAuth).handler(read::checks);
     get(router, "/api/checks/:checkId").handler(readAuth).handler(read::check);

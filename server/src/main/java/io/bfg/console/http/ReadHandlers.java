@@ -2,6 +2,7 @@ package io.bfg.console.http;
 
 import io.bfg.console.auth.Identity;
 import io.bfg.console.auth.OidcProvider;
+import io.bfg.console.command.ActorActions;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
@@ -51,6 +52,24 @@ final class ReadHandlers {
       body.put("subject", identity.subject()).put("issuer", identity.issuer());
     }
     rc.response().putHeader("content-type", JSON).putHeader("cache-control", "no-store").end(body.encode());
+  }
+
+  /**
+   * What the caller may do now (ActorActions): every command they could be offered, AVAILABLE, DONE or
+   * REFUSED with the server's reason and what to satisfy first. The dashboard enables exactly these.
+   */
+  void actions(RoutingContext rc) {
+    Actor actor = Authenticated.identity(rc).actor();
+    ReadinessService.Actions now = service.actions(actor);
+    JsonArray list = new JsonArray();
+    for (ActorActions.Action action : now.actions()) {
+      list.add(new JsonObject().put("kind", action.kind().name()).put("target", action.target())
+          .put("state", action.state().name())
+          .put("reason", action.refusal() == null ? null : action.refusal().name())
+          .put("message", action.message()).put("blockedBy", action.blockedBy()));
+    }
+    rc.response().putHeader("content-type", JSON).putHeader("cache-control", "no-store")
+        .end(new JsonObject().put("seq", now.seq()).put("actor", actor.id()).put("actions", list).encode());
   }
 
   /**

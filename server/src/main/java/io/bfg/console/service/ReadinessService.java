@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfg.console.auth.Identity;
+import io.bfg.console.command.ActorActions;
 import io.bfg.console.command.CommandRules;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
@@ -223,6 +224,16 @@ public final class ReadinessService {
       current.packets.put(id, packet);
     }
     return packet;
+  }
+
+  /** What {@code actor} may do now and what they would be refused, in the state of {@code seq}. */
+  public record Actions(long seq, List<ActorActions.Action> actions) {
+  }
+
+  /** ActorActions for {@code actor} on the current state, so a page offers only what the server takes. */
+  public Actions actions(Actor actor) {
+    View current = view;
+    return new Actions(current.state.seq(), ActorActions.of(scenario, current.assessment, actor));
   }
 
   public Actor actor(String id) {

@@ -40,9 +40,12 @@ class ActionsBrowserTest extends BrowserTest {
   private static final List<String> COMMANDS = List.of("Accept", "Revoke", "Record decision", "Run connection check",
       "Run dry-run");
 
-  /** The command buttons a person can press now, in page order, by their data-focus-key (verb:id). */
+  /**
+   * The command buttons a person can press now, anywhere on the page (the decision bar's, My actions',
+   * the sections'), in page order, by their data-focus-key ([bar:|my:]verb:id).
+   */
   private static final String ENABLED_COMMANDS = """
-      (names) => [...document.querySelectorAll('#sections button')]
+      (names) => [...document.querySelectorAll('button[data-focus-key]')]
         .filter((b) => names.includes(b.textContent.trim()) && !b.disabled
           && b.getAttribute('aria-disabled') !== 'true' && b.getClientRects().length > 0)
         .map((b) => b.dataset.focusKey)""";
@@ -72,7 +75,7 @@ class ActionsBrowserTest extends BrowserTest {
 
   @Test
   @DisplayName("as each actor, every enabled Accept, Revoke, Record decision and Run is accepted by the server, "
-      + "on a fresh console and again after the connection check passed")
+      + "on a fresh console, after the connection check passed and after the dry-run passed")
   void everyEnabledCommandIsAccepted() {
     List<String> refused = new ArrayList<>();
     List<String> pressed = new ArrayList<>();
@@ -80,22 +83,30 @@ class ActionsBrowserTest extends BrowserTest {
       startConsole(RunningConsole.BFG, Map.of(), "data-" + actor);
       ApiClient api = console.api();
       DashboardPage dashboard = open();
+      // The page as a person first sees it: the overview (its folded sections are opened to press what they hold).
+      dashboard.page.locator(".view-btn[data-view=\"overview\"]").click();
       List<Response> responses = new CopyOnWriteArrayList<>();
       dashboard.page.onResponse(responses::add);
       dashboard.actAs(actor);
 
       List<String> fresh = pressEveryEnabledCommand(dashboard, api, false);
       List<String> runs = startEveryEnabledRun(dashboard, api);
-      if (!runs.contains("pipeline:connection")) {
+      if (runs.stream().noneMatch(key -> key.endsWith("pipeline:connection"))) {
         // The actor may not run it: the owner does, through the API, and this page follows on the feed.
         api.awaitRun(api.startPipeline("connection", ANNA));
       }
       assertThat(dashboard.section("connection").locator(".check:not([data-status=\"READY\"])")).hasCount(0);
       List<String> afterConnection = pressEveryEnabledCommand(dashboard, api, true);
+      if (!"PASSED".equals(dashboard.pipeline("dry-run").getAttribute("data-status"))) {
+        api.awaitRun(api.startPipeline("dry-run", ANNA));
+      }
+      assertThat(dashboard.section("dry-run").locator(".check:not([data-status=\"READY\"])")).hasCount(0);
+      List<String> afterDryRun = pressEveryEnabledCommand(dashboard, api, true);
 
       fresh.forEach(key -> pressed.add(actor + " fresh " + key));
       runs.forEach(key -> pressed.add(actor + " fresh " + key));
       afterConnection.forEach(key -> pressed.add(actor + " after connection " + key));
+      afterDryRun.forEach(key -> pressed.add(actor + " after dry-run " + key));
       for (Response response : responses) {
         if (response.status() >= 400) {
           refused.add(actor + ": " + response.request().method() + " " + response.url() + " -> " + response.status()
@@ -107,11 +118,14 @@ class ActionsBrowserTest extends BrowserTest {
 
     assertThat(refused).as("requests the page made that the server answered with 4xx (pressed: %s)", pressed).isEmpty();
     // Not vacuous: the owners did press what they own, both times.
-    assertThat(pressed).contains(ANNA + " fresh accept:selection.live-provider", ANNA + " fresh decide:infra.hosting",
-        ANNA + " fresh revoke:infra.hosting", ANNA + " fresh pipeline:connection",
+    // Where the button sat (the decision bar, My actions, the section) aside, what was pressed.
+    List<String> commands = pressed.stream().map(line -> line.replaceFirst(" (bar|my):", " ")).toList();
+    assertThat(pressed).contains(ANNA + " fresh bar:pipeline:connection", ANNA + " fresh my:accept:selection.live-provider");
+    assertThat(commands).contains(ANNA + " fresh accept:selection.live-provider", ANNA + " fresh decide:infra.hosting",
+        ANNA + " fresh revoke:infra.hosting", ANNA + " after connection pipeline:connection",
         ANNA + " after connection pipeline:dry-run", ANNA + " after connection accept:" + FREEZE_WINDOW,
         MAREK + " fresh accept:cutover.role-headers", MAREK + " after connection pipeline:dry-run",
-        OLENA + " after connection accept:cutover.secrets-auth");
+        OLENA + " after connection accept:cutover.secrets-auth", ANNA + " after dry-run accept:" + FREEZE_WINDOW);
     assertThat(pressed).noneMatch(line -> line.startsWith(DRIVER) || line.startsWith(CLIENT_ACTOR));
   }
 
@@ -201,21 +215,22 @@ class ActionsBrowserTest extends BrowserTest {
     List<String> pressed = new ArrayList<>();
     Set<String> done = new HashSet<>();
     String last = null;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 300; i++) {
+      settled(dashboard);
       List<String> enabled = enabledCommands(dashboard).stream()
-          .filter(key -> !done.contains(key) && (withRuns || !key.startsWith("pipeline:"))).toList();
+          .filter(key -> !done.contains(key) && (withRuns || !"pipeline".equals(verb(key)))).toList();
       if (enabled.isEmpty()) {
         return pressed;
       }
-      String undo = last == null ? null : "revoke:" + last.substring(last.indexOf(':') + 1);
+      String undo = last == null ? null : "revoke:" + id(last);
       String next = enabled.contains(undo) ? undo
-          : enabled.stream().filter(key -> !key.startsWith("pipeline:")).findFirst().orElse(enabled.get(0));
+          : enabled.stream().filter(key -> !"pipeline".equals(verb(key))).findFirst().orElse(enabled.get(0));
       done.add(next);
       pressed.add(next);
       last = next;
       press(dashboard, api, next);
     }
-    throw new AssertionError("more than 200 commands pressed: " + pressed);
+    throw new AssertionError("more than 300 commands pressed: " + pressed);
   }
 
   /**
@@ -223,14 +238,21 @@ class ActionsBrowserTest extends BrowserTest {
    * which would then no longer be pressed in this state), and waits for them. Returns the keys pressed.
    */
   private static List<String> startEveryEnabledRun(DashboardPage dashboard, ApiClient api) {
-    List<String> runs = new ArrayList<>(enabledCommands(dashboard).stream().filter(key -> key.startsWith("pipeline:"))
-        .toList());
+    settled(dashboard);
+    // One button per pipeline (a started run makes the others wait): the decision bar's when it has one.
+    Map<String, String> byPipeline = new java.util.LinkedHashMap<>();
+    for (String key : enabledCommands(dashboard)) {
+      if ("pipeline".equals(verb(key))) {
+        byPipeline.merge(id(key), key, (first, other) -> other.startsWith("bar:") ? other : first);
+      }
+    }
+    List<String> runs = new ArrayList<>(byPipeline.values());
     Collections.reverse(runs);
     List<String[]> started = new ArrayList<>();
     for (String key : runs) {
       Response response = click(dashboard, key);
       if (response.status() == 202) {
-        started.add(new String[] {key.substring("pipeline:".length()), new JsonObject(response.text()).getString("runId")});
+        started.add(new String[] {id(key), new JsonObject(response.text()).getString("runId")});
       }
     }
     for (String[] run : started) {
@@ -239,10 +261,46 @@ class ActionsBrowserTest extends BrowserTest {
     return runs;
   }
 
+  /** The page's controls speak for the evaluation on screen (GET /api/actions answered for it) and nothing is in flight. */
+  private static void settled(DashboardPage dashboard) {
+    assertThat(dashboard.page.locator("body")).hasAttribute("data-actions", "fresh");
+    assertThat(dashboard.page.locator(".pending")).hasCount(0);
+    // The overview folds ready sections: open them, so their controls are pressed too.
+    Locator folded = dashboard.page.locator(".section-toggle[aria-expanded=\"false\"]");
+    while (folded.count() > 0) {
+      folded.first().click();
+    }
+  }
+
+  /** A key's verb without where the button sits: accept, revoke, decide or pipeline. */
+  private static String verb(String key) {
+    String bare = key.replaceFirst("^(bar|my):", "");
+    return bare.substring(0, bare.indexOf(':'));
+  }
+
+  private static String id(String key) {
+    String bare = key.replaceFirst("^(bar|my):", "");
+    return bare.substring(bare.indexOf(':') + 1);
+  }
+
+  /**
+   * Presses one command and returns the server's answer. A decision has no option chosen for the
+   * reader and asks to confirm the one chosen: the first option is chosen, Record asks, Confirm sends.
+   */
   private static Response click(DashboardPage dashboard, String key) {
-    Locator button = dashboard.page.locator("#sections button[data-focus-key=\"" + key + "\"]");
+    Locator button = dashboard.page.locator("button[data-focus-key=\"" + key + "\"]");
+    if ("decide".equals(verb(key))) {
+      Locator select = dashboard.page.locator("select[id=\"decide-" + id(key) + "\"]");
+      assertThat(select).hasValue("");
+      select.selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+      button.click();
+      Locator confirm = dashboard.page.locator("button[data-focus-key=\"confirm:" + id(key) + "\"]");
+      assertThat(confirm.locator("xpath=..")).containsText(select.locator("option").nth(1).textContent());
+      button = confirm;
+    }
+    Locator pressing = button;
     return dashboard.page.waitForResponse(r -> "POST".equals(r.request().method()) && r.url().contains("/api/"),
-        button::click);
+        pressing::click);
   }
 
   /** Presses one command and waits until the page shows its outcome (a refusal is left for the final assertion). */
@@ -251,8 +309,8 @@ class ActionsBrowserTest extends BrowserTest {
     if (response.status() >= 400) {
       return;
     }
-    String verb = key.substring(0, key.indexOf(':'));
-    String id = key.substring(verb.length() + 1);
+    String verb = verb(key);
+    String id = id(key);
     switch (verb) {
       case "accept", "decide" -> assertThat(dashboard.check(id).locator(".signoff")).isVisible();
       case "revoke" -> assertThat(dashboard.check(id).locator(".signoff")).hasCount(0);

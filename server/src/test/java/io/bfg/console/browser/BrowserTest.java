@@ -110,10 +110,29 @@ abstract class BrowserTest {
     return dashboard;
   }
 
+  /**
+   * Whether pages of this test start in the full page view. The overview (the dashboard's default)
+   * folds the seed's detail sections; tests of those sections read the full page, where the seed's
+   * contract lives. A test of the overview itself says false. A page's own choice (the View switch,
+   * {@code ?view=}) still wins.
+   */
+  boolean startsInFullPage() {
+    return true;
+  }
+
+  /** Pages of {@code context} open on the full page unless they chose a view themselves. */
+  static void startInFullPage(BrowserContext context) {
+    context.addInitScript("try { if (!localStorage.getItem('integration-console.view'))"
+        + " localStorage.setItem('integration-console.view', 'full'); } catch (e) { }");
+  }
+
   /** A new browser context (its own storage), closed after the test. */
   BrowserContext newContext(Browser.NewContextOptions options) {
     BrowserContext context = browser.newContext(options);
     context.setDefaultTimeout(15_000);
+    if (startsInFullPage()) {
+      startInFullPage(context);
+    }
     contexts.add(context);
     return context;
   }

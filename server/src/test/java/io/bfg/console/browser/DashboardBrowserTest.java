@@ -102,7 +102,7 @@ class DashboardBrowserTest extends BrowserTest {
     assertThat(dashboard.section("cutover").locator(".eyebrow")).hasText("Przejście produkcyjne");
     assertThat(dashboard.section("rbac").locator(".eyebrow")).hasText("Mapa RBAC");
     assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".check-title")).hasText("Kontrakty zamrożone");
-    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Następne");
+    assertThat(dashboard.check(CONTRACTS_FROZEN).locator(".status")).containsText("Do przeglądu");
     assertThat(dashboard.groupCount("cutover")).hasText("0/6 kontroli");
     assertThat(dashboard.page.locator("#section-copilot .rec-action")).hasText("Zapisz dowody connection adaptera");
 

@@ -175,7 +175,8 @@ final class DashboardPage {
   }
 
   void screenshot(Path file) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    // A full page is some 20,000 px tall: on a shared, loaded machine its picture takes longer than a click.
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true).setTimeout(60_000));
   }
 
   /**

@@ -113,7 +113,11 @@ class IdentityBrowserTest extends BrowserTest {
     Locator accept = dashboard.check(LIVE_PROVIDER).getByText("Accept", new Locator.GetByTextOptions().setExact(true));
     assertThat(accept).isInViewport();
     double top = sectionTop(page, "section-provider-selection");
-    assertThat(top).as("the section's top in the window before").isBetween(20.0, 80.0);
+    // Anchors land below the sticky decision bar, which never scrolls away.
+    double bar = ((Number) page.evaluate("() => document.querySelector('.banner').getBoundingClientRect().bottom"))
+        .doubleValue();
+    assertThat(top).as("the section's top in the window before, below the decision bar (%s px)", bar)
+        .isBetween(bar + 20.0, bar + 80.0);
 
     oidc.signedIn.set(null); // the session ends on the server
     accept.click();
@@ -373,6 +377,13 @@ class IdentityBrowserTest extends BrowserTest {
       if (path.equals("/api/me")) {
         json(route, 200, new JsonObject().put("actor", who).put("auth", "oidc").put("via", "SESSION")
             .put("expiresAt", "2099-01-01T00:00:00Z"));
+        return;
+      }
+      if (path.equals("/api/actions")) {
+        // What the signed-in actor may do: the console knows them from the session, the mock one from the header.
+        Map<String, String> asActor = new HashMap<>(request.headers());
+        asActor.put("x-actor-id", who.getString("id"));
+        route.resume(new Route.ResumeOptions().setHeaders(asActor));
         return;
       }
       if ("GET".equals(request.method())) {

@@ -177,8 +177,10 @@ class LoginBrowserTest {
     assertThat(logins.get(0)).isEqualTo(console.base() + "/auth/login?return=%2F");
     page.waitForURL(console.base() + "/");
     assertThat(page.locator("#signed-in-name")).hasText("Anna Kowalska");
+    // back at the section, which lands below the sticky decision bar
     page.waitForFunction("id => { const el = document.getElementById(id); const top = el && "
-        + "el.getBoundingClientRect().top; return el && top > -40 && top < 120; }", sectionId);
+        + "el.getBoundingClientRect().top; const bar = document.querySelector('.banner').getBoundingClientRect().bottom;"
+        + " return el && top > bar - 40 && top < bar + 120; }", sectionId);
     assertThat(page.evaluate("() => fetch('/api/me').then(r => r.json()).then(b => b.actor.id)"))
         .isEqualTo("user_md_anna");
   }
@@ -198,6 +200,8 @@ class LoginBrowserTest {
   private Page newPage() {
     context = browser.newContext();
     context.setDefaultTimeout(15_000);
+    // These tests read the seed's sections, which the overview folds: they read the full page.
+    BrowserTest.startInFullPage(context);
     return context.newPage();
   }
 

@@ -79,6 +79,11 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
   }
 
+  /** GET as {@code actor} (X-Actor-Id). */
+  public Reply get(String path, String actor) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().header(MockHeaderAuth.HEADER, actor), "GET " + path + " as " + actor);
+  }
+
   /** POST without a body; {@code actor} null sends no X-Actor-Id. */
   public Reply post(String path, String actor) {
     return post(path, actor, null, null);
