@@ -73,7 +73,7 @@ class GroundingClaimsTest {
     @DisplayName("a wrong owner is corrected in Polish, by label when nothing is cited")
     void wrongOwnerPolish() {
       corrected(BFG_PL, "Właścicielem Schemat DB [cutover.database-schema] jest Anna Kowalska (Dyrektor).",
-          "Właścicielem Schemat DB [cutover.database-schema] jest Olena Shevchenko (Ksiegowosc).",
+          "Właścicielem Schemat DB [cutover.database-schema] jest Olena Shevchenko (Księgowość).",
           "[cutover.database-schema] is owned by Olena Shevchenko, not Anna Kowalska");
       corrected(BFG_PL, "Kontrola Schemat DB należy do Marka.", "Kontrola Schemat DB należy do Marka.".replace(
           "Marka", "Olena Shevchenko"), "[cutover.database-schema] is owned by Olena Shevchenko, not Marek Zielinski");
