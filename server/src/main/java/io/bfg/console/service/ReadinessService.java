@@ -173,6 +173,11 @@ public final class ReadinessService {
     return view.evaluation(lang);
   }
 
+  /** What the current state's commands are checked against: who may do what now (see ActorActions). */
+  public Evaluator.Assessment assessment() {
+    return view.assessment;
+  }
+
   /** The evaluation as JSON, the same buffer for every caller until the state changes. */
   public Buffer evaluationJson(Lang lang) {
     return view.json(lang);
