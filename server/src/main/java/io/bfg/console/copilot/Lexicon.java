@@ -208,13 +208,34 @@ final class Lexicon {
     java.util.Arrays.fill(at, -1);
     for (int i = 0; i < question.size(); i++) {
       Word said = question.get(i);
-      for (int slot : candidates(said)) {
-        if (at[slot] < 0 && says(slots.get(slot), said)) {
-          at[slot] = i;
+      for (List<Integer> candidates : candidateLists(said)) {
+        for (int slot : candidates) {
+          if (at[slot] < 0 && says(slots.get(slot), said)) {
+            at[slot] = i;
+          }
         }
       }
     }
     return at;
+  }
+
+  /** The lists of slots that may match {@code said}, without copying them (a question is read per answer). */
+  private List<List<Integer>> candidateLists(Word said) {
+    List<List<Integer>> out = new ArrayList<>(7);
+    for (String key : keys(said)) {
+      List<Integer> found = byKey.get(key);
+      if (found != null) {
+        out.add(found);
+      }
+    }
+    if (said.text().length() >= 4) {
+      out.add(byHead.getOrDefault(said.text().substring(0, 4), List.of()));
+    }
+    if (said.text().length() >= 3) {
+      out.add(byPerson.getOrDefault(said.text().substring(0, 3), List.of()));
+    }
+    out.add(prefixSlots);
+    return out;
   }
 
   /** The slots that may match {@code said}; {@link #says} decides. */

@@ -204,10 +204,11 @@ public final class QuestionReader {
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+    Set<String> forms = forms(words);
     for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
       double score = 0;
       for (Cue cue : entry.getValue()) {
-        if (matches(cue, words)) {
+        if (matches(cue, words, forms)) {
           score += cue.weight();
         }
       }
@@ -466,9 +467,29 @@ public final class QuestionReader {
     return best(links, Kind.CODE);
   }
 
-  private static boolean matches(Cue cue, List<Word> words) {
+  /** Every form of the question's words: a cue word that has none of them cannot match, and most have none. */
+  private static Set<String> forms(List<Word> words) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Word word : words) {
+      out.add(word.text());
+      out.add(word.pl());
+      out.add(word.en());
+      if (word.head() != null) {
+        out.add(word.head());
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(Cue cue, List<Word> words, Set<String> forms) {
     if (cue.words().isEmpty()) {
       return false;
+    }
+    for (Word wanted : cue.words()) {
+      if (!forms.contains(wanted.text()) && !forms.contains(wanted.pl()) && !forms.contains(wanted.en())
+          && (wanted.head() == null || !forms.contains(wanted.head()))) {
+        return false;
+      }
     }
     for (Word wanted : cue.words()) {
       boolean found = false;
