@@ -131,6 +131,14 @@ public final class CopilotService {
     this.workers = vertx.createSharedWorkerExecutor("copilot",
         LocalChatModel.NAME.equals(settings.model()) ? LOCAL_WORKERS : REMOTE_WORKERS, settings.timeoutMs() * 2L,
         java.util.concurrent.TimeUnit.MILLISECONDS);
+    if (model instanceof LocalChatModel) {
+      // loading the stemmers' tables and the scenario's names takes longer than an answer may: on the
+      // copilot's own thread, before any question, never on an event loop
+      workers.executeBlocking(() -> {
+        QuestionReader.prepare(service.scenario());
+        return null;
+      }, false);
+    }
   }
 
   public CopilotSettings settings() {
@@ -152,7 +160,7 @@ public final class CopilotService {
   /** The current evaluation in {@code lang} with the state and latest events behind it. */
   ReadinessFacts facts(Lang lang) {
     return new ReadinessFacts(service.scenario(), derived(lang).names(), service.state(),
-        service.recentAuditEvents(RECENT_EVENTS));
+        service.recentAuditEvents(RECENT_EVENTS), service::assessment);
   }
 
   private Derived derived(Lang lang) {

@@ -1,9 +1,12 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.copilot.QuestionReader.Action;
 import io.bfg.console.copilot.QuestionReader.Intent;
 import io.bfg.console.copilot.QuestionReader.Question;
+import io.bfg.console.model.Permissions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,42 +14,63 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the local model's answer from the results of the tools it chose, with the templates of
- * the question's language ({@code prompts/local.<lang>.properties}). Every figure and code comes
- * from a tool result and sits next to the id it belongs to, so the answer is grounded by
- * construction (and is still checked by {@link Grounding} like any model's).
+ * the question's language ({@code prompts/local.<lang>.properties}): every word of a Polish answer
+ * comes from the Polish templates and the Polish evaluation. Every figure, owner, code and
+ * permission comes from a tool result and sits next to the id it belongs to, so the answer is
+ * grounded by construction (and is still checked by {@link Grounding} like any model's).
  */
 public final class LocalAnswers {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final int LIST_LIMIT = 6;
+  /** Someone's tasks are listed whole up to this many: a task left out is one they would not know of. */
+  private static final int TASK_LIMIT = 12;
 
   private LocalAnswers() {
   }
 
-  /** {@code results} holds one tool result per call of {@code question}, in order; null when not found. */
+  /** {@code results} holds one tool result per call of {@code question} (its second reading's after), null when not found. */
   public static String write(Question question, List<Map<String, Object>> results, Map<String, String> templates) {
     Templates t = new Templates(templates);
-    Map<String, Object> result = results.isEmpty() ? null : results.get(0);
-    if (question.intent() == Intent.UNKNOWN) {
-      return t.line("unknown", Map.of());
+    int own = Math.min(results.size(), question.calls().size());
+    String answer = one(question, results.subList(0, own), t);
+    if (question.also() != null && results.size() > own) {
+      String second = one(question.also(), results.subList(own, results.size()), t);
+      if (!second.isBlank() && !answer.contains(second)) {
+        answer = answer + "\n" + t.line("also", Map.of()) + " " + second;
+      }
     }
-    if (question.intent() == Intent.CHANGE_REQUEST) {
-      return t.line("change", Map.of()) + " " + next(t, result);
+    return answer;
+  }
+
+  private static String one(Question question, List<Map<String, Object>> results, Templates t) {
+    Map<String, Object> result = results.isEmpty() ? null : results.get(0);
+    switch (question.intent()) {
+      case UNKNOWN, OUT_OF_SCOPE:
+        return t.line("decline", Map.of()) + " " + t.line("unknown", Map.of());
+      case ACT_REQUEST:
+        return refuse(t, question, results);
+      default:
+        break;
     }
     if (result == null || result.containsKey("error")) {
       return t.line("unresolved", Map.of("subject", String.valueOf(question.subject()))) + " "
           + t.line("unknown", Map.of());
     }
     return switch (question.intent()) {
+      case COUNT -> result.containsKey("checks") ? t.line("count.group", result) : t.line("count", result);
       case BLOCKERS -> blockers(t, result);
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
-      case OWNER -> result.containsKey("checks") ? t.line("owner.group", result) : check(t, result);
+      case OWNER -> !result.containsKey("checks") ? owner(t, result)
+          : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
       case PROVIDER -> t.line(result.get("check") == null ? "provider.unchecked" : "provider", result);
-      case LAST_RUN -> run(t, result);
+      case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
-      case DECISION_CODE -> code(t, result);
+      case MEANING -> code(t, result);
+      case PERMISSION -> permission(t, question, result, results.size() > 1 ? results.get(1) : null);
+      case SESSION -> session(t, question, result);
       default -> t.line("unknown", Map.of());
     };
   }
@@ -54,6 +78,9 @@ public final class LocalAnswers {
   private static String blockers(Templates t, Map<String, Object> r) {
     StringBuilder out = new StringBuilder(t.line("blockers.head", with(r, "go",
         Boolean.TRUE.equals(r.get("go")) ? t.raw("go") : t.raw("nogo"), "target", r.getOrDefault("target", ""))));
+    if (r.get("traffic") != null) {
+      out.append(' ').append(t.line("blockers.traffic", r));
+    }
     List<Map<String, Object>> blockers = list(r.get("blockers"));
     if (blockers.isEmpty()) {
       out.append(' ').append(t.line("blockers.none", Map.of()));
@@ -102,7 +129,7 @@ public final class LocalAnswers {
           blocker.get("total"), "blockedDecision", blocker.get("decision"))));
     }
     List<String> open = new ArrayList<>();
-    for (Map<String, Object> check : list(r.get("checks"))) {
+    for (Map<String, Object> check : maps(r.get("checks"))) {
       if (!"READY".equals(check.get("status")) && open.size() < LIST_LIMIT) {
         open.add(t.line("gate.check", check));
       }
@@ -116,7 +143,13 @@ public final class LocalAnswers {
     StringBuilder out = new StringBuilder(t.line("check", r));
     if (r.get("signedOffBy") != null) {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
-      out.append(' ').append(t.line("check.signed", with(r, "stale", stale)));
+      out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
+          with(r, "stale", stale)));
+    } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))) {
+      out.append(' ').append(t.line("check.unsigned", r));
+    }
+    if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
+      out.append(' ').append(t.line("check.options", Map.of("options", join(options))));
     }
     if (r.get("blockedBy") != null) {
       out.append(' ').append(t.line("check.blocked", r));
@@ -126,30 +159,56 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  private static String owner(Templates t, Map<String, Object> r) {
+    StringBuilder out = new StringBuilder(t.line("owner.check", r));
+    if (r.get("signedOffBy") != null) {
+      out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
+          with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
+    }
+    return out.toString();
+  }
+
   private static String tasks(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> actionable = list(r.get("actionable"));
     List<Map<String, Object>> blocked = list(r.get("blocked"));
     StringBuilder out = new StringBuilder();
     if (actionable.isEmpty()) {
-      out.append(t.line("tasks.none", r));
+      out.append(t.line(blocked.isEmpty() ? "tasks.none" : "tasks.none.yet", r));
     } else {
-      out.append(t.line("tasks.head", with(r, "count", actionable.size())));
-      actionable.stream().limit(LIST_LIMIT).forEach(c -> out.append("\n- ").append(t.line("tasks.item", c)));
+      out.append(t.line(actionable.size() == 1 ? "tasks.head.one" : "tasks.head", with(r, "count",
+          actionable.size())));
+      actionable.stream().limit(TASK_LIMIT).forEach(c -> out.append("\n- ").append(task(t, c)));
+      if (actionable.size() > TASK_LIMIT) {
+        out.append("\n").append(t.line("tasks.more", Map.of("count", actionable.size() - TASK_LIMIT)));
+      }
     }
     if (!blocked.isEmpty()) {
-      out.append('\n').append(t.line("tasks.blocked", with(r, "count", blocked.size()))).append(' ')
-          .append(t.line("tasks.item", blocked.get(0))).append('.');
+      List<String> waiting = new ArrayList<>();
+      blocked.stream().limit(3).forEach(c -> waiting.add(task(t, c)));
+      out.append('\n').append(t.line("tasks.blocked", with(r, "count", blocked.size(), "items",
+          String.join("; ", waiting))));
     }
     return out.toString();
   }
 
-  private static String run(Templates t, Map<String, Object> r) {
+  private static String task(Templates t, Map<String, Object> task) {
+    return t.line(switch (String.valueOf(task.get("kind"))) {
+      case "PIPELINE" -> "tasks.pipeline";
+      case "DECISION" -> "tasks.decision";
+      default -> "tasks.signoff";
+    }, task);
+  }
+
+  private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
     if (!Boolean.TRUE.equals(r.get("ran"))) {
-      return t.line("run.never", r);
+      String line = t.line("run.never", r);
+      return step == null || step.containsKey("error") ? line : line + " " + t.line("run.never.step", step);
     }
-    StringBuilder out = new StringBuilder(t.line("run.head", r));
-    for (Map<String, Object> step : list(r.get("steps"))) {
-      out.append("\n- ").append(t.line("run.step", step));
+    StringBuilder out = new StringBuilder(t.line(r.get("target") == null ? "run.head.untargeted" : "run.head", r));
+    for (Map<String, Object> s : maps(r.get("steps"))) {
+      if (step == null || String.valueOf(s.get("id")).equals(step.get("id"))) {
+        out.append("\n- ").append(t.line("run.step", s));
+      }
     }
     return out.toString();
   }
@@ -173,7 +232,7 @@ public final class LocalAnswers {
   private static String code(Templates t, Map<String, Object> r) {
     String kind = String.valueOf(r.get("kind"));
     List<String> carriers = new ArrayList<>();
-    for (Map<String, Object> group : list(r.get("carriedBy"))) {
+    for (Map<String, Object> group : maps(r.get("carriedBy"))) {
       carriers.add(group.get("label") + " [" + group.get("id") + "]");
     }
     String carried = carriers.isEmpty() ? "" : " " + t.line("code.carried", Map.of("carriers",
@@ -184,13 +243,130 @@ public final class LocalAnswers {
     if (kind.equals("ready")) {
       return t.line("code.ready", r) + carried;
     }
-    return t.line("code.unknown", with(r, "codes", "BLOCKED_PENDING_...")) + carried;
+    return t.line("code.unknown", r) + carried;
+  }
+
+  /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */
+  private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check) {
+    List<Map<String, Object>> actors = list(summary.get("actors"));
+    Map<String, Object> actor = null;
+    for (Map<String, Object> a : actors) {
+      if (a.get("id").equals(q.actor())) {
+        actor = a;
+      }
+    }
+    Action action = q.action();
+    if (check != null && !check.containsKey("error") && action == null) {
+      action = check.get("command") != null && String.valueOf(check.get("command")).contains("/decisions/")
+          ? Action.DECIDE : Action.ACCEPT;
+    }
+    if (actor != null && action == null) {
+      return t.line("perm.list", with(actor, "permissions", join(list(actor.get("permissions")))));
+    }
+    if (action == null) {
+      action = Action.RUN;
+    }
+    String permission = switch (action) {
+      case ACCEPT -> Permissions.ACCEPT_CHECKS;
+      case DECIDE -> Permissions.RECORD_DECISIONS;
+      case RUN -> Permissions.RUN_PIPELINES;
+    };
+    String verb = t.raw("perm.verb." + action.name().toLowerCase());
+    List<String> holders = new ArrayList<>();
+    for (Map<String, Object> a : actors) {
+      if (list(a.get("permissions")).contains(permission)) {
+        holders.add(a.get("name") + " (" + a.get("role") + ")");
+      }
+    }
+    String who = holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders);
+    StringBuilder out = new StringBuilder();
+    if (actor != null) {
+      boolean may = list(actor.get("permissions")).contains(permission);
+      boolean owns = check == null || check.containsKey("error") || actor.get("id").equals(check.get("owner"));
+      Map<String, Object> values = with(actor, "verb", verb, "permission", permission);
+      if (may && owns) {
+        out.append(t.line("perm.yes", values));
+      } else if (may) {
+        out.append(t.line("perm.notOwner", with(values, "checkLabel", check.get("label"), "check", check.get("id"),
+            "ownerName", check.get("ownerName"))));
+      } else {
+        out.append(t.line("perm.no", values));
+      }
+      out.append(' ');
+    }
+    if (check != null && !check.containsKey("error")) {
+      out.append(t.line(check.get("command") == null ? "perm.check.derived" : "perm.check", with(check, "verb", verb)));
+    } else {
+      out.append(t.line(action == Action.RUN ? "perm.who.run" : "perm.who", Map.of("verb", verb, "who", who,
+          "permission", permission)));
+    }
+    return out.toString();
+  }
+
+  private static String session(Templates t, Question q, Map<String, Object> summary) {
+    StringBuilder out = new StringBuilder();
+    Map<String, Object> live = map(summary.get("session"));
+    List<Map<String, Object>> environments = list(summary.get("environments"));
+    List<String> items = new ArrayList<>();
+    for (Map<String, Object> environment : environments) {
+      items.add(t.line("session.environment", environment));
+    }
+    String listed = t.line("session.environments", Map.of("environments", String.join("; ", items)));
+    if (q.environment() != null) {
+      out.append(listed);
+      if (live != null) {
+        out.append(' ').append(t.line("session", live));
+      }
+    } else {
+      if (live != null) {
+        out.append(t.line("session", live));
+        if (live.get("lastWriteAt") != null) {
+          out.append(' ').append(t.line("session.lastWrite", live));
+        }
+      }
+      out.append(' ').append(listed);
+    }
+    return out.toString().trim();
+  }
+
+  /** Refuses a request to act, naming who can do it and how, from the facts of what was asked. */
+  private static String refuse(Templates t, Question q, List<Map<String, Object>> results) {
+    StringBuilder out = new StringBuilder(t.line("refuse", Map.of()));
+    Map<String, Object> first = results.isEmpty() ? null : results.get(0);
+    if (first == null || first.containsKey("error")) {
+      return out.toString();
+    }
+    out.append(' ');
+    if (q.action() == Action.RUN && results.size() > 1) {
+      Map<String, Object> summary = results.get(1);
+      List<String> holders = new ArrayList<>();
+      for (Map<String, Object> a : maps(summary.get("actors"))) {
+        if (list(a.get("permissions")).contains(Permissions.RUN_PIPELINES)) {
+          holders.add(a.get("name") + " (" + a.get("role") + ")");
+        }
+      }
+      out.append(t.line("refuse.run", with(first, "who", holders.isEmpty() ? t.raw("perm.nobody")
+          : String.join(", ", holders))));
+    } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
+      out.append(t.line(first.get("command") == null ? "refuse.derived" : "refuse.check", first));
+    } else if (first.containsKey("checks")) {
+      out.append(t.line("refuse.gate", first));
+    } else {
+      out.append(t.line("refuse.next", Map.of())).append(' ').append(next(t, first));
+    }
+    return out.toString();
   }
 
   // ---- helpers ----
 
+  private static String join(List<?> items) {
+    List<String> out = new ArrayList<>();
+    items.forEach(item -> out.add(String.valueOf(item)));
+    return String.join(", ", out);
+  }
+
   private static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
-    Map<String, Object> out = new java.util.HashMap<>(base == null ? Map.of() : base);
+    Map<String, Object> out = new HashMap<>(base == null ? Map.of() : base);
     for (int i = 0; i < pairs.length; i += 2) {
       out.put(String.valueOf(pairs[i]), pairs[i + 1]);
     }
@@ -202,18 +378,16 @@ public final class LocalAnswers {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
   }
 
+  private static List<Map<String, Object>> maps(Object value) {
+    return list(value);
+  }
+
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Object value) {
+  private static <T> List<T> list(Object value) {
     if (!(value instanceof List<?> items)) {
       return List.of();
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Object item : items) {
-      if (item instanceof Map<?, ?> m) {
-        out.add((Map<String, Object>) m);
-      }
-    }
-    return out;
+    return (List<T>) items;
   }
 
   /** Templates with {@code {name}} placeholders; a missing value leaves a visible "?" rather than failing. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -95,10 +96,13 @@ public final class LocalChatModel implements StreamingChatModel {
       }
       if (question == null) {
         String text = key.message().singleText();
-        Lang lang = QuestionReader.language(text, fallback);
+        Lang lang = chosenLanguage(messages);
+        if (lang == null) {
+          lang = QuestionReader.language(text, fallback);
+        }
         question = QuestionReader.read(text, lang, facts.apply(lang));
       }
-      if (results.isEmpty() && !question.calls().isEmpty()) {
+      if (results.isEmpty() && !question.allCalls().isEmpty()) {
         synchronized (readings) {
           readings.put(key, question);
         }
@@ -117,6 +121,24 @@ public final class LocalChatModel implements StreamingChatModel {
     }
   }
 
+  /**
+   * The language the copilot already chose for this question (from the question and the request's
+   * {@code lang}): its AI service for that language sends that language's system prompt. Null when
+   * none is sent (a bare model in a test): the question then tells.
+   */
+  private Lang chosenLanguage(List<ChatMessage> messages) {
+    for (ChatMessage message : messages) {
+      if (message instanceof SystemMessage system) {
+        for (Lang lang : Lang.values()) {
+          if (system.text().equals(prompts.system(lang))) {
+            return lang;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private static int lastUserMessage(List<ChatMessage> messages) {
     for (int i = messages.size() - 1; i >= 0; i--) {
       if (messages.get(i) instanceof UserMessage) {
@@ -129,7 +151,7 @@ public final class LocalChatModel implements StreamingChatModel {
   private static List<ToolExecutionRequest> requests(QuestionReader.Question question) {
     List<ToolExecutionRequest> out = new ArrayList<>();
     int n = 0;
-    for (QuestionReader.ToolCall call : question.calls()) {
+    for (QuestionReader.ToolCall call : question.allCalls()) {
       Map<String, Object> arguments = new LinkedHashMap<>();
       if (call.parameter() != null) {
         arguments.put(call.parameter(), call.argument());

@@ -1,276 +1,616 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.eval.Evaluation;
+import io.bfg.console.copilot.Lexicon.Kind;
+import io.bfg.console.copilot.Lexicon.Link;
+import io.bfg.console.copilot.Words.Word;
+import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.Scenario;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the local model understands a question, English or Polish: its language, what is asked
- * (the intent) and what about (a gate, check, actor, provider, pipeline or decision code), turned
- * into the read-only tool calls that answer it. Deterministic and pure: the same question and
- * evaluation always choose the same tools.
+ * How the local model understands a question, English or Polish. The question is cut into words
+ * with their morphology ({@link Words}); the things it names are linked against everything the
+ * scenario names ({@link Lexicon}); every kind of question is scored by the words that ask it (in
+ * either language) together with how well the things named fit it ("who owns" wants a check, "what
+ * does X have to do" an actor), and the best reading wins, whatever order its words came in. When a
+ * second reading comes close, its tools are called too and the answer gives both. Deterministic and
+ * pure: the same question and scenario always choose the same tools.
  */
 public final class QuestionReader {
 
-  /** What a question asks for; {@link #UNKNOWN} gets an honest list of what can be answered. */
+  /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
-    CHANGE_REQUEST, DECISION_CODE, LAST_RUN, RECENT, OWNER, TASKS, PROVIDER, WHY, NEXT, BLOCKERS, STATUS, UNKNOWN
+    COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
+    RECENT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
   }
+
+  /** The command a question is about, by the permission it needs. */
+  public enum Action { ACCEPT, DECIDE, RUN }
 
   /** A tool to call; {@code parameter} names its one argument (null for none). */
   public record ToolCall(String tool, String parameter, Object argument) {
   }
 
-  public record Question(Lang lang, Intent intent, String subject, List<ToolCall> calls) {
+  /**
+   * One reading: its language and intent, what it is about ({@code subject}, an id), the tools that
+   * answer it, the actor and command it names if any, the environment it names, and a close second
+   * reading ({@code also}, whose calls follow this one's) or null.
+   */
+  public record Question(Lang lang, Intent intent, String subject, List<ToolCall> calls, String actor,
+                         Action action, String environment, Question also) {
+
+    /** Every call, this reading's and then the second reading's. */
+    public List<ToolCall> allCalls() {
+      if (also == null) {
+        return calls;
+      }
+      List<ToolCall> all = new ArrayList<>(calls);
+      all.addAll(also.calls());
+      return all;
+    }
   }
 
-  private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
-  private static final Pattern CHECK_ID = Pattern.compile("\\b[a-z][a-z0-9-]*\\.[a-zA-Z0-9.-]+\\b");
+  /** Below this a link is a word in common, not a thing named. */
+  private static final double MIN_LINK = 1.5;
+  /** A thing asked to be acted on must be named at least this clearly: a wrong target would name the wrong owner. */
+  private static final double NAMED = 3;
+  private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
+      "moze", "moga", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
+  private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
-  private static final List<String> POLISH_WORDS = List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto",
-      "jak", "jaki", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "dalej", "teraz", "znaczy",
-      "zadania", "ostatni", "ostatnio", "blokuje", "produkcje", "produkcji", "zrobic", "powinienem", "powinnismy",
-      "wlasciciel", "wlascicielem", "odpowiada", "pokazal", "znalazl", "zmienilo", "status", "dostawcy", "jaka",
-      "prosze", "powiedz", "opowiedz", "mi", "na", "dla", "oraz", "moge", "mozesz", "teraz", "juz", "wszystko");
-  private static final List<String> POLISH_ONLY = List.of("co", "czy", "jest", "dlaczego", "czemu", "kto", "jak",
-      "sie", "nie", "dalej", "znaczy", "zadania", "blokuje", "jakie", "ktory", "mam", "zrobic", "ostatni", "prosze",
-      "powiedz", "opowiedz", "mozesz");
-  private static final List<String> ENGLISH_WORDS = List.of("what", "why", "who", "which", "is", "are", "the", "does",
-      "do", "how", "next", "blocks", "mean", "owns", "should");
+  private static final Set<String> POLISH = Set.copyOf(List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
+      "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "ma", "dalej", "teraz",
+      "znaczy", "oznacza", "ile", "juz", "jeszcze", "moze", "moga", "mozemy", "prosze", "powiedz", "mi", "na", "dla",
+      "oraz", "z", "w", "do", "od", "za", "o", "czyje", "czyj", "czego", "gdzie", "kiedy", "wszystko", "zrob",
+      "odpal", "uruchom", "zatwierdz", "zaakceptuj", "klepnij", "pokaz", "bedzie", "byl", "bylo", "mnie", "nic",
+      "cos", "ktos", "tego", "jakim", "trybie", "czym", "przez", "wlasciciel", "wlascicielem", "odpowiada", "ilu"));
+  private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "why", "who", "whose", "which", "is", "are", "the",
+      "does", "do", "how", "next", "blocks", "mean", "owns", "should", "can", "could", "many", "much", "of", "for",
+      "me", "please", "run", "accept", "has", "have", "been", "yet", "any", "anything", "to", "on", "in", "my", "it",
+      "did", "will", "we", "our", "there", "right", "now", "where", "whats", "status", "owner", "its", "a", "an",
+      "and", "or", "with", "at", "be"));
+
+  /**
+   * The words that ask each kind of question, in English and Polish: a phrase counts when all its
+   * words are in the question (in any form). General language only: no scenario's words.
+   */
+  private static final Map<Intent, List<Cue>> CUES = new EnumMap<>(Intent.class);
+
+  private record Cue(List<Word> words, double weight) {
+  }
+
+  static {
+    cues(Intent.COUNT, 3, "how many", "how much of", "how far", "percent", "percentage", "complete", "ile",
+        "procent", "ilu", "count", "number of", "liczba", "progress", "postep");
+    cues(Intent.BLOCKERS, 1, "block", "blocks", "blocker", "blocking", "go live", "no go", "cut over", "ready for",
+        "stopping", "preventing", "holding back", "blokuje", "blokuja", "wdrozyc", "wejsc", "release", "traffic",
+        "enabled", "disabled", "wlaczony", "wylaczony", "ruch", "go", "dzis", "today", "overall", "summary",
+        "podsumowanie", "stan");
+    cues(Intent.STATUS, 1, "status", "state", "how is", "how s", "where are we", "jak stoi", "jak wyglada",
+        "signed", "accepted", "approved", "ready", "gotowy", "gotowa", "done", "open", "otwarte", "zamrozone",
+        "frozen", "zaakceptowane", "podpisane", "options", "option", "opcje", "opcja", "choices", "decisions",
+        "decyzje", "co z");
+    cues(Intent.WHY, 1.5, "why", "dlaczego", "czemu", "what holds", "holds up", "missing", "brakuje", "brak",
+        "stuck", "waiting", "czeka", "zablokowany", "zablokowana", "blocked");
+    cues(Intent.OWNER, 2, "who owns", "owner", "owns", "whose", "responsible", "who signs", "who approves",
+        "wlasciciel", "wlascicielem", "czyj", "czyje", "odpowiada", "kto klepie", "kto podpisuje", "kto zatwierdza",
+        "kto akceptuje", "who accepts");
+    cues(Intent.TASKS, 2, "my list", "plate", "to do", "need to do", "needs to do", "tasks", "task", "todo",
+        "work on", "zadania", "do zrobienia", "na glowie", "do roboty", "ruszyc", "has to do", "should do",
+        "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na");
+    cues(Intent.NEXT, 2, "next", "what now", "co dalej", "nastepny", "nastepny krok", "kolejny krok", "who must",
+        "who has to", "move first", "unblock", "where do i start", "co teraz", "co zrobic", "ma teraz ruch",
+        "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do");
+    cues(Intent.MEANING, 2, "mean", "means", "meaning", "stands for", "znaczy", "oznacza", "o co chodzi",
+        "co to za kod", "what s", "about");
+    cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
+        "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
+    cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
+        "na czym jedziemy", "current", "przechodzimy", "where are we with", "contract", "dostawca", "dostawcy");
+    cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
+        "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
+        "auth mode");
+    cues(Intent.PIPELINE_RESULT, 2, "result", "results", "found", "find", "last run", "latest run", "pass",
+        "passed", "fail", "failed", "wynik", "wyniki", "wyszlo", "przeszedl", "przeszla", "pokazal", "ostatni",
+        "ostatniego", "step", "krok", "output", "report");
+    cues(Intent.RECENT, 2, "changed", "change recently", "recently", "so far", "history", "happened", "lately",
+        "sign offs so far", "zmienilo", "zmiany", "ostatnio", "historia", "wydarzylo", "ktos zaakceptowal",
+        "anyone accepted", "anyone signed", "anybody", "nowego", "what s new", "audit");
+    cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "joke", "cost", "costs", "price", "pricing",
+        "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
+        "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
+  }
+
+  /** Verbs that ask the copilot to act when a request starts with them (after "please", "can you", ...). */
+  private static final Set<String> IMPERATIVES = Set.copyOf(List.of("accept", "approve", "sign", "run", "rerun", "start",
+      "kick", "trigger", "launch", "execute", "record", "decide", "mark", "set", "change", "revoke", "reject",
+      "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock",
+      "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
+      "oznacz", "ustaw", "zmien", "cofnij", "wykonaj", "pusc", "zrob", "zdecyduj", "wybierz", "wlacz", "wylacz",
+      "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
+      "zapomnij"));
+  private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
+      "ok", "okay", "copilot", "just"));
+  private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
+      "would", "will", "can", "pan", "pani"));
+  private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
+  private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
+      "podpis", "zatwierdz", "klep"));
+  private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
+      "zdecyd", "choos", "wybier", "wybra"));
+  private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
+      "odpal", "uruchom", "pusc", "pipelin", "rerun"));
 
   private QuestionReader() {
   }
 
-  public static Question read(String question, Lang fallback, ReadinessFacts facts) {
-    String folded = " " + ReadinessFacts.fold(question) + " ";
-    Lang lang = language(question, folded, fallback);
-    String code = decisionCode(question);
-    String pipeline = pipeline(folded, facts.names());
-    Evaluation.ActorView actor = actor(folded, facts.names());
-    Evaluation.ProviderView provider = provider(folded, facts.names());
-    Evaluation.CheckView check = check(question, folded, facts);
-    String group = group(folded, facts.names());
-    String production = facts.production().id();
-
-    if (has(folded, "ignore", "disregard", "forget your", "zignoruj", "pomin instrukc")
-        || (has(folded, "accept ", "approve", "sign off", "signoff", "mark ", "set ", "change ", "record ", "revoke",
-        "zaakceptuj", "zatwierdz", "podpisz", "oznacz", "ustaw", "zmien", "cofnij")
-        && !has(folded, "who ", "kto ", "how ", "jak ", "what ", "co "))) {
-      return question(lang, Intent.CHANGE_REQUEST, null, call("nextAction", null, null));
+  private static void cues(Intent intent, double weight, String... phrases) {
+    List<Cue> list = CUES.computeIfAbsent(intent, k -> new ArrayList<>());
+    for (String phrase : phrases) {
+      List<Word> words = Words.of(phrase);
+      list.add(new Cue(words, weight * (words.size() > 1 ? 1.25 : 1)));
     }
-    if (code != null) {
-      return question(lang, Intent.DECISION_CODE, code, call("decisionCode", "code", code));
-    }
-    if (pipeline != null && has(folded, "last", "latest", "found", "find", "result", "show", "say", "report",
-        "ostatni", "wynik", "znalazl", "pokazal", "wykazal", "przebieg")) {
-      return question(lang, Intent.LAST_RUN, pipeline, call("lastRun", "pipeline", pipeline));
-    }
-    if (has(folded, "changed", "change recently", "recent", "happened", "latest events", "history", "what s new",
-        "zmienilo", "zmiany", "ostatnio", "histori", "wydarzyl", "nowego")) {
-      return question(lang, Intent.RECENT, null, call("recentChanges", "limit", 10));
-    }
-    if (provider != null) {
-      return question(lang, Intent.PROVIDER, provider.id(), call("provider", "provider", provider.id()));
-    }
-    if (has(folded, "who owns", "owner of", "owns ", "who signs", "who must sign", "who is responsible", "whose",
-        "responsible for", "wlasciciel", "kto odpowiada", "kto podpisuje", "czyj", "kto musi podpisac")) {
-      if (check != null) {
-        return question(lang, Intent.OWNER, check.id(), call("check", "id", check.id()));
-      }
-      if (group != null) {
-        return question(lang, Intent.OWNER, group, call("gate", "id", group));
-      }
-    }
-    if (actor != null && has(folded, "task", "todo", "to do", "open items", "needs to", "need to", "must ",
-        "has to", "should", "can ", "do ", "zadani", "musi", "ma zrobic", "do zrobienia", "czeka na", "powin",
-        "moze")) {
-      return question(lang, Intent.TASKS, actor.id(), call("ownerTasks", "actor", actor.id()));
-    }
-    if (has(folded, "why", "dlaczego", "czemu", "what holds", "what is holding", "what blocks", "co blokuje",
-        "co wstrzymuje")) {
-      if (check != null) {
-        return question(lang, Intent.WHY, check.id(), call("check", "id", check.id()));
-      }
-      if (group != null && !group.equals(production)) {
-        return question(lang, Intent.WHY, group, call("gate", "id", group));
-      }
-    }
-    if (has(folded, "next", "what should", "what do i", "what do we", "what now", "what to do", "where do i start",
-        "co dalej", "nastepn", "co teraz", "co zrobic", "co mam", "zrobic", "co powinn", "od czego zaczac",
-        "who must", "who has to", "kto musi")) {
-      return question(lang, Intent.NEXT, null, call("nextAction", null, null));
-    }
-    if (production.equals(group) || has(folded, "block", "go ", "no go", "cut over", "ready for prod", "stopping",
-        "preventing", "holding back", "stands in the way",
-        "blokuj", "gotow", "wdroz", "can we release", "may we")) {
-      return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
-    }
-    if (check != null) {
-      return question(lang, Intent.STATUS, check.id(), call("check", "id", check.id()));
-    }
-    if (group != null) {
-      return question(lang, Intent.STATUS, group, call("gate", "id", group));
-    }
-    if (actor != null) {
-      return question(lang, Intent.TASKS, actor.id(), call("ownerTasks", "actor", actor.id()));
-    }
-    if (has(folded, "status", "state", "progress", "summary", "overview", "stan", "postep", "podsumow")) {
-      return question(lang, Intent.BLOCKERS, null, call("blockers", null, null));
-    }
-    return new Question(lang, Intent.UNKNOWN, null, List.of());
   }
 
-  /** Polish if it has Polish letters or enough Polish function words; the fallback when nothing tells. */
+  /**
+   * Builds what reading needs for {@code scenario} (the analyzers' tables, the scenario's names) now,
+   * so the first question is answered as fast as the others.
+   */
+  public static void prepare(Scenario scenario) {
+    Lexicon.of(scenario);
+  }
+
+  /** Reads {@code question} in {@code lang} against the scenario of {@code facts}. */
+  public static Question read(String question, Lang lang, ReadinessFacts facts) {
+    Scenario scenario = facts.scenario();
+    Lexicon lexicon = Lexicon.of(scenario);
+    List<Word> words = Words.of(question);
+    List<Link> links = lexicon.link(words);
+    links = links.stream().filter(link -> link.score() >= MIN_LINK).toList();
+    Link code = explicitCode(question, lexicon, links);
+    Link group = best(links, Kind.GROUP);
+    Link check = best(links, Kind.CHECK);
+    Link actor = best(links, Kind.ACTOR);
+    Link provider = best(links, Kind.PROVIDER);
+    Link pipeline = best(links, Kind.PIPELINE);
+    Link environment = best(links, Kind.ENVIRONMENT);
+    String production = scenario.production().id();
+    // a check outranks its own group only when it is named more specifically than the group is
+    Link thing = check != null && (group == null || check.score() > group.score()) ? check : group;
+    Action action = action(words);
+    boolean act = actRequest(words);
+    boolean modal = words.stream().anyMatch(w -> MODALS.contains(w.text()));
+    // a question about choices wants the decision that has them, not the gate it sits in
+    if (optionsAsked(words) || action == Action.DECIDE) {
+      Link decision = links.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id()))
+          .findFirst().orElse(null);
+      if (decision != null) {
+        thing = decision;
+        check = decision;
+      }
+    }
+    // a provider's contract check is the provider itself to the asker: the provider's answer includes it
+    boolean providerMeant = provider != null && (thing == null || provider.score() >= thing.score()
+        || thing.id().equals(providerCheck(facts, provider.id())));
+
+    Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+    Set<String> forms = forms(words);
+    for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
+      double score = 0;
+      for (Cue cue : entry.getValue()) {
+        if (matches(cue, words, forms)) {
+          score += cue.weight();
+        }
+      }
+      scores.put(entry.getKey(), score);
+    }
+    if (question.indexOf('%') >= 0) {
+      add(scores, Intent.COUNT, 3);
+    }
+    // "what is stopping the cutover": when production is named about as clearly as another gate, words
+    // asking what blocks say which was meant
+    Link productionLink = links.stream().filter(l -> l.kind() == Kind.GROUP && l.id().equals(production))
+        .findFirst().orElse(null);
+    if (productionLink != null && thing != null && thing != productionLink && scores.get(Intent.BLOCKERS) >= 1
+        && productionLink.score() >= 0.9 * thing.score()) {
+      thing = productionLink;
+      group = productionLink;
+    }
+    boolean productionNamed = group != null && group.id().equals(production) && thing == group;
+    double thingFit = fit(thing);
+    // what the things named say about the question, whichever words asked it
+    add(scores, Intent.STATUS, thing != null && !productionNamed ? 0.6 + thingFit : 0);
+    add(scores, Intent.WHY, thing != null ? thingFit : 0);
+    add(scores, Intent.OWNER, thing != null && !productionNamed ? thingFit : -1.5);
+    add(scores, Intent.BLOCKERS, productionNamed ? 1.2 + thingFit : 0);
+    add(scores, Intent.TASKS, actor != null ? 0.8 + fit(actor) : -3);
+    // "what should X do now?" asks for their tasks, not for whoever's next step
+    add(scores, Intent.NEXT, actor != null && scores.get(Intent.TASKS) > 2 ? -2 : 0);
+    add(scores, Intent.PERMISSION, actor != null && action != null || pipeline != null && action == Action.RUN
+        ? 1.0 : actor == null && action == null && scores.get(Intent.PERMISSION) < 3 ? -1.5 : 0);
+    // "can the driver accept ...", "czy X moze zapisac ...": whether someone may, not what something is
+    if (modal && actor != null && action != null && !act) {
+      add(scores, Intent.PERMISSION, 3);
+    }
+    // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
+    if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
+      add(scores, Intent.PROVIDER, -2);
+    }
+    boolean ownCheck = provider != null && thing != null && thing.id().equals(providerCheck(facts, provider.id()));
+    add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
+        + (ownCheck ? 1.0 : 0) : -3);
+    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : -3);
+    add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
+    add(scores, Intent.PIPELINE_RESULT, pipeline != null || check != null && pipelineOf(scenario, check.id()) != null
+        ? 0.5 : -3);
+    add(scores, Intent.COUNT, thing != null ? 0.3 : 0);
+    if (act) {
+      add(scores, Intent.ACT_REQUEST, 6);
+    }
+    if (links.isEmpty() && scores.values().stream().allMatch(s -> s < 1.5)) {
+      add(scores, Intent.OUT_OF_SCOPE, 1);
+    }
+    // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
+    if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act) {
+      add(scores, Intent.OUT_OF_SCOPE, 4);
+    }
+
+    Intent first = null;
+    Intent second = null;
+    for (Intent intent : Intent.values()) {
+      double score = scores.getOrDefault(intent, 0.0);
+      if (score <= 0.5) {
+        continue;
+      }
+      if (first == null || score > scores.get(first)) {
+        second = first;
+        first = intent;
+      } else if (second == null || score > scores.get(second)) {
+        second = intent;
+      }
+    }
+    Lang language = lang;
+    Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
+        production, productionNamed, action);
+    if (first == null) {
+      return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
+    }
+    Question reading = reading(first, language, context);
+    // a close second reading that asks something else about the same question is answered too, briefly
+    if (second != null && scores.get(second) >= CLOSE * scores.get(first) && scores.get(second) >= 2.5
+        && compatible(first, second)) {
+      Question also = reading(second, language, context);
+      if (!also.calls().isEmpty() && !also.calls().equals(reading.calls())
+          && !java.util.Objects.equals(also.subject(), reading.subject())) {
+        return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
+            reading.action(), reading.environment(), also);
+      }
+    }
+    return reading;
+  }
+
+  /** Two readings worth giving together: neither refuses nor declines, and they differ. */
+  private static boolean compatible(Intent a, Intent b) {
+    // a named thing's status already says what it blocks: the production overview would only repeat it
+    Set<Intent> alone = Set.of(Intent.ACT_REQUEST, Intent.OUT_OF_SCOPE, Intent.UNKNOWN, Intent.BLOCKERS);
+    return !alone.contains(a) && !alone.contains(b) && a != b
+        && !(Set.of(Intent.STATUS, Intent.WHY).contains(a) && Set.of(Intent.STATUS, Intent.WHY).contains(b));
+  }
+
+  private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
+                         Link pipeline, Link environment, String production, boolean productionNamed, Action action) {
+  }
+
+  private static Question reading(Intent intent, Lang lang, Context c) {
+    String actor = c.actor() == null ? null : c.actor().id();
+    String environment = c.environment() == null ? null : c.environment().id();
+    return switch (intent) {
+      case COUNT -> c.group() != null && c.thing() == c.group() && !c.productionNamed()
+          ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
+          : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
+      case BLOCKERS -> question(lang, intent, c.production(), actor, c.action(), environment,
+          call("blockers", null, null));
+      case STATUS, WHY -> c.thing() == null || c.productionNamed()
+          ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
+          : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
+      case OWNER -> c.thing() == null
+          ? question(lang, Intent.NEXT, null, actor, c.action(), environment, call("nextAction", null, null))
+          : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
+      case TASKS -> c.actor() == null
+          ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
+          : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
+      case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
+      case MEANING -> question(lang, intent, c.code().id(), actor, c.action(), environment,
+          call("decisionCode", "code", c.code().id()));
+      case PERMISSION -> {
+        List<ToolCall> calls = new ArrayList<>();
+        calls.add(call("summary", null, null));
+        // a check named only by the verb ("accept" in "acceptance") is not the check asked about
+        Link named = c.check() != null && c.thing() == c.check() && c.check().score() >= 3 ? c.check() : null;
+        if (named != null) {
+          calls.add(call("check", "id", named.id()));
+        }
+        yield new Question(lang, intent, named == null ? null : named.id(), calls, actor,
+            c.action() == null && c.pipeline() != null ? Action.RUN : c.action(), environment, null);
+      }
+      case PROVIDER -> question(lang, intent, c.provider().id(), actor, c.action(), environment,
+          call("provider", "provider", c.provider().id()));
+      case SESSION -> question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
+      case PIPELINE_RESULT -> {
+        String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
+            || pipelineOf(c.scenario(), c.check().id()) == null)
+            ? c.pipeline().id() : pipelineOf(c.scenario(), c.check().id());
+        List<ToolCall> calls = new ArrayList<>();
+        calls.add(call("lastRun", "pipeline", pipeline));
+        String step = c.check() != null && pipeline.equals(pipelineOf(c.scenario(), c.check().id()))
+            && c.thing() == c.check() ? c.check().id() : null;
+        if (step != null) {
+          calls.add(call("check", "id", step));
+        }
+        yield new Question(lang, intent, step == null ? pipeline : step, calls, actor, c.action(), environment, null);
+      }
+      case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
+      case ACT_REQUEST -> actRequest(lang, c, actor, environment);
+      case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
+    };
+  }
+
+  /** What is asked to be done, and the facts that say who may do it and how. */
+  private static Question actRequest(Lang lang, Context c, String actor, String environment) {
+    List<ToolCall> calls = new ArrayList<>();
+    String subject = null;
+    Action action = c.action();
+    // "accept every check": nothing in particular is named, so the answer says what can move now
+    Link thing = c.thing() != null && c.thing().score() >= NAMED ? c.thing() : null;
+    boolean pipelineMeant = c.pipeline() != null && c.pipeline().score() >= NAMED && (action == Action.RUN
+        || thing == null || c.pipeline().score() >= thing.score());
+    if (pipelineMeant) {
+      subject = c.pipeline().id();
+      action = Action.RUN;
+      calls.add(call("lastRun", "pipeline", subject));
+      calls.add(call("summary", null, null));
+    } else if (thing != null && thing == c.check()) {
+      subject = thing.id();
+      calls.add(call("check", "id", subject));
+    } else if (thing != null && !c.productionNamed()) {
+      subject = thing.id();
+      calls.add(call("gate", "id", subject));
+    } else {
+      calls.add(call("nextAction", null, null));
+    }
+    return new Question(lang, Intent.ACT_REQUEST, subject, calls, actor, action, environment, null);
+  }
+
+  private static final double CLOSE = 0.9;
+  private static final Set<String> OPTION_WORDS = Set.copyOf(List.of("option", "options", "opcje", "opcja",
+      "opcji", "choices", "choice", "wybor", "alternatives", "warianty"));
+
+  private static boolean optionsAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> OPTION_WORDS.contains(w.text()));
+  }
+
+  private static boolean hasOptions(Scenario scenario, String checkId) {
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.id().equals(checkId)) {
+          return !check.options().isEmpty();
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String providerCheck(ReadinessFacts facts, String providerId) {
+    for (var provider : facts.evaluation().providers()) {
+      if (provider.id().equals(providerId)) {
+        return provider.check();
+      }
+    }
+    return null;
+  }
+
+  /** The tool that describes a gate or check. */
+  private static ToolCall tool(Link thing) {
+    return thing.kind() == Kind.CHECK ? call("check", "id", thing.id()) : call("gate", "id", thing.id());
+  }
+
+  /** How well a link fits: a rough 0..1.5 from its specificity. */
+  private static double fit(Link link) {
+    return link == null ? 0 : Math.min(1.5, link.score() / 3);
+  }
+
+  private static String pipelineOf(Scenario scenario, String checkId) {
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.id().equals(checkId)) {
+          return check.pipeline();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Link best(List<Link> links, Kind kind) {
+    for (Link link : links) {
+      if (link.kind() == kind) {
+        return link;
+      }
+    }
+    return null;
+  }
+
+  /** A decision code written as one, in any case ("blocked_pending_preflight"), else one named word by word. */
+  private static Link explicitCode(String question, Lexicon lexicon, List<Link> links) {
+    Matcher m = CODE.matcher(question);
+    while (m.find()) {
+      String wanted = m.group().toUpperCase(Locale.ROOT);
+      for (Lexicon.Entity entity : lexicon.entities()) {
+        if (entity.kind() == Kind.CODE && entity.id().equals(wanted)) {
+          return new Link(entity, 10, Set.of());
+        }
+      }
+      // a code-shaped word that is no code of this scenario still asks what a code means
+      if (wanted.startsWith("BLOCKED_") || wanted.endsWith("_GO")) {
+        return new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 5, Set.of());
+      }
+    }
+    return best(links, Kind.CODE);
+  }
+
+  /** Every form of the question's words: a cue word that has none of them cannot match, and most have none. */
+  private static Set<String> forms(List<Word> words) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Word word : words) {
+      out.add(word.text());
+      out.add(word.pl());
+      out.add(word.en());
+      if (word.head() != null) {
+        out.add(word.head());
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(Cue cue, List<Word> words, Set<String> forms) {
+    if (cue.words().isEmpty()) {
+      return false;
+    }
+    for (Word wanted : cue.words()) {
+      if (!forms.contains(wanted.text()) && !forms.contains(wanted.pl()) && !forms.contains(wanted.en())
+          && (wanted.head() == null || !forms.contains(wanted.head()))) {
+        return false;
+      }
+    }
+    for (Word wanted : cue.words()) {
+      boolean found = false;
+      for (Word word : words) {
+        if (word.text().equals(wanted.text()) || wanted.text().length() >= 4 && wanted.same(word)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A request to act: it starts with a verb of command (after "please", "can you", ...), or it asks
+   * for something done for someone ("for me", "za mnie", "on her behalf").
+   */
+  private static boolean actRequest(List<Word> words) {
+    int i = 0;
+    while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
+      i++;
+    }
+    boolean askedYou = false;
+    for (int j = 0; j < i; j++) {
+      askedYou |= Set.of("you", "ty", "mozesz", "moglbys", "moglabys").contains(words.get(j).text())
+          || words.get(j).text().equals("please") || words.get(j).text().equals("prosze");
+    }
+    if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && (i == 0 || askedYou
+        || POLITE.contains(words.get(0).text()))) {
+      return true;
+    }
+    for (int j = 0; j + 1 < words.size(); j++) {
+      String a = words.get(j).text();
+      String b = words.get(j + 1).text();
+      if (a.equals("for") && b.equals("me") || a.equals("za") && b.equals("mnie")
+          || ON_BEHALF.contains(b) && (a.equals("s") || a.equals("w") || a.equals("her") || a.equals("his"))) {
+        return hasVerb(words);
+      }
+    }
+    // "zaakceptuj ... za Marka": an imperative anywhere with "za" + a person
+    return false;
+  }
+
+  private static boolean hasVerb(List<Word> words) {
+    for (Word word : words) {
+      if (IMPERATIVES.contains(word.text()) || startsWithAny(word.text(), ACCEPT_VERBS)
+          || startsWithAny(word.text(), RUN_VERBS) || startsWithAny(word.text(), DECIDE_VERBS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The command a question is about: accepting, recording a decision, running a pipeline. */
+  private static Action action(List<Word> words) {
+    Action found = null;
+    for (Word word : words) {
+      String text = word.text();
+      if (startsWithAny(text, ACCEPT_VERBS)) {
+        return Action.ACCEPT;
+      }
+      if (found == null && startsWithAny(text, DECIDE_VERBS)) {
+        found = Action.DECIDE;
+      }
+      if (found == null && startsWithAny(text, RUN_VERBS)) {
+        found = Action.RUN;
+      }
+    }
+    return found;
+  }
+
+  private static boolean startsWithAny(String word, Set<String> stems) {
+    for (String stem : stems) {
+      if (word.startsWith(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The question's language: Polish letters say Polish; otherwise the function words of each
+   * language are counted, and a question that tells neither way (a bare name, a code) is answered in
+   * {@code fallback}, the language the request asked for.
+   */
   public static Lang language(String question, Lang fallback) {
-    return language(question, " " + ReadinessFacts.fold(question) + " ", fallback);
-  }
-
-  /** {@code folded} is the question folded and padded with a space at each end. */
-  private static Lang language(String question, String folded, Lang fallback) {
     if (POLISH_LETTERS.matcher(question).find()) {
       return Lang.PL;
     }
     int polish = 0;
-    for (String word : POLISH_WORDS) {
-      if (ReadinessFacts.containsWord(folded, word)) {
-        polish += POLISH_ONLY.contains(word) ? 2 : 1;
-      }
-    }
-    if (polish >= 2) {
-      return Lang.PL;
-    }
     int english = 0;
-    for (String word : ENGLISH_WORDS) {
-      if (ReadinessFacts.containsWord(folded, word)) {
+    for (Word word : Words.of(question)) {
+      if (POLISH.contains(word.text())) {
+        polish++;
+      }
+      if (ENGLISH.contains(word.text())) {
         english++;
       }
     }
-    return english > 0 ? Lang.EN : fallback;
-  }
-
-  private static String decisionCode(String question) {
-    Matcher m = CODE.matcher(question);
-    return m.find() ? m.group() : null;
-  }
-
-  /**
-   * The pipeline a question names: by its id or by the group it proves (that group's label, id or
-   * synonyms). The later pipeline in run order wins when both are named, as it is the one that waits
-   * for the other.
-   */
-  private static String pipeline(String folded, FoldedNames names) {
-    List<FoldedNames.PipelineName> pipelines = names.pipelines();
-    for (int i = pipelines.size() - 1; i >= 0; i--) {
-      FoldedNames.PipelineName name = pipelines.get(i);
-      FoldedNames.GroupName group = name.proves();
-      if (name.id().in(folded) || group != null && (matchesAny(folded, group.synonyms())
-          || ReadinessFacts.containsAfterSpace(folded, group.label())
-          || ReadinessFacts.containsAfterSpace(folded, group.id()))) {
-        return name.pipeline().id();
-      }
+    if (polish > english) {
+      return Lang.PL;
     }
-    return null;
-  }
-
-  /**
-   * An actor named by id, role, declared alias or first name, Polish inflections included ("Ewy"
-   * for Ewa, "Piotra" for Piotr): a word with the name's first three letters and about its length.
-   */
-  private static Evaluation.ActorView actor(String folded, FoldedNames names) {
-    String[] words = folded.trim().split(" ");
-    for (FoldedNames.ActorName name : names.actors()) {
-      Evaluation.ActorView actor = name.actor();
-      String first = name.first();
-      for (String word : words) {
-        boolean inflected = first.length() >= 3 && word.startsWith(first.substring(0, 3))
-            && word.length() >= first.length() - 1 && word.length() <= first.length() + 3;
-        if (inflected || word.equals(actor.id().toLowerCase())) {
-          return actor;
-        }
-      }
-      if (folded.contains(name.paddedRole()) || folded.contains(name.paddedRoleKey())
-          || matchesAny(folded, name.synonyms())) {
-        return actor;
-      }
+    if (english > polish) {
+      return Lang.EN;
     }
-    return null;
+    return fallback;
   }
 
-  private static Evaluation.ProviderView provider(String folded, FoldedNames names) {
-    for (FoldedNames.ProviderName name : names.providers()) {
-      if (matchesAny(folded, name.synonyms()) || ReadinessFacts.containsAfterSpace(folded, name.label())
-          || ReadinessFacts.containsAfterSpace(folded, name.id())) {
-        return name.provider();
-      }
-    }
-    return null;
-  }
-
-  private static Evaluation.CheckView check(String question, String folded, ReadinessFacts facts) {
-    Matcher id = CHECK_ID.matcher(question);
-    while (id.find()) {
-      Evaluation.CheckView check = facts.findCheck(id.group());
-      if (check != null) {
-        return check;
-      }
-    }
-    return facts.findCheck(folded);
-  }
-
-  private static String group(String folded, FoldedNames names) {
-    String best = null;
-    int bestLength = 0;
-    for (FoldedNames.GroupName name : names.groups()) {
-      String id = name.group().id();
-      for (FoldedNames.Phrase synonym : name.synonyms()) {
-        if (synonym.length() > bestLength && synonym.in(folded)) {
-          best = id;
-          bestLength = synonym.length();
-        }
-      }
-      if (longerMatch(folded, name.label(), bestLength)) {
-        best = id;
-        bestLength = name.label().length();
-      }
-      if (longerMatch(folded, name.id(), bestLength)) {
-        best = id;
-        bestLength = name.id().length();
-      }
-    }
-    return best;
-  }
-
-  private static boolean longerMatch(String folded, String word, int bestLength) {
-    return !word.isBlank() && ReadinessFacts.containsAfterSpace(folded, word) && word.length() > bestLength;
-  }
-
-  private static boolean matchesAny(String folded, List<FoldedNames.Phrase> phrases) {
-    for (FoldedNames.Phrase phrase : phrases) {
-      if (phrase.in(folded)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean has(String folded, String... phrases) {
-    for (String phrase : phrases) {
-      if (ReadinessFacts.containsAfterSpace(folded, phrase)
-          || folded.startsWith(phrase) && folded.contains(phrase + " ")) {
-        return true;
-      }
-    }
-    return false;
+  private static void add(Map<Intent, Double> scores, Intent intent, double value) {
+    scores.merge(intent, value, Double::sum);
   }
 
   private static ToolCall call(String tool, String parameter, Object argument) {
     return new ToolCall(tool, parameter, argument);
   }
 
-  private static Question question(Lang lang, Intent intent, String subject, ToolCall... calls) {
-    return new Question(lang, intent, subject, List.of(calls));
+  private static Question question(Lang lang, Intent intent, String subject, String actor, Action action,
+                                   String environment, ToolCall... calls) {
+    return new Question(lang, intent, subject, List.of(calls), actor, action, environment, null);
   }
 }

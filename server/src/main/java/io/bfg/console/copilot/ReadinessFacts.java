@@ -1,12 +1,15 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.command.ActorActions;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
+import io.bfg.console.eval.Evaluator;
+import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.GroupDef;
-import io.bfg.console.model.Permissions;
 import io.bfg.console.model.PipelineRun;
+import io.bfg.console.model.Runtime;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,18 +35,28 @@ public final class ReadinessFacts {
   private final SessionState state;
   private final List<AuditEvent> recent;
   private final FoldedNames names;
+  /** What the commands are checked against (who may do what now); only the tasks need it, so it is asked for then. */
+  private final Supplier<Evaluator.Assessment> assessment;
 
+  /** Facts of an evaluation on its own: the assessment behind it is made again when a question needs it. */
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
-    this(scenario, new FoldedNames(scenario, evaluation), state, recent);
+    this(scenario, new FoldedNames(scenario, evaluation), state, recent, () -> new Evaluator(scenario)
+        .assess(new Runtime(evaluation.session().storage(), evaluation.session().auth(), false), state));
   }
 
-  /** With the evaluation's names already folded: the copilot folds them once per evaluation. */
-  ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent) {
+  /** With the evaluation's names already folded (the copilot folds them once per evaluation) and its assessment. */
+  ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent,
+                 Supplier<Evaluator.Assessment> assessment) {
     this.scenario = scenario;
     this.evaluation = names.evaluation();
     this.state = state;
     this.recent = List.copyOf(recent);
     this.names = names;
+    this.assessment = assessment;
+  }
+
+  Scenario scenario() {
+    return scenario;
   }
 
   FoldedNames names() {
@@ -88,6 +102,41 @@ public final class ReadinessFacts {
     }
     out.put("providers", providers);
     out.put("pipelines", names.pipelines().stream().map(p -> p.pipeline().id()).toList());
+    out.put("checksReady", s.checksReady());
+    out.put("checksTotal", s.checksTotal());
+    out.put("gatesNotReady", s.gatesTotal() - s.gatesReady());
+    List<Map<String, Object>> actors = new ArrayList<>();
+    for (Evaluation.ActorView actor : evaluation.actors()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("id", actor.id());
+      a.put("name", actor.name());
+      a.put("role", actor.role());
+      a.put("permissions", actor.permissions());
+      actors.add(a);
+    }
+    out.put("actors", actors);
+    Evaluation.SessionView session = evaluation.session();
+    if (session != null) {
+      Map<String, Object> live = new LinkedHashMap<>();
+      live.put("storage", session.storage());
+      live.put("auth", session.auth());
+      live.put("tenantMode", session.tenantMode());
+      live.put("session", session.session());
+      live.put("contract", session.contract());
+      live.put("lastWriteAt", session.lastWriteAt());
+      live.put("lastWriteBy", session.lastWriteBy() == null ? null : actorName(session.lastWriteBy()));
+      out.put("session", live);
+    }
+    List<Map<String, Object>> environments = new ArrayList<>();
+    for (Evaluation.EnvironmentView environment : evaluation.environments()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", environment.id());
+      e.put("label", environment.label());
+      e.put("adapter", environment.adapter());
+      e.put("state", environment.state());
+      environments.add(e);
+    }
+    out.put("environments", environments);
     return out;
   }
 
@@ -100,6 +149,7 @@ public final class ReadinessFacts {
     out.put("gatesReady", evaluation.summary().gatesReady());
     out.put("gatesTotal", evaluation.summary().gatesTotal());
     out.put("target", evaluation.summary().target());
+    out.put("traffic", evaluation.summary().traffic());
     List<Map<String, Object>> blockers = new ArrayList<>();
     for (Evaluation.GateView gate : evaluation.gates()) {
       if (!"READY".equals(gate.status())) {
@@ -143,8 +193,18 @@ public final class ReadinessFacts {
     if (check.value() != null) {
       out.put("value", check.value());
     }
+    if (check.options() != null && !check.options().isEmpty()) {
+      out.put("options", check.options().stream().map(o -> o.value() + " (" + o.label() + ")").toList());
+    }
+    if (check.pipeline() != null) {
+      out.put("pipeline", check.pipeline());
+    }
     if (check.signOff() != null) {
       out.put("signedOffBy", check.signOff().actor());
+      out.put("signedOffByName", actorName(check.signOff().actor()));
+      if (check.signOff().value() != null) {
+        out.put("decided", check.signOff().value());
+      }
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
     }
@@ -188,42 +248,63 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** The checks an actor owns that are still open: the ones they can act on now and the blocked ones. */
+  /**
+   * What an actor can do now, as the server itself would judge it ({@link ActorActions}): the
+   * sign-offs they own and may give, the decisions they may record and the pipelines they may run
+   * ({@code actionable}), and those the server would still refuse because something they depend on
+   * is not ready ({@code blocked}). Not every open check they own: a derived one nobody moves by hand.
+   */
   public Map<String, Object> ownerTasks(String actorIdOrName) {
     Evaluation.ActorView actor = findActor(actorIdOrName);
-    if (actor == null) {
+    Actor def = actor == null ? null : scenario.actor(actor.id());
+    if (def == null) {
       return null;
     }
     List<Map<String, Object>> actionable = new ArrayList<>();
     List<Map<String, Object>> blocked = new ArrayList<>();
-    for (GroupView group : evaluation.groups()) {
-      for (CheckView check : group.checks()) {
-        if (!actor.id().equals(check.owner()) || "READY".equals(check.status()) || !mayMove(actor, check)) {
-          continue;
-        }
-        Map<String, Object> brief = checkBrief(check);
-        brief.put("group", group.id());
-        ("BLOCKED".equals(check.status()) ? blocked : actionable).add(brief);
+    for (ActorActions.Action action : ActorActions.of(scenario, assessment.get(), def)) {
+      if (action.state() == ActorActions.State.DONE) {
+        continue;
+      }
+      Map<String, Object> task = task(action);
+      if (action.available()) {
+        actionable.add(task);
+      } else if (action.blockedBy() != null) {
+        blocked.add(task);
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", actor.id());
     out.put("name", actor.name());
     out.put("role", actor.role());
+    out.put("permissions", actor.permissions());
     out.put("actionable", actionable);
     out.put("blocked", blocked);
     return out;
   }
 
-  /** Whether {@code actor} may move {@code check} by its kind (a derived check nobody moves by hand). */
-  private static boolean mayMove(Evaluation.ActorView actor, CheckView check) {
-    String needed = switch (check.kind()) {
-      case "owner-acceptance" -> Permissions.ACCEPT_CHECKS;
-      case "decision" -> Permissions.RECORD_DECISIONS;
-      case "pipeline" -> Permissions.RUN_PIPELINES;
-      default -> null;
-    };
-    return needed != null && actor.permissions().contains(needed);
+  private Map<String, Object> task(ActorActions.Action action) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kind", action.kind().name());
+    if (action.kind() == ActorActions.Kind.PIPELINE) {
+      Evaluation.PipelineView pipeline = findPipeline(action.target());
+      out.put("id", pipeline == null ? action.target() : pipeline.group());
+      out.put("pipeline", action.target());
+      out.put("label", action.target());
+      out.put("command", "POST /api/pipelines/" + action.target());
+    } else {
+      CheckView check = findCheck(action.target());
+      out.put("id", action.target());
+      out.put("label", check == null ? action.target() : check.label());
+      out.put("status", check == null ? null : check.status());
+      if (check != null && check.command() != null) {
+        out.put("command", check.command());
+      }
+    }
+    if (action.blockedBy() != null) {
+      out.put("blockedBy", action.blockedBy());
+    }
+    return out;
   }
 
   /** A provider contract with the check that proves it; null if none matches. */

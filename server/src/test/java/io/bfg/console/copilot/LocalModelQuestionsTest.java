@@ -158,11 +158,11 @@ class LocalModelQuestionsTest {
     }
 
     @Test
-    @DisplayName("a question it cannot answer gets an honest list of what it can")
+    @DisplayName("a question out of its scope gets a short decline and an honest list of what it can answer")
     void unknown() {
       Reply reply = ask("Tell me a joke about dispatchers");
 
-      assertThat(reply.text()).startsWith("I can answer questions about").contains("what blocks production");
+      assertThat(reply.text()).startsWith("That is outside what I can answer").contains("what blocks production");
       assertThat(reply.citations()).isEmpty();
     }
 
@@ -229,7 +229,8 @@ class LocalModelQuestionsTest {
     @Test
     @DisplayName("pytanie bez odpowiedzi")
     void unknown() {
-      assertThat(ask("Opowiedz dowcip o kierowcach, prosze").text()).startsWith("Moge odpowiedziec");
+      assertThat(ask("Opowiedz dowcip o kierowcach, prosze").text()).startsWith("Tego nie wiem")
+          .contains("Moge odpowiedziec");
     }
   }
 

@@ -86,13 +86,13 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("en");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Production is NO-GO for clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. 3 of 7 integration gates are "
-            + "ready.",
+            + "ready. Production traffic: production_traffic_disabled.",
         "Not ready:",
-        "- Data protection impact assessment is signed [dpia] is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).",
-        "- The link to the clinic database is proven [link] is REVIEW at 0/4 (BLOCKED_PENDING_LINK).",
-        "- The record replay is rehearsed clean [replay] is BLOCKED at 0/5 (BLOCKED_PENDING_LINK), waiting for "
+        "- \"Data protection impact assessment is signed\" [dpia] is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).",
+        "- \"The link to the clinic database is proven\" [link] is REVIEW at 0/4 (BLOCKED_PENDING_LINK).",
+        "- \"The record replay is rehearsed clean\" [replay] is BLOCKED at 0/5 (BLOCKED_PENDING_LINK), waiting for "
             + "[link].",
-        "- The switchover weekend is approved [switchover] is BLOCKED at 1/3 (BLOCKED_PENDING_REPLAY), waiting for "
+        "- \"The switchover weekend is approved\" [switchover] is BLOCKED at 1/3 (BLOCKED_PENDING_REPLAY), waiting for "
             + "[replay].",
         NEXT_EN));
     assertThat(citations(answer)).startsWith("go-live")
@@ -108,13 +108,13 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("pl");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Produkcja ma status NO-GO dla clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. Gotowe bramki integracji: "
-            + "3 z 7.",
+            + "3 z 7. Ruch produkcyjny: production_traffic_disabled.",
         "Niegotowe:",
-        "- Ocena skutków dla ochrony danych jest podpisana [dpia] ma status REVIEW, 0/4 (BLOCKED_PENDING_DPIA).",
-        "- Połączenie z bazą danych klinik jest potwierdzone [link] ma status REVIEW, 0/4 (BLOCKED_PENDING_LINK).",
-        "- Odtworzenie rekordów jest przećwiczone bez błędów [replay] ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK), "
+        "- \"Ocena skutków dla ochrony danych jest podpisana\" [dpia] ma status REVIEW, 0/4 (BLOCKED_PENDING_DPIA).",
+        "- \"Połączenie z bazą danych klinik jest potwierdzone\" [link] ma status REVIEW, 0/4 (BLOCKED_PENDING_LINK).",
+        "- \"Odtworzenie rekordów jest przećwiczone bez błędów\" [replay] ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK), "
             + "czeka na [link].",
-        "- Weekend przełączenia jest zatwierdzony [switchover] ma status BLOCKED, 1/3 (BLOCKED_PENDING_REPLAY), "
+        "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED, 1/3 (BLOCKED_PENDING_REPLAY), "
             + "czeka na [replay].",
         NEXT_PL));
     assertThat(citations(answer)).startsWith("go-live").doesNotContain("production");
@@ -132,14 +132,14 @@ class VltavaCareCopilotTest {
   void dpiaAlias() {
     JsonObject answer = ask("what about the DPIA?", "en");
 
-    assertThat(answer.getString("text")).isEqualTo("Data protection impact assessment is signed [dpia] is REVIEW at "
+    assertThat(answer.getString("text")).isEqualTo("The gate \"Data protection impact assessment is signed\" [dpia] is REVIEW at "
         + "0/4 with BLOCKED_PENDING_DPIA. Open checks: Legal basis for the move [dpia.legal-basis] (REVIEW, owner "
         + "Mgr. Lukáš Horák); Hosting region [dpia.hosting-region] (REVIEW, owner Ing. Tomáš Novotný); Processor "
         + "agreement [dpia.processor-agreement] (BLOCKED, owner Mgr. Lukáš Horák); Retention of medical records "
         + "[dpia.retention] (REVIEW, owner MUDr. Jana Dvořáková).");
     assertThat(citations(answer)).first().isEqualTo("dpia");
-    assertThat(ask("who owns the DPIA?", "en").getString("text")).isEqualTo("Data protection impact assessment is "
-        + "signed [dpia] is owned by Mgr. Lukáš Horák; it is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).");
+    assertThat(ask("who owns the DPIA?", "en").getString("text")).isEqualTo("Mgr. Lukáš Horák owns \"Data protection "
+        + "impact assessment is signed\" [dpia]; it is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).");
   }
 
   @ParameterizedTest
@@ -167,14 +167,14 @@ class VltavaCareCopilotTest {
     JsonObject polish = ask("jak wygląda powrót?", "en");
     JsonObject english = ask("what about the rollback?", "en");
 
-    assertThat(polish.getString("text")).isEqualTo("Powrót do dotychczasowego HIS jest przećwiczony [fallback] ma "
-        + "status BLOCKED, 0/3, decyzja BLOCKED_PENDING_REPLAY. Czeka na Odtworzenie rekordów jest przećwiczone bez "
-        + "błędów [replay], ktore ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
+    assertThat(polish.getString("text")).isEqualTo("Bramka \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "
+        + "status BLOCKED, 0/3, decyzja BLOCKED_PENDING_REPLAY. Czeka na \"Odtworzenie rekordów jest przećwiczone bez "
+        + "błędów\" [replay], ktore ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
         + "odczytu [fallback.legacy-readonly] (REVIEW, wlasciciel Ing. Tomáš Novotný); Ćwiczenie odtworzenia "
         + "[fallback.restore-drill] (BLOCKED, wlasciciel Ing. Tomáš Novotný); Kliniczna akceptacja drogi powrotu "
         + "[fallback.clinical-signoff] (BLOCKED, wlasciciel MUDr. Jana Dvořáková).");
-    assertThat(english.getString("text")).isEqualTo("The fallback to the legacy HIS is rehearsed [fallback] is "
-        + "BLOCKED at 0/3 with BLOCKED_PENDING_REPLAY. It waits for The record replay is rehearsed clean [replay], "
+    assertThat(english.getString("text")).isEqualTo("The gate \"The fallback to the legacy HIS is rehearsed\" [fallback] is "
+        + "BLOCKED at 0/3 with BLOCKED_PENDING_REPLAY. It waits for \"The record replay is rehearsed clean\" [replay], "
         + "which is BLOCKED at 0/5 (BLOCKED_PENDING_LINK). Open checks: Legacy HIS read-only "
         + "[fallback.legacy-readonly] (REVIEW, owner Ing. Tomáš Novotný); Restore drill [fallback.restore-drill] "
         + "(BLOCKED, owner Ing. Tomáš Novotný); Clinical sign-off of the way back [fallback.clinical-signoff] "
@@ -193,8 +193,8 @@ class VltavaCareCopilotTest {
   void dpoTasks() {
     String text = ask("what does the DPO have to do?", "en").getString("text");
 
-    assertThat(text).startsWith("Mgr. Lukáš Horák (Data Protection Officer) can act on 1 checks now:\n"
-        + "- Legal basis for the move [dpia.legal-basis]\n").doesNotContain("- Org isolation [replay.org-isolation]");
+    assertThat(text).startsWith("Mgr. Lukáš Horák (Data Protection Officer) can do one thing now:\n"
+        + "- sign off Legal basis for the move [dpia.legal-basis]: POST /api/checks/dpia.legal-basis/accept\n").doesNotContain("- Org isolation [replay.org-isolation]");
   }
 
   @Test

@@ -266,7 +266,8 @@ class CopilotApiTest {
         .orElseThrow(() -> new AssertionError("no 'unknown' line in " + local)).substring("unknown = ".length());
 
     JsonObject before = streamedAnswer(ask(null, "Tell me a joke", "en"));
-    assertThat(before.getString("text")).isEqualTo(unknown);
+    // out of scope: a short decline, then what can be answered
+    assertThat(before.getString("text")).endsWith(" " + unknown);
 
     String edited = "Edited at run time: ask me what blocks production.";
     FileTime modified = Files.getLastModifiedTime(local);
@@ -275,6 +276,6 @@ class CopilotApiTest {
     Files.setLastModifiedTime(local, FileTime.fromMillis(modified.toMillis() + 2_000));
 
     JsonObject after = streamedAnswer(ask(null, "Tell me a joke", "en"));
-    assertThat(after.getString("text")).isEqualTo(edited);
+    assertThat(after.getString("text")).endsWith(" " + edited);
   }
 }

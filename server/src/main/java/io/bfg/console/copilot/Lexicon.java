@@ -1,0 +1,495 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.copilot.Words.Word;
+import io.bfg.console.model.Actor;
+import io.bfg.console.model.Aliases;
+import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.Environment;
+import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Label;
+import io.bfg.console.model.PipelineBinding;
+import io.bfg.console.model.Provider;
+import io.bfg.console.model.Scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a scenario names, as a question may mention it: gates and groups, checks, actors (by
+ * name, first or last name, role and role key), providers (and their modes), pipelines (and the gate
+ * each proves), environments and decision codes, each under its labels in both languages, its id and
+ * the aliases the scenario declares. Nothing else: the engine knows no company's words. A word that
+ * many things share ("check", "gate") weighs little, a rare one much, so the thing a question names
+ * most specifically wins. Built once per scenario: labels in a scenario do not change while it runs.
+ */
+final class Lexicon {
+
+  enum Kind { GROUP, CHECK, ACTOR, PROVIDER, PIPELINE, ENVIRONMENT, CODE }
+
+  /** One way to name a thing: its words, which of them may be begun ("faktur*"), and how strongly it names it. */
+  record Name(List<Word> words, boolean[] prefix, double strength, boolean person, boolean whole) {
+  }
+
+  record Entity(Kind kind, String id, List<Name> names) {
+  }
+
+  /** A thing a question names, how specifically, and which of the question's words named it. */
+  record Link(Entity entity, double score, Set<Integer> at) {
+    Kind kind() {
+      return entity.kind();
+    }
+
+    String id() {
+      return entity.id();
+    }
+  }
+
+  /** Words that name nothing in either language: they never make a link. */
+  static final Set<String> FUNCTION_WORDS = Set.copyOf(List.of("the", "a", "an", "of", "and", "or", "is", "are", "to", "for",
+      "in", "on", "with", "by", "at", "be", "it", "its", "this", "that", "i", "w", "z", "na", "do", "o", "od", "po",
+      "za", "jest", "sa", "nie", "sie", "ze", "lub", "oraz", "dla", "s", "my", "me", "we", "our", "you", "what",
+      "who", "how", "co", "kto", "jak", "czy", "ma", "mam", "has", "have", "does", "do", "did", "can", "yet", "juz",
+      "jeszcze", "still", "now", "teraz", "any", "anything", "cos", "something", "is", "was", "been"));
+
+  /**
+   * The console's own words for its things, in both languages: every scenario's questions use them
+   * ("how many checks", "ile bramek"), so they say little about which thing is meant.
+   */
+  private static final Set<String> CONSOLE_WORDS = Set.copyOf(List.of("check", "checks", "gate", "gates",
+      "kontrola", "kontroli", "kontrol", "kontrole", "bramka", "bramki", "bramek", "checkow", "checka", "status",
+      "ready", "gotowy", "gotowe", "gotowa", "gotowych", "owner", "ownera", "decision", "decyzja", "decyzje",
+      "decyzji", "pipeline", "pipelines", "mode", "tryb", "provider", "providers"));
+  private static final double CONSOLE_WORD_WEIGHT = 0.3;
+  /** A name's words said one after another ("go live") name it more surely than scattered ones. */
+  private static final double ADJACENT = 1.3;
+
+  private static volatile Lexicon last;
+
+  private final Scenario scenario;
+  private final List<Entity> entities = new ArrayList<>();
+  private final Map<String, Double> weights = new HashMap<>();
+  private final List<Slot> slots = new ArrayList<>();
+  /** Per entity, per name, the slot of each word. */
+  private final List<int[][]> entitySlots = new ArrayList<>();
+  private double[] slotWeights;
+  /** Slots by each form of their word (as written, stems, first letters), by their first four letters, by a person's first three. */
+  private final Map<String, List<Integer>> byKey = new HashMap<>();
+  private final Map<String, List<Integer>> byHead = new HashMap<>();
+  private final Map<String, List<Integer>> byPerson = new HashMap<>();
+  private final List<Integer> prefixSlots = new ArrayList<>();
+
+  /** The lexicon of {@code scenario}, built once: the copilot asks for it with every question. */
+  static Lexicon of(Scenario scenario) {
+    Lexicon current = last;
+    if (current == null || current.scenario != scenario) {
+      current = new Lexicon(scenario);
+      last = current;
+    }
+    return current;
+  }
+
+  private Lexicon(Scenario scenario) {
+    this.scenario = scenario;
+    List<GroupDef> groups = new ArrayList<>(scenario.groups());
+    groups.add(scenario.production());
+    for (GroupDef group : groups) {
+      List<Name> names = new ArrayList<>();
+      label(names, group.label(), 1.0);
+      add(names, group.id(), 1.0, false);
+      aliases(names, group.aliases());
+      entities.add(new Entity(Kind.GROUP, group.id(), names));
+      for (CheckDef check : group.checks()) {
+        List<Name> checkNames = new ArrayList<>();
+        label(checkNames, check.label(), 1.0);
+        add(checkNames, check.id().substring(check.id().indexOf('.') + 1), 1.0, false);
+        aliases(checkNames, check.aliases());
+        for (CheckDef.DecisionOption option : check.options()) {
+          add(checkNames, option.value(), 0.7, false);
+          label(checkNames, option.label(), 0.6);
+        }
+        entities.add(new Entity(Kind.CHECK, check.id(), checkNames));
+      }
+    }
+    for (GroupDef group : groups) {
+      Set<String> codes = new LinkedHashSet<>();
+      codes.add("BLOCKED_PENDING_" + group.token());
+      if (group.blockedToken() != null) {
+        codes.add("BLOCKED_PENDING_" + group.blockedToken());
+      }
+      codes.add(group.readyCode());
+      for (String code : codes) {
+        // a one-word code ("GO") is a word of every question: it is linked only when written as a code
+        if (!code.contains("_")) {
+          continue;
+        }
+        if (entities.stream().noneMatch(e -> e.kind() == Kind.CODE && e.id().equals(code))) {
+          List<Name> names = new ArrayList<>();
+          names.add(name(code, 1.0, false, true));
+          entities.add(new Entity(Kind.CODE, code, names));
+        }
+      }
+    }
+    for (Actor actor : scenario.actors()) {
+      List<Name> names = new ArrayList<>();
+      add(names, actor.name(), 1.0, false);
+      String[] parts = actor.name().trim().split("\\s+");
+      if (parts.length > 1) {
+        names.add(name(parts[0], 1.0, true, false));
+        names.add(name(parts[parts.length - 1], 1.0, true, false));
+      }
+      label(names, actor.role(), 1.0);
+      add(names, actor.roleKey(), 1.0, false);
+      aliases(names, actor.aliases());
+      entities.add(new Entity(Kind.ACTOR, actor.id(), names));
+    }
+    for (Provider provider : scenario.providers()) {
+      List<Name> names = new ArrayList<>();
+      label(names, provider.label(), 1.0);
+      add(names, provider.id(), 1.0, false);
+      aliases(names, provider.aliases());
+      add(names, provider.currentMode(), 0.8, false);
+      add(names, provider.targetMode(), 0.8, false);
+      entities.add(new Entity(Kind.PROVIDER, provider.id(), names));
+    }
+    for (PipelineBinding pipeline : scenario.pipelines()) {
+      List<Name> names = new ArrayList<>();
+      add(names, pipeline.id(), 1.0, false);
+      GroupDef proves = groups.stream().filter(g -> g.id().equals(pipeline.proves())).findFirst().orElse(null);
+      if (proves != null) {
+        label(names, proves.label(), 0.9);
+        add(names, proves.id(), 0.9, false);
+        aliases(names, proves.aliases());
+      }
+      entities.add(new Entity(Kind.PIPELINE, pipeline.id(), names));
+    }
+    for (Environment environment : scenario.environments()) {
+      List<Name> names = new ArrayList<>();
+      label(names, environment.label(), 1.0);
+      add(names, environment.id(), 1.0, false);
+      entities.add(new Entity(Kind.ENVIRONMENT, environment.id(), names));
+    }
+    index();
+  }
+
+  Scenario scenario() {
+    return scenario;
+  }
+
+  List<Entity> entities() {
+    return entities;
+  }
+
+  /** Every thing {@code question} names, the most specific first. */
+  List<Link> link(List<Word> question) {
+    int[] at = positions(question);
+    List<Link> links = new ArrayList<>();
+    for (int e = 0; e < entities.size(); e++) {
+      Link link = link(e, question, at);
+      if (link != null) {
+        links.add(link);
+      }
+    }
+    links.sort(Comparator.comparingDouble(Link::score).reversed());
+    return links;
+  }
+
+  /**
+   * For every slot (a name's word, as a prefix or a person's name or plain), the first position in
+   * {@code question} that says it, or -1. Looked up through the index, not by comparing every word
+   * of every name: that was most of the cost of reading a question.
+   */
+  private int[] positions(List<Word> question) {
+    int[] at = new int[slots.size()];
+    java.util.Arrays.fill(at, -1);
+    for (int i = 0; i < question.size(); i++) {
+      Word said = question.get(i);
+      for (List<Integer> candidates : candidateLists(said)) {
+        for (int slot : candidates) {
+          if (at[slot] < 0 && says(slots.get(slot), said)) {
+            at[slot] = i;
+          }
+        }
+      }
+    }
+    return at;
+  }
+
+  /** The lists of slots that may match {@code said}, without copying them (a question is read per answer). */
+  private List<List<Integer>> candidateLists(Word said) {
+    List<List<Integer>> out = new ArrayList<>(7);
+    for (String key : keys(said)) {
+      List<Integer> found = byKey.get(key);
+      if (found != null) {
+        out.add(found);
+      }
+    }
+    if (said.text().length() >= 4) {
+      out.add(byHead.getOrDefault(said.text().substring(0, 4), List.of()));
+    }
+    if (said.text().length() >= 3) {
+      out.add(byPerson.getOrDefault(said.text().substring(0, 3), List.of()));
+    }
+    out.add(prefixSlots);
+    return out;
+  }
+
+  /** The slots that may match {@code said}; {@link #says} decides. */
+  private Set<Integer> candidates(Word said) {
+    Set<Integer> out = new LinkedHashSet<>();
+    for (String key : keys(said)) {
+      out.addAll(byKey.getOrDefault(key, List.of()));
+    }
+    if (said.text().length() >= 4) {
+      out.addAll(byHead.getOrDefault(said.text().substring(0, 4), List.of()));
+    }
+    if (said.text().length() >= 3) {
+      out.addAll(byPerson.getOrDefault(said.text().substring(0, 3), List.of()));
+    }
+    out.addAll(prefixSlots);
+    return out;
+  }
+
+  private static boolean says(Slot slot, Word said) {
+    Word word = slot.word();
+    return word.same(said) || slot.prefix() && word.begins(said) || inflected(word.text(), said.text())
+        || slot.person() && personInflected(word.text(), said.text());
+  }
+
+  /**
+   * How specifically {@code question} names entity {@code e}: its best name's matched weight, scaled
+   * by how much of that name was said, plus half the weight of words only its other names matched
+   * ("the rollback drill": the gate's id matches "rollback", its label also "drill").
+   */
+  private Link link(int e, List<Word> question, int[] at) {
+    Entity entity = entities.get(e);
+    int[][] nameSlots = entitySlots.get(e);
+    double best = 0;
+    Set<Integer> bestAt = Set.of();
+    Set<Integer> all = null;
+    for (int n = 0; n < nameSlots.length; n++) {
+      Name name = entity.names().get(n);
+      double said = 0;
+      double total = 0;
+      Set<Integer> found = null;
+      for (int w = 0; w < nameSlots[n].length; w++) {
+        double weight = slotWeights[nameSlots[n][w]];
+        if (weight == 0) {
+          continue;
+        }
+        total += weight;
+        int position = at[nameSlots[n][w]];
+        if (position >= 0) {
+          said += weight;
+          if (found == null) {
+            found = new LinkedHashSet<>();
+          }
+          found.add(position);
+        }
+      }
+      // a decision code is named whole and in order ("blocked pending preflight"), not by words scattered in a question
+      if (said == 0 || name.whole() && (said < total || !adjacent(found))) {
+        continue;
+      }
+      if (all == null) {
+        all = new LinkedHashSet<>();
+      }
+      all.addAll(found);
+      double score = said * (said / total) * name.strength();
+      if (said == total && found.size() > 1 && adjacent(found)) {
+        score *= ADJACENT;
+      }
+      if (score > best) {
+        best = score;
+        bestAt = found;
+      }
+    }
+    if (best == 0) {
+      return null;
+    }
+    double extra = 0;
+    for (int i : all) {
+      if (!bestAt.contains(i)) {
+        extra += weight(question.get(i));
+      }
+    }
+    return new Link(entity, best + extra / 2, all);
+  }
+
+  private static boolean adjacent(Set<Integer> at) {
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int i : at) {
+      min = Math.min(min, i);
+      max = Math.max(max, i);
+    }
+    return max - min + 1 == at.size();
+  }
+
+  /** "rollbacku" for "rollback", "runbooka" for "runbook": an ending of up to three letters on a word of four or more. */
+  static boolean inflected(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return shorter.length() >= 4 && longer.length() - shorter.length() <= 3 && longer.startsWith(shorter);
+  }
+
+  /** A first or last name declined in Polish: "Marka", "Ewy", "Olenie". */
+  private static boolean personInflected(String name, String said) {
+    return name.length() >= 3 && said.length() >= 3 && said.startsWith(name.substring(0, 3))
+        && said.length() >= name.length() - 1 && said.length() <= name.length() + 3;
+  }
+
+  /** How much a word says about which thing is meant: little for words many things share, nothing for function words. */
+  double weight(Word word) {
+    if (FUNCTION_WORDS.contains(word.text())) {
+      return 0;
+    }
+    if (CONSOLE_WORDS.contains(word.text())) {
+      return CONSOLE_WORD_WEIGHT;
+    }
+    Double known = weights.get(word.text());
+    // a question word no name holds counts as rare, but it is only weighed when some name matched it
+    return known != null ? known : Math.log(1 + entities.size());
+  }
+
+  /** A name's word as it is matched: plainly, as a declared prefix ("faktur*"), or as a person's name. */
+  private record Slot(Word word, boolean prefix, boolean person) {
+  }
+
+  private static List<String> keys(Word word) {
+    List<String> keys = new ArrayList<>(4);
+    keys.add(word.text());
+    if (word.pl() != null && word.pl().length() >= 3) {
+      keys.add(word.pl());
+    }
+    if (word.en() != null && word.en().length() >= 3) {
+      keys.add(word.en());
+    }
+    if (word.head() != null) {
+      keys.add(word.head());
+    }
+    return keys;
+  }
+
+  /** Gives every name's words their slots, indexes the slots and weighs each word by how many things share it. */
+  private void index() {
+    Map<Slot, Integer> ids = new HashMap<>();
+    List<Set<Integer>> holders = new ArrayList<>();
+    for (int e = 0; e < entities.size(); e++) {
+      List<Name> names = entities.get(e).names();
+      int[][] nameSlots = new int[names.size()][];
+      for (int n = 0; n < names.size(); n++) {
+        Name name = names.get(n);
+        nameSlots[n] = new int[name.words().size()];
+        for (int w = 0; w < name.words().size(); w++) {
+          Slot slot = new Slot(name.words().get(w), name.prefix()[w], name.person());
+          Integer id = ids.get(slot);
+          if (id == null) {
+            id = slots.size();
+            ids.put(slot, id);
+            slots.add(slot);
+            holders.add(new LinkedHashSet<>());
+            index(slot, id);
+          }
+          holders.get(id).add(e);
+          nameSlots[n][w] = id;
+        }
+      }
+      entitySlots.add(nameSlots);
+    }
+    // a word's weight: how few things hold it (in any of its forms)
+    for (Slot slot : slots) {
+      Word word = slot.word();
+      if (weights.containsKey(word.text())) {
+        continue;
+      }
+      Set<Integer> things = new LinkedHashSet<>();
+      for (int candidate : candidates(word)) {
+        Slot other = slots.get(candidate);
+        if (other.word().same(word) || inflected(other.word().text(), word.text())) {
+          things.addAll(holders.get(candidate));
+        }
+      }
+      weights.put(word.text(), Math.log(1 + (double) entities.size() / Math.max(1, things.size())));
+    }
+    slotWeights = new double[slots.size()];
+    for (int i = 0; i < slots.size(); i++) {
+      slotWeights[i] = weight(slots.get(i).word());
+    }
+  }
+
+  private void index(Slot slot, int id) {
+    for (String key : keys(slot.word())) {
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+    }
+    String text = slot.word().text();
+    if (text.length() >= 4) {
+      byHead.computeIfAbsent(text.substring(0, 4), k -> new ArrayList<>()).add(id);
+    }
+    if (slot.person() && text.length() >= 3) {
+      byPerson.computeIfAbsent(text.substring(0, 3), k -> new ArrayList<>()).add(id);
+    }
+    if (slot.prefix()) {
+      prefixSlots.add(id);
+    }
+  }
+
+  // ---- building names ----
+
+  private static void label(List<Name> names, Label label, double strength) {
+    if (label == null) {
+      return;
+    }
+    add(names, label.en(), strength, false);
+    if (label.pl() != null && !label.pl().equals(label.en())) {
+      add(names, label.pl(), strength, false);
+    }
+  }
+
+  private static void aliases(List<Name> names, Aliases aliases) {
+    if (aliases == null) {
+      return;
+    }
+    for (String alias : aliases.en()) {
+      add(names, alias, 1.0, false);
+    }
+    for (String alias : aliases.pl()) {
+      add(names, alias, 1.0, false);
+    }
+  }
+
+  private static void add(List<Name> names, String text, double strength, boolean person) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    Name name = name(text, strength, person, false);
+    if (!name.words().isEmpty()) {
+      names.add(name);
+    }
+  }
+
+  /** {@code whole}: only the whole name names the thing (a decision code, not one of its words). */
+  private static Name name(String text, double strength, boolean person, boolean whole) {
+    // a label may hold {ref} placeholders filled from live state: they name nothing
+    String plain = text.replaceAll("\\{[^}]*}", " ");
+    List<Word> words = new ArrayList<>();
+    List<Boolean> prefixes = new ArrayList<>();
+    for (String part : plain.trim().split("\\s+")) {
+      boolean prefix = part.endsWith("*");
+      List<Word> analysed = Words.of(prefix ? part.substring(0, part.length() - 1) : part);
+      for (int i = 0; i < analysed.size(); i++) {
+        words.add(analysed.get(i));
+        prefixes.add(prefix && i == analysed.size() - 1);
+      }
+    }
+    boolean[] prefix = new boolean[prefixes.size()];
+    for (int i = 0; i < prefix.length; i++) {
+      prefix[i] = prefixes.get(i);
+    }
+    return new Name(List.copyOf(words), prefix, strength, person, whole);
+  }
+}

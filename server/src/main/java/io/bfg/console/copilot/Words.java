@@ -1,0 +1,122 @@
+package io.bfg.console.copilot;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
+import org.apache.lucene.analysis.stempel.StempelFilter;
+import org.apache.lucene.analysis.stempel.StempelStemmer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Text cut into words with their morphology, the same way for a question and for every name it may
+ * mention: each word folded (lower case, no diacritics, so "produkcje" = "produkcję"), its Polish
+ * stem (Lucene's Stempel: "bramek" and "bramka" share one) and its English stem (Porter: "gates",
+ * "gate"). Two words are the same word when any of these agree, or when both are long and begin
+ * alike, which catches inflections neither stemmer knows ("preflighcie", "runbooka"). The analyzers
+ * are built once; Lucene reuses their token streams per thread, so analysing a question allocates
+ * little.
+ */
+final class Words {
+
+  /** One word: folded as written, its Polish and English stems (folded), and its first letters when long. */
+  record Word(String text, String pl, String en, String head) {
+
+    /** Whether {@code other} is the same word in another form. */
+    boolean same(Word other) {
+      return text.equals(other.text) || key(pl) && (pl.equals(other.pl) || pl.equals(other.text))
+          || key(en) && (en.equals(other.en) || en.equals(other.text))
+          || key(other.pl) && other.pl.equals(text) || key(other.en) && other.en.equals(text)
+          || head != null && head.equals(other.head);
+    }
+
+    /** Whether this word, a name's word written as a prefix ("faktur*"), begins {@code other}. */
+    boolean begins(Word other) {
+      return other.text.startsWith(text) || key(other.pl) && other.pl.startsWith(text);
+    }
+
+    private static boolean key(String stem) {
+      return stem != null && stem.length() >= 3;
+    }
+  }
+
+  /** Words of at least this many letters also match by their first {@link #HEAD} letters. */
+  private static final int LONG = 7;
+  private static final int HEAD = 6;
+
+  private static final Analyzer SURFACE = analyzer(in -> new ASCIIFoldingFilter(in));
+  private static final Analyzer POLISH = analyzer(in -> new ASCIIFoldingFilter(
+      new StempelFilter(in, new StempelStemmer(PolishAnalyzer.getDefaultTable()))));
+  private static final Analyzer ENGLISH = analyzer(in -> new ASCIIFoldingFilter(
+      new PorterStemFilter(new EnglishPossessiveFilter(in))));
+
+  private Words() {
+  }
+
+  private static Analyzer analyzer(Function<TokenStream, TokenStream> filters) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new WhitespaceTokenizer();
+        return new TokenStreamComponents(source, filters.apply(new LowerCaseFilter(source)));
+      }
+    };
+  }
+
+  /** The words of {@code text}: every run of letters and digits is one ("dry-run" is two, "ł" folds to "l"). */
+  static List<Word> of(String text) {
+    String spaced = spaced(text);
+    if (spaced.isBlank()) {
+      return List.of();
+    }
+    List<String> surface = terms(SURFACE, spaced);
+    List<String> polish = terms(POLISH, spaced);
+    List<String> english = terms(ENGLISH, spaced);
+    List<Word> out = new ArrayList<>(surface.size());
+    for (int i = 0; i < surface.size(); i++) {
+      String word = surface.get(i);
+      out.add(new Word(word, i < polish.size() ? polish.get(i) : word, i < english.size() ? english.get(i) : word,
+          word.length() >= LONG ? word.substring(0, HEAD) : null));
+    }
+    return out;
+  }
+
+  /** {@code text} with every character that is not a letter or digit made a space. */
+  private static String spaced(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(Character.isLetterOrDigit(c) ? c : ' ');
+    }
+    return out.toString();
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing text in memory failed", e);
+    }
+    return out;
+  }
+}
