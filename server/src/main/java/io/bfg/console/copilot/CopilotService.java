@@ -160,7 +160,7 @@ public final class CopilotService {
   /** The current evaluation in {@code lang} with the state and latest events behind it. */
   ReadinessFacts facts(Lang lang) {
     return new ReadinessFacts(service.scenario(), derived(lang).names(), service.state(),
-        service.recentAuditEvents(RECENT_EVENTS), service::assessment);
+        service.recentAuditEvents(RECENT_EVENTS));
   }
 
   private Derived derived(Lang lang) {

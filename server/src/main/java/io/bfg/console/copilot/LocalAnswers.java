@@ -193,8 +193,9 @@ public final class LocalAnswers {
 
   private static String task(Templates t, Map<String, Object> task) {
     return t.line(switch (String.valueOf(task.get("kind"))) {
-      case "PIPELINE" -> "tasks.pipeline";
-      case "DECISION" -> "tasks.decision";
+      // the kinds as the ownerTasks tool names them (CopilotTools)
+      case "pipeline" -> "tasks.pipeline";
+      case "decision" -> "tasks.decision";
       default -> "tasks.signoff";
     }, task);
   }

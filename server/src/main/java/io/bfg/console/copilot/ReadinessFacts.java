@@ -1,15 +1,11 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.command.ActorActions;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
-import io.bfg.console.eval.Evaluator;
-import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.PipelineRun;
-import io.bfg.console.model.Runtime;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 
@@ -19,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,24 +30,18 @@ public final class ReadinessFacts {
   private final SessionState state;
   private final List<AuditEvent> recent;
   private final FoldedNames names;
-  /** What the commands are checked against (who may do what now); only the tasks need it, so it is asked for then. */
-  private final Supplier<Evaluator.Assessment> assessment;
-
-  /** Facts of an evaluation on its own: the assessment behind it is made again when a question needs it. */
+  /** Facts of an evaluation on its own. */
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
-    this(scenario, new FoldedNames(scenario, evaluation), state, recent, () -> new Evaluator(scenario)
-        .assess(new Runtime(evaluation.session().storage(), evaluation.session().auth(), false), state));
+    this(scenario, new FoldedNames(scenario, evaluation), state, recent);
   }
 
-  /** With the evaluation's names already folded (the copilot folds them once per evaluation) and its assessment. */
-  ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent,
-                 Supplier<Evaluator.Assessment> assessment) {
+  /** With the evaluation's names already folded (the copilot folds them once per evaluation). */
+  ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent) {
     this.scenario = scenario;
     this.evaluation = names.evaluation();
     this.state = state;
     this.recent = List.copyOf(recent);
     this.names = names;
-    this.assessment = assessment;
   }
 
   Scenario scenario() {
@@ -244,65 +233,6 @@ public final class ReadinessFacts {
         sources.addAll(check.dependsOn() == null ? List.of() : check.dependsOn());
       }
       out.put("derivedFrom", sources.stream().distinct().filter(id -> !"READY".equals(status(id))).toList());
-    }
-    return out;
-  }
-
-  /**
-   * What an actor can do now, as the server itself would judge it ({@link ActorActions}): the
-   * sign-offs they own and may give, the decisions they may record and the pipelines they may run
-   * ({@code actionable}), and those the server would still refuse because something they depend on
-   * is not ready ({@code blocked}). Not every open check they own: a derived one nobody moves by hand.
-   */
-  public Map<String, Object> ownerTasks(String actorIdOrName) {
-    Evaluation.ActorView actor = findActor(actorIdOrName);
-    Actor def = actor == null ? null : scenario.actor(actor.id());
-    if (def == null) {
-      return null;
-    }
-    List<Map<String, Object>> actionable = new ArrayList<>();
-    List<Map<String, Object>> blocked = new ArrayList<>();
-    for (ActorActions.Action action : ActorActions.of(scenario, assessment.get(), def)) {
-      if (action.state() == ActorActions.State.DONE) {
-        continue;
-      }
-      Map<String, Object> task = task(action);
-      if (action.available()) {
-        actionable.add(task);
-      } else if (action.blockedBy() != null) {
-        blocked.add(task);
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", actor.id());
-    out.put("name", actor.name());
-    out.put("role", actor.role());
-    out.put("permissions", actor.permissions());
-    out.put("actionable", actionable);
-    out.put("blocked", blocked);
-    return out;
-  }
-
-  private Map<String, Object> task(ActorActions.Action action) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", action.kind().name());
-    if (action.kind() == ActorActions.Kind.PIPELINE) {
-      Evaluation.PipelineView pipeline = findPipeline(action.target());
-      out.put("id", pipeline == null ? action.target() : pipeline.group());
-      out.put("pipeline", action.target());
-      out.put("label", action.target());
-      out.put("command", "POST /api/pipelines/" + action.target());
-    } else {
-      CheckView check = findCheck(action.target());
-      out.put("id", action.target());
-      out.put("label", check == null ? action.target() : check.label());
-      out.put("status", check == null ? null : check.status());
-      if (check != null && check.command() != null) {
-        out.put("command", check.command());
-      }
-    }
-    if (action.blockedBy() != null) {
-      out.put("blockedBy", action.blockedBy());
     }
     return out;
   }

@@ -223,14 +223,14 @@ class LocalModelQuestionsTest {
     @Test
     @DisplayName("status dostawcy")
     void provider() {
-      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "dziala dzis");
+      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "działa dziś");
     }
 
     @Test
     @DisplayName("pytanie bez odpowiedzi")
     void unknown() {
       assertThat(ask("Opowiedz dowcip o kierowcach, prosze").text()).startsWith("Tego nie wiem")
-          .contains("Moge odpowiedziec");
+          .contains("Mogę odpowiedzieć");
     }
   }
 

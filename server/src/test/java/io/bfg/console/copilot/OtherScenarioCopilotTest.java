@@ -99,7 +99,7 @@ class OtherScenarioCopilotTest {
         .contains("Nobody can move this from the console: it is derived from evidence")
         .doesNotContain("?", "Who:", "How:");
     assertThat(polish).startsWith("Dalej: Przekaz sprawdzone klucze live [keys.live].")
-        .contains("Nikt nie moze tego ruszyc z konsoli: to wynika z dowodow")
+        .contains("Nikt nie może tego ruszyć z konsoli: to wynika z dowodów")
         .doesNotContain("?", "Kto:", "Jak:");
   }
 
@@ -139,7 +139,7 @@ class OtherScenarioCopilotTest {
       assertThat(LocalModelQuestionsTest.ask(owners, "What should I do next?").text())
           .isEqualTo("Nothing is left to do: production is GO.");
       assertThat(LocalModelQuestionsTest.ask(owners, "Co dalej?").text())
-          .isEqualTo("Nic nie zostalo do zrobienia: produkcja ma status GO.");
+          .isEqualTo("Nic nie zostało do zrobienia: produkcja ma status GO.");
     } finally {
       done.stop();
     }
