@@ -86,6 +86,13 @@ export function isCodeLike(value) {
 }
 
 /** A summary card of a section (KPIs, copilot cards, decision cards, proof path ...). */
+/** A card's label/value lines (e.g. a packet's redacted endpoint), as a definition list. */
+export function cardLines(card) {
+  if (!card || !card.lines || card.lines.length === 0) return null;
+  return h('dl', { class: 'meta card-lines' }, card.lines.map((line) => h('div', null,
+    h('dt', null, line.label), h('dd', null, line.value))));
+}
+
 export function summaryCard(ctx, card, headingLevel = 'h3') {
   const status = knownStatus(card.status);
   const href = hrefFor(ctx, card.ref);
@@ -98,9 +105,13 @@ export function summaryCard(ctx, card, headingLevel = 'h3') {
     dataset: status ? { status } : undefined },
     h('div', { class: 'card-head' },
       h(headingLevel, { class: 'card-label' }, labelNode),
-      statusPill(status)),
+      // The scenario's word for the card's state (e.g. "Rehearsal") is said in place of the status word.
+      status ? statusPill(status, card.badge) : badge(card.badge)),
+    card.subtitle ? h('p', { class: 'card-subtitle' }, card.subtitle) : null,
     value !== '' ? h('p', { class: valueClass }, value) : null,
-    card.description ? h('p', { class: 'card-desc' }, card.description) : null);
+    card.description ? h('p', { class: 'card-desc' }, card.description) : null,
+    cardLines(card),
+    card.evidence ? h('p', { class: 'card-evidence' }, card.evidence) : null);
 }
 
 export function cardGrid(ctx, cards, headingLevel) {
@@ -109,7 +120,7 @@ export function cardGrid(ctx, cards, headingLevel) {
 }
 
 /** A gate group: its label, done/total, decision code and its checks. */
-export function groupBlock(ctx, group) {
+export function groupBlock(ctx, group, decorations = new Map()) {
   const status = knownStatus(group.status);
   const titleId = domId('group-title', group.id);
   return h('section', { class: 'group', id: domId('group', group.id), 'aria-labelledby': titleId, tabindex: '-1',
@@ -124,7 +135,8 @@ export function groupBlock(ctx, group) {
         h('span', { class: 'visually-hidden' }, `${t('group.decision')}: `), code(group.decision)) : null,
       group.blockedBy ? h('span', { class: 'blocked-by' }, t('group.blockedBy', { x: '' }), refLink(ctx, group.blockedBy))
         : null)),
-  h('ul', { class: 'checks', role: 'list' }, (group.checks || []).map((check) => checkItem(ctx, check))));
+  h('ul', { class: 'checks', role: 'list' },
+    (group.checks || []).map((check) => checkItem(ctx, check, decorations.get(check.id)))));
 }
 
 /** The owner of a group or check, by name, for "who must act" texts. */
@@ -325,7 +337,7 @@ export function checkCount(check) {
 }
 
 /** One check: id anchor check-<id>, data-status, owner, value, evidence, sign-off, actions, refusal. */
-export function checkItem(ctx, check) {
+export function checkItem(ctx, check, card = null) {
   const status = knownStatus(check.status);
   const titleId = domId('check-title', check.id);
   const error = ctx.errors.get(check.id);
@@ -334,13 +346,16 @@ export function checkItem(ctx, check) {
   if (check.owner) meta.push([t('check.owner'), actorLine(ctx, check.owner)]);
   // An accepted check's evidence is the sign-off sentence itself: the sign-off line below says it once.
   const signedOff = check.signOff && (check.kind === 'owner-acceptance' || check.kind === 'decision');
-  if (check.evidence && !signedOff) meta.push([t('check.evidence'), check.evidence]);
+  // A section card showing this check lends it the scenario's evidence line ("0/2 checks accepted").
+  const evidence = [card && card.evidence, check.evidence && !signedOff ? check.evidence : null].filter(Boolean);
+  if (evidence.length) meta.push([t('check.evidence'), evidence.join(' · ')]);
   if (count.sources) meta.push([t('check.sources'), count.sources, 'sources']);
   return h('li', { class: 'check', id: domId('check', check.id), tabindex: '-1',
     dataset: { status: status || 'UNKNOWN', kind: check.kind || '' } },
   h('div', { class: 'check-head' },
     h('h4', { id: titleId, class: 'check-title' }, check.label),
     statusPill(status)),
+  card && card.subtitle ? h('p', { class: 'check-subtitle' }, card.subtitle) : null,
   count.value ? h('p', { class: ['check-value', isCodeLike(count.value) ? 'check-value-code' : null] }, count.value)
     : null,
   check.description ? h('p', { class: 'check-desc' }, check.description) : null,

@@ -2,7 +2,7 @@
 
 import { h, domId } from '../dom.js';
 import { t } from '../i18n.js';
-import { summaryCard, code, shortChecksum } from './common.js';
+import { summaryCard, code, shortChecksum, cardLines } from './common.js';
 
 /**
  * A packet panel. `card` (optional) is the section card that introduces the packet: its label heads the
@@ -36,6 +36,7 @@ export function packetPanel(ctx, packetId, card) {
         onclick: () => ctx.actions.copy(envelope.content ?? '', statusId),
       }, t('copy')) : null,
       h('span', { class: 'copy-status', id: statusId, role: 'status' }))),
+  cardLines(card),
   card && card.description ? h('p', { class: 'packet-desc' }, card.description) : null,
   h('p', { class: 'packet-meta' },
     card ? h('span', null, code(packetId)) : null,

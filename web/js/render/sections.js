@@ -126,9 +126,13 @@ function renderProductionDecision(ctx, section) {
 
 // ---- generic group section ----------------------------------------------------------------------
 function renderGroupSection(ctx, section) {
-  const { packets, cards } = sectionPacketsAndCards(ctx, section);
+  // A card showing a check of this section's groups dresses that check (subtitle, evidence) instead of standing alone.
+  const shown = new Set(groupsOf(ctx, section).flatMap((group) => (group.checks || []).map((check) => check.id)));
+  const decorations = new Map((section.cards || []).filter((card) => shown.has(card.ref)).map((card) => [card.ref, card]));
+  const own = { ...section, cards: (section.cards || []).filter((card) => !shown.has(card.ref)) };
+  const { packets, cards } = sectionPacketsAndCards(ctx, own);
   return sectionShell(section, { badgeNode: sectionBadge(ctx, section) },
-    groupsOf(ctx, section).map((group) => groupBlock(ctx, group)),
+    groupsOf(ctx, section).map((group) => groupBlock(ctx, group, decorations)),
     cards,
     pipelinesOf(ctx, section).map((pipeline) => pipelinePanel(ctx, pipeline)),
     packets);

@@ -61,7 +61,11 @@ public record Evaluation(String schema, String scenario, String lang, long seq, 
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CardView(String id, String label, String value, String description, String status, String ref) {
+  public record CardView(String id, String label, String value, String description, String status, String ref,
+                         String subtitle, String evidence, String badge, List<LineView> lines) {
+  }
+
+  public record LineView(String label, String value) {
   }
 
   public record ActorView(String id, String name, String roleKey, String role, String orgUnit,

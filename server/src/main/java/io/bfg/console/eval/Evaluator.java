@@ -768,8 +768,14 @@ public final class Evaluator {
     Evaluation.CardView card(SectionDef.CardDef card) {
       String value = card.value() != null ? text(card.value()) : card.show() != null ? display(card.show()) : null;
       Node ref = card.show() == null ? null : byId.get(card.show());
+      List<Evaluation.LineView> lines = card.lines().isEmpty() ? null : card.lines().stream().map(line -> {
+        String filled = text(line.value());
+        return new Evaluation.LineView(text(line.label()),
+            filled.isBlank() && line.otherwise() != null ? text(line.otherwise()) : filled);
+      }).toList();
       return new Evaluation.CardView(card.id(), text(card.label()), value, text(card.description()),
-          ref == null ? null : a.status[ref.index].name(), card.show());
+          ref == null ? null : a.status[ref.index].name(), card.show(), text(card.subtitle()), text(card.evidence()),
+          text(card.badge()), lines);
     }
 
     List<Evaluation.ActorView> actors() {
@@ -844,6 +850,7 @@ public final class Evaluator {
       return switch (field) {
         case Template.Fields.DECISION -> node.group != null ? a.decision[i] : a.decision[node.owner.index];
         case Template.Fields.STATUS -> a.status[i].name();
+        case Template.Fields.STATE -> a.status[i].name().toLowerCase(java.util.Locale.ROOT);
         case Template.Fields.DONE -> String.valueOf(a.done[i]);
         case Template.Fields.TOTAL -> String.valueOf(a.total[i]);
         default -> node.check != null ? value(node) : display(ref);
@@ -873,8 +880,34 @@ public final class Evaluator {
         case "go" -> a.productionGo() ? "GO" : "NO-GO";
         case "traffic" -> a.productionGo() ? "production_traffic_enabled" : "production_traffic_disabled";
         case "lastWrite" -> a.state.lastWriteAt() == null ? Texts.NOT_WRITTEN.in(lang) : a.state.lastWriteAt();
+        case "run.connection" -> runState(Pipelines.CONNECTION);
+        case "run.dry-run" -> runState(Pipelines.DRY_RUN);
+        case "run.identity" -> runState(Pipelines.IDENTITY);
+        case "endpoint.redacted" -> connectionEvidence("endpoint");
+        case "endpoint.fingerprint" -> connectionEvidence("sha256");
         default -> "{" + name + "}";
       };
+    }
+
+    /** How the last run of {@code pipeline} went, in words: "not run" when there is none. */
+    String runState(String pipeline) {
+      PipelineRun run = a.state.pipelines().get(pipeline);
+      return (run == null ? Texts.RUN_NONE : switch (run.status()) {
+        case PipelineRun.PASSED -> Texts.RUN_PASSED;
+        case PipelineRun.FAILED -> Texts.RUN_FAILED;
+        case PipelineRun.ERRORED -> Texts.RUN_ERRORED;
+        default -> Texts.RUN_RUNNING;
+      }).in(lang);
+    }
+
+    /** What the last connection check recorded under {@code key} in any step's evidence; empty before one. */
+    String connectionEvidence(String key) {
+      PipelineRun run = a.state.pipelines().get(Pipelines.CONNECTION);
+      if (run == null) {
+        return "";
+      }
+      return run.steps().stream().map(step -> step.evidence().get(key)).filter(java.util.Objects::nonNull)
+          .map(String::valueOf).findFirst().orElse("");
     }
 
     String text(Label label) {
@@ -930,7 +963,8 @@ public final class Evaluator {
   /** Builtin names a template may use besides check and group ids. */
   public static final List<String> BUILTINS = List.of("target", "target.contract", "target.rollback",
       "target.rollbackOwner", "target.rollbackOwner.id", "environment.active", "tenant", "tenant.mode", "tenant.session", "snapshot.checksum", "snapshot.rows",
-      "storage", "auth", "gates", "percent", "actors", "providers", "production", "go", "traffic", "lastWrite");
+      "storage", "auth", "gates", "percent", "actors", "providers", "production", "go", "traffic", "lastWrite",
+      "run.connection", "run.dry-run", "run.identity", "endpoint.redacted", "endpoint.fingerprint");
 
   private void collectTemplates() {
     List<Label> labels = new ArrayList<>(List.of(Texts.HEADLINE, Texts.ALL_READY_REASON));
@@ -945,7 +979,11 @@ public final class Evaluator {
     for (SectionDef s : scenario.sections()) {
       labels.addAll(Arrays.asList(s.eyebrow(), s.title(), s.description(), s.badge()));
       for (SectionDef.CardDef card : s.cards()) {
-        labels.addAll(Arrays.asList(card.label(), card.value(), card.description()));
+        labels.addAll(Arrays.asList(card.label(), card.value(), card.description(), card.subtitle(), card.evidence(),
+            card.badge()));
+        for (SectionDef.Line line : card.lines()) {
+          labels.addAll(Arrays.asList(line.label(), line.value(), line.otherwise()));
+        }
       }
     }
     for (Provider p : scenario.providers()) {

@@ -21,6 +21,11 @@ final class Texts {
   static final Label BLOCKED_BY = new Label("Blocked until {blocker} is ready", "Zablokowane do czasu gotowości: {blocker}");
   static final Label ROWS = new Label("{n} rows", "Rekordów: {n}");
   static final Label NOT_WRITTEN = new Label("Not written yet", "Jeszcze bez zapisu");
+  static final Label RUN_NONE = new Label("not run", "nieuruchomiony");
+  static final Label RUN_RUNNING = new Label("running", "w toku");
+  static final Label RUN_PASSED = new Label("passed", "zaliczony");
+  static final Label RUN_FAILED = new Label("failed", "niezaliczony");
+  static final Label RUN_ERRORED = new Label("interrupted by a console error", "przerwany błędem konsoli");
   static final Label CREDENTIALS_SUPPLIED = new Label("supplied", "dostarczone");
   static final Label CREDENTIALS_ABSENT = new Label("not supplied", "brak");
   static final Label ACCEPT = new Label("Accept \"{label}\"", "Zaakceptuj: \"{label}\"");

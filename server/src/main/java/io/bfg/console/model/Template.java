@@ -72,7 +72,9 @@ public record Template(List<Part> parts) {
     public static final String DONE = "done";
     public static final String TOTAL = "total";
     public static final String VALUE = "value";
-    public static final java.util.Set<String> ALL = java.util.Set.of(DECISION, STATUS, DONE, TOTAL, VALUE);
+    /** The status in lower case, for prose ("infrastructure status: blocked"). */
+    public static final String STATE = "state";
+    public static final java.util.Set<String> ALL = java.util.Set.of(DECISION, STATUS, DONE, TOTAL, VALUE, STATE);
 
     private Fields() {
     }

@@ -379,10 +379,24 @@ public final class ScenarioLoader {
       if (!r.isObject(c, cardPath)) {
         continue;
       }
-      r.onlyKeys(c, cardPath, Set.of("id", "label", "value", "description", "show"));
+      r.onlyKeys(c, cardPath, Set.of("id", "label", "value", "description", "show", "subtitle", "evidence", "badge",
+          "lines"));
+      List<SectionDef.Line> lines = new ArrayList<>();
+      List<JsonNode> lineNodes = r.list(c, cardPath, "lines", false);
+      for (int l = 0; l < lineNodes.size(); l++) {
+        String linePath = YamlReader.at(YamlReader.at(cardPath, "lines"), l);
+        JsonNode line = lineNodes.get(l);
+        if (!r.isObject(line, linePath)) {
+          continue;
+        }
+        r.onlyKeys(line, linePath, Set.of("label", "value", "otherwise"));
+        lines.add(new SectionDef.Line(r.label(line, linePath, "label"), r.label(line, linePath, "value"),
+            r.optionalLabel(line, linePath, "otherwise")));
+      }
       cards.add(new SectionDef.CardDef(r.text(c, cardPath, "id"), r.label(c, cardPath, "label"),
           r.optionalLabel(c, cardPath, "value"), r.optionalLabel(c, cardPath, "description"),
-          r.optionalText(c, cardPath, "show")));
+          r.optionalText(c, cardPath, "show"), r.optionalLabel(c, cardPath, "subtitle"),
+          r.optionalLabel(c, cardPath, "evidence"), r.optionalLabel(c, cardPath, "badge"), lines));
     }
     return new SectionDef(r.text(n, path, "id"), Objects.requireNonNullElse(r.optionalText(n, path, "kind"), "group"),
         r.optionalLabel(n, path, "eyebrow"), r.label(n, path, "title"), r.optionalLabel(n, path, "description"),

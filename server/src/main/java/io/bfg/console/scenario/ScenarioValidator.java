@@ -499,6 +499,16 @@ final class ScenarioValidator {
         template(card.label(), YamlReader.at(cardPath, "label"));
         template(card.value(), YamlReader.at(cardPath, "value"));
         template(card.description(), YamlReader.at(cardPath, "description"));
+        template(card.subtitle(), YamlReader.at(cardPath, "subtitle"));
+        template(card.evidence(), YamlReader.at(cardPath, "evidence"));
+        template(card.badge(), YamlReader.at(cardPath, "badge"));
+        for (int l = 0; l < card.lines().size(); l++) {
+          SectionDef.Line line = card.lines().get(l);
+          String linePath = YamlReader.at(YamlReader.at(cardPath, "lines"), l);
+          template(line.label(), YamlReader.at(linePath, "label"));
+          template(line.value(), YamlReader.at(linePath, "value"));
+          template(line.otherwise(), YamlReader.at(linePath, "otherwise"));
+        }
       }
     }
     for (int p = 0; p < scenario.providers().size(); p++) {

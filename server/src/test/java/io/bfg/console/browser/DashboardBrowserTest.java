@@ -92,6 +92,42 @@ class DashboardBrowserTest extends BrowserTest {
   }
 
   @Test
+  @DisplayName("shows the seed's card texts: board subtitles and evidence, the wiring's preflight line, the "
+      + "decision badges and the connection packet's endpoint lines, in English and in Polish")
+  void showsTheSeedCardTexts() {
+    DashboardPage dashboard = open();
+    Locator environment = dashboard.check("board.environment-readiness");
+    assertThat(environment.locator(".check-subtitle")).hasText("Staging to production");
+    assertThat(environment.locator(".meta")).containsText("0/2 checks accepted");
+    assertThat(dashboard.check("board.adapter-selection").locator(".meta")).containsText("Target locked");
+    assertThat(dashboard.check("board.release-approvals").locator(".check-subtitle")).hasText("6 owner checks");
+
+    assertThat(dashboard.section("wiring").locator(".card-evidence"))
+        .hasText("Preflight not run; infrastructure status: blocked.");
+
+    Locator decisionHeads = dashboard.section("production-decision").locator(".card .card-head");
+    assertThat(decisionHeads).hasCount(4);
+    assertThat(decisionHeads.nth(0)).containsText("Production blocked");
+    assertThat(decisionHeads.nth(1)).containsText("Rehearsal");
+    assertThat(decisionHeads.nth(1)).not().containsText("Ready");
+    assertThat(decisionHeads.nth(2)).containsText("Needed");
+    assertThat(decisionHeads.nth(3)).containsText("Guarded");
+
+    Locator packetLines = dashboard.page.locator("[id=\"packet-ProductionAdapterConnection.v1\"] .card-lines");
+    assertThat(packetLines).containsText("Redacted endpoint");
+    assertThat(packetLines).containsText("Not recorded");
+    assertThat(packetLines).containsText("Endpoint fingerprint");
+    assertThat(packetLines).containsText("Fingerprint not recorded");
+
+    dashboard.langButton("pl").click();
+    assertThat(environment.locator(".meta")).containsText("0/2 kontroli zaakceptowanych");
+    assertThat(dashboard.section("wiring").locator(".card-evidence"))
+        .hasText("Preflight nieuruchomiony; status infrastruktury: blocked.");
+    assertThat(decisionHeads.nth(1)).containsText("Próba");
+    assertThat(packetLines).containsText("Odcisk nie zapisany");
+  }
+
+  @Test
   @DisplayName("switches to Polish: scenario labels, statuses and the console's own chrome")
   void switchesToPolish() {
     DashboardPage dashboard = open();

@@ -155,6 +155,24 @@ class ScenarioValidationTest {
     }
 
     @Test
+    @DisplayName("checks the placeholders of a card's optional subtitle, evidence, badge and lines, and loads them")
+    void cardWordingPlaceholders() throws IOException {
+      String card = "        show: production\n";
+      String wording = card
+          + "        subtitle: {en: \"{link.done}/{link.total}\", pl: \"{link.state}\"}\n"
+          + "        badge: {en: \"Guarded\", pl: \"Chronione\"}\n"
+          + "        evidence: {en: \"Run {run.connection}\", pl: \"Run {run.connection}\"}\n"
+          + "        lines:\n"
+          + "          - {label: {en: \"Endpoint\", pl: \"Endpoint\"}, value: {en: \"{endpoint.redacted}\", pl: \"{endpoint.fingerprint}\"}, otherwise: {en: \"None\", pl: \"Brak\"}}\n";
+      Path valid = broken(SCENARIO, card, wording);
+      assertThat(ScenarioLoader.load(valid).scenario().sections().get(0).cards().get(0).lines()).hasSize(1);
+
+      Path folder = broken(SCENARIO, card, wording.replace("{endpoint.fingerprint}", "{endpoint.nosuch}"));
+      assertThat(onlyProblem(folder)).satisfies(p -> names(p, folder.resolve(SCENARIO),
+          "sections[0].cards[0].lines[0].value.pl", "{endpoint.nosuch}", "names no check, group or builtin"));
+    }
+
+    @Test
     @DisplayName("rejects a field on a builtin, such as {target.decision}")
     void fieldOnBuiltin() throws IOException {
       Path folder = broken(SCENARIO, "en: \"Sign-offs {signoffs} and", "en: \"Sign-offs {target.decision} and");
