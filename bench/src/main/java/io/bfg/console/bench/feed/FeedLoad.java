@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static io.bfg.console.bench.Latencies.ms;
+import static io.bfg.console.bench.Latencies.percentile;
+
 /**
  * Load generator for the IntegrationFeed.v1 fan-out: holds N WebSocket subscribers on one server
  * (the console, or the Node {@code ws} reference server in bench/node), makes state changes at a
@@ -475,17 +478,6 @@ public final class FeedLoad {
     }
   }
 
-  private static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static double ms(long nanos) {
-    return nanos < 0 ? -1 : nanos / 1e6;
-  }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
     outer:

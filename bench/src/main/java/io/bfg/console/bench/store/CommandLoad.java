@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.bfg.console.bench.Latencies.ms;
+import static io.bfg.console.bench.Latencies.percentile;
+
 /**
  * Commands per second against one console: C concurrent clients in a closed loop, each an operator
  * signing off a check it owns and revoking it again (POST /api/checks/ID/accept|revoke with X-Actor-Id),
@@ -209,17 +212,5 @@ public final class CommandLoad {
         failure = String.valueOf(e);
       }
     }
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static double ms(long nanos) {
-    return nanos < 0 ? -1 : nanos / 1e6;
   }
 }
