@@ -17,11 +17,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Everything a reader (dashboard, script, reviewer) can GET; nothing changes. */
 final class ReadHandlers {
+
+  /** A body and its ETag. */
+  private record Tagged(Buffer body, String etag) {
+  }
+
+  /** The evaluation's ETag per language; one ReadHandlers per HTTP verticle, so only its event loop touches it. */
+  private final Map<Lang, Tagged> evaluationTags = new EnumMap<>(Lang.class);
 
   private static final String JSON = "application/json; charset=utf-8";
 
@@ -107,7 +116,15 @@ final class ReadHandlers {
   }
 
   void evaluation(RoutingContext rc) {
-    revalidated(rc, JSON, service.evaluationJson(lang(rc)));
+    Lang lang = lang(rc);
+    Buffer body = service.evaluationJson(lang);
+    Tagged tagged = evaluationTags.get(lang);
+    // the service hands out the same bytes until the next change: hash them once, not per request
+    if (tagged == null || tagged.body() != body) {
+      tagged = new Tagged(body, Etags.of(body.getBytes(), null));
+      evaluationTags.put(lang, tagged);
+    }
+    revalidated(rc, JSON, body, tagged.etag());
   }
 
   /**
@@ -116,7 +133,10 @@ final class ReadHandlers {
    * mode they are read with an identity.
    */
   private static void revalidated(RoutingContext rc, String contentType, Buffer body) {
-    String etag = Etags.of(body.getBytes(), null);
+    revalidated(rc, contentType, body, Etags.of(body.getBytes(), null));
+  }
+
+  private static void revalidated(RoutingContext rc, String contentType, Buffer body, String etag) {
     rc.response().putHeader("content-type", contentType).putHeader("cache-control", "private, no-cache")
         .putHeader("etag", etag);
     if (Etags.matches(rc.request().getHeader("if-none-match"), etag)) {
