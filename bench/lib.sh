@@ -50,6 +50,17 @@ console_jar() {
   echo "$work/console.jar"
 }
 
+# Compiles load generators ($2...: source files under bench/src/main/java) into $1 against the console
+# jar ($CONSOLE_JAR), which carries vertx-core: the generators need nothing of the JMH half of the bench
+# module. With the source path, javac also compiles the bench classes they use (Latencies, Args), so a
+# generator that starts using one cannot break a script that lists only its own package.
+compile_generators() {
+  local classes="$1"
+  shift
+  javac --release 17 -nowarn -d "$classes" -cp "$CONSOLE_JAR" -sourcepath "$ROOT/bench/src/main/java" "$@" \
+    2> >(grep -v -e 'warning: Cannot find annotation method' -e 'class file for io.vertx.codegen' -e '^[0-9]* warnings$' >&2)
+}
+
 # Sets WORK to a new scratch directory named after $1 and PIDS to an empty list; when the script
 # ends (or is interrupted) every process in PIDS is stopped and WORK removed.
 scratch() {

@@ -64,10 +64,7 @@ scratch bench-auth
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"
-# The generator needs only vertx-core, which the shaded console jar carries (and the feed generator's Args)
-javac --release 17 -nowarn -d "$WORK/classes" -cp "$CONSOLE_JAR" \
-  bench/src/main/java/io/bfg/console/bench/auth/*.java bench/src/main/java/io/bfg/console/bench/feed/Args.java \
-  2> >(grep -v -e 'warning: Cannot find annotation method' -e 'class file for io.vertx.codegen' -e '^[0-9]* warnings$' >&2)
+compile_generators "$WORK/classes" bench/src/main/java/io/bfg/console/bench/auth/*.java
 # shellcheck disable=SC2086
 if ! mvn_log="$(cd bench/oidc-provider && mvn ${MVN_ARGS} -q -B dependency:build-classpath \
     -Dmdep.outputFile="$WORK/provider.cp" 2>&1)"; then

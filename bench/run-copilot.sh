@@ -88,12 +88,9 @@ scratch bench-copilot
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"
-# Both generators need only vertx-core, which the shaded console jar carries: compiled alone, they do not
-# depend on the JMH half of the bench module. The feed generator is bench/run-feed.sh's, unchanged.
+# The feed generator is bench/run-feed.sh's, unchanged.
 CLASSES="$WORK/classes"
-javac --release 17 -nowarn -d "$CLASSES" -cp "$CONSOLE_JAR" \
-  bench/src/main/java/io/bfg/console/bench/feed/*.java bench/src/main/java/io/bfg/console/bench/copilot/*.java \
-  2> >(grep -v -e 'warning: Cannot find annotation method' -e 'class file for io.vertx.codegen' -e '^[0-9]* warnings$' >&2)
+compile_generators "$CLASSES" bench/src/main/java/io/bfg/console/bench/feed/*.java bench/src/main/java/io/bfg/console/bench/copilot/*.java
 CP="$CLASSES:$CONSOLE_JAR"
 
 

@@ -85,9 +85,7 @@ scratch bench-feed
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"
-# The generator needs only vertx-core, which the shaded console jar carries: compiled alone, it
-# does not depend on the JMH half of the bench module.
-javac --release 17 -nowarn -d "$WORK/feed-classes" -cp "$CONSOLE_JAR" bench/src/main/java/io/bfg/console/bench/feed/*.java
+compile_generators "$WORK/feed-classes" bench/src/main/java/io/bfg/console/bench/feed/*.java
 (cd bench/node && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>"$WORK/npm.log") \
   || { cat "$WORK/npm.log" >&2; exit 3; }
 

@@ -48,13 +48,12 @@ fi
 # A private copy: a concurrent build cannot swap the jar under a running server.
 CONSOLE_JAR="$WORK/console.jar"
 cp "$BUILT_JAR" "$CONSOLE_JAR"
-# BareServer needs only vertx-core, which the shaded console jar carries; compiling it alone keeps
-# this script independent of the JMH half of the bench module.
-BARE_CLASSES="$WORK/bare-classes"
-javac --release 17 -d "$BARE_CLASSES" -cp "$CONSOLE_JAR" bench/src/main/java/io/bfg/console/bench/http/*.java
 
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+# BareServer, the baseline, needs only vertx-core
+BARE_CLASSES="$WORK/bare-classes"
+compile_generators "$BARE_CLASSES" bench/src/main/java/io/bfg/console/bench/http/*.java
 
 # Port 0 everywhere: each server binds a free port itself and reports it, so nothing can race us to it.
 mkdir -p "$WORK/data"

@@ -77,10 +77,7 @@ scratch bench-store
 
 cd "$ROOT"
 CONSOLE_JAR="$(console_jar "$WORK")"
-# Both generators need only vertx-core (in the shaded console jar) and the JDK
-javac --release 17 -nowarn -d "$WORK/classes" -cp "$CONSOLE_JAR" bench/src/main/java/io/bfg/console/bench/feed/*.java \
-  bench/src/main/java/io/bfg/console/bench/store/*.java \
-  2> >(grep -v -e 'warning: Cannot find annotation method' -e 'class file for io.vertx.codegen' -e '^[0-9]* warnings$' >&2)
+compile_generators "$WORK/classes" bench/src/main/java/io/bfg/console/bench/feed/*.java bench/src/main/java/io/bfg/console/bench/store/*.java
 
 start_console() { # name, then VAR=value settings; sets STARTED_PID and STARTED_URL
   local name="$1" pid port
