@@ -184,7 +184,8 @@ public final class CopilotService {
 
   /**
    * Answers {@code question}; throws {@link Refused} at once for a question that is empty, too long
-   * or over the asker's rate. {@code lang} is used when the question does not tell its language.
+   * or over the asker's rate. {@code lang} is used when the question does not tell its language;
+   * {@code asker} (an actor's id, else the client's address) is who "I" and "my" mean in it.
    */
   public void ask(String question, Lang lang, String asker, Listener listener) {
     if (question == null || question.isBlank()) {
@@ -209,7 +210,8 @@ public final class CopilotService {
       // a question that timed out while queued takes no turn and no CPU
       if (!ask.ended()) {
         pacer.await();
-        ask.start(question);
+        // an asker that is not one of the scenario's actors (a client address) asks as nobody in particular
+        ask.start(AskedBy.message(question, asker == null ? null : service.scenario().actor(asker)));
       }
       return null;
     }, false).onFailure(failure -> ask.fail("COPILOT_FAILED", describe(failure)));

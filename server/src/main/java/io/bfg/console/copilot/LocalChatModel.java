@@ -95,12 +95,12 @@ public final class LocalChatModel implements StreamingChatModel {
         }
       }
       if (question == null) {
-        String text = key.message().singleText();
+        AskedBy.Parsed asking = AskedBy.parse(key.message().singleText());
         Lang lang = chosenLanguage(messages);
         if (lang == null) {
-          lang = QuestionReader.language(text, fallback);
+          lang = QuestionReader.language(asking.question(), fallback);
         }
-        question = QuestionReader.read(text, lang, facts.apply(lang));
+        question = QuestionReader.read(asking.question(), lang, facts.apply(lang).askedBy(asking.actorId()));
       }
       if (results.isEmpty() && !question.allCalls().isEmpty()) {
         synchronized (readings) {

@@ -3,6 +3,7 @@ package io.bfg.console.copilot;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
+import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.PipelineRun;
@@ -30,6 +31,9 @@ public final class ReadinessFacts {
   private final SessionState state;
   private final List<AuditEvent> recent;
   private final FoldedNames names;
+  /** Who asks the question these facts answer, when known: "my" and "I" in it mean this actor. */
+  private final Actor asker;
+
   /** Facts of an evaluation on its own. */
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
     this(scenario, new FoldedNames(scenario, evaluation), state, recent);
@@ -37,11 +41,27 @@ public final class ReadinessFacts {
 
   /** With the evaluation's names already folded (the copilot folds them once per evaluation). */
   ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent) {
+    this(scenario, names, state, List.copyOf(recent), null);
+  }
+
+  private ReadinessFacts(Scenario scenario, FoldedNames names, SessionState state, List<AuditEvent> recent,
+                         Actor asker) {
     this.scenario = scenario;
     this.evaluation = names.evaluation();
     this.state = state;
-    this.recent = List.copyOf(recent);
+    this.recent = recent;
     this.names = names;
+    this.asker = asker;
+  }
+
+  /** These facts as asked by the actor {@code actorId} (no one in particular when it names no actor). */
+  ReadinessFacts askedBy(String actorId) {
+    return new ReadinessFacts(scenario, names, state, recent, actorId == null ? null : scenario.actor(actorId));
+  }
+
+  /** The actor asking, or null. */
+  Actor asker() {
+    return asker;
   }
 
   Scenario scenario() {

@@ -111,6 +111,11 @@ class CopilotReadingTest {
 
     /** Asks in the request's {@code lang}, as the console does; asserts the answer needs no correction. */
     String ask(String question, Lang requested) {
+      return ask(question, requested, null);
+    }
+
+    /** Asked by the actor {@code askerId} (null: by no one in particular), as the console sends it. */
+    String ask(String question, Lang requested, String askerId) {
       Lang lang = QuestionReader.language(question, requested);
       LocalChatModel model = new LocalChatModel(this::facts, PROMPTS, Lang.EN);
       CopilotService.Assistant assistant = AiServices.builder(CopilotService.Assistant.class)
@@ -118,7 +123,7 @@ class CopilotReadingTest {
               () -> new CopilotTools.Now(scenario, assessment(), evaluation(lang))))
           .systemMessageProvider(memory -> PROMPTS.system(lang)).build();
       CompletableFuture<String> answer = new CompletableFuture<>();
-      assistant.ask(question).onPartialResponse(piece -> { })
+      assistant.ask(AskedBy.message(question, askerId == null ? null : scenario.actor(askerId))).onPartialResponse(piece -> { })
           .onCompleteResponse(response -> answer.complete(response.aiMessage().text()))
           .onError(answer::completeExceptionally).start();
       String text;
