@@ -1012,8 +1012,15 @@ public final class Grounding {
   /** Folds one word: lower case, no diacritics, ł as l, apostrophes gone ("can't" = "cant"). */
   static String foldWord(String word) {
     boolean ascii = true;
+    boolean folded = true;
     for (int i = 0; i < word.length() && ascii; i++) {
-      ascii = word.charAt(i) < 0x80;
+      char c = word.charAt(i);
+      ascii = c < 0x80;
+      folded &= c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_';
+    }
+    if (ascii && folded) {
+      // most words of an answer are already folded: no copy (every answer's every word comes here)
+      return word;
     }
     String w = word;
     if (!ascii) {
@@ -1033,6 +1040,17 @@ public final class Grounding {
     return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '’';
   }
 
+  /** Whether upper-casing would leave {@code word} as it is (as {@code word.equals(word.toUpperCase(ROOT))}, without the copy). */
+  private static boolean noLowerCase(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.toUpperCase(c) != c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The words of {@code text}: letters and digits, with apostrophes and dots inside a word kept in it. */
   static List<Tok> tokenize(String text) {
     List<Tok> out = new ArrayList<>();
@@ -1049,7 +1067,7 @@ public final class Grounding {
         i++;
       }
       String raw = text.substring(start, i);
-      boolean upper = raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && Character.isLetter(raw.charAt(0));
+      boolean upper = raw.length() > 1 && Character.isLetter(raw.charAt(0)) && noLowerCase(raw);
       out.add(new Tok(start, i, foldWord(raw), upper));
     }
     return out;
@@ -1069,7 +1087,8 @@ public final class Grounding {
     }
 
     private final Map<String, List<Phrase>> byFirst = new HashMap<>();
-    private final List<Phrase> prefixed = new ArrayList<>();
+    /** One-word prefix names ("faktur*") by their first letter: a token can only begin those that share it. */
+    private final Map<Character, List<Phrase>> prefixedByInitial = new HashMap<>();
     private final Map<String, Actor> actors = new LinkedHashMap<>();
     private final Map<String, String> firstNames = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
@@ -1138,7 +1157,7 @@ public final class Grounding {
           }
         }
         if (phrase.prefix() && phrase.words().length == 1) {
-          prefixed.add(phrase);
+          prefixedByInitial.computeIfAbsent(phrase.words()[0].charAt(0), k -> new ArrayList<>()).add(phrase);
         } else {
           byFirst.computeIfAbsent(phrase.words()[0], k -> new ArrayList<>()).add(phrase);
         }
@@ -1276,9 +1295,10 @@ public final class Grounding {
             break;
           }
         }
-        if (found == null) {
-          for (Phrase phrase : prefixed) {
-            if (toks.get(i).fold().startsWith(phrase.words()[0])) {
+        String fold = toks.get(i).fold();
+        if (found == null && !fold.isEmpty()) {
+          for (Phrase phrase : prefixedByInitial.getOrDefault(fold.charAt(0), List.of())) {
+            if (fold.startsWith(phrase.words()[0])) {
               found = phrase;
               length = 1;
               break;

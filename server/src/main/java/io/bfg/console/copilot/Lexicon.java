@@ -77,6 +77,8 @@ final class Lexicon {
   /** Per entity, per name, the slot of each word. */
   private final List<int[][]> entitySlots = new ArrayList<>();
   private double[] slotWeights;
+  /** The entities each slot is a word of: only those a question says a slot of can be linked. */
+  private int[][] slotHolders;
   /** Slots by each form of their word (as written, stems, first letters), by their first four letters, by a person's first three. */
   private final Map<String, List<Integer>> byKey = new HashMap<>();
   private final Map<String, List<Integer>> byHead = new HashMap<>();
@@ -187,9 +189,18 @@ final class Lexicon {
   /** Every thing {@code question} names, the most specific first. */
   List<Link> link(List<Word> question) {
     int[] at = positions(question);
+    boolean[] said = new boolean[entities.size()];
+    for (int slot = 0; slot < at.length; slot++) {
+      if (at[slot] >= 0) {
+        for (int e : slotHolders[slot]) {
+          said[e] = true;
+        }
+      }
+    }
     List<Link> links = new ArrayList<>();
     for (int e = 0; e < entities.size(); e++) {
-      Link link = link(e, question, at);
+      // an entity none of whose words the question says cannot be linked: most are skipped here
+      Link link = said[e] ? link(e, question, at) : null;
       if (link != null) {
         links.add(link);
       }
@@ -417,8 +428,10 @@ final class Lexicon {
       weights.put(word.text(), Math.log(1 + (double) entities.size() / Math.max(1, things.size())));
     }
     slotWeights = new double[slots.size()];
+    slotHolders = new int[slots.size()][];
     for (int i = 0; i < slots.size(); i++) {
       slotWeights[i] = weight(slots.get(i).word());
+      slotHolders[i] = holders.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
