@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,6 +107,14 @@ public final class Grounding {
   private final Count checks;
   private final int percent;
   private final boolean go;
+  /**
+   * Sentences already checked against this evaluation and what checking found: a sentence's verdict
+   * depends only on its text and the evaluation, and answers repeat their sentences (a summary line,
+   * a next step) across questions and askers, so each is checked once per evaluation. Bounded: past
+   * {@link #REMEMBERED} sentences, new ones are checked every time.
+   */
+  private final Map<String, Checked> checkedSentences = new ConcurrentHashMap<>();
+  private static final int REMEMBERED = 4_096;
   /** Each actor's tasks by kind (null key: all), computed the first time an answer counts them. */
   private volatile Map<String, Map<ActorActions.Kind, Integer>> tasks;
 
@@ -167,7 +176,21 @@ public final class Grounding {
     List<String> warnings = new ArrayList<>();
     StringBuilder out = new StringBuilder();
     for (String sentence : sentences(text)) {
-      out.append(sentence(sentence, citations, corrections, warnings));
+      Checked checked = checkedSentences.get(sentence);
+      if (checked == null) {
+        List<String> cited = new ArrayList<>(2);
+        List<String> corrected = new ArrayList<>(0);
+        List<String> warned = new ArrayList<>(0);
+        checked = new Checked(sentence(sentence, cited, corrected, warned), List.copyOf(cited), List.copyOf(corrected),
+            List.copyOf(warned));
+        if (checkedSentences.size() < REMEMBERED) {
+          checkedSentences.put(sentence, checked);
+        }
+      }
+      out.append(checked.text());
+      citations.addAll(checked.citations());
+      corrections.addAll(checked.corrections());
+      warnings.addAll(checked.warnings());
     }
     return new Checked(out.toString(), List.copyOf(new LinkedHashSet<>(citations)), corrections, warnings);
   }

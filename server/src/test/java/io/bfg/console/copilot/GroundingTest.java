@@ -43,6 +43,22 @@ class GroundingTest {
   }
 
   @Test
+  @DisplayName("a sentence checked again (remembered per evaluation) is corrected and cited again, each time")
+  void sameSentenceTwice() {
+    String answer = "Connection [connection] is 3/4, nearly there. See [no-such-gate].";
+
+    Grounding.Checked first = grounding.check(answer);
+    Grounding.Checked second = grounding.check(answer);
+    Grounding.Checked inLongerAnswer = grounding.check("The dry-run [dry-run] is 0/5. " + answer);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second.corrections()).containsExactly("[connection] is 0/4, not 3/4",
+        "removed the citation [no-such-gate]: no such gate, group or check");
+    assertThat(inLongerAnswer.citations()).containsExactly("dry-run", "connection");
+    assertThat(inLongerAnswer.corrections()).isEqualTo(first.corrections());
+  }
+
+  @Test
   @DisplayName("corrects a wrong decision code, but accepts a gate's own pending code for it")
   void wrongCode() {
     Grounding.Checked checked = grounding.check("The runbook [runbook] is BLOCKED_PENDING_RELEASE. "

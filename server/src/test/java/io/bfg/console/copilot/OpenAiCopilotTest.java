@@ -162,7 +162,8 @@ class OpenAiCopilotTest {
         .isEqualTo(Files.readString(Path.of("prompts", "system.en.md"), StandardCharsets.UTF_8));
     JsonObject user = messages.getJsonObject(1);
     assertThat(user.getString("role")).isEqualTo("user");
-    assertThat(user.getString("content")).isEqualTo(QUESTION);
+    assertThat(user.getString("content")).as("the question, and who asks it (the system prompt says what the line means)")
+        .isEqualTo(QUESTION + "\n\n(Asked by Anna Kowalska, actor id user_md_anna.)");
 
     JsonArray tools = request.getJsonArray("tools");
     assertThat(tools).as("tools of the first request").isNotNull();
