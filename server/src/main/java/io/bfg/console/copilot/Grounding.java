@@ -54,6 +54,13 @@ public final class Grounding {
   private static final Pattern CITATION = Pattern.compile("\\[([A-Za-z0-9][A-Za-z0-9._-]*)]");
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
   private static final Pattern GO = Pattern.compile("(?<![\\w-])(NO[- ]GO|GO)(?![\\w-])");
+  /** "no-go" in any case is a claim too; a lower-case "go" only after a copula ("production is a go"). */
+  private static final Pattern GO_LOWER = Pattern.compile("(?<![\\w-])(?i:no[- ]go)(?![\\w-])"
+      + "|(?<=\\b(?i:is|are|jest|są|status) (?:a )?)(?i:go)(?![\\w-])");
+  /** The console's own stores, by the names its session reports (the journal's adapter). */
+  private static final Pattern STORE = Pattern.compile("(?<=\\b(?i:in|on|w|na|:) )(?i:file-local|postgres)(?![\\w-])");
+  private static final Set<String> STORAGE_CUES = Set.of("stored", "stores", "store", "storage", "keeps", "kept",
+      "state", "journal", "stan", "stanu", "dziennik", "trzyma", "magazyn");
 
   // ---- the console's own words, folded (lower case, no diacritics) ----
   private static final Set<String> COPULAS = Set.of("is", "are", "s", "was", "were", "remains", "remain", "stays",
@@ -107,6 +114,8 @@ public final class Grounding {
   private final Count checks;
   private final int percent;
   private final boolean go;
+  /** Where the live session keeps its state ("file-local", "postgres"), or null when the evaluation has no session. */
+  private final String storage;
   /**
    * Sentences already checked against this evaluation and what checking found: a sentence's verdict
    * depends only on its text and the evaluation, and answers repeat their sentences (a summary line,
@@ -162,6 +171,7 @@ public final class Grounding {
     checks = new Count(summary.checksReady(), summary.checksTotal());
     percent = summary.percent();
     go = summary.go();
+    storage = evaluation.session() == null ? null : evaluation.session().storage();
     for (String status : List.of("READY", "REVIEW", "BLOCKED")) {
       int n = (int) evaluation.gates().stream().filter(g -> status.equals(g.status())).count();
       gatesBy.put(status, new Count(n, summary.gatesTotal()));
@@ -390,6 +400,7 @@ public final class Grounding {
     }
     stated(s);
     goNoGo(s);
+    stored(s);
     owned(s);
     permitted(s);
     return s.result();
@@ -844,7 +855,9 @@ public final class Grounding {
 
   /** GO or NO-GO in capitals (outside a label) is production's decision. */
   private void goNoGo(Sentence s) {
-    if (s.text.indexOf("GO") < 0) {
+    boolean upper = s.text.indexOf("GO") >= 0;
+    boolean lower = !upper && (s.text.indexOf("go") >= 0 || s.text.indexOf("Go") >= 0);
+    if (!upper && !lower) {
       return;
     }
     for (Tok t : s.toks) {
@@ -853,7 +866,7 @@ public final class Grounding {
         return;
       }
     }
-    Matcher m = GO.matcher(s.text);
+    Matcher m = (upper ? GO : GO_LOWER).matcher(s.text);
     while (m.find()) {
       boolean labelled = false;
       for (Mention mention : s.mentions) {
@@ -861,10 +874,35 @@ public final class Grounding {
           labelled = true;
         }
       }
-      boolean saidGo = m.group(1).equals("GO");
+      boolean saidGo = m.group().equalsIgnoreCase("GO");
       if (!labelled && saidGo != go) {
         String right = go ? "GO" : "NO-GO";
-        s.edit(m.start(), m.end(), right, "production is " + right + ", not " + m.group(1));
+        s.edit(m.start(), m.end(), right, "production is " + right + ", not " + m.group());
+      }
+    }
+  }
+
+  /**
+   * "The state is stored in postgres": a sentence about where the state is kept that says it is in
+   * one of the console's stores must name the live session's. Only the stores' own names count
+   * ("file-local", "postgres": "PostgreSQL" is also the target's database), and only said as where
+   * it is ("in", "on", "w", "na", ":"), not where it could go ("store-move to postgres").
+   */
+  private void stored(Sentence s) {
+    if (storage == null || s.text.indexOf('-') < 0 && s.text.toLowerCase(Locale.ROOT).indexOf("postgres") < 0) {
+      return;
+    }
+    boolean cue = false;
+    for (Tok t : s.toks) {
+      cue |= STORAGE_CUES.contains(t.fold()) || t.fold().startsWith("przechowyw");
+    }
+    if (!cue) {
+      return;
+    }
+    Matcher m = STORE.matcher(s.text);
+    while (m.find()) {
+      if (!m.group().equalsIgnoreCase(storage)) {
+        s.edit(m.start(), m.end(), storage, "the state is stored in " + storage + ", not " + m.group());
       }
     }
   }

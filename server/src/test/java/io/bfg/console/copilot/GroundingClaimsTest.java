@@ -145,6 +145,23 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("GO or NO-GO in lower case, and a session's store, are claims too")
+    void lowerCaseGoAndStore() {
+      corrected(BFG_EN, "Production is a go.", "Production is a NO-GO.", "production is NO-GO, not go");
+      corrected(BFG_EN, "Good news: production is go now.", "Good news: production is NO-GO now.",
+          "production is NO-GO, not go");
+      holds(BFG_EN, "Production is no-go until the dry-run passes [dry-run].");
+      holds(BFG_EN, "Go ahead and ask Anna; you can go to the dashboard.");
+      holds(BFG_EN, "There is no go-live date yet.");
+      corrected(BFG_EN, "The live session keeps its state in postgres.", "The live session keeps its state in file-local.",
+          "the state is stored in file-local, not postgres");
+      corrected(BFG_PL, "Stan jest przechowywany w postgres.", "Stan jest przechowywany w file-local.",
+          "the state is stored in file-local, not postgres");
+      holds(BFG_EN, "The state is stored in file-local; store-move copies it to postgres when you want it shared.");
+      holds(BFG_EN, "The dry-run writes to the target PostgreSQL, not to the console's store.");
+    }
+
+    @Test
     @DisplayName("on Vltava Care")
     void vltava() {
       corrected(VLTAVA_EN, "The DPIA [dpia] is READY.", "The DPIA [dpia] is REVIEW.", "[dpia] is REVIEW, not READY");
