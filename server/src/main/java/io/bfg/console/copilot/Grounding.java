@@ -436,28 +436,30 @@ public final class Grounding {
     List<Tok> toks = s.toks;
     for (int i = 0; i < toks.size(); i++) {
       Tok tok = toks.get(i);
-      if (!digits(tok.fold()) || s.inMention(tok.start(), tok.end()) || partOfOther(s.text, tok)) {
+      if (number(tok.fold()) < 0 || s.inMention(tok.start(), tok.end()) || partOfOther(s.text, tok)) {
         continue;
       }
       int second = -1;
       String between = i + 1 < toks.size() ? s.text.substring(tok.end(), toks.get(i + 1).start()) : "";
-      if (i + 1 < toks.size() && between.equals("/") && digits(toks.get(i + 1).fold())
+      if (i + 1 < toks.size() && between.equals("/") && digits(toks.get(i + 1).fold()) && digits(tok.fold())
           && !partOfOther(s.text, toks.get(i + 1))) {
         second = i + 1;
       } else if (i + 2 < toks.size() && between.isBlank() && Set.of("of", "z").contains(toks.get(i + 1).fold())
-          && digits(toks.get(i + 2).fold())) {
+          && number(toks.get(i + 2).fold()) >= 0) {
         second = i + 2;
       } else if (i + 3 < toks.size() && between.isBlank() && toks.get(i + 1).fold().equals("out")
-          && toks.get(i + 2).fold().equals("of") && digits(toks.get(i + 3).fold())) {
+          && toks.get(i + 2).fold().equals("of") && number(toks.get(i + 3).fold()) >= 0) {
         second = i + 3;
       }
+      boolean written = digits(tok.fold());
       if (second >= 0) {
         pair(s, i, second);
         i = second;
-      } else if (tok.end() < s.text.length() && (s.text.charAt(tok.end()) == '%'
+      } else if (written && tok.end() < s.text.length() && (s.text.charAt(tok.end()) == '%'
           || s.fold(i + 1).startsWith("procent") || s.fold(i + 1).equals("percent"))) {
         percentage(s, i);
-      } else {
+      } else if (written || number(tok.fold()) > 1) {
+        // "one" alone is as often a pronoun ("the next one is ready") as a count
         single(s, i);
       }
     }
@@ -470,6 +472,32 @@ public final class Grounding {
     char after2 = tok.end() + 1 < text.length() ? text.charAt(tok.end() + 1) : ' ';
     return before == '-' || before == ':' || before == '.' || before == '#' || Character.isLetter(before)
         || after == '-' || after == ':' || (after == '.' && Character.isDigit(after2)) || Character.isLetter(after);
+  }
+
+  /** Numbers written as words, folded, as answers say small counts ("two of nine", "dwie z dziewięciu"). */
+  private static final Map<String, Integer> NUMBER_WORDS = numberWords();
+
+  private static Map<String, Integer> numberWords() {
+    String[][] forms = {{"zero", "zero"}, {"one", "jeden jedna jedno jednej jednego"}, {"two", "dwa dwie dwoch dwu"},
+        {"three", "trzy trzech"}, {"four", "cztery czterech"}, {"five", "piec pieciu"}, {"six", "szesc szesciu"},
+        {"seven", "siedem siedmiu"}, {"eight", "osiem osmiu"}, {"nine", "dziewiec dziewieciu"},
+        {"ten", "dziesiec dziesieciu"}, {"eleven", "jedenascie jedenastu"}, {"twelve", "dwanascie dwunastu"}};
+    Map<String, Integer> out = new HashMap<>();
+    for (int n = 0; n < forms.length; n++) {
+      out.put(forms[n][0], n);
+      for (String form : forms[n][1].split(" ")) {
+        out.put(form, n);
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  /** The count a folded word says, in digits or in words; -1 when it says none. */
+  private static int number(String word) {
+    if (digits(word)) {
+      return Integer.parseInt(word);
+    }
+    return NUMBER_WORDS.getOrDefault(word, -1);
   }
 
   private static boolean digits(String word) {
@@ -538,7 +566,7 @@ public final class Grounding {
   private void pair(Sentence s, int first, int second) {
     Tok a = s.toks.get(first);
     Tok b = s.toks.get(second);
-    Count said = new Count(Integer.parseInt(a.fold()), Integer.parseInt(b.fold()));
+    Count said = new Count(number(a.fold()), number(b.fold()));
     String noun = noun(s, first, second);
     Count actual = null;
     String what = null;
@@ -610,10 +638,10 @@ public final class Grounding {
     return count.total() == 0 ? 100 : (int) Math.round(100.0 * count.done() / count.total());
   }
 
-  /** A number alone: "5 gates are ready", "Ewa can act on 30 checks now", "13 zadań". */
+  /** A number alone: "5 gates are ready", "Ewa can act on 30 checks now", "13 zadań", "two gates are ready". */
   private void single(Sentence s, int i) {
     Tok tok = s.toks.get(i);
-    int said = Integer.parseInt(tok.fold());
+    int said = number(tok.fold());
     String actor = actorIn(s);
     if (actor != null) {
       tasksClaim(s, i, actor, said);

@@ -185,6 +185,18 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("counts written in words, EN and PL; 'one' alone is not a count")
+    void inWords() {
+      holds(BFG_EN, "Two of nine gates are ready.");
+      corrected(BFG_EN, "Three of nine gates are ready.", "2 of 9 gates are ready.", "the gates ready are 2/9, not 3/9");
+      corrected(BFG_EN, "Seven gates are blocked.", "4 gates are blocked.", "4 gates BLOCKED, not 7");
+      corrected(BFG_PL, "Gotowe bramki: trzy z dziewięciu.", "Gotowe bramki: 2 z 9.", "the gates ready are 2/9, not 3/9");
+      holds(BFG_PL, "Gotowe bramki: dwie z dziewięciu.");
+      holds(BFG_EN, "The next one waits for Anna, and one more for Marek.");
+      holds(BFG_EN, "Anna owns one of the checks that wait.");
+    }
+
+    @Test
     @DisplayName("in Polish: noun before the count, bramek/kontroli")
     void polish() {
       holds(BFG_PL, "Gotowe bramki integracji: 2 z 9.");
