@@ -110,6 +110,8 @@ public final class Grounding {
   private final Set<String> ids = new LinkedHashSet<>();
   private final Set<String> codes = new LinkedHashSet<>();
   private final Map<String, Count> gatesBy = new HashMap<>();
+  /** How many of the evaluation's checks each actor owns (the check tool's owners). */
+  private final Map<String, Integer> ownedChecks = new HashMap<>();
   private final Count gates;
   private final Count checks;
   private final int percent;
@@ -147,6 +149,9 @@ public final class Grounding {
       for (CheckView check : group.checks()) {
         ids.add(check.id());
         statuses.put(check.id(), check.status());
+        if (check.owner() != null) {
+          ownedChecks.merge(check.owner(), 1, Integer::sum);
+        }
         if (check.done() != null) {
           counts.put(check.id(), new Count(check.done(), check.total()));
         }
@@ -703,7 +708,11 @@ public final class Grounding {
     for (Tok t : s.toks) {
       capable |= CAPABILITY.contains(t.fold());
     }
-    if (!capable || s.inMention(s.toks.get(i).start(), s.toks.get(i).end())) {
+    if (s.inMention(s.toks.get(i).start(), s.toks.get(i).end())) {
+      return;
+    }
+    if (!capable) {
+      owns(s, i, actor, said);
       return;
     }
     Map<ActorActions.Kind, Integer> byKind = tasks().get(actor);
@@ -713,6 +722,34 @@ public final class Grounding {
       s.edit(tok.start(), tok.end(), String.valueOf(actual), lexicon.name(actor) + " can do " + actual
           + (kind == null ? " things" : " " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "s")
           + " now, not " + said);
+    }
+  }
+
+  /**
+   * "Olena owns 12 checks" / "Olena jest właścicielką 12 kontroli": the number of checks the actor
+   * owns, all of them. Said of some of them ("5 open checks", "2 are ready") it is left alone.
+   */
+  private void owns(Sentence s, int i, String actor, int said) {
+    if (!"check".equals(nounKind(s.fold(i + 1))) || clauseStatus(s, i) != null) {
+      return;
+    }
+    boolean cue = false;
+    for (Tok t : s.toks) {
+      String w = t.fold();
+      if (w.equals("open") || w.equals("remaining") || w.startsWith("otwart") || w.startsWith("pozosta")
+          || w.equals("left") || w.startsWith("niezamkni")) {
+        return;
+      }
+      cue |= ownerCue(w) && !s.inMention(t.start(), t.end());
+    }
+    if (!cue) {
+      return;
+    }
+    int actual = ownedChecks.getOrDefault(actor, 0);
+    if (actual != said) {
+      Tok tok = s.toks.get(i);
+      s.edit(tok.start(), tok.end(), String.valueOf(actual), lexicon.name(actor) + " owns " + actual
+          + " checks, not " + said);
     }
   }
 

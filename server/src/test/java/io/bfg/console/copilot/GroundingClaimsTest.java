@@ -185,6 +185,17 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("how many checks an actor owns: all of them; said of some (open, ready) it is left alone")
+    void owned() {
+      holds(BFG_EN, "Olena owns 12 checks.");
+      corrected(BFG_EN, "Olena owns 3 checks.", "Olena owns 12 checks.", "Olena Shevchenko owns 12 checks, not 3");
+      corrected(BFG_PL, "Olena jest właścicielką 4 kontroli.", "Olena jest właścicielką 12 kontroli.",
+          "Olena Shevchenko owns 12 checks, not 4");
+      holds(BFG_EN, "Olena owns 3 open checks.");
+      holds(BFG_EN, "Olena owns 3 checks that are ready.");
+    }
+
+    @Test
     @DisplayName("counts written in words, EN and PL; 'one' alone is not a count")
     void inWords() {
       holds(BFG_EN, "Two of nine gates are ready.");
