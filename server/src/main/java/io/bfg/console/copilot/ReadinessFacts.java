@@ -632,6 +632,8 @@ public final class ReadinessFacts {
     out.put("done", group.done());
     out.put("total", group.total());
     out.put("decision", group.decision());
+    // a checklist gate or another section's group: the answer names it by its kind
+    out.put("gate", group.gate());
     if (group.blockedBy() != null) {
       out.put("blockedBy", group.blockedBy());
     }
@@ -652,6 +654,8 @@ public final class ReadinessFacts {
     out.put("ownerRole", role(check.owner()));
     if (check.blockedBy() != null) {
       out.put("blockedBy", check.blockedBy());
+      // stated with the blocker, so "it depends on [x]" never reads as a claim about x's status
+      out.put("blockedByStatus", status(check.blockedBy()));
     }
     if (check.command() != null) {
       out.put("command", check.command());

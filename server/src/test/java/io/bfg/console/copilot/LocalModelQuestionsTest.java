@@ -223,7 +223,7 @@ class LocalModelQuestionsTest {
     @Test
     @DisplayName("status dostawcy")
     void provider() {
-      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "działa dziś");
+      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "dziś tryb");
     }
 
     @Test
