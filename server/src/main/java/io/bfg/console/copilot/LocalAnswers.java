@@ -512,6 +512,10 @@ public final class LocalAnswers {
       StringBuilder out = new StringBuilder();
       while (m.find()) {
         Object value = values.get(m.group(1));
+        // a language may name each status in its own words beside the code ("status.BLOCKED")
+        if (value != null && m.group(1).endsWith("tatus") && lines.containsKey("status." + value)) {
+          value = lines.get("status." + value);
+        }
         m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "?" : String.valueOf(value)));
       }
       m.appendTail(out);

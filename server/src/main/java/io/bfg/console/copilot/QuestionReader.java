@@ -181,7 +181,7 @@ public final class QuestionReader {
     Link group = best(links, Kind.GROUP);
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
-    boolean firstPerson = firstPerson(words);
+    boolean firstPerson = firstPerson(words, lang);
     if (actor == null && firstPerson && facts.asker() != null) {
       actor = asker(facts.asker().id());
     }
@@ -331,8 +331,11 @@ public final class QuestionReader {
       case COUNT -> c.group() != null && c.thing() == c.group() && !c.productionNamed()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
-      case BLOCKERS -> question(lang, intent, c.production(), actor, c.action(), environment,
-          call("blockers", null, null));
+      // "what blocks the runbook": that group's own blocker, not the whole production overview
+      case BLOCKERS -> c.thing() != null && !c.productionNamed() && c.thing() == c.group()
+          && c.thing().score() >= NAMED
+          ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
+          : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
@@ -419,8 +422,9 @@ public final class QuestionReader {
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
       "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam"));
 
-  private static boolean firstPerson(List<Word> words) {
-    return words.stream().anyMatch(w -> FIRST_PERSON.contains(w.text()));
+  /** Polish "i" is "and". */
+  private static boolean firstPerson(List<Word> words, Lang lang) {
+    return words.stream().anyMatch(w -> FIRST_PERSON.contains(w.text()) && (lang == Lang.EN || !w.text().equals("i")));
   }
 
   /** The asker as a thing the question names, about as clearly as a first name would. */

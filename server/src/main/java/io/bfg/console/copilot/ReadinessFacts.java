@@ -378,6 +378,10 @@ public final class ReadinessFacts {
         out.put("kind", "ready");
         out.put("id", def.id());
         out.put("readyFor", group(def.id()) == null ? def.id() : group(def.id()).label());
+        if (group(def.id()) != null) {
+          // what the code would mean is not what the group is now: the answer says both
+          out.put("status", group(def.id()).status());
+        }
       } else if (wanted.equals("BLOCKED_PENDING_" + def.token())) {
         out.put("kind", "blocked");
         out.put("id", def.id());

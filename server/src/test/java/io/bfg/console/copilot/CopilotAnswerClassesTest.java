@@ -216,4 +216,49 @@ class CopilotAnswerClassesTest {
     assertThat(answer).doesNotContain("Sesja live", "auth ", "tryb tenant", "kontrakt store", "active", "planned",
         "Właścicielem ", "należy do ");
   }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @DisplayName("a ready code of a group that is not ready yet is explained without claiming the group is ready")
+  @CsvSource(delimiter = '|', value = {"en|bfg", "pl|bfg", "en|vltava", "pl|vltava"})
+  void readyCodes(String lang, String scenario) {
+    CopilotReadingTest.Console console = of(scenario);
+    int asked = 0;
+    for (io.bfg.console.model.GroupDef group : console.scenario.groups()) {
+      if (group.readyCode() == null || "READY".equals(console.evaluation(Lang.EN).groups().stream()
+          .filter(g -> g.id().equals(group.id())).map(g -> g.status()).findFirst().orElse("READY"))) {
+        continue;
+      }
+      String question = lang.equals("en") ? "explain " + group.readyCode() + " to me" : "wyjaśnij kod "
+          + group.readyCode();
+      assertThat(console.ask(question, Lang.valueOf(lang.toUpperCase()), null)).contains("[" + group.id() + "]");
+      asked++;
+    }
+    assertThat(asked).isPositive();
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("what blocks a named group is that group's own blocker, not the production overview")
+  @CsvSource(delimiter = '|', value = {
+      "what is blocking the fallback group?|en|vltava|fallback",
+      "what blocks the record replay?|en|vltava|replay",
+      "co blokuje grupę fallback?|pl|vltava|fallback",
+      "co blokuje dry-run?|pl|bfg|dry-run"})
+  void blockersOfOneGroup(String question, String lang, String scenario, String group) {
+    CopilotReadingTest.Console console = of(scenario);
+    String answer = console.ask(question, Lang.valueOf(lang.toUpperCase()), null);
+    assertThat(answer).contains("[" + group + "]").doesNotContain("Production is").doesNotContain("Produkcja ma");
+    String blocker = console.group(group).blockedBy();
+    if (blocker != null) {
+      assertThat(answer).contains("[" + blocker + "]");
+    }
+  }
+
+  @ParameterizedTest(name = "[pl] {0}")
+  @DisplayName("a Polish answer names each status in Polish beside its code")
+  @CsvSource(delimiter = '|', value = {"jak stoi DPIA?|vltava", "co z replayem?|vltava", "jaki jest status runbooka?|bfg"})
+  void polishStatusWords(String question, String scenario) {
+    String answer = of(scenario).ask(question, Lang.PL, null);
+    assertThat(answer).containsAnyOf("REVIEW (do przeglądu)", "BLOCKED (zablokowany)", "READY (gotowy)")
+        .doesNotContainPattern("(REVIEW|BLOCKED|READY)[,)]");
+  }
 }

@@ -198,7 +198,7 @@ class LocalModelQuestionsTest {
     void whyGate() {
       Reply reply = ask("Dlaczego dry-run jest zablokowany?");
 
-      assertThat(reply.text()).contains("[dry-run] ma status BLOCKED, 0/5", "Czeka na", "[connection]");
+      assertThat(reply.text()).contains("[dry-run] ma status BLOCKED (zablokowany), 0/5", "Czeka na", "[connection]");
     }
 
     @ParameterizedTest
