@@ -381,6 +381,8 @@ public final class ReadinessFacts {
         if (group(def.id()) != null) {
           // what the code would mean is not what the group is now: the answer says both
           out.put("status", group(def.id()).status());
+          out.put("done", group(def.id()).done());
+          out.put("total", group(def.id()).total());
         }
       } else if (wanted.equals("BLOCKED_PENDING_" + def.token())) {
         out.put("kind", "blocked");
