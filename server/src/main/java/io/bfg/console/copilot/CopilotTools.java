@@ -100,7 +100,11 @@ public final class CopilotTools {
 
   @Tool("The last run of a pipeline (one the summary lists) or of the pipeline proving a gate: status, when, and each step's result")
   public String lastRun(@P("the pipeline id, or the gate it proves") String pipeline) {
-    return found(facts.get().lastRun(pipeline), "this scenario runs no pipeline '" + pipeline + "'");
+    Map<String, Object> run = facts.get().lastRun(pipeline);
+    if (run != null) {
+      run.putAll(startable(now.get(), String.valueOf(run.get("pipeline"))));
+    }
+    return found(run, "this scenario runs no pipeline '" + pipeline + "'");
   }
 
   @Tool("The most recent audit events: sign-offs, decisions and pipeline runs, with who and when")
@@ -155,6 +159,32 @@ public final class CopilotTools {
     out.put("actionable", actionable);
     out.put("blocked", blocked);
     out.put("alreadyDone", done);
+    return out;
+  }
+
+  /**
+   * Whether the server would start {@code pipeline} now for those allowed to run pipelines, and if
+   * not, its refusal and what it waits for: "run it" is answered with why it cannot run yet.
+   */
+  static Map<String, Object> startable(Now state, String pipeline) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Actor actor : state.scenario().actors()) {
+      if (!actor.can(Permissions.RUN_PIPELINES)) {
+        continue;
+      }
+      for (ActorActions.Action action : ActorActions.of(state.scenario(), state.assessment(), actor)) {
+        if (action.kind() == ActorActions.Kind.PIPELINE && action.target().equals(pipeline)) {
+          out.put("startable", action.state() != ActorActions.State.REFUSED);
+          if (action.state() == ActorActions.State.REFUSED) {
+            out.put("refusal", action.refusal() == null ? null : action.refusal().name());
+            if (action.blockedBy() != null) {
+              out.put("blockedBy", action.blockedBy());
+            }
+          }
+          return out;
+        }
+      }
+    }
     return out;
   }
 

@@ -23,6 +23,8 @@ public final class LocalAnswers {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final int LIST_LIMIT = 6;
+  /** A full stop that ends a sentence, not one after a title such as "Mgr." or "Ing.". */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)(?<![A-Z][a-z]{1,3}\\.)\\s+");
   /** Someone's tasks are listed whole up to this many: a task left out is one they would not know of. */
   private static final int TASK_LIMIT = 12;
 
@@ -35,8 +37,8 @@ public final class LocalAnswers {
     int own = Math.min(results.size(), question.calls().size());
     String answer = one(question, results.subList(0, own), t);
     if (question.also() != null && results.size() > own) {
-      String second = one(question.also(), results.subList(own, results.size()), t);
-      if (!second.isBlank() && !answer.contains(second)) {
+      String second = unsaid(answer, one(question.also(), results.subList(own, results.size()), t));
+      if (!second.isBlank()) {
         answer = answer + "\n" + t.line("also", Map.of()) + " " + second;
       }
     }
@@ -69,7 +71,7 @@ public final class LocalAnswers {
       case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
       case MEANING -> code(t, result);
-      case PERMISSION -> permission(t, question, result, results.size() > 1 ? results.get(1) : null);
+      case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
       case SESSION -> session(t, question, result);
       default -> t.line("unknown", Map.of());
     };
@@ -121,7 +123,7 @@ public final class LocalAnswers {
   }
 
   private static String gate(Templates t, Map<String, Object> r) {
-    StringBuilder out = new StringBuilder(t.line("gate", r));
+    StringBuilder out = new StringBuilder(t.line(Boolean.FALSE.equals(r.get("gate")) ? "group" : "gate", r));
     Map<String, Object> blocker = map(r.get("blockedByDetail"));
     if (blocker != null) {
       out.append(' ').append(t.line("gate.waits", with(r, "blockedLabel", blocker.get("label"),
@@ -145,7 +147,8 @@ public final class LocalAnswers {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", stale)));
-    } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))) {
+    } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))
+        && r.get("blockedBy") == null) {
       out.append(' ').append(t.line("check.unsigned", r));
     }
     if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
@@ -169,6 +172,12 @@ public final class LocalAnswers {
   }
 
   private static String tasks(Templates t, Map<String, Object> r) {
+    if (!r.containsKey("actionable")) {
+      // asked about "my" tasks by no one known: say whose can be listed
+      List<String> names = new ArrayList<>();
+      maps(r.get("actors")).forEach(a -> names.add(a.get("name") + " (" + a.get("role") + ")"));
+      return t.line("tasks.whose", Map.of("actors", String.join(", ", names)));
+    }
     List<Map<String, Object>> actionable = list(r.get("actionable"));
     List<Map<String, Object>> blocked = list(r.get("blocked"));
     StringBuilder out = new StringBuilder();
@@ -184,7 +193,8 @@ public final class LocalAnswers {
     }
     if (!blocked.isEmpty()) {
       List<String> waiting = new ArrayList<>();
-      blocked.stream().limit(3).forEach(c -> waiting.add(task(t, c)));
+      blocked.stream().limit(3).forEach(c -> waiting.add(task(t, c) + (c.get("blockedBy") == null ? ""
+          : " " + t.line("tasks.waitsFor", c))));
       out.append('\n').append(t.line("tasks.blocked", with(r, "count", blocked.size(), "items",
           String.join("; ", waiting))));
     }
@@ -248,7 +258,16 @@ public final class LocalAnswers {
   }
 
   /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */
-  private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check) {
+  private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check,
+                                   Map<String, Object> tasks) {
+    Map<String, Object> offered = offered(q, tasks);
+    if (offered != null) {
+      return whyNot(t, tasks, offered);
+    }
+    String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
+    if (refusals != null) {
+      return refusals;
+    }
     List<Map<String, Object>> actors = list(summary.get("actors"));
     Map<String, Object> actor = null;
     for (Map<String, Object> a : actors) {
@@ -304,13 +323,71 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** The one result of {@code results} after the first that has {@code key}, or null. */
+  private static Map<String, Object> shaped(List<Map<String, Object>> results, String key) {
+    for (Map<String, Object> r : results.subList(Math.min(1, results.size()), results.size())) {
+      if (r != null && r.containsKey(key)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The command asked about among what the actor is offered (their own check, or the pipeline named), or null. */
+  private static Map<String, Object> offered(Question q, Map<String, Object> tasks) {
+    if (tasks == null || q.subject() == null) {
+      return null;
+    }
+    for (String part : List.of("actionable", "blocked")) {
+      for (Map<String, Object> item : maps(tasks.get(part))) {
+        if (q.subject().equals(item.get("id")) || q.subject().equals(item.get("pipeline"))) {
+          return with(item, "available", part.equals("actionable"));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Nothing in particular named: each of the actor's commands of the kind asked that the server would refuse now, and why. */
+  private static String refusals(Templates t, Question q, Map<String, Object> tasks) {
+    if (tasks == null || q.action() == null) {
+      return null;
+    }
+    String kind = switch (q.action()) {
+      case ACCEPT -> "sign-off";
+      case DECIDE -> "decision";
+      case RUN -> "pipeline";
+    };
+    List<String> refused = new ArrayList<>();
+    for (Map<String, Object> item : maps(tasks.get("blocked"))) {
+      if (kind.equals(item.get("kind"))) {
+        refused.add(t.line(item.get("blockedBy") == null ? "why.item.refused" : "why.item.waits", item));
+      }
+    }
+    if (refused.isEmpty()) {
+      return null;
+    }
+    return t.line("why.list", with(tasks, "items", String.join("; ", refused)));
+  }
+
+  /** Why someone cannot do a thing yet: the server's own refusal and what it waits for, or that they may now. */
+  private static String whyNot(Templates t, Map<String, Object> tasks, Map<String, Object> item) {
+    Map<String, Object> values = with(item, "name", tasks.get("name"), "role", tasks.get("role"));
+    if (Boolean.TRUE.equals(item.get("available"))) {
+      return t.line("why.may", values);
+    }
+    return item.get("blockedBy") == null ? t.line("why.refused", values) : t.line("why.waits", values);
+  }
+
   private static String session(Templates t, Question q, Map<String, Object> summary) {
     StringBuilder out = new StringBuilder();
     Map<String, Object> live = map(summary.get("session"));
     List<Map<String, Object>> environments = list(summary.get("environments"));
     List<String> items = new ArrayList<>();
     for (Map<String, Object> environment : environments) {
-      items.add(t.line("session.environment", environment));
+      String state = String.valueOf(environment.get("state"));
+      items.add(t.line("session.environment", with(environment, "stateWord", t.lines().getOrDefault("env." + state,
+          state))));
     }
     String listed = t.line("session.environments", Map.of("environments", String.join("; ", items)));
     if (q.environment() != null) {
@@ -348,14 +425,46 @@ public final class LocalAnswers {
       }
       out.append(t.line("refuse.run", with(first, "who", holders.isEmpty() ? t.raw("perm.nobody")
           : String.join(", ", holders))));
+      if (Boolean.FALSE.equals(first.get("startable"))) {
+        out.append(' ').append(t.line(first.get("blockedBy") == null ? "refuse.run.refused"
+            : "refuse.run.waits", first));
+      }
     } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
       out.append(t.line(first.get("command") == null ? "refuse.derived" : "refuse.check", first));
     } else if (first.containsKey("checks")) {
       out.append(t.line("refuse.gate", first));
+      List<String> owners = new ArrayList<>();
+      for (Map<String, Object> check : maps(first.get("checks"))) {
+        String owner = check.get("ownerName") + " (" + check.get("ownerRole") + ")";
+        if (!"READY".equals(check.get("status")) && !owners.contains(owner)) {
+          owners.add(owner);
+        }
+      }
+      if (!owners.isEmpty()) {
+        out.append(' ').append(t.line("refuse.gate.owners", Map.of("owners", String.join(", ", owners))));
+      }
     } else {
       out.append(t.line("refuse.next", Map.of())).append(' ').append(next(t, first));
     }
     return out.toString();
+  }
+
+  /** The sentences of {@code second} that {@code first} does not already say: an answer never repeats itself. */
+  private static String unsaid(String first, String second) {
+    List<String> kept = new ArrayList<>();
+    for (String line : second.split("\n")) {
+      List<String> sentences = new ArrayList<>();
+      for (String sentence : SENTENCE_END.split(line)) {
+        String said = sentence.strip();
+        if (!first.contains(said.endsWith(".") ? said.substring(0, said.length() - 1) : said)) {
+          sentences.add(sentence);
+        }
+      }
+      if (!sentences.isEmpty()) {
+        kept.add(String.join(" ", sentences));
+      }
+    }
+    return String.join("\n", kept).strip();
   }
 
   // ---- helpers ----
@@ -403,6 +512,10 @@ public final class LocalAnswers {
       StringBuilder out = new StringBuilder();
       while (m.find()) {
         Object value = values.get(m.group(1));
+        // a language may name each status in its own words beside the code ("status.BLOCKED")
+        if (value != null && m.group(1).endsWith("tatus") && lines.containsKey("status." + value)) {
+          value = lines.get("status." + value);
+        }
         m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "?" : String.valueOf(value)));
       }
       m.appendTail(out);

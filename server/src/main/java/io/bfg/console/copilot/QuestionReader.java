@@ -65,7 +65,7 @@ public final class QuestionReader {
   /** A thing asked to be acted on must be named at least this clearly: a wrong target would name the wrong owner. */
   private static final double NAMED = 3;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
-      "moze", "moga", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
+      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
   private static final Set<String> POLISH = Set.copyOf(List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
@@ -181,6 +181,10 @@ public final class QuestionReader {
     Link group = best(links, Kind.GROUP);
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
+    boolean firstPerson = firstPerson(words, lang);
+    if (actor == null && firstPerson && facts.asker() != null) {
+      actor = asker(facts.asker().id());
+    }
     Link provider = best(links, Kind.PROVIDER);
     Link pipeline = best(links, Kind.PIPELINE);
     Link environment = best(links, Kind.ENVIRONMENT);
@@ -214,6 +218,14 @@ public final class QuestionReader {
       }
       scores.put(entry.getKey(), score);
     }
+    // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
+    if (firstPerson && actor != null && actor.at().isEmpty()) {
+      add(scores, Intent.TASKS, scores.get(Intent.NEXT));
+    }
+    boolean whyNot = whyNot(words, actor, action, act);
+    if (whyNot) {
+      add(scores, Intent.PERMISSION, 4);
+    }
     if (question.indexOf('%') >= 0) {
       add(scores, Intent.COUNT, 3);
     }
@@ -233,7 +245,7 @@ public final class QuestionReader {
     add(scores, Intent.WHY, thing != null ? thingFit : 0);
     add(scores, Intent.OWNER, thing != null && !productionNamed ? thingFit : -1.5);
     add(scores, Intent.BLOCKERS, productionNamed ? 1.2 + thingFit : 0);
-    add(scores, Intent.TASKS, actor != null ? 0.8 + fit(actor) : -3);
+    add(scores, Intent.TASKS, actor != null ? 0.8 + fit(actor) : firstPerson ? 0.8 : -3);
     // "what should X do now?" asks for their tasks, not for whoever's next step
     add(scores, Intent.NEXT, actor != null && scores.get(Intent.TASKS) > 2 ? -2 : 0);
     add(scores, Intent.PERMISSION, actor != null && action != null || pipeline != null && action == Action.RUN
@@ -281,7 +293,7 @@ public final class QuestionReader {
     }
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
-        production, productionNamed, action);
+        production, productionNamed, action, whyNot, firstPerson);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -308,7 +320,8 @@ public final class QuestionReader {
   }
 
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
-                         Link pipeline, Link environment, String production, boolean productionNamed, Action action) {
+                         Link pipeline, Link environment, String production, boolean productionNamed, Action action,
+                         boolean whyNot, boolean firstPerson) {
   }
 
   private static Question reading(Intent intent, Lang lang, Context c) {
@@ -318,15 +331,21 @@ public final class QuestionReader {
       case COUNT -> c.group() != null && c.thing() == c.group() && !c.productionNamed()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
-      case BLOCKERS -> question(lang, intent, c.production(), actor, c.action(), environment,
-          call("blockers", null, null));
+      // "what blocks the runbook": that group's own blocker, not the whole production overview
+      case BLOCKERS -> c.thing() != null && !c.productionNamed() && c.thing() == c.group()
+          && c.thing().score() >= NAMED
+          ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
+          : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
       case OWNER -> c.thing() == null
           ? question(lang, Intent.NEXT, null, actor, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
-      case TASKS -> c.actor() == null
+      // "what's on my plate" from someone unknown: whose tasks can be listed, rather than a guess
+      case TASKS -> c.actor() == null && c.firstPerson()
+          ? question(lang, intent, null, null, c.action(), environment, call("summary", null, null))
+          : c.actor() == null
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
@@ -336,12 +355,19 @@ public final class QuestionReader {
         List<ToolCall> calls = new ArrayList<>();
         calls.add(call("summary", null, null));
         // a check named only by the verb ("accept" in "acceptance") is not the check asked about
-        Link named = c.check() != null && c.thing() == c.check() && c.check().score() >= 3 ? c.check() : null;
+        Link named = c.check() != null && (c.thing() == c.check() || c.whyNot())
+            && (c.check().score() >= 3 || c.whyNot()) ? c.check() : null;
         if (named != null) {
           calls.add(call("check", "id", named.id()));
         }
-        yield new Question(lang, intent, named == null ? null : named.id(), calls, actor,
-            c.action() == null && c.pipeline() != null ? Action.RUN : c.action(), environment, null);
+        Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
+        String pipeline = asked == Action.RUN && c.pipeline() != null ? c.pipeline().id() : null;
+        // "why can't X do it": what the server would say to X now, not whether X holds the permission
+        if (c.whyNot() && actor != null) {
+          calls.add(call("ownerTasks", "actor", actor));
+        }
+        yield new Question(lang, intent, named != null ? named.id() : pipeline, calls, actor, asked, environment,
+            null);
       }
       case PROVIDER -> question(lang, intent, c.provider().id(), actor, c.action(), environment,
           call("provider", "provider", c.provider().id()));
@@ -392,6 +418,26 @@ public final class QuestionReader {
   }
 
   private static final double CLOSE = 0.9;
+  /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
+  private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
+      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam"));
+
+  /** Polish "i" is "and". */
+  private static boolean firstPerson(List<Word> words, Lang lang) {
+    return words.stream().anyMatch(w -> FIRST_PERSON.contains(w.text()) && (lang == Lang.EN || !w.text().equals("i")));
+  }
+
+  /** The asker as a thing the question names, about as clearly as a first name would. */
+  private static Link asker(String actorId) {
+    return new Link(new Lexicon.Entity(Kind.ACTOR, actorId, List.of()), 2, Set.of());
+  }
+
+  /** "why can't X accept it", "dlaczego X nie może": asks what stops someone from one command. */
+  private static boolean whyNot(List<Word> words, Link actor, Action action, boolean act) {
+    return actor != null && action != null && !act && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()));
+  }
+
+  private static final Set<String> WHY_WORDS = Set.copyOf(List.of("why", "dlaczego", "czemu", "wherefore"));
   private static final Set<String> OPTION_WORDS = Set.copyOf(List.of("option", "options", "opcje", "opcja",
       "opcji", "choices", "choice", "wybor", "alternatives", "warianty"));
 

@@ -378,6 +378,12 @@ public final class ReadinessFacts {
         out.put("kind", "ready");
         out.put("id", def.id());
         out.put("readyFor", group(def.id()) == null ? def.id() : group(def.id()).label());
+        if (group(def.id()) != null) {
+          // what the code would mean is not what the group is now: the answer says both
+          out.put("status", group(def.id()).status());
+          out.put("done", group(def.id()).done());
+          out.put("total", group(def.id()).total());
+        }
       } else if (wanted.equals("BLOCKED_PENDING_" + def.token())) {
         out.put("kind", "blocked");
         out.put("id", def.id());
@@ -632,6 +638,8 @@ public final class ReadinessFacts {
     out.put("done", group.done());
     out.put("total", group.total());
     out.put("decision", group.decision());
+    // a checklist gate or another section's group: the answer names it by its kind
+    out.put("gate", group.gate());
     if (group.blockedBy() != null) {
       out.put("blockedBy", group.blockedBy());
     }
@@ -652,6 +660,8 @@ public final class ReadinessFacts {
     out.put("ownerRole", role(check.owner()));
     if (check.blockedBy() != null) {
       out.put("blockedBy", check.blockedBy());
+      // stated with the blocker, so "it depends on [x]" never reads as a claim about x's status
+      out.put("blockedByStatus", status(check.blockedBy()));
     }
     if (check.command() != null) {
       out.put("command", check.command());

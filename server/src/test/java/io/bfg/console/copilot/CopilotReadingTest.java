@@ -256,7 +256,7 @@ class CopilotReadingTest {
     @DisplayName("the live session: where the state is stored and the auth mode")
     void session() {
       assertThat(c.en("where is the state stored right now?")).contains("file-local", "mock-auth-header");
-      assertThat(c.pl("gdzie jest teraz przechowywany stan sesji?")).contains("file-local").startsWith("Sesja live");
+      assertThat(c.pl("gdzie jest teraz przechowywany stan sesji?")).contains("file-local").startsWith("Bieżąca sesja");
       assertThat(c.en("which environments do we have?")).contains("local-demo", "staging", "production");
     }
 
@@ -349,7 +349,7 @@ class CopilotReadingTest {
       assertThat(c.pl("ile kontroli jest gotowych?")).contains(s.checksReady() + " z " + s.checksTotal());
       assertThat(c.en("what's on Anna's plate?")).doesNotContain("sign off Contracts frozen");
       assertThat(c.en("Is contracts frozen signed off?")).contains("Signed off by Anna Kowalska");
-      assertThat(c.pl("czy kontrakty są zamrożone?")).contains("Zaakceptowane przez Anna Kowalska");
+      assertThat(c.pl("czy kontrakty są zamrożone?")).contains("Akceptacja: Anna Kowalska");
     }
   }
 

@@ -198,7 +198,7 @@ class LocalModelQuestionsTest {
     void whyGate() {
       Reply reply = ask("Dlaczego dry-run jest zablokowany?");
 
-      assertThat(reply.text()).contains("[dry-run] ma status BLOCKED, 0/5", "Czeka na", "[connection]");
+      assertThat(reply.text()).contains("[dry-run] ma status BLOCKED (zablokowany), 0/5", "Czeka na", "[connection]");
     }
 
     @ParameterizedTest
@@ -223,7 +223,7 @@ class LocalModelQuestionsTest {
     @Test
     @DisplayName("status dostawcy")
     void provider() {
-      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "działa dziś");
+      assertThat(ask("Jaki jest status KSeF?").text()).contains("mock-ksef", "[contract.ksef]", "dziś tryb");
     }
 
     @Test

@@ -110,11 +110,11 @@ class VltavaCareCopilotTest {
         "Produkcja ma status NO-GO dla clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. Gotowe bramki integracji: "
             + "3 z 7. Ruch produkcyjny: production_traffic_disabled.",
         "Niegotowe:",
-        "- \"Ocena skutków dla ochrony danych jest podpisana\" [dpia] ma status REVIEW, 0/4 (BLOCKED_PENDING_DPIA).",
-        "- \"Połączenie z bazą danych klinik jest potwierdzone\" [link] ma status REVIEW, 0/4 (BLOCKED_PENDING_LINK).",
-        "- \"Odtworzenie rekordów jest przećwiczone bez błędów\" [replay] ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK), "
+        "- \"Ocena skutków dla ochrony danych jest podpisana\" [dpia] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_DPIA).",
+        "- \"Połączenie z bazą danych klinik jest potwierdzone\" [link] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_LINK).",
+        "- \"Odtworzenie rekordów jest przećwiczone bez błędów\" [replay] ma status BLOCKED (zablokowany), 0/5 (BLOCKED_PENDING_LINK), "
             + "czeka na [link].",
-        "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED, 1/3 (BLOCKED_PENDING_REPLAY), "
+        "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED (zablokowany), 1/3 (BLOCKED_PENDING_REPLAY), "
             + "czeka na [replay].",
         NEXT_PL));
     assertThat(citations(answer)).startsWith("go-live").doesNotContain("production");
@@ -144,16 +144,16 @@ class VltavaCareCopilotTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "jak wygląda eRecept?|E-recepty (eRecept) działa dziś jako erecept-test-env, docelowo SÚKL eRecept production, "
-          + "kontrakt EPrescription.v1 [iface.erecept]; właściciel MUDr. Jana Dvořáková; status kontraktu READY.",
+      "jak wygląda eRecept?|Dostawca: E-recepty (eRecept); dziś tryb erecept-test-env, docelowo SÚKL eRecept production, "
+          + "kontrakt EPrescription.v1 [iface.erecept]; właściciel: MUDr. Jana Dvořáková; status kontraktu READY (gotowy).",
       "how is the e-prescription doing?|E-prescriptions (eRecept) runs as erecept-test-env today and moves to SÚKL "
           + "eRecept production under contract EPrescription.v1 [iface.erecept]; owner MUDr. Jana Dvořáková; the "
           + "contract is READY.",
       "VZP?|Insurer claims runs as dasta-batch-files today and moves to Insurer claims portals (VZP ePortal) under "
           + "contract InsuranceClaim.v1 [iface.insurer-claims]; owner Petra Svobodová; the contract is READY.",
-      "co z VZP?|Rozliczenia z ubezpieczycielami działa dziś jako dasta-batch-files, docelowo Insurer claims portals "
-          + "(VZP ePortal), kontrakt InsuranceClaim.v1 [iface.insurer-claims]; właściciel Petra Svobodová; status "
-          + "kontraktu READY."})
+      "co z VZP?|Dostawca: Rozliczenia z ubezpieczycielami; dziś tryb dasta-batch-files, docelowo Insurer claims portals "
+          + "(VZP ePortal), kontrakt InsuranceClaim.v1 [iface.insurer-claims]; właściciel: Petra Svobodová; status "
+          + "kontraktu READY (gotowy)."})
   @DisplayName("eRecept and VZP find their providers by the declared aliases, with the check proving each contract")
   void providerAliases(String question, String expected) {
     JsonObject answer = ask(question, "en");
@@ -167,13 +167,13 @@ class VltavaCareCopilotTest {
     JsonObject polish = ask("jak wygląda powrót?", "en");
     JsonObject english = ask("what about the rollback?", "en");
 
-    assertThat(polish.getString("text")).isEqualTo("Bramka \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "
-        + "status BLOCKED, 0/3, decyzja BLOCKED_PENDING_REPLAY. Czeka na \"Odtworzenie rekordów jest przećwiczone bez "
-        + "błędów\" [replay], które ma status BLOCKED, 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
-        + "odczytu [fallback.legacy-readonly] (REVIEW, właściciel Ing. Tomáš Novotný); Ćwiczenie odtworzenia "
-        + "[fallback.restore-drill] (BLOCKED, właściciel Ing. Tomáš Novotný); Kliniczna akceptacja drogi powrotu "
-        + "[fallback.clinical-signoff] (BLOCKED, właściciel MUDr. Jana Dvořáková).");
-    assertThat(english.getString("text")).isEqualTo("The gate \"The fallback to the legacy HIS is rehearsed\" [fallback] is "
+    assertThat(polish.getString("text")).isEqualTo("Grupa \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "
+        + "status BLOCKED (zablokowany), 0/3, decyzja BLOCKED_PENDING_REPLAY. Czeka na \"Odtworzenie rekordów jest przećwiczone bez "
+        + "błędów\" [replay], które ma status BLOCKED (zablokowany), 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
+        + "odczytu [fallback.legacy-readonly] – REVIEW (do przeglądu), właściciel Ing. Tomáš Novotný; Ćwiczenie odtworzenia "
+        + "[fallback.restore-drill] – BLOCKED (zablokowany), właściciel Ing. Tomáš Novotný; Kliniczna akceptacja drogi powrotu "
+        + "[fallback.clinical-signoff] – BLOCKED (zablokowany), właściciel MUDr. Jana Dvořáková.");
+    assertThat(english.getString("text")).isEqualTo("The group \"The fallback to the legacy HIS is rehearsed\" [fallback] is "
         + "BLOCKED at 0/3 with BLOCKED_PENDING_REPLAY. It waits for \"The record replay is rehearsed clean\" [replay], "
         + "which is BLOCKED at 0/5 (BLOCKED_PENDING_LINK). Open checks: Legacy HIS read-only "
         + "[fallback.legacy-readonly] (REVIEW, owner Ing. Tomáš Novotný); Restore drill [fallback.restore-drill] "
