@@ -219,9 +219,7 @@ public final class QuestionReader {
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
-    // ... unless the words that name the provider are those that name a check ("patients notified")
     boolean providerMeant = provider != null && (thing == null || provider.score() >= thing.score()
-        && !(thing.kind() == Kind.CHECK && thing.at().containsAll(provider.at()))
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     Map<Intent, Double> scores = new EnumMap<>(Intent.class);
@@ -273,6 +271,10 @@ public final class QuestionReader {
     if (!providers.isEmpty()) {
       add(scores, Intent.PROVIDER, 5);
     }
+    // "have patients been notified": the words naming a provider name a check more clearly
+    if (provider != null && thing != null && !providerMeant && thing.at().containsAll(provider.at())) {
+      add(scores, Intent.PROVIDER, -2);
+    }
     // "is anything waiting on the medical director": a person named more clearly than a provider is who is meant
     if (provider != null && actor != null && actor.score() > provider.score()) {
       add(scores, Intent.PROVIDER, -2);
@@ -280,7 +282,8 @@ public final class QuestionReader {
     boolean ownCheck = provider != null && thing != null && thing.id().equals(providerCheck(facts, provider.id()));
     add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
         + (ownCheck ? 1.0 : 0) : -3);
-    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 3 : -3);
+    // the console's own words asked what they mean: "blocked" in it is not a question about blockers
+    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
     add(scores, Intent.PIPELINE_RESULT, pipeline != null || check != null && pipelineOf(scenario, check.id()) != null
         ? 0.5 : -3);
@@ -357,8 +360,10 @@ public final class QuestionReader {
           : c.group() != null && c.thing() == c.group() && !c.productionNamed()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
-      case BLOCKERS -> question(lang, intent, c.production(), actor, c.action(), environment,
-          call("blockers", null, null));
+      // "what is blocking the fallback": a gate named clearly is asked about, its answer says what it waits for
+      case BLOCKERS -> c.thing() != null && !c.productionNamed() && c.thing().score() >= NAMED * 2
+          ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
+          : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));

@@ -93,4 +93,22 @@ class CopilotReadingClassesTest {
     assertThat(BFG.en("which providers are mocked today?")).contains("mock-ksef", "mock-auth-header");
     assertThat(BFG.pl("którzy dostawcy działają na mocku?")).contains("mock-ksef", "mock-auth-header");
   }
+
+  @Test
+  @DisplayName("a thing named clearly wins over a provider or the overview that share its words")
+  void topicOfTheQuestion() {
+    assertThat(CARE.en("were the patients notified yet?")).contains("[switchover.patient-notice]");
+    assertThat(CARE.pl("Czy pacjenci zostali powiadomieni?")).contains("[switchover.patient-notice]");
+    assertThat(CARE.en("what blocks the fallback to the legacy HIS?")).contains("[fallback]").doesNotContain("[go-live]");
+    assertThat(BFG.en("what is blocking the migration runbook?")).contains("[runbook]", "[preflight]");
+  }
+
+  @Test
+  @DisplayName("a check named in Polish with 'bazy danych' is the database check, not a group about data")
+  void polishDatabase() {
+    String owner = BFG.name("user_accountant_olena");
+    assertThat(BFG.pl("Kto odpowiada za kontrolę schematu bazy danych?")).contains("[cutover.database-schema]", owner);
+    assertThat(BFG.pl("czyj jest schemat bazy?")).contains("[cutover.database-schema]", owner);
+    assertThat(BFG.pl("Podpisz schemat bazy danych")).contains(owner);
+  }
 }
