@@ -299,6 +299,7 @@ public final class QuestionReader {
       add(scores, Intent.OUT_OF_SCOPE, 4);
     }
 
+    // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
     String status = thing == null || thing.score() < NAMED ? statusNamed(words) : null;
     if (status != null && scores.get(Intent.COUNT) >= 3) {
       add(scores, Intent.COUNT, 2);
@@ -318,7 +319,6 @@ public final class QuestionReader {
       }
     }
     Lang language = lang;
-    // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
         production, productionNamed, action, terms, providers, status);
     if (first == null) {
