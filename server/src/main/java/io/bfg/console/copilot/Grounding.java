@@ -726,7 +726,7 @@ public final class Grounding {
   }
 
   /**
-   * "Olena owns 12 checks" / "Olena jest właścicielką 12 kontroli": the number of checks the actor
+   * "X owns 12 checks" / "X jest właścicielką 12 kontroli": the number of checks the actor
    * owns, all of them. Said of some of them ("5 open checks", "2 are ready") it is left alone.
    */
   private void owns(Sentence s, int i, String actor, int said) {

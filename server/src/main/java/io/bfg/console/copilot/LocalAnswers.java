@@ -52,6 +52,11 @@ public final class LocalAnswers {
         return t.line("decline", Map.of()) + " " + t.line("unknown", Map.of());
       case ACT_REQUEST:
         return refuse(t, question, results);
+      case MEANING:
+        if (question.calls().isEmpty()) {
+          return terms(t, question.subject());
+        }
+        break;
       default:
         break;
     }
@@ -60,14 +65,16 @@ public final class LocalAnswers {
           + t.line("unknown", Map.of());
     }
     return switch (question.intent()) {
-      case COUNT -> result.containsKey("checks") ? t.line("count.group", result) : t.line("count", result);
+      case COUNT -> result.containsKey("checks") ? t.line("count.group", result)
+          : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
+          "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
       case BLOCKERS -> blockers(t, result);
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
-      case PROVIDER -> t.line(result.get("check") == null ? "provider.unchecked" : "provider", result);
+      case PROVIDER -> providers(t, results);
       case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
       case MEANING -> code(t, result);
@@ -75,6 +82,26 @@ public final class LocalAnswers {
       case SESSION -> session(t, question, result);
       default -> t.line("unknown", Map.of());
     };
+  }
+
+  /** The console's own words explained, from the templates ({@code term.<key>}): one place for what they mean. */
+  private static String terms(Templates t, String keys) {
+    List<String> lines = new ArrayList<>();
+    for (String key : keys.split(" ")) {
+      lines.add(t.line("term." + key, Map.of()));
+    }
+    return String.join("\n", lines);
+  }
+
+  /** One provider, or several listed one a line. */
+  private static String providers(Templates t, List<Map<String, Object>> results) {
+    List<String> lines = new ArrayList<>();
+    for (Map<String, Object> r : results) {
+      if (r != null && !r.containsKey("error")) {
+        lines.add(t.line(r.get("check") == null ? "provider.unchecked" : "provider", r));
+      }
+    }
+    return lines.size() == 1 ? lines.get(0) : "- " + String.join("\n- ", lines);
   }
 
   private static String blockers(Templates t, Map<String, Object> r) {

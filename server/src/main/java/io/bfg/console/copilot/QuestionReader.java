@@ -67,6 +67,21 @@ public final class QuestionReader {
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
       "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
+  /** A code written in capitals with spaces: "CLINICS LIVE". */
+  private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
+  private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
+      "dostawcach", "dostawcami", "providerzy", "providerow"));
+  private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
+      "stands", "difference", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
+      "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
+  /** The console's own words whose meaning the templates give ({@code term.<key>}). */
+  private static final Map<String, String> TERMS = Map.ofEntries(Map.entry("ready", "READY"),
+      Map.entry("gotowy", "READY"), Map.entry("gotowa", "READY"), Map.entry("gotowe", "READY"),
+      Map.entry("review", "REVIEW"), Map.entry("blocked", "BLOCKED"), Map.entry("zablokowany", "BLOCKED"),
+      Map.entry("zablokowana", "BLOCKED"), Map.entry("zablokowane", "BLOCKED"), Map.entry("gate", "gate"),
+      Map.entry("gates", "gate"), Map.entry("bramka", "gate"), Map.entry("bramki", "gate"),
+      Map.entry("bramek", "gate"), Map.entry("check", "check"), Map.entry("checks", "check"),
+      Map.entry("kontrola", "check"), Map.entry("kontrole", "check"), Map.entry("kontroli", "check"));
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
   private static final Set<String> POLISH = Set.copyOf(List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
       "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "ma", "dalej", "teraz",
@@ -74,10 +89,11 @@ public final class QuestionReader {
       "oraz", "z", "w", "do", "od", "za", "o", "czyje", "czyj", "czego", "gdzie", "kiedy", "wszystko", "zrob",
       "odpal", "uruchom", "zatwierdz", "zaakceptuj", "klepnij", "pokaz", "bedzie", "byl", "bylo", "mnie", "nic",
       "cos", "ktos", "tego", "jakim", "trybie", "czym", "przez", "wlasciciel", "wlascicielem", "odpowiada", "ilu"));
+  /** English function words; not "status", which Polish uses as well ("status wydania?"). */
   private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "why", "who", "whose", "which", "is", "are", "the",
       "does", "do", "how", "next", "blocks", "mean", "owns", "should", "can", "could", "many", "much", "of", "for",
       "me", "please", "run", "accept", "has", "have", "been", "yet", "any", "anything", "to", "on", "in", "my", "it",
-      "did", "will", "we", "our", "there", "right", "now", "where", "whats", "status", "owner", "its", "a", "an",
+      "did", "will", "we", "our", "there", "right", "now", "where", "whats", "owner", "its", "a", "an",
       "and", "or", "with", "at", "be"));
 
   /**
@@ -107,7 +123,7 @@ public final class QuestionReader {
         "kto akceptuje", "who accepts");
     cues(Intent.TASKS, 2, "my list", "plate", "to do", "need to do", "needs to do", "tasks", "task", "todo",
         "work on", "zadania", "do zrobienia", "na glowie", "do roboty", "ruszyc", "has to do", "should do",
-        "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na");
+        "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na", "waiting on", "waits on", "pending on");
     cues(Intent.NEXT, 2, "next", "what now", "co dalej", "nastepny", "nastepny krok", "kolejny krok", "who must",
         "who has to", "move first", "unblock", "where do i start", "co teraz", "co zrobic", "ma teraz ruch",
         "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do");
@@ -122,6 +138,11 @@ public final class QuestionReader {
         "auth mode");
     cues(Intent.PIPELINE_RESULT, 2, "result", "results", "found", "find", "last run", "latest run", "pass",
         "passed", "fail", "failed", "wynik", "wyniki", "wyszlo", "przeszedl", "przeszla", "pokazal", "ostatni",
+        // past forms with their auxiliary: a long word also matches by its first letters, and "uruchomiony"
+        // alone would match "uruchomić" ("can I run it myself?")
+        "run yet", "has run", "been run", "ran", "byl uruchomiony", "byla uruchomiona", "zostal uruchomiony",
+        "zostala uruchomiona", "byl odpalony", "byla odpalona", "zostal odpalony", "zostala odpalona", "sie uruchomil",
+        "sie uruchomila", "sie odpalil",
         "ostatniego", "step", "krok", "output", "report");
     cues(Intent.RECENT, 2, "changed", "change recently", "recently", "so far", "history", "happened", "lately",
         "sign offs so far", "zmienilo", "zmiany", "ostatnio", "historia", "wydarzylo", "ktos zaakceptowal",
@@ -177,7 +198,9 @@ public final class QuestionReader {
     List<Word> words = Words.of(question);
     List<Link> links = lexicon.link(words);
     links = links.stream().filter(link -> link.score() >= MIN_LINK).toList();
-    Link code = explicitCode(question, lexicon, links);
+    boolean meaningAsked = meaningAsked(words);
+    Link code = explicitCode(question, lexicon, links, meaningAsked);
+    List<String> terms = meaningAsked ? terms(words) : List.of();
     Link group = best(links, Kind.GROUP);
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
@@ -258,13 +281,29 @@ public final class QuestionReader {
     if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
       add(scores, Intent.PROVIDER, -2);
     }
+    // "list the providers", "which providers are mocked": several providers, none in particular
+    List<String> providers = thing == null || thing.score() < NAMED || providerMeant
+        ? providersListed(words, links, scenario, provider) : List.of();
+    if (!providers.isEmpty()) {
+      add(scores, Intent.PROVIDER, 5);
+    }
+    // "have patients been notified": the words naming a provider name a check more clearly
+    if (provider != null && thing != null && !providerMeant && thing.at().containsAll(provider.at())) {
+      add(scores, Intent.PROVIDER, -2);
+    }
+    // "is anything waiting on the medical director": a person named more clearly than a provider is who is meant
+    if (provider != null && actor != null && actor.score() > provider.score()) {
+      add(scores, Intent.PROVIDER, -2);
+    }
     boolean ownCheck = provider != null && thing != null && thing.id().equals(providerCheck(facts, provider.id()));
     add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
         + (ownCheck ? 1.0 : 0) : -3);
-    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : -3);
+    // the console's own words asked what they mean: "blocked" in it is not a question about blockers
+    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
-    add(scores, Intent.PIPELINE_RESULT, pipeline != null || check != null && pipelineOf(scenario, check.id()) != null
-        ? 0.5 : -3);
+    // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
+    add(scores, Intent.PIPELINE_RESULT, pipeline != null ? 0.8
+        : check != null && pipelineOf(scenario, check.id()) != null ? 0.5 : -3);
     add(scores, Intent.COUNT, thing != null ? 0.3 : 0);
     if (act) {
       add(scores, Intent.ACT_REQUEST, 6);
@@ -277,6 +316,11 @@ public final class QuestionReader {
       add(scores, Intent.OUT_OF_SCOPE, 4);
     }
 
+    // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
+    String status = thing == null || thing.score() < NAMED ? statusNamed(words) : null;
+    if (status != null && scores.get(Intent.COUNT) >= 3) {
+      add(scores, Intent.COUNT, 2);
+    }
     Intent first = null;
     Intent second = null;
     for (Intent intent : Intent.values()) {
@@ -293,7 +337,7 @@ public final class QuestionReader {
     }
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
-        production, productionNamed, action, whyNot, firstPerson);
+        production, productionNamed, action, whyNot, firstPerson, terms, providers, status);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -321,19 +365,23 @@ public final class QuestionReader {
 
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
-                         boolean whyNot, boolean firstPerson) {
+                         boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
+                         String status) {
   }
 
   private static Question reading(Intent intent, Lang lang, Context c) {
     String actor = c.actor() == null ? null : c.actor().id();
     String environment = c.environment() == null ? null : c.environment().id();
     return switch (intent) {
-      case COUNT -> c.group() != null && c.thing() == c.group() && !c.productionNamed()
+      case COUNT -> c.status() != null
+          ? question(lang, intent, c.status(), actor, c.action(), environment, call("counts", null, null))
+          : c.group() != null && c.thing() == c.group() && !c.productionNamed()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
-      // "what blocks the runbook": that group's own blocker, not the whole production overview
-      case BLOCKERS -> c.thing() != null && !c.productionNamed() && c.thing() == c.group()
-          && c.thing().score() >= NAMED
+      // "what blocks the runbook": that group's (or a thing named very clearly) own blocker, not the
+      // whole production overview; its answer says what it waits for
+      case BLOCKERS -> c.thing() != null && !c.productionNamed()
+          && (c.thing() == c.group() && c.thing().score() >= NAMED || c.thing().score() >= NAMED * 2)
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
           : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
@@ -349,8 +397,14 @@ public final class QuestionReader {
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
-      case MEANING -> question(lang, intent, c.code().id(), actor, c.action(), environment,
-          call("decisionCode", "code", c.code().id()));
+      case MEANING -> c.code() != null
+          ? question(lang, intent, c.code().id(), actor, c.action(), environment,
+              call("decisionCode", "code", c.code().id()))
+          : !c.terms().isEmpty()
+          // the console's own words: their meaning is in the templates, no tool needed
+          ? new Question(lang, intent, String.join(" ", c.terms()), List.of(), actor, c.action(), environment, null)
+          : question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment,
+              call("blockers", null, null));
       case PERMISSION -> {
         List<ToolCall> calls = new ArrayList<>();
         calls.add(call("summary", null, null));
@@ -369,8 +423,16 @@ public final class QuestionReader {
         yield new Question(lang, intent, named != null ? named.id() : pipeline, calls, actor, asked, environment,
             null);
       }
-      case PROVIDER -> question(lang, intent, c.provider().id(), actor, c.action(), environment,
-          call("provider", "provider", c.provider().id()));
+      case PROVIDER -> {
+        if (c.providers().isEmpty() && c.provider() != null) {
+          yield question(lang, intent, c.provider().id(), actor, c.action(), environment,
+              call("provider", "provider", c.provider().id()));
+        }
+        List<String> listed = c.providers().isEmpty() ? providerIds(c.scenario()) : c.providers();
+        List<ToolCall> calls = new ArrayList<>();
+        listed.forEach(id -> calls.add(call("provider", "provider", id)));
+        yield new Question(lang, intent, null, calls, actor, c.action(), environment, null);
+      }
       case SESSION -> question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       case PIPELINE_RESULT -> {
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
@@ -495,22 +557,113 @@ public final class QuestionReader {
     return null;
   }
 
-  /** A decision code written as one, in any case ("blocked_pending_preflight"), else one named word by word. */
-  private static Link explicitCode(String question, Lexicon lexicon, List<Link> links) {
+  /**
+   * A decision code written as one, in any case ("blocked_pending_preflight") or in capitals
+   * ("CLINICS LIVE"), else one named word by word in a question asking what something means: "is
+   * the runbook ready?" names the words of RUNBOOK_READY but asks about the runbook.
+   */
+  private static Link explicitCode(String question, Lexicon lexicon, List<Link> links, boolean meaningAsked) {
     Matcher m = CODE.matcher(question);
     while (m.find()) {
       String wanted = m.group().toUpperCase(Locale.ROOT);
-      for (Lexicon.Entity entity : lexicon.entities()) {
-        if (entity.kind() == Kind.CODE && entity.id().equals(wanted)) {
-          return new Link(entity, 10, Set.of());
-        }
+      Link known = code(lexicon, wanted);
+      if (known != null) {
+        return known;
       }
       // a code-shaped word that is no code of this scenario still asks what a code means
       if (wanted.startsWith("BLOCKED_") || wanted.endsWith("_GO")) {
         return new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 5, Set.of());
       }
     }
-    return best(links, Kind.CODE);
+    Matcher capitals = CAPITALS.matcher(question);
+    while (capitals.find()) {
+      Link known = code(lexicon, capitals.group().replaceAll("\\s+", "_"));
+      if (known != null) {
+        return known;
+      }
+    }
+    return meaningAsked ? best(links, Kind.CODE) : null;
+  }
+
+  private static Link code(Lexicon lexicon, String wanted) {
+    for (Lexicon.Entity entity : lexicon.entities()) {
+      if (entity.kind() == Kind.CODE && entity.id().equals(wanted)) {
+        return new Link(entity, 10, Set.of());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The providers a question lists: those named equally well (by a mode word they share, "mocked"),
+   * or every one when it asks about providers in the plural and names none. Empty when one is meant.
+   */
+  private static List<String> providersListed(List<Word> words, List<Link> links, Scenario scenario, Link best) {
+    if (words.stream().anyMatch(w -> PROVIDERS_WORDS.contains(w.text()))) {
+      // "which providers are still mocked": those whose current mode the question names
+      List<String> inMode = scenario.providers().stream().filter(p -> modeSaid(p.currentMode(), words))
+          .map(p -> p.id()).toList();
+      return inMode.isEmpty() && best == null ? providerIds(scenario) : inMode.size() > 1 ? inMode : List.of();
+    }
+    if (best != null) {
+      List<String> tied = links.stream().filter(l -> l.kind() == Kind.PROVIDER && l.score() >= 0.99 * best.score())
+          .map(Link::id).toList();
+      return tied.size() > 1 ? tied : List.of();
+    }
+    return List.of();
+  }
+
+  private static boolean modeSaid(String mode, List<Word> words) {
+    for (Word part : Words.of(mode)) {
+      for (Word word : words) {
+        if (part.text().length() >= 3 && (part.same(word) || Lexicon.inflected(part.text(), word.text()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> providerIds(Scenario scenario) {
+    return scenario.providers().stream().map(p -> p.id()).toList();
+  }
+
+  /** A gate status other than ready the question names ("blocked", "in REVIEW", "zablokowanych"), or null: "how many are ready" is the overall count. */
+  private static String statusNamed(List<Word> words) {
+    for (Word word : words) {
+      String text = word.text();
+      if (text.equals("review")) {
+        return "REVIEW";
+      }
+      if (text.equals("blocked") || text.startsWith("zablokowan")) {
+        return "BLOCKED";
+      }
+    }
+    return null;
+  }
+
+  /** Whether the question asks what something means ("what does X mean", "co znaczy", "the difference between"). */
+  private static boolean meaningAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (MEANING_WORDS.contains(text) || i + 2 < words.size() && text.equals("co") && words.get(i + 1).text()
+          .equals("to") && Set.of("jest", "sa", "za").contains(words.get(i + 2).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The console's own terms a question asks the meaning of, in the order asked: status words, "gate", "check". */
+  private static List<String> terms(List<Word> words) {
+    List<String> out = new ArrayList<>();
+    for (Word word : words) {
+      String term = TERMS.get(word.text());
+      if (term != null && !out.contains(term)) {
+        out.add(term);
+      }
+    }
+    return out;
   }
 
   /** Every form of the question's words: a cue word that has none of them cannot match, and most have none. */

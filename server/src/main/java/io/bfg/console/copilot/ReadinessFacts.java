@@ -373,7 +373,10 @@ public final class ReadinessFacts {
       }
     }
     out.put("carriedBy", carriers);
-    for (GroupDef def : scenario.groups()) {
+    // the production group's ready code ("CLINICS_LIVE") is a code of the scenario like any gate's
+    List<GroupDef> defs = new ArrayList<>(scenario.groups());
+    defs.add(scenario.production());
+    for (GroupDef def : defs) {
       if (wanted.equals(def.readyCode())) {
         out.put("kind", "ready");
         out.put("id", def.id());

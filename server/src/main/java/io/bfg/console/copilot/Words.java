@@ -86,10 +86,37 @@ final class Words {
     List<Word> out = new ArrayList<>(surface.size());
     for (int i = 0; i < surface.size(); i++) {
       String word = surface.get(i);
+      if (BASE.contains(word)) {
+        // "baza danych", "bazy", "bazie danych": the database, as an English label names it
+        out.add(database());
+        if (i + 1 < surface.size() && surface.get(i + 1).equals("danych")) {
+          i++;
+        }
+        continue;
+      }
       out.add(new Word(word, i < polish.size() ? polish.get(i) : word, i < english.size() ? english.get(i) : word,
           word.length() >= LONG ? word.substring(0, HEAD) : null));
     }
     return out;
+  }
+
+  /**
+   * The Polish word for a database in its forms: the one compound the two languages split
+   * differently ("database" is one word, "baza danych" two, "danych" alone is "data"), so no
+   * stemmer relates them. Console vocabulary, not any scenario's.
+   */
+  private static final java.util.Set<String> BASE = java.util.Set.of("baza", "bazy", "bazie", "baze",
+      "bazach", "bazami", "bazom", "baz");
+  private static volatile Word database;
+
+  private static Word database() {
+    Word known = database;
+    if (known == null) {
+      known = new Word("database", terms(POLISH, "database").get(0), terms(ENGLISH, "database").get(0),
+          "database".substring(0, HEAD));
+      database = known;
+    }
+    return known;
   }
 
   /** {@code text} with every character that is not a letter or digit made a space. */

@@ -94,6 +94,7 @@ class CopilotAnswerClassesTest {
       "Am I allowed to start the dry-run pipeline?|en|vltava|psvobodova|no",
       "Could I trigger the identity pipeline myself?|en|vltava|jdvorakova|no",
       "Czy mogę sam odpalić pipeline dry-run?|pl|vltava|lhorak|no",
+      "Czy mogę sama uruchomić pipeline tożsamości?|pl|vltava|psvobodova|no",
       "Am I allowed to start the identity pipeline?|en|vltava|tnovotny|yes"})
   void canI(String question, String lang, String scenario, String asker, String may) {
     CopilotReadingTest.Console console = of(scenario);
