@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Benchmark scripts compile their generators")
 class BenchGeneratorsCompileTest {
 
-  private static final Pattern COMPILE = Pattern.compile("(?m)^compile_generators \"[^\"]+\" (.+)$");
+  private static final Pattern COMPILE = Pattern.compile("(?m)^(?:\\w+=\"[^\"]*\" )?compile_generators \"[^\"]+\" (.+)$");
 
   static Stream<Path> scripts() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("bench"))) {
