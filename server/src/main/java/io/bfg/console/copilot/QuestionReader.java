@@ -31,7 +31,7 @@ public final class QuestionReader {
   /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
     COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
-    RECENT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
+    RECENT, SNAPSHOT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
   }
 
   /** The command a question is about, by the permission it needs. */
@@ -107,7 +107,8 @@ public final class QuestionReader {
 
   static {
     cues(Intent.COUNT, 3, "how many", "how much of", "how far", "percent", "percentage", "complete", "ile",
-        "procent", "ilu", "count", "number of", "liczba", "progress", "postep");
+        "procent", "ilu", "count", "number of", "liczba", "progress", "postep", "total", "of total", "w sumie",
+        "lacznie", "ogolem");
     cues(Intent.BLOCKERS, 1, "block", "blocks", "blocker", "blocking", "go live", "no go", "cut over", "ready for",
         "stopping", "preventing", "holding back", "blokuje", "blokuja", "wdrozyc", "wejsc", "release", "traffic",
         "enabled", "disabled", "wlaczony", "wylaczony", "ruch", "go", "dzis", "today", "overall", "summary",
@@ -147,15 +148,26 @@ public final class QuestionReader {
     cues(Intent.RECENT, 2, "changed", "change recently", "recently", "so far", "history", "happened", "lately",
         "sign offs so far", "zmienilo", "zmiany", "ostatnio", "historia", "wydarzylo", "ktos zaakceptowal",
         "anyone accepted", "anyone signed", "anybody", "nowego", "what s new", "audit");
+    // the snapshot the migration moves: its rows, checksum and batches; "wiersz" alone is a poem (out of scope)
+    cues(Intent.SNAPSHOT, 3, "snapshot", "snapshotu", "snapshocie", "checksum");
+    // one cue for the whole "wiersz" family (one stem): a poem's "wiersz" stays out of scope
+    cues(Intent.SNAPSHOT, 3.5, "rows", "row count", "wierszy", "tables", "tabele", "tabel", "tabelach");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "joke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
+    // programming and general writing tasks: out of scope even when a word of them ("write") names a check
+    cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "script", "scripts", "skrypt", "skryptu",
+        "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
+        "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
+        "przetlumacz", "tlumaczenie", "email", "mail", "summarize", "summarise", "streszczenie", "stresc",
+        "sort list", "sortuje liste", "parse file", "parsuje");
   }
 
   /** Verbs that ask the copilot to act when a request starts with them (after "please", "can you", ...). */
   private static final Set<String> IMPERATIVES = Set.copyOf(List.of("accept", "approve", "sign", "run", "rerun", "start",
       "kick", "trigger", "launch", "execute", "record", "decide", "mark", "set", "change", "revoke", "reject",
-      "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock",
+      "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock", "enter", "put",
+      "tick", "update", "log", "wpisz", "zaznacz", "odhacz", "przestaw", "wprowadz", "zarejestruj", "potwierdz",
       "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
       "oznacz", "ustaw", "zmien", "cofnij", "wykonaj", "pusc", "zrob", "zdecyduj", "wybierz", "wlacz", "wylacz",
       "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
@@ -166,9 +178,9 @@ public final class QuestionReader {
       "would", "will", "can", "pan", "pani"));
   private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
-      "podpis", "zatwierdz", "klep"));
+      "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
-      "zdecyd", "choos", "wybier", "wybra"));
+      "zdecyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
       "odpal", "uruchom", "pusc", "pipelin", "rerun"));
 
@@ -301,6 +313,16 @@ public final class QuestionReader {
     // the console's own words asked what they mean: "blocked" in it is not a question about blockers
     add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
+    // "who answers for a rollback to the depot server": the way back to an environment named is the session's
+    // "suma kontrolna" by its own forms: "kontroli" and "w sumie" ask about checks
+    if (words.stream().anyMatch(w -> w.text().startsWith("kontroln"))
+        && words.stream().anyMatch(w -> w.text().startsWith("sum"))) {
+      add(scores, Intent.SNAPSHOT, 4);
+    }
+    boolean rollback = environment != null && rollbackAsked(words);
+    if (rollback) {
+      add(scores, Intent.SESSION, 6);
+    }
     // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
     add(scores, Intent.PIPELINE_RESULT, pipeline != null ? 0.8
         : check != null && pipelineOf(scenario, check.id()) != null ? 0.5 : -3);
@@ -337,7 +359,8 @@ public final class QuestionReader {
     }
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
-        production, productionNamed, action, whyNot, firstPerson, terms, providers, status);
+        production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
+        group != null && !onlyProgressWords(group, words), rollback);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -366,7 +389,7 @@ public final class QuestionReader {
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
-                         String status) {
+                         String status, boolean groupCounted, boolean rollback) {
   }
 
   private static Question reading(Intent intent, Lang lang, Context c) {
@@ -375,7 +398,7 @@ public final class QuestionReader {
     return switch (intent) {
       case COUNT -> c.status() != null
           ? question(lang, intent, c.status(), actor, c.action(), environment, call("counts", null, null))
-          : c.group() != null && c.thing() == c.group() && !c.productionNamed()
+          : c.group() != null && c.thing() == c.group() && !c.productionNamed() && c.groupCounted()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       // "what blocks the runbook": that group's (or a thing named very clearly) own blocker, not the
@@ -433,7 +456,9 @@ public final class QuestionReader {
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
         yield new Question(lang, intent, null, calls, actor, c.action(), environment, null);
       }
-      case SESSION -> question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
+      case SESSION -> c.rollback()
+          ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
+          : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       case PIPELINE_RESULT -> {
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
             || pipelineOf(c.scenario(), c.check().id()) == null)
@@ -448,6 +473,7 @@ public final class QuestionReader {
         yield new Question(lang, intent, step == null ? pipeline : step, calls, actor, c.action(), environment, null);
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
+      case SNAPSHOT -> question(lang, intent, null, actor, c.action(), environment, call("snapshot", null, null));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
     };
@@ -640,6 +666,30 @@ public final class QuestionReader {
       }
     }
     return null;
+  }
+
+  private static boolean rollbackAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (text.equals("rollback") || text.startsWith("wycofa") || text.startsWith("powrot")
+          || text.startsWith("roll") && i + 1 < words.size() && words.get(i + 1).text().equals("back")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words that ask how far along something is: a group named only by them ("percent complete?") is not named. */
+  private static final Set<String> PROGRESS_WORDS = Set.copyOf(List.of("complete", "completed", "completion", "done",
+      "ready", "finished", "total", "gotowe", "gotowych", "zakonczone", "zakonczonych", "ukonczone", "postep"));
+
+  private static boolean onlyProgressWords(Link link, List<Word> words) {
+    for (int at : link.at()) {
+      if (at < words.size() && !PROGRESS_WORDS.contains(words.get(at).text())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the question asks what something means ("what does X mean", "co znaczy", "the difference between"). */
