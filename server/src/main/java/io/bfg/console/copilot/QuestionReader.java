@@ -152,6 +152,14 @@ public final class QuestionReader {
     cues(Intent.SNAPSHOT, 3, "snapshot", "snapshotu", "snapshocie", "checksum");
     // one cue for the whole "wiersz" family (one stem): a poem's "wiersz" stays out of scope
     cues(Intent.SNAPSHOT, 3.5, "rows", "row count", "wierszy", "tables", "tabele", "tabel", "tabelach");
+    // casual Polish and synonyms: what still holds us, how people sign in, which store is in use, ran before
+    cues(Intent.BLOCKERS, 2.5, "trzyma", "trzymaja", "wstrzymuje", "holding us", "holds us", "hold us");
+    cues(Intent.SESSION, 3, "loguja", "logowanie", "zalogowac", "loguje", "log in", "sign in", "login", "logins",
+        "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
+        "in use", "uzywany", "uzywana", "uzywane");
+    cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
+        "bylo uruchamiane");
+    cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "joke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
@@ -214,6 +222,12 @@ public final class QuestionReader {
     Link code = explicitCode(question, lexicon, links, meaningAsked);
     List<String> terms = meaningAsked ? terms(words) : List.of();
     Link group = best(links, Kind.GROUP);
+    // "what code will go-live show", "the decision code on the X gate": that group's code, asked outright
+    boolean groupCodeAsked = code == null && codeAsked(words) && group != null;
+    if (groupCodeAsked) {
+      code = groupCode(lexicon, facts, group.id(), terms.contains("READY") || futureAsked(words));
+      terms = List.of();
+    }
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
     boolean firstPerson = firstPerson(words, lang);
@@ -222,6 +236,8 @@ public final class QuestionReader {
     }
     Link provider = best(links, Kind.PROVIDER);
     Link pipeline = best(links, Kind.PIPELINE);
+    // "what does the dry-run actually do", "na czym polega dry-run": the gate it proves, with its checks
+    boolean purpose = pipeline != null && purposeAsked(words);
     Link environment = best(links, Kind.ENVIRONMENT);
     String production = scenario.production().id();
     // a check outranks its own group only when it is named more specifically than the group is
@@ -261,8 +277,38 @@ public final class QuestionReader {
     if (whyNot) {
       add(scores, Intent.PERMISSION, 4);
     }
+    // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names
+    if (scores.get(Intent.SNAPSHOT) >= 3.5 && scores.get(Intent.COUNT) >= 3) {
+      add(scores, Intent.SNAPSHOT, 3);
+    }
     if (question.indexOf('%') >= 0) {
       add(scores, Intent.COUNT, 3);
+    }
+    if (purpose) {
+      String proves = scenario.pipelines().stream().filter(p -> p.id().equals(pipeline.id())).map(p -> p.proves())
+          .findFirst().orElse(null);
+      if (proves != null) {
+        thing = new Link(new Lexicon.Entity(Kind.GROUP, proves, List.of()), 5, Set.of());
+        group = thing;
+        add(scores, Intent.STATUS, 6);
+      }
+    }
+    // words that name the thing asked about do not also ask for recent changes ("przekazania zmiany")
+    if (thing != null && thing.score() >= NAMED && scores.get(Intent.RECENT) > 0) {
+      List<Word> rest = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        if (!thing.at().contains(i)) {
+          rest.add(words.get(i));
+        }
+      }
+      Set<String> restForms = forms(rest);
+      double recent = 0;
+      for (Cue cue : CUES.get(Intent.RECENT)) {
+        if (matches(cue, rest, restForms)) {
+          recent += cue.weight();
+        }
+      }
+      scores.put(Intent.RECENT, recent);
     }
     // "what is stopping the cutover": when production is named about as clearly as another gate, words
     // asking what blocks say which was meant
@@ -311,7 +357,7 @@ public final class QuestionReader {
     add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
         + (ownCheck ? 1.0 : 0) : -3);
     // the console's own words asked what they mean: "blocked" in it is not a question about blockers
-    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 5.5 : -3);
+    add(scores, Intent.MEANING, code != null ? 3 + fit(code) + (groupCodeAsked ? 2 : 0) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
     // "who answers for a rollback to the depot server": the way back to an environment named is the session's
     // "suma kontrolna" by its own forms: "kontroli" and "w sumie" ask about checks
@@ -677,6 +723,62 @@ public final class QuestionReader {
       }
     }
     return false;
+  }
+
+  private static final Set<String> CODE_WORDS = Set.copyOf(List.of("code", "codes", "kod", "kodu", "kody"));
+  /** Words that ask what something will show, not what it shows now: "once everything is ready", "gdy będzie". */
+  private static final Set<String> FUTURE_WORDS = Set.copyOf(List.of("will", "once", "bedzie", "beda", "pokaze",
+      "gdy", "kiedy", "when"));
+
+  /** "what does X do", "what is X for", "na czym polega", "co robi": the purpose of a pipeline. */
+  private static boolean purposeAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      if (text.equals("doing") || text.equals("purpose") || text.equals("polega") || text.equals("cel")
+          || text.equals("robi") || text.equals("sprawdza") || text.equals("for") && i == words.size() - 1
+          || text.equals("does") && words.get(words.size() - 1).text().equals("do")) {
+        return true;
+      }
+      if (text.equals("what") && next.equals("happens")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean codeAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()));
+  }
+
+  private static boolean futureAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> FUTURE_WORDS.contains(w.text()));
+  }
+
+  /**
+   * The decision code a group named in "what code does X show" carries: its ready code when asked
+   * what it will show once ready, else the code it carries now.
+   */
+  private static Link groupCode(Lexicon lexicon, ReadinessFacts facts, String groupId, boolean ready) {
+    String wanted = null;
+    if (ready) {
+      for (GroupDef def : facts.scenario().groups()) {
+        if (def.id().equals(groupId)) {
+          wanted = def.readyCode();
+        }
+      }
+      if (groupId.equals(facts.scenario().production().id())) {
+        wanted = facts.scenario().production().readyCode();
+      }
+    } else {
+      wanted = facts.evaluation().groups().stream().filter(g -> g.id().equals(groupId)).map(g -> g.decision())
+          .findFirst().orElse(null);
+    }
+    if (wanted == null) {
+      return null;
+    }
+    Link known = code(lexicon, wanted);
+    return known != null ? known : new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 5, Set.of());
   }
 
   /** Words that ask how far along something is: a group named only by them ("percent complete?") is not named. */

@@ -89,4 +89,45 @@ class CopilotReadingRound2Test {
     assertThat(KESTREL.en("rolling back to the depot server: who answers for it?")).contains("Ines Duarte");
     assertThat(KESTREL.pl("Kto prowadzi wycofanie na serwer zajezdni?")).contains("Ines Duarte", "depot-server");
   }
+
+  private static String proves(CopilotReadingTest.Console console, String pipeline) {
+    return console.scenario.pipelines().stream().filter(p -> p.id().equals(pipeline)).findFirst().orElseThrow()
+        .proves();
+  }
+
+  @Test
+  @DisplayName("casual Polish and synonyms: what still holds us, how people sign in, the store in use, a check by its console name")
+  void casualWords() {
+    assertThat(CARE.pl("co nas wciąż trzyma przed startem?")).contains(CARE.evaluation(Lang.PL).summary().decision());
+    assertThat(BFG.pl("a co jeszcze trzyma produkcję?")).contains(BFG.evaluation(Lang.PL).summary().decision());
+    assertThat(KESTREL.en("how do operators sign in?")).contains(KESTREL.evaluation(Lang.EN).session().auth());
+    assertThat(KESTREL.pl("jak się logują pracownicy zmiany?")).contains(KESTREL.evaluation(Lang.PL).session().auth());
+    assertThat(BFG.pl("Jak loguje się dyspozytor?")).contains(BFG.evaluation(Lang.PL).session().auth());
+    assertThat(KESTREL.pl("Jaki był wynik testu połączenia?")).contains("jeszcze nie był uruchomiony");
+    assertThat(BFG.pl("Co wyszło ze sprawdzenia połączenia?")).contains("jeszcze nie był uruchomiony");
+    assertThat(CARE.pl("Czy dry-run był już uruchamiany?")).contains("jeszcze nie był uruchomiony");
+    assertThat(KESTREL.en("which data store is in use right now?")).contains(KESTREL.evaluation(Lang.EN).session().storage());
+    assertThat(KESTREL.pl("Który magazyn danych jest teraz używany?")).contains(KESTREL.evaluation(Lang.PL).session().storage());
+    assertThat(KESTREL.pl("czy kontrakt przekazania zmiany jest ok?")).contains("[handover]");
+    assertThat(KESTREL.en("is the shift handover gate ok?")).contains("[handover]");
+  }
+
+  @Test
+  @DisplayName("a decision code asked of a gate is its code: the ready code once ready, else the one it carries")
+  void codesOfGates() {
+    assertThat(CARE.en("which decision code will go-live carry once all is ready?")).contains(
+        CARE.scenario.production().readyCode());
+    assertThat(BFG.pl("Jaki kod pokaże produkcja, gdy wszystko będzie gotowe?")).contains(
+        BFG.scenario.production().readyCode());
+    assertThat(KESTREL.en("what's the decision code of the handover gate?")).contains(KESTREL.group("handover").decision());
+    assertThat(KESTREL.pl("Jaki kod decyzji ma bramka interfejsów dostawców?")).contains(KESTREL.group("interfaces").decision());
+  }
+
+  @Test
+  @DisplayName("what a pipeline does is the gate it proves, with its checks")
+  void pipelinePurpose() {
+    assertThat(KESTREL.en("what does the dry-run do?")).contains("[" + proves(KESTREL, "dry-run") + "]");
+    assertThat(BFG.pl("Na czym polega test połączenia?")).contains("[" + proves(BFG, "connection") + "]");
+    assertThat(CARE.en("what is the connection check for?")).contains("[" + proves(CARE, "connection") + "]");
+  }
 }
