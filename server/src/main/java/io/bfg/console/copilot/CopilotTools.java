@@ -88,7 +88,7 @@ public final class CopilotTools {
     return who == null ? json(Map.of("error", "no actor '" + actor + "'")) : json(permissions(who));
   }
 
-  @Tool("The running console's live session: where the state is stored now, how actors authenticate, the store contract, the tenant, the last write, the active environment and the cutover target")
+  @Tool("The running console's live session: where the state is stored now, how actors authenticate, the store contract, the tenant, the last write, the active environment, the cutover target, and the rollback adapter with who owns a rollback")
   public String session() {
     return json(session(now.get()));
   }
@@ -110,6 +110,11 @@ public final class CopilotTools {
   @Tool("The most recent audit events: sign-offs, decisions and pipeline runs, with who and when")
   public String recentChanges(@P("how many events, 1 to 50") int limit) {
     return json(facts.get().recentChanges(limit));
+  }
+
+  @Tool("The snapshot payload the migration moves: its schema id, total rows, checksum (full and short) and the rows in each batch")
+  public String snapshot() {
+    return json(now.get().evaluation().snapshot());
   }
 
   @Tool("What a decision code such as BLOCKED_PENDING_DRY_RUN means and which groups carry it now")
@@ -309,6 +314,17 @@ public final class CopilotTools {
     evaluation.environments().stream().filter(e -> "active".equals(e.state())).findFirst()
         .ifPresent(e -> out.put("activeEnvironment", Map.of("id", e.id(), "label", e.label(), "adapter", e.adapter())));
     out.put("target", evaluation.summary().target());
+    // the way back: which adapter a rollback returns to and who answers for it
+    var target = state.scenario().target();
+    if (target != null && target.rollbackAdapter() != null) {
+      out.put("rollbackAdapter", target.rollbackAdapter());
+    }
+    Actor rollbackOwner = target == null || target.rollbackOwner() == null ? null
+        : state.scenario().actor(target.rollbackOwner());
+    if (rollbackOwner != null) {
+      out.put("rollbackOwner", rollbackOwner.name());
+      out.put("rollbackOwnerRole", rollbackOwner.role().in(Lang.parse(evaluation.lang()).orElse(Lang.EN)));
+    }
     return out;
   }
 

@@ -161,6 +161,9 @@ final class Lexicon {
     for (PipelineBinding pipeline : scenario.pipelines()) {
       List<Name> names = new ArrayList<>();
       add(names, pipeline.id(), 1.0, false);
+      for (String console : CONSOLE_PIPELINE_NAMES.getOrDefault(pipeline.id(), List.of())) {
+        add(names, console, 1.0, false);
+      }
       GroupDef proves = groups.stream().filter(g -> g.id().equals(pipeline.proves())).findFirst().orElse(null);
       if (proves != null) {
         label(names, proves.label(), 0.9);
@@ -452,6 +455,12 @@ final class Lexicon {
   }
 
   // ---- building names ----
+
+  /** The console's own names for its built-in pipelines, in both languages ("sprawdzenie połączenia"). */
+  private static final Map<String, List<String>> CONSOLE_PIPELINE_NAMES = Map.of(
+      io.bfg.console.model.Pipelines.CONNECTION, List.of("connection check", "connection test", "test połączenia",
+          "sprawdzenie połączenia", "połączenie"),
+      io.bfg.console.model.Pipelines.DRY_RUN, List.of("dry run", "próba generalna", "przebieg próbny"));
 
   private static void label(List<Name> names, Label label, double strength) {
     if (label == null) {

@@ -79,7 +79,9 @@ public final class LocalAnswers {
       case RECENT -> recent(t, result);
       case MEANING -> code(t, result);
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
-      case SESSION -> session(t, question, result);
+      case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
+          ? t.line("session.rollback", result) : session(t, question, result);
+      case SNAPSHOT -> snapshot(t, result);
       default -> t.line("unknown", Map.of());
     };
   }
@@ -432,6 +434,17 @@ public final class LocalAnswers {
       out.append(' ').append(listed);
     }
     return out.toString().trim();
+  }
+
+  /** The snapshot the migration moves: its rows and checksum, and the rows of each batch. */
+  private static String snapshot(Templates t, Map<String, Object> r) {
+    List<String> batches = new ArrayList<>();
+    for (Map<String, Object> batch : maps(r.get("batches"))) {
+      batches.add(t.line("snapshot.batch", batch));
+    }
+    String line = t.line("snapshot", r);
+    return batches.isEmpty() ? line : line + " " + t.line("snapshot.batches", Map.of("batches",
+        String.join("; ", batches)));
   }
 
   /** Refuses a request to act, naming who can do it and how, from the facts of what was asked. */

@@ -31,7 +31,7 @@ public final class QuestionReader {
   /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
     COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
-    RECENT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
+    RECENT, SNAPSHOT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
   }
 
   /** The command a question is about, by the permission it needs. */
@@ -107,7 +107,8 @@ public final class QuestionReader {
 
   static {
     cues(Intent.COUNT, 3, "how many", "how much of", "how far", "percent", "percentage", "complete", "ile",
-        "procent", "ilu", "count", "number of", "liczba", "progress", "postep");
+        "procent", "ilu", "count", "number of", "liczba", "progress", "postep", "total", "of total", "w sumie",
+        "lacznie", "ogolem");
     cues(Intent.BLOCKERS, 1, "block", "blocks", "blocker", "blocking", "go live", "no go", "cut over", "ready for",
         "stopping", "preventing", "holding back", "blokuje", "blokuja", "wdrozyc", "wejsc", "release", "traffic",
         "enabled", "disabled", "wlaczony", "wylaczony", "ruch", "go", "dzis", "today", "overall", "summary",
@@ -147,15 +148,34 @@ public final class QuestionReader {
     cues(Intent.RECENT, 2, "changed", "change recently", "recently", "so far", "history", "happened", "lately",
         "sign offs so far", "zmienilo", "zmiany", "ostatnio", "historia", "wydarzylo", "ktos zaakceptowal",
         "anyone accepted", "anyone signed", "anybody", "nowego", "what s new", "audit");
+    // the snapshot the migration moves: its rows, checksum and batches; "wiersz" alone is a poem (out of scope)
+    cues(Intent.SNAPSHOT, 3, "snapshot", "snapshotu", "snapshocie", "checksum");
+    // one cue for the whole "wiersz" family (one stem): a poem's "wiersz" stays out of scope
+    cues(Intent.SNAPSHOT, 3.5, "rows", "row count", "wierszy", "tables", "tabele", "tabel", "tabelach");
+    // casual Polish and synonyms: what still holds us, how people sign in, which store is in use, ran before
+    cues(Intent.BLOCKERS, 2.5, "trzyma", "trzymaja", "wstrzymuje", "holding us", "holds us", "hold us");
+    cues(Intent.SESSION, 3, "loguja", "logowanie", "zalogowac", "loguje", "log in", "sign in", "login", "logins",
+        "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
+        "in use", "uzywany", "uzywana", "uzywane");
+    cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
+        "bylo uruchamiane");
+    cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "joke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
+    // programming and general writing tasks: out of scope even when a word of them ("write") names a check
+    cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "script", "scripts", "skrypt", "skryptu",
+        "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
+        "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
+        "przetlumacz", "tlumaczenie", "email", "mail", "summarize", "summarise", "streszczenie", "stresc",
+        "sort list", "sortuje liste", "parse file", "parsuje");
   }
 
   /** Verbs that ask the copilot to act when a request starts with them (after "please", "can you", ...). */
   private static final Set<String> IMPERATIVES = Set.copyOf(List.of("accept", "approve", "sign", "run", "rerun", "start",
       "kick", "trigger", "launch", "execute", "record", "decide", "mark", "set", "change", "revoke", "reject",
-      "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock",
+      "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock", "enter", "put",
+      "tick", "update", "log", "wpisz", "zaznacz", "odhacz", "przestaw", "wprowadz", "zarejestruj", "potwierdz",
       "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
       "oznacz", "ustaw", "zmien", "cofnij", "wykonaj", "pusc", "zrob", "zdecyduj", "wybierz", "wlacz", "wylacz",
       "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
@@ -166,9 +186,9 @@ public final class QuestionReader {
       "would", "will", "can", "pan", "pani"));
   private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
-      "podpis", "zatwierdz", "klep"));
+      "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
-      "zdecyd", "choos", "wybier", "wybra"));
+      "zdecyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
       "odpal", "uruchom", "pusc", "pipelin", "rerun"));
 
@@ -202,6 +222,12 @@ public final class QuestionReader {
     Link code = explicitCode(question, lexicon, links, meaningAsked);
     List<String> terms = meaningAsked ? terms(words) : List.of();
     Link group = best(links, Kind.GROUP);
+    // "what code will go-live show", "the decision code on the X gate": that group's code, asked outright
+    boolean groupCodeAsked = code == null && codeAsked(words) && group != null;
+    if (groupCodeAsked) {
+      code = groupCode(lexicon, facts, group.id(), terms.contains("READY") || futureAsked(words));
+      terms = List.of();
+    }
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
     boolean firstPerson = firstPerson(words, lang);
@@ -210,6 +236,8 @@ public final class QuestionReader {
     }
     Link provider = best(links, Kind.PROVIDER);
     Link pipeline = best(links, Kind.PIPELINE);
+    // "what does the dry-run actually do", "na czym polega dry-run": the gate it proves, with its checks
+    boolean purpose = pipeline != null && purposeAsked(words);
     Link environment = best(links, Kind.ENVIRONMENT);
     String production = scenario.production().id();
     // a check outranks its own group only when it is named more specifically than the group is
@@ -249,8 +277,38 @@ public final class QuestionReader {
     if (whyNot) {
       add(scores, Intent.PERMISSION, 4);
     }
+    // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names
+    if (scores.get(Intent.SNAPSHOT) >= 3.5 && scores.get(Intent.COUNT) >= 3) {
+      add(scores, Intent.SNAPSHOT, 3);
+    }
     if (question.indexOf('%') >= 0) {
       add(scores, Intent.COUNT, 3);
+    }
+    if (purpose) {
+      String proves = scenario.pipelines().stream().filter(p -> p.id().equals(pipeline.id())).map(p -> p.proves())
+          .findFirst().orElse(null);
+      if (proves != null) {
+        thing = new Link(new Lexicon.Entity(Kind.GROUP, proves, List.of()), 5, Set.of());
+        group = thing;
+        add(scores, Intent.STATUS, 6);
+      }
+    }
+    // words that name the thing asked about do not also ask for recent changes ("przekazania zmiany")
+    if (thing != null && thing.score() >= NAMED && scores.get(Intent.RECENT) > 0) {
+      List<Word> rest = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        if (!thing.at().contains(i)) {
+          rest.add(words.get(i));
+        }
+      }
+      Set<String> restForms = forms(rest);
+      double recent = 0;
+      for (Cue cue : CUES.get(Intent.RECENT)) {
+        if (matches(cue, rest, restForms)) {
+          recent += cue.weight();
+        }
+      }
+      scores.put(Intent.RECENT, recent);
     }
     // "what is stopping the cutover": when production is named about as clearly as another gate, words
     // asking what blocks say which was meant
@@ -299,8 +357,18 @@ public final class QuestionReader {
     add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
         + (ownCheck ? 1.0 : 0) : -3);
     // the console's own words asked what they mean: "blocked" in it is not a question about blockers
-    add(scores, Intent.MEANING, code != null ? 3 + fit(code) : !terms.isEmpty() ? 5.5 : -3);
+    add(scores, Intent.MEANING, code != null ? 3 + fit(code) + (groupCodeAsked ? 2 : 0) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
+    // "who answers for a rollback to the depot server": the way back to an environment named is the session's
+    // "suma kontrolna" by its own forms: "kontroli" and "w sumie" ask about checks
+    if (words.stream().anyMatch(w -> w.text().startsWith("kontroln"))
+        && words.stream().anyMatch(w -> w.text().startsWith("sum"))) {
+      add(scores, Intent.SNAPSHOT, 4);
+    }
+    boolean rollback = environment != null && rollbackAsked(words);
+    if (rollback) {
+      add(scores, Intent.SESSION, 6);
+    }
     // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
     add(scores, Intent.PIPELINE_RESULT, pipeline != null ? 0.8
         : check != null && pipelineOf(scenario, check.id()) != null ? 0.5 : -3);
@@ -337,7 +405,8 @@ public final class QuestionReader {
     }
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
-        production, productionNamed, action, whyNot, firstPerson, terms, providers, status);
+        production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
+        group != null && !onlyProgressWords(group, words), rollback);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -366,7 +435,7 @@ public final class QuestionReader {
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
-                         String status) {
+                         String status, boolean groupCounted, boolean rollback) {
   }
 
   private static Question reading(Intent intent, Lang lang, Context c) {
@@ -375,7 +444,7 @@ public final class QuestionReader {
     return switch (intent) {
       case COUNT -> c.status() != null
           ? question(lang, intent, c.status(), actor, c.action(), environment, call("counts", null, null))
-          : c.group() != null && c.thing() == c.group() && !c.productionNamed()
+          : c.group() != null && c.thing() == c.group() && !c.productionNamed() && c.groupCounted()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       // "what blocks the runbook": that group's (or a thing named very clearly) own blocker, not the
@@ -433,7 +502,9 @@ public final class QuestionReader {
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
         yield new Question(lang, intent, null, calls, actor, c.action(), environment, null);
       }
-      case SESSION -> question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
+      case SESSION -> c.rollback()
+          ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
+          : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       case PIPELINE_RESULT -> {
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
             || pipelineOf(c.scenario(), c.check().id()) == null)
@@ -448,6 +519,7 @@ public final class QuestionReader {
         yield new Question(lang, intent, step == null ? pipeline : step, calls, actor, c.action(), environment, null);
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
+      case SNAPSHOT -> question(lang, intent, null, actor, c.action(), environment, call("snapshot", null, null));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
     };
@@ -640,6 +712,86 @@ public final class QuestionReader {
       }
     }
     return null;
+  }
+
+  private static boolean rollbackAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (text.equals("rollback") || text.startsWith("wycofa") || text.startsWith("powrot")
+          || text.startsWith("roll") && i + 1 < words.size() && words.get(i + 1).text().equals("back")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> CODE_WORDS = Set.copyOf(List.of("code", "codes", "kod", "kodu", "kody"));
+  /** Words that ask what something will show, not what it shows now: "once everything is ready", "gdy będzie". */
+  private static final Set<String> FUTURE_WORDS = Set.copyOf(List.of("will", "once", "bedzie", "beda", "pokaze",
+      "gdy", "kiedy", "when"));
+
+  /** "what does X do", "what is X for", "na czym polega", "co robi": the purpose of a pipeline. */
+  private static boolean purposeAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      if (text.equals("doing") || text.equals("purpose") || text.equals("polega") || text.equals("cel")
+          || text.equals("robi") || text.equals("sprawdza") || text.equals("for") && i == words.size() - 1
+          || text.equals("does") && words.get(words.size() - 1).text().equals("do")) {
+        return true;
+      }
+      if (text.equals("what") && next.equals("happens")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean codeAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()));
+  }
+
+  private static boolean futureAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> FUTURE_WORDS.contains(w.text()));
+  }
+
+  /**
+   * The decision code a group named in "what code does X show" carries: its ready code when asked
+   * what it will show once ready, else the code it carries now.
+   */
+  private static Link groupCode(Lexicon lexicon, ReadinessFacts facts, String groupId, boolean ready) {
+    String wanted = null;
+    if (ready) {
+      for (GroupDef def : facts.scenario().groups()) {
+        if (def.id().equals(groupId)) {
+          wanted = def.readyCode();
+        }
+      }
+      if (groupId.equals(facts.scenario().production().id())) {
+        wanted = facts.scenario().production().readyCode();
+      }
+    } else {
+      wanted = facts.evaluation().groups().stream().filter(g -> g.id().equals(groupId)).map(g -> g.decision())
+          .findFirst().orElse(null);
+    }
+    if (wanted == null) {
+      return null;
+    }
+    Link known = code(lexicon, wanted);
+    return known != null ? known : new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 5, Set.of());
+  }
+
+  /** Words that ask how far along something is: a group named only by them ("percent complete?") is not named. */
+  private static final Set<String> PROGRESS_WORDS = Set.copyOf(List.of("complete", "completed", "completion", "done",
+      "ready", "finished", "total", "gotowe", "gotowych", "zakonczone", "zakonczonych", "ukonczone", "postep"));
+
+  private static boolean onlyProgressWords(Link link, List<Word> words) {
+    for (int at : link.at()) {
+      if (at < words.size() && !PROGRESS_WORDS.contains(words.get(at).text())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the question asks what something means ("what does X mean", "co znaczy", "the difference between"). */
