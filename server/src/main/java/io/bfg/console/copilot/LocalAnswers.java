@@ -289,7 +289,8 @@ public final class LocalAnswers {
                                    Map<String, Object> tasks) {
     Map<String, Object> offered = offered(q, tasks);
     if (offered != null) {
-      return whyNot(t, tasks, offered);
+      // what the server would do now comes first; holding the permission is only the second thing said
+      return whyNot(t, tasks, offered) + held(t, q, summary);
     }
     String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
     if (refusals != null) {
@@ -331,7 +332,9 @@ public final class LocalAnswers {
       boolean may = list(actor.get("permissions")).contains(permission);
       boolean owns = check == null || check.containsKey("error") || actor.get("id").equals(check.get("owner"));
       Map<String, Object> values = with(actor, "verb", verb, "permission", permission);
-      if (may && owns) {
+      if (may && owns && action == Action.DECIDE && q.subject() == null && tasks != null && !has(tasks, "decision")) {
+        out.append(t.line("perm.yes.noDecision", values));
+      } else if (may && owns) {
         out.append(t.line("perm.yes", values));
       } else if (may) {
         out.append(t.line("perm.notOwner", with(values, "checkLabel", check.get("label"), "check", check.get("id"),
@@ -348,6 +351,37 @@ public final class LocalAnswers {
           "permission", permission)));
     }
     return out.toString();
+  }
+
+  /** Whether {@code actor} holds the permission for the action asked, as a second sentence, or nothing. */
+  private static String held(Templates t, Question q, Map<String, Object> summary) {
+    if (q.action() == null || summary == null) {
+      return "";
+    }
+    String permission = switch (q.action()) {
+      case ACCEPT -> Permissions.ACCEPT_CHECKS;
+      case DECIDE -> Permissions.RECORD_DECISIONS;
+      case RUN -> Permissions.RUN_PIPELINES;
+    };
+    for (Map<String, Object> a : maps(summary.get("actors"))) {
+      if (a.get("id").equals(q.actor())) {
+        boolean may = list(a.get("permissions")).contains(permission);
+        return " " + t.line(may ? "perm.holds" : "perm.lacks", with(a, "permission", permission));
+      }
+    }
+    return "";
+  }
+
+  /** Whether any of the actor's open commands, available or refused, is of {@code kind} (as ownerTasks names it). */
+  private static boolean has(Map<String, Object> tasks, String kind) {
+    for (String part : List.of("actionable", "blocked")) {
+      for (Map<String, Object> item : maps(tasks.get(part))) {
+        if (kind.equals(item.get("kind"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The one result of {@code results} after the first that has {@code key}, or null. */

@@ -1,0 +1,126 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.model.Lang;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.scenario.ScenarioLoader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answer classes of the second question-set round: "can I do this thing now" is what the server
+ * would do now (not the permission alone), the permission a verb asks about, "my tasks and what I
+ * cannot start", two terms compared, gates of one status, an answer never saying a fact twice, and
+ * wording that agrees in number and speaks to the asker as "you". Asked in-process, every answer run
+ * through the validator (Console.ask).
+ */
+@DisplayName("Local answers, round 2: doing a thing now, the permission asked, tasks, terms, wording")
+class CopilotAnswerRound2Test {
+
+  private static final CopilotReadingTest.Console BFG = console(Path.of("scenarios", "bfg-flowcontrol"));
+  private static final CopilotReadingTest.Console VLTAVA = console(Path.of("scenarios", "vltava-care"));
+  private static final CopilotReadingTest.Console KESTREL =
+      console(Path.of("server/src/test/resources/scenarios/kestrel-water"));
+
+  private static CopilotReadingTest.Console console(Path dir) {
+    try {
+      Scenario scenario = ScenarioLoader.load(dir).scenario();
+      return new CopilotReadingTest.Console(scenario);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CopilotReadingTest.Console of(String scenario) {
+    return switch (scenario) {
+      case "bfg" -> BFG;
+      case "vltava" -> VLTAVA;
+      default -> KESTREL;
+    };
+  }
+
+  private static String ask(String question, String lang, String scenario, String asker) {
+    return of(scenario).ask(question, Lang.valueOf(lang.toUpperCase()), asker);
+  }
+
+  private static void matches(String answer, String regex) {
+    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
+        .matcher(answer).find()).as("answer: %s%n  expected /%s/", answer, regex).isTrue();
+  }
+
+  private static void lacks(String answer, String regex) {
+    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
+        .matcher(answer).find()).as("answer: %s%n  must not match /%s/", answer, regex).isFalse();
+  }
+
+  @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
+  @DisplayName("'can I do this thing now': what the server would do now, refused with what it waits for")
+  @CsvSource(delimiter = '|', value = {
+      "Am I able to start the dry-run at the moment?|en|bfg|user_md_anna|connection",
+      "Can I already run the dry-run?|en|kestrel|user_ops_ines|uplink",
+      "Czy mogę już teraz puścić dry-run?|pl|kestrel|user_ops_ines|uplink",
+      "Czy mogę teraz uruchomić dry-run, czy coś mnie blokuje?|pl|bfg|user_md_anna|connection",
+      "can I already accept the test batch?|en|vltava|psvobodova|replay",
+      "czy mogę już podpisać paczkę testową?|pl|vltava|psvobodova|replay"})
+  void thingNow(String question, String lang, String scenario, String asker, String waitsFor) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, "^(No|Not|Nie|Jeszcze nie)\\b");
+    matches(answer, "\\[" + waitsFor + "[\\].]");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a general 'can X do this kind of thing' is still answered by the permission")
+  @CsvSource(delimiter = '|', value = {
+      "can Marek accept checks?|en|bfg|user_md_anna|^Yes.*checks.accept",
+      "czy Olena może uruchamiać pipeline'y?|pl|bfg|user_md_anna|^Nie.*pipelines.run"})
+  void general(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("deciding is decisions.record, accepting is checks.accept, running is pipelines.run")
+  @CsvSource(delimiter = '|', value = {
+      "can the dispatcher make decisions?|en|bfg|^No.*decisions.record",
+      "Is Marek allowed to take decisions?|en|bfg|^No.*decisions.record",
+      "czy dyspozytor może podejmować decyzje?|pl|bfg|^Nie.*decisions.record",
+      "czy Marek może wpisywać decyzje infrastrukturalne?|pl|bfg|^Nie.*decisions.record",
+      "czy Petra może zatwierdzać decyzje?|pl|vltava|^Nie.*decisions.record"})
+  void permissionAsked(String question, String lang, String scenario, String regex) {
+    String asker = scenario.equals("bfg") ? "user_md_anna" : "psvobodova";
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, "checks.accept");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("holding the permission but owning no decision: said so, and no sign-off cited as a decision")
+  @CsvSource(delimiter = '|', value = {
+      "may the medical director make decisions?|en",
+      "is Jana allowed to record decisions?|en",
+      "czy dyrektor medyczna może podejmować decyzje?|pl"})
+  void permissionWithoutDecisions(String question, String lang) {
+    String answer = ask(question, lang, "vltava", "psvobodova");
+    matches(answer, "decisions.record");
+    matches(answer, "(none|no decision|owns no|żadnej|nie ma|nie należy)");
+    lacks(answer, "/accept");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("'my tasks and what I cannot start yet': the asker's own tasks, available and refused with why")
+  @CsvSource(delimiter = '|', value = {
+      "what do I have to do now, and what can't I start yet?|en",
+      "what is on my list now, and what is still refused to me?|en",
+      "co mam teraz do zrobienia i czego jeszcze nie mogę zacząć?|pl"})
+  void myTasksAndRefused(String question, String lang) {
+    String answer = ask(question, lang, "kestrel", "user_ops_ines");
+    matches(answer, "connection");
+    matches(answer, "dry-run");
+    matches(answer, "\\[uplink");
+    lacks(answer, "pipelines.run");
+  }
+}
