@@ -387,9 +387,12 @@ public final class QuestionReader {
       case BLOCKERS -> c.thing() != null && !c.productionNamed()
           && (c.thing() == c.group() && c.thing().score() >= NAMED || c.thing().score() >= NAMED * 2)
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
-          : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
+          // "which gates are blocked": the overview, listing the gates of the status asked
+          : question(lang, intent, c.status() != null ? c.status() : c.production(), actor, c.action(), environment,
+              call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
-          ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
+          ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
+              environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
       case OWNER -> c.thing() == null
           ? question(lang, Intent.NEXT, null, actor, c.action(), environment, call("nextAction", null, null))

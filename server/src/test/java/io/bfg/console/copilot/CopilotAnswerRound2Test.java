@@ -123,4 +123,67 @@ class CopilotAnswerRound2Test {
     matches(answer, "\\[uplink");
     lacks(answer, "pipelines.run");
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("two terms compared: both explained")
+  @CsvSource(delimiter = '|', value = {
+      "What is the difference between READY and REVIEW?|en|READY means.*REVIEW means|REVIEW means.*READY means",
+      "how does BLOCKED differ from REVIEW|en|BLOCKED means.*REVIEW means|REVIEW means.*BLOCKED means",
+      "Czym różni się BLOCKED od READY?|pl|BLOCKED oznacza.*READY oznacza|READY oznacza.*BLOCKED oznacza",
+      "Jaka jest różnica między REVIEW a BLOCKED?|pl|REVIEW oznacza.*BLOCKED oznacza|BLOCKED oznacza.*REVIEW oznacza"})
+  void twoTerms(String question, String lang, String regex) {
+    matches(ask(question, lang, "bfg", "user_md_anna"), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0} ({2})")
+  @DisplayName("gates of one status: those listed, no gate of another status among them")
+  @CsvSource(delimiter = '|', value = {
+      "which gates are blocked right now?|en|bfg|BLOCKED",
+      "list the gates that are BLOCKED|en|vltava|BLOCKED",
+      "które bramki są zablokowane?|pl|bfg|BLOCKED",
+      "które bramki mają status REVIEW?|pl|kestrel|REVIEW"})
+  void gatesOfStatus(String question, String lang, String scenario, String status) {
+    String asker = switch (scenario) {
+      case "bfg" -> "user_md_anna";
+      case "vltava" -> "psvobodova";
+      default -> "user_ops_ines";
+    };
+    String answer = ask(question, lang, scenario, asker);
+    String other = status.equals("BLOCKED") ? "REVIEW" : "BLOCKED";
+    for (String line : answer.split("\n")) {
+      if (line.startsWith("- ")) {
+        // a decision code such as BLOCKED_PENDING_X is no status
+        matches(line, "(?<![_A-Z])" + status + "(?![_A-Z])");
+        lacks(line, "(?<![_A-Z])" + other + "(?![_A-Z])");
+      }
+    }
+    matches(answer, "\\n- .*" + status);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a second reading that only repeats the first's facts is left out")
+  @CsvSource(delimiter = '|', value = {
+      "who owns the patient reminders provider|en",
+      "whose is the SMS reminders provider?|en",
+      "kto jest właścicielem dostawcy przypomnień SMS?|pl"})
+  void noRepeat(String question, String lang) {
+    String answer = ask(question, lang, "vltava", "psvobodova");
+    lacks(answer, "^(Also|Ponadto|Również|Dodatkowo)");
+    lacks(answer, "\\n(Also|Ponadto|Również|Dodatkowo)");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("wording: numbers agree, Polish needs no inflected noun, the asker is 'you'")
+  @CsvSource(delimiter = '|', value = {
+      "how far along is the migration runbook?|en|vltava|psvobodova|checks are done|done: 1 of 3 checks",
+      "ile jest gotowych bramek?|pl|bfg|user_md_anna|niegotowych|niegotowe: \\d",
+      "what are my tasks?|en|kestrel|user_ops_ines|Ines Duarte \\(Operations lead\\) can|^You",
+      "co mam do zrobienia?|pl|kestrel|user_ops_ines|Kolejne|^Możesz",
+      "what can I do right now?|en|bfg|user_md_anna|more of theirs|^You",
+      "na co czeka brama próby?|pl|kestrel|user_ops_ines|, które ma status|\\[uplink\\]"})
+  void wording(String question, String lang, String scenario, String asker, String wrong, String right) {
+    String answer = ask(question, lang, scenario, asker);
+    lacks(answer, wrong);
+    matches(answer, right);
+  }
 }
