@@ -420,10 +420,14 @@ public final class QuestionReader {
         Link named = c.check() != null && (c.thing() == c.check() || c.whyNot())
             && (c.check().score() >= 3 || c.whyNot() || actor != null && c.action() != null
             && c.check().score() >= DOABLE) ? c.check() : null;
+        Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
+        // "can the director record decisions": a sign-off that a word names ("medical records") is not a decision
+        if (named != null && asked == Action.DECIDE && !hasOptions(c.scenario(), named.id())) {
+          named = null;
+        }
         if (named != null) {
           calls.add(call("check", "id", named.id()));
         }
-        Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
         String pipeline = asked == Action.RUN && c.pipeline() != null ? c.pipeline().id() : null;
         // "why can't X do it": what the server would say to X now, not whether X holds the permission
         // "can I run the dry-run now": likewise, for a thing named, and for "can X record decisions" whether any is theirs

@@ -102,7 +102,8 @@ class CopilotAnswerRound2Test {
   @CsvSource(delimiter = '|', value = {
       "may the medical director make decisions?|en",
       "is Jana allowed to record decisions?|en",
-      "czy dyrektor medyczna może podejmować decyzje?|pl"})
+      "czy dyrektor medyczna może podejmować decyzje?|pl",
+      "can the medical director record decisions about the medical records?|en"})
   void permissionWithoutDecisions(String question, String lang) {
     String answer = ask(question, lang, "vltava", "psvobodova");
     matches(answer, "decisions.record");
@@ -115,7 +116,9 @@ class CopilotAnswerRound2Test {
   @CsvSource(delimiter = '|', value = {
       "what do I have to do now, and what can't I start yet?|en",
       "what is on my list now, and what is still refused to me?|en",
-      "co mam teraz do zrobienia i czego jeszcze nie mogę zacząć?|pl"})
+      "co mam teraz do zrobienia i czego jeszcze nie mogę zacząć?|pl",
+      "is there anything on my list right now, and anything I cannot start yet?|en",
+      "czy mam coś teraz do zrobienia i czy jest coś, czego nie mogę jeszcze zacząć?|pl"})
   void myTasksAndRefused(String question, String lang) {
     String answer = ask(question, lang, "kestrel", "user_ops_ines");
     matches(answer, "connection");
