@@ -118,7 +118,9 @@ class CopilotAnswerRound2Test {
       "what is on my list now, and what is still refused to me?|en",
       "co mam teraz do zrobienia i czego jeszcze nie mogę zacząć?|pl",
       "is there anything on my list right now, and anything I cannot start yet?|en",
-      "czy mam coś teraz do zrobienia i czy jest coś, czego nie mogę jeszcze zacząć?|pl"})
+      "czy mam coś teraz do zrobienia i czy jest coś, czego nie mogę jeszcze zacząć?|pl",
+      "anything on my list at the moment, and is there something I can't run yet?|en",
+      "czy coś na mnie czeka i czego nie mogę jeszcze uruchomić?|pl"})
   void myTasksAndRefused(String question, String lang) {
     String answer = ask(question, lang, "kestrel", "user_ops_ines");
     matches(answer, "connection");
@@ -167,6 +169,8 @@ class CopilotAnswerRound2Test {
   @DisplayName("a second reading that only repeats the first's facts is left out")
   @CsvSource(delimiter = '|', value = {
       "who owns the patient reminders provider|en",
+      "who owns the patient reminders (SMS) provider?|en",
+      "who is the owner of the patient reminders (SMS) provider?|en",
       "whose is the SMS reminders provider?|en",
       "kto jest właścicielem dostawcy przypomnień SMS?|pl"})
   void noRepeat(String question, String lang) {
