@@ -23,6 +23,11 @@ public final class LocalAnswers {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final int LIST_LIMIT = 6;
+  /** The statuses a gate can be listed by ("which gates are blocked"); READY ones are not in the overview's list. */
+  private static final java.util.Set<String> STATUSES = java.util.Set.of("REVIEW", "BLOCKED");
+  /** What a second reading states: ids, codes and names (capitalised words), numbers; a role in brackets is no new fact. */
+  private static final Pattern FACT = Pattern.compile("\\[[^\\]]+]|\\b\\p{Lu}[\\p{L}.'-]*|\\d+(?:/\\d+)?");
+  private static final Pattern PARENTHESISED = Pattern.compile("\\([^()]*\\)");
   /** A full stop that ends a sentence, not one after a title such as "Mgr." or "Ing.". */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)(?<![A-Z][a-z]{1,3}\\.)\\s+");
   /** Someone's tasks are listed whole up to this many: a task left out is one they would not know of. */
@@ -33,12 +38,18 @@ public final class LocalAnswers {
 
   /** {@code results} holds one tool result per call of {@code question} (its second reading's after), null when not found. */
   public static String write(Question question, List<Map<String, Object>> results, Map<String, String> templates) {
-    Templates t = new Templates(templates);
+    return write(question, results, templates, null);
+  }
+
+  /** As above, asked by the actor {@code asker} (null when unknown): what is theirs is said to them as "you". */
+  public static String write(Question question, List<Map<String, Object>> results, Map<String, String> templates,
+                             String asker) {
+    Templates t = new Templates(templates, asker);
     int own = Math.min(results.size(), question.calls().size());
     String answer = one(question, results.subList(0, own), t);
     if (question.also() != null && results.size() > own) {
       String second = unsaid(answer, one(question.also(), results.subList(own, results.size()), t));
-      if (!second.isBlank()) {
+      if (!second.isBlank() && !repeats(answer, second)) {
         answer = answer + "\n" + t.line("also", Map.of()) + " " + second;
       }
     }
@@ -68,7 +79,7 @@ public final class LocalAnswers {
       case COUNT -> result.containsKey("checks") ? t.line("count.group", result)
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
-      case BLOCKERS -> blockers(t, result);
+      case BLOCKERS -> blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null);
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
@@ -106,21 +117,34 @@ public final class LocalAnswers {
     return lines.size() == 1 ? lines.get(0) : "- " + String.join("\n- ", lines);
   }
 
-  private static String blockers(Templates t, Map<String, Object> r) {
+  /** The overview; with {@code status} (asked "which gates are blocked"), only the gates of that status listed. */
+  private static String blockers(Templates t, Map<String, Object> r, String status) {
     StringBuilder out = new StringBuilder(t.line("blockers.head", with(r, "go",
         Boolean.TRUE.equals(r.get("go")) ? t.raw("go") : t.raw("nogo"), "target", r.getOrDefault("target", ""))));
     if (r.get("traffic") != null) {
       out.append(' ').append(t.line("blockers.traffic", r));
     }
     List<Map<String, Object>> blockers = list(r.get("blockers"));
-    if (blockers.isEmpty()) {
+    int others = 0;
+    if (status != null) {
+      List<Map<String, Object>> asked = blockers.stream().filter(g -> status.equals(g.get("status"))).toList();
+      others = blockers.size() - asked.size();
+      blockers = asked;
+    }
+    if (status != null && blockers.isEmpty()) {
+      out.append(' ').append(t.line("blockers.status.none", Map.of("status", status)));
+    } else if (blockers.isEmpty()) {
       out.append(' ').append(t.line("blockers.none", Map.of()));
     } else {
-      out.append('\n').append(t.line("blockers.list", Map.of()));
+      out.append('\n').append(status == null ? t.line("blockers.list", Map.of())
+          : t.line("blockers.list.status", Map.of("status", status, "count", blockers.size())));
       for (Map<String, Object> gate : blockers) {
         String waiting = gate.get("blockedBy") == null ? "" : t.line("blockers.waiting", gate);
         out.append("\n- ").append(t.line("blockers.item", with(gate, "waiting", waiting)));
       }
+    }
+    if (others > 0) {
+      out.append('\n').append(t.line("blockers.others", Map.of("count", others)));
     }
     Map<String, Object> next = map(r.get("next"));
     if (next != null) {
@@ -211,9 +235,9 @@ public final class LocalAnswers {
     List<Map<String, Object>> blocked = list(r.get("blocked"));
     StringBuilder out = new StringBuilder();
     if (actionable.isEmpty()) {
-      out.append(t.line(blocked.isEmpty() ? "tasks.none" : "tasks.none.yet", r));
+      out.append(t.line(t.to(blocked.isEmpty() ? "tasks.none" : "tasks.none.yet", r.get("id")), r));
     } else {
-      out.append(t.line(actionable.size() == 1 ? "tasks.head.one" : "tasks.head", with(r, "count",
+      out.append(t.line(t.to(actionable.size() == 1 ? "tasks.head.one" : "tasks.head", r.get("id")), with(r, "count",
           actionable.size())));
       actionable.stream().limit(TASK_LIMIT).forEach(c -> out.append("\n- ").append(task(t, c)));
       if (actionable.size() > TASK_LIMIT) {
@@ -291,7 +315,8 @@ public final class LocalAnswers {
                                    Map<String, Object> tasks) {
     Map<String, Object> offered = offered(q, tasks);
     if (offered != null) {
-      return whyNot(t, tasks, offered);
+      // what the server would do now comes first; holding the permission is only the second thing said
+      return whyNot(t, tasks, offered) + held(t, q, summary);
     }
     String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
     if (refusals != null) {
@@ -333,7 +358,9 @@ public final class LocalAnswers {
       boolean may = list(actor.get("permissions")).contains(permission);
       boolean owns = check == null || check.containsKey("error") || actor.get("id").equals(check.get("owner"));
       Map<String, Object> values = with(actor, "verb", verb, "permission", permission);
-      if (may && owns) {
+      if (may && owns && action == Action.DECIDE && q.subject() == null && tasks != null && !has(tasks, "decision")) {
+        out.append(t.line("perm.yes.noDecision", values));
+      } else if (may && owns) {
         out.append(t.line("perm.yes", values));
       } else if (may) {
         out.append(t.line("perm.notOwner", with(values, "checkLabel", check.get("label"), "check", check.get("id"),
@@ -350,6 +377,37 @@ public final class LocalAnswers {
           "permission", permission)));
     }
     return out.toString();
+  }
+
+  /** Whether {@code actor} holds the permission for the action asked, as a second sentence, or nothing. */
+  private static String held(Templates t, Question q, Map<String, Object> summary) {
+    if (q.action() == null || summary == null) {
+      return "";
+    }
+    String permission = switch (q.action()) {
+      case ACCEPT -> Permissions.ACCEPT_CHECKS;
+      case DECIDE -> Permissions.RECORD_DECISIONS;
+      case RUN -> Permissions.RUN_PIPELINES;
+    };
+    for (Map<String, Object> a : maps(summary.get("actors"))) {
+      if (a.get("id").equals(q.actor())) {
+        boolean may = list(a.get("permissions")).contains(permission);
+        return " " + t.line(t.to(may ? "perm.holds" : "perm.lacks", a.get("id")), with(a, "permission", permission));
+      }
+    }
+    return "";
+  }
+
+  /** Whether any of the actor's open commands, available or refused, is of {@code kind} (as ownerTasks names it). */
+  private static boolean has(Map<String, Object> tasks, String kind) {
+    for (String part : List.of("actionable", "blocked")) {
+      for (Map<String, Object> item : maps(tasks.get(part))) {
+        if (kind.equals(item.get("kind"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The one result of {@code results} after the first that has {@code key}, or null. */
@@ -402,10 +460,11 @@ public final class LocalAnswers {
   /** Why someone cannot do a thing yet: the server's own refusal and what it waits for, or that they may now. */
   private static String whyNot(Templates t, Map<String, Object> tasks, Map<String, Object> item) {
     Map<String, Object> values = with(item, "name", tasks.get("name"), "role", tasks.get("role"));
+    Object actor = tasks.get("id");
     if (Boolean.TRUE.equals(item.get("available"))) {
-      return t.line("why.may", values);
+      return t.line(t.to("why.may", actor), values);
     }
-    return item.get("blockedBy") == null ? t.line("why.refused", values) : t.line("why.waits", values);
+    return t.line(t.to(item.get("blockedBy") == null ? "why.refused" : "why.waits", actor), values);
   }
 
   private static String session(Templates t, Question q, Map<String, Object> summary) {
@@ -489,6 +548,17 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** Whether every fact {@code second} states is already in {@code first}: then it only says them again in other words. */
+  private static boolean repeats(String first, String second) {
+    Matcher m = FACT.matcher(PARENTHESISED.matcher(second).replaceAll(" "));
+    while (m.find()) {
+      if (!first.contains(m.group())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The sentences of {@code second} that {@code first} does not already say: an answer never repeats itself. */
   private static String unsaid(String first, String second) {
     List<String> kept = new ArrayList<>();
@@ -541,7 +611,12 @@ public final class LocalAnswers {
   }
 
   /** Templates with {@code {name}} placeholders; a missing value leaves a visible "?" rather than failing. */
-  private record Templates(Map<String, String> lines) {
+  private record Templates(Map<String, String> lines, String asker) {
+
+    /** {@code key}'s second-person form ("key.you") when {@code actor} is the one asking and the language has one. */
+    String to(String key, Object actor) {
+      return asker != null && asker.equals(actor) && lines.containsKey(key + ".you") ? key + ".you" : key;
+    }
 
     String raw(String key) {
       return lines.getOrDefault(key, key);

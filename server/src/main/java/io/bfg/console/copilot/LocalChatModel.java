@@ -110,7 +110,8 @@ public final class LocalChatModel implements StreamingChatModel {
             .finishReason(FinishReason.TOOL_EXECUTION).modelName(NAME).build());
         return;
       }
-      String answer = LocalAnswers.write(question, parse(results), prompts.local(question.lang()));
+      String answer = LocalAnswers.write(question, parse(results), prompts.local(question.lang()),
+          AskedBy.parse(key.message().singleText()).actorId());
       for (int i = 0; i < answer.length(); i += PIECE) {
         handler.onPartialResponse(answer.substring(i, Math.min(answer.length(), i + PIECE)));
       }

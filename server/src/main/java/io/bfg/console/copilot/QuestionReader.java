@@ -64,6 +64,8 @@ public final class QuestionReader {
   private static final double MIN_LINK = 1.5;
   /** A thing asked to be acted on must be named at least this clearly: a wrong target would name the wrong owner. */
   private static final double NAMED = 3;
+  /** A check linked this well, named with a verb by someone asking whether they may do it, is the thing asked about. */
+  private static final double DOABLE = 2;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
       "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
@@ -189,6 +191,7 @@ public final class QuestionReader {
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
       "zdecyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
+  private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
       "odpal", "uruchom", "pusc", "pipelin", "rerun"));
 
@@ -269,6 +272,7 @@ public final class QuestionReader {
       }
       scores.put(entry.getKey(), score);
     }
+    double tasksWorded = scores.get(Intent.TASKS);
     // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
     if (firstPerson && actor != null && actor.at().isEmpty()) {
       add(scores, Intent.TASKS, scores.get(Intent.NEXT));
@@ -332,7 +336,7 @@ public final class QuestionReader {
     add(scores, Intent.PERMISSION, actor != null && action != null || pipeline != null && action == Action.RUN
         ? 1.0 : actor == null && action == null && scores.get(Intent.PERMISSION) < 3 ? -1.5 : 0);
     // "can the driver accept ...", "czy X moze zapisac ...": whether someone may, not what something is
-    if (modal && actor != null && action != null && !act) {
+    if (modal && actor != null && action != null && !act && !(firstPerson && tasksWorded >= 2)) {
       add(scores, Intent.PERMISSION, 3);
     }
     // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
@@ -406,7 +410,7 @@ public final class QuestionReader {
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
         production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
-        group != null && !onlyProgressWords(group, words), rollback);
+        group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words));
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -435,7 +439,24 @@ public final class QuestionReader {
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
-                         String status, boolean groupCounted, boolean rollback) {
+                         String status, boolean groupCounted, boolean rollback, boolean checkNamed) {
+  }
+
+  /**
+   * Whether {@code check} is named by some word that is not a verb of doing ("accept" in "can X
+   * accept checks" links to an "acceptance" check without naming it; "the test batch" names one).
+   */
+  private static boolean namedBeyondVerbs(Link check, List<Word> words) {
+    if (check == null) {
+      return false;
+    }
+    for (int at : check.at()) {
+      String word = words.get(at).text();
+      if (!startsWithAny(word, ACCEPT_VERBS) && !startsWithAny(word, DECIDE_VERBS) && !startsWithAny(word, RUN_VERBS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Question reading(Intent intent, Lang lang, Context c) {
@@ -452,9 +473,12 @@ public final class QuestionReader {
       case BLOCKERS -> c.thing() != null && !c.productionNamed()
           && (c.thing() == c.group() && c.thing().score() >= NAMED || c.thing().score() >= NAMED * 2)
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
-          : question(lang, intent, c.production(), actor, c.action(), environment, call("blockers", null, null));
+          // "which gates are blocked": the overview, listing the gates of the status asked
+          : question(lang, intent, c.status() != null ? c.status() : c.production(), actor, c.action(), environment,
+              call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
-          ? question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment, call("blockers", null, null))
+          ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
+              environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
       case OWNER -> c.thing() == null
           ? question(lang, Intent.NEXT, null, actor, c.action(), environment, call("nextAction", null, null))
@@ -478,15 +502,22 @@ public final class QuestionReader {
         List<ToolCall> calls = new ArrayList<>();
         calls.add(call("summary", null, null));
         // a check named only by the verb ("accept" in "acceptance") is not the check asked about
+        // someone asking whether they may do a thing names it less formally ("can I sign the test batch")
         Link named = c.check() != null && (c.thing() == c.check() || c.whyNot())
-            && (c.check().score() >= 3 || c.whyNot()) ? c.check() : null;
+            && (c.check().score() >= 3 || c.whyNot() || actor != null && c.action() != null
+            && (c.check().score() >= DOABLE || c.checkNamed() && c.check().score() >= MIN_LINK)) ? c.check() : null;
+        Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
+        // "can the director record decisions": a sign-off that a word names ("medical records") is not a decision
+        if (named != null && asked == Action.DECIDE && !hasOptions(c.scenario(), named.id())) {
+          named = null;
+        }
         if (named != null) {
           calls.add(call("check", "id", named.id()));
         }
-        Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
         String pipeline = asked == Action.RUN && c.pipeline() != null ? c.pipeline().id() : null;
         // "why can't X do it": what the server would say to X now, not whether X holds the permission
-        if (c.whyNot() && actor != null) {
+        // "can I run the dry-run now": likewise, for a thing named, and for "can X record decisions" whether any is theirs
+        if (actor != null && (c.whyNot() || named != null || pipeline != null || asked == Action.DECIDE)) {
           calls.add(call("ownerTasks", "actor", actor));
         }
         yield new Question(lang, intent, named != null ? named.id() : pipeline, calls, actor, asked, environment,
@@ -902,8 +933,12 @@ public final class QuestionReader {
     Action found = null;
     for (Word word : words) {
       String text = word.text();
-      if (startsWithAny(text, ACCEPT_VERBS)) {
-        return Action.ACCEPT;
+      // "zatwierdzać decyzje", "sign off decisions": a decision is recorded whichever verb asks for it
+      if (startsWithAny(text, DECISION_NOUNS)) {
+        return Action.DECIDE;
+      }
+      if (found != Action.ACCEPT && startsWithAny(text, ACCEPT_VERBS)) {
+        found = Action.ACCEPT;
       }
       if (found == null && startsWithAny(text, DECIDE_VERBS)) {
         found = Action.DECIDE;

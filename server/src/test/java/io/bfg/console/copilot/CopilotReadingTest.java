@@ -192,7 +192,7 @@ class CopilotReadingTest {
       assertThat(c.en("what percentage is done overall")).contains(s.percent() + "%");
       assertThat(c.pl("ile checków jest gotowych?")).contains(s.checksReady() + " z " + s.checksTotal());
       assertThat(c.pl("Ile bramek jeszcze nie jest gotowych?")).contains(
-          "(" + (s.gatesTotal() - s.gatesReady()) + " niegotowych)");
+          "(niegotowe: " + (s.gatesTotal() - s.gatesReady()) + ")");
       Evaluation.GroupView contracts = c.group("contracts");
       assertThat(c.en("how many provider contracts are mapped")).contains("[contracts]",
           contracts.done() + "/" + contracts.total()).doesNotContain("REVIEW");

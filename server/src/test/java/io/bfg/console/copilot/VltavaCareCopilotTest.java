@@ -169,7 +169,7 @@ class VltavaCareCopilotTest {
 
     assertThat(polish.getString("text")).isEqualTo("Grupa \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "
         + "status BLOCKED (zablokowany), 0/3, decyzja BLOCKED_PENDING_REPLAY. Czeka na \"Odtworzenie rekordów jest przećwiczone bez "
-        + "błędów\" [replay], które ma status BLOCKED (zablokowany), 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
+        + "błędów\" [replay]. Status [replay]: BLOCKED (zablokowany), 0/5 (BLOCKED_PENDING_LINK). Otwarte kontrole: HIS tylko do "
         + "odczytu [fallback.legacy-readonly] – REVIEW (do przeglądu), właściciel Ing. Tomáš Novotný; Ćwiczenie odtworzenia "
         + "[fallback.restore-drill] – BLOCKED (zablokowany), właściciel Ing. Tomáš Novotný; Kliniczna akceptacja drogi powrotu "
         + "[fallback.clinical-signoff] – BLOCKED (zablokowany), właściciel MUDr. Jana Dvořáková.");
