@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public final class LocalAnswers {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final int LIST_LIMIT = 6;
   /** The statuses a gate can be listed by ("which gates are blocked"); READY ones are not in the overview's list. */
-  private static final java.util.Set<String> STATUSES = java.util.Set.of("REVIEW", "BLOCKED");
+  private static final Set<String> STATUSES = Set.of("REVIEW", "BLOCKED");
   /** What a second reading states: ids, codes and names (capitalised words), numbers; a role in brackets is no new fact. */
   private static final Pattern FACT = Pattern.compile("\\[[^\\]]+]|\\b\\p{Lu}[\\p{L}.'-]*|\\d+(?:/\\d+)?");
   private static final Pattern PARENTHESISED = Pattern.compile("\\([^()]*\\)");

@@ -10,9 +10,11 @@ import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -420,7 +422,7 @@ public final class QuestionReader {
         && compatible(first, second)) {
       Question also = reading(second, language, context);
       if (!also.calls().isEmpty() && !also.calls().equals(reading.calls())
-          && !java.util.Objects.equals(also.subject(), reading.subject())) {
+          && !Objects.equals(also.subject(), reading.subject())) {
         return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
             reading.action(), reading.environment(), also);
       }
@@ -851,7 +853,7 @@ public final class QuestionReader {
 
   /** Every form of the question's words: a cue word that has none of them cannot match, and most have none. */
   private static Set<String> forms(List<Word> words) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (Word word : words) {
       out.add(word.text());
       out.add(word.pl());

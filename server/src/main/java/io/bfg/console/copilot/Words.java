@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -105,7 +106,7 @@ final class Words {
    * differently ("database" is one word, "baza danych" two, "danych" alone is "data"), so no
    * stemmer relates them. Console vocabulary, not any scenario's.
    */
-  private static final java.util.Set<String> BASE = java.util.Set.of("baza", "bazy", "bazie", "baze",
+  private static final Set<String> BASE = Set.of("baza", "bazy", "bazie", "baze",
       "bazach", "bazami", "bazom", "baz");
   private static volatile Word database;
 
