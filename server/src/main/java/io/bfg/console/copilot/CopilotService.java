@@ -11,6 +11,7 @@ import dev.langchain4j.service.UserMessage;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Lang;
+import io.bfg.console.service.ChangesInFlight;
 import io.bfg.console.service.ReadinessService;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -127,7 +128,8 @@ public final class CopilotService {
     this.prompts = new Prompts(settings.promptsDir());
     this.lexicon = new Grounding.Lexicon(service.scenario());
     this.model = model(settings);
-    this.pacer = new AnswerPacer(settings.answersPerSecond());
+    ChangesInFlight changes = service.changesInFlight();
+    this.pacer = new AnswerPacer(settings.answersPerSecond(), changes::any);
     this.workers = vertx.createSharedWorkerExecutor("copilot",
         LocalChatModel.NAME.equals(settings.model()) ? LOCAL_WORKERS : REMOTE_WORKERS, settings.timeoutMs() * 2L,
         java.util.concurrent.TimeUnit.MILLISECONDS);

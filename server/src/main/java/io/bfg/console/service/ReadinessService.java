@@ -66,6 +66,7 @@ public final class ReadinessService {
   private final ScenarioStore store;
   private final EventBus eventBus;
   private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
+  private final ChangesInFlight changesInFlight = new ChangesInFlight();
   private volatile View view;
   private volatile Buffer snapshotJson;
   /** The tail of the command queue; guarded by {@code this}. */
@@ -179,6 +180,11 @@ public final class ReadinessService {
 
   public ScenarioStore store() {
     return store;
+  }
+
+  /** Counts a change from its command (or catch-up) entering the queue until every feed hub has sent it. */
+  public ChangesInFlight changesInFlight() {
+    return changesInFlight;
   }
 
   public SessionState state() {
@@ -371,6 +377,8 @@ public final class ReadinessService {
   /** {@code work} behind everything queued before it: commands and catch-ups, one at a time. */
   private <T> Future<T> queued(Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();
+    changesInFlight.begin();
+    done.future().onComplete(ignored -> changesInFlight.end());
     synchronized (this) {
       commandTail = commandTail.transform(ignored -> {
         Future<T> result = work.get();

@@ -151,14 +151,17 @@ public final class FeedHub {
    */
   private void broadcastChange(Buffer auditEvent) {
     byte[] audit = TextFrames.frame(auditMessage(auditEvent.getBytes()));
-    for (FeedConnection connection : List.copyOf(connections)) {
-      if (connection.full()) {
-        markBehind(connection);
-      } else {
-        byte[] evaluation = nextEvaluation(connection);
-        write(connection, evaluation == null ? Unpooled.wrappedBuffer(audit) : Unpooled.wrappedBuffer(audit, evaluation));
+    service.changesInFlight().during(() -> {
+      for (FeedConnection connection : List.copyOf(connections)) {
+        if (connection.full()) {
+          markBehind(connection);
+        } else {
+          byte[] evaluation = nextEvaluation(connection);
+          write(connection, evaluation == null ? Unpooled.wrappedBuffer(audit)
+              : Unpooled.wrappedBuffer(audit, evaluation));
+        }
       }
-    }
+    });
   }
 
   /**
@@ -168,11 +171,13 @@ public final class FeedHub {
    */
   private void broadcastMessage(Buffer message) {
     byte[] frame = TextFrames.frame(message.getBytes());
-    for (FeedConnection connection : List.copyOf(connections)) {
-      if (!connection.full()) {
-        write(connection, Unpooled.wrappedBuffer(frame));
+    service.changesInFlight().during(() -> {
+      for (FeedConnection connection : List.copyOf(connections)) {
+        if (!connection.full()) {
+          write(connection, Unpooled.wrappedBuffer(frame));
+        }
       }
-    }
+    });
   }
 
   private void sendEvaluation(FeedConnection connection) {

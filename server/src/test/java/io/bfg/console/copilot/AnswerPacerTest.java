@@ -3,6 +3,10 @@ package io.bfg.console.copilot;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,5 +43,32 @@ class AnswerPacerTest {
   @DisplayName("refuses a rate below one a second")
   void refusesZero() {
     assertThatThrownBy(() -> new AnswerPacer(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("starts no answer while a change is on its way to the feed, and the next one as soon as it is")
+  void feedComesFirst() throws Exception {
+    AtomicBoolean changeInFlight = new AtomicBoolean(true);
+    AnswerPacer pacer = new AnswerPacer(1_000_000, changeInFlight::get);
+    CompletableFuture<Void> answer = CompletableFuture.runAsync(pacer::await);
+
+    Thread.sleep(30);
+    assertThat(answer).as("held while the change is in flight").isNotDone();
+    changeInFlight.set(false);
+    answer.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("waits for the feed a bounded time, then lets answers through as long, so a busy feed cannot starve it")
+  void yieldIsBounded() throws Exception {
+    AnswerPacer pacer = new AnswerPacer(1_000_000, () -> true); // a feed that never rests
+
+    long start = System.nanoTime();
+    pacer.await();
+    assertThat(System.nanoTime() - start).as("the first answer waited").isGreaterThanOrEqualTo(AnswerPacer.MAX_YIELD_NANOS);
+
+    long next = System.nanoTime();
+    pacer.await();
+    assertThat(System.nanoTime() - next).as("the next one takes the copilot's turn").isLessThan(AnswerPacer.MAX_YIELD_NANOS);
   }
 }
