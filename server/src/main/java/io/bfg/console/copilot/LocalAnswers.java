@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class LocalAnswers {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private static final int LIST_LIMIT = 6;
   /** The statuses a gate can be listed by ("which gates are blocked"); READY ones are not in the overview's list. */
   private static final Set<String> STATUSES = Set.of("REVIEW", "BLOCKED");
@@ -623,19 +622,41 @@ public final class LocalAnswers {
       return lines.getOrDefault(key, key);
     }
 
+    /** The template {@code key} with each {name} replaced (a regex here cost a matcher and copies per answer line). */
     String line(String key, Map<String, Object> values) {
-      Matcher m = PLACEHOLDER.matcher(raw(key));
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        Object value = values.get(m.group(1));
+      String template = raw(key);
+      StringBuilder out = new StringBuilder(template.length() + 64);
+      int from = 0;
+      for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+        int close = placeholderEnd(template, open);
+        if (close < 0) {
+          continue;
+        }
+        String name = template.substring(open + 1, close);
+        Object value = values.get(name);
         // a language may name each status in its own words beside the code ("status.BLOCKED")
-        if (value != null && m.group(1).endsWith("tatus") && lines.containsKey("status." + value)) {
+        if (value != null && name.endsWith("tatus") && lines.containsKey("status." + value)) {
           value = lines.get("status." + value);
         }
-        m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "?" : String.valueOf(value)));
+        out.append(template, from, open).append(value == null ? "?" : value);
+        from = close + 1;
+        open = close;
       }
-      m.appendTail(out);
+      out.append(template, from, template.length());
       return out.toString();
+    }
+
+    /** Where the placeholder opened at {@code open} ends (its '}'), or -1 when no name of ASCII letters follows. */
+    private static int placeholderEnd(String template, int open) {
+      int at = open + 1;
+      while (at < template.length() && isAsciiLetter(template.charAt(at))) {
+        at++;
+      }
+      return at > open + 1 && at < template.length() && template.charAt(at) == '}' ? at : -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
   }
 }

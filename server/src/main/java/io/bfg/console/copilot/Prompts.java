@@ -59,7 +59,9 @@ public final class Prompts {
         loaded.stringPropertyNames().forEach(key -> map.put(key, loaded.getProperty(key)));
         content = Map.copyOf(map);
       } else {
-        content = Files.readString(file, StandardCharsets.UTF_8);
+        // stripped once here: LangChain4j checks the system prompt is not blank with trim() four times
+        // per question, and each trim copied the whole prompt for its final newline
+        content = Files.readString(file, StandardCharsets.UTF_8).strip();
       }
       cache.put(file, new Cached(modified, content));
       return content;

@@ -160,7 +160,7 @@ class OpenAiCopilotTest {
     JsonObject system = messages.getJsonObject(0);
     assertThat(system.getString("role")).isEqualTo("system");
     assertThat(system.getString("content")).as("the system prompt")
-        .isEqualTo(Files.readString(Path.of("prompts", "system.en.md"), StandardCharsets.UTF_8));
+        .isEqualTo(Files.readString(Path.of("prompts", "system.en.md"), StandardCharsets.UTF_8).strip());
     JsonObject user = messages.getJsonObject(1);
     assertThat(user.getString("role")).isEqualTo("user");
     assertThat(user.getString("content")).as("the question, and who asks it (the system prompt says what the line means)")
@@ -230,7 +230,7 @@ class OpenAiCopilotTest {
     JsonObject system = model.requests().get(0).getJsonArray("messages").getJsonObject(0);
     assertThat(system.getString("role")).isEqualTo("system");
     assertThat(system.getString("content")).as("the system prompt of a Polish question")
-        .isEqualTo(Files.readString(Path.of("prompts", "system.pl.md"), StandardCharsets.UTF_8));
+        .isEqualTo(Files.readString(Path.of("prompts", "system.pl.md"), StandardCharsets.UTF_8).strip());
   }
 
   @Test
