@@ -96,7 +96,7 @@ public final class LocalAnswers {
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
           ? t.line("session.rollback", result) : session(t, question, result);
-      case SNAPSHOT -> snapshot(t, result);
+      case SNAPSHOT -> snapshot(t, result, question.subject());
       default -> t.line("unknown", Map.of());
     };
   }
@@ -526,13 +526,17 @@ public final class LocalAnswers {
     return out.toString().trim();
   }
 
-  /** The snapshot the migration moves: its rows and checksum, and the rows of each batch. */
-  private static String snapshot(Templates t, Map<String, Object> r) {
+  /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */
+  private static String snapshot(Templates t, Map<String, Object> r, String batchAsked) {
     List<String> batches = new ArrayList<>();
+    String asked = "";
     for (Map<String, Object> batch : maps(r.get("batches"))) {
       batches.add(t.line("snapshot.batch", batch));
+      if (batch.get("id").equals(batchAsked)) {
+        asked = t.line("snapshot.batch.asked", batch) + " ";
+      }
     }
-    String line = t.line("snapshot", r);
+    String line = asked + t.line("snapshot", r);
     return batches.isEmpty() ? line : line + " " + t.line("snapshot.batches", Map.of("batches",
         String.join("; ", batches)));
   }

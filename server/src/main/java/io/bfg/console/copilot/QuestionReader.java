@@ -4,6 +4,7 @@ import io.bfg.console.copilot.Lexicon.Kind;
 import io.bfg.console.copilot.Lexicon.Link;
 import io.bfg.console.copilot.Words.Word;
 import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.Scenario;
@@ -502,7 +503,8 @@ public final class QuestionReader {
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
         production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
-        whatIs ? named : null, providersCounted);
+        whatIs ? named : null, providersCounted,
+        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -518,6 +520,44 @@ public final class QuestionReader {
       }
     }
     return reading;
+  }
+
+  /** Words that say "the snapshot's data" rather than name one batch of it. */
+  private static final Set<String> SNAPSHOT_STEMS = Set.copyOf(List.of("row", "record", "rekord", "wiersz", "package",
+      "dump", "paczk", "pakiet", "zrzut", "migawk", "snapshot", "data", "dane", "danych", "batch", "parti", "table",
+      "tabel", "checksum"));
+
+  /**
+   * The one batch of the snapshot a question names ("the operations package"), by a word of its
+   * label in either language; null when none or several are named. Only snapshot questions pay for
+   * it, over the scenario's few batches.
+   */
+  private static String batchNamed(List<Word> words, Scenario scenario) {
+    String found = null;
+    for (DataModel.BatchGroup batch : scenario.dataModel().batches()) {
+      if (batchNamed(words, batch.label().in(Lang.EN)) || batchNamed(words, batch.label().in(Lang.PL))) {
+        if (found != null) {
+          return null;
+        }
+        found = batch.id();
+      }
+    }
+    return found;
+  }
+
+  private static boolean batchNamed(List<Word> words, String label) {
+    for (Word part : Words.of(label)) {
+      if (part.text().length() < 4 || startsWithAny(part.text(), SNAPSHOT_STEMS)) {
+        continue;
+      }
+      for (Word word : words) {
+        if (!startsWithAny(word.text(), SNAPSHOT_STEMS)
+            && (part.same(word) || Lexicon.inflected(part.text(), word.text()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The question's words that are not part of {@code thing}'s name. */
@@ -543,7 +583,7 @@ public final class QuestionReader {
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
-                         Link defined, boolean providersCounted) {
+                         Link defined, boolean providersCounted, String batch) {
   }
 
   /**
@@ -659,7 +699,7 @@ public final class QuestionReader {
         yield new Question(lang, intent, step == null ? pipeline : step, calls, actor, c.action(), environment, null);
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
-      case SNAPSHOT -> question(lang, intent, null, actor, c.action(), environment, call("snapshot", null, null));
+      case SNAPSHOT -> question(lang, intent, c.batch(), actor, c.action(), environment, call("snapshot", null, null));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
     };

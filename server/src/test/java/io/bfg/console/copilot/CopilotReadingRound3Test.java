@@ -101,6 +101,22 @@ class CopilotReadingRound3Test {
     assertThat(BFG.pl("napisz wiersz o migracji")).contains("nie mogę odpowiedzieć");
   }
 
+  @Test
+  @DisplayName("a batch of the snapshot named by a word of its label is answered first, with its rows")
+  void batchNamed() {
+    for (CopilotReadingTest.Console console : List.of(BFG, CARE)) {
+      for (Lang lang : Lang.values()) {
+        for (Evaluation.BatchView batch : console.evaluation(lang).snapshot().batches()) {
+          String asked = lang == Lang.EN ? "how many rows are in the " + batch.label() + " package?"
+              : "ile rekordów liczy paczka " + batch.label() + "?";
+          assertThat(console.ask(asked, lang)).as(asked).startsWith(lang == Lang.EN
+              ? "The batch \"" + batch.label() + "\" holds " + batch.rows() + " rows."
+              : "Wiersze w partii \"" + batch.label() + "\": " + batch.rows() + ".");
+        }
+      }
+    }
+  }
+
   /** Every task id the server holds for {@code actor}: what they can do now, then what waits. */
   private static List<List<String>> taskIds(CopilotReadingTest.Console console, String actor) throws Exception {
     CopilotTools tools = new CopilotTools(() -> console.facts(Lang.EN),
