@@ -143,6 +143,17 @@ class CopilotReadingRound3Test {
         assertThat(answer.indexOf(id)).isGreaterThan(answer.indexOf(anna.get(0).get(0)));
       }
     }
+    // everyone's list, in either scenario, names every task the server holds for them
+    for (CopilotReadingTest.Console console : List.of(BFG, CARE)) {
+      for (var actor : console.scenario.actors()) {
+        List<String> ids = new ArrayList<>(taskIds(console, actor.id()).get(0));
+        ids.addAll(taskIds(console, actor.id()).get(1));
+        String pl = console.ask("co mam jeszcze do zrobienia?", Lang.PL, actor.id());
+        String en = console.ask("what's still on my list?", Lang.EN, actor.id());
+        ids.forEach(id -> assertThat(pl).contains(id));
+        ids.forEach(id -> assertThat(en).contains(id));
+      }
+    }
   }
 
   @Test
