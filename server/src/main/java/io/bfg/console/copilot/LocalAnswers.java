@@ -85,14 +85,17 @@ public final class LocalAnswers {
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
-      case PROVIDER -> providers(t, results);
+      case PROVIDER -> QuestionReader.COUNTED.equals(question.subject())
+          ? t.line("provider.count", Map.of("count", results.size())) + "\n" + providers(t, results, true)
+          : providers(t, results, false);
       case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
-      case MEANING -> code(t, result);
+      case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
+          : whatIs(t, question, results);
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
           ? t.line("session.rollback", result) : session(t, question, result);
-      case SNAPSHOT -> snapshot(t, result);
+      case SNAPSHOT -> snapshot(t, result, question.subject());
       default -> t.line("unknown", Map.of());
     };
   }
@@ -106,15 +109,30 @@ public final class LocalAnswers {
     return String.join("\n", lines);
   }
 
-  /** One provider, or several listed one a line. */
-  private static String providers(Templates t, List<Map<String, Object>> results) {
+  /** What a thing is (its label and description), then what it is now. */
+  private static String whatIs(Templates t, Question question, List<Map<String, Object>> results) {
+    Map<String, Object> r = results.get(0);
+    String tool = question.calls().get(0).tool();
+    // a provider is no gate or check: it is named by its label, without an id to cite
+    String what = t.line("provider".equals(tool) ? "what.provider"
+        : r.get("description") == null ? "what" : "what.described", r);
+    String now = switch (tool) {
+      case "provider" -> providers(t, results, false);
+      case "check" -> check(t, r);
+      default -> gate(t, r);
+    };
+    return what + "\n" + now;
+  }
+
+  /** One provider, or several listed one a line (always a list when {@code list}). */
+  private static String providers(Templates t, List<Map<String, Object>> results, boolean list) {
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> r : results) {
       if (r != null && !r.containsKey("error")) {
         lines.add(t.line(r.get("check") == null ? "provider.unchecked" : "provider", r));
       }
     }
-    return lines.size() == 1 ? lines.get(0) : "- " + String.join("\n- ", lines);
+    return lines.size() == 1 && !list ? lines.get(0) : "- " + String.join("\n- ", lines);
   }
 
   /** The overview; with {@code status} (asked "which gates are blocked"), only the gates of that status listed. */
@@ -182,6 +200,10 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("gate.waits", with(r, "blockedLabel", blocker.get("label"),
           "blockedStatus", blocker.get("status"), "blockedDone", blocker.get("done"), "blockedTotal",
           blocker.get("total"), "blockedDecision", blocker.get("decision"))));
+      for (Map<String, Object> other : maps(r.get("alsoBlockedBy"))) {
+        out.append(' ').append(t.line(other.containsKey("checks") || other.containsKey("done")
+            ? "gate.waits.also" : "gate.waits.also.check", other));
+      }
     }
     List<String> open = new ArrayList<>();
     for (Map<String, Object> check : maps(r.get("checks"))) {
@@ -207,7 +229,11 @@ public final class LocalAnswers {
     if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
       out.append(' ').append(t.line("check.options", Map.of("options", join(options))));
     }
-    if (r.get("blockedBy") != null) {
+    if (r.get("unmet") != null) {
+      List<String> items = new ArrayList<>();
+      maps(r.get("unmet")).forEach(u -> items.add(t.line("check.blocked.item", u)));
+      out.append(' ').append(t.line("check.blocked.all", Map.of("items", String.join("; ", items))));
+    } else if (r.get("blockedBy") != null) {
       out.append(' ').append(t.line("check.blocked", r));
     } else if (r.get("command") != null && !"READY".equals(r.get("status"))) {
       out.append(' ').append(t.line("check.command", r));
@@ -246,10 +272,14 @@ public final class LocalAnswers {
     }
     if (!blocked.isEmpty()) {
       List<String> waiting = new ArrayList<>();
-      blocked.stream().limit(3).forEach(c -> waiting.add(task(t, c) + (c.get("blockedBy") == null ? ""
+      // every one: a task left out is one the asker would not know of
+      blocked.stream().limit(TASK_LIMIT).forEach(c -> waiting.add(task(t, c) + (c.get("blockedBy") == null ? ""
           : " " + t.line("tasks.waitsFor", c))));
       out.append('\n').append(t.line("tasks.blocked", with(r, "count", blocked.size(), "items",
           String.join("; ", waiting))));
+      if (blocked.size() > TASK_LIMIT) {
+        out.append(' ').append(t.line("tasks.more", Map.of("count", blocked.size() - TASK_LIMIT)));
+      }
     }
     return out.toString();
   }
@@ -495,13 +525,17 @@ public final class LocalAnswers {
     return out.toString().trim();
   }
 
-  /** The snapshot the migration moves: its rows and checksum, and the rows of each batch. */
-  private static String snapshot(Templates t, Map<String, Object> r) {
+  /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */
+  private static String snapshot(Templates t, Map<String, Object> r, String batchAsked) {
     List<String> batches = new ArrayList<>();
+    String asked = "";
     for (Map<String, Object> batch : maps(r.get("batches"))) {
       batches.add(t.line("snapshot.batch", batch));
+      if (batch.get("id").equals(batchAsked)) {
+        asked = t.line("snapshot.batch.asked", batch) + " ";
+      }
     }
-    String line = t.line("snapshot", r);
+    String line = asked + t.line("snapshot", r);
     return batches.isEmpty() ? line : line + " " + t.line("snapshot.batches", Map.of("batches",
         String.join("; ", batches)));
   }

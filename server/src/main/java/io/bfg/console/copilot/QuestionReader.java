@@ -4,6 +4,7 @@ import io.bfg.console.copilot.Lexicon.Kind;
 import io.bfg.console.copilot.Lexicon.Link;
 import io.bfg.console.copilot.Words.Word;
 import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.Scenario;
@@ -75,6 +76,38 @@ public final class QuestionReader {
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
   private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
       "dostawcach", "dostawcami", "providerzy", "providerow"));
+  /** Integrations are the providers, unless the question is about the console's integration gates. */
+  private static final Set<String> INTEGRATION_WORDS = Set.copyOf(List.of("integrations", "integracje",
+      "integracji", "integracjach", "integracjami"));
+  private static final Set<String> GATE_WORDS = Set.copyOf(List.of("gate", "gates", "bramka", "bramki", "bramek",
+      "bramkach", "integracyjne", "integracyjnych"));
+  /** A mode that is no production one: a question naming it asks for every provider not in its target mode yet. */
+  private static final Set<String> NOT_PRODUCTION_MODES = Set.copyOf(List.of("mock", "mocked", "mocks", "mocku",
+      "mockach", "mockami", "mockiem", "mockowane", "mockowani", "local", "lokalnie", "lokalny", "lokalne", "stub",
+      "stubbed", "stubs", "sandbox", "fake", "fakes", "zamockowane", "zamockowani"));
+  private static final Set<String> PRODUCTION_WORDS = Set.copyOf(List.of("production", "prod", "produkcji",
+      "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy"));
+  private static final Set<String> NOT_YET_WORDS = Set.copyOf(List.of("not", "aren", "isn", "yet", "still", "nie",
+      "jeszcze", "wciaz", "nadal", "dalej"));
+  private static final Set<String> ENV_WORDS = Set.copyOf(List.of("env", "envs", "environment", "environments",
+      "srodowisko", "srodowiska", "srodowisku", "srodowisk", "srodowiskiem"));
+  private static final Set<String> NOW_WORDS = Set.copyOf(List.of("active", "current", "currently", "live", "now",
+      "running", "teraz", "aktywne", "aktywny", "biezace", "obecne", "obecnie", "dziala", "aktualne", "aktualnie",
+      "moment", "chwili"));
+  /** Going to production: "go live", "przejść na produkcję", "move to production". */
+  private static final Set<String> GO_VERBS = Set.copyOf(List.of("go", "move", "switch", "cut", "przejsc",
+      "wejsc", "isc", "przejdziemy", "wejdziemy", "przejda", "wejda", "przelaczyc", "ruszyc", "przeniesc"));
+  private static final Set<String> GO_TARGETS = Set.copyOf(List.of("production", "prod", "live", "produkcje",
+      "produkcji", "produkcja"));
+  private static final Set<String> YES_NO = Set.copyOf(List.of("can", "could", "may", "czy", "are", "is", "moga",
+      "mozemy", "mozna", "moze", "allowed", "do", "will", "shall"));
+  /** Words that open a question asking for something else than yes or no ("what code will go-live show"). */
+  private static final Set<String> WH_WORDS = Set.copyOf(List.of("what", "whats", "which", "who", "whose", "when",
+      "why", "how", "where", "co", "kto", "jaki", "jaka", "jakie", "jakim", "ktory", "ktora", "ktore", "kiedy",
+      "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje"));
+  /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
+  private static final Set<String> WHAT_IS_FILLER = Set.copyOf(List.of("what", "whats", "s", "is", "are", "a", "an",
+      "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie"));
   private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
       "stands", "difference", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
       "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
@@ -126,6 +159,11 @@ public final class QuestionReader {
     cues(Intent.OWNER, 2, "who owns", "owner", "owns", "whose", "responsible", "who signs", "who approves",
         "wlasciciel", "wlascicielem", "czyj", "czyje", "odpowiada", "kto klepie", "kto podpisuje", "kto zatwierdza",
         "kto akceptuje", "who accepts");
+    // "what does X still need to sign": the person's own list, whichever sign-off a word of it names
+    cues(Intent.TASKS, 3, "need to sign", "needs to sign", "have to sign", "has to sign", "need to approve",
+        "needs to approve", "has to approve", "still need", "still needs", "still has to", "still have to",
+        "musi podpisac", "musi zatwierdzic", "musi zaakceptowac", "musi jeszcze", "ma jeszcze", "ma podpisac",
+        "ma zatwierdzic");
     cues(Intent.TASKS, 2, "my list", "plate", "to do", "need to do", "needs to do", "tasks", "task", "todo",
         "work on", "zadania", "do zrobienia", "na glowie", "do roboty", "ruszyc", "has to do", "should do",
         "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na", "waiting on", "waits on", "pending on");
@@ -173,6 +211,20 @@ public final class QuestionReader {
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
         "przetlumacz", "tlumaczenie", "email", "mail", "summarize", "summarise", "streszczenie", "stresc",
         "sort list", "sortuje liste", "parse file", "parsuje");
+  }
+
+  /**
+   * Other words for the snapshot and what it holds: weak alone ("medical records"), strong when
+   * counted, and not counted at all when they are part of a thing's name ("odtworzenie rekordów").
+   */
+  private static final List<Cue> SNAPSHOT_WORDS = new ArrayList<>();
+
+  static {
+    for (String phrase : List.of("records", "rekordy", "rekordow", "rekordach", "package", "dump", "paczka",
+        "paczki", "paczce", "pakiet", "pakiecie", "pakietu", "zrzut", "zrzucie", "zrzutu", "migawka", "migawki",
+        "migawce")) {
+      SNAPSHOT_WORDS.add(new Cue(Words.of(phrase), 2));
+    }
   }
 
   /** Verbs that ask the copilot to act when a request starts with them (after "please", "can you", ...). */
@@ -263,6 +315,20 @@ public final class QuestionReader {
     boolean providerMeant = provider != null && (thing == null || provider.score() >= thing.score()
         || thing.id().equals(providerCheck(facts, provider.id())));
 
+    // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
+    boolean goLive = !act && goLiveAsked(words) && (actor == null || actor.at().isEmpty());
+    if (goLive) {
+      thing = null;
+      group = null;
+      check = null;
+      environment = null;
+    }
+    // "which env is active": the session's environments, not a check whose label says env
+    boolean environmentAsked = !goLive && environmentAsked(words, thing);
+    // "what's a DPIA", "co to jest HIS": what the thing is, then its status
+    Link named = provider != null && (thing == null || provider.score() >= thing.score()) ? provider : thing;
+    boolean whatIs = code == null && terms.isEmpty() && named != null && !goLive && whatIs(words, named);
+
     Map<Intent, Double> scores = new EnumMap<>(Intent.class);
     Set<String> forms = forms(words);
     for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
@@ -275,6 +341,13 @@ public final class QuestionReader {
       scores.put(entry.getKey(), score);
     }
     double tasksWorded = scores.get(Intent.TASKS);
+    List<Word> unnamed = thing != null && thing.score() >= NAMED ? outside(words, thing) : words;
+    Set<String> unnamedForms = unnamed == words ? forms : forms(unnamed);
+    for (Cue cue : SNAPSHOT_WORDS) {
+      if (matches(cue, unnamed, unnamedForms)) {
+        add(scores, Intent.SNAPSHOT, cue.weight());
+      }
+    }
     // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
     if (firstPerson && actor != null && actor.at().isEmpty()) {
       add(scores, Intent.TASKS, scores.get(Intent.NEXT));
@@ -283,9 +356,22 @@ public final class QuestionReader {
     if (whyNot) {
       add(scores, Intent.PERMISSION, 4);
     }
-    // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names
-    if (scores.get(Intent.SNAPSHOT) >= 3.5 && scores.get(Intent.COUNT) >= 3) {
+    // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names;
+    // and counting "wierszy" is no poem
+    boolean rowsCounted = scores.get(Intent.SNAPSHOT) >= 3.5 && scores.get(Intent.COUNT) >= 3;
+    if (rowsCounted) {
       add(scores, Intent.SNAPSHOT, 3);
+      add(scores, Intent.OUT_OF_SCOPE, -4);
+    }
+    if (goLive) {
+      add(scores, Intent.BLOCKERS, 8);
+    }
+    if (environmentAsked) {
+      add(scores, Intent.SESSION, 6);
+    }
+    // "what does <person> still need to sign": a person named with words asking what is still theirs
+    if (actor != null && !actor.at().isEmpty() && scores.get(Intent.TASKS) >= 3 && !modal) {
+      add(scores, Intent.TASKS, 3);
     }
     if (question.indexOf('%') >= 0) {
       add(scores, Intent.COUNT, 3);
@@ -301,12 +387,7 @@ public final class QuestionReader {
     }
     // words that name the thing asked about do not also ask for recent changes ("przekazania zmiany")
     if (thing != null && thing.score() >= NAMED && scores.get(Intent.RECENT) > 0) {
-      List<Word> rest = new ArrayList<>();
-      for (int i = 0; i < words.size(); i++) {
-        if (!thing.at().contains(i)) {
-          rest.add(words.get(i));
-        }
-      }
+      List<Word> rest = outside(words, thing);
       Set<String> restForms = forms(rest);
       double recent = 0;
       for (Cue cue : CUES.get(Intent.RECENT)) {
@@ -346,10 +427,16 @@ public final class QuestionReader {
       add(scores, Intent.PROVIDER, -2);
     }
     // "list the providers", "which providers are mocked": several providers, none in particular
-    List<String> providers = thing == null || thing.score() < NAMED || providerMeant
-        ? providersListed(words, links, scenario, provider) : List.of();
+    boolean providersWorded = providersWorded(words);
+    // "ilu jest dostawców w sumie": the providers counted, not a gate whose label says provider
+    boolean providersCounted = providersWorded && scores.get(Intent.COUNT) >= 3
+        && (thing == null || thing.score() < NAMED || providerWordsOnly(thing, words));
+    // "which integrations are not on production yet": the providers not in their target mode, though it names production
+    boolean notProduction = providersWorded && notProductionAsked(words);
+    List<String> providers = providersCounted || notProduction || thing == null || thing.score() < NAMED
+        || providerMeant ? providersListed(words, links, scenario, providersCounted ? null : provider) : List.of();
     if (!providers.isEmpty()) {
-      add(scores, Intent.PROVIDER, 5);
+      add(scores, Intent.PROVIDER, providersCounted || notProduction ? 9 : 5);
     }
     // "have patients been notified": the words naming a provider name a check more clearly
     if (provider != null && thing != null && !providerMeant && thing.at().containsAll(provider.at())) {
@@ -362,6 +449,9 @@ public final class QuestionReader {
     boolean ownCheck = provider != null && thing != null && thing.id().equals(providerCheck(facts, provider.id()));
     add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
         + (ownCheck ? 1.0 : 0) : -3);
+    if (whatIs) {
+      add(scores, Intent.MEANING, 9);
+    }
     // the console's own words asked what they mean: "blocked" in it is not a question about blockers
     add(scores, Intent.MEANING, code != null ? 3 + fit(code) + (groupCodeAsked ? 2 : 0) : !terms.isEmpty() ? 5.5 : -3);
     add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
@@ -386,7 +476,7 @@ public final class QuestionReader {
       add(scores, Intent.OUT_OF_SCOPE, 1);
     }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
-    if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act) {
+    if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act && !rowsCounted) {
       add(scores, Intent.OUT_OF_SCOPE, 4);
     }
 
@@ -412,7 +502,9 @@ public final class QuestionReader {
     Lang language = lang;
     Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
         production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
-        group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words));
+        group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
+        whatIs ? named : null, providersCounted,
+        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -430,6 +522,55 @@ public final class QuestionReader {
     return reading;
   }
 
+  /** Words that say "the snapshot's data" rather than name one batch of it. */
+  private static final Set<String> SNAPSHOT_STEMS = Set.copyOf(List.of("row", "record", "rekord", "wiersz", "package",
+      "dump", "paczk", "pakiet", "zrzut", "migawk", "snapshot", "data", "dane", "danych", "batch", "parti", "table",
+      "tabel", "checksum"));
+
+  /**
+   * The one batch of the snapshot a question names ("the operations package"), by a word of its
+   * label in either language; null when none or several are named. Only snapshot questions pay for
+   * it, over the scenario's few batches.
+   */
+  private static String batchNamed(List<Word> words, Scenario scenario) {
+    String found = null;
+    for (DataModel.BatchGroup batch : scenario.dataModel().batches()) {
+      if (batchNamed(words, batch.label().in(Lang.EN)) || batchNamed(words, batch.label().in(Lang.PL))) {
+        if (found != null) {
+          return null;
+        }
+        found = batch.id();
+      }
+    }
+    return found;
+  }
+
+  private static boolean batchNamed(List<Word> words, String label) {
+    for (Word part : Words.of(label)) {
+      if (part.text().length() < 4 || startsWithAny(part.text(), SNAPSHOT_STEMS)) {
+        continue;
+      }
+      for (Word word : words) {
+        if (!startsWithAny(word.text(), SNAPSHOT_STEMS)
+            && (part.same(word) || Lexicon.inflected(part.text(), word.text()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The question's words that are not part of {@code thing}'s name. */
+  private static List<Word> outside(List<Word> words, Link thing) {
+    List<Word> rest = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (!thing.at().contains(i)) {
+        rest.add(words.get(i));
+      }
+    }
+    return rest;
+  }
+
   /** Two readings worth giving together: neither refuses nor declines, and they differ. */
   private static boolean compatible(Intent a, Intent b) {
     // a named thing's status already says what it blocks: the production overview would only repeat it
@@ -441,7 +582,8 @@ public final class QuestionReader {
   private record Context(Scenario scenario, Link code, Link thing, Link group, Link check, Link actor, Link provider,
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
-                         String status, boolean groupCounted, boolean rollback, boolean checkNamed) {
+                         String status, boolean groupCounted, boolean rollback, boolean checkNamed,
+                         Link defined, boolean providersCounted, String batch) {
   }
 
   /**
@@ -492,7 +634,11 @@ public final class QuestionReader {
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
-      case MEANING -> c.code() != null
+      // "what is X": the tool that describes X; the answer says what it is before its status
+      case MEANING -> c.defined() != null
+          ? question(lang, intent, c.defined().id(), actor, c.action(), environment,
+              c.defined().kind() == Kind.PROVIDER ? call("provider", "provider", c.defined().id()) : tool(c.defined()))
+          : c.code() != null
           ? question(lang, intent, c.code().id(), actor, c.action(), environment,
               call("decisionCode", "code", c.code().id()))
           : !c.terms().isEmpty()
@@ -533,7 +679,8 @@ public final class QuestionReader {
         List<String> listed = c.providers().isEmpty() ? providerIds(c.scenario()) : c.providers();
         List<ToolCall> calls = new ArrayList<>();
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
-        yield new Question(lang, intent, null, calls, actor, c.action(), environment, null);
+        yield new Question(lang, intent, c.providersCounted() ? COUNTED : null, calls, actor, c.action(), environment,
+            null);
       }
       case SESSION -> c.rollback()
           ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
@@ -552,7 +699,7 @@ public final class QuestionReader {
         yield new Question(lang, intent, step == null ? pipeline : step, calls, actor, c.action(), environment, null);
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
-      case SNAPSHOT -> question(lang, intent, null, actor, c.action(), environment, call("snapshot", null, null));
+      case SNAPSHOT -> question(lang, intent, c.batch(), actor, c.action(), environment, call("snapshot", null, null));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
     };
@@ -585,6 +732,8 @@ public final class QuestionReader {
   }
 
   private static final double CLOSE = 0.9;
+  /** The subject of a provider listing that was asked as a count ("how many providers"). */
+  static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
       "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam"));
@@ -704,8 +853,13 @@ public final class QuestionReader {
    * or every one when it asks about providers in the plural and names none. Empty when one is meant.
    */
   private static List<String> providersListed(List<Word> words, List<Link> links, Scenario scenario, Link best) {
-    if (words.stream().anyMatch(w -> PROVIDERS_WORDS.contains(w.text()))) {
-      // "which providers are still mocked": those whose current mode the question names
+    if (providersWorded(words)) {
+      // "still on mock", "not on production yet": every provider not in its target mode, whatever its mode is called
+      if (notProductionAsked(words)) {
+        return scenario.providers().stream().filter(p -> !p.currentMode().equals(p.targetMode())).map(p -> p.id())
+            .toList();
+      }
+      // "which providers run shared-ldap": those whose current mode the question names
       List<String> inMode = scenario.providers().stream().filter(p -> modeSaid(p.currentMode(), words))
           .map(p -> p.id()).toList();
       return inMode.isEmpty() && best == null ? providerIds(scenario) : inMode.size() > 1 ? inMode : List.of();
@@ -727,6 +881,100 @@ public final class QuestionReader {
       }
     }
     return false;
+  }
+
+  private static boolean providersWorded(List<Word> words) {
+    boolean gates = words.stream().anyMatch(w -> GATE_WORDS.contains(w.text()));
+    return words.stream().anyMatch(w -> PROVIDERS_WORDS.contains(w.text())
+        || !gates && INTEGRATION_WORDS.contains(w.text()));
+  }
+
+  /** Whether a thing is linked only by the words that say "providers" ("dostawców" of "Dostawca tożsamości"). */
+  private static boolean providerWordsOnly(Link thing, List<Word> words) {
+    for (int at : thing.at()) {
+      if (at < words.size() && !PROVIDERS_WORDS.contains(words.get(at).text())
+          && !INTEGRATION_WORDS.contains(words.get(at).text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean notProductionAsked(List<Word> words) {
+    boolean production = false;
+    boolean notYet = false;
+    for (Word word : words) {
+      String text = word.text();
+      if (NOT_PRODUCTION_MODES.contains(text) || text.startsWith("mock")) {
+        return true;
+      }
+      production |= PRODUCTION_WORDS.contains(text);
+      notYet |= NOT_YET_WORDS.contains(text);
+    }
+    return production && notYet;
+  }
+
+  /** "can we go live", "czy kliniki mogą przejść na produkcję": a yes/no question about going to production. */
+  private static boolean goLiveAsked(List<Word> words) {
+    if (words.isEmpty() || WH_WORDS.contains(words.get(0).text())
+        || words.stream().noneMatch(w -> YES_NO.contains(w.text()))) {
+      return false;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (GO_VERBS.contains(words.get(i).text())) {
+        for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
+          if (GO_TARGETS.contains(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "which env is active", "jakie środowisko działa teraz": an environment word with one of now,
+   * unless a thing is named clearly by other words ("is the release env check active").
+   */
+  private static boolean environmentAsked(List<Word> words, Link thing) {
+    boolean env = false;
+    boolean now = false;
+    for (Word word : words) {
+      env |= ENV_WORDS.contains(word.text());
+      now |= NOW_WORDS.contains(word.text());
+    }
+    if (!env || !now) {
+      return false;
+    }
+    if (thing == null || thing.score() < NAMED) {
+      return true;
+    }
+    for (int at : thing.at()) {
+      String text = at < words.size() ? words.get(at).text() : "";
+      if (!ENV_WORDS.contains(text) && !NOW_WORDS.contains(text)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "what is a DPIA", "co to jest HIS": nothing but words asking what, and the words naming the thing. */
+  private static boolean whatIs(List<Word> words, Link named) {
+    if (words.isEmpty() || !Set.of("what", "whats", "co", "czym").contains(words.get(0).text())) {
+      return false;
+    }
+    boolean asked = false;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (named.at().contains(i)) {
+        continue;
+      }
+      if (!WHAT_IS_FILLER.contains(text)) {
+        return false;
+      }
+      asked |= !text.equals("what") && !text.equals("co");
+    }
+    return asked;
   }
 
   private static List<String> providerIds(Scenario scenario) {

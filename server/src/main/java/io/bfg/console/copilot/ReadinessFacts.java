@@ -177,9 +177,22 @@ public final class ReadinessFacts {
       return null;
     }
     Map<String, Object> out = groupBrief(group);
+    if (group.description() != null) {
+      out.put("description", group.description());
+    }
     if (group.blockedBy() != null) {
       Object blocker = lookup(group.blockedBy());
       out.put("blockedByDetail", blocker);
+      // every reason it is blocked, not only the first: the other unmet dependencies
+      List<Object> also = new ArrayList<>();
+      for (String id : group.dependsOn() == null ? List.<String>of() : group.dependsOn()) {
+        if (!id.equals(group.blockedBy()) && !"READY".equals(status(id))) {
+          also.add(lookup(id));
+        }
+      }
+      if (!also.isEmpty()) {
+        out.put("alsoBlockedBy", also);
+      }
     }
     List<Map<String, Object>> checks = new ArrayList<>();
     for (CheckView check : group.checks()) {
@@ -199,6 +212,22 @@ public final class ReadinessFacts {
     out.put("group", groupOf(check.id()).id());
     out.put("groupLabel", groupOf(check.id()).label());
     out.put("kind", check.kind());
+    if (check.description() != null) {
+      out.put("description", check.description());
+    }
+    if (check.blockedBy() != null) {
+      // every unmet dependency, the first one (blockedBy) included
+      List<Map<String, Object>> unmet = new ArrayList<>();
+      for (String id : dependencies(check)) {
+        String status = status(id);
+        if (status != null && !"READY".equals(status)) {
+          unmet.add(Map.of("id", id, "status", status));
+        }
+      }
+      if (unmet.size() > 1) {
+        out.put("unmet", unmet);
+      }
+    }
     if (check.value() != null) {
       out.put("value", check.value());
     }
@@ -266,6 +295,9 @@ public final class ReadinessFacts {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", provider.id());
     out.put("label", provider.label());
+    if (provider.description() != null) {
+      out.put("description", provider.description());
+    }
     out.put("currentMode", provider.currentMode());
     out.put("targetMode", provider.targetMode());
     out.put("contract", provider.contract());
@@ -668,6 +700,17 @@ public final class ReadinessFacts {
     }
     if (check.command() != null) {
       out.put("command", check.command());
+    }
+    return out;
+  }
+
+  private static List<String> dependencies(CheckView check) {
+    List<String> out = new ArrayList<>();
+    if (check.dependsOn() != null) {
+      out.addAll(check.dependsOn());
+    }
+    if (check.from() != null) {
+      check.from().stream().filter(id -> !out.contains(id)).forEach(out::add);
     }
     return out;
   }
