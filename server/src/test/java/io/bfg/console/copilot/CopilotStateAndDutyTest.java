@@ -73,7 +73,7 @@ class CopilotStateAndDutyTest {
   @CsvSource(delimiter = '|', value = {
       "a kto właściwie zatwierdza rollback?|pl|bfg|\\[rollback]|\\[board]",
       "kto zatwierdza powrót do starej bazy?|pl|wisla|\\[fallback].*Piotr|\\[session]",
-      "who signs off on the fallback plan?|en|wisla|Piotr.*\\[fallback]|\\[session]"})
+      "who signs off the fallback?|en|wisla|Piotr.*\\[fallback]|\\[session]"})
   void approverOfThing(String question, String lang, String scenario, String wanted, String unwanted) {
     String answer = ask(question, lang, scenario, null);
     matches(answer, wanted);
@@ -86,7 +86,7 @@ class CopilotStateAndDutyTest {
       "zaakceptuj za mnie paczkę testową|pl|vltava|psvobodova|claims.test-batch.*replay.round-trip",
       "please sign the test batch off for me|en|vltava|psvobodova|claims.test-batch.*replay.round-trip",
       "odhacz mi test zwrotu|pl|wisla|azielinska|payments.refund-test.*payments.provider-choice",
-      "podpisz w moim imieniu przegląd PCI|pl|wisla|azielinska|Ewa Lewandowska.*payments.pci-review"})
+      "sign the refund test off for me|en|wisla|azielinska|payments.refund-test.*payments.provider-choice"})
   void refusalNamesTheCheck(String question, String lang, String scenario, String asker, String regex) {
     String answer = ask(question, lang, scenario, asker);
     matches(answer, "^(I am read-only|Jestem tylko do odczytu)");
