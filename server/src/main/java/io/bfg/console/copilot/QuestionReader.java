@@ -264,20 +264,25 @@ public final class QuestionReader {
     // a question about choices wants the decision that has them, not the gate it sits in
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
     boolean value = false;
+    boolean decisionMeant = false;
     if (optionsAsked(words) || action == Action.DECIDE || valueAsked(words)) {
       // a decision named by two of its words counts even when the link is loose ("which payment provider")
       Link decision = all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id())
           && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2)).findFirst().orElse(null);
       // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
+      // "which provider is payments on": a provider named better than the decision is asked about, unless
+      // the words ask what was chosen
       value = decision != null && !optionsAsked(words) && action != Action.DECIDE && valueAsked(words)
-          && !ownerAsked(words) && (thing == null || !thing.at().containsAll(decision.at()));
+          && !ownerAsked(words) && (thing == null || !thing.at().containsAll(decision.at()))
+          && (provider == null || provider.score() <= decision.score() || choiceAsked(words));
       if (decision != null && (value || optionsAsked(words) || action == Action.DECIDE)) {
+        decisionMeant = true;
         thing = decision;
         check = decision;
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
-    boolean providerMeant = provider != null && !value && (thing == null || provider.score() >= thing.score()
+    boolean providerMeant = provider != null && !decisionMeant && (thing == null || provider.score() >= thing.score()
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     Map<Intent, Double> scores = new EnumMap<>(Intent.class);
@@ -649,6 +654,9 @@ public final class QuestionReader {
   private static final Set<String> VALUE_WORDS = Set.copyOf(List.of("which", "chosen", "picked", "selected",
       "decided", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "wybrany", "wybrana", "wybrane", "wybrano",
       "wybralismy", "wybrali", "ustalony", "ustalona", "ustalono"));
+  private static final Set<String> CHOICE_WORDS = Set.copyOf(List.of("chosen", "picked", "pick", "selected",
+      "decided", "wybrany", "wybrana", "wybrane", "wybrano", "wybralismy", "wybrali", "ustalony", "ustalona",
+      "ustalono"));
   private static final Set<String> OWNER_WORDS = Set.copyOf(List.of("owner", "owns", "own", "responsible", "decides",
       "status", "state", "stan",
       "decide", "wlasciciel", "wlascicielem", "odpowiada", "decyduje", "zdecyduje", "whose", "czyj", "czyje",
@@ -720,6 +728,10 @@ public final class QuestionReader {
       }
     }
     return false;
+  }
+
+  private static boolean choiceAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> CHOICE_WORDS.contains(w.text()));
   }
 
   private static boolean ownerAsked(List<Word> words) {

@@ -105,8 +105,8 @@ class CopilotStateAndDutyTest {
       "jaki operator płatności został wybrany?|pl|wisla|payments.provider-choice|Agnieszka"})
   void decisionValue(String question, String lang, String scenario, String check, String decider) {
     String answer = ask(question, lang, scenario, null);
-    matches(answer, "^[^.]*\\[" + Pattern.quote(check) + "][^.]*(nothing is chosen yet|nic jeszcze nie wybrano)");
-    matches(answer, "(nothing is chosen yet|nic jeszcze nie wybrano).{0,40}" + decider + ".{0,60}decides"
+    matches(answer, "^[^.]*\\[" + Pattern.quote(check) + "][^.]*(not chosen yet|nic jeszcze nie wybrano)");
+    matches(answer, "(not chosen yet|nic jeszcze nie wybrano).{0,40}" + decider + ".{0,60}decides"
         + "|decyduje: .{0,15}" + decider);
   }
 
@@ -117,7 +117,7 @@ class CopilotStateAndDutyTest {
     console.decide("mkowalczyk", "fallback.on-call", "platform-team");
     String answer = console.ask("who is on call on cutover night?", Lang.EN, "azielinska");
     matches(answer, "fallback.on-call.*recorded platform-team");
-    lacks(answer, "nothing is chosen");
+    lacks(answer, "not chosen");
   }
 
   @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
