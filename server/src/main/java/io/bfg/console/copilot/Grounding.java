@@ -594,7 +594,8 @@ public final class Grounding {
       }
     }
     if (actual == null) {
-      if (!said.equals(gates) && !counts.containsValue(said) && !said.equals(checks)) {
+      // more done than there are ("24/7" in an option's label) is no count at all
+      if (said.done() <= said.total() && !said.equals(gates) && !counts.containsValue(said) && !said.equals(checks)) {
         s.warnings.add(s.text.substring(a.start(), b.end()) + " matches no count in the evaluation");
       }
       return;

@@ -79,7 +79,8 @@ public final class LocalAnswers {
       case COUNT -> result.containsKey("checks") ? t.line("count.group", result)
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
-      case BLOCKERS -> blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null);
+      case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
+          : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null);
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
@@ -94,8 +95,10 @@ public final class LocalAnswers {
           : whatIs(t, question, results);
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
-          ? t.line("session.rollback", result) : session(t, question, result);
+          ? t.line("session.rollback", result) : "lastWrite".equals(question.subject()) ? lastWrite(t, question, result)
+          : session(t, question, result);
       case SNAPSHOT -> snapshot(t, result, question.subject());
+      case OTHER_OWNERS -> otherOwners(t, question, result);
       default -> t.line("unknown", Map.of());
     };
   }
@@ -217,7 +220,10 @@ public final class LocalAnswers {
   }
 
   private static String check(Templates t, Map<String, Object> r) {
-    StringBuilder out = new StringBuilder(t.line("check", r));
+    boolean undecided = r.get("options") instanceof List<?> choices && !choices.isEmpty() && r.get("decided") == null
+        && r.get("signedOffBy") == null;
+    // a decision's value is what "who is on call" asks: none yet is said first, so the owner does not read as it
+    StringBuilder out = new StringBuilder(t.line(undecided ? "check.undecided" : "check", r));
     if (r.get("signedOffBy") != null) {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
@@ -525,6 +531,43 @@ public final class LocalAnswers {
     return out.toString().trim();
   }
 
+  /** Production traffic, on or off, and the go/no-go it follows. */
+  private static String traffic(Templates t, Map<String, Object> r) {
+    return t.line(Boolean.TRUE.equals(r.get("go")) ? "traffic.on" : "traffic.off", with(r, "go",
+        Boolean.TRUE.equals(r.get("go")) ? t.raw("go") : t.raw("nogo"), "target", r.getOrDefault("target", "")));
+  }
+
+  /** When the state store was last written (or that it was not yet), with the session it belongs to. */
+  private static String lastWrite(Templates t, Question q, Map<String, Object> summary) {
+    Map<String, Object> live = map(summary.get("session"));
+    if (live == null) {
+      return session(t, q, summary);
+    }
+    String session = session(t, q, summary);
+    if (live.get("lastWriteAt") != null) {
+      return t.line("session.lastWrite", live) + " " + session.replace(t.line("session.lastWrite", live), "")
+          .replace("  ", " ").strip();
+    }
+    return t.line("session.notWritten", live) + " " + session;
+  }
+
+  /** The owners of a group's open checks other than the asker, each with what waits for them. */
+  private static String otherOwners(Templates t, Question q, Map<String, Object> gate) {
+    Map<String, List<String>> byOwner = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> check : maps(gate.get("checks"))) {
+      if (!"READY".equals(check.get("status")) && !String.valueOf(check.get("owner")).equals(q.actor())) {
+        byOwner.computeIfAbsent(check.get("ownerName") + " (" + check.get("ownerRole") + ")", k -> new ArrayList<>())
+            .add(check.get("label") + " [" + check.get("id") + "]");
+      }
+    }
+    if (byOwner.isEmpty()) {
+      return t.line("others.none", gate);
+    }
+    List<String> items = new ArrayList<>();
+    byOwner.forEach((owner, checks) -> items.add(owner + ": " + String.join(", ", checks)));
+    return t.line("others", with(gate, "items", String.join("; ", items)));
+  }
+
   /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */
   private static String snapshot(Templates t, Map<String, Object> r, String batchAsked) {
     List<String> batches = new ArrayList<>();
@@ -563,7 +606,12 @@ public final class LocalAnswers {
             : "refuse.run.waits", first));
       }
     } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
-      out.append(t.line(first.get("command") == null ? "refuse.derived" : "refuse.check", first));
+      out.append(t.line(first.get("command") == null ? "refuse.derived" : t.to("refuse.check", first.get("owner")),
+          first));
+      // and when: a check waiting for other evidence cannot be done by anyone yet
+      if (first.get("command") != null && first.get("blockedBy") != null) {
+        out.append(' ').append(t.line("refuse.waits", first));
+      }
     } else if (first.containsKey("checks")) {
       out.append(t.line("refuse.gate", first));
       List<String> owners = new ArrayList<>();

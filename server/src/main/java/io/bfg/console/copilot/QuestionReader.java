@@ -34,7 +34,7 @@ public final class QuestionReader {
   /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
     COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
-    RECENT, SNAPSHOT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
+    RECENT, SNAPSHOT, OTHER_OWNERS, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
   }
 
   /** The command a question is about, by the permission it needs. */
@@ -273,8 +273,19 @@ public final class QuestionReader {
     Scenario scenario = facts.scenario();
     Lexicon lexicon = Lexicon.of(scenario);
     List<Word> words = Words.of(question);
-    List<Link> links = lexicon.link(words);
-    links = links.stream().filter(link -> link.score() >= MIN_LINK).toList();
+    List<Link> all = lexicon.link(words);
+    List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK).toList();
+    boolean firstPerson = firstPerson(words, lang);
+    // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
+    boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
+    links = withoutVerbOnly(links, words, duty);
+    // "is production traffic switched on": the console's own state word, not a provider called "traffic"
+    boolean traffic = trafficAsked(words);
+    if (traffic) {
+      links = links.stream().filter(l -> l.kind() != Kind.PROVIDER || !trafficWords(words).containsAll(l.at()))
+          .toList();
+    }
+    boolean lastWrite = lastWriteAsked(words);
     boolean meaningAsked = meaningAsked(words);
     Link code = explicitCode(question, lexicon, links, meaningAsked);
     List<String> terms = meaningAsked ? terms(words) : List.of();
@@ -287,8 +298,8 @@ public final class QuestionReader {
     }
     Link check = best(links, Kind.CHECK);
     Link actor = best(links, Kind.ACTOR);
-    boolean firstPerson = firstPerson(words, lang);
-    if (actor == null && firstPerson && facts.asker() != null) {
+    boolean others = othersAsked(words);
+    if (actor == null && (firstPerson || others) && facts.asker() != null) {
       actor = asker(facts.asker().id());
     }
     Link provider = best(links, Kind.PROVIDER);
@@ -303,16 +314,27 @@ public final class QuestionReader {
     boolean act = actRequest(words);
     boolean modal = words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in
-    if (optionsAsked(words) || action == Action.DECIDE) {
-      Link decision = links.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id()))
-          .findFirst().orElse(null);
-      if (decision != null) {
+    // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
+    boolean value = false;
+    boolean decisionMeant = false;
+    if (optionsAsked(words) || action == Action.DECIDE || valueAsked(words)) {
+      // a decision named by two of its words counts even when the link is loose ("which payment provider")
+      Link decision = all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id())
+          && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2)).findFirst().orElse(null);
+      // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
+      // "which provider is payments on": a provider named better than the decision is asked about, unless
+      // the words ask what was chosen
+      value = decision != null && !optionsAsked(words) && action != Action.DECIDE && valueAsked(words)
+          && !ownerAsked(words) && (thing == null || !thing.at().containsAll(decision.at()))
+          && (provider == null || provider.score() <= decision.score() || choiceAsked(words));
+      if (decision != null && (value || optionsAsked(words) || action == Action.DECIDE)) {
+        decisionMeant = true;
         thing = decision;
         check = decision;
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
-    boolean providerMeant = provider != null && (thing == null || provider.score() >= thing.score()
+    boolean providerMeant = provider != null && !decisionMeant && (thing == null || provider.score() >= thing.score()
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
@@ -472,6 +494,26 @@ public final class QuestionReader {
     if (act) {
       add(scores, Intent.ACT_REQUEST, 6);
     }
+    if (duty && !act) {
+      add(scores, Intent.TASKS, 4);
+    }
+    if (value && !act) {
+      add(scores, Intent.STATUS, 5);
+      add(scores, Intent.PROVIDER, -5);
+    }
+    if (traffic && !act) {
+      add(scores, Intent.BLOCKERS, 6);
+      add(scores, Intent.PROVIDER, -5);
+    }
+    if (lastWrite && !act) {
+      add(scores, Intent.SESSION, 6);
+    }
+    // "besides me, who else has to sign in X": the other owners of X's open checks
+    if (others && thing != null && !act) {
+      add(scores, Intent.OTHER_OWNERS, 8);
+      // "who else still has to sign": what others owe, however much of it reads like the asker's own list
+      add(scores, Intent.TASKS, -8);
+    }
     if (links.isEmpty() && scores.values().stream().allMatch(s -> s < 1.5)) {
       add(scores, Intent.OUT_OF_SCOPE, 1);
     }
@@ -504,7 +546,7 @@ public final class QuestionReader {
         production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
-        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null);
+        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -574,7 +616,8 @@ public final class QuestionReader {
   /** Two readings worth giving together: neither refuses nor declines, and they differ. */
   private static boolean compatible(Intent a, Intent b) {
     // a named thing's status already says what it blocks: the production overview would only repeat it
-    Set<Intent> alone = Set.of(Intent.ACT_REQUEST, Intent.OUT_OF_SCOPE, Intent.UNKNOWN, Intent.BLOCKERS);
+    Set<Intent> alone = Set.of(Intent.ACT_REQUEST, Intent.OUT_OF_SCOPE, Intent.UNKNOWN, Intent.BLOCKERS,
+        Intent.OTHER_OWNERS);
     return !alone.contains(a) && !alone.contains(b) && a != b
         && !(Set.of(Intent.STATUS, Intent.WHY).contains(a) && Set.of(Intent.STATUS, Intent.WHY).contains(b));
   }
@@ -583,7 +626,8 @@ public final class QuestionReader {
                          Link pipeline, Link environment, String production, boolean productionNamed, Action action,
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
-                         Link defined, boolean providersCounted, String batch) {
+                         Link defined, boolean providersCounted, String batch, boolean traffic,
+                         boolean lastWrite) {
   }
 
   /**
@@ -614,7 +658,9 @@ public final class QuestionReader {
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       // "what blocks the runbook": that group's (or a thing named very clearly) own blocker, not the
       // whole production overview; its answer says what it waits for
-      case BLOCKERS -> c.thing() != null && !c.productionNamed()
+      case BLOCKERS -> c.traffic()
+          ? question(lang, intent, "traffic", actor, c.action(), environment, call("blockers", null, null))
+          : c.thing() != null && !c.productionNamed()
           && (c.thing() == c.group() && c.thing().score() >= NAMED || c.thing().score() >= NAMED * 2)
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
           // "which gates are blocked": the overview, listing the gates of the status asked
@@ -682,7 +728,9 @@ public final class QuestionReader {
         yield new Question(lang, intent, c.providersCounted() ? COUNTED : null, calls, actor, c.action(), environment,
             null);
       }
-      case SESSION -> c.rollback()
+      case SESSION -> c.lastWrite()
+          ? question(lang, intent, "lastWrite", actor, c.action(), environment, call("summary", null, null))
+          : c.rollback()
           ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       case PIPELINE_RESULT -> {
@@ -700,6 +748,8 @@ public final class QuestionReader {
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
       case SNAPSHOT -> question(lang, intent, c.batch(), actor, c.action(), environment, call("snapshot", null, null));
+      case OTHER_OWNERS -> question(lang, intent, c.thing().id(), actor, c.action(), environment, call("gate", "id",
+          c.thing().kind() == Kind.CHECK ? groupOf(c.scenario(), c.thing().id()) : c.thing().id()));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
     };
@@ -712,6 +762,10 @@ public final class QuestionReader {
     Action action = c.action();
     // "accept every check": nothing in particular is named, so the answer says what can move now
     Link thing = c.thing() != null && c.thing().score() >= NAMED ? c.thing() : null;
+    // "zatwierdź mi paczkę testową": a check named by words beyond the verb, however loosely, is what was asked
+    if (thing == null && c.check() != null && c.checkNamed() && c.check() == c.thing()) {
+      thing = c.check();
+    }
     boolean pipelineMeant = c.pipeline() != null && c.pipeline().score() >= NAMED && (action == Action.RUN
         || thing == null || c.pipeline().score() >= thing.score());
     if (pipelineMeant) {
@@ -736,7 +790,136 @@ public final class QuestionReader {
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
-      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam"));
+      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam"));
+  /** Words of having to: with a verb of doing and "I", the asker's own duties ("co mam podpisać", "do I need to sign"). */
+  private static final Set<String> DUTY = Set.copyOf(List.of("mam", "musze", "powinienem", "powinnam", "have",
+      "need", "needs", "should", "must", "supposed", "trzeba", "nalezy"));
+  /** Verbs of an owner's duties beyond the commands: "co mam zrobić", "what do I have to do". */
+  private static final Set<String> DO_VERBS = Set.copyOf(List.of("do", "zrobic", "zrobienia", "wykonac"));
+  /** "besides me", "who else", "oprócz mnie", "kto jeszcze": the others. */
+  private static final Set<String> OTHERS = Set.copyOf(List.of("else", "besides", "apart", "except", "oprocz",
+      "poza", "procz", "others"));
+  private static final Set<String> WHO = Set.copyOf(List.of("who", "kto", "whom", "kogo"));
+  /** Words asking for the value a decision holds: "which one was picked", "kto ma dyżur", "jaki wybrano". */
+  private static final Set<String> VALUE_WORDS = Set.copyOf(List.of("which", "chosen", "picked", "selected",
+      "decided", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "wybrany", "wybrana", "wybrane", "wybrano",
+      "wybralismy", "wybrali", "ustalony", "ustalona", "ustalono"));
+  private static final Set<String> CHOICE_WORDS = Set.copyOf(List.of("chosen", "picked", "pick", "selected",
+      "decided", "wybrany", "wybrana", "wybrane", "wybrano", "wybralismy", "wybrali", "ustalony", "ustalona",
+      "ustalono"));
+  private static final Set<String> OWNER_WORDS = Set.copyOf(List.of("owner", "owns", "own", "responsible", "decides",
+      "status", "state", "stan",
+      "decide", "wlasciciel", "wlascicielem", "odpowiada", "decyduje", "zdecyduje", "whose", "czyj", "czyje",
+      "options", "opcje"));
+  private static final Set<String> TRAFFIC = Set.copyOf(List.of("traffic", "ruch", "ruchu"));
+  private static final Set<String> SWITCH_WORDS = Set.copyOf(List.of("on", "off", "enabled", "disabled", "switched",
+      "live", "flowing", "wlaczony", "wylaczony", "wlaczyc", "wlaczone", "idzie", "puszczony", "produkcyjny",
+      "produkcyjnego", "production", "produkcji"));
+  private static final Set<String> LAST_WORDS = Set.copyOf(List.of("last", "lastly", "latest", "ostatni", "ostatnio",
+      "ostatniego", "ostatnia"));
+  private static final Set<String> WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "time", "godzinie", "czas"));
+
+  private static boolean dutyAsked(List<Word> words) {
+    boolean having = false;
+    boolean verb = false;
+    for (Word word : words) {
+      String text = word.text();
+      having |= DUTY.contains(text);
+      verb |= DO_VERBS.contains(text) || startsWithAny(text, ACCEPT_VERBS)
+          || startsWithAny(text, DECIDE_VERBS) && !startsWithAny(text, DECISION_NOUNS);
+    }
+    return having && verb;
+  }
+
+  /** Whether every word linking to {@code link} is a verb of doing (a decision, as a noun, names the board). */
+  private static boolean verbOnly(Link link, List<Word> words) {
+    for (int at : link.at()) {
+      String text = words.get(at).text();
+      if (startsWithAny(text, DECISION_NOUNS) || !startsWithAny(text, ACCEPT_VERBS)
+          && !startsWithAny(text, DECIDE_VERBS) && !startsWithAny(text, RUN_VERBS)) {
+        return false;
+      }
+    }
+    return !link.at().isEmpty();
+  }
+
+  /**
+   * A gate or check linked only by a verb ("kto zatwierdza rollback" and a label "... są zatwierdzone")
+   * is a stem in common: dropped when something else is named, or when the asker asks their own duties.
+   */
+  private static List<Link> withoutVerbOnly(List<Link> links, List<Word> words, boolean duty) {
+    boolean named = links.stream().anyMatch(l -> (l.kind() == Kind.CHECK || l.kind() == Kind.GROUP)
+        && l.score() >= DOABLE && !verbOnly(l, words));
+    if (!named && !duty) {
+      return links;
+    }
+    return links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, words))
+        .toList();
+  }
+
+  private static boolean othersAsked(List<Word> words) {
+    boolean who = false;
+    boolean other = false;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      who |= WHO.contains(text);
+      other |= OTHERS.contains(text) || text.equals("jeszcze") && i > 0 && WHO.contains(words.get(i - 1).text());
+    }
+    return who && other;
+  }
+
+  private static boolean valueAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      if (VALUE_WORDS.contains(text) || WHO.contains(text) && Set.of("is", "s", "will", "ma", "bedzie", "jest")
+          .contains(next)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean choiceAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> CHOICE_WORDS.contains(w.text()));
+  }
+
+  private static boolean ownerAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> OWNER_WORDS.contains(w.text()));
+  }
+
+  private static Set<Integer> trafficWords(List<Word> words) {
+    Set<Integer> out = new HashSet<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (TRAFFIC.contains(words.get(i).text())) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** "is production traffic on", "czy ruch produkcyjny jest włączony"; not "whose move is it" ("kto ma ruch"). */
+  private static boolean trafficAsked(List<Word> words) {
+    return !trafficWords(words).isEmpty() && words.stream().anyMatch(w -> SWITCH_WORDS.contains(w.text()));
+  }
+
+  /** "when was the last write", "kiedy był ostatni zapis": the state store's last write, not a pipeline's run. */
+  private static boolean lastWriteAsked(List<Word> words) {
+    boolean last = false;
+    boolean write = false;
+    boolean when = false;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      last |= LAST_WORDS.contains(text);
+      // "o której": at what time
+      when |= WHEN_WORDS.contains(text) || text.equals("ktorej") && i > 0 && words.get(i - 1).text().equals("o");
+      write |= text.startsWith("writ") || text.equals("wrote") || text.startsWith("saved") || text.startsWith("zapis");
+      if (startsWithAny(text, RUN_VERBS) || text.equals("ran")) {
+        return false;
+      }
+    }
+    return last && write && when;
+  }
 
   /** Polish "i" is "and". */
   private static boolean firstPerson(List<Word> words, Lang lang) {
@@ -789,6 +972,17 @@ public final class QuestionReader {
   /** How well a link fits: a rough 0..1.5 from its specificity. */
   private static double fit(Link link) {
     return link == null ? 0 : Math.min(1.5, link.score() / 3);
+  }
+
+  private static String groupOf(Scenario scenario, String checkId) {
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.id().equals(checkId)) {
+          return group.id();
+        }
+      }
+    }
+    return checkId;
   }
 
   private static String pipelineOf(Scenario scenario, String checkId) {
