@@ -69,7 +69,7 @@ public final class QuestionReader {
   /** A check linked this well, named with a verb by someone asking whether they may do it, is the thing asked about. */
   private static final double DOABLE = 2;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
-      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
+      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   /** A code written in capitals with spaces: "CLINICS LIVE". */
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
@@ -341,6 +341,10 @@ public final class QuestionReader {
     if (modal && actor != null && action != null && !act && !(firstPerson && tasksWorded >= 2)) {
       add(scores, Intent.PERMISSION, 3);
     }
+    // "can the dry-run be started now": whether the server would start it, not what the gate it proves is
+    if (modal && actor == null && pipeline != null && action == Action.RUN && !act) {
+      add(scores, Intent.PERMISSION, 3);
+    }
     // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
     if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
       add(scores, Intent.PROVIDER, -2);
@@ -521,6 +525,9 @@ public final class QuestionReader {
         // "can I run the dry-run now": likewise, for a thing named, and for "can X record decisions" whether any is theirs
         if (actor != null && (c.whyNot() || named != null || pipeline != null || asked == Action.DECIDE)) {
           calls.add(call("ownerTasks", "actor", actor));
+        } else if (pipeline != null) {
+          // whether the server would start it now comes before who may
+          calls.add(call("lastRun", "pipeline", pipeline));
         }
         yield new Question(lang, intent, named != null ? named.id() : pipeline, calls, actor, asked, environment,
             null);
