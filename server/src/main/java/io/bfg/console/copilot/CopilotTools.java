@@ -111,15 +111,14 @@ public final class CopilotTools {
 
   @Tool("The last run of a pipeline (one the summary lists) or of the pipeline proving a gate: status, when, and each step's result")
   public String lastRun(@P("the pipeline id, or the gate it proves") String pipeline) {
-    ReadinessFacts asked = facts.get();
-    Map<String, Object> run = asked.lastRun(pipeline);
+    Map<String, Object> run = facts.get().lastRun(pipeline);
     if (run != null) {
       Now state = now.get();
       run.putAll(startable(state, String.valueOf(run.get("pipeline"))));
-      // "it is started with POST ..." is not the asker's to do when they may not run pipelines: say whose it is
-      if (asked.asker() != null && !asked.asker().can(Permissions.RUN_PIPELINES)) {
-        run.put("runners", runners(state));
-      }
+      // "it is started with POST ..." is not the asker's to do when they may not run pipelines: whose it is
+      run.put("runners", runners(state));
+      run.put("runnerIds", state.scenario().actors().stream().filter(a -> a.can(Permissions.RUN_PIPELINES))
+          .map(Actor::id).toList());
     }
     return found(run, "this scenario runs no pipeline '" + pipeline + "'");
   }
@@ -188,7 +187,27 @@ public final class CopilotTools {
     out.put("actionable", actionable);
     out.put("blocked", blocked);
     out.put("ownedButForbidden", forbidden);
+    out.put("owned", owned(evaluation, actor));
     out.put("alreadyDone", done);
+    return out;
+  }
+
+  /** Every check {@code actor} owns, in scenario order, whatever its status or kind. */
+  private static List<Map<String, Object>> owned(Evaluation evaluation, Actor actor) {
+    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
+    groups.add(evaluation.production());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Evaluation.GroupView group : groups) {
+      for (Evaluation.CheckView check : group.checks()) {
+        if (actor.id().equals(check.owner())) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("id", check.id());
+          item.put("label", check.label());
+          item.put("status", check.status());
+          out.add(item);
+        }
+      }
+    }
     return out;
   }
 

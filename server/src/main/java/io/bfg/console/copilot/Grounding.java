@@ -1054,6 +1054,11 @@ public final class Grounding {
       if (!MODALS.contains(w)) {
         continue;
       }
+      // "nobody can accept it: X lacks ...": the claim is about nobody, not about the actor named
+      if (s.fold(j - 1).equals("nobody") || s.fold(j - 1).equals("nikt") || s.fold(j - 2).equals("nikt")
+          || s.fold(j - 1).equals("one") && s.fold(j - 2).equals("no")) {
+        continue;
+      }
       boolean negated = w.equals("cannot") || w.equals("cant") || w.equals("couldnt")
           || NEGATIONS.contains(s.fold(j - 1)) || NEGATIONS.contains(s.fold(j + 1));
       String permission = null;

@@ -87,6 +87,7 @@ public final class LocalAnswers {
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
+      case OWNED -> owned(t, result);
       case PROVIDER -> providers(t, results);
       case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
@@ -296,6 +297,26 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** Every check one actor owns, with its status, and those they own but nobody can move. */
+  private static String owned(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> owned = list(r.get("owned"));
+    if (owned.isEmpty()) {
+      return t.line(t.to("owned.none", r.get("id")), r);
+    }
+    List<String> items = new ArrayList<>();
+    owned.forEach(check -> items.add(t.line("owned.item", check)));
+    StringBuilder out = new StringBuilder(t.line(t.to(owned.size() == 1 ? "owned.one" : "owned.head", r.get("id")),
+        with(r, "count", owned.size(), "items", String.join("; ", items))));
+    String tasks = tasks(t, r);
+    // what they can do now follows; "nothing to do" is left out, the list already says what is theirs
+    if (!list(r.get("actionable")).isEmpty() || !list(r.get("blocked")).isEmpty()) {
+      out.append('\n').append(tasks);
+    } else if (tasks.indexOf('\n') >= 0) {
+      out.append(tasks.substring(tasks.indexOf('\n')));
+    }
+    return out.toString();
+  }
+
   private static String task(Templates t, Map<String, Object> task) {
     return t.line(switch (String.valueOf(task.get("kind"))) {
       // the kinds as the ownerTasks tool names them (CopilotTools)
@@ -308,7 +329,8 @@ public final class LocalAnswers {
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
     if (!Boolean.TRUE.equals(r.get("ran"))) {
       String line = t.line("run.never", r);
-      if (r.get("runners") instanceof List<?> runners) {
+      if (r.get("runners") instanceof List<?> runners && t.asker() != null
+          && !list(r.get("runnerIds")).contains(t.asker())) {
         line += " " + t.line("run.runners", Map.of("who", runners.isEmpty() ? t.raw("perm.nobody") : join(runners)));
       }
       return step == null || step.containsKey("error") ? line : line + " " + t.line("run.never.step", step);

@@ -33,7 +33,9 @@ public final class QuestionReader {
   /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
     COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
-    RECENT, SNAPSHOT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
+    RECENT, SNAPSHOT, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN,
+    /** Every check one actor owns, whatever its status: "which checks does X own", "list every check I own". */
+    OWNED
   }
 
   /** The command a question is about, by the permission it needs. */
@@ -341,9 +343,16 @@ public final class QuestionReader {
     if (modal && actor != null && action != null && !act && !(firstPerson && tasksWorded >= 2)) {
       add(scores, Intent.PERMISSION, 3);
     }
+    // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
+    if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED)
+        && words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel"))) {
+      add(scores, Intent.OWNED, 6);
+    }
     // "can the dry-run be started now": whether the server would start it, not what the gate it proves is
+    // ("da się uruchomić": a modal's infinitive, which the past "się uruchomił(a)" cues match by their stem)
     if (modal && actor == null && pipeline != null && action == Action.RUN && !act) {
       add(scores, Intent.PERMISSION, 3);
+      add(scores, Intent.PIPELINE_RESULT, -2);
     }
     // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
     if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
@@ -496,6 +505,7 @@ public final class QuestionReader {
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
+      case OWNED -> question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case MEANING -> c.code() != null
           ? question(lang, intent, c.code().id(), actor, c.action(), environment,
               call("decisionCode", "code", c.code().id()))
@@ -591,10 +601,14 @@ public final class QuestionReader {
     return new Question(lang, Intent.ACT_REQUEST, subject, calls, actor, action, environment, null);
   }
 
+  /** Words asking what someone owns ("wlasciciel..." by its prefix). */
+  private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
+      "naleza", "nalezy", "posiada");
+
   private static final double CLOSE = 0.9;
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
-      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam"));
+      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "jestem", "mnie"));
 
   /** Polish "i" is "and". */
   private static boolean firstPerson(List<Word> words, Lang lang) {

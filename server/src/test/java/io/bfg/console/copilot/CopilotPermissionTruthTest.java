@@ -93,9 +93,9 @@ class CopilotPermissionTruthTest {
   @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
   @DisplayName("'which checks does X own' lists every check X owns, ready ones too; 'I' is the asker")
   @CsvSource(delimiter = '|', value = {
-      "which checks belong to Ewa?|en|wisla|tdabrowski|payments\\.pci-review.*session\\.identity|session\\.identity.*payments\\.pci-review",
-      "what does Ewa own?|en|wisla|mkowalczyk|payments\\.pci-review.*session\\.identity|session\\.identity.*payments\\.pci-review",
-      "które kontrole należą do Ewy?|pl|wisla|tdabrowski|payments\\.pci-review.*session\\.identity|session\\.identity.*payments\\.pci-review",
+      "which checks belong to Ewa?|en|wisla|tdabrowski|(?=.*payments\\.pci-review)(?=.*session\\.identity)",
+      "what does Ewa own?|en|wisla|mkowalczyk|(?=.*payments\\.pci-review)(?=.*session\\.identity)",
+      "które kontrole należą do Ewy?|pl|wisla|tdabrowski|(?=.*payments\\.pci-review)(?=.*session\\.identity)",
       "show me all the checks I own|en|wisla|tdabrowski|routes\\.customer-notice",
       "list all checks I am the owner of|en|bfg|user_dispatcher_marek|role-headers",
       "wypisz wszystkie kontrole, których jestem właścicielem|pl|bfg|user_dispatcher_marek|role-headers"})
