@@ -344,7 +344,9 @@ public final class QuestionReader {
       add(scores, Intent.PERMISSION, 3);
     }
     // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
-    if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED)
+    // ("who owns the drivers' offline sync" asks for a thing's owner: a person named there is not the subject)
+    if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED) && provider == null
+        && words.stream().noneMatch(w -> WHO_WORDS.contains(w.text()) || w.text().startsWith("czyj"))
         && words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel"))) {
       add(scores, Intent.OWNED, 6);
     }
@@ -602,6 +604,7 @@ public final class QuestionReader {
   }
 
   /** Words asking what someone owns ("wlasciciel..." by its prefix). */
+  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "kto", "kogo");
   private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
       "naleza", "nalezy", "posiada");
 
