@@ -346,8 +346,7 @@ public final class QuestionReader {
     // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
     // ("who owns the drivers' offline sync" asks for a thing's owner: a person named there is not the subject)
     if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED) && provider == null
-        && words.stream().noneMatch(w -> WHO_WORDS.contains(w.text()) || w.text().startsWith("czyj"))
-        && words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel"))) {
+        && !whoOwns(words) && words.stream().anyMatch(QuestionReader::ownWord)) {
       add(scores, Intent.OWNED, 6);
     }
     // "can the dry-run be started now": whether the server would start it, not what the gate it proves is
@@ -604,7 +603,25 @@ public final class QuestionReader {
   }
 
   /** Words asking what someone owns ("wlasciciel..." by its prefix). */
-  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "kto", "kogo");
+  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "kto", "kogo", "czyja", "czyj", "czyje");
+
+  private static boolean ownWord(Word w) {
+    return OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel");
+  }
+
+  /** "who owns ...", "kto jest właścicielem ...": an own word within three words of "who". */
+  private static boolean whoOwns(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (WHO_WORDS.contains(words.get(i).text())) {
+        for (int j = i + 1; j <= i + 3 && j < words.size(); j++) {
+          if (ownWord(words.get(j))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
   private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
       "naleza", "nalezy", "posiada");
 

@@ -98,6 +98,7 @@ class CopilotPermissionTruthTest {
       "które kontrole należą do Ewy?|pl|wisla|tdabrowski|(?=.*payments\\.pci-review)(?=.*session\\.identity)",
       "show me all the checks I own|en|wisla|tdabrowski|routes\\.customer-notice",
       "list all checks I am the owner of|en|bfg|user_dispatcher_marek|role-headers",
+      "who is Piotr and what does he own?|en|wisla|azielinska|(?=.*Platform Engineer)(?=.*rehearsal\\.round-trip)",
       "wypisz wszystkie kontrole, których jestem właścicielem|pl|bfg|user_dispatcher_marek|role-headers"})
   void ownedChecks(String question, String lang, String scenario, String asker, String regex) {
     String answer = ask(question, lang, scenario, asker);
