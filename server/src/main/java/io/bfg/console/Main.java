@@ -109,6 +109,7 @@ public final class Main {
     try {
       AppConfig config = AppConfig.from(System.getenv(), flags);
       var loaded = ScenarioLoader.load(config.scenarioDir());
+      loaded.warnings().forEach(warning -> System.out.println("warning: " + warning));
       System.out.println("scenario " + loaded.scenario().id() + " is valid: " + loaded.scenario().groups().size()
           + " groups, snapshot " + loaded.scenario().snapshot().checksumShort() + " ("
           + loaded.scenario().snapshot().totalRows() + " rows)");
@@ -126,6 +127,8 @@ public final class Main {
     try {
       config = AppConfig.from(System.getenv(), flags);
       loaded = ScenarioLoader.load(config.scenarioDir());
+      loaded.warnings().forEach(warning -> System.getLogger(Main.class.getName())
+          .log(System.Logger.Level.WARNING, "scenario warning: " + warning));
       Files.createDirectories(Console.journalOf(config, loaded).getParent());
     } catch (AppConfig.ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());

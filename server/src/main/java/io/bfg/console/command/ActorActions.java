@@ -54,10 +54,9 @@ public final class ActorActions {
         if (!actor.id().equals(check.owner())) {
           continue;
         }
-        if (check.kind() == CheckKind.OWNER_ACCEPTANCE && actor.can(Permissions.ACCEPT_CHECKS)) {
-          actions.add(signOff(scenario, a, actor, check));
-        } else if (check.kind() == CheckKind.DECISION && actor.can(Permissions.RECORD_DECISIONS)) {
-          actions.add(decision(scenario, a, actor, check));
+        String permission = ownerPermission(check);
+        if (permission != null && actor.can(permission)) {
+          actions.add(byOwner(scenario, a, actor, check));
         }
       }
     }
@@ -70,6 +69,54 @@ public final class ActorActions {
       }
     }
     return List.copyOf(actions);
+  }
+
+  /**
+   * The permission the owner of {@code check} needs to move it by hand (sign it off or record it), or
+   * null when its owner does not move it: a pipeline step is proven by whoever may run pipelines, a
+   * derived check follows from other evidence.
+   */
+  public static String ownerPermission(CheckDef check) {
+    return switch (check.kind()) {
+      case OWNER_ACCEPTANCE -> Permissions.ACCEPT_CHECKS;
+      case DECISION -> Permissions.RECORD_DECISIONS;
+      case PIPELINE, DERIVED -> null;
+    };
+  }
+
+  /**
+   * What the server would do now if the owner of {@code checkId} signed it off or recorded it: only the
+   * owner may, so this says whether anyone can. REFUSED with FORBIDDEN when the owner lacks the
+   * permission (then nobody can); null for a check no owner moves by hand, or an unknown one.
+   */
+  public static Action ofOwner(Scenario scenario, Evaluator.Assessment a, String checkId) {
+    CheckDef check = a.check(checkId);
+    Actor owner = check == null ? null : scenario.actor(check.owner());
+    if (owner == null || ownerPermission(check) == null) {
+      return null;
+    }
+    return byOwner(scenario, a, owner, check);
+  }
+
+  /**
+   * The checks {@code actor} owns but could never move, refused as the server would refuse them: only
+   * the owner may sign off or decide a check, and they lack the permission, so nobody can.
+   */
+  public static List<Action> ownedButForbidden(Scenario scenario, Evaluator.Assessment a, Actor actor) {
+    List<Action> actions = new ArrayList<>();
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        String permission = ownerPermission(check);
+        if (actor.id().equals(check.owner()) && permission != null && !actor.can(permission)) {
+          actions.add(byOwner(scenario, a, actor, check));
+        }
+      }
+    }
+    return List.copyOf(actions);
+  }
+
+  private static Action byOwner(Scenario scenario, Evaluator.Assessment a, Actor actor, CheckDef check) {
+    return check.kind() == CheckKind.DECISION ? decision(scenario, a, actor, check) : signOff(scenario, a, actor, check);
   }
 
   /** Only what the actor may do now: their tasks. */

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import io.bfg.console.command.ActorActions;
+import io.bfg.console.command.CommandRejected;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
+import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
@@ -58,12 +61,20 @@ public final class CopilotTools {
 
   @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")
   public String check(@P("the check id, or its label") String id) {
-    return found(facts.get().check(id), "no check '" + id + "'");
+    Map<String, Object> check = facts.get().check(id);
+    if (check != null) {
+      check.putAll(whoMoves(now.get(), String.valueOf(check.get("id"))));
+    }
+    return found(check, "no check '" + id + "'");
   }
 
   @Tool("The recommended next action: what to do, why, who must do it and with which command, or why nobody can move it from the console")
   public String nextAction() {
-    return json(facts.get().nextAction());
+    Map<String, Object> next = facts.get().nextAction();
+    if (Boolean.TRUE.equals(next.get("actionable"))) {
+      next.putAll(whoMoves(now.get(), String.valueOf(next.get("id"))));
+    }
+    return json(next);
   }
 
   @Tool("An actor's tasks: what the server would accept from them now (sign-offs they own, decisions they may record, pipelines they may run), each with its command, and what they are offered but refused, with why; counts by kind")
@@ -102,7 +113,12 @@ public final class CopilotTools {
   public String lastRun(@P("the pipeline id, or the gate it proves") String pipeline) {
     Map<String, Object> run = facts.get().lastRun(pipeline);
     if (run != null) {
-      run.putAll(startable(now.get(), String.valueOf(run.get("pipeline"))));
+      Now state = now.get();
+      run.putAll(startable(state, String.valueOf(run.get("pipeline"))));
+      // "it is started with POST ..." is not the asker's to do when they may not run pipelines: whose it is
+      run.put("runners", runners(state));
+      run.put("runnerIds", state.scenario().actors().stream().filter(a -> a.can(Permissions.RUN_PIPELINES))
+          .map(Actor::id).toList());
     }
     return found(run, "this scenario runs no pipeline '" + pipeline + "'");
   }
@@ -155,6 +171,13 @@ public final class CopilotTools {
         blocked.add(item);
       }
     }
+    // what they own but could never move: only an owner may, so nobody can (said, never hidden)
+    List<Map<String, Object>> forbidden = new ArrayList<>();
+    for (ActorActions.Action action : ActorActions.ownedButForbidden(state.scenario(), state.assessment(), actor)) {
+      Map<String, Object> item = action(evaluation, action);
+      item.put("lacks", ActorActions.ownerPermission(state.assessment().check(action.target())));
+      forbidden.add(item);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", actor.id());
     out.put("name", actor.name());
@@ -163,7 +186,28 @@ public final class CopilotTools {
     out.put("byKind", byKind);
     out.put("actionable", actionable);
     out.put("blocked", blocked);
+    out.put("ownedButForbidden", forbidden);
+    out.put("owned", owned(evaluation, actor));
     out.put("alreadyDone", done);
+    return out;
+  }
+
+  /** Every check {@code actor} owns, in scenario order, whatever its status or kind. */
+  private static List<Map<String, Object>> owned(Evaluation evaluation, Actor actor) {
+    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
+    groups.add(evaluation.production());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Evaluation.GroupView group : groups) {
+      for (Evaluation.CheckView check : group.checks()) {
+        if (actor.id().equals(check.owner())) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("id", check.id());
+          item.put("label", check.label());
+          item.put("status", check.status());
+          out.add(item);
+        }
+      }
+    }
     return out;
   }
 
@@ -188,6 +232,51 @@ public final class CopilotTools {
           }
           return out;
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Who can move {@code checkId}, as the server would decide it: its owner's sign-off or decision
+   * ({@code ownerCan}: AVAILABLE, DONE or REFUSED, with {@code ownerLacks} when the owner lacks the
+   * permission, so nobody can), or for a pipeline step whether its pipeline would start now and who
+   * may run it ({@code runners}). Empty for a derived check.
+   */
+  static Map<String, Object> whoMoves(Now state, String checkId) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    CheckDef check = state.assessment().check(checkId);
+    if (check == null) {
+      return out;
+    }
+    if (check.kind() == CheckKind.PIPELINE && check.pipeline() != null) {
+      Actor owner = state.scenario().actor(check.owner());
+      // under their own names: the check's own blockedBy is another fact
+      Map<String, Object> start = startable(state, check.pipeline());
+      out.put("startable", start.get("startable"));
+      out.put("startRefusal", start.get("refusal"));
+      out.put("startBlockedBy", start.get("blockedBy"));
+      out.put("runners", runners(state));
+      out.put("ownerRuns", owner != null && owner.can(Permissions.RUN_PIPELINES));
+      return out;
+    }
+    ActorActions.Action owner = ActorActions.ofOwner(state.scenario(), state.assessment(), checkId);
+    if (owner != null) {
+      out.put("ownerCan", owner.state().name());
+      if (owner.refusal() == CommandRejected.Reason.FORBIDDEN) {
+        out.put("ownerLacks", ActorActions.ownerPermission(check));
+      }
+    }
+    return out;
+  }
+
+  /** Everyone who may start pipelines, as "Name (Role)". */
+  static List<String> runners(Now state) {
+    Lang lang = Lang.parse(state.evaluation().lang()).orElse(Lang.EN);
+    List<String> out = new ArrayList<>();
+    for (Actor actor : state.scenario().actors()) {
+      if (actor.can(Permissions.RUN_PIPELINES)) {
+        out.add(actor.name() + " (" + actor.role().in(lang) + ")");
       }
     }
     return out;

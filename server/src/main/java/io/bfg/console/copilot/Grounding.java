@@ -1,6 +1,7 @@
 package io.bfg.console.copilot;
 
 import io.bfg.console.command.ActorActions;
+import io.bfg.console.command.CommandRejected;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.eval.Evaluation.CheckView;
 import io.bfg.console.eval.Evaluation.GroupView;
@@ -67,6 +68,11 @@ public final class Grounding {
       "stay", "still", "now", "currently", "already", "isnt", "arent", "not", "jest", "sa", "byl", "byla", "bylo",
       "pozostaje", "pozostaja", "nadal", "juz", "teraz", "nie", "status", "stan");
   private static final Set<String> NEGATIONS = Set.of("not", "isnt", "arent", "nie");
+  /** Words by which a sentence says someone cannot do a thing: it offers no command then. */
+  private static final Set<String> REFUSALS = Set.of("cannot", "cant", "nobody", "nikt", "lacks", "lack", "refuse",
+      "refused", "odrzuci", "odrzuca");
+  /** A command an answer offers: a sign-off, a decision, a pipeline run. */
+  private static final Pattern COMMAND = Pattern.compile("/api/(checks|decisions|pipelines)/([A-Za-z0-9][A-Za-z0-9._-]*)");
   private static final Set<String> CONDITIONS = Set.of("when", "once", "until", "unless", "if", "before", "after",
       "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda",
       "why", "whether", "dlaczego", "czemu", "czy");
@@ -408,6 +414,9 @@ public final class Grounding {
     stored(s);
     owned(s);
     permitted(s);
+    if (text.indexOf("/api/") >= 0) {
+      commanded(s);
+    }
     return s.result();
   }
 
@@ -1046,6 +1055,11 @@ public final class Grounding {
       if (!MODALS.contains(w)) {
         continue;
       }
+      // "nobody can accept it: X lacks ...": the claim is about nobody, not about the actor named
+      if (s.fold(j - 1).equals("nobody") || s.fold(j - 1).equals("nikt") || s.fold(j - 2).equals("nikt")
+          || s.fold(j - 1).equals("one") && s.fold(j - 2).equals("no")) {
+        continue;
+      }
       boolean negated = w.equals("cannot") || w.equals("cant") || w.equals("couldnt")
           || NEGATIONS.contains(s.fold(j - 1)) || NEGATIONS.contains(s.fold(j + 1));
       String permission = null;
@@ -1097,6 +1111,49 @@ public final class Grounding {
         }
       }
       s.dropBecause(fact);
+    }
+  }
+
+  /**
+   * "X can do it: POST /api/checks/c/accept": a command a sentence offers must be one the server would
+   * take. Only a check's owner may sign it off or record it, so one whose owner lacks the permission
+   * nobody can move, and an actor named beside a sign-off or decision they do not own, or beside a
+   * pipeline they may not run, is not the one who can. A sentence that says someone cannot is left alone.
+   */
+  private void commanded(Sentence s) {
+    for (int j = 0; j < s.toks.size(); j++) {
+      String w = s.fold(j);
+      if (NEGATIONS.contains(w) || REFUSALS.contains(w)) {
+        return;
+      }
+    }
+    Matcher m = COMMAND.matcher(s.text);
+    while (m.find()) {
+      String target = m.group(2).replaceAll("\\.+$", "");
+      if (m.group(1).equals("pipelines")) {
+        for (Mention mention : s.mentions) {
+          if (mention.actor() != null && !lexicon.actor(mention.actor()).can(Permissions.RUN_PIPELINES)) {
+            s.dropBecause(lexicon.name(mention.actor()) + " lacks " + Permissions.RUN_PIPELINES);
+          }
+        }
+        continue;
+      }
+      CheckDef check = assessment.check(target);
+      if (check == null || scenario.actor(check.owner()) == null) {
+        continue;
+      }
+      ActorActions.Action byOwner = ActorActions.ofOwner(scenario, assessment, target);
+      if (byOwner != null && byOwner.refusal() == CommandRejected.Reason.FORBIDDEN) {
+        s.dropBecause("nobody can move [" + target + "]: only its owner may, and " + lexicon.name(check.owner())
+            + " lacks " + ActorActions.ownerPermission(check));
+        continue;
+      }
+      for (Mention mention : s.mentions) {
+        if (mention.actor() != null && !mention.actor().equals(check.owner())) {
+          s.dropBecause("[" + target + "] is moved only by its owner " + lexicon.name(check.owner()) + ", not "
+              + lexicon.name(mention.actor()));
+        }
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import io.bfg.console.model.Permissions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +87,7 @@ public final class LocalAnswers {
       case OWNER -> !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
+      case OWNED -> owned(t, result);
       case PROVIDER -> QuestionReader.COUNTED.equals(question.subject())
           ? t.line("provider.count", Map.of("count", results.size())) + "\n" + providers(t, results, true)
           : providers(t, results, false);
@@ -93,7 +95,8 @@ public final class LocalAnswers {
       case RECENT -> recent(t, result);
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : whatIs(t, question, results);
-      case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"));
+      case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"),
+          shaped(results, "startable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
           ? t.line("session.rollback", result) : "lastWrite".equals(question.subject()) ? lastWrite(t, question, result)
           : session(t, question, result);
@@ -179,6 +182,12 @@ public final class LocalAnswers {
       return t.line("next.done", Map.of());
     }
     Map<String, Object> values = with(r, "reason", r.get("reason") == null ? "" : r.get("reason"));
+    if (r.get("ownerLacks") != null) {
+      return t.line("next.forbidden", values).replace("  ", " ");
+    }
+    if (Boolean.FALSE.equals(r.get("ownerRuns")) && r.get("runners") instanceof List<?> runners) {
+      return t.line("next.runners", with(values, "who", runners.isEmpty() ? t.raw("perm.nobody") : join(runners)));
+    }
     if (!Boolean.FALSE.equals(r.get("actionable"))) {
       return t.line("next", values);
     }
@@ -228,6 +237,8 @@ public final class LocalAnswers {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", stale)));
+    } else if (r.get("ownerLacks") != null) {
+      out.append(' ').append(t.line("check.forbidden", r));
     } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))
         && r.get("blockedBy") == null) {
       out.append(' ').append(t.line("check.unsigned", r));
@@ -241,14 +252,35 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("check.blocked.all", Map.of("items", String.join("; ", items))));
     } else if (r.get("blockedBy") != null) {
       out.append(' ').append(t.line("check.blocked", r));
-    } else if (r.get("command") != null && !"READY".equals(r.get("status"))) {
-      out.append(' ').append(t.line("check.command", r));
+    } else if (r.get("command") != null && !"READY".equals(r.get("status")) && r.get("ownerLacks") == null) {
+      out.append(' ').append(runnable(t, r) != null ? runnable(t, r) : t.line("check.command", r));
     }
     return out.toString();
   }
 
+  /**
+   * How a pipeline step moves when its owner is not simply the one to do it: who may run the pipeline
+   * and, when the server would refuse to start it now, what it waits for; null when "How:" addressed
+   * to the owner is true as it stands.
+   */
+  private static String runnable(Templates t, Map<String, Object> r) {
+    if (!(r.get("runners") instanceof List<?> runners)
+        || Boolean.TRUE.equals(r.get("ownerRuns")) && !Boolean.FALSE.equals(r.get("startable"))) {
+      return null;
+    }
+    String line = t.line("check.runners", with(r, "who", runners.isEmpty() ? t.raw("perm.nobody") : join(runners)));
+    if (Boolean.FALSE.equals(r.get("startable"))) {
+      line += " " + t.line(r.get("startBlockedBy") == null ? "refuse.run.refused" : "refuse.run.waits",
+          with(r, "refusal", r.get("startRefusal"), "blockedBy", r.get("startBlockedBy")));
+    }
+    return line;
+  }
+
   private static String owner(Templates t, Map<String, Object> r) {
     StringBuilder out = new StringBuilder(t.line("owner.check", r));
+    if (r.get("ownerLacks") != null) {
+      out.append(' ').append(t.line("check.forbidden", r));
+    }
     if (r.get("signedOffBy") != null) {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
@@ -265,9 +297,12 @@ public final class LocalAnswers {
     }
     List<Map<String, Object>> actionable = list(r.get("actionable"));
     List<Map<String, Object>> blocked = list(r.get("blocked"));
+    List<Map<String, Object>> forbidden = list(r.get("ownedButForbidden"));
     StringBuilder out = new StringBuilder();
     if (actionable.isEmpty()) {
-      out.append(t.line(t.to(blocked.isEmpty() ? "tasks.none" : "tasks.none.yet", r.get("id")), r));
+      // "nothing is yours" would be false when they own what nobody can move
+      String none = !blocked.isEmpty() ? "tasks.none.yet" : forbidden.isEmpty() ? "tasks.none" : "tasks.none.owned";
+      out.append(t.line(t.to(none, r.get("id")), r));
     } else {
       out.append(t.line(t.to(actionable.size() == 1 ? "tasks.head.one" : "tasks.head", r.get("id")), with(r, "count",
           actionable.size())));
@@ -287,6 +322,33 @@ public final class LocalAnswers {
         out.append(' ').append(t.line("tasks.more", Map.of("count", blocked.size() - TASK_LIMIT)));
       }
     }
+    Map<Object, List<String>> byPermission = new LinkedHashMap<>();
+    for (Map<String, Object> item : forbidden) {
+      byPermission.computeIfAbsent(item.get("lacks"), p -> new ArrayList<>()).add(item.get("label") + " [" + item.get("id") + "]");
+    }
+    byPermission.forEach((permission, items) -> out.append('\n').append(t.line(t.to("tasks.forbidden", r.get("id")),
+        with(r, "items", String.join(", ", items), "permission", permission, "verb",
+            t.raw(Permissions.RECORD_DECISIONS.equals(permission) ? "perm.verb.decide" : "perm.verb.accept")))));
+    return out.toString();
+  }
+
+  /** Every check one actor owns, with its status, and those they own but nobody can move. */
+  private static String owned(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> owned = list(r.get("owned"));
+    if (owned.isEmpty()) {
+      return t.line(t.to("owned.none", r.get("id")), r);
+    }
+    List<String> items = new ArrayList<>();
+    owned.forEach(check -> items.add(t.line("owned.item", check)));
+    StringBuilder out = new StringBuilder(t.line(t.to(owned.size() == 1 ? "owned.one" : "owned.head", r.get("id")),
+        with(r, "count", owned.size(), "items", String.join("; ", items))));
+    String tasks = tasks(t, r);
+    // what they can do now follows; "nothing to do" is left out, the list already says what is theirs
+    if (!list(r.get("actionable")).isEmpty() || !list(r.get("blocked")).isEmpty()) {
+      out.append('\n').append(tasks);
+    } else if (tasks.indexOf('\n') >= 0) {
+      out.append(tasks.substring(tasks.indexOf('\n')));
+    }
     return out.toString();
   }
 
@@ -302,6 +364,10 @@ public final class LocalAnswers {
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
     if (!Boolean.TRUE.equals(r.get("ran"))) {
       String line = t.line("run.never", r);
+      if (r.get("runners") instanceof List<?> runners && t.asker() != null
+          && !list(r.get("runnerIds")).contains(t.asker())) {
+        line += " " + t.line("run.runners", Map.of("who", runners.isEmpty() ? t.raw("perm.nobody") : join(runners)));
+      }
       return step == null || step.containsKey("error") ? line : line + " " + t.line("run.never.step", step);
     }
     StringBuilder out = new StringBuilder(t.line(r.get("target") == null ? "run.head.untargeted" : "run.head", r));
@@ -348,7 +414,7 @@ public final class LocalAnswers {
 
   /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */
   private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check,
-                                   Map<String, Object> tasks) {
+                                   Map<String, Object> tasks, Map<String, Object> run) {
     Map<String, Object> offered = offered(q, tasks);
     if (offered != null) {
       // what the server would do now comes first; holding the permission is only the second thing said
@@ -366,6 +432,12 @@ public final class LocalAnswers {
       }
     }
     Action action = q.action();
+    String now = "";
+    if (actor == null && action == Action.RUN && run != null && q.subject() != null
+        && q.subject().equals(run.get("pipeline"))) {
+      now = (Boolean.TRUE.equals(run.get("startable")) ? t.line("perm.run.startable", run)
+          : t.line(run.get("blockedBy") == null ? "perm.run.refused.other" : "perm.run.refused", run)) + " ";
+    }
     if (check != null && !check.containsKey("error") && action == null) {
       action = check.get("command") != null && String.valueOf(check.get("command")).contains("/decisions/")
           ? Action.DECIDE : Action.ACCEPT;
@@ -389,7 +461,7 @@ public final class LocalAnswers {
       }
     }
     String who = holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders);
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(now);
     if (actor != null) {
       boolean may = list(actor.get("permissions")).contains(permission);
       boolean owns = check == null || check.containsKey("error") || actor.get("id").equals(check.get("owner"));
@@ -407,12 +479,33 @@ public final class LocalAnswers {
       out.append(' ');
     }
     if (check != null && !check.containsKey("error")) {
-      out.append(t.line(check.get("command") == null ? "perm.check.derived" : "perm.check", with(check, "verb", verb)));
+      out.append(whoCanDoIt(t, check, "perm.check", verb));
     } else {
       out.append(t.line(action == Action.RUN ? "perm.who.run" : "perm.who", Map.of("verb", verb, "who", who,
           "permission", permission)));
     }
     return out.toString();
+  }
+
+  /**
+   * Who can move {@code check}, as the server would decide it: its owner when they may (once what it
+   * waits for is ready), nobody when its owner lacks the permission (only an owner may), and for a
+   * pipeline step those who may run pipelines. {@code key} is the line naming the owner who can.
+   */
+  private static String whoCanDoIt(Templates t, Map<String, Object> check, String key, String verb) {
+    Map<String, Object> values = with(check, "verb", verb);
+    if (check.get("command") == null) {
+      return t.line(key + ".derived", values);
+    }
+    if (check.get("ownerLacks") != null) {
+      return t.line("perm.check.forbidden", values);
+    }
+    String runnable = runnable(t, check);
+    if (runnable != null) {
+      return t.line("perm.check.pipeline", values) + " " + runnable;
+    }
+    return t.line(t.to(check.get("blockedBy") != null && !"READY".equals(check.get("status")) ? key + ".waits" : key,
+        check.get("owner")), values);
   }
 
   /** Whether {@code actor} holds the permission for the action asked, as a second sentence, or nothing. */
@@ -606,12 +699,8 @@ public final class LocalAnswers {
             : "refuse.run.waits", first));
       }
     } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
-      out.append(t.line(first.get("command") == null ? "refuse.derived" : t.to("refuse.check", first.get("owner")),
-          first));
-      // and when: a check waiting for other evidence cannot be done by anyone yet
-      if (first.get("command") != null && first.get("blockedBy") != null) {
-        out.append(' ').append(t.line("refuse.waits", first));
-      }
+      out.append(first.get("command") == null ? t.line("refuse.derived", first)
+          : whoCanDoIt(t, first, "refuse.check", null));
     } else if (first.containsKey("checks")) {
       out.append(t.line("refuse.gate", first));
       List<String> owners = new ArrayList<>();

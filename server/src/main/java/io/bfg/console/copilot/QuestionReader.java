@@ -34,7 +34,9 @@ public final class QuestionReader {
   /** What a question asks for. {@link #UNKNOWN} and {@link #OUT_OF_SCOPE} get a decline and what can be answered. */
   public enum Intent {
     COUNT, BLOCKERS, STATUS, WHY, OWNER, TASKS, NEXT, MEANING, PERMISSION, PROVIDER, SESSION, PIPELINE_RESULT,
-    RECENT, SNAPSHOT, OTHER_OWNERS, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN
+    RECENT, SNAPSHOT, OTHER_OWNERS, ACT_REQUEST, OUT_OF_SCOPE, UNKNOWN,
+    /** Every check one actor owns, whatever its status: "which checks does X own", "list every check I own". */
+    OWNED
   }
 
   /** The command a question is about, by the permission it needs. */
@@ -70,7 +72,7 @@ public final class QuestionReader {
   /** A check linked this well, named with a verb by someone asking whether they may do it, is the thing asked about. */
   private static final double DOABLE = 2;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
-      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona"));
+      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   /** A code written in capitals with spaces: "CLINICS LIVE". */
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
@@ -444,6 +446,18 @@ public final class QuestionReader {
     if (modal && actor != null && action != null && !act && !(firstPerson && tasksWorded >= 2)) {
       add(scores, Intent.PERMISSION, 3);
     }
+    // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
+    // ("who owns the drivers' offline sync" asks for a thing's owner: a person named there is not the subject)
+    if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED) && provider == null
+        && !whoOwns(words) && words.stream().anyMatch(QuestionReader::ownWord)) {
+      add(scores, Intent.OWNED, 6);
+    }
+    // "can the dry-run be started now": whether the server would start it, not what the gate it proves is
+    // ("da się uruchomić": a modal's infinitive, which the past "się uruchomił(a)" cues match by their stem)
+    if (modal && actor == null && pipeline != null && action == Action.RUN && !act) {
+      add(scores, Intent.PERMISSION, 3);
+      add(scores, Intent.PIPELINE_RESULT, -2);
+    }
     // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
     if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
       add(scores, Intent.PROVIDER, -2);
@@ -680,6 +694,7 @@ public final class QuestionReader {
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
+      case OWNED -> question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       // "what is X": the tool that describes X; the answer says what it is before its status
       case MEANING -> c.defined() != null
           ? question(lang, intent, c.defined().id(), actor, c.action(), environment,
@@ -713,6 +728,9 @@ public final class QuestionReader {
         // "can I run the dry-run now": likewise, for a thing named, and for "can X record decisions" whether any is theirs
         if (actor != null && (c.whyNot() || named != null || pipeline != null || asked == Action.DECIDE)) {
           calls.add(call("ownerTasks", "actor", actor));
+        } else if (pipeline != null) {
+          // whether the server would start it now comes before who may
+          calls.add(call("lastRun", "pipeline", pipeline));
         }
         yield new Question(lang, intent, named != null ? named.id() : pipeline, calls, actor, asked, environment,
             null);
@@ -785,12 +803,35 @@ public final class QuestionReader {
     return new Question(lang, Intent.ACT_REQUEST, subject, calls, actor, action, environment, null);
   }
 
+  /** Words asking what someone owns ("wlasciciel..." by its prefix). */
+  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "kto", "kogo", "czyja", "czyj", "czyje");
+
+  private static boolean ownWord(Word w) {
+    return OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel");
+  }
+
+  /** "who owns ...", "kto jest właścicielem ...": an own word within three words of "who". */
+  private static boolean whoOwns(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (WHO_WORDS.contains(words.get(i).text())) {
+        for (int j = i + 1; j <= i + 3 && j < words.size(); j++) {
+          if (ownWord(words.get(j))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+  private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
+      "naleza", "nalezy", "posiada");
+
   private static final double CLOSE = 0.9;
   /** The subject of a provider listing that was asked as a count ("how many providers"). */
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
-      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam"));
+      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam", "jestem", "mnie"));
   /** Words of having to: with a verb of doing and "I", the asker's own duties ("co mam podpisać", "do I need to sign"). */
   private static final Set<String> DUTY = Set.copyOf(List.of("mam", "musze", "powinienem", "powinnam", "have",
       "need", "needs", "should", "must", "supposed", "trzeba", "nalezy"));

@@ -48,8 +48,14 @@ public final class ScenarioLoader {
   private ScenarioLoader() {
   }
 
-  /** A loaded scenario and the full snapshot payload its summary was computed from. */
-  public record Loaded(Scenario scenario, Snapshot snapshot) {
+  /**
+   * A loaded scenario, the full snapshot payload its summary was computed from, and the warnings its
+   * validation found (it loads with them; {@code validate} prints them and start-up logs them).
+   */
+  public record Loaded(Scenario scenario, Snapshot snapshot, List<ScenarioException.Problem> warnings) {
+    public Loaded {
+      warnings = List.copyOf(warnings);
+    }
   }
 
   public static Loaded load(Path folder) {
@@ -61,13 +67,14 @@ public final class ScenarioLoader {
     }
     Snapshot[] snapshot = new Snapshot[1];
     Scenario scenario = read(root, file.toString(), folder, problems, snapshot);
+    List<ScenarioException.Problem> warnings = new ArrayList<>();
     if (scenario != null) {
-      ScenarioValidator.validate(scenario, file.toString(), problems);
+      ScenarioValidator.validate(scenario, file.toString(), problems, warnings);
     }
     if (!problems.isEmpty() || scenario == null) {
       throw new ScenarioException(problems);
     }
-    return new Loaded(scenario, snapshot[0]);
+    return new Loaded(scenario, snapshot[0], warnings);
   }
 
   static JsonNode parse(Path file, List<ScenarioException.Problem> problems) {

@@ -1,5 +1,6 @@
 package io.bfg.console.scenario;
 
+import io.bfg.console.command.ActorActions;
 import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
@@ -11,6 +12,7 @@ import io.bfg.console.model.Facts;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Label;
 import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.Permissions;
 import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Provider;
@@ -46,13 +48,21 @@ final class ScenarioValidator {
   private final Map<String, List<String>> edges = new HashMap<>();
   private final Set<String> actorIds = new HashSet<>();
 
-  private ScenarioValidator(Scenario scenario, String file, List<ScenarioException.Problem> problems) {
+  private final String file;
+  private final List<ScenarioException.Problem> warnings;
+
+  private ScenarioValidator(Scenario scenario, String file, List<ScenarioException.Problem> problems,
+                            List<ScenarioException.Problem> warnings) {
     this.scenario = scenario;
     this.r = new YamlReader(file, problems);
+    this.file = file;
+    this.warnings = warnings;
   }
 
-  static void validate(Scenario scenario, String file, List<ScenarioException.Problem> problems) {
-    new ScenarioValidator(scenario, file, problems).run();
+  /** Problems make the scenario unusable; warnings are kept to in {@code warnings} and it still loads. */
+  static void validate(Scenario scenario, String file, List<ScenarioException.Problem> problems,
+                       List<ScenarioException.Problem> warnings) {
+    new ScenarioValidator(scenario, file, problems, warnings).run();
   }
 
   private void run() {
@@ -160,6 +170,23 @@ final class ScenarioValidator {
     owner(scenario.target().rollbackOwner(), "target.rollbackOwner");
   }
 
+  /**
+   * Only a check's owner may sign it off or record it (CommandRules), so an owner without that
+   * permission leaves it unmovable: nobody can ever make it ready. A warning, not a problem: the
+   * scenario still loads (it may be on purpose, to show a blocked sign-off). A pipeline step is run by
+   * anyone with pipelines.run, so its owner needs no permission.
+   */
+  private void ownerMayMove(CheckDef check, String path) {
+    String permission = ActorActions.ownerPermission(check);
+    Actor owner = scenario.actor(check.owner());
+    if (permission != null && owner != null && !owner.can(permission)) {
+      warnings.add(new ScenarioException.Problem(file, YamlReader.at(path, "owner"), "check " + check.id()
+          + " is owned by " + owner.id() + ", who lacks " + permission + "; only its owner may "
+          + (permission.equals(Permissions.RECORD_DECISIONS) ? "record it" : "sign it off")
+          + ", so nobody can"));
+    }
+  }
+
   private void owner(String actor, String path) {
     if (actor != null && !actorIds.contains(actor)) {
       r.problem(path, "owner '" + actor + "' is not an actor of this scenario" + Suggestion.didYouMean(actor, actorIds));
@@ -195,6 +222,7 @@ final class ScenarioValidator {
 
   private void checkRules(CheckDef check, String path) {
     owner(check.owner(), YamlReader.at(path, "owner"));
+    ownerMayMove(check, path);
     references(check.dependsOn(), YamlReader.at(path, "dependsOn"));
     references(check.from(), YamlReader.at(path, "from"));
     if (check.show() != null && !nodePaths.containsKey(check.show()) && !Evaluator.BUILTINS.contains(check.show())) {
