@@ -36,7 +36,7 @@ public final class LocalAnswers {
   /** Someone's tasks are listed whole up to this many: a task left out is one they would not know of. */
   private static final int TASK_LIMIT = 12;
   /** The things someone owns, listed before "and N more". */
-  private static final int OWNED_LIMIT = 10;
+  private static final int OWNED_LIMIT = 20;
 
   private LocalAnswers() {
   }

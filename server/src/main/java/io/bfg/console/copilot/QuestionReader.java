@@ -310,11 +310,16 @@ public final class QuestionReader {
     boolean whoAsked = words.stream().anyMatch(w -> WHO_WORDS.contains(w.text()));
     boolean actorNamed = actor != null && !actor.at().isEmpty();
     // "who's Krzysztof and what does he own", "which checks does Ewa own": that person, their role and what they own
-    boolean person = actorNamed && action == null && !act && (thing == null || thing.score() < actor.score())
-        && (provider == null || provider.score() < actor.score())
-        && (whoAsked || words.stream().anyMatch(w -> OWN_WORDS.contains(w.text())))
+    // "list every check I own", "co należy do mnie": the asker's own
+    boolean ownWorded = words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()));
+    Link owner = actorNamed ? actor : facts.asker() != null && ownWorded
+        && (firstPerson || words.stream().anyMatch(w -> ME.contains(w.text()))) ? asker(facts.asker().id()) : null;
+    boolean person = owner != null && action == null && !act
+        && (thing == null || thing.score() < owner.score()) && (provider == null || provider.score() < owner.score())
+        && (whoAsked && actorNamed || ownWorded)
         && tasksWorded < 2 && scores.get(Intent.PERMISSION) < 2 && scores.get(Intent.COUNT) < 3;
     if (person) {
+      actor = owner;
       add(scores, Intent.OWNER, 6);
     }
     // "who has to do the PCI review": the owner of the thing named, not whoever moves next
@@ -717,6 +722,8 @@ public final class QuestionReader {
       "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
   private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
       "create", "stworz", "code"));
+  /** "co należy do mnie", "what belongs to me": the asker, where no first-person verb says so. */
+  private static final Set<String> ME = Set.copyOf(List.of("me", "mnie"));
   private static final Set<String> WHO_WORDS = Set.copyOf(List.of("who", "whom", "kto", "kim", "kogo"));
   private static final Set<String> OWN_WORDS = Set.copyOf(List.of("own", "owns", "owned", "owner", "nalezy",
       "naleza", "wlascicielem", "wlasciciel", "odpowiada"));

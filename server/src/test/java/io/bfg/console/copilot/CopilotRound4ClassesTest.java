@@ -104,6 +104,18 @@ class CopilotRound4ClassesTest {
     lacks(answer, "^(Next|Dalej):");
   }
 
+  @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
+  @DisplayName("'what do I own': the asker's role and everything they own, whatever its state")
+  @CsvSource(delimiter = '|', value = {
+      "list all the checks I own|en|wisla|pwisniewski|Platform Engineer(?=.*\\[link\\.endpoint])(?=.*\\[fallback\\.legacy-readonly])",
+      "co należy do mnie?|pl|wisla|elewandowska|Specjalistka(?=.*\\[session\\.identity])(?=.*\\[payments\\.pci-review])",
+      "which checks am I the owner of?|en|bfg|user_dispatcher_marek|Dispatcher(?=.*\\[contract\\.maps-eta])(?=.*\\[contract\\.offline-sync])"})
+  void mine(String question, String lang, String scenario, String asker, String regex) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, "^(Next|Dalej):");
+  }
+
   @ParameterizedTest(name = "[{1}] {0}")
   @DisplayName("the choices of a decision: its options listed, not a provider's modes nor 'you can do it now'")
   @CsvSource(delimiter = '|', value = {
