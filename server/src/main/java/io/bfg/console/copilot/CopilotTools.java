@@ -189,6 +189,19 @@ public final class CopilotTools {
     out.put("ownedButForbidden", forbidden);
     out.put("owned", owned(evaluation, actor));
     out.put("alreadyDone", done);
+    // what they own, whatever its state: "who is X and what do they own"
+    List<Map<String, Object>> owns = new ArrayList<>();
+    for (Evaluation.GroupView group : evaluation.groups()) {
+      if (actor.id().equals(group.owner())) {
+        owns.add(Map.of("id", group.id(), "label", group.label(), "status", group.status(), "group", true));
+      }
+      for (Evaluation.CheckView check : group.checks()) {
+        if (actor.id().equals(check.owner())) {
+          owns.add(Map.of("id", check.id(), "label", check.label(), "status", check.status()));
+        }
+      }
+    }
+    out.put("owns", owns);
     return out;
   }
 

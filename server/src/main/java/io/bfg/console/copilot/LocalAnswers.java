@@ -8,8 +8,10 @@ import io.bfg.console.model.Permissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ public final class LocalAnswers {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)(?<![A-Z][a-z]{1,3}\\.)\\s+");
   /** Someone's tasks are listed whole up to this many: a task left out is one they would not know of. */
   private static final int TASK_LIMIT = 12;
+  /** The things someone owns, listed before "and N more". */
+  private static final int OWNED_LIMIT = 20;
 
   private LocalAnswers() {
   }
@@ -77,21 +81,25 @@ public final class LocalAnswers {
           + t.line("unknown", Map.of());
     }
     return switch (question.intent()) {
-      case COUNT -> result.containsKey("checks") ? t.line("count.group", result)
+      case COUNT -> "actors".equals(question.subject()) ? people(t, result)
+          : question.subject() != null && question.subject().startsWith("list:")
+          ? counted(t, result, question.subject().substring("list:".length()))
+          : result.containsKey("checks") ? t.line("count.group", result)
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
       case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null);
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
-      case OWNER -> !result.containsKey("checks") ? owner(t, result)
+      case OWNER -> result.containsKey("owns") ? person(t, result)
+          : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
       case OWNED -> owned(t, result);
-      case PROVIDER -> QuestionReader.COUNTED.equals(question.subject())
-          ? t.line("provider.count", Map.of("count", results.size())) + "\n" + providers(t, results, true)
-          : providers(t, results, false);
-      case PIPELINE_RESULT -> run(t, result, results.size() > 1 ? results.get(1) : null);
+      case PROVIDER -> question.subject() == null || !question.subject().startsWith(QuestionReader.COUNTED)
+          ? providers(t, results, false) : providersCounted(t, question, results);
+      case PIPELINE_RESULT -> question.subject() != null && question.subject().startsWith("api:")
+          ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : whatIs(t, question, results);
@@ -139,6 +147,46 @@ public final class LocalAnswers {
       }
     }
     return lines.size() == 1 && !list ? lines.get(0) : "- " + String.join("\n- ", lines);
+  }
+
+  /** How many providers there are, then all of them or, asked "which are mine", the asker's own. */
+  private static String providersCounted(Templates t, Question q, List<Map<String, Object>> results) {
+    List<Map<String, Object>> found = results.stream().filter(r -> r != null && !r.containsKey("error")).toList();
+    String head = t.line("providers.count", Map.of("count", found.size()));
+    if (!q.subject().endsWith(":mine")) {
+      return head + "\n" + providers(t, found, true);
+    }
+    List<Map<String, Object>> mine = found.stream().filter(r -> Objects.equals(r.get("owner"), q.actor())).toList();
+    return mine.isEmpty() ? head + " " + t.line("providers.mine.none", Map.of())
+        : head + " " + t.line("providers.mine", Map.of("count", mine.size())) + "\n" + providers(t, mine, true);
+  }
+
+  /** The people of the scenario: how many, in how many roles, each named with their role. */
+  private static String people(Templates t, Map<String, Object> r) {
+    List<String> names = new ArrayList<>();
+    Set<Object> roles = new LinkedHashSet<>();
+    for (Map<String, Object> actor : maps(r.get("actors"))) {
+      names.add(actor.get("name") + " (" + actor.get("role") + ")");
+      roles.add(actor.get("role"));
+    }
+    return t.line("count.people", Map.of("count", names.size(), "roles", roles.size(), "actors",
+        String.join(", ", names)));
+  }
+
+  /** A count, then the gates of {@code status} named: "how many gates are there and which are ready". */
+  private static String counted(Templates t, Map<String, Object> r, String status) {
+    String head = r.get("gatesByStatus") instanceof Map<?, ?> byStatus
+        ? t.line("count.status", with(r, "status", status, "count", byStatus.get(status))) : t.line("count", r);
+    List<String> gates = new ArrayList<>();
+    List<Map<String, Object>> all = r.containsKey("gates") ? maps(r.get("gates"))
+        : maps(r.get("groups")).stream().filter(g -> Boolean.TRUE.equals(g.get("gate"))).toList();
+    for (Map<String, Object> gate : all) {
+      if (status.equals(gate.get("status"))) {
+        gates.add(t.line("count.gate", gate));
+      }
+    }
+    return head + " " + (gates.isEmpty() ? t.line("blockers.status.none", Map.of("status", status))
+        : t.line("count.list", Map.of("status", status, "gates", String.join(", ", gates))));
   }
 
   /** The overview; with {@code status} (asked "which gates are blocked"), only the gates of that status listed. */
@@ -286,6 +334,22 @@ public final class LocalAnswers {
           with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
     }
     return out.toString();
+  }
+
+  /** Who someone is (their role) and what they own, gates first. */
+  private static String person(Templates t, Map<String, Object> r) {
+    List<String> items = new ArrayList<>();
+    for (Map<String, Object> owned : maps(r.get("owns"))) {
+      items.add(t.line(Boolean.TRUE.equals(owned.get("group")) ? "person.group" : "person.check", owned));
+    }
+    if (items.isEmpty()) {
+      return t.line("person.none", r);
+    }
+    String listed = String.join("; ", items.subList(0, Math.min(items.size(), OWNED_LIMIT)));
+    if (items.size() > OWNED_LIMIT) {
+      listed += "; " + t.line("person.more", Map.of("count", items.size() - OWNED_LIMIT));
+    }
+    return t.line("person", with(r, "items", listed));
   }
 
   private static String tasks(Templates t, Map<String, Object> r) {
@@ -617,6 +681,8 @@ public final class LocalAnswers {
         out.append(t.line("session", live));
         if (live.get("lastWriteAt") != null) {
           out.append(' ').append(t.line("session.lastWrite", live));
+        } else if ("lastWrite".equals(q.subject())) {
+          out.append(' ').append(t.line("session.lastWrite.none", live));
         }
       }
       out.append(' ').append(listed);

@@ -71,6 +71,8 @@ public final class QuestionReader {
   private static final double NAMED = 3;
   /** A check linked this well, named with a verb by someone asking whether they may do it, is the thing asked about. */
   private static final double DOABLE = 2;
+  /** A decision asked for its choices may be named this loosely: the choosing words already say which kind of thing. */
+  private static final double LOOSE_DECISION = 0.75;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
       "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
@@ -204,7 +206,10 @@ public final class QuestionReader {
     cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
         "bylo uruchamiane");
     cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
-    cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "joke", "cost", "costs", "price", "pricing",
+    cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
+        "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
+        "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
+        "rymowanka", "rymowanke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
@@ -319,20 +324,33 @@ public final class QuestionReader {
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
     boolean value = false;
     boolean decisionMeant = false;
+    boolean choicesAsked = false;
     if (optionsAsked(words) || action == Action.DECIDE || valueAsked(words)) {
       // a decision named by two of its words counts even when the link is loose ("which payment provider")
       Link decision = all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id())
           && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2)).findFirst().orElse(null);
+      // "which payment providers can I choose from": a decision named loosely, beside a provider that shares its words
+      if (decision == null && (optionsAsked(words) || action == Action.DECIDE)
+          && words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text()))) {
+        decision = all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= LOOSE_DECISION
+            && hasOptions(scenario, l.id())).findFirst().orElse(null);
+      }
       // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
       // "which provider is payments on": a provider named better than the decision is asked about, unless
       // the words ask what was chosen
       value = decision != null && !optionsAsked(words) && action != Action.DECIDE && valueAsked(words)
-          && !ownerAsked(words) && (thing == null || !thing.at().containsAll(decision.at()))
+          && !ownerAsked(words) && (thing == null || thing.id().equals(decision.id())
+              // nor when another check is named more clearly ("which endpoint do I call to sign off X")
+              || !thing.at().containsAll(decision.at())
+              && (thing.kind() != Kind.CHECK || thing.score() <= decision.score()))
           && (provider == null || provider.score() <= decision.score() || choiceAsked(words));
       if (decision != null && (value || optionsAsked(words) || action == Action.DECIDE)) {
         decisionMeant = true;
         thing = decision;
         check = decision;
+        // "which payment providers can I choose from": the decision's options, not a provider nor the permission
+        choicesAsked = !act && namedBeyondVerbs(decision, words)
+            && (optionsAsked(words) || words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text())));
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
@@ -371,6 +389,43 @@ public final class QuestionReader {
       if (matches(cue, unnamed, unnamedForms)) {
         add(scores, Intent.SNAPSHOT, cue.weight());
       }
+    }
+    // "why is the payments gate not ready": a gate that shares its name with a provider is the gate when
+    // the question says gate or asks why it is not ready (unless it speaks of providers and modes)
+    Link sharing = provider == null ? null : links.stream().filter(l -> l.kind() == Kind.GROUP
+        && l.at().stream().anyMatch(provider.at()::contains)).findFirst().orElse(null);
+    if (sharing != null && (gateWorded(words, provider) || scores.get(Intent.WHY) >= 1.5
+        && scores.get(Intent.PROVIDER) < 1.5)) {
+      thing = sharing;
+      group = sharing;
+      providerMeant = false;
+      add(scores, Intent.PROVIDER, -4);
+    }
+    if (choicesAsked) {
+      providerMeant = false;
+      add(scores, Intent.STATUS, 6);
+      add(scores, Intent.PROVIDER, -4);
+      add(scores, Intent.PERMISSION, -4);
+    }
+    boolean whoAsked = words.stream().anyMatch(w -> WHO_WORDS.contains(w.text()));
+    boolean actorNamed = actor != null && !actor.at().isEmpty();
+    // "who's Krzysztof and what does he own", "which checks does Ewa own": that person, their role and what they own
+    // "list every check I own", "co należy do mnie": the asker's own
+    boolean ownWorded = words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()));
+    Link owner = actorNamed ? actor : facts.asker() != null && ownWorded
+        && (firstPerson || words.stream().anyMatch(w -> ME.contains(w.text()))) ? asker(facts.asker().id()) : null;
+    boolean person = owner != null && action == null && !act
+        && (thing == null || thing.score() < owner.score()) && (provider == null || provider.score() < owner.score())
+        && (whoAsked && actorNamed || ownWorded)
+        && tasksWorded < 2 && scores.get(Intent.PERMISSION) < 2 && scores.get(Intent.COUNT) < 3;
+    if (person) {
+      actor = owner;
+      add(scores, Intent.OWNER, 6);
+    }
+    // "who has to do the PCI review": the owner of the thing named, not whoever moves next
+    if (whoAsked && !actorNamed && thing != null && thing.score() >= NAMED && !act && !providerMeant && !value
+        && scores.get(Intent.PERMISSION) < 2) {
+      add(scores, Intent.OWNER, 3);
     }
     // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
     if (firstPerson && actor != null && actor.at().isEmpty()) {
@@ -497,9 +552,11 @@ public final class QuestionReader {
         && words.stream().anyMatch(w -> w.text().startsWith("sum"))) {
       add(scores, Intent.SNAPSHOT, 4);
     }
-    boolean rollback = environment != null && rollbackAsked(words);
+    // "who is the rollback owner and which adapter do we fall back to": the way back, both its owner and adapter
+    boolean rollback = rollbackAsked(words) && (environment != null || scores.get(Intent.SESSION) >= 2);
     if (rollback) {
-      add(scores, Intent.SESSION, 6);
+      // its owner asked as well ("who owns the rollback and which adapter"): the way back says both
+      add(scores, Intent.SESSION, environment != null ? 6 : 10);
     }
     // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
     add(scores, Intent.PIPELINE_RESULT, pipeline != null ? 0.8
@@ -531,6 +588,20 @@ public final class QuestionReader {
     if (links.isEmpty() && scores.values().stream().allMatch(s -> s < 1.5)) {
       add(scores, Intent.OUT_OF_SCOPE, 1);
     }
+    // "for a CI script: which endpoint starts the connection check": the console's own API for a thing named is
+    // known; a pipeline's is the one that starts it, a check's the command that moves it
+    String api = null;
+    if (!act && words.stream().anyMatch(w -> API_WORDS.contains(w.text()))
+        && (pipeline != null || thing != null && thing.score() >= NAMED)
+        && !words.isEmpty() && !WRITE_WORDS.contains(words.get(0).text())) {
+      scores.put(Intent.OUT_OF_SCOPE, 0.0);
+      api = pipeline != null && (action == Action.RUN || thing == null || thing.kind() != Kind.CHECK)
+          ? pipeline.id() : thing != null ? provedBy(scenario, thing.id()) : null;
+      if (api == null && thing != null && thing.kind() == Kind.CHECK && action == Action.RUN) {
+        api = pipelineOf(scenario, thing.id());
+      }
+      add(scores, api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
+    }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
     if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act && !rowsCounted) {
       add(scores, Intent.OUT_OF_SCOPE, 4);
@@ -541,6 +612,20 @@ public final class QuestionReader {
     if (status != null && scores.get(Intent.COUNT) >= 3) {
       add(scores, Intent.COUNT, 2);
     }
+    // "how many people are in this scenario", "ile jest ról": the actors, counted and named
+    // (a check named by those words, "staff roles", is no number: the people are what is counted)
+    boolean people = scores.get(Intent.COUNT) >= 3 && !actorNamed && action == null
+        && (thing == null || thing.score() < NAMED || thing.kind() == Kind.CHECK)
+        && words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
+    if (people) {
+      add(scores, Intent.COUNT, 5);
+    }
+    // "how many gates are there and which are ready": the count, and the gates of the status asked named
+    String listed = scores.get(Intent.COUNT) >= 3 && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))
+        ? status != null ? status : words.stream().anyMatch(w -> READY_WORDS.contains(w.text())) ? "READY" : null
+        : null;
+    // "when was the last write": the live session's last write, said even when there is none
+    boolean whenAsked = words.stream().anyMatch(w -> LAST_OR_WHEN_WORDS.contains(w.text()));
     Intent first = null;
     Intent second = null;
     for (Intent intent : Intent.values()) {
@@ -560,7 +645,8 @@ public final class QuestionReader {
         production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
-        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite);
+        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
+        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -641,7 +727,8 @@ public final class QuestionReader {
                          boolean whyNot, boolean firstPerson, List<String> terms, List<String> providers,
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
                          Link defined, boolean providersCounted, String batch, boolean traffic,
-                         boolean lastWrite) {
+                         boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
+                         boolean counted, String api) {
   }
 
   /**
@@ -665,7 +752,12 @@ public final class QuestionReader {
     String actor = c.actor() == null ? null : c.actor().id();
     String environment = c.environment() == null ? null : c.environment().id();
     return switch (intent) {
-      case COUNT -> c.status() != null
+      case COUNT -> c.people()
+          ? question(lang, intent, "actors", actor, c.action(), environment, call("summary", null, null))
+          : c.listed() != null
+          ? question(lang, intent, "list:" + c.listed(), actor, c.action(), environment,
+              c.status() != null ? call("counts", null, null) : call("summary", null, null))
+          : c.status() != null
           ? question(lang, intent, c.status(), actor, c.action(), environment, call("counts", null, null))
           : c.group() != null && c.thing() == c.group() && !c.productionNamed() && c.groupCounted()
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
@@ -684,7 +776,9 @@ public final class QuestionReader {
           ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
               environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
-      case OWNER -> c.thing() == null
+      case OWNER -> c.person()
+          ? question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor))
+          : c.thing() == null
           ? question(lang, Intent.NEXT, null, actor, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
       // "what's on my plate" from someone unknown: whose tasks can be listed, rather than a guess
@@ -743,15 +837,22 @@ public final class QuestionReader {
         List<String> listed = c.providers().isEmpty() ? providerIds(c.scenario()) : c.providers();
         List<ToolCall> calls = new ArrayList<>();
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
-        yield new Question(lang, intent, c.providersCounted() ? COUNTED : null, calls, actor, c.action(), environment,
-            null);
+        // "how many providers are there and which are mine": counted, and the asker's own named
+        String counted = !c.counted() && !c.providersCounted() ? null
+            : c.firstPerson() && actor != null ? COUNTED + ":mine" : COUNTED;
+        yield new Question(lang, intent, counted, calls, actor, c.action(), environment, null);
       }
       case SESSION -> c.lastWrite()
           ? question(lang, intent, "lastWrite", actor, c.action(), environment, call("summary", null, null))
           : c.rollback()
           ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
-          : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
+          : question(lang, intent, c.whenAsked() ? "lastWrite" : null, actor, c.action(), environment,
+              call("summary", null, null));
       case PIPELINE_RESULT -> {
+        if (c.api() != null) {
+          yield question(lang, intent, "api:" + c.api(), actor, Action.RUN, environment,
+              call("lastRun", "pipeline", c.api()));
+        }
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
             || pipelineOf(c.scenario(), c.check().id()) == null)
             ? c.pipeline().id() : pipelineOf(c.scenario(), c.check().id());
@@ -804,7 +905,7 @@ public final class QuestionReader {
   }
 
   /** Words asking what someone owns ("wlasciciel..." by its prefix). */
-  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "kto", "kogo", "czyja", "czyj", "czyje");
+  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "whom", "kto", "kim", "kogo", "czyja", "czyj", "czyje");
 
   private static boolean ownWord(Word w) {
     return OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel");
@@ -824,7 +925,7 @@ public final class QuestionReader {
     return false;
   }
   private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
-      "naleza", "nalezy", "posiada");
+      "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada");
 
   private static final double CLOSE = 0.9;
   /** The subject of a provider listing that was asked as a count ("how many providers"). */
@@ -981,6 +1082,37 @@ public final class QuestionReader {
   private static final Set<String> OPTION_WORDS = Set.copyOf(List.of("option", "options", "opcje", "opcja",
       "opcji", "choices", "choice", "wybor", "alternatives", "warianty"));
 
+  private static final Set<String> WHICH_WORDS = Set.copyOf(List.of("which", "what", "jakie", "jakich", "jaki",
+      "jaka", "jakim", "ktore", "ktorych", "ktory", "ktora", "sposrod"));
+  private static final Set<String> PEOPLE_WORDS = Set.copyOf(List.of("people", "persons", "person", "actors",
+      "users", "members", "staff", "roles", "role", "humans", "ludzi", "osob", "osoby", "aktorow", "aktorzy",
+      "uzytkownikow", "rol", "personelu", "czlonkow", "pracownikow"));
+  private static final Set<String> LIST_WORDS = Set.copyOf(List.of("which", "ktore", "ktorych", "ktora", "ktory",
+      "jakie", "list", "name", "wymien", "wypisz", "pokaz"));
+  private static final Set<String> READY_WORDS = Set.copyOf(List.of("ready", "gotowe", "gotowych", "gotowa",
+      "gotowy", "gotowymi", "done", "green", "zielone"));
+  private static final Set<String> LAST_OR_WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "last", "ostatni",
+      "ostatnio"));
+  /** Words that ask about the console's own API rather than ask for a program. */
+  private static final Set<String> API_WORDS = Set.copyOf(List.of("endpoint", "endpoints", "api", "url", "curl",
+      "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
+  private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
+      "create", "stworz", "code"));
+  /** "co należy do mnie", "what belongs to me": the asker, where no first-person verb says so. */
+  private static final Set<String> ME = Set.copyOf(List.of("me", "mnie"));
+  private static final Set<String> GATE_OR_GROUP_WORDS = Set.copyOf(List.of("gate", "gates", "group", "groups",
+      "bramka", "bramki", "bramce", "bramke", "bramek", "grupa", "grupy", "grupie", "grupe"));
+
+  /** The question says gate or group by a word that is not part of the provider's own name ("bramka płatnicza"). */
+  private static boolean gateWorded(List<Word> words, Link provider) {
+    for (int i = 0; i < words.size(); i++) {
+      if (GATE_OR_GROUP_WORDS.contains(words.get(i).text()) && !provider.at().contains(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean optionsAsked(List<Word> words) {
     return words.stream().anyMatch(w -> OPTION_WORDS.contains(w.text()));
   }
@@ -1024,6 +1156,12 @@ public final class QuestionReader {
       }
     }
     return checkId;
+  }
+
+  /** The pipeline that proves group {@code groupId}, or null. */
+  private static String provedBy(Scenario scenario, String groupId) {
+    return scenario.pipelines().stream().filter(p -> groupId.equals(p.proves())).map(p -> p.id()).findFirst()
+        .orElse(null);
   }
 
   private static String pipelineOf(Scenario scenario, String checkId) {
