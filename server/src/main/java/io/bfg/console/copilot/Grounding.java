@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,6 +133,8 @@ public final class Grounding {
    */
   private final Map<String, Checked> checkedSentences = new ConcurrentHashMap<>();
   private static final int REMEMBERED = 4_096;
+  /** The longest name in capitals read as an abbreviation, matched only when written in capitals. */
+  private static final int MAX_ABBREVIATION = 5;
   /** Each actor's tasks by kind (null key: all), computed the first time an answer counts them. */
   private volatile Map<String, Map<ActorActions.Kind, Integer>> tasks;
 
@@ -1266,8 +1269,12 @@ public final class Grounding {
   public static final class Lexicon {
     static final String PROVIDER = "provider:";
 
+    /**
+     * {@code capitalsOnly}: every name it came from is a short abbreviation in capitals, so only a word written
+     * in capitals is it: an alias that spells the Polish "po" or the English "his" must not find them in prose.
+     */
     private record Phrase(String[] words, boolean prefix, Set<String> subjects, Set<String> actors,
-                          boolean byName) {
+                          boolean byName, AtomicBoolean capitalsOnly) {
     }
 
     private final Map<String, List<Phrase>> byFirst = new HashMap<>();
@@ -1403,8 +1410,13 @@ public final class Grounding {
         return;
       }
       String key = String.join(" ", words) + (prefix ? "*" : "");
+      boolean abbreviation = words.size() == 1 && !prefix && text.length() <= MAX_ABBREVIATION
+          && text.chars().allMatch(Character::isUpperCase);
       Phrase phrase = phrases.computeIfAbsent(key, k -> new Phrase(words.toArray(String[]::new), prefix,
-          new LinkedHashSet<>(), new LinkedHashSet<>(), byName));
+          new LinkedHashSet<>(), new LinkedHashSet<>(), byName, new AtomicBoolean(abbreviation)));
+      if (!abbreviation) {
+        phrase.capitalsOnly().set(false);
+      }
       if (subject != null) {
         phrase.subjects().add(subject);
       }
@@ -1473,7 +1485,7 @@ public final class Grounding {
         int length = 0;
         for (Phrase phrase : byFirst.getOrDefault(toks.get(i).fold(), List.of())) {
           int n = phrase.words().length;
-          if (matches(phrase, toks, taken, i)) {
+          if (matches(phrase, toks, taken, i) && (!phrase.capitalsOnly().get() || toks.get(i).upper())) {
             found = phrase;
             length = n;
             break;

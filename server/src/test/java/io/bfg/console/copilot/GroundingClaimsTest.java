@@ -37,6 +37,8 @@ class GroundingClaimsTest {
   private static final Path VLTAVA = Path.of("scenarios", "vltava-care");
   private static final Grounding VLTAVA_EN = grounding(VLTAVA, Lang.EN);
   private static final Grounding VLTAVA_PL = grounding(VLTAVA, Lang.PL);
+  /** Its product owner's alias is "PO", which is also the Polish "po" (after). */
+  private static final Path MAZOVIA = Path.of("server/src/test/resources/scenarios/mazovia-loans");
 
   private static void holds(Grounding grounding, String text) {
     Grounding.Checked checked = grounding.check(text);
@@ -54,6 +56,20 @@ class GroundingClaimsTest {
   @Nested
   @DisplayName("owners")
   class Owners {
+    @Test
+    @DisplayName("an abbreviation in capitals names its actor only written in capitals ('PO', not 'po')")
+    void abbreviationInCapitalsOnly() {
+      Grounding pl = grounding(MAZOVIA, Lang.PL);
+      holds(pl, "Do zrobienia dopiero po innych dowodach (2): akceptacja: Zgłoszenie chmurowe do KNF "
+          + "[compliance.knf-cloud]: POST /api/checks/compliance.knf-cloud/accept (czeka na [compliance.hosting]); "
+          + "akceptacja: Treść zgody na zapytanie BIK [risk.bik-consent]: POST /api/checks/risk.bik-consent/accept "
+          + "(czeka na [risk.scorecard]).");
+      Grounding en = grounding(MAZOVIA, Lang.EN);
+      Grounding.Checked byAbbreviation = en.check("AML screening rules [compliance.aml] is REVIEW; its owner is PO.");
+      assertThat(byAbbreviation.corrections()).as("'PO' in capitals still names the product owner")
+          .containsExactly("[compliance.aml] is owned by Katarzyna Zielińska, not Piotr Nowak");
+    }
+
     @Test
     @DisplayName("a wrong owner of a check is replaced by its owner, in the form it was named (EN)")
     void wrongOwnerEnglish() {
