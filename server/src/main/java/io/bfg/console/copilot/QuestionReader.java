@@ -242,7 +242,9 @@ public final class QuestionReader {
       "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
       "oznacz", "ustaw", "zmien", "cofnij", "wykonaj", "pusc", "zrob", "zdecyduj", "wybierz", "wlacz", "wylacz",
       "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
-      "zapomnij"));
+      "zapomnij", "send", "push", "deploy", "upload", "switch", "turn", "move", "migrate", "cut", "delete", "remove",
+      "reset", "restart", "fix", "assign", "notify", "email", "wyslij", "przeslij", "wrzuc", "wdroz", "przelacz",
+      "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj"));
   private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
       "ok", "okay", "copilot", "just"));
   private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
