@@ -36,6 +36,9 @@
 # Env:   ASKERS=20 WARMUP=60 DURATION=20           copilot phase (seconds); the console's JIT needs ~50 s of
 #                                                 asking before the rate settles (the generator prints it every 5 s)
 #        FEED_N=1000 RATE=1 CHANGES=30 WARMUP_CHANGES=3 ROUNDS=3
+#        ASKERS_SETTLE=15  seconds the askers (a fresh JVM each round) ask before a with-askers feed run starts:
+#                          with 3, their generator's JIT and the console's first answers to a cold generator
+#                          overlapped the first measured changes, which came 2-3x slower than the rest
 #        ANSWERS_PER_SECOND=2000  the console's copilot pace, all askers together (its default; 1000000 = unpaced)
 #        EVALUATION=patch|whole  how the feed's subscribers take a change (default patch, the dashboard's
 #                                mode: evaluation.patch messages; whole: the ~43 KB evaluation every time)
@@ -60,6 +63,7 @@ CHANGES="${CHANGES:-30}"
 WARMUP_CHANGES="${WARMUP_CHANGES:-3}"
 WARMUP_RUN_CHANGES="${WARMUP_RUN_CHANGES:-10}"
 ROUNDS="${ROUNDS:-3}"
+ASKERS_SETTLE="${ASKERS_SETTLE:-15}"
 COPILOT_EVENT_LOOPS="${COPILOT_EVENT_LOOPS:-1}"
 FEED_EVENT_LOOPS="${FEED_EVENT_LOOPS:-2}"
 CONNECT_CONCURRENCY="${CONNECT_CONCURRENCY:-256}"
@@ -73,7 +77,8 @@ MVN_ARGS="${MVN_ARGS:--o}"
 RUN_LIMIT=600 # seconds any one generator run may take
 ASK_RATE_LIMIT=10000000 # per asker per minute: the console's maximum, far above what 20 askers can ask
 
-for v in ASKERS ANSWERS_PER_SECOND WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CHANGES ROUNDS COPILOT_EVENT_LOOPS \
+for v in ASKERS ANSWERS_PER_SECOND WARMUP DURATION FEED_N RATE CHANGES WARMUP_CHANGES WARMUP_RUN_CHANGES ROUNDS ASKERS_SETTLE \
+         COPILOT_EVENT_LOOPS \
          FEED_EVENT_LOOPS CONNECT_CONCURRENCY; do
   [[ "${!v}" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "$v is a number, got '${!v}'" >&2; exit 2; }
 done
@@ -160,7 +165,7 @@ feed_run() {
   local label="$1" with="$2" changes="${3:-$CHANGES}" rc=0 cop_pid="" cop_rc=0
   if [[ $with == 1 ]]; then
     rm -f "$WORK/stop"
-    copilot_gen "$label" --warmup-s 3 --stop-file "$WORK/stop" >"$WORK/$label.copilot.log" 2>&1 &
+    copilot_gen "$label" --warmup-s "$ASKERS_SETTLE" --stop-file "$WORK/stop" >"$WORK/$label.copilot.log" 2>&1 &
     cop_pid=$!
     PIDS+=("$cop_pid")
     for _ in $(seq 1 600); do
