@@ -1,16 +1,13 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import io.bfg.console.model.Scenario;
-import io.bfg.console.scenario.ScenarioLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.bfg.console.copilot.CopilotFixture.ask;
+import static io.bfg.console.copilot.CopilotFixture.lacks;
+import static io.bfg.console.copilot.CopilotFixture.matches;
 
 /**
  * "Who can do it" must be what the server would do for that person: only a check's owner may sign it
@@ -22,39 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Local answers: who can do it is what the server would do for that person")
 class CopilotPermissionTruthTest {
-
-  private static final CopilotReadingTest.Console BFG = console(Path.of("scenarios", "bfg-flowcontrol"));
-  private static final CopilotReadingTest.Console VLTAVA = console(Path.of("scenarios", "vltava-care"));
-  private static final CopilotReadingTest.Console WISLA =
-      console(Path.of("server/src/test/resources/scenarios/wisla-lockers"));
-
-  private static CopilotReadingTest.Console console(Path dir) {
-    try {
-      Scenario scenario = ScenarioLoader.load(dir).scenario();
-      return new CopilotReadingTest.Console(scenario);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String ask(String question, String lang, String scenario, String asker) {
-    CopilotReadingTest.Console console = switch (scenario) {
-      case "bfg" -> BFG;
-      case "vltava" -> VLTAVA;
-      default -> WISLA;
-    };
-    return console.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
-  }
-
-  private static void matches(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  expected /%s/", answer, regex).isTrue();
-  }
-
-  private static void lacks(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  must not match /%s/", answer, regex).isFalse();
-  }
 
   @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
   @DisplayName("a check whose owner lacks the permission: nobody can sign it, and no one is offered its command")

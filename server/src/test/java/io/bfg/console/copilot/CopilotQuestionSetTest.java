@@ -1,9 +1,8 @@
 package io.bfg.console.copilot;
 
 import io.bfg.console.model.Lang;
-import io.bfg.console.model.Scenario;
-import io.bfg.console.scenario.ScenarioLoader;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,117 +28,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("The copilot on operators' question sets")
 class CopilotQuestionSetTest {
 
-  @TestFactory
-  @DisplayName("bfg-flowcontrol, asked by Anna Kowalska")
-  Stream<DynamicTest> flagship() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_md_anna", "bfg-flowcontrol.tsv");
+  /** One set: the scenario (CopilotFixture's short name), who asks, its file, and how it came to be. */
+  private record QuestionSet(String scenario, String asker, String file, String title) {
   }
 
-  @TestFactory
-  @DisplayName("bfg-flowcontrol, a second set, asked by Anna Kowalska")
-  Stream<DynamicTest> flagshipAgain() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_md_anna", "bfg-flowcontrol-2.tsv");
-  }
+  private static final List<QuestionSet> SETS = List.of(
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol.tsv", "bfg-flowcontrol, asked by Anna Kowalska"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-2.tsv",
+          "bfg-flowcontrol, a second set, asked by Anna Kowalska"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care.tsv", "vltava-care, asked by Petra Svobodová"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-2.tsv",
+          "vltava-care, a second set, asked by Petra Svobodová"),
+      new QuestionSet("kestrel", "user_ops_ines", "kestrel-water.tsv",
+          "kestrel-water (a small third scenario), asked by Ines Duarte"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-3.tsv",
+          "round four: bfg-flowcontrol, asked by Anna Kowalska"),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-3-dispatcher.tsv",
+          "round four: bfg-flowcontrol, asked by the dispatcher"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-3.tsv",
+          "round four: vltava-care, asked by Petra Svobodová"),
+      new QuestionSet("vltava", "lhorak", "vltava-care-3-dpo.tsv",
+          "round four: vltava-care, asked by the data protection officer"),
+      new QuestionSet("wisla", "azielinska", "wisla-lockers-finance.tsv",
+          "round four: wisla-lockers (new to the copilot when written), asked by the finance director"),
+      new QuestionSet("wisla", "tdabrowski", "wisla-lockers-service.tsv",
+          "round four: wisla-lockers, asked by the customer service manager"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-4.tsv",
+          "round five: bfg-flowcontrol, asked by Anna Kowalska"),
+      new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-4-accountant.tsv",
+          "round five: bfg-flowcontrol, asked by the accountant"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-4.tsv",
+          "round five: vltava-care, asked by Petra Svobodová"),
+      new QuestionSet("vltava", "tnovotny", "vltava-care-4-it.tsv",
+          "round five: vltava-care, asked by the IT operations lead"),
+      new QuestionSet("mazovia", "pnowak", "mazovia-loans-product.tsv",
+          "round five: mazovia-loans (new to the copilot when written), asked by the product owner"),
+      new QuestionSet("mazovia", "kzielinska", "mazovia-loans-compliance.tsv",
+          "round five: mazovia-loans, asked by the compliance officer"));
 
   @TestFactory
-  @DisplayName("vltava-care, asked by Petra Svobodová")
-  Stream<DynamicTest> secondScenario() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "psvobodova", "vltava-care.tsv");
+  Stream<DynamicContainer> questionSets() throws IOException {
+    List<DynamicContainer> sets = new ArrayList<>();
+    for (QuestionSet set : SETS) {
+      sets.add(DynamicContainer.dynamicContainer(set.title(), questions(set)));
+    }
+    return sets.stream();
   }
 
-  @TestFactory
-  @DisplayName("vltava-care, a second set, asked by Petra Svobodová")
-  Stream<DynamicTest> secondScenarioAgain() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "psvobodova", "vltava-care-2.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("kestrel-water (a small third scenario), asked by Ines Duarte")
-  Stream<DynamicTest> thirdScenario() throws IOException {
-    return questions(Path.of("server/src/test/resources/scenarios/kestrel-water"), "user_ops_ines", "kestrel-water.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: bfg-flowcontrol, asked by Anna Kowalska")
-  Stream<DynamicTest> roundFourFlagship() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_md_anna", "bfg-flowcontrol-3.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: bfg-flowcontrol, asked by the dispatcher")
-  Stream<DynamicTest> roundFourDispatcher() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_dispatcher_marek",
-        "bfg-flowcontrol-3-dispatcher.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: vltava-care, asked by Petra Svobodová")
-  Stream<DynamicTest> roundFourCare() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "psvobodova", "vltava-care-3.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: vltava-care, asked by the data protection officer")
-  Stream<DynamicTest> roundFourCareDpo() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "lhorak", "vltava-care-3-dpo.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: wisla-lockers (new to the copilot when written), asked by the finance director")
-  Stream<DynamicTest> roundFourLockersFinance() throws IOException {
-    return questions(Path.of(TEST_SCENARIOS, "wisla-lockers"), "azielinska", "wisla-lockers-finance.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round four: wisla-lockers, asked by the customer service manager")
-  Stream<DynamicTest> roundFourLockersService() throws IOException {
-    return questions(Path.of(TEST_SCENARIOS, "wisla-lockers"), "tdabrowski", "wisla-lockers-service.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: bfg-flowcontrol, asked by Anna Kowalska")
-  Stream<DynamicTest> roundFiveFlagship() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_md_anna", "bfg-flowcontrol-4.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: bfg-flowcontrol, asked by the accountant")
-  Stream<DynamicTest> roundFiveAccountant() throws IOException {
-    return questions(Path.of("scenarios", "bfg-flowcontrol"), "user_accountant_olena",
-        "bfg-flowcontrol-4-accountant.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: vltava-care, asked by Petra Svobodová")
-  Stream<DynamicTest> roundFiveCare() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "psvobodova", "vltava-care-4.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: vltava-care, asked by the IT operations lead")
-  Stream<DynamicTest> roundFiveCareIt() throws IOException {
-    return questions(Path.of("scenarios", "vltava-care"), "tnovotny", "vltava-care-4-it.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: mazovia-loans (new to the copilot when written), asked by the product owner")
-  Stream<DynamicTest> roundFiveLoansProduct() throws IOException {
-    return questions(Path.of(TEST_SCENARIOS, "mazovia-loans"), "pnowak", "mazovia-loans-product.tsv");
-  }
-
-  @TestFactory
-  @DisplayName("round five: mazovia-loans, asked by the compliance officer")
-  Stream<DynamicTest> roundFiveLoansCompliance() throws IOException {
-    return questions(Path.of(TEST_SCENARIOS, "mazovia-loans"), "kzielinska", "mazovia-loans-compliance.tsv");
-  }
-
-  private static final String TEST_SCENARIOS = "server/src/test/resources/scenarios";
-
-  private static Stream<DynamicTest> questions(Path scenarioDir, String asker, String set) throws IOException {
-    Scenario scenario = ScenarioLoader.load(scenarioDir).scenario();
-    CopilotReadingTest.Console console = new CopilotReadingTest.Console(scenario);
+  private static Stream<DynamicTest> questions(QuestionSet set) throws IOException {
+    CopilotReadingTest.Console console = CopilotFixture.console(set.scenario());
     List<DynamicTest> tests = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("server/src/test/resources/copilot", set))) {
+    for (String line : Files.readAllLines(Path.of("server/src/test/resources/copilot", set.file()))) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -148,7 +87,7 @@ class CopilotQuestionSetTest {
       Lang lang = Lang.valueOf(fields[1].toUpperCase());
       Pattern right = Pattern.compile(fields[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
       tests.add(DynamicTest.dynamicTest("[" + fields[1] + "] " + fields[0], () -> {
-        String answer = console.ask(fields[0], lang, asker);
+        String answer = console.ask(fields[0], lang, set.asker());
         assertThat(right.matcher(answer.replace('\n', ' ')).find()).as("%s%n  answer: %s%n  expected /%s/",
             fields[0], answer, fields[2]).isTrue();
       }));

@@ -1,16 +1,13 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import io.bfg.console.model.Scenario;
-import io.bfg.console.scenario.ScenarioLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.bfg.console.copilot.CopilotFixture.ask;
+import static io.bfg.console.copilot.CopilotFixture.lacks;
+import static io.bfg.console.copilot.CopilotFixture.matches;
 
 /**
  * The answer classes of the fourth blind round, on a scenario the copilot had never seen (wisla-lockers)
@@ -21,39 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Local answers, round 4: gate or provider, one person or check, options, two asks, scope, people")
 class CopilotRound4ClassesTest {
-
-  private static final CopilotReadingTest.Console BFG = console(Path.of("scenarios", "bfg-flowcontrol"));
-  private static final CopilotReadingTest.Console VLTAVA = console(Path.of("scenarios", "vltava-care"));
-  private static final CopilotReadingTest.Console WISLA =
-      console(Path.of("server/src/test/resources/scenarios/wisla-lockers"));
-
-  private static CopilotReadingTest.Console console(Path dir) {
-    try {
-      Scenario scenario = ScenarioLoader.load(dir).scenario();
-      return new CopilotReadingTest.Console(scenario);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String ask(String question, String lang, String scenario, String asker) {
-    CopilotReadingTest.Console console = switch (scenario) {
-      case "bfg" -> BFG;
-      case "vltava" -> VLTAVA;
-      default -> WISLA;
-    };
-    return console.ask(question, Lang.valueOf(lang.toUpperCase()), asker == null || asker.isBlank() ? null : asker);
-  }
-
-  private static void matches(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  expected /%s/", answer, regex).isTrue();
-  }
-
-  private static void lacks(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  must not match /%s/", answer, regex).isFalse();
-  }
 
   @ParameterizedTest(name = "[{1}] {0}")
   @DisplayName("a gate asked about by 'gate' or 'why not ready' is the gate, not the provider sharing its name")

@@ -1,16 +1,16 @@
 package io.bfg.console.copilot;
 
 import io.bfg.console.model.Lang;
-import io.bfg.console.scenario.ScenarioLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.bfg.console.copilot.CopilotFixture.ask;
+import static io.bfg.console.copilot.CopilotFixture.lacks;
+import static io.bfg.console.copilot.CopilotFixture.matches;
 
 /**
  * The fourth blind round's reading classes: a verb of the asker's duties is not a label word ("co mam
@@ -22,38 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Local answers, round 4: duties, refusals, decision values, other owners, traffic, last write")
 class CopilotStateAndDutyTest {
-
-  private static final CopilotReadingTest.Console BFG = console("scenarios/bfg-flowcontrol");
-  private static final CopilotReadingTest.Console VLTAVA = console("scenarios/vltava-care");
-  private static final CopilotReadingTest.Console WISLA =
-      console("server/src/test/resources/scenarios/wisla-lockers");
-
-  private static CopilotReadingTest.Console console(String dir) {
-    try {
-      return new CopilotReadingTest.Console(ScenarioLoader.load(Path.of(dir)).scenario());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String ask(String question, String lang, String scenario, String asker) {
-    CopilotReadingTest.Console console = switch (scenario) {
-      case "bfg" -> BFG;
-      case "vltava" -> VLTAVA;
-      default -> WISLA;
-    };
-    return console.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
-  }
-
-  private static void matches(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  expected /%s/", answer, regex).isTrue();
-  }
-
-  private static void lacks(String answer, String regex) {
-    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-        .matcher(answer).find()).as("answer: %s%n  must not match /%s/", answer, regex).isFalse();
-  }
 
   @ParameterizedTest(name = "[{1}] {0} (asked by {3})")
   @DisplayName("'what do I have to sign': the asker's own tasks, not a label sharing the verb's stem")
@@ -113,7 +81,7 @@ class CopilotStateAndDutyTest {
   @Test
   @DisplayName("a decision recorded: its value is said")
   void decisionRecorded() {
-    CopilotReadingTest.Console console = console("server/src/test/resources/scenarios/wisla-lockers");
+    CopilotReadingTest.Console console = CopilotFixture.fresh("wisla");
     console.decide("mkowalczyk", "fallback.on-call", "platform-team");
     String answer = console.ask("who is on call on cutover night?", Lang.EN, "azielinska");
     matches(answer, "fallback.on-call.*recorded platform-team");
@@ -163,7 +131,7 @@ class CopilotStateAndDutyTest {
   @Test
   @DisplayName("the state store's last write: its time and who, once written")
   void lastWriteWritten() {
-    CopilotReadingTest.Console console = console("server/src/test/resources/scenarios/wisla-lockers");
+    CopilotReadingTest.Console console = CopilotFixture.fresh("wisla");
     console.accept("elewandowska", "payments.pci-review");
     matches(console.ask("kiedy był ostatni zapis?", Lang.PL, "azielinska"),
         "^Ostatni zapis: 2026-04-01T08:00:11Z, Ewa Lewandowska");

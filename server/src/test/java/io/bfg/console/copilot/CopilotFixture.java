@@ -1,0 +1,59 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.model.Lang;
+import io.bfg.console.scenario.ScenarioLoader;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The copilot asked in-process, as the server asks it, on the scenarios its class tests use (each
+ * loaded once per test JVM), and the two checks those tests make of an answer's wording.
+ */
+final class CopilotFixture {
+
+  private static final Map<String, Path> SCENARIOS = Map.of(
+      "bfg", Path.of("scenarios", "bfg-flowcontrol"),
+      "vltava", Path.of("scenarios", "vltava-care"),
+      "kestrel", Path.of("server/src/test/resources/scenarios/kestrel-water"),
+      "wisla", Path.of("server/src/test/resources/scenarios/wisla-lockers"),
+      "mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans"));
+  private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
+
+  private CopilotFixture() {
+  }
+
+  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia. */
+  static CopilotReadingTest.Console console(String scenario) {
+    return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);
+  }
+
+  /** A console of its own on {@code scenario}, for a test that changes its state (the shared ones stay fresh). */
+  static CopilotReadingTest.Console fresh(String scenario) {
+    Path dir = SCENARIOS.get(scenario);
+    if (dir == null) {
+      throw new IllegalArgumentException("no test scenario '" + scenario + "'; known: " + SCENARIOS.keySet());
+    }
+    return new CopilotReadingTest.Console(ScenarioLoader.load(dir).scenario());
+  }
+
+  /** {@code question} in {@code lang} (en, pl) on {@code scenario}, asked by {@code asker} (blank: nobody). */
+  static String ask(String question, String lang, String scenario, String asker) {
+    return console(scenario).ask(question, Lang.valueOf(lang.toUpperCase()),
+        asker == null || asker.isBlank() ? null : asker);
+  }
+
+  static void matches(String answer, String regex) {
+    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
+        .matcher(answer).find()).as("answer: %s%n  expected /%s/", answer, regex).isTrue();
+  }
+
+  static void lacks(String answer, String regex) {
+    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
+        .matcher(answer).find()).as("answer: %s%n  must not match /%s/", answer, regex).isFalse();
+  }
+}
