@@ -187,11 +187,12 @@ public final class CopilotTools {
     out.put("actionable", actionable);
     out.put("blocked", blocked);
     out.put("ownedButForbidden", forbidden);
-    out.put("owned", owned(evaluation, actor));
     out.put("alreadyDone", done);
-    // what they own, whatever its state: "who is X and what do they own"
+    // what they own, whatever its state: "who is X and what do they own", "which checks does X own"
+    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
+    groups.add(evaluation.production());
     List<Map<String, Object>> owns = new ArrayList<>();
-    for (Evaluation.GroupView group : evaluation.groups()) {
+    for (Evaluation.GroupView group : groups) {
       if (actor.id().equals(group.owner())) {
         owns.add(Map.of("id", group.id(), "label", group.label(), "status", group.status(), "group", true));
       }
@@ -202,25 +203,7 @@ public final class CopilotTools {
       }
     }
     out.put("owns", owns);
-    return out;
-  }
-
-  /** Every check {@code actor} owns, in scenario order, whatever its status or kind. */
-  private static List<Map<String, Object>> owned(Evaluation evaluation, Actor actor) {
-    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
-    groups.add(evaluation.production());
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Evaluation.GroupView group : groups) {
-      for (Evaluation.CheckView check : group.checks()) {
-        if (actor.id().equals(check.owner())) {
-          Map<String, Object> item = new LinkedHashMap<>();
-          item.put("id", check.id());
-          item.put("label", check.label());
-          item.put("status", check.status());
-          out.add(item);
-        }
-      }
-    }
+    out.put("owned", owns.stream().filter(item -> !item.containsKey("group")).toList());
     return out;
   }
 
