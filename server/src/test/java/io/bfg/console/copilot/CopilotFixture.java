@@ -1,6 +1,10 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.Runtime;
+import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SessionState;
 import io.bfg.console.scenario.ScenarioLoader;
 
 import java.nio.file.Path;
@@ -12,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The copilot asked in-process, as the server asks it, on the scenarios its class tests use (each
- * loaded once per test JVM), and the two checks those tests make of an answer's wording.
+ * loaded once per test JVM), the two checks those tests make of an answer's wording, and the
+ * validator of a fresh console for the tests that check it alone.
  */
 final class CopilotFixture {
 
@@ -45,6 +50,15 @@ final class CopilotFixture {
   static String ask(String question, String lang, String scenario, String asker) {
     return console(scenario).ask(question, Lang.valueOf(lang.toUpperCase()),
         asker == null || asker.isBlank() ? null : asker);
+  }
+
+  /** The validator of a fresh console on the scenario in {@code dir}, for answers in {@code lang}. */
+  static Grounding grounding(Path dir, Lang lang) {
+    Scenario scenario = ScenarioLoader.load(dir).scenario();
+    Evaluator evaluator = new Evaluator(scenario);
+    Evaluator.Assessment fresh = evaluator.assess(new Runtime("file-local", "mock-auth-header", false),
+        SessionState.empty());
+    return new Grounding(scenario, fresh, evaluator.render(fresh, lang));
   }
 
   static void matches(String answer, String regex) {

@@ -1,18 +1,14 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.eval.Evaluator;
 import io.bfg.console.http.RunningConsole;
 import io.bfg.console.model.Lang;
-import io.bfg.console.model.Runtime;
-import io.bfg.console.model.Scenario;
-import io.bfg.console.model.SessionState;
-import io.bfg.console.scenario.ScenarioLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static io.bfg.console.copilot.CopilotFixture.grounding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,14 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("Grounding: owners, statuses, counts, tasks and permissions")
 class GroundingClaimsTest {
-
-  private static Grounding grounding(Path dir, Lang lang) {
-    Scenario scenario = ScenarioLoader.load(dir).scenario();
-    Evaluator evaluator = new Evaluator(scenario);
-    Evaluator.Assessment fresh = evaluator.assess(new Runtime("file-local", "mock-auth-header", false),
-        SessionState.empty());
-    return new Grounding(scenario, fresh, evaluator.render(fresh, lang));
-  }
 
   private static final Grounding BFG_EN = grounding(RunningConsole.BFG, Lang.EN);
   private static final Grounding BFG_PL = grounding(RunningConsole.BFG, Lang.PL);
