@@ -88,7 +88,8 @@ public final class LocalAnswers {
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
       case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
-          : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null);
+          : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
+          QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> result.containsKey("owns") ? person(t, result)
@@ -189,8 +190,11 @@ public final class LocalAnswers {
         : t.line("count.list", Map.of("status", status, "gates", String.join(", ", gates))));
   }
 
-  /** The overview; with {@code status} (asked "which gates are blocked"), only the gates of that status listed. */
-  private static String blockers(Templates t, Map<String, Object> r, String status) {
+  /**
+   * The overview; with {@code status} (asked "which gates are blocked"), only the gates of that status listed;
+   * with {@code owners}, each gate with who owns its open checks.
+   */
+  private static String blockers(Templates t, Map<String, Object> r, String status, boolean owners) {
     StringBuilder out = new StringBuilder(t.line("blockers.head", with(r, "go",
         Boolean.TRUE.equals(r.get("go")) ? t.raw("go") : t.raw("nogo"), "target", r.getOrDefault("target", ""))));
     if (r.get("traffic") != null) {
@@ -213,7 +217,17 @@ public final class LocalAnswers {
       for (Map<String, Object> gate : blockers) {
         String waiting = gate.get("blockedBy") == null ? "" : t.line("blockers.waiting", gate);
         out.append("\n- ").append(t.line("blockers.item", with(gate, "waiting", waiting)));
+        if (owners && !list(gate.get("openOwners")).isEmpty()) {
+          out.append(' ').append(t.line("blockers.owners", Map.of("owners", join(list(gate.get("openOwners"))))));
+        }
       }
+    }
+    List<String> beyond = new ArrayList<>();
+    if (status == null) {
+      maps(r.get("otherBlockers")).forEach(group -> beyond.add(t.line("blockers.beyond.item", group)));
+    }
+    if (!beyond.isEmpty()) {
+      out.append('\n').append(t.line("blockers.beyond", Map.of("items", String.join("; ", beyond))));
     }
     if (others > 0) {
       out.append('\n').append(t.line("blockers.others", Map.of("count", others)));
@@ -710,21 +724,26 @@ public final class LocalAnswers {
     return t.line("session.notWritten", live) + " " + session;
   }
 
-  /** The owners of a group's open checks other than the asker, each with what waits for them. */
+  /**
+   * The owners of a group's open checks (of its dependencies', for production) other than the asker, each with
+   * what waits for them; everyone's when no asker is to be left out ("who still has to sign? all of them").
+   */
   private static String otherOwners(Templates t, Question q, Map<String, Object> gate) {
     Map<String, List<String>> byOwner = new java.util.LinkedHashMap<>();
-    for (Map<String, Object> check : maps(gate.get("checks"))) {
+    List<Map<String, Object>> checks = new ArrayList<>(maps(gate.get("checks")));
+    checks.addAll(maps(gate.get("dependencyChecks")));
+    for (Map<String, Object> check : checks) {
       if (!"READY".equals(check.get("status")) && !String.valueOf(check.get("owner")).equals(q.actor())) {
         byOwner.computeIfAbsent(check.get("ownerName") + " (" + check.get("ownerRole") + ")", k -> new ArrayList<>())
             .add(check.get("label") + " [" + check.get("id") + "]");
       }
     }
     if (byOwner.isEmpty()) {
-      return t.line("others.none", gate);
+      return t.line(q.actor() == null ? "gate.ready" : "others.none", gate);
     }
     List<String> items = new ArrayList<>();
-    byOwner.forEach((owner, checks) -> items.add(owner + ": " + String.join(", ", checks)));
-    return t.line("others", with(gate, "items", String.join("; ", items)));
+    byOwner.forEach((owner, owed) -> items.add(owner + ": " + String.join(", ", owed)));
+    return t.line(q.actor() == null ? "others.all" : "others", with(gate, "items", String.join("; ", items)));
   }
 
   /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */

@@ -179,7 +179,7 @@ public final class QuestionReader {
     cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
-        "na czym jedziemy", "current", "przechodzimy", "where are we with", "contract", "dostawca", "dostawcy");
+        "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na", "where are we with", "contract", "dostawca", "dostawcy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode");
@@ -216,8 +216,7 @@ public final class QuestionReader {
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "script", "scripts", "skrypt", "skryptu",
         "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
-        "przetlumacz", "tlumaczenie", "email", "mail", "summarize", "summarise", "streszczenie", "stresc",
-        "sort list", "sortuje liste", "parse file", "parsuje");
+        "przetlumacz", "tlumaczenie", "email", "mail", "sort list", "sortuje liste", "parse file", "parsuje");
   }
 
   /**
@@ -244,7 +243,8 @@ public final class QuestionReader {
       "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
       "zapomnij", "send", "push", "deploy", "upload", "switch", "turn", "move", "migrate", "cut", "delete", "remove",
       "reset", "restart", "fix", "assign", "notify", "email", "wyslij", "przeslij", "wrzuc", "wdroz", "przelacz",
-      "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj"));
+      "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj", "przeprowadz", "zaplac",
+      "pay"));
   private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
       "ok", "okay", "copilot", "just"));
   private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
@@ -264,7 +264,9 @@ public final class QuestionReader {
   private static void cues(Intent intent, double weight, String... phrases) {
     List<Cue> list = CUES.computeIfAbsent(intent, k -> new ArrayList<>());
     for (String phrase : phrases) {
-      List<Word> words = Words.of(phrase);
+      // "czemu" has "czy" for its lemma: by that, every Polish yes/no question would ask why
+      List<Word> words = Words.of(phrase).stream().map(w -> w.text().equals("czemu")
+          ? new Word(w.text(), w.text(), w.text(), null) : w).toList();
       list.add(new Cue(words, weight * (words.size() > 1 ? 1.25 : 1)));
     }
   }
@@ -288,6 +290,7 @@ public final class QuestionReader {
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
     links = withoutVerbOnly(links, words, duty);
+    links = withoutOwnerWord(links, words);
     // "is production traffic switched on": the console's own state word, not a provider called "traffic"
     boolean traffic = trafficAsked(words);
     if (traffic) {
@@ -318,7 +321,22 @@ public final class QuestionReader {
     Link environment = best(links, Kind.ENVIRONMENT);
     String production = scenario.production().id();
     // a check outranks its own group only when it is named more specifically than the group is
+    // "how many gates are ready": a label's "ready" or "gate" names no thing ("Card payments are ready for production")
+    if (check != null && statusWordsOnly(check, words)) {
+      check = null;
+    }
+    if (group != null && statusWordsOnly(group, words)) {
+      group = null;
+    }
     Link thing = check != null && (group == null || check.score() > group.score()) ? check : group;
+    // "why is the launch weekend gate blocked": a check's words with "gate" name the gate it sits in
+    if (thing != null && thing == check && gateWorded(words, check)
+        && (group == null || group.id().equals(groupOf(scenario, check.id())))) {
+      group = group != null ? group : new Link(new Lexicon.Entity(Kind.GROUP, groupOf(scenario, check.id()),
+          List.of()), check.score(), check.at());
+      thing = group;
+      check = null;
+    }
     Action action = action(words);
     boolean act = actRequest(words);
     boolean modal = words.stream().anyMatch(w -> MODALS.contains(w.text()));
@@ -360,7 +378,7 @@ public final class QuestionReader {
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
-    boolean goLive = !act && goLiveAsked(words) && (actor == null || actor.at().isEmpty());
+    boolean goLive = !act && (goLiveAsked(words) || whyNotLive(words)) && (actor == null || actor.at().isEmpty());
     if (goLive) {
       thing = null;
       group = null;
@@ -385,6 +403,13 @@ public final class QuestionReader {
       scores.put(entry.getKey(), score);
     }
     double tasksWorded = scores.get(Intent.TASKS);
+    if (scores.get(Intent.OUT_OF_SCOPE) > 0 && !links.isEmpty()) {
+      scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(words, links.stream()
+          .filter(l -> l.kind() != Kind.ACTOR && l.score() >= NAMED).toList())));
+    }
+    boolean providerWorded = scores.get(Intent.PROVIDER) >= 1.5;
+    // raw cue scores, before the things named weigh in: what each part of a joined question asks
+    Map<Intent, Double> cued = new EnumMap<>(scores);
     List<Word> unnamed = thing != null && thing.score() >= NAMED ? outside(words, thing) : words;
     Set<String> unnamedForms = unnamed == words ? forms : forms(unnamed);
     for (Cue cue : SNAPSHOT_WORDS) {
@@ -468,15 +493,7 @@ public final class QuestionReader {
     }
     // words that name the thing asked about do not also ask for recent changes ("przekazania zmiany")
     if (thing != null && thing.score() >= NAMED && scores.get(Intent.RECENT) > 0) {
-      List<Word> rest = outside(words, thing);
-      Set<String> restForms = forms(rest);
-      double recent = 0;
-      for (Cue cue : CUES.get(Intent.RECENT)) {
-        if (matches(cue, rest, restForms)) {
-          recent += cue.weight();
-        }
-      }
-      scores.put(Intent.RECENT, recent);
+      scores.put(Intent.RECENT, cued(Intent.RECENT, outside(words, thing)));
     }
     // "what is stopping the cutover": when production is named about as clearly as another gate, words
     // asking what blocks say which was meant
@@ -494,6 +511,34 @@ public final class QuestionReader {
     add(scores, Intent.WHY, thing != null ? thingFit : 0);
     add(scores, Intent.OWNER, thing != null && !productionNamed ? thingFit : -1.5);
     add(scores, Intent.BLOCKERS, productionNamed ? 1.2 + thingFit : 0);
+    // "why are routes blocked": why asked of a thing named is about that thing, not the overview of blocked gates
+    if (thing != null && !productionNamed && !goLive && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
+        && (thing.kind() == Kind.GROUP || thing.kind() == Kind.CHECK)) {
+      add(scores, Intent.WHY, 1.5);
+    }
+    // "list every gate that is not ready and who owns each": the overview, each gate with its owners
+    boolean gatesListed = (thing == null || thing.score() < NAMED) && cued.get(Intent.COUNT) < 3
+        && gatesNotReadyAsked(words);
+    if (gatesListed) {
+      add(scores, Intent.BLOCKERS, 6);
+      add(scores, Intent.NEXT, -4);
+    }
+    boolean ownersListed = gatesListed && (whoAsked || cued.get(Intent.OWNER) >= 2);
+    // "what does OCR run on and who owns it": a provider named better than anything else, its owner is in its card
+    if (providerMeant && provider.score() > (thing == null ? 0 : thing.score()) && providerWorded
+        && cued.get(Intent.OWNER) >= 2) {
+      add(scores, Intent.PROVIDER, 4);
+    }
+    // "can I run the connection check myself": whether the asker may, and who may if not
+    if (modal && firstPerson && action != null && !act && yesNo(words)
+        && (pipeline != null || thing != null && thing.score() >= NAMED)) {
+      add(scores, Intent.PERMISSION, 4);
+      add(scores, Intent.TASKS, -6);
+    }
+    // "kto może zaakceptować X": who may, not who did ("ktoś zaakceptował")
+    if (modal) {
+      add(scores, Intent.RECENT, -2);
+    }
     add(scores, Intent.TASKS, actor != null ? 0.8 + fit(actor) : firstPerson ? 0.8 : -3);
     // "what should X do now?" asks for their tasks, not for whoever's next step
     add(scores, Intent.NEXT, actor != null && scores.get(Intent.TASKS) > 2 ? -2 : 0);
@@ -555,7 +600,9 @@ public final class QuestionReader {
       add(scores, Intent.SNAPSHOT, 4);
     }
     // "who is the rollback owner and which adapter do we fall back to": the way back, both its owner and adapter
-    boolean rollback = rollbackAsked(words) && (environment != null || scores.get(Intent.SESSION) >= 2);
+    // "if we have to roll back, who owns that": the way back itself, when no gate of that name is meant
+    boolean rollback = rollbackAsked(words) && (environment != null || scores.get(Intent.SESSION) >= 2
+        || thing == null && (whoAsked || fallBackAsked(words)));
     if (rollback) {
       // its owner asked as well ("who owns the rollback and which adapter"): the way back says both
       add(scores, Intent.SESSION, environment != null ? 6 : 10);
@@ -606,7 +653,7 @@ public final class QuestionReader {
     }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
     if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act && !rowsCounted) {
-      add(scores, Intent.OUT_OF_SCOPE, 4);
+      add(scores, Intent.OUT_OF_SCOPE, 10);
     }
 
     // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
@@ -621,6 +668,9 @@ public final class QuestionReader {
         && words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
     if (people) {
       add(scores, Intent.COUNT, 5);
+    }
+    if ((thing == null || thing.score() < NAMED) && readyGatesListed(words)) {
+      add(scores, Intent.COUNT, 8);
     }
     // "how many gates are there and which are ready": the count, and the gates of the status asked named
     String listed = scores.get(Intent.COUNT) >= 3 && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))
@@ -648,17 +698,29 @@ public final class QuestionReader {
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
-        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api);
+        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words));
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
     Question reading = reading(first, language, context);
+    // "how far along are we, and what's next": two asks joined, each by its own words, both answered
+    if (joined(words, lang) && cued.getOrDefault(first, 0.0) >= 2 && (second == null || scores.get(second) < CLOSE * scores.get(first))) {
+      for (Intent other : Intent.values()) {
+        // a provider's card already names its owner
+        if (other != first && JOINED_ASKS.contains(other) && !(first == Intent.PROVIDER && other == Intent.OWNER)
+            && cued.getOrDefault(other, 0.0) >= 2 && scores.get(other) > 0.5 && compatible(first, other)
+            && (second == null || second == other || cued.getOrDefault(second, 0.0) < 2 || scores.get(other) > scores.get(second))) {
+          second = other;
+          scores.put(other, Math.max(scores.get(other), CLOSE * scores.get(first)));
+        }
+      }
+    }
     // a close second reading that asks something else about the same question is answered too, briefly
     if (second != null && scores.get(second) >= CLOSE * scores.get(first) && scores.get(second) >= 2.5
         && compatible(first, second)) {
       Question also = reading(second, language, context);
       if (!also.calls().isEmpty() && !also.calls().equals(reading.calls())
-          && !Objects.equals(also.subject(), reading.subject())) {
+          && (also.subject() == null || !also.subject().equals(reading.subject()))) {
         return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
             reading.action(), reading.environment(), also);
       }
@@ -730,7 +792,7 @@ public final class QuestionReader {
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
                          Link defined, boolean providersCounted, String batch, boolean traffic,
                          boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
-                         boolean counted, String api) {
+                         boolean counted, String api, boolean ownersListed, boolean everyone) {
   }
 
   /**
@@ -743,7 +805,9 @@ public final class QuestionReader {
     }
     for (int at : check.at()) {
       String word = words.get(at).text();
-      if (!startsWithAny(word, ACCEPT_VERBS) && !startsWithAny(word, DECIDE_VERBS) && !startsWithAny(word, RUN_VERBS)) {
+      // nor by the console's own nouns: "checks" in "who can accept checks" names none of them
+      if (!startsWithAny(word, ACCEPT_VERBS) && !startsWithAny(word, DECIDE_VERBS) && !startsWithAny(word, RUN_VERBS)
+          && !TERMS.containsKey(word)) {
         return true;
       }
     }
@@ -772,8 +836,8 @@ public final class QuestionReader {
           && (c.thing() == c.group() && c.thing().score() >= NAMED || c.thing().score() >= NAMED * 2)
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
           // "which gates are blocked": the overview, listing the gates of the status asked
-          : question(lang, intent, c.status() != null ? c.status() : c.production(), actor, c.action(), environment,
-              call("blockers", null, null));
+          : question(lang, intent, c.status() != null ? c.status() : c.ownersListed() ? OWNERS : c.production(),
+              actor, c.action(), environment, call("blockers", null, null));
       case STATUS, WHY -> c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
               environment, call("blockers", null, null))
@@ -810,7 +874,9 @@ public final class QuestionReader {
         // someone asking whether they may do a thing names it less formally ("can I sign the test batch")
         Link named = c.check() != null && (c.thing() == c.check() || c.whyNot())
             && (c.check().score() >= 3 || c.whyNot() || actor != null && c.action() != null
-            && (c.check().score() >= DOABLE || c.checkNamed() && c.check().score() >= MIN_LINK)) ? c.check() : null;
+            && (c.check().score() >= DOABLE || c.checkNamed() && c.check().score() >= MIN_LINK)
+            // "who can accept the test batch": a check named by its own words with the verb asked about
+            || c.action() != null && c.checkNamed() && c.check().score() >= MIN_LINK) ? c.check() : null;
         Action asked = c.action() == null && c.pipeline() != null ? Action.RUN : c.action();
         // "can the director record decisions": a sign-off that a word names ("medical records") is not a decision
         if (named != null && asked == Action.DECIDE && !hasOptions(c.scenario(), named.id())) {
@@ -869,7 +935,9 @@ public final class QuestionReader {
       }
       case RECENT -> question(lang, intent, null, actor, c.action(), environment, call("recentChanges", "limit", 10));
       case SNAPSHOT -> question(lang, intent, c.batch(), actor, c.action(), environment, call("snapshot", null, null));
-      case OTHER_OWNERS -> question(lang, intent, c.thing().id(), actor, c.action(), environment, call("gate", "id",
+      // "kto jeszcze musi podpisać? wszyscy": everyone who still owes one, the asker too
+      case OTHER_OWNERS -> question(lang, intent, c.thing().id(), c.everyone() ? null : actor, c.action(), environment,
+          call("gate", "id",
           c.thing().kind() == Kind.CHECK ? groupOf(c.scenario(), c.thing().id()) : c.thing().id()));
       case ACT_REQUEST -> actRequest(lang, c, actor, environment);
       case OUT_OF_SCOPE, UNKNOWN -> new Question(lang, intent, null, List.of(), actor, c.action(), environment, null);
@@ -930,6 +998,16 @@ public final class QuestionReader {
       "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada");
 
   private static final double CLOSE = 0.9;
+  /** The subject of the production overview asked with each gate's owners ("and who owns each"). */
+  static final String OWNERS = "owners";
+  /** Words asking for every one of something, not a summary or the first. */
+  private static final Set<String> ALL_WORDS = Set.copyOf(List.of("all", "every", "everyone", "everybody",
+      "everything", "each", "complete", "full", "wszyscy", "wszystkie", "wszystkich", "wszystko", "kazdy", "kazda",
+      "kazde", "kazdego", "kazdej", "komplet", "pelna", "calosc"));
+  /** What a second ask joined to a question usually is: what next, how far, whose, on which mode. */
+  private static final Set<Intent> JOINED_ASKS = Set.of(Intent.NEXT, Intent.COUNT, Intent.OWNER, Intent.PROVIDER);
+  /** Words joining two asks in one question. */
+  private static final Set<String> JOINING = Set.copyOf(List.of("and", "also", "then", "plus", "oraz", "potem"));
   /** The subject of a provider listing that was asked as a count ("how many providers"). */
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
@@ -1092,7 +1170,7 @@ public final class QuestionReader {
   private static final Set<String> LIST_WORDS = Set.copyOf(List.of("which", "ktore", "ktorych", "ktora", "ktory",
       "jakie", "list", "name", "wymien", "wypisz", "pokaz"));
   private static final Set<String> READY_WORDS = Set.copyOf(List.of("ready", "gotowe", "gotowych", "gotowa",
-      "gotowy", "gotowymi", "done", "green", "zielone"));
+      "gotowy", "gotowymi", "gotowosci", "gotowosc", "done", "green", "zielone"));
   private static final Set<String> LAST_OR_WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "last", "ostatni",
       "ostatnio"));
   /** Words that ask about the console's own API rather than ask for a program. */
@@ -1356,6 +1434,130 @@ public final class QuestionReader {
     return scenario.providers().stream().map(p -> p.id()).toList();
   }
 
+  /** Whether every word linking to {@code link} is a status word or the console's own noun (ready, gate, check). */
+  private static boolean statusWordsOnly(Link link, List<Word> words) {
+    for (int at : link.at()) {
+      String text = words.get(at).text();
+      if (!READY_WORDS.contains(text) && !TERMS.containsKey(text) && !GATE_WORDS.contains(text)) {
+        return false;
+      }
+    }
+    return !link.at().isEmpty();
+  }
+
+  /** "which gates are ready already", "które bramki są gotowe": the ready gates named, not the overview. */
+  private static boolean readyGatesListed(List<Word> words) {
+    boolean gates = false;
+    boolean list = false;
+    boolean ready = false;
+    for (Word word : words) {
+      String text = word.text();
+      gates |= GATE_WORDS.contains(text);
+      list |= LIST_WORDS.contains(text);
+      ready |= READY_WORDS.contains(text);
+      if (NOT_YET_WORDS.contains(text) && !text.equals("yet") && !text.equals("jeszcze") || text.startsWith("niegotow")) {
+        return false;
+      }
+    }
+    return gates && list && ready;
+  }
+
+  private static boolean allAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> ALL_WORDS.contains(w.text()));
+  }
+
+  private static boolean joined(List<Word> words, Lang lang) {
+    // a joining word between two words, not the first: "and what's next", not "and who owns it?" alone;
+    // the Polish "i" and "a" only in Polish, where "i" is no pronoun
+    for (int i = 1; i < words.size() - 1; i++) {
+      String text = words.get(i).text();
+      if (JOINING.contains(text) || lang == Lang.PL && (text.equals("i") || text.equals("a"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A yes/no question: it starts with a modal or "czy" ("can I run it", "czy mogę"). */
+  private static boolean yesNo(List<Word> words) {
+    return !words.isEmpty() && (YES_NO.contains(words.get(0).text()) || MODALS.contains(words.get(0).text()));
+  }
+
+  /** "which gates are not ready", "list every gate not done yet": gates in the plural, or all of them, not ready. */
+  private static boolean gatesNotReadyAsked(List<Word> words) {
+    boolean gates = false;
+    boolean plural = false;
+    boolean notReady = statusNamed(words) != null;
+    boolean not = false;
+    for (Word word : words) {
+      String text = word.text();
+      gates |= GATE_WORDS.contains(text);
+      plural |= Set.of("gates", "bramki", "bramek", "bramkach").contains(text) || ALL_WORDS.contains(text);
+      not |= NOT_YET_WORDS.contains(text) || text.equals("niegotowe") || text.equals("open") || text.equals("otwarte");
+      notReady |= not && READY_WORDS.contains(text) || text.startsWith("niegotow");
+    }
+    return gates && plural && notReady;
+  }
+
+  /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
+  private static boolean whyNotLive(List<Word> words) {
+    if (words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))) {
+      return false;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (GO_VERBS.contains(words.get(i).text())) {
+        for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
+          if (GO_TARGETS.contains(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "jaki tryb ma auth i kto jest jego ownerem": asked who, an owner word belongs to the question, so a check
+   * named only by it and a provider's own words ("Auth owner") is not named; the provider is.
+   */
+  private static List<Link> withoutOwnerWord(List<Link> links, List<Word> words) {
+    Link provider = links.stream().filter(l -> l.kind() == Kind.PROVIDER).findFirst().orElse(null);
+    if (provider == null || words.stream().noneMatch(w -> WHO_WORDS.contains(w.text()))) {
+      return links;
+    }
+    return links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+        || l.at().stream().noneMatch(i -> ownerWord(words.get(i).text()))
+        || !l.at().stream().allMatch(i -> provider.at().contains(i) || ownerWord(words.get(i).text()))).toList();
+  }
+
+  private static boolean ownerWord(String text) {
+    return OWN_WORDS.contains(text) || text.startsWith("owner") || text.startsWith("wlasciciel");
+  }
+
+  /** What the cues of {@code intent} score over {@code words} alone. */
+  private static double cued(Intent intent, List<Word> words) {
+    Set<String> forms = forms(words);
+    double score = 0;
+    for (Cue cue : CUES.get(intent)) {
+      if (matches(cue, words, forms)) {
+        score += cue.weight();
+      }
+    }
+    return score;
+  }
+
+  /** The words no link names. */
+  private static List<Word> outside(List<Word> words, List<Link> links) {
+    List<Word> rest = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      int at = i;
+      if (links.stream().noneMatch(l -> l.at().contains(at))) {
+        rest.add(words.get(i));
+      }
+    }
+    return rest;
+  }
+
   /** A gate status other than ready the question names ("blocked", "in REVIEW", "zablokowanych"), or null: "how many are ready" is the overall count. */
   private static String statusNamed(List<Word> words) {
     for (Word word : words) {
@@ -1368,6 +1570,17 @@ public final class QuestionReader {
       }
     }
     return null;
+  }
+
+  /** "what do we fall back to", "na co wracamy": the adapter of the way back. */
+  private static boolean fallBackAsked(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (words.get(i).text().equals("fall") && words.get(i + 1).text().equals("back")
+          || words.get(i).text().equals("fallback") || words.get(i).text().startsWith("wraca")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean rollbackAsked(List<Word> words) {
@@ -1527,7 +1740,10 @@ public final class QuestionReader {
       askedYou |= Set.of("you", "ty", "mozesz", "moglbys", "moglabys").contains(words.get(j).text())
           || words.get(j).text().equals("please") || words.get(j).text().equals("prosze");
     }
-    if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && (i == 0 || askedYou
+    // "do I own any checks", "do we have ...": "do" before a pronoun asks, it does not tell
+    boolean asking = i + 1 < words.size() && words.get(i).text().equals("do")
+        && Set.of("i", "we", "you", "they").contains(words.get(i + 1).text());
+    if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou
         || POLITE.contains(words.get(0).text()))) {
       return true;
     }

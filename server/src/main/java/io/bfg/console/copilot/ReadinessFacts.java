@@ -12,10 +12,13 @@ import io.bfg.console.model.SessionState;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -160,12 +163,28 @@ public final class ReadinessFacts {
     out.put("target", evaluation.summary().target());
     out.put("traffic", evaluation.summary().traffic());
     List<Map<String, Object>> blockers = new ArrayList<>();
+    Set<String> gates = new HashSet<>();
     for (Evaluation.GateView gate : evaluation.gates()) {
+      gates.add(gate.id());
       if (!"READY".equals(gate.status())) {
-        blockers.add(groupBrief(group(gate.id())));
+        GroupView group = group(gate.id());
+        Map<String, Object> brief = groupBrief(group);
+        brief.put("openOwners", openOwners(group));
+        blockers.add(brief);
       }
     }
     out.put("blockers", blockers);
+    // production waits for more than the checklist's gates: every other group it depends on that is not ready
+    List<Map<String, Object>> others = new ArrayList<>();
+    for (String id : production().dependsOn()) {
+      GroupView group = gates.contains(id) ? null : group(id);
+      if (group != null && !"READY".equals(group.status())) {
+        others.add(groupBrief(group));
+      }
+    }
+    if (!others.isEmpty()) {
+      out.put("otherBlockers", others);
+    }
     out.put("next", nextAction());
     return out;
   }
@@ -199,7 +218,36 @@ public final class ReadinessFacts {
       checks.add(checkBrief(check));
     }
     out.put("checks", checks);
+    // a group of no checks of its own (production) waits for its dependencies' checks: who still owes one is there
+    if (group.checks().isEmpty() && group.dependsOn() != null) {
+      List<Map<String, Object>> waiting = new ArrayList<>();
+      for (String id : group.dependsOn()) {
+        GroupView dependency = group(id);
+        if (dependency != null && !"READY".equals(dependency.status())) {
+          for (CheckView check : dependency.checks()) {
+            if (!"READY".equals(check.status())) {
+              waiting.add(checkBrief(check));
+            }
+          }
+        }
+      }
+      out.put("dependencyChecks", waiting);
+    }
     return out;
+  }
+
+  /** The names of the owners of a group's open checks (the group's own owner first, when it has one), each once. */
+  private List<String> openOwners(GroupView group) {
+    Set<String> names = new LinkedHashSet<>();
+    if (group.owner() != null) {
+      names.add(actorName(group.owner()));
+    }
+    for (CheckView check : group.checks()) {
+      if (!"READY".equals(check.status())) {
+        names.add(actorName(check.owner()));
+      }
+    }
+    return List.copyOf(names);
   }
 
   /** One check with its owner and what blocks it; null if none matches. */

@@ -94,6 +94,10 @@ class VltavaCareCopilotTest {
             + "[link].",
         "- \"The switchover weekend is approved\" [switchover] is BLOCKED at 1/3 (BLOCKED_PENDING_REPLAY), waiting for "
             + "[replay].",
+        "Production also waits for groups outside the checklist gates: \"Insurer claims reconcile\" [claims] is REVIEW "
+            + "at 0/2; \"The fallback to the legacy HIS is rehearsed\" [fallback] is BLOCKED at 0/3; \"The migration "
+            + "runbook is complete\" [migration-plan] is REVIEW at 1/3; \"The record transfer plan is proven\" [transfer] "
+            + "is REVIEW at 1/3.",
         NEXT_EN));
     assertThat(citations(answer)).startsWith("go-live")
         .contains("dpia", "link", "replay", "switchover", "dpia.legal-basis").doesNotContain("production");
@@ -116,6 +120,11 @@ class VltavaCareCopilotTest {
             + "czeka na [link].",
         "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED (zablokowany), 1/3 (BLOCKED_PENDING_REPLAY), "
             + "czeka na [replay].",
+        "Produkcja czeka też na grupy spoza bramek listy: \"Rozliczenia z ubezpieczycielami się zgadzają\" [claims] "
+            + "ma status REVIEW (do przeglądu), 0/2; \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "
+            + "status BLOCKED (zablokowany), 0/3; \"Runbook migracji jest kompletny\" [migration-plan] ma status REVIEW "
+            + "(do przeglądu), 1/3; \"Plan transferu rekordów jest potwierdzony\" [transfer] ma status REVIEW (do "
+            + "przeglądu), 1/3.",
         NEXT_PL));
     assertThat(citations(answer)).startsWith("go-live").doesNotContain("production");
   }
