@@ -26,13 +26,15 @@ final class CopilotFixture {
       "vltava", Path.of("scenarios", "vltava-care"),
       "kestrel", Path.of("server/src/test/resources/scenarios/kestrel-water"),
       "wisla", Path.of("server/src/test/resources/scenarios/wisla-lockers"),
-      "mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans"));
+      "mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans"),
+      "odra", Path.of("server/src/test/resources/scenarios/odra-grid"),
+      "baltic", Path.of("server/src/test/resources/scenarios/baltic-tickets"));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
   }
 
-  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia. */
+  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic. */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);
   }

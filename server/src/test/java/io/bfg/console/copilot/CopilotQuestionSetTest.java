@@ -64,7 +64,19 @@ class CopilotQuestionSetTest {
       new QuestionSet("mazovia", "pnowak", "mazovia-loans-product.tsv",
           "round five: mazovia-loans (new to the copilot when written), asked by the product owner"),
       new QuestionSet("mazovia", "kzielinska", "mazovia-loans-compliance.tsv",
-          "round five: mazovia-loans, asked by the compliance officer"));
+          "round five: mazovia-loans, asked by the compliance officer"),
+      new QuestionSet("odra", "tgrabowski", "odra-grid-security.tsv",
+          "round six: odra-grid (new to the copilot when written), asked by the security officer"),
+      new QuestionSet("odra", "jluczak", "odra-grid-finance.tsv", "round six: odra-grid, asked by the finance director"),
+      new QuestionSet("baltic", "kzielinski", "baltic-tickets-payments.tsv",
+          "round six: baltic-tickets (new to the copilot when written), asked by the payments engineer"),
+      new QuestionSet("baltic", "ekowalczyk-audit", "baltic-tickets-auditor.tsv",
+          "round six: baltic-tickets, asked by the external auditor (read-only)"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-6.tsv", "round six: bfg-flowcontrol, asked by Anna Kowalska"),
+      new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-6-accountant.tsv",
+          "round six: bfg-flowcontrol, asked by the accountant"),
+      new QuestionSet("vltava", "lhorak", "vltava-care-6-dpo.tsv",
+          "round six: vltava-care, asked by the data protection officer"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
