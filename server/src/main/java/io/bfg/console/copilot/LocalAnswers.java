@@ -82,6 +82,7 @@ public final class LocalAnswers {
     }
     return switch (question.intent()) {
       case COUNT -> "actors".equals(question.subject()) ? people(t, result)
+          : QuestionReader.BY_STATUS.equals(question.subject()) ? byStatus(t, result)
           : question.subject() != null && question.subject().startsWith("list:")
           ? counted(t, result, question.subject().substring("list:".length()))
           : result.containsKey("checks") ? t.line("count.group", result)
@@ -160,6 +161,16 @@ public final class LocalAnswers {
     List<Map<String, Object>> mine = found.stream().filter(r -> Objects.equals(r.get("owner"), q.actor())).toList();
     return mine.isEmpty() ? head + " " + t.line("providers.mine.none", Map.of())
         : head + " " + t.line("providers.mine", Map.of("count", mine.size())) + "\n" + providers(t, mine, true);
+  }
+
+  /** Every gate status counted: "how many are ready, how many in review, how many blocked". */
+  private static String byStatus(Templates t, Map<String, Object> r) {
+    List<String> items = new ArrayList<>();
+    if (r.get("gatesByStatus") instanceof Map<?, ?> counts) {
+      counts.forEach((status, count) -> items.add(t.line("count.byStatus.item", Map.of("status", status, "count",
+          count))));
+    }
+    return t.line("count.byStatus", with(r, "counts", String.join(", ", items)));
   }
 
   /** The people of the scenario: how many, in how many roles, each named with their role. */

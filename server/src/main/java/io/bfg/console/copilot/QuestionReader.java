@@ -111,7 +111,8 @@ public final class QuestionReader {
       "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje"));
   /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
   private static final Set<String> WHAT_IS_FILLER = Set.copyOf(List.of("what", "whats", "s", "is", "are", "a", "an",
-      "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie"));
+      "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
+      "means", "oznacza", "znaczy"));
   private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
       "stands", "difference", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
       "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
@@ -285,7 +286,8 @@ public final class QuestionReader {
     Lexicon lexicon = Lexicon.of(scenario);
     List<Word> words = Words.of(question);
     List<Link> all = lexicon.link(words);
-    List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK).toList();
+    // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" is no "write-off")
+    List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, words)).toList();
     boolean firstPerson = firstPerson(words, lang);
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
@@ -329,6 +331,11 @@ public final class QuestionReader {
       group = null;
     }
     Link thing = check != null && (group == null || check.score() > group.score()) ? check : group;
+    // "why is the rollback gate blocked": a group called a gate is named, however many labels share its word
+    if (thing != null && thing == group && group.score() < NAMED && gateWorded(words, group)) {
+      group = new Link(group.entity(), NAMED, group.at());
+      thing = group;
+    }
     // "why is the launch weekend gate blocked": a check's words with "gate" name the gate it sits in
     if (thing != null && thing == check && gateWorded(words, check)
         && (group == null || group.id().equals(groupOf(scenario, check.id())))) {
@@ -360,6 +367,8 @@ public final class QuestionReader {
       // the words ask what was chosen
       value = decision != null && !optionsAsked(words) && action != Action.DECIDE && valueAsked(words)
           && !ownerAsked(words) && (thing == null || thing.id().equals(decision.id())
+              // "when is the cutover night": a group and its decision named by the same words, the value asked
+              || thing.kind() == Kind.GROUP && thing.at().equals(decision.at())
               // nor when another check is named more clearly ("which endpoint do I call to sign off X")
               || !thing.at().containsAll(decision.at())
               && (thing.kind() != Kind.CHECK || thing.score() <= decision.score()))
@@ -517,23 +526,39 @@ public final class QuestionReader {
       add(scores, Intent.WHY, 1.5);
     }
     // "list every gate that is not ready and who owns each": the overview, each gate with its owners
-    boolean gatesListed = (thing == null || thing.score() < NAMED) && cued.get(Intent.COUNT) < 3
+    boolean gatesListed = (thing == null || thing.score() < NAMED || thing.id().equals(production))
+        && cued.get(Intent.COUNT) < 3
         && gatesNotReadyAsked(words);
     if (gatesListed) {
       add(scores, Intent.BLOCKERS, 6);
       add(scores, Intent.NEXT, -4);
     }
     boolean ownersListed = gatesListed && (whoAsked || cued.get(Intent.OWNER) >= 2);
+    // "which infrastructure decisions are still open and who makes them": the group's open items, each with its owner
+    if (thing != null && thing == group && !productionNamed && !act && !firstPerson && !actorNamed
+        && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()))) {
+      add(scores, Intent.STATUS, 6);
+    }
     // "what does OCR run on and who owns it": a provider named better than anything else, its owner is in its card
     if (providerMeant && provider.score() > (thing == null ? 0 : thing.score()) && providerWorded
         && cued.get(Intent.OWNER) >= 2) {
       add(scores, Intent.PROVIDER, 4);
+    }
+    // "what can I sign off right now": the asker's own tasks, not whether they hold the permission
+    if (modal && firstPerson && action != null && !act && !words.isEmpty()
+        && WH_WORDS.contains(words.get(0).text()) && (thing == null || thing.score() < NAMED || verbOnly(thing, words))) {
+      add(scores, Intent.TASKS, 4);
     }
     // "can I run the connection check myself": whether the asker may, and who may if not
     if (modal && firstPerson && action != null && !act && yesNo(words)
         && (pipeline != null || thing != null && thing.score() >= NAMED)) {
       add(scores, Intent.PERMISSION, 4);
       add(scores, Intent.TASKS, -6);
+    }
+    // "has anyone signed anything off yet": what someone did, whatever a sign-off's word names
+    if (words.stream().anyMatch(w -> SOMEONE.contains(w.text())) && cued(Intent.RECENT, words) >= 2 && !modal) {
+      add(scores, Intent.RECENT, 5);
     }
     // "kto może zaakceptować X": who may, not who did ("ktoś zaakceptował")
     if (modal) {
@@ -602,7 +627,7 @@ public final class QuestionReader {
     // "who is the rollback owner and which adapter do we fall back to": the way back, both its owner and adapter
     // "if we have to roll back, who owns that": the way back itself, when no gate of that name is meant
     boolean rollback = rollbackAsked(words) && (environment != null || scores.get(Intent.SESSION) >= 2
-        || thing == null && (whoAsked || fallBackAsked(words)));
+        || thing == null && whoAsked || fallBackAsked(words));
     if (rollback) {
       // its owner asked as well ("who owns the rollback and which adapter"): the way back says both
       add(scores, Intent.SESSION, environment != null ? 6 : 10);
@@ -669,6 +694,9 @@ public final class QuestionReader {
     if (people) {
       add(scores, Intent.COUNT, 5);
     }
+    if (scores.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2) {
+      add(scores, Intent.COUNT, 6);
+    }
     if ((thing == null || thing.score() < NAMED) && readyGatesListed(words)) {
       add(scores, Intent.COUNT, 8);
     }
@@ -698,7 +726,8 @@ public final class QuestionReader {
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
-        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words));
+        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
+        cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -792,7 +821,7 @@ public final class QuestionReader {
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
                          Link defined, boolean providersCounted, String batch, boolean traffic,
                          boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
-                         boolean counted, String api, boolean ownersListed, boolean everyone) {
+                         boolean counted, String api, boolean ownersListed, boolean everyone, boolean byStatus) {
   }
 
   /**
@@ -820,6 +849,9 @@ public final class QuestionReader {
     return switch (intent) {
       case COUNT -> c.people()
           ? question(lang, intent, "actors", actor, c.action(), environment, call("summary", null, null))
+          // "how many are ready, how many in review, how many blocked": each status counted
+          : c.byStatus()
+          ? question(lang, intent, BY_STATUS, actor, c.action(), environment, call("counts", null, null))
           : c.listed() != null
           ? question(lang, intent, "list:" + c.listed(), actor, c.action(), environment,
               c.status() != null ? call("counts", null, null) : call("summary", null, null))
@@ -998,6 +1030,8 @@ public final class QuestionReader {
       "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada");
 
   private static final double CLOSE = 0.9;
+  /** The subject of a count asked for every status ("how many ready, how many blocked"). */
+  static final String BY_STATUS = "byStatus";
   /** The subject of the production overview asked with each gate's owners ("and who owns each"). */
   static final String OWNERS = "owners";
   /** Words asking for every one of something, not a summary or the first. */
@@ -1094,8 +1128,9 @@ public final class QuestionReader {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
-      if (VALUE_WORDS.contains(text) || WHO.contains(text) && Set.of("is", "s", "will", "ma", "bedzie", "jest")
-          .contains(next)) {
+      // "who is on call", "when is the cutover night": the value a decision records
+      if (VALUE_WORDS.contains(text) || (WHO.contains(text) || text.equals("when") || text.equals("kiedy"))
+          && Set.of("is", "s", "will", "ma", "bedzie", "jest").contains(next)) {
         return true;
       }
     }
@@ -1434,6 +1469,23 @@ public final class QuestionReader {
     return scenario.providers().stream().map(p -> p.id()).toList();
   }
 
+  /** The items a group holds, in the plural: "which decisions", "wszystkie kontrole". */
+  private static final Set<String> ITEM_WORDS = Set.of("decisions", "checks", "signoffs", "sign", "items", "steps",
+      "decyzje", "decyzji", "kontrole", "kontroli", "podpisy", "podpisow", "kroki", "elementy");
+  private static final Set<String> SOMEONE = Set.of("anyone", "anybody", "someone", "somebody", "ktos",
+      "ktokolwiek");
+  private static final Set<String> PARTICLES = Set.of("off", "up", "out", "on", "in", "over");
+
+  private static boolean particlesOnly(Link link, List<Word> words) {
+    for (int at : link.at()) {
+      String text = words.get(at).text();
+      if (text.length() > 1 && !PARTICLES.contains(text)) {
+        return false;
+      }
+    }
+    return !link.at().isEmpty();
+  }
+
   /** Whether every word linking to {@code link} is a status word or the console's own noun (ready, gate, check). */
   private static boolean statusWordsOnly(Link link, List<Word> words) {
     for (int at : link.at()) {
@@ -1489,14 +1541,26 @@ public final class QuestionReader {
     boolean plural = false;
     boolean notReady = statusNamed(words) != null;
     boolean not = false;
-    for (Word word : words) {
-      String text = word.text();
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
       gates |= GATE_WORDS.contains(text);
-      plural |= Set.of("gates", "bramki", "bramek", "bramkach").contains(text) || ALL_WORDS.contains(text);
+      // "gates", or "every gate", "all the gates", "każda bramka": all of them, not "the rollback gate ... all reasons"
+      plural |= Set.of("gates", "bramki", "bramek", "bramkach").contains(text) || GATE_WORDS.contains(text)
+          && allBefore(words, i);
       not |= NOT_YET_WORDS.contains(text) || text.equals("niegotowe") || text.equals("open") || text.equals("otwarte");
       notReady |= not && READY_WORDS.contains(text) || text.startsWith("niegotow");
     }
     return gates && plural && notReady;
+  }
+
+  /** "every gate", "all the gates", "every go-live gate": an all-word at most three words before {@code at}. */
+  private static boolean allBefore(List<Word> words, int at) {
+    for (int i = Math.max(0, at - 3); i < at; i++) {
+      if (ALL_WORDS.contains(words.get(i).text())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
@@ -1558,6 +1622,22 @@ public final class QuestionReader {
     return rest;
   }
 
+  /** How many of the gate statuses (ready, review, blocked) the question names. */
+  private static int statusesNamed(List<Word> words) {
+    Set<String> named = new HashSet<>();
+    for (Word word : words) {
+      String text = word.text();
+      if (READY_WORDS.contains(text) || text.startsWith("gotow")) {
+        named.add("READY");
+      } else if (text.equals("review") || text.startsWith("przeglad")) {
+        named.add("REVIEW");
+      } else if (text.equals("blocked") || text.startsWith("zablokowan")) {
+        named.add("BLOCKED");
+      }
+    }
+    return named.size();
+  }
+
   /** A gate status other than ready the question names ("blocked", "in REVIEW", "zablokowanych"), or null: "how many are ready" is the overall count. */
   private static String statusNamed(List<Word> words) {
     for (Word word : words) {
@@ -1572,10 +1652,11 @@ public final class QuestionReader {
     return null;
   }
 
-  /** "what do we fall back to", "na co wracamy": the adapter of the way back. */
+  /** "what do we fall back to", "the way back", "na co wracamy": the adapter of the way back. */
   private static boolean fallBackAsked(List<Word> words) {
     for (int i = 0; i + 1 < words.size(); i++) {
-      if (words.get(i).text().equals("fall") && words.get(i + 1).text().equals("back")
+      if ((words.get(i).text().equals("fall") || words.get(i).text().equals("way"))
+          && words.get(i + 1).text().equals("back")
           || words.get(i).text().equals("fallback") || words.get(i).text().startsWith("wraca")) {
         return true;
       }

@@ -54,13 +54,30 @@ class CopilotRound6ClassesTest {
   }
 
   @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a verb's particle or a cut-off letter names nothing; 'what can I sign off' is the asker's list")
+  @CsvSource(delimiter = '|', value = {
+      "What can I sign off right now, today?|en|odra|tgrabowski|security.pentest|rollback.write-off",
+      "kto może uruchamiać pipeline'y?|pl|odra|jluczak|Krzysztof|Bramka SMS",
+      "has anyone signed anything off yet?|en|baltic|ekowalczyk-audit|^Nothing|SESSION_BOUND"})
+  void notNames(String question, String lang, String scenario, String asker, String regex, String wrong) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, wrong);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
   @DisplayName("two asks joined are both answered; a summary is in scope; a gate named by a check's words is the gate")
   @CsvSource(delimiter = '|', value = {
       "what percent are we at, and who has to move next?|en|bfg|32 ?%.*Next:",
       "ile procent mamy i co dalej?|pl|vltava|44 ?%.*Dalej:",
       "give me a short summary of where the cutover stands|en|bfg|NO-GO",
       "why is the launch weekend gate not ready?|en|mazovia|\\[launch-window]",
-      "if we have to roll back, who owns that?|en|mazovia|oracle-loanbook-readonly.*Wi[sś]niewsk"})
+      "if we have to roll back, who owns that?|en|mazovia|oracle-loanbook-readonly.*Wi[sś]niewsk",
+      "how many gates are ready, how many in review and how many blocked?|en|vltava|READY: 3.*REVIEW: 2.*BLOCKED: 2",
+      "ile bramek jest gotowych, ile w przeglądzie, a ile zablokowanych?|pl|bfg|READY.*2.*REVIEW.*3.*BLOCKED.*4",
+      "when is the cutover night?|en|odra|not chosen yet.*Krzysztof",
+      "na kiedy jest noc przełączenia?|pl|odra|nic jeszcze nie wybrano",
+      "what's the way back if we have to roll back, and who owns the rollback?|en|baltic|booking-local-store"})
   void asked(String question, String lang, String scenario, String regex) {
     matches(ask(question, lang, scenario, null), regex);
   }
