@@ -335,7 +335,7 @@ public final class CopilotService {
         return;
       }
       pending.append(piece);
-      int end = Grounding.completeUpTo(pending);
+      int end = grounding.completeUpTo(pending);
       if (end > 0) {
         emit(pending.substring(0, end));
         pending.delete(0, end);

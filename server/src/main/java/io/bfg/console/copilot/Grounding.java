@@ -18,6 +18,7 @@ import io.bfg.console.model.Scenario;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +108,8 @@ public final class Grounding {
   }
 
   private final Lexicon lexicon;
+  /** Words ending in a full stop that end no sentence: titles, and those of the scenario's own names. */
+  private final Set<String> titles;
   private final Scenario scenario;
   private final Evaluator.Assessment assessment;
   private final Map<String, Count> counts = new HashMap<>();
@@ -146,6 +149,7 @@ public final class Grounding {
   public Grounding(Lexicon lexicon, Scenario scenario, Evaluator.Assessment assessment, Evaluation evaluation) {
     this.lexicon = lexicon;
     this.scenario = scenario;
+    this.titles = titles(scenario);
     this.assessment = assessment;
     List<GroupView> groups = new ArrayList<>(evaluation.groups());
     groups.add(evaluation.production());
@@ -193,13 +197,29 @@ public final class Grounding {
     gatesBy.put("!READY", new Count(summary.gatesTotal() - summary.gatesReady(), summary.gatesTotal()));
   }
 
+  /**
+   * The words of the scenario's own names that end in a full stop ("mgr farm. Piotr Zieliński"): no sentence
+   * ends there, whatever titles {@link #ABBREVIATIONS} knows.
+   */
+  private static Set<String> titles(Scenario scenario) {
+    Set<String> out = new HashSet<>(ABBREVIATIONS);
+    for (Actor actor : scenario.actors()) {
+      for (String word : actor.name().split("\\s+")) {
+        if (word.length() > 1 && word.endsWith(".")) {
+          out.add(word.substring(0, word.length() - 1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return Set.copyOf(out);
+  }
+
   /** Checks a whole answer. */
   public Checked check(String text) {
     List<String> citations = new ArrayList<>();
     List<String> corrections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     StringBuilder out = new StringBuilder();
-    for (String sentence : sentences(text)) {
+    for (String sentence : sentences(text, titles)) {
       Checked checked = checkedSentences.get(sentence);
       if (checked == null) {
         List<String> cited = new ArrayList<>(2);
@@ -220,13 +240,13 @@ public final class Grounding {
   }
 
   /** Splits after sentence ends and line breaks, keeping every character. */
-  static List<String> sentences(String text) {
+  static List<String> sentences(String text, Set<String> titles) {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean end = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 == text.length()
-          || Character.isWhitespace(text.charAt(i + 1))) && !abbreviation(text, i);
+          || Character.isWhitespace(text.charAt(i + 1))) && !abbreviation(text, i, titles);
       if (end) {
         out.add(text.substring(start, i + 1));
         start = i + 1;
@@ -243,7 +263,7 @@ public final class Grounding {
    * after its last line break or its last sentence end followed by a space. Called for every streamed
    * piece, so it scans instead of splitting.
    */
-  static int completeUpTo(CharSequence text) {
+  int completeUpTo(CharSequence text) {
     int length = text.length();
     if (length > 0 && text.charAt(length - 1) == '\n') {
       return length;
@@ -251,7 +271,7 @@ public final class Grounding {
     for (int i = length - 2; i >= 0; i--) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))
-          && !abbreviation(text, i)) {
+          && !abbreviation(text, i, titles)) {
         return i + 1;
       }
     }
@@ -259,7 +279,7 @@ public final class Grounding {
   }
 
   /** Whether the full stop at {@code dot} closes an abbreviation such as a title, not a sentence. */
-  private static boolean abbreviation(CharSequence text, int dot) {
+  private static boolean abbreviation(CharSequence text, int dot, Set<String> titles) {
     if (text.charAt(dot) != '.') {
       return false;
     }
@@ -268,14 +288,14 @@ public final class Grounding {
       start--;
     }
     int length = dot - start;
-    if (length == 0 || length > 4) {
+    if (length == 0 || length > 8) {
       return false;
     }
     StringBuilder word = new StringBuilder(length);
     for (int i = start; i < dot; i++) {
       word.append(Character.toLowerCase(text.charAt(i)));
     }
-    return ABBREVIATIONS.contains(word.toString());
+    return titles.contains(word.toString());
   }
 
   // ---- one sentence ----

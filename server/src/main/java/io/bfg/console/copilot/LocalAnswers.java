@@ -234,11 +234,15 @@ public final class LocalAnswers {
       }
     }
     List<String> beyond = new ArrayList<>();
-    if (status == null) {
-      maps(r.get("otherBlockers")).forEach(group -> beyond.add(t.line("blockers.beyond.item", group)));
+    for (Map<String, Object> group : maps(r.get("otherBlockers"))) {
+      if (status == null || status.equals(group.get("status"))) {
+        beyond.add(t.line("blockers.beyond.item", group));
+      }
     }
     if (!beyond.isEmpty()) {
-      out.append('\n').append(t.line("blockers.beyond", Map.of("items", String.join("; ", beyond))));
+      // "which groups are blocked": the groups outside the checklist of that status too
+      out.append('\n').append(t.line(status == null ? "blockers.beyond" : "blockers.beyond.status",
+          Map.of("items", String.join("; ", beyond), "status", String.valueOf(status))));
     }
     if (others > 0) {
       out.append('\n').append(t.line("blockers.others", Map.of("count", others)));
@@ -279,7 +283,10 @@ public final class LocalAnswers {
   }
 
   private static String gate(Templates t, Map<String, Object> r) {
-    StringBuilder out = new StringBuilder(t.line(Boolean.FALSE.equals(r.get("gate")) ? "group" : "gate", r));
+    // production has no checks of its own: "at 0/0, all its checks are done" would read as ready
+    boolean derived = maps(r.get("checks")).isEmpty() && r.get("dependencyChecks") != null;
+    StringBuilder out = new StringBuilder(t.line(derived ? "group.derived"
+        : Boolean.FALSE.equals(r.get("gate")) ? "group" : "gate", r));
     Map<String, Object> blocker = map(r.get("blockedByDetail"));
     if (blocker != null) {
       out.append(' ').append(t.line("gate.waits", with(r, "blockedLabel", blocker.get("label"),
@@ -296,8 +303,10 @@ public final class LocalAnswers {
         open.add(t.line("gate.check", check));
       }
     }
-    out.append(' ').append(open.isEmpty() ? t.line("gate.ready", Map.of())
-        : t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".");
+    if (!derived) {
+      out.append(' ').append(open.isEmpty() ? t.line("gate.ready", Map.of())
+          : t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".");
+    }
     return out.toString();
   }
 
@@ -496,7 +505,7 @@ public final class LocalAnswers {
       return t.line("code.blocked", with(map(r.get("waitingFor")), "code", r.get("code"))) + carried;
     }
     if (kind.equals("ready")) {
-      return t.line("code.ready", r) + carried;
+      return t.line(Integer.valueOf(0).equals(r.get("total")) ? "code.ready.derived" : "code.ready", r) + carried;
     }
     return t.line("code.unknown", r) + carried;
   }

@@ -293,6 +293,11 @@ public final class QuestionReader {
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
     links = withoutVerbOnly(links, words, duty);
     links = withoutOwnerWord(links, words);
+    // "who is allowed to sign off checks": the verb asked about names no check ("Desk sign-in")
+    if (action(words) != null) {
+      links = links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, words))
+          .toList();
+    }
     // "is production traffic switched on": the console's own state word, not a provider called "traffic"
     boolean traffic = trafficAsked(words);
     if (traffic) {
@@ -335,6 +340,14 @@ public final class QuestionReader {
     if (thing != null && thing == group && group.score() < NAMED && gateWorded(words, group)) {
       group = new Link(group.entity(), NAMED, group.at());
       thing = group;
+    }
+    // "who owns the customs gate": a check linked through "gate" ("Customs gateway") beside a group named by the
+    // same other words is that group
+    if (thing != null && thing == check && group != null && gateSaid(words)
+        && check.at().stream().anyMatch(group.at()::contains)) {
+      group = new Link(group.entity(), Math.max(group.score(), check.score()), group.at());
+      thing = group;
+      check = null;
     }
     // "why is the launch weekend gate blocked": a check's words with "gate" name the gate it sits in
     if (thing != null && thing == check && gateWorded(words, check)
@@ -400,17 +413,8 @@ public final class QuestionReader {
     Link named = provider != null && (thing == null || provider.score() >= thing.score()) ? provider : thing;
     boolean whatIs = code == null && terms.isEmpty() && named != null && !goLive && whatIs(words, named);
 
-    Map<Intent, Double> scores = new EnumMap<>(Intent.class);
     Set<String> forms = forms(words);
-    for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
-      double score = 0;
-      for (Cue cue : entry.getValue()) {
-        if (matches(cue, words, forms)) {
-          score += cue.weight();
-        }
-      }
-      scores.put(entry.getKey(), score);
-    }
+    Map<Intent, Double> scores = cueScores(words, forms);
     double tasksWorded = scores.get(Intent.TASKS);
     if (scores.get(Intent.OUT_OF_SCOPE) > 0 && !links.isEmpty()) {
       scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(words, links.stream()
@@ -536,9 +540,10 @@ public final class QuestionReader {
     boolean ownersListed = gatesListed && (whoAsked || cued.get(Intent.OWNER) >= 2);
     // "which infrastructure decisions are still open and who makes them": the group's open items, each with its owner
     if (thing != null && thing == group && !productionNamed && !act && !firstPerson && !actorNamed
-        && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
-        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()))) {
-      add(scores, Intent.STATUS, 6);
+        && (words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()))
+        || words.stream().anyMatch(w -> REMAINING.contains(w.text())))) {
+      add(scores, Intent.STATUS, 8);
     }
     // "what does OCR run on and who owns it": a provider named better than anything else, its owner is in its card
     if (providerMeant && provider.score() > (thing == null ? 0 : thing.score()) && providerWorded
@@ -665,7 +670,7 @@ public final class QuestionReader {
     // "for a CI script: which endpoint starts the connection check": the console's own API for a thing named is
     // known; a pipeline's is the one that starts it, a check's the command that moves it
     String api = null;
-    if (!act && words.stream().anyMatch(w -> API_WORDS.contains(w.text()))
+    if (!act && apiAsked(words, links)
         && (pipeline != null || thing != null && thing.score() >= NAMED)
         && !words.isEmpty() && !WRITE_WORDS.contains(words.get(0).text())) {
       scores.put(Intent.OUT_OF_SCOPE, 0.0);
@@ -675,6 +680,11 @@ public final class QuestionReader {
         api = pipelineOf(scenario, thing.id());
       }
       add(scores, api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
+    }
+    // "napisz wiersz o aptece", "write a poem about X": a writing request for a poem is one, whatever a word of it names
+    if (!words.isEmpty() && WRITE_WORDS.contains(words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, words) >= 4) {
+      scores.put(Intent.OUT_OF_SCOPE, Math.max(scores.get(Intent.OUT_OF_SCOPE), 4.0));
+      add(scores, Intent.SNAPSHOT, -4);
     }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
     if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act && !rowsCounted) {
@@ -1205,7 +1215,7 @@ public final class QuestionReader {
   private static final Set<String> LIST_WORDS = Set.copyOf(List.of("which", "ktore", "ktorych", "ktora", "ktory",
       "jakie", "list", "name", "wymien", "wypisz", "pokaz"));
   private static final Set<String> READY_WORDS = Set.copyOf(List.of("ready", "gotowe", "gotowych", "gotowa",
-      "gotowy", "gotowymi", "gotowosci", "gotowosc", "done", "green", "zielone"));
+      "gotowy", "gotowymi", "gotowosci", "gotowosc", "readiness", "done", "green", "zielone"));
   private static final Set<String> LAST_OR_WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "last", "ostatni",
       "ostatnio"));
   /** Words that ask about the console's own API rather than ask for a program. */
@@ -1217,6 +1227,10 @@ public final class QuestionReader {
   private static final Set<String> ME = Set.copyOf(List.of("me", "mnie"));
   private static final Set<String> GATE_OR_GROUP_WORDS = Set.copyOf(List.of("gate", "gates", "group", "groups",
       "bramka", "bramki", "bramce", "bramke", "bramek", "grupa", "grupy", "grupie", "grupe"));
+
+  private static boolean gateSaid(List<Word> words) {
+    return words.stream().anyMatch(w -> GATE_OR_GROUP_WORDS.contains(w.text()));
+  }
 
   /** The question says gate or group by a word that is not part of the provider's own name ("bramka płatnicza"). */
   private static boolean gateWorded(List<Word> words, Link provider) {
@@ -1472,6 +1486,11 @@ public final class QuestionReader {
   /** The items a group holds, in the plural: "which decisions", "wszystkie kontrole". */
   private static final Set<String> ITEM_WORDS = Set.of("decisions", "checks", "signoffs", "sign", "items", "steps",
       "decyzje", "decyzji", "kontrole", "kontroli", "podpisy", "podpisow", "kroki", "elementy");
+  /** "what's left in X", "co zostało w X": its open items. */
+  private static final Set<String> REMAINING = Set.of("left", "remaining", "remains", "outstanding", "zostalo",
+      "pozostalo", "pozostaje", "zostaje");
+  private static final Set<String> GATES_PLURAL = Set.of("gates", "bramki", "bramek", "bramkach");
+  private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "they");
   private static final Set<String> SOMEONE = Set.of("anyone", "anybody", "someone", "somebody", "ktos",
       "ktokolwiek");
   private static final Set<String> PARTICLES = Set.of("off", "up", "out", "on", "in", "over");
@@ -1545,12 +1564,24 @@ public final class QuestionReader {
       String text = words.get(i).text();
       gates |= GATE_WORDS.contains(text);
       // "gates", or "every gate", "all the gates", "każda bramka": all of them, not "the rollback gate ... all reasons"
-      plural |= Set.of("gates", "bramki", "bramek", "bramkach").contains(text) || GATE_WORDS.contains(text)
+      plural |= GATES_PLURAL.contains(text) || GATE_WORDS.contains(text)
           && allBefore(words, i);
       not |= NOT_YET_WORDS.contains(text) || text.equals("niegotowe") || text.equals("open") || text.equals("otwarte");
       notReady |= not && READY_WORDS.contains(text) || text.startsWith("niegotow");
     }
     return gates && plural && notReady;
+  }
+
+  /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
+  private static boolean apiAsked(List<Word> words, List<Link> links) {
+    for (int i = 0; i < words.size(); i++) {
+      int at = i;
+      if (API_WORDS.contains(words.get(i).text())
+          && links.stream().noneMatch(l -> l.kind() == Kind.PROVIDER && l.at().contains(at))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "every gate", "all the gates", "every go-live gate": an all-word at most three words before {@code at}. */
@@ -1585,29 +1616,48 @@ public final class QuestionReader {
    * named only by it and a provider's own words ("Auth owner") is not named; the provider is.
    */
   private static List<Link> withoutOwnerWord(List<Link> links, List<Word> words) {
-    Link provider = links.stream().filter(l -> l.kind() == Kind.PROVIDER).findFirst().orElse(null);
-    if (provider == null || words.stream().noneMatch(w -> WHO_WORDS.contains(w.text()))) {
+    if (words.stream().noneMatch(w -> WHO_WORDS.contains(w.text()))) {
       return links;
     }
+    // "kto jest odpowiedzialny za RODO": "odpowiedzialny" asks who, it names no "odpowiednik"
+    Link provider = links.stream().filter(l -> l.kind() == Kind.PROVIDER).findFirst().orElse(null);
     return links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
         || l.at().stream().noneMatch(i -> ownerWord(words.get(i).text()))
-        || !l.at().stream().allMatch(i -> provider.at().contains(i) || ownerWord(words.get(i).text()))).toList();
+        || !l.at().stream().allMatch(i -> provider != null && provider.at().contains(i)
+            || ownerWord(words.get(i).text()))).toList();
   }
 
   private static boolean ownerWord(String text) {
-    return OWN_WORDS.contains(text) || text.startsWith("owner") || text.startsWith("wlasciciel");
+    return OWN_WORDS.contains(text) || text.startsWith("owner") || text.startsWith("wlasciciel")
+        || text.startsWith("odpowiedzial") || text.startsWith("responsib");
   }
 
-  /** What the cues of {@code intent} score over {@code words} alone. */
-  private static double cued(Intent intent, List<Word> words) {
-    Set<String> forms = forms(words);
+  /**
+   * What each kind of question scores by the words that ask it. Apart from {@link #read} (and small), so
+   * the cue matching is compiled into it and allocates nothing.
+   */
+  private static Map<Intent, Double> cueScores(List<Word> words, Set<String> forms) {
+    Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+    for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
+      scores.put(entry.getKey(), score(entry.getValue(), words, forms));
+    }
+    return scores;
+  }
+
+  private static double score(List<Cue> cues, List<Word> words, Set<String> forms) {
     double score = 0;
-    for (Cue cue : CUES.get(intent)) {
+    for (int i = 0; i < cues.size(); i++) {
+      Cue cue = cues.get(i);
       if (matches(cue, words, forms)) {
         score += cue.weight();
       }
     }
     return score;
+  }
+
+  /** What the cues of {@code intent} score over {@code words} alone. */
+  private static double cued(Intent intent, List<Word> words) {
+    return score(CUES.get(intent), words, forms(words));
   }
 
   /** The words no link names. */
@@ -1783,18 +1833,23 @@ public final class QuestionReader {
   }
 
   private static boolean matches(Cue cue, List<Word> words, Set<String> forms) {
-    if (cue.words().isEmpty()) {
+    List<Word> cueWords = cue.words();
+    if (cueWords.isEmpty()) {
       return false;
     }
-    for (Word wanted : cue.words()) {
+    // indexed loops: this runs for every cue of every question
+    for (int i = 0; i < cueWords.size(); i++) {
+      Word wanted = cueWords.get(i);
       if (!forms.contains(wanted.text()) && !forms.contains(wanted.pl()) && !forms.contains(wanted.en())
           && (wanted.head() == null || !forms.contains(wanted.head()))) {
         return false;
       }
     }
-    for (Word wanted : cue.words()) {
+    for (int i = 0; i < cueWords.size(); i++) {
+      Word wanted = cueWords.get(i);
       boolean found = false;
-      for (Word word : words) {
+      for (int j = 0; j < words.size(); j++) {
+        Word word = words.get(j);
         if (word.text().equals(wanted.text()) || wanted.text().length() >= 4 && wanted.same(word)) {
           found = true;
           break;
@@ -1823,7 +1878,7 @@ public final class QuestionReader {
     }
     // "do I own any checks", "do we have ...": "do" before a pronoun asks, it does not tell
     boolean asking = i + 1 < words.size() && words.get(i).text().equals("do")
-        && Set.of("i", "we", "you", "they").contains(words.get(i + 1).text());
+        && PRONOUNS.contains(words.get(i + 1).text());
     if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou
         || POLITE.contains(words.get(0).text()))) {
       return true;
@@ -1853,16 +1908,19 @@ public final class QuestionReader {
   /** The command a question is about: accepting, recording a decision, running a pipeline. */
   private static Action action(List<Word> words) {
     Action found = null;
+    // "the production decision code", "kod decyzji": a code's name, nothing to decide
+    boolean code = words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()));
     for (Word word : words) {
       String text = word.text();
+      boolean decision = startsWithAny(text, DECISION_NOUNS);
       // "zatwierdzać decyzje", "sign off decisions": a decision is recorded whichever verb asks for it
-      if (startsWithAny(text, DECISION_NOUNS)) {
+      if (decision && !code) {
         return Action.DECIDE;
       }
       if (found != Action.ACCEPT && startsWithAny(text, ACCEPT_VERBS)) {
         found = Action.ACCEPT;
       }
-      if (found == null && startsWithAny(text, DECIDE_VERBS)) {
+      if (found == null && !decision && startsWithAny(text, DECIDE_VERBS)) {
         found = Action.DECIDE;
       }
       if (found == null && startsWithAny(text, RUN_VERBS)) {
@@ -1887,9 +1945,7 @@ public final class QuestionReader {
    * {@code fallback}, the language the request asked for.
    */
   public static Lang language(String question, Lang fallback) {
-    if (POLISH_LETTERS.matcher(question).find()) {
-      return Lang.PL;
-    }
+    boolean polishLetters = POLISH_LETTERS.matcher(question).find();
     int polish = 0;
     int english = 0;
     for (Word word : Words.of(question)) {
@@ -1899,6 +1955,10 @@ public final class QuestionReader {
       if (ENGLISH.contains(word.text())) {
         english++;
       }
+    }
+    // a Polish name in an English question ("the weather in Rzeszów", "who is Małgorzata") keeps it English
+    if (polishLetters) {
+      return english > polish + 1 ? Lang.EN : Lang.PL;
     }
     if (polish > english) {
       return Lang.PL;

@@ -28,13 +28,15 @@ final class CopilotFixture {
       "wisla", Path.of("server/src/test/resources/scenarios/wisla-lockers"),
       "mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans"),
       "odra", Path.of("server/src/test/resources/scenarios/odra-grid"),
-      "baltic", Path.of("server/src/test/resources/scenarios/baltic-tickets"));
+      "baltic", Path.of("server/src/test/resources/scenarios/baltic-tickets"),
+      "karpaty", Path.of("server/src/test/resources/scenarios/karpaty-pharma"),
+      "hansa", Path.of("server/src/test/resources/scenarios/hansa-freight"));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
   }
 
-  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic. */
+  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty, hansa. */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);
   }

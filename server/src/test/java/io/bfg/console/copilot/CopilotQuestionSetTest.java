@@ -76,7 +76,15 @@ class CopilotQuestionSetTest {
       new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-6-accountant.tsv",
           "round six: bfg-flowcontrol, asked by the accountant"),
       new QuestionSet("vltava", "lhorak", "vltava-care-6-dpo.tsv",
-          "round six: vltava-care, asked by the data protection officer"));
+          "round six: vltava-care, asked by the data protection officer"),
+      new QuestionSet("karpaty", "kbaran", "karpaty-pharma-integration.tsv",
+          "round seven: karpaty-pharma (new to the copilot when written), asked by the integration engineer"),
+      new QuestionSet("karpaty", "tkaczmarek", "karpaty-pharma-area-manager.tsv",
+          "round seven: karpaty-pharma, asked by the area manager (read-only)"),
+      new QuestionSet("hansa", "pkaczmarek", "hansa-freight-platform.tsv",
+          "round seven: hansa-freight (new to the copilot when written), asked by the platform engineer"),
+      new QuestionSet("hansa", "kdabrowska", "hansa-freight-finance.tsv",
+          "round seven: hansa-freight, asked by the finance controller"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

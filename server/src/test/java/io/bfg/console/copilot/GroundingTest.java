@@ -102,8 +102,21 @@ class GroundingTest {
   @Test
   @DisplayName("splits a stream into sentences only where one has surely ended")
   void sentences() {
-    assertThat(Grounding.completeUpTo("Connection [connection] is 0/4. The dry")).isEqualTo(31);
-    assertThat(Grounding.completeUpTo("Connection [connection] is 0/4.")).isZero();
-    assertThat(Grounding.completeUpTo("Version 14.22 is")).isZero();
+    assertThat(grounding.completeUpTo("Connection [connection] is 0/4. The dry")).isEqualTo(31);
+    assertThat(grounding.completeUpTo("Connection [connection] is 0/4.")).isZero();
+    assertThat(grounding.completeUpTo("Version 14.22 is")).isZero();
+  }
+
+  @Test
+  @DisplayName("a title in a scenario's own names ('mgr farm.') ends no sentence: the owner after it is not the next item's")
+  void titlesOfTheScenariosNames() {
+    Grounding karpaty = CopilotFixture.grounding(java.nio.file.Path.of("server/src/test/resources/scenarios/karpaty-pharma"),
+        Lang.EN);
+    String text = "Open checks: Cold chain [delivery.cold-chain] (REVIEW, owner mgr farm. Piotr Zieliński); "
+        + "Courier SLA [delivery.courier-sla] (REVIEW, owner Małgorzata Wiśniewska).";
+
+    assertThat(karpaty.completeUpTo("owner mgr farm. Piotr")).isZero();
+    assertThat(karpaty.check(text).corrections()).isEmpty();
+    assertThat(karpaty.check(text).text()).isEqualTo(text);
   }
 }
