@@ -59,6 +59,11 @@ public final class CopilotTools {
     return found(facts.get().gate(id), "no gate or group '" + id + "'");
   }
 
+  @Tool("Every decision to record (a check with options): its options, the value chosen if any, its status and who decides")
+  public String decisions() {
+    return json(facts.get().decisions());
+  }
+
   @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")
   public String check(@P("the check id, or its label") String id) {
     Map<String, Object> check = facts.get().check(id);

@@ -92,7 +92,8 @@ public final class LocalAnswers {
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
-      case WHY, STATUS -> result.containsKey("checks") ? gate(t, result) : check(t, result);
+      case WHY, STATUS -> result.containsKey("decisions") ? decisions(t, result)
+          : result.containsKey("checks") ? gate(t, result) : check(t, result);
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
@@ -171,6 +172,25 @@ public final class LocalAnswers {
           count))));
     }
     return t.line("count.byStatus", with(r, "counts", String.join(", ", items)));
+  }
+
+  /** Every decision: its value or none yet, and who decides. */
+  private static String decisions(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> decisions = maps(r.get("decisions"));
+    if (decisions.isEmpty()) {
+      return t.line("decisions.none", Map.of());
+    }
+    List<String> items = new ArrayList<>();
+    int open = 0;
+    for (Map<String, Object> decision : decisions) {
+      Object value = decision.get("decided");
+      if (value == null) {
+        open++;
+      }
+      items.add(t.line("decisions.item", with(decision, "value", value == null ? t.raw("decisions.open") : value)));
+    }
+    return t.line("decisions.head", Map.of("count", decisions.size(), "open", open)) + "\n- "
+        + String.join("\n- ", items);
   }
 
   /** The people of the scenario: how many, in how many roles, each named with their role. */
@@ -440,6 +460,11 @@ public final class LocalAnswers {
     owned.forEach(check -> items.add(t.line("owned.item", check)));
     StringBuilder out = new StringBuilder(t.line(t.to(owned.size() == 1 ? "owned.one" : "owned.head", r.get("id")),
         with(r, "count", owned.size(), "items", String.join("; ", items))));
+    // "how many do I own that aren't ready": the count said, not left to the reader
+    long open = owned.stream().filter(check -> !"READY".equals(check.get("status"))).count();
+    if (owned.size() > 1) {
+      out.append(' ').append(t.line("owned.open", Map.of("open", open)));
+    }
     String tasks = tasks(t, r);
     // what they can do now follows; "nothing to do" is left out, the list already says what is theirs
     if (!list(r.get("actionable")).isEmpty() || !list(r.get("blocked")).isEmpty()) {

@@ -538,6 +538,22 @@ public final class QuestionReader {
       add(scores, Intent.NEXT, -4);
     }
     boolean ownersListed = gatesListed && (whoAsked || cued.get(Intent.OWNER) >= 2);
+    // "which decisions are still open, all of them, with who decides": every decision, none in particular
+    // (not "who may record decisions", nor "kod decyzji": a permission and a code)
+    boolean decisionsListed = !act && (thing == null || thing.score() < NAMED || productionNamed)
+        && cued.get(Intent.PERMISSION) < 2 && action != Action.ACCEPT && !codeAsked(words)
+        && words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
+        && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
+            || WH_WORDS.contains(w.text()));
+    if (decisionsListed) {
+      add(scores, Intent.STATUS, 10);
+      add(scores, Intent.PERMISSION, -4);
+    }
+    // "how many checks do I own that aren't ready", "ile mam otwartych checków": the asker's own, counted
+    if (cued.get(Intent.COUNT) >= 3 && firstPerson && facts.asker() != null && !duty
+        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()) || w.text().startsWith("check"))) {
+      add(scores, Intent.OWNED, 8);
+    }
     // "which infrastructure decisions are still open and who makes them": the group's open items, each with its owner
     if (thing != null && thing == group && !productionNamed && !act && !firstPerson && !actorNamed
         && (words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
@@ -736,7 +752,7 @@ public final class QuestionReader {
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
-        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
+        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words), decisionsListed,
         cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
@@ -831,7 +847,8 @@ public final class QuestionReader {
                          String status, boolean groupCounted, boolean rollback, boolean checkNamed,
                          Link defined, boolean providersCounted, String batch, boolean traffic,
                          boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
-                         boolean counted, String api, boolean ownersListed, boolean everyone, boolean byStatus) {
+                         boolean counted, String api, boolean ownersListed, boolean everyone,
+                         boolean decisionsListed, boolean byStatus) {
   }
 
   /**
@@ -880,7 +897,9 @@ public final class QuestionReader {
           // "which gates are blocked": the overview, listing the gates of the status asked
           : question(lang, intent, c.status() != null ? c.status() : c.ownersListed() ? OWNERS : c.production(),
               actor, c.action(), environment, call("blockers", null, null));
-      case STATUS, WHY -> c.thing() == null || c.productionNamed()
+      case STATUS, WHY -> c.decisionsListed()
+          ? question(lang, Intent.STATUS, "decisions", actor, c.action(), environment, call("decisions", null, null))
+          : c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
               environment, call("blockers", null, null))
           : question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()));
@@ -1489,6 +1508,7 @@ public final class QuestionReader {
   /** "what's left in X", "co zostało w X": its open items. */
   private static final Set<String> REMAINING = Set.of("left", "remaining", "remains", "outstanding", "zostalo",
       "pozostalo", "pozostaje", "zostaje");
+  private static final Set<String> DECISIONS_PLURAL = Set.of("decisions", "decyzje", "decyzjach");
   private static final Set<String> GATES_PLURAL = Set.of("gates", "bramki", "bramek", "bramkach");
   private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "they");
   private static final Set<String> SOMEONE = Set.of("anyone", "anybody", "someone", "somebody", "ktos",

@@ -236,6 +236,22 @@ public final class ReadinessFacts {
     return out;
   }
 
+  /** Every decision of the scenario (a check with options), in checklist order: its value or none yet, and who decides. */
+  public Map<String, Object> decisions() {
+    List<Map<String, Object>> decisions = new ArrayList<>();
+    for (GroupView group : allGroups()) {
+      for (CheckView check : group.checks()) {
+        Map<String, Object> brief = check(check.id());
+        if (brief != null && brief.get("options") != null) {
+          decisions.add(brief);
+        }
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("decisions", decisions);
+    return out;
+  }
+
   /** The names of the owners of a group's open checks (the group's own owner first, when it has one), each once. */
   private List<String> openOwners(GroupView group) {
     Set<String> names = new LinkedHashSet<>();

@@ -77,8 +77,12 @@ class CopilotRound6ClassesTest {
       "ile bramek jest gotowych, ile w przeglądzie, a ile zablokowanych?|pl|bfg|READY.*2.*REVIEW.*3.*BLOCKED.*4",
       "when is the cutover night?|en|odra|not chosen yet.*Krzysztof",
       "na kiedy jest noc przełączenia?|pl|odra|nic jeszcze nie wybrano",
-      "what's the way back if we have to roll back, and who owns the rollback?|en|baltic|booking-local-store"})
+      "what's the way back if we have to roll back, and who owns the rollback?|en|baltic|booking-local-store",
+      // every decision, none in particular: its value or none yet, and who decides
+      "which decisions are still open, and who makes each?|en|mazovia|\\[compliance.hosting].*\\[window.date].*\\[rollback.trigger]",
+      "jakie decyzje zostały już podjęte?|pl|vltava|jeszcze niepodjęte: 2",
+      "how many of the checks I own are not ready yet?|en|bfg|Not ready yet: \\d+ of them"})
   void asked(String question, String lang, String scenario, String regex) {
-    matches(ask(question, lang, scenario, null), regex);
+    matches(ask(question, lang, scenario, "bfg".equals(scenario) ? "user_md_anna" : null), regex);
   }
 }
