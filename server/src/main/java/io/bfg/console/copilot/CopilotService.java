@@ -334,8 +334,9 @@ public final class CopilotService {
       if (ended.get() || piece == null) {
         return;
       }
+      int scanned = pending.length();
       pending.append(piece);
-      int end = grounding.completeUpTo(pending);
+      int end = grounding.completeUpTo(pending, scanned);
       if (end > 0) {
         emit(pending.substring(0, end));
         pending.delete(0, end);

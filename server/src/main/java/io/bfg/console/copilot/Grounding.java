@@ -264,11 +264,19 @@ public final class Grounding {
    * piece, so it scans instead of splitting.
    */
   int completeUpTo(CharSequence text) {
+    return completeUpTo(text, 0);
+  }
+
+  /**
+   * As {@link #completeUpTo(CharSequence)}, when no sentence ended before {@code scanned} (the length
+   * already looked at): a stream's pending text is scanned once, not again with every piece.
+   */
+  int completeUpTo(CharSequence text, int scanned) {
     int length = text.length();
     if (length > 0 && text.charAt(length - 1) == '\n') {
       return length;
     }
-    for (int i = length - 2; i >= 0; i--) {
+    for (int i = length - 2; i >= Math.max(0, scanned - 1); i--) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))
           && !abbreviation(text, i, titles)) {

@@ -293,8 +293,9 @@ public final class QuestionReader {
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
     links = withoutVerbOnly(links, words, duty);
     links = withoutOwnerWord(links, words);
+    Action action = action(words);
     // "who is allowed to sign off checks": the verb asked about names no check ("Desk sign-in")
-    if (action(words) != null) {
+    if (action != null) {
       links = links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, words))
           .toList();
     }
@@ -357,7 +358,6 @@ public final class QuestionReader {
       thing = group;
       check = null;
     }
-    Action action = action(words);
     boolean act = actRequest(words);
     boolean modal = words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -75,8 +76,21 @@ final class Words {
     };
   }
 
+  /** The last text this thread read and its words: the language check and the reader read the same question. */
+  private static final ThreadLocal<Map.Entry<String, List<Word>>> LAST = new ThreadLocal<>();
+
   /** The words of {@code text}: every run of letters and digits is one ("dry-run" is two, "ł" folds to "l"). */
   static List<Word> of(String text) {
+    Map.Entry<String, List<Word>> last = LAST.get();
+    if (last != null && last.getKey().equals(text)) {
+      return last.getValue();
+    }
+    List<Word> words = List.copyOf(read(text));
+    LAST.set(Map.entry(text == null ? "" : text, words));
+    return words;
+  }
+
+  private static List<Word> read(String text) {
     String spaced = spaced(text);
     if (spaced.isBlank()) {
       return List.of();
