@@ -49,9 +49,10 @@ public final class CopilotTools {
     return json(facts.get().summary());
   }
 
-  @Tool("The gates that are not ready, what each waits for, and the next action with who must do it")
-  public String blockers() {
-    return json(facts.get().blockers());
+  @Tool("The gates that are not ready, what each waits for, the other groups production waits for, and the next action with who must do it")
+  public String blockers(@P(value = "true to name the owners of each gate's open checks", required = false)
+                         Boolean owners) {
+    return json(facts.get().blockers(Boolean.TRUE.equals(owners)));
   }
 
   @Tool("One gate or group by id (as the summary lists them) or label: status, done/total, decision code, what blocks it, its checks and owners")

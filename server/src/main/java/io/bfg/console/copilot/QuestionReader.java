@@ -896,7 +896,8 @@ public final class QuestionReader {
           ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
           // "which gates are blocked": the overview, listing the gates of the status asked
           : question(lang, intent, c.status() != null ? c.status() : c.ownersListed() ? OWNERS : c.production(),
-              actor, c.action(), environment, call("blockers", null, null));
+              actor, c.action(), environment, c.ownersListed() ? call("blockers", "owners", true)
+                  : call("blockers", null, null));
       case STATUS, WHY -> c.decisionsListed()
           ? question(lang, Intent.STATUS, "decisions", actor, c.action(), environment, call("decisions", null, null))
           : c.thing() == null || c.productionNamed()

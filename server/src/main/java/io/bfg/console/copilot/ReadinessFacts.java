@@ -152,8 +152,11 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** The gates that are not READY, in checklist order, each with what holds it and who can move it. */
-  public Map<String, Object> blockers() {
+  /**
+   * The gates that are not READY, in checklist order, each with what holds it (and with {@code owners}, who owns
+   * its open checks), the other groups production waits for that are not ready, and the next action.
+   */
+  public Map<String, Object> blockers(boolean owners) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", production().id());
     out.put("decision", evaluation.summary().decision());
@@ -169,7 +172,9 @@ public final class ReadinessFacts {
       if (!"READY".equals(gate.status())) {
         GroupView group = group(gate.id());
         Map<String, Object> brief = groupBrief(group);
-        brief.put("openOwners", openOwners(group));
+        if (owners) {
+          brief.put("openOwners", openOwners(group));
+        }
         blockers.add(brief);
       }
     }
