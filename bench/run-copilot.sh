@@ -27,15 +27,15 @@
 # copilot generator and the feed generator. With a closed loop the askers keep ASKERS questions in flight all
 # the time, so answer latency is about ASKERS / answers-per-second (Little's law): the latency target is a
 # CPU-per-answer target, and the askers take every cycle the console's copilot workers can get. The feed's p99
-# over CHANGES changes is roughly its slowest change or two, so one pair of runs can mislead (a single pair once
-# gave 0.97x on a noisy baseline; three-round runs gave 1.67x and 1.70x): ROUNDS defaults to 3 and the verdict
-# compares medians. The per-change line (POST answered/first/last delivery) shows whether a p99 is one slow
+# over CHANGES changes is roughly its slowest change or two, so short runs mislead (30 changes a round gave
+# 1.39x and 0.74x on the same code; 150 changes in each of 5 rounds gave 0.75x-1.06x): CHANGES defaults to 150,
+# ROUNDS to 5, and the verdict compares medians. The per-change line (POST answered/first/last delivery) shows whether a p99 is one slow
 # change or all of them.
 #
 # Usage: bench/run-copilot.sh
 # Env:   ASKERS=20 WARMUP=60 DURATION=20           copilot phase (seconds); the console's JIT needs ~50 s of
 #                                                 asking before the rate settles (the generator prints it every 5 s)
-#        FEED_N=1000 RATE=1 CHANGES=30 WARMUP_CHANGES=3 ROUNDS=3
+#        FEED_N=1000 RATE=1 CHANGES=150 WARMUP_CHANGES=3 ROUNDS=5   (about 30 minutes in all)
 #        ASKERS_SETTLE=15  seconds the askers (a fresh JVM each round) ask before a with-askers feed run starts:
 #                          with 3, their generator's JIT and the console's first answers to a cold generator
 #                          overlapped the first measured changes, which came 2-3x slower than the rest
@@ -59,10 +59,10 @@ FEED_N="${FEED_N:-1000}"
 ANSWERS_PER_SECOND="${ANSWERS_PER_SECOND:-2000}"
 EVALUATION="${EVALUATION:-patch}"
 RATE="${RATE:-1}"
-CHANGES="${CHANGES:-30}"
+CHANGES="${CHANGES:-150}"
 WARMUP_CHANGES="${WARMUP_CHANGES:-3}"
 WARMUP_RUN_CHANGES="${WARMUP_RUN_CHANGES:-10}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 ASKERS_SETTLE="${ASKERS_SETTLE:-15}"
 COPILOT_EVENT_LOOPS="${COPILOT_EVENT_LOOPS:-1}"
 FEED_EVENT_LOOPS="${FEED_EVENT_LOOPS:-2}"
