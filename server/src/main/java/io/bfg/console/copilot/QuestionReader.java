@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,7 +179,8 @@ public final class QuestionReader {
     cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
-        "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na", "where are we with", "contract", "dostawca", "dostawcy");
+        "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na",
+        "where are we with", "contract", "dostawca", "dostawcy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode");
@@ -286,7 +286,8 @@ public final class QuestionReader {
     Lexicon lexicon = Lexicon.of(scenario);
     List<Word> words = Words.of(question);
     List<Link> all = lexicon.link(words);
-    // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" is no "write-off")
+    // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
+    // "write-off")
     List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, words)).toList();
     boolean firstPerson = firstPerson(words, lang);
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
@@ -328,7 +329,6 @@ public final class QuestionReader {
     boolean purpose = pipeline != null && purposeAsked(words);
     Link environment = best(links, Kind.ENVIRONMENT);
     String production = scenario.production().id();
-    // a check outranks its own group only when it is named more specifically than the group is
     // "how many gates are ready": a label's "ready" or "gate" names no thing ("Card payments are ready for production")
     if (check != null && statusWordsOnly(check, words)) {
       check = null;
@@ -336,6 +336,7 @@ public final class QuestionReader {
     if (group != null && statusWordsOnly(group, words)) {
       group = null;
     }
+    // a check outranks its own group only when it is named more specifically than the group is
     Link thing = check != null && (group == null || check.score() > group.score()) ? check : group;
     // "why is the rollback gate blocked": a group called a gate is named, however many labels share its word
     if (thing != null && thing == group && group.score() < NAMED && gateWorded(words, group)) {
@@ -568,7 +569,8 @@ public final class QuestionReader {
     }
     // "what can I sign off right now": the asker's own tasks, not whether they hold the permission
     if (modal && firstPerson && action != null && !act && !words.isEmpty()
-        && WH_WORDS.contains(words.get(0).text()) && (thing == null || thing.score() < NAMED || verbOnly(thing, words))) {
+        && WH_WORDS.contains(words.get(0).text())
+        && (thing == null || thing.score() < NAMED || verbOnly(thing, words))) {
       add(scores, Intent.TASKS, 4);
     }
     // "can I run the connection check myself": whether the asker may, and who may if not
@@ -697,7 +699,7 @@ public final class QuestionReader {
       }
       add(scores, api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
     }
-    // "napisz wiersz o aptece", "write a poem about X": a writing request for a poem is one, whatever a word of it names
+    // "napisz wiersz o aptece", "write a poem about X": a request for a poem is one, whatever a word of it names
     if (!words.isEmpty() && WRITE_WORDS.contains(words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, words) >= 4) {
       scores.put(Intent.OUT_OF_SCOPE, Math.max(scores.get(Intent.OUT_OF_SCOPE), 4.0));
       add(scores, Intent.SNAPSHOT, -4);
@@ -752,19 +754,21 @@ public final class QuestionReader {
         group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
         whatIs ? named : null, providersCounted,
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
-        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words), decisionsListed,
-        cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2);
+        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
+        decisionsListed, cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
     Question reading = reading(first, language, context);
     // "how far along are we, and what's next": two asks joined, each by its own words, both answered
-    if (joined(words, lang) && cued.getOrDefault(first, 0.0) >= 2 && (second == null || scores.get(second) < CLOSE * scores.get(first))) {
+    if (joined(words, lang) && cued.getOrDefault(first, 0.0) >= 2
+        && (second == null || scores.get(second) < CLOSE * scores.get(first))) {
       for (Intent other : Intent.values()) {
         // a provider's card already names its owner
         if (other != first && JOINED_ASKS.contains(other) && !(first == Intent.PROVIDER && other == Intent.OWNER)
             && cued.getOrDefault(other, 0.0) >= 2 && scores.get(other) > 0.5 && compatible(first, other)
-            && (second == null || second == other || cued.getOrDefault(second, 0.0) < 2 || scores.get(other) > scores.get(second))) {
+            && (second == null || second == other || cued.getOrDefault(second, 0.0) < 2
+            || scores.get(other) > scores.get(second))) {
           second = other;
           scores.put(other, Math.max(scores.get(other), CLOSE * scores.get(first)));
         }

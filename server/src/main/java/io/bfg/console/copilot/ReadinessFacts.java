@@ -257,12 +257,9 @@ public final class ReadinessFacts {
     return out;
   }
 
-  /** The names of the owners of a group's open checks (the group's own owner first, when it has one), each once. */
+  /** The names of the owners of a group's open checks, each once (the group's own owner only if one is theirs). */
   private List<String> openOwners(GroupView group) {
     Set<String> names = new LinkedHashSet<>();
-    if (group.owner() != null) {
-      names.add(actorName(group.owner()));
-    }
     for (CheckView check : group.checks()) {
       if (!"READY".equals(check.status())) {
         names.add(actorName(check.owner()));
