@@ -1446,16 +1446,7 @@ public final class QuestionReader {
         || words.stream().noneMatch(w -> YES_NO.contains(w.text()))) {
       return false;
     }
-    for (int i = 0; i < words.size(); i++) {
-      if (GO_VERBS.contains(words.get(i).text())) {
-        for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
-          if (GO_TARGETS.contains(words.get(j).text())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return goingLive(words);
   }
 
   /**
@@ -1619,11 +1610,8 @@ public final class QuestionReader {
     return false;
   }
 
-  /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
-  private static boolean whyNotLive(List<Word> words) {
-    if (words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))) {
-      return false;
-    }
+  /** A verb of going followed within three words by production: "go live", "przejść na produkcję". */
+  private static boolean goingLive(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
       if (GO_VERBS.contains(words.get(i).text())) {
         for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
@@ -1634,6 +1622,14 @@ public final class QuestionReader {
       }
     }
     return false;
+  }
+
+  /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
+  private static boolean whyNotLive(List<Word> words) {
+    if (words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))) {
+      return false;
+    }
+    return goingLive(words);
   }
 
   /**
