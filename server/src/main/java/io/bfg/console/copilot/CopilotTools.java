@@ -188,6 +188,7 @@ public final class CopilotTools {
     out.put("id", actor.id());
     out.put("name", actor.name());
     out.put("role", actor.role().in(Lang.parse(evaluation.lang()).orElse(Lang.EN)));
+    out.put("permissions", actor.permissions() == null ? List.of() : List.copyOf(actor.permissions()));
     out.put("count", actionable.size());
     out.put("byKind", byKind);
     out.put("actionable", actionable);
@@ -204,7 +205,8 @@ public final class CopilotTools {
       }
       for (Evaluation.CheckView check : group.checks()) {
         if (actor.id().equals(check.owner())) {
-          owns.add(Map.of("id", check.id(), "label", check.label(), "status", check.status()));
+          owns.add(Map.of("id", check.id(), "label", check.label(), "status", check.status(), "kind",
+              check.kind() == null ? "" : check.kind()));
         }
       }
     }

@@ -85,6 +85,7 @@ public final class Grounding {
       "responsible", "nalezy", "naleza", "odpowiada", "odpowiadaja");
   private static final Set<String> GATE_NOUNS = Set.of("gate", "gates");
   private static final Set<String> CHECK_NOUNS = Set.of("check", "checks");
+  private static final Set<String> GROUP_NOUNS = Set.of("group", "groups", "grup", "grupy", "grupa");
   private static final Set<String> TASK_NOUNS = Set.of("task", "tasks", "thing", "things", "action", "actions",
       "item", "items", "rzecz", "rzeczy", "akcja", "akcje", "akcji");
   private static final Set<String> CAPABILITY = Set.of("can", "could", "may", "act", "plate", "todo", "moze", "mozna",
@@ -120,6 +121,8 @@ public final class Grounding {
   private final Set<String> ids = new LinkedHashSet<>();
   private final Set<String> codes = new LinkedHashSet<>();
   private final Map<String, Count> gatesBy = new HashMap<>();
+  /** Every group (the checklist's gates and the others) by status, and "!READY" for those not ready. */
+  private final Map<String, Count> groupsBy = new HashMap<>();
   /** How many of the evaluation's checks each actor owns (the check tool's owners). */
   private final Map<String, Integer> ownedChecks = new HashMap<>();
   private final Count gates;
@@ -195,6 +198,12 @@ public final class Grounding {
       gatesBy.put(status, new Count(n, summary.gatesTotal()));
     }
     gatesBy.put("!READY", new Count(summary.gatesTotal() - summary.gatesReady(), summary.gatesTotal()));
+    int groupCount = evaluation.groups().size();
+    for (String status : List.of("READY", "REVIEW", "BLOCKED")) {
+      int n = (int) evaluation.groups().stream().filter(g -> status.equals(g.status())).count();
+      groupsBy.put(status, new Count(n, groupCount));
+    }
+    groupsBy.put("!READY", new Count(groupCount - groupsBy.get("READY").done(), groupCount));
   }
 
   /**
@@ -565,15 +574,17 @@ public final class Grounding {
         return kind;
       }
     }
-    // before the number only a gate noun counts ("Gotowe bramki: 2 z 9"): "Connection checks show 0/4" is a group's
+    // before the number only a gate or group noun counts ("Gotowe bramki: 2 z 9"): "Connection checks show 0/4" is a
+    // group's
     for (int j = first - 1; j >= Math.max(0, first - 3); j--) {
       String gap = s.text.substring(s.toks.get(j).end(), s.toks.get(first).start());
       if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
           || gap.indexOf('\n') >= 0) {
         break;
       }
-      if ("gate".equals(nounKind(s.fold(j)))) {
-        return "gate";
+      String kind = nounKind(s.fold(j));
+      if ("gate".equals(kind) || "group".equals(kind)) {
+        return kind;
       }
     }
     return null;
@@ -587,7 +598,7 @@ public final class Grounding {
         || word.equals("checki")) {
       return "check";
     }
-    return null;
+    return GROUP_NOUNS.contains(word) ? "group" : null;
   }
 
   /** The status words of the clause around token {@code i} ("ready", "zablokowanych"), for counts of gates. */
@@ -615,10 +626,11 @@ public final class Grounding {
     String noun = noun(s, first, second);
     Count actual = null;
     String what = null;
-    if ("gate".equals(noun)) {
+    if ("gate".equals(noun) || "group".equals(noun)) {
       String status = clauseStatus(s, first);
-      actual = gatesBy.getOrDefault(status == null ? "READY" : status, gates);
-      what = "the gates " + (status == null ? "ready" : status.equals("!READY") ? "not ready"
+      Map<String, Count> by = "gate".equals(noun) ? gatesBy : groupsBy;
+      actual = by.getOrDefault(status == null ? "READY" : status, by.get("READY"));
+      what = "the " + noun + "s " + (status == null ? "ready" : status.equals("!READY") ? "not ready"
           : status.toLowerCase(Locale.ROOT));
     } else {
       Set<String> subject = s.subjectOf(a.start(), b.end(), counts);

@@ -65,6 +65,7 @@ final class Lexicon {
       "ready", "gotowy", "gotowe", "gotowa", "gotowych", "owner", "ownera", "decision", "decyzja", "decyzje",
       "decyzji", "pipeline", "pipelines", "mode", "tryb", "provider", "providers"));
   private static final double CONSOLE_WORD_WEIGHT = 0.3;
+  private static final Set<String> ENGLISH_NOUNS = Set.of("gate", "gates", "check", "checks");
   /** A name's words said one after another ("go live") name it more surely than scattered ones. */
   private static final double ADJACENT = 1.3;
 
@@ -140,8 +141,13 @@ final class Lexicon {
       List<Name> names = new ArrayList<>();
       add(names, actor.name(), 1.0, false);
       String[] parts = actor.name().trim().split("\\s+");
-      if (parts.length > 1) {
-        names.add(name(parts[0], 1.0, true, false));
+      // the first name is the first word after any title ("MUDr. Jana Dvořáková": "Jany" is Jana's)
+      int first = 0;
+      while (first < parts.length - 1 && parts[first].endsWith(".")) {
+        first++;
+      }
+      if (parts.length - first > 1) {
+        names.add(name(parts[first], 1.0, true, false));
         names.add(name(parts[parts.length - 1], 1.0, true, false));
       }
       label(names, actor.role(), 1.0);
@@ -270,7 +276,9 @@ final class Lexicon {
 
   private static boolean says(Slot slot, Word said) {
     Word word = slot.word();
-    return word.same(said) || slot.prefix() && word.begins(said) || inflected(word.text(), said.text())
+    // the console's own nouns are no beginning of a longer word: "gate" names no "gateway", "check" no "checkout"
+    return word.same(said) || slot.prefix() && word.begins(said)
+        || inflected(word.text(), said.text()) && !ENGLISH_NOUNS.contains(said.text())
         || slot.person() && personInflected(word.text(), said.text());
   }
 
@@ -348,7 +356,14 @@ final class Lexicon {
   static boolean inflected(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = shorter == a ? b : a;
-    return shorter.length() >= 4 && longer.length() - shorter.length() <= 3 && longer.startsWith(shorter);
+    return shorter.length() >= 4 && longer.length() - shorter.length() <= 3 && longer.startsWith(shorter)
+        // a Polish noun's case ending written without diacritics: "probe" (próbę) is "proba"
+        || a.length() == b.length() && a.length() >= 5 && vowel(a.charAt(a.length() - 1))
+        && vowel(b.charAt(b.length() - 1)) && a.regionMatches(0, b, 0, a.length() - 1);
+  }
+
+  private static boolean vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
 
   /** A first or last name declined in Polish: "Marka", "Ewy", "Olenie". */

@@ -7,6 +7,7 @@ import io.bfg.console.model.Permissions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +83,9 @@ public final class LocalAnswers {
     }
     return switch (question.intent()) {
       case COUNT -> "actors".equals(question.subject()) ? people(t, result)
+          : question.subject() != null && question.subject().startsWith(QuestionReader.GROUPS)
+          ? groupsCounted(t, result, question.subject().length() > QuestionReader.GROUPS.length()
+              ? question.subject().substring(QuestionReader.GROUPS.length() + 1) : null)
           : QuestionReader.BY_STATUS.equals(question.subject()) ? byStatus(t, result)
           : question.subject() != null && question.subject().startsWith("list:")
           ? counted(t, result, question.subject().substring("list:".length()))
@@ -98,10 +102,15 @@ public final class LocalAnswers {
           : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
       case TASKS -> tasks(t, result);
-      case OWNED -> owned(t, result);
+      case OWNED -> question.subject() != null && question.subject().startsWith(QuestionReader.COMPARED)
+          && results.size() > 1 ? compared(t, question.subject().substring(QuestionReader.COMPARED.length()),
+              results.get(0), results.get(1))
+          : owned(t, results.size() > 1 && results.get(1).containsKey("checks")
+          ? within(result, results.get(1)) : result);
       case PROVIDER -> question.subject() == null || !question.subject().startsWith(QuestionReader.COUNTED)
           ? providers(t, results, false) : providersCounted(t, question, results);
-      case PIPELINE_RESULT -> question.subject() != null && question.subject().startsWith("api:")
+      case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
+          : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
@@ -187,7 +196,13 @@ public final class LocalAnswers {
       if (value == null) {
         open++;
       }
-      items.add(t.line("decisions.item", with(decision, "value", value == null ? t.raw("decisions.open") : value)));
+      String item = t.line("decisions.item", with(decision, "value", value == null ? t.raw("decisions.open") : value));
+      // what can still be chosen: "which decisions are open, and what are the options" (their values: a label's
+      // "errors above 2%" in a list of several decisions would read as a count)
+      if (value == null && decision.get("optionValues") instanceof List<?> options && !options.isEmpty()) {
+        item += "; " + t.line("decisions.options", Map.of("options", join(options)));
+      }
+      items.add(item);
     }
     return t.line("decisions.head", Map.of("count", decisions.size(), "open", open)) + "\n- "
         + String.join("\n- ", items);
@@ -203,6 +218,30 @@ public final class LocalAnswers {
     }
     return t.line("count.people", Map.of("count", names.size(), "roles", roles.size(), "actors",
         String.join(", ", names)));
+  }
+
+  /**
+   * Every group counted, the checklist's gates and the groups outside it together ("how many groups are
+   * blocked"), then the gates as the dashboard counts them.
+   */
+  private static String groupsCounted(Templates t, Map<String, Object> r, String status) {
+    List<Map<String, Object>> groups = maps(r.get("groups"));
+    String gates = r.get("gatesByStatus") instanceof Map<?, ?> byStatus && status != null
+        ? t.line("count.status", with(r, "status", status, "count", byStatus.get(status)))
+        : t.line("count.groups.gates", r);
+    if (status == null) {
+      long ready = groups.stream().filter(g -> "READY".equals(g.get("status"))).count();
+      return t.line("count.groups", Map.of("ready", ready, "total", groups.size(), "notReady",
+          groups.size() - ready)) + " " + gates;
+    }
+    List<String> named = new ArrayList<>();
+    for (Map<String, Object> group : groups) {
+      if (status.equals(group.get("status"))) {
+        named.add(t.line("count.gate", group));
+      }
+    }
+    return t.line("count.groups.status", Map.of("count", named.size(), "total", groups.size(), "status", status,
+        "groups", named.isEmpty() ? "-" : String.join(", ", named))) + " " + gates;
   }
 
   /** A count, then the gates of {@code status} named: "how many gates are there and which are ready". */
@@ -383,6 +422,14 @@ public final class LocalAnswers {
     if (r.get("ownerLacks") != null) {
       out.append(' ').append(t.line("check.forbidden", r));
     }
+    // "who owns X and why can't it be signed yet": a blocked check's owner cannot move it, what it waits for can
+    if (r.get("unmet") != null) {
+      List<String> items = new ArrayList<>();
+      maps(r.get("unmet")).forEach(u -> items.add(t.line("check.blocked.item", u)));
+      out.append(' ').append(t.line("check.blocked.all", Map.of("items", String.join("; ", items))));
+    } else if (r.get("blockedBy") != null) {
+      out.append(' ').append(t.line("check.blocked", r));
+    }
     if (r.get("signedOffBy") != null) {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
@@ -396,14 +443,17 @@ public final class LocalAnswers {
     for (Map<String, Object> owned : maps(r.get("owns"))) {
       items.add(t.line(Boolean.TRUE.equals(owned.get("group")) ? "person.group" : "person.check", owned));
     }
+    // "who is Kuba and what can he do": what they may do, as well as what they own
+    String may = list(r.get("permissions")).isEmpty() ? ""
+        : " " + t.line("person.permissions", Map.of("permissions", join(list(r.get("permissions")))));
     if (items.isEmpty()) {
-      return t.line("person.none", r);
+      return t.line("person.none", r) + may;
     }
     String listed = String.join("; ", items.subList(0, Math.min(items.size(), OWNED_LIMIT)));
     if (items.size() > OWNED_LIMIT) {
       listed += "; " + t.line("person.more", Map.of("count", items.size() - OWNED_LIMIT));
     }
-    return t.line("person", with(r, "items", listed));
+    return t.line("person", with(r, "items", listed)) + may;
   }
 
   private static String tasks(Templates t, Map<String, Object> r) {
@@ -451,8 +501,27 @@ public final class LocalAnswers {
   }
 
   /** Every check one actor owns, with its status, and those they own but nobody can move. */
+  /**
+   * An actor's tasks narrowed to one group ("which of the interface checks do I own"): what they own and can do
+   * there, the group named in the answer.
+   */
+  private static Map<String, Object> within(Map<String, Object> tasks, Map<String, Object> group) {
+    Set<Object> ids = new HashSet<>();
+    ids.add(group.get("id"));
+    maps(group.get("checks")).forEach(check -> ids.add(check.get("id")));
+    Map<String, Object> narrowed = new LinkedHashMap<>(tasks);
+    for (String key : List.of("owned", "actionable", "blocked", "ownedButForbidden")) {
+      narrowed.put(key, maps(tasks.get(key)).stream().filter(item -> ids.contains(item.get("id"))).toList());
+    }
+    narrowed.put("in", "\"" + group.get("label") + "\" [" + group.get("id") + "]");
+    return narrowed;
+  }
+
   private static String owned(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> owned = list(r.get("owned"));
+    if (r.containsKey("in")) {
+      return ownedIn(t, r, owned);
+    }
     if (owned.isEmpty()) {
       return t.line(t.to("owned.none", r.get("id")), r);
     }
@@ -460,10 +529,10 @@ public final class LocalAnswers {
     owned.forEach(check -> items.add(t.line("owned.item", check)));
     StringBuilder out = new StringBuilder(t.line(t.to(owned.size() == 1 ? "owned.one" : "owned.head", r.get("id")),
         with(r, "count", owned.size(), "items", String.join("; ", items))));
-    // "how many do I own that aren't ready": the count said, not left to the reader
+    // "how many do I own that aren't ready", "and how many are ready": the counts said, not left to the reader
     long open = owned.stream().filter(check -> !"READY".equals(check.get("status"))).count();
     if (owned.size() > 1) {
-      out.append(' ').append(t.line("owned.open", Map.of("open", open)));
+      out.append(' ').append(t.line("owned.open", Map.of("open", open, "ready", owned.size() - open)));
     }
     String tasks = tasks(t, r);
     // what they can do now follows; "nothing to do" is left out, the list already says what is theirs
@@ -475,6 +544,59 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /**
+   * Two people side by side: what each owns, how much of it is not ready, what each can do now; then who
+   * has more of what was asked ({@code measure}: owned, open, now).
+   */
+  private static String compared(Templates t, String measure, Map<String, Object> a, Map<String, Object> b) {
+    if (a.containsKey("error") || b.containsKey("error")) {
+      return t.line("unresolved", Map.of("subject", String.valueOf(a.containsKey("error") ? a.get("error")
+          : b.get("error"))));
+    }
+    Map<String, Object> first = measured(a);
+    Map<String, Object> second = measured(b);
+    String key = switch (measure) {
+      case "open", "now", "signOffs", "openSignOffs" -> measure;
+      default -> "owned";
+    };
+    long x = (Long) first.get(key);
+    long y = (Long) second.get(key);
+    String verdict = x == y ? t.line("compare.same." + key, Map.of("count", x))
+        : t.line("compare.more." + key, with(x > y ? first : second, "count", Math.max(x, y), "other",
+            (x > y ? second : first).get("name"), "otherCount", Math.min(x, y)));
+    return verdict + "\n- " + t.line("compare.item", first) + "\n- " + t.line("compare.item", second);
+  }
+
+  private static Map<String, Object> measured(Map<String, Object> tasks) {
+    List<Map<String, Object>> owned = maps(tasks.get("owned"));
+    long open = owned.stream().filter(check -> !"READY".equals(check.get("status"))).count();
+    long openSignOffs = owned.stream().filter(check -> !"READY".equals(check.get("status"))
+        && "owner-acceptance".equals(check.get("kind"))).count();
+    long signOffs = tasks.get("byKind") instanceof Map<?, ?> byKind && byKind.get("signOffs") instanceof Number n
+        ? n.longValue() : 0;
+    return with(tasks, "owned", (long) owned.size(), "open", open, "now", (long) maps(tasks.get("actionable")).size(),
+        "signOffs", signOffs, "openSignOffs", openSignOffs);
+  }
+
+  /** What an actor owns in one group, counted, then what they can do there now. */
+  private static String ownedIn(Templates t, Map<String, Object> r, List<Map<String, Object>> owned) {
+    if (owned.isEmpty()) {
+      return t.line(t.to("owned.in.none", r.get("id")), r);
+    }
+    List<String> items = new ArrayList<>();
+    owned.forEach(check -> items.add(t.line("owned.item", check)));
+    long open = owned.stream().filter(check -> !"READY".equals(check.get("status"))).count();
+    StringBuilder out = new StringBuilder(t.line(t.to("owned.in", r.get("id")), with(r, "count", owned.size(),
+        "items", String.join("; ", items), "open", open, "ready", owned.size() - open)));
+    // what can be done there now, uncounted: a count would read as all they can do
+    List<Map<String, Object>> actionable = maps(r.get("actionable"));
+    if (!actionable.isEmpty()) {
+      out.append('\n').append(t.line(t.to("owned.in.now", r.get("id")), r));
+      actionable.forEach(c -> out.append("\n- ").append(task(t, c)));
+    }
+    return out.toString();
+  }
+
   private static String task(Templates t, Map<String, Object> task) {
     return t.line(switch (String.valueOf(task.get("kind"))) {
       // the kinds as the ownerTasks tool names them (CopilotTools)
@@ -482,6 +604,22 @@ public final class LocalAnswers {
       case "decision" -> "tasks.decision";
       default -> "tasks.signoff";
     }, task);
+  }
+
+  /** Every pipeline: whether and how it last ran, the gate it proves, and who may start them. */
+  private static String pipelines(Templates t, List<Map<String, Object>> runs) {
+    List<String> items = new ArrayList<>();
+    long ran = runs.stream().filter(r -> Boolean.TRUE.equals(r.get("ran"))).count();
+    for (Map<String, Object> r : runs) {
+      items.add(t.line(Boolean.TRUE.equals(r.get("ran")) ? "pipelines.ran" : "pipelines.never", r));
+    }
+    StringBuilder out = new StringBuilder(t.line("pipelines.head", Map.of("count", runs.size(), "ran", ran)));
+    out.append("\n- ").append(String.join("\n- ", items));
+    if (!runs.isEmpty() && runs.get(0).get("runners") instanceof List<?> runners) {
+      out.append('\n').append(t.line("pipelines.runners", Map.of("who",
+          runners.isEmpty() ? t.raw("perm.nobody") : join(runners))));
+    }
+    return out.toString();
   }
 
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
@@ -745,6 +883,9 @@ public final class LocalAnswers {
         }
       }
       out.append(' ').append(listed);
+    }
+    if (summary.get("target") != null && summary.get("targetEnvironment") != null) {
+      out.append(' ').append(t.line("session.target", summary));
     }
     return out.toString().trim();
   }

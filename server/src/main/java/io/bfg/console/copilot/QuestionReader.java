@@ -10,6 +10,7 @@ import io.bfg.console.model.Lang;
 import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -170,7 +171,8 @@ public final class QuestionReader {
         "ma zatwierdzic");
     cues(Intent.TASKS, 2, "my list", "plate", "to do", "need to do", "needs to do", "tasks", "task", "todo",
         "work on", "zadania", "do zrobienia", "na glowie", "do roboty", "ruszyc", "has to do", "should do",
-        "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na", "waiting on", "waits on", "pending on");
+        "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na", "waiting on", "waits on", "pending on",
+        "waiting for me", "waiting on me", "czeka na mnie", "czekaja na mnie");
     cues(Intent.NEXT, 2, "next", "what now", "co dalej", "nastepny", "nastepny krok", "kolejny krok", "who must",
         "who has to", "move first", "unblock", "where do i start", "co teraz", "co zrobic", "ma teraz ruch",
         "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do");
@@ -180,7 +182,7 @@ public final class QuestionReader {
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
         "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na",
-        "where are we with", "contract", "dostawca", "dostawcy");
+        "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode");
@@ -205,7 +207,8 @@ public final class QuestionReader {
         "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
         "in use", "uzywany", "uzywana", "uzywane");
     cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
-        "bylo uruchamiane");
+        "bylo uruchamiane", "bylo sprawdzane", "byla sprawdzana", "byl sprawdzany", "bylo testowane",
+        "byla testowana", "byl testowany", "been tested");
     cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
@@ -294,6 +297,9 @@ public final class QuestionReader {
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
     links = withoutVerbOnly(links, words, duty);
     links = withoutOwnerWord(links, words);
+    // "czego brakuje", "na co czeka": the verb asking what is missing names no "Brak pozostałości"
+    links = links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+        || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(words.get(i).text()))).toList();
     Action action = action(words);
     // "who is allowed to sign off checks": the verb asked about names no check ("Desk sign-in")
     if (action != null) {
@@ -437,8 +443,10 @@ public final class QuestionReader {
         && l.at().stream().anyMatch(provider.at()::contains)).findFirst().orElse(null);
     if (sharing != null && (gateWorded(words, provider) || scores.get(Intent.WHY) >= 1.5
         && scores.get(Intent.PROVIDER) < 1.5)) {
-      thing = sharing;
-      group = sharing;
+      // "what's blocking the kyc gate": called a gate, it is named as clearly as a gate can be
+      thing = gateWorded(words, provider) ? new Link(sharing.entity(), Math.max(NAMED, sharing.score()), sharing.at())
+          : sharing;
+      group = thing;
       providerMeant = false;
       add(scores, Intent.PROVIDER, -4);
     }
@@ -463,10 +471,32 @@ public final class QuestionReader {
       actor = owner;
       add(scores, Intent.OWNER, 6);
     }
+    // "who of me and Ewa owns more checks", "kto z Jany i Petry ma więcej do zaakceptowania": two people, and
+    // "what's the difference between Jan's and Tomasz's permissions": each of them answered
+    Link otherActor = act ? null : otherActor(links, actor, facts, firstPerson
+        || words.stream().anyMatch(w -> ME.contains(w.text()) || w.text().equals("ja")));
+    // answered in the order named: "Ewa and Jan" is Ewa first
+    if (otherActor != null && !otherActor.at().isEmpty()
+        && Collections.min(otherActor.at()) < Collections.min(actor.at())) {
+      Link first = otherActor;
+      otherActor = actor;
+      actor = first;
+    }
+    String measure = otherActor == null || words.stream().noneMatch(w -> MORE_WORDS.contains(w.text())) ? null
+        : words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text())) ? action == Action.ACCEPT ? "openSignOffs" : "open"
+        : action == Action.ACCEPT ? "signOffs" : tasksWorded >= 2 ? "now" : "owned";
+    if (measure != null) {
+      add(scores, Intent.OWNED, 12);
+    }
     // "who has to do the PCI review": the owner of the thing named, not whoever moves next
     if (whoAsked && !actorNamed && thing != null && thing.score() >= NAMED && !act && !providerMeant && !value
         && scores.get(Intent.PERMISSION) < 2) {
       add(scores, Intent.OWNER, 3);
+    }
+    // "what does the rehearsal gate still need": what that thing waits for, not whoever's next step
+    if (thing != null && thing.score() >= NAMED && !actorNamed && !firstPerson && !act
+        && words.stream().anyMatch(w -> NEED_WORDS.contains(w.text()))) {
+      add(scores, Intent.WHY, 6);
     }
     // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
     if (firstPerson && actor != null && actor.at().isEmpty()) {
@@ -488,6 +518,11 @@ public final class QuestionReader {
     }
     if (environmentAsked) {
       add(scores, Intent.SESSION, 6);
+    }
+    // "what's the target adapter and its contract", "jaki jest adapter docelowy": where the cutover goes, not a gate
+    // or check whose label says target (unless a provider's target is asked)
+    if (!act && targetAsked(words) && (provider == null || provider.score() < NAMED)) {
+      add(scores, Intent.SESSION, 10);
     }
     // "what does <person> still need to sign": a person named with words asking what is still theirs
     if (actor != null && !actor.at().isEmpty() && scores.get(Intent.TASKS) >= 3 && !modal) {
@@ -566,6 +601,24 @@ public final class QuestionReader {
     if (providerMeant && provider.score() > (thing == null ? 0 : thing.score()) && providerWorded
         && cued.get(Intent.OWNER) >= 2) {
       add(scores, Intent.PROVIDER, 4);
+    }
+    // "which interface do I own", "what in the runbook is mine": the asker's own within the group named, not the
+    // group's owner
+    if (firstPerson && facts.asker() != null && (ownWorded || words.stream().anyMatch(w -> w.text().equals("mine")))
+        && !whoOwns(words) && !act && thing != null
+        && thing == group && !productionNamed && group.score() >= NAMED) {
+      actor = asker(facts.asker().id());
+      add(scores, Intent.OWNED, 8);
+    }
+    // "is my gate ready", "czy moja bramka jest gotowa": the one gate the asker owns
+    if (firstPerson && facts.asker() != null && !act && (thing == null || thing.score() < NAMED) && myGate(words)) {
+      List<GroupDef> mine = scenario.groups().stream().filter(g -> facts.asker().id().equals(g.owner())).toList();
+      if (mine.size() == 1) {
+        thing = new Link(new Lexicon.Entity(Kind.GROUP, mine.get(0).id(), List.of()), NAMED, Set.of());
+        group = thing;
+        add(scores, Intent.STATUS, 6);
+        add(scores, Intent.TASKS, -6);
+      }
     }
     // "what can I sign off right now": the asker's own tasks, not whether they hold the permission
     if (modal && firstPerson && action != null && !act && !words.isEmpty()
@@ -685,6 +738,14 @@ public final class QuestionReader {
     if (links.isEmpty() && scores.values().stream().allMatch(s -> s < 1.5)) {
       add(scores, Intent.OUT_OF_SCOPE, 1);
     }
+    // "which pipelines do we have, has any of them run": every pipeline with its last run, none in particular
+    // (not "who may run the pipelines": a permission)
+    boolean pipelinesListed = !act && !modal && pipelinesAsked(words) && (pipeline == null || pipeline.score() < NAMED)
+        && cued.get(Intent.PERMISSION) < 2;
+    if (pipelinesListed) {
+      scores.put(Intent.OUT_OF_SCOPE, 0.0);
+      add(scores, Intent.PIPELINE_RESULT, 10);
+    }
     // "for a CI script: which endpoint starts the connection check": the console's own API for a thing named is
     // known; a pipeline's is the one that starts it, a check's the command that moves it
     String api = null;
@@ -713,6 +774,11 @@ public final class QuestionReader {
     String status = thing == null || thing.score() < NAMED ? statusNamed(words) : null;
     if (status != null && scores.get(Intent.COUNT) >= 3) {
       add(scores, Intent.COUNT, 2);
+    }
+    // "ile grup (razem z tymi spoza listy bramek) nie jest gotowych": groups counted, whatever a word of it names
+    boolean groupsCounted = groupsCounted(words) && !act;
+    if (groupsCounted) {
+      add(scores, Intent.COUNT, 8);
     }
     // "how many people are in this scenario", "ile jest ról": the actors, counted and named
     // (a check named by those words, "staff roles", is no number: the people are what is counted)
@@ -755,11 +821,21 @@ public final class QuestionReader {
         whatIs ? named : null, providersCounted,
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
         people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
-        decisionsListed, cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2);
+        decisionsListed, cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2, pipelinesListed,
+        groupsCounted, otherActor, measure);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
     Question reading = reading(first, language, context);
+    // two people named, asked the same of both ("Jan's and Tomasz's permissions"): each answered
+    if (context.otherActor() != null && context.measure() == null && reading.actor() != null && reading.also() == null
+        && Set.of(Intent.PERMISSION, Intent.TASKS, Intent.OWNED).contains(reading.intent())) {
+      Question other = reading(reading.intent(), language, context.of(context.otherActor()));
+      if (!other.calls().equals(reading.calls())) {
+        return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
+            reading.action(), reading.environment(), other);
+      }
+    }
     // "how far along are we, and what's next": two asks joined, each by its own words, both answered
     if (joined(words, lang) && cued.getOrDefault(first, 0.0) >= 2
         && (second == null || scores.get(second) < CLOSE * scores.get(first))) {
@@ -852,7 +928,17 @@ public final class QuestionReader {
                          Link defined, boolean providersCounted, String batch, boolean traffic,
                          boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
                          boolean counted, String api, boolean ownersListed, boolean everyone,
-                         boolean decisionsListed, boolean byStatus) {
+                         boolean decisionsListed, boolean byStatus, boolean pipelinesListed,
+                         boolean groupsCounted, Link otherActor, String measure) {
+
+    /** The same question asked of another person ("and Tomek's?"). */
+    Context of(Link person) {
+      return new Context(scenario, code, thing, group, check, person, provider, pipeline, environment, production,
+          productionNamed, action, whyNot, firstPerson && person.at().isEmpty(), terms, providers, status,
+          groupCounted, rollback, checkNamed, defined, providersCounted, batch, traffic, lastWrite, person != null,
+          people, listed, whenAsked, counted, api, ownersListed, everyone, decisionsListed, byStatus,
+          pipelinesListed, groupsCounted, null, null);
+    }
   }
 
   /**
@@ -866,7 +952,7 @@ public final class QuestionReader {
     for (int at : check.at()) {
       String word = words.get(at).text();
       // nor by the console's own nouns: "checks" in "who can accept checks" names none of them
-      if (!startsWithAny(word, ACCEPT_VERBS) && !startsWithAny(word, DECIDE_VERBS) && !startsWithAny(word, RUN_VERBS)
+      if (!startsWithAny(word, ACCEPT_VERBS) && !startsWithAny(word, DECIDE_VERBS) && !runVerb(word)
           && !TERMS.containsKey(word)) {
         return true;
       }
@@ -881,6 +967,10 @@ public final class QuestionReader {
       case COUNT -> c.people()
           ? question(lang, intent, "actors", actor, c.action(), environment, call("summary", null, null))
           // "how many are ready, how many in review, how many blocked": each status counted
+          // "how many groups are blocked": every group counted, the checklist's gates and the others
+          : c.groupsCounted()
+          ? question(lang, intent, GROUPS + (c.status() != null ? ":" + c.status() : ""), actor, c.action(),
+              environment, call("counts", null, null))
           : c.byStatus()
           ? question(lang, intent, BY_STATUS, actor, c.action(), environment, call("counts", null, null))
           : c.listed() != null
@@ -920,7 +1010,15 @@ public final class QuestionReader {
           ? question(lang, Intent.NEXT, null, null, c.action(), environment, call("nextAction", null, null))
           : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       case NEXT -> question(lang, intent, null, actor, c.action(), environment, call("nextAction", null, null));
-      case OWNED -> question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
+      // "which interface checks do I own", "ile decyzji infrastrukturalnych na mnie czeka": within that group
+      case OWNED -> c.measure() != null
+          ? new Question(lang, intent, COMPARED + c.measure(), List.of(call("ownerTasks", "actor", actor),
+              call("ownerTasks", "actor", c.otherActor().id())), actor, c.action(), environment, null)
+          : c.group() != null && c.thing() == c.group() && !c.productionNamed()
+          && c.group().score() >= NAMED
+          ? question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor),
+              tool(c.group()))
+          : question(lang, intent, actor, actor, c.action(), environment, call("ownerTasks", "actor", actor));
       // "what is X": the tool that describes X; the answer says what it is before its status
       case MEANING -> c.defined() != null
           ? question(lang, intent, c.defined().id(), actor, c.action(), environment,
@@ -931,6 +1029,9 @@ public final class QuestionReader {
           : !c.terms().isEmpty()
           // the console's own words: their meaning is in the templates, no tool needed
           ? new Question(lang, intent, String.join(" ", c.terms()), List.of(), actor, c.action(), environment, null)
+          // "what does the four-eyes rule mean here": what the thing named is
+          : c.thing() != null && c.thing().score() >= NAMED && !c.productionNamed()
+          ? question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
           : question(lang, Intent.BLOCKERS, c.production(), actor, c.action(), environment,
               call("blockers", null, null));
       case PERMISSION -> {
@@ -986,6 +1087,11 @@ public final class QuestionReader {
         if (c.api() != null) {
           yield question(lang, intent, "api:" + c.api(), actor, Action.RUN, environment,
               call("lastRun", "pipeline", c.api()));
+        }
+        if (c.pipelinesListed()) {
+          List<ToolCall> calls = new ArrayList<>();
+          c.scenario().pipelines().forEach(p -> calls.add(call("lastRun", "pipeline", p.id())));
+          yield new Question(lang, intent, PIPELINES, calls, actor, c.action(), environment, null);
         }
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
             || pipelineOf(c.scenario(), c.check().id()) == null)
@@ -1073,9 +1179,33 @@ public final class QuestionReader {
       "everything", "each", "complete", "full", "wszyscy", "wszystkie", "wszystkich", "wszystko", "kazdy", "kazda",
       "kazde", "kazdego", "kazdej", "komplet", "pelna", "calosc"));
   /** What a second ask joined to a question usually is: what next, how far, whose, on which mode. */
-  private static final Set<Intent> JOINED_ASKS = Set.of(Intent.NEXT, Intent.COUNT, Intent.OWNER, Intent.PROVIDER);
+  private static final Set<Intent> JOINED_ASKS = Set.of(Intent.NEXT, Intent.COUNT, Intent.OWNER, Intent.PROVIDER,
+      Intent.SNAPSHOT);
   /** Words joining two asks in one question. */
   private static final Set<String> JOINING = Set.copyOf(List.of("and", "also", "then", "plus", "oraz", "potem"));
+  /** The subject of every group counted, not only the checklist's gates ("how many groups are blocked"). */
+  static final String GROUPS = "groups";
+  private static final Set<String> GROUP_PLURAL = Set.copyOf(List.of("groups", "grup", "grupy", "grupach",
+      "grupami"));
+  private static final Set<String> COUNT_WORDS = Set.copyOf(List.of("many", "number", "count", "ile", "liczba",
+      "liczbe"));
+  private static final Set<String> COUNT_FILLERS = Set.copyOf(List.of("of", "the", "all", "in", "total", "jest",
+      "wszystkich", "lacznie", "razem", "calych", "mamy"));
+  /** The subject of two people compared, then what is compared: owned, open, now. */
+  static final String COMPARED = "compare:";
+  private static final Set<String> MORE_WORDS = Set.copyOf(List.of("more", "most", "fewer", "less", "wiecej",
+      "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
+  private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
+      "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo"));
+  /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
+  static final String PIPELINES = "pipelines";
+  /** A pipeline word in the plural, in English and Polish ("pipeline'y" is "pipeline" and a cut-off "y"). */
+  private static final Set<String> PIPELINES_PLURAL = Set.copyOf(List.of("pipelines", "pipeliny", "pipelinow",
+      "pipelineow", "pipelinach", "pipelineach", "pipelinami", "potoki", "potokow", "potokach"));
+  private static final Set<String> PLURAL_TAILS = Set.copyOf(List.of("y", "ow", "ach", "ami"));
+  /** "any pipeline", "któryś pipeline": one of them, whichever. */
+  private static final Set<String> ANY_ONE = Set.copyOf(List.of("any", "ktorys", "ktorykolwiek", "jakikolwiek",
+      "zaden", "either"));
   /** The subject of a provider listing that was asked as a count ("how many providers"). */
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
@@ -1126,7 +1256,7 @@ public final class QuestionReader {
     for (int at : link.at()) {
       String text = words.get(at).text();
       if (startsWithAny(text, DECISION_NOUNS) || !startsWithAny(text, ACCEPT_VERBS)
-          && !startsWithAny(text, DECIDE_VERBS) && !startsWithAny(text, RUN_VERBS)) {
+          && !startsWithAny(text, DECIDE_VERBS) && !runVerb(text)) {
         return false;
       }
     }
@@ -1205,7 +1335,7 @@ public final class QuestionReader {
       // "o której": at what time
       when |= WHEN_WORDS.contains(text) || text.equals("ktorej") && i > 0 && words.get(i - 1).text().equals("o");
       write |= text.startsWith("writ") || text.equals("wrote") || text.startsWith("saved") || text.startsWith("zapis");
-      if (startsWithAny(text, RUN_VERBS) || text.equals("ran")) {
+      if (runVerb(text) || text.equals("ran")) {
         return false;
       }
     }
@@ -1218,6 +1348,24 @@ public final class QuestionReader {
   }
 
   /** The asker as a thing the question names, about as clearly as a first name would. */
+  /**
+   * The second person of a question naming two, in the order named ({@code actor} is the one named more
+   * clearly): another actor named, or the asker when the question also says "me"; null when there is none.
+   */
+  private static Link otherActor(List<Link> links, Link actor, ReadinessFacts facts, boolean self) {
+    if (actor == null || actor.at().isEmpty()) {
+      return null;
+    }
+    for (Link link : links) {
+      if (link.kind() == Kind.ACTOR && !link.id().equals(actor.id()) && !link.at().isEmpty()
+          && link.at().stream().noneMatch(actor.at()::contains)) {
+        return link;
+      }
+    }
+    return self && facts.asker() != null && !facts.asker().id().equals(actor.id()) ? asker(facts.asker().id())
+        : null;
+  }
+
   private static Link asker(String actorId) {
     return new Link(new Lexicon.Entity(Kind.ACTOR, actorId, List.of()), 2, Set.of());
   }
@@ -1588,6 +1736,76 @@ public final class QuestionReader {
     return gates && plural && notReady;
   }
 
+  /**
+   * Groups counted as such, not gates (the checklist holds only some of them): "how many groups", "ile
+   * wszystkich grup"; not "ile kontroli z grupy płatności", a group's own checks counted.
+   */
+  private static boolean groupsCounted(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (GROUP_PLURAL.contains(words.get(i).text())) {
+        // only fillers between: "ile wszystkich grup", "how many of the groups"; "ile kontroli z grupy X" counts checks
+        for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+          if (COUNT_WORDS.contains(words.get(j).text())) {
+            return true;
+          }
+          if (!COUNT_FILLERS.contains(words.get(j).text())) {
+            break;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> TARGET_WORDS = Set.copyOf(List.of("target", "targeted", "docelowy", "docelowe",
+      "docelowa", "docelowym", "docelowego", "docelowej"));
+  private static final Set<String> TARGET_THINGS = Set.copyOf(List.of("adapter", "adaptera", "adapterem",
+      "environment", "env", "srodowisko", "srodowiska", "srodowisku", "contract", "kontrakt", "kontraktu", "store",
+      "magazyn", "magazynu"));
+
+  /** The cutover's target asked for: "target adapter", "adapter docelowy", "the target environment". */
+  private static boolean targetAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (TARGET_WORDS.contains(words.get(i).text())) {
+        for (int j = Math.max(0, i - 2); j <= Math.min(words.size() - 1, i + 2); j++) {
+          if (TARGET_THINGS.contains(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> MY = Set.copyOf(List.of("my", "moja", "moje", "moj", "mojej", "moich"));
+
+  /** "my gate", "moja bramka": a first-person word right before a gate word. */
+  private static boolean myGate(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String next = words.get(i + 1).text();
+      if (MY.contains(words.get(i).text()) && (next.startsWith("gate") || next.startsWith("bramk"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Pipelines asked about in general: "which pipelines", "has any pipeline run", "jakie mamy pipeline'y". */
+  private static boolean pipelinesAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (PIPELINES_PLURAL.contains(text)) {
+        return true;
+      }
+      boolean one = text.equals("pipeline") || text.equals("potok");
+      if (one && (i + 1 < words.size() && PLURAL_TAILS.contains(words.get(i + 1).text())
+          || i > 0 && ANY_ONE.contains(words.get(i - 1).text()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
   private static boolean apiAsked(List<Word> words, List<Link> links) {
     for (int i = 0; i < words.size(); i++) {
@@ -1647,6 +1865,13 @@ public final class QuestionReader {
         || !l.at().stream().allMatch(i -> provider != null && provider.at().contains(i)
             || ownerWord(words.get(i).text()))).toList();
   }
+
+  private static final Set<String> NEED_WORDS = Set.copyOf(List.of("need", "needs", "require", "requires",
+      "potrzebuje", "potrzeba", "wymaga"));
+
+  /** Verbs asking what is missing or awaited, never a thing's name. */
+  private static final Set<String> MISSING_VERBS = Set.copyOf(List.of("brakuje", "brakowalo", "brakowac",
+      "brakujace", "brakujacych", "brakujacy", "brakujaca", "czeka", "czekaja", "czekamy", "czekacie"));
 
   private static boolean ownerWord(String text) {
     return OWN_WORDS.contains(text) || text.startsWith("owner") || text.startsWith("wlasciciel")
@@ -1728,6 +1953,9 @@ public final class QuestionReader {
     for (int i = 0; i + 1 < words.size(); i++) {
       if ((words.get(i).text().equals("fall") || words.get(i).text().equals("way"))
           && words.get(i + 1).text().equals("back")
+          // "what do we roll back to": where the way back goes
+          || words.get(i).text().equals("back") && words.get(i + 1).text().equals("to") && i > 0
+          && words.get(i - 1).text().startsWith("roll")
           || words.get(i).text().equals("fallback") || words.get(i).text().startsWith("wraca")) {
         return true;
       }
@@ -1904,6 +2132,11 @@ public final class QuestionReader {
         || POLITE.contains(words.get(0).text()))) {
       return true;
     }
+    // "dry-run it now", "dry run the adapter please": the pipeline's name used as the verb
+    if (i + 2 < words.size() && words.get(i).text().equals("dry") && words.get(i + 1).text().equals("run")
+        && DRY_RUN_OBJECTS.contains(words.get(i + 2).text())) {
+      return true;
+    }
     for (int j = 0; j + 1 < words.size(); j++) {
       String a = words.get(j).text();
       String b = words.get(j + 1).text();
@@ -1916,15 +2149,23 @@ public final class QuestionReader {
     return false;
   }
 
+  /** What follows "dry-run" used as a verb: its object or a word of urging, never "is" or "status". */
+  private static final Set<String> DRY_RUN_OBJECTS = Set.copyOf(List.of("it", "this", "that", "now", "the",
+      "again", "please", "pls", "plz", "asap", "everything", "all"));
+
   private static boolean hasVerb(List<Word> words) {
     for (Word word : words) {
       if (IMPERATIVES.contains(word.text()) || startsWithAny(word.text(), ACCEPT_VERBS)
-          || startsWithAny(word.text(), RUN_VERBS) || startsWithAny(word.text(), DECIDE_VERBS)) {
+          || runVerb(word.text()) || startsWithAny(word.text(), DECIDE_VERBS)) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> PAST_RECORDED = Set.copyOf(List.of("zapisal", "zapisala", "zapisalo", "zapisali",
+      "zapisaly", "zapisany", "zapisana", "zapisane", "wpisal", "wpisala", "wpisalo", "wpisany", "wpisana",
+      "wpisane", "wprowadzil", "wprowadzila", "wprowadzony", "wprowadzona", "wprowadzone"));
 
   /** The command a question is about: accepting, recording a decision, running a pipeline. */
   private static Action action(List<Word> words) {
@@ -1941,15 +2182,23 @@ public final class QuestionReader {
       if (found != Action.ACCEPT && startsWithAny(text, ACCEPT_VERBS)) {
         found = Action.ACCEPT;
       }
-      if (found == null && !decision && startsWithAny(text, DECIDE_VERBS)) {
+      // "jaki odcisk zapisała kontrola": what was recorded, nothing to record
+      if (found == null && !decision && startsWithAny(text, DECIDE_VERBS) && !PAST_RECORDED.contains(text)) {
         found = Action.DECIDE;
       }
-      if (found == null && startsWithAny(text, RUN_VERBS)) {
+      if (found == null && runVerb(text)) {
         found = Action.RUN;
       }
     }
     return found;
   }
+
+  /** A verb of running a pipeline: "run", "uruchom", "odpal", ...; not "runbook", which only begins like one. */
+  private static boolean runVerb(String word) {
+    return startsWithAny(word, RUN_VERBS) && (!word.startsWith("run") || RUN_FORMS.contains(word));
+  }
+
+  private static final Set<String> RUN_FORMS = Set.of("run", "runs", "running", "runned");
 
   private static boolean startsWithAny(String word, Set<String> stems) {
     for (String stem : stems) {

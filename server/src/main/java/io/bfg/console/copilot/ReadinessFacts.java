@@ -91,6 +91,11 @@ public final class ReadinessFacts {
     out.put("percent", s.percent());
     out.put("traffic", s.traffic());
     out.put("target", s.target());
+    // where the cutover goes: the adapter above, the store contract it serves and the environment it runs in
+    if (scenario.target() != null) {
+      out.put("targetContract", scenario.target().contract());
+      out.put("targetEnvironment", scenario.target().environment());
+    }
     List<Map<String, Object>> gates = new ArrayList<>();
     for (Evaluation.GateView gate : evaluation.gates()) {
       Map<String, Object> g = new LinkedHashMap<>();
@@ -299,6 +304,7 @@ public final class ReadinessFacts {
     }
     if (check.options() != null && !check.options().isEmpty()) {
       out.put("options", check.options().stream().map(o -> o.value() + " (" + o.label() + ")").toList());
+      out.put("optionValues", check.options().stream().map(o -> o.value()).toList());
     }
     if (check.pipeline() != null) {
       out.put("pipeline", check.pipeline());
@@ -395,6 +401,7 @@ public final class ReadinessFacts {
     out.put("pipeline", id);
     GroupView group = group(view.group());
     if (group != null) {
+      out.put("label", group.label());
       out.put("done", group.done());
       out.put("total", group.total());
       out.put("decision", group.decision());

@@ -21,22 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class CopilotFixture {
 
-  private static final Map<String, Path> SCENARIOS = Map.of(
-      "bfg", Path.of("scenarios", "bfg-flowcontrol"),
-      "vltava", Path.of("scenarios", "vltava-care"),
-      "kestrel", Path.of("server/src/test/resources/scenarios/kestrel-water"),
-      "wisla", Path.of("server/src/test/resources/scenarios/wisla-lockers"),
-      "mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans"),
-      "odra", Path.of("server/src/test/resources/scenarios/odra-grid"),
-      "baltic", Path.of("server/src/test/resources/scenarios/baltic-tickets"),
-      "karpaty", Path.of("server/src/test/resources/scenarios/karpaty-pharma"),
-      "hansa", Path.of("server/src/test/resources/scenarios/hansa-freight"));
+  private static final Map<String, Path> SCENARIOS = Map.ofEntries(
+      Map.entry("bfg", Path.of("scenarios", "bfg-flowcontrol")),
+      Map.entry("vltava", Path.of("scenarios", "vltava-care")),
+      Map.entry("kestrel", Path.of("server/src/test/resources/scenarios/kestrel-water")),
+      Map.entry("wisla", Path.of("server/src/test/resources/scenarios/wisla-lockers")),
+      Map.entry("mazovia", Path.of("server/src/test/resources/scenarios/mazovia-loans")),
+      Map.entry("odra", Path.of("server/src/test/resources/scenarios/odra-grid")),
+      Map.entry("baltic", Path.of("server/src/test/resources/scenarios/baltic-tickets")),
+      Map.entry("karpaty", Path.of("server/src/test/resources/scenarios/karpaty-pharma")),
+      Map.entry("hansa", Path.of("server/src/test/resources/scenarios/hansa-freight")),
+      Map.entry("tatra", Path.of("server/src/test/resources/scenarios/tatra-insurance")),
+      Map.entry("pomorze", Path.of("server/src/test/resources/scenarios/pomorze-telecom")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
   }
 
-  /** The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty, hansa. */
+  /**
+   * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
+   * hansa, tatra, pomorze.
+   */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);
   }

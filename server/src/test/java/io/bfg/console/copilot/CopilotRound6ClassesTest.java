@@ -81,7 +81,7 @@ class CopilotRound6ClassesTest {
       // every decision, none in particular: its value or none yet, and who decides
       "which decisions are still open, and who makes each?|en|mazovia|\\[compliance.hosting].*\\[window.date].*\\[rollback.trigger]",
       "jakie decyzje zostały już podjęte?|pl|vltava|jeszcze niepodjęte: 2",
-      "how many of the checks I own are not ready yet?|en|bfg|Not ready yet: \\d+ of them"})
+      "how many of the checks I own are not ready yet?|en|bfg|not ready yet: 49\\b"})
   void asked(String question, String lang, String scenario, String regex) {
     matches(ask(question, lang, scenario, "bfg".equals(scenario) ? "user_md_anna" : null), regex);
   }
