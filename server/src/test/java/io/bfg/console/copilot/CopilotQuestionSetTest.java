@@ -84,7 +84,19 @@ class CopilotQuestionSetTest {
       new QuestionSet("hansa", "pkaczmarek", "hansa-freight-platform.tsv",
           "round seven: hansa-freight (new to the copilot when written), asked by the platform engineer"),
       new QuestionSet("hansa", "kdabrowska", "hansa-freight-finance.tsv",
-          "round seven: hansa-freight, asked by the finance controller"));
+          "round seven: hansa-freight, asked by the finance controller"),
+      new QuestionSet("tatra", "kmajerczyk", "tatra-insurance-finance.tsv",
+          "round eight: tatra-insurance (new to the copilot when written), asked by the CFO"),
+      new QuestionSet("tatra", "jbachleda", "tatra-insurance-it.tsv", "round eight: tatra-insurance, asked by the head of IT"),
+      new QuestionSet("pomorze", "pkaczmarek", "pomorze-telecom-billing.tsv",
+          "round eight: pomorze-telecom (new to the copilot when written), asked by the billing platform lead"),
+      new QuestionSet("pomorze", "azielinska", "pomorze-telecom-porting.tsv",
+          "round eight: pomorze-telecom, asked by the number portability coordinator"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-8.tsv", "round eight (hard kinds): bfg-flowcontrol, asked by Anna"),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-8-dispatcher.tsv",
+          "round eight (hard kinds): bfg-flowcontrol, asked by the dispatcher"),
+      new QuestionSet("vltava", "tnovotny", "vltava-care-8-it.tsv", "round eight (hard kinds): vltava-care, asked by IT"),
+      new QuestionSet("vltava", "lhorak", "vltava-care-8-dpo.tsv", "round eight (hard kinds): vltava-care, asked by the DPO"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
