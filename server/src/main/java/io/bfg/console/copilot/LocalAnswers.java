@@ -97,7 +97,7 @@ public final class LocalAnswers {
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
       case WHY, STATUS -> result.containsKey("decisions") ? decisions(t, result)
-          : result.containsKey("checks") ? gate(t, result) : check(t, result);
+          : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
@@ -124,6 +124,27 @@ public final class LocalAnswers {
       case OTHER_OWNERS -> otherOwners(t, question, result);
       default -> t.line("unknown", Map.of());
     };
+  }
+
+  /**
+   * A thing's status as the question asked it: "is it ready?" answered yes or no first, "what does it depend
+   * on?" with each of its dependencies and their status.
+   */
+  private static String answered(Templates t, Question q, Map<String, Object> r, String status) {
+    String out = status;
+    if (q.asks().contains(QuestionReader.ASKS_READY)) {
+      out = t.line("READY".equals(r.get("status")) ? "asked.yes" : "asked.no.ready", r) + " " + out;
+    } else if (q.asks().contains(QuestionReader.ASKS_BLOCKED)) {
+      out = t.line("BLOCKED".equals(r.get("status")) ? "asked.yes" : "asked.no.blocked", r) + " " + out;
+    }
+    // a gate's answer already says what it waits for; a check's dependencies are said only when asked
+    if (q.asks().contains(QuestionReader.ASKS_DEPENDS) && !r.containsKey("checks")) {
+      List<String> items = new ArrayList<>();
+      maps(r.get("dependsOn")).forEach(d -> items.add(t.line("depends.item", d)));
+      out += " " + (items.isEmpty() ? t.line("depends.none", r) : t.line("depends", Map.of("items",
+          String.join("; ", items))));
+    }
+    return out;
   }
 
   /** The console's own words explained, from the templates ({@code term.<key>}): one place for what they mean. */

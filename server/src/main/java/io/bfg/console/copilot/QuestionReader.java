@@ -52,7 +52,24 @@ public final class QuestionReader {
    * reading ({@code also}, whose calls follow this one's) or null.
    */
   public record Question(Lang lang, Intent intent, String subject, List<ToolCall> calls, String actor,
-                         Action action, String environment, Question also) {
+                         Action action, String environment, Question also, Set<String> asks) {
+
+    public Question {
+      asks = asks == null ? Set.of() : Set.copyOf(asks);
+    }
+
+    public Question(Lang lang, Intent intent, String subject, List<ToolCall> calls, String actor, Action action,
+                    String environment, Question also) {
+      this(lang, intent, subject, calls, actor, action, environment, also, Set.of());
+    }
+
+    /**
+     * This reading with what else the question asks of its one thing: {@link #ASKS_READY} (a yes or no
+     * to "is it ready/done"), {@link #ASKS_BLOCKED}, {@link #ASKS_DEPENDS} (what it depends on).
+     */
+    Question asking(Set<String> more) {
+      return more.isEmpty() ? this : new Question(lang, intent, subject, calls, actor, action, environment, also, more);
+    }
 
     /** Every call, this reading's and then the second reading's. */
     public List<ToolCall> allCalls() {
@@ -64,6 +81,10 @@ public final class QuestionReader {
       return all;
     }
   }
+
+  static final String ASKS_READY = "ready";
+  static final String ASKS_BLOCKED = "blocked";
+  static final String ASKS_DEPENDS = "depends";
 
   /** Below this a link is a word in common, not a thing named. */
   private static final double MIN_LINK = 1.5;
@@ -857,11 +878,48 @@ public final class QuestionReader {
       if (!also.calls().isEmpty() && !also.calls().equals(reading.calls())
           && (also.subject() == null || !also.subject().equals(reading.subject()))) {
         return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
-            reading.action(), reading.environment(), also);
+            reading.action(), reading.environment(), also, asks(reading, words));
       }
     }
-    return reading;
+    return reading.asking(asks(reading, words));
   }
+
+  /**
+   * What a question about one thing asks besides its status: "is it ready?" wants a yes or no first,
+   * "what does it depend on?" its dependencies.
+   */
+  private static Set<String> asks(Question reading, List<Word> words) {
+    if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
+        || reading.calls().isEmpty() || !Set.of("gate", "check").contains(reading.calls().get(0).tool())) {
+      return Set.of();
+    }
+    Set<String> asks = new HashSet<>();
+    int first = 0;
+    while (first < words.size() && POLITE.contains(words.get(first).text())) {
+      first++;
+    }
+    if (first < words.size() && READY_QUESTION.contains(words.get(first).text())) {
+      if (words.stream().anyMatch(w -> READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text()))) {
+        asks.add(ASKS_READY);
+      } else if ("BLOCKED".equals(statusNamed(words))) {
+        asks.add(ASKS_BLOCKED);
+      }
+    }
+    if (words.stream().anyMatch(w -> DEPEND_WORDS.contains(w.text()))) {
+      asks.add(ASKS_DEPENDS);
+    }
+    return asks;
+  }
+
+  /** The first words of a yes/no question about a state: "is", "has", "czy". */
+  private static final Set<String> READY_QUESTION = Set.copyOf(List.of("is", "are", "has", "have", "was", "were",
+      "czy", "jest", "sa"));
+  private static final Set<String> DONE_WORDS = Set.copyOf(List.of("signed", "accepted", "approved", "complete",
+      "completed", "finished", "cleared", "proven", "podpisane", "podpisana", "podpisany", "zaakceptowane",
+      "zaakceptowana", "zaakceptowany", "zatwierdzone", "zatwierdzona", "zatwierdzony", "zakonczone",
+      "zakonczona", "zakonczony", "skonczone", "gotowa", "gotowe", "gotowy", "zielona", "zielone", "zielony"));
+  private static final Set<String> DEPEND_WORDS = Set.copyOf(List.of("depend", "depends", "dependent",
+      "dependencies", "dependency", "relies", "rely", "zalezy", "zaleza", "zalezne", "zaleznosci", "zaleznosc"));
 
   /** Words that say "the snapshot's data" rather than name one batch of it. */
   private static final Set<String> SNAPSHOT_STEMS = Set.copyOf(List.of("row", "record", "rekord", "wiersz", "package",

@@ -299,6 +299,19 @@ public final class ReadinessFacts {
         out.put("unmet", unmet);
       }
     }
+    // what it depends on, each with its status: "what does it depend on?"
+    List<Map<String, Object>> depends = new ArrayList<>();
+    for (String id : dependencies(check)) {
+      String status = status(id);
+      if (status != null) {
+        GroupView group = group(id);
+        depends.add(Map.of("id", id, "status", status, "label", group != null ? group.label()
+            : findCheck(id).label()));
+      }
+    }
+    if (!depends.isEmpty()) {
+      out.put("dependsOn", depends);
+    }
     if (check.value() != null) {
       out.put("value", check.value());
     }

@@ -90,4 +90,15 @@ class CopilotRound8ClassesTest {
   void facts(String question, String lang, String scenario, String regex) {
     matches(ask(question, lang, scenario, null), regex);
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a yes/no question about one thing's state is answered yes or no first; its dependencies when asked")
+  @CsvSource(delimiter = '|', value = {
+      "is the payout policy gate ready yet?|en|tatra|^No, not yet\\. The gate \"[^\"]+\" \\[payout-policy\\] is REVIEW",
+      "czy bramka kontraktów jest już zielona?|pl|bfg|^Tak\\. Bramka \"[^\"]+\" \\[contracts\\] ma status READY",
+      "is the dry-run gate blocked?|en|bfg|^Yes\\. The gate \"[^\"]+\" \\[dry-run\\] is BLOCKED",
+      "what does the clinical sign-off of the way back depend on?|en|vltava|depends on .*\\[fallback.legacy-readonly\\], which is"})
+  void yesNo(String question, String lang, String scenario, String regex) {
+    matches(ask(question, lang, scenario, null), regex);
+  }
 }
