@@ -11,6 +11,7 @@ import io.bfg.console.model.Aliases;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Label;
+import io.bfg.console.model.Lang;
 import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Provider;
 import io.bfg.console.model.Scenario;
@@ -663,6 +664,10 @@ public final class Grounding {
   private void percentage(Sentence s, int i) {
     Tok tok = s.toks.get(i);
     int said = Integer.parseInt(tok.fold());
+    // the scenario's own words quoted ("overbook-3pct (Up to 3% overbooking)"): its text, not a readiness claim
+    if (quoted(s.text, tok.start())) {
+      return;
+    }
     Set<String> subject = s.subjectOf(tok.start(), tok.end(), counts);
     Count of = subject == null ? null : same(subject, counts);
     if (subject != null && of == null) {
@@ -682,6 +687,19 @@ public final class Grounding {
     String right = String.valueOf(aboutGates ? round(gates) : percent);
     s.edit(tok.start(), tok.end(), right, (aboutGates ? "the gates are " : "the checks are ") + right
         + "% ready, not " + said + "%");
+  }
+
+  /** Whether the percentage at {@code at} in {@code text} sits inside one of the scenario's own phrases. */
+  private boolean quoted(String text, int at) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String phrase : lexicon.quotedPercents) {
+      for (int from = lower.indexOf(phrase); from >= 0; from = lower.indexOf(phrase, from + 1)) {
+        if (from <= at && at < from + phrase.length()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean near(int said, Count count) {
@@ -1309,6 +1327,15 @@ public final class Grounding {
   public static final class Lexicon {
     static final String PROVIDER = "provider:";
 
+    private void quotePercents(Label label) {
+      for (Lang lang : Lang.values()) {
+        String text = label == null ? null : label.in(lang);
+        if (text != null && text.indexOf('%') >= 0) {
+          quotedPercents.add(text.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+
     /**
      * {@code capitalsOnly}: every name it came from is a short abbreviation in capitals, so only a word written
      * in capitals is it: an alias that spells the Polish "po" or the English "his" must not find them in prose.
@@ -1325,11 +1352,27 @@ public final class Grounding {
     private final Map<String, String> labels = new HashMap<>();
     /** The owner of each group, check and provider (provider ids prefixed). */
     final Map<String, String> owners = new HashMap<>();
+    /**
+     * The scenario's own words holding a percentage ("Up to 3% overbooking"), folded: quoted in an answer
+     * they are the scenario's text, not a claim about readiness to correct.
+     */
+    final List<String> quotedPercents = new ArrayList<>();
 
     public Lexicon(Scenario scenario) {
       Map<String, Phrase> phrases = new LinkedHashMap<>();
       List<GroupDef> groups = new ArrayList<>(scenario.groups());
       groups.add(scenario.production());
+      for (GroupDef group : groups) {
+        quotePercents(group.label());
+        for (CheckDef check : group.checks() == null ? List.<CheckDef>of() : group.checks()) {
+          quotePercents(check.label());
+          quotePercents(check.description());
+          for (CheckDef.DecisionOption option : check.options() == null ? List.<CheckDef.DecisionOption>of()
+              : check.options()) {
+            quotePercents(option.label());
+          }
+        }
+      }
       for (GroupDef group : groups) {
         subject(phrases, group.id(), group.label(), group.aliases());
         if (group.owner() != null) {

@@ -32,7 +32,9 @@ final class CopilotFixture {
       Map.entry("karpaty", Path.of("server/src/test/resources/scenarios/karpaty-pharma")),
       Map.entry("hansa", Path.of("server/src/test/resources/scenarios/hansa-freight")),
       Map.entry("tatra", Path.of("server/src/test/resources/scenarios/tatra-insurance")),
-      Map.entry("pomorze", Path.of("server/src/test/resources/scenarios/pomorze-telecom")));
+      Map.entry("pomorze", Path.of("server/src/test/resources/scenarios/pomorze-telecom")),
+      Map.entry("lublin", Path.of("server/src/test/resources/scenarios/lublin-university")),
+      Map.entry("sudety", Path.of("server/src/test/resources/scenarios/sudety-hotels")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -40,7 +42,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze.
+   * hansa, tatra, pomorze, lublin, sudety.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -119,4 +119,17 @@ class GroundingTest {
     assertThat(karpaty.check(text).corrections()).isEmpty();
     assertThat(karpaty.check(text).text()).isEqualTo(text);
   }
+
+  @Test
+  @DisplayName("a percentage in the scenario's own words ('Up to 3% overbooking') is quoted, not corrected to the readiness")
+  void percentagesTheScenarioQuotes() {
+    Grounding sudety = CopilotFixture.grounding(java.nio.file.Path.of("server/src/test/resources/scenarios/sudety-hotels"),
+        Lang.EN);
+    String text = "The options: no-overbooking (No overbooking during the switch), overbook-3pct (Up to 3% overbooking).";
+
+    assertThat(sudety.check(text).corrections()).isEmpty();
+    assertThat(sudety.check(text).text()).isEqualTo(text);
+    // said of the readiness, a wrong percentage is still corrected
+    assertThat(sudety.check("The cutover is 3% complete.").corrections()).isNotEmpty();
+  }
 }
