@@ -368,7 +368,21 @@ public final class Grounding {
           return true;
         }
       }
-      return false;
+      return quoted(start);
+    }
+
+    /**
+     * Whether {@code at} is inside double quotes: a label quoted whole ("Płatności kartą są gotowe do
+     * produkcji") is a name, and its words claim nothing, even where a shorter name matched only its start.
+     */
+    private boolean quoted(int at) {
+      boolean inside = false;
+      for (int i = 0; i < at && i < text.length(); i++) {
+        if (text.charAt(i) == '"') {
+          inside = !inside;
+        }
+      }
+      return inside && text.indexOf('"', at) >= 0;
     }
 
     String fold(int i) {

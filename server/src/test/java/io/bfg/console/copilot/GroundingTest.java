@@ -132,4 +132,15 @@ class GroundingTest {
     // said of the readiness, a wrong percentage is still corrected
     assertThat(sudety.check("The cutover is 3% complete.").corrections()).isNotEmpty();
   }
+
+  @Test
+  @DisplayName("a label quoted whole claims nothing, though a shorter name matched its start ('... są gotowe do produkcji')")
+  void quotedLabelsClaimNothing() {
+    Grounding baltic = CopilotFixture.grounding(java.nio.file.Path.of("server/src/test/resources/scenarios/baltic-tickets"),
+        Lang.PL);
+    String text = "Bramka \"Płatności kartą są gotowe do produkcji\" [payments] ma status REVIEW (do przeglądu), 0/4.";
+
+    assertThat(baltic.check(text).corrections()).isEmpty();
+    assertThat(baltic.check(text).text()).isEqualTo(text);
+  }
 }
