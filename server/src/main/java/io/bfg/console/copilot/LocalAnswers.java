@@ -101,7 +101,8 @@ public final class LocalAnswers {
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
-      case TASKS -> tasks(t, result);
+      case TASKS -> question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
+          : tasks(t, result);
       case OWNED -> question.subject() != null && question.subject().startsWith(QuestionReader.COMPARED)
           && results.size() > 1 ? compared(t, question.subject().substring(QuestionReader.COMPARED.length()),
               results.get(0), results.get(1))
@@ -319,6 +320,9 @@ public final class LocalAnswers {
         beyond.add(t.line("blockers.beyond.item", group));
       }
     }
+    // the others counted as the list was: the checklist's gates and the groups outside it
+    others += (int) maps(r.get("otherBlockers")).stream().filter(g -> status != null
+        && !status.equals(g.get("status"))).count();
     if (!beyond.isEmpty()) {
       // "which groups are blocked": the groups outside the checklist of that status too
       out.append('\n').append(t.line(status == null ? "blockers.beyond" : "blockers.beyond.status",
@@ -409,15 +413,20 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("check.options", Map.of("options", join(options))));
     }
     if (r.get("unmet") != null) {
-      List<String> items = new ArrayList<>();
-      maps(r.get("unmet")).forEach(u -> items.add(t.line("check.blocked.item", u)));
-      out.append(' ').append(t.line("check.blocked.all", Map.of("items", String.join("; ", items))));
+      out.append(' ').append(unmet(t, r));
     } else if (r.get("blockedBy") != null) {
       out.append(' ').append(t.line("check.blocked", r));
     } else if (r.get("command") != null && !"READY".equals(r.get("status")) && r.get("ownerLacks") == null) {
       out.append(' ').append(runnable(t, r) != null ? runnable(t, r) : t.line("check.command", r));
     }
     return out.toString();
+  }
+
+  /** Every unmet dependency of a check, each with its status. */
+  private static String unmet(Templates t, Map<String, Object> check) {
+    List<String> items = new ArrayList<>();
+    maps(check.get("unmet")).forEach(u -> items.add(t.line("check.blocked.item", u)));
+    return t.line("check.blocked.all", Map.of("items", String.join("; ", items)));
   }
 
   /**
@@ -445,9 +454,7 @@ public final class LocalAnswers {
     }
     // "who owns X and why can't it be signed yet": a blocked check's owner cannot move it, what it waits for can
     if (r.get("unmet") != null) {
-      List<String> items = new ArrayList<>();
-      maps(r.get("unmet")).forEach(u -> items.add(t.line("check.blocked.item", u)));
-      out.append(' ').append(t.line("check.blocked.all", Map.of("items", String.join("; ", items))));
+      out.append(' ').append(unmet(t, r));
     } else if (r.get("blockedBy") != null) {
       out.append(' ').append(t.line("check.blocked", r));
     }
@@ -599,6 +606,20 @@ public final class LocalAnswers {
         "signOffs", signOffs, "openSignOffs", openSignOffs);
   }
 
+  /**
+   * "Do I have anything to sign off?": how many sign-offs they can make now, said first, and when none,
+   * whether they may sign off at all.
+   */
+  private static String signOffs(Templates t, Map<String, Object> r) {
+    long count = r.get("byKind") instanceof Map<?, ?> byKind && byKind.get("signOffs") instanceof Number n
+        ? n.longValue() : 0;
+    if (count > 0) {
+      return t.line(t.to("tasks.signoffs", r.get("id")), with(r, "count", count));
+    }
+    boolean may = list(r.get("permissions")).contains(Permissions.ACCEPT_CHECKS);
+    return t.line(t.to(may ? "tasks.signoffs.none" : "tasks.signoffs.forbidden", r.get("id")), r);
+  }
+
   /** What an actor owns in one group, counted, then what they can do there now. */
   private static String ownedIn(Templates t, Map<String, Object> r, List<Map<String, Object>> owned) {
     if (owned.isEmpty()) {
@@ -700,7 +721,10 @@ public final class LocalAnswers {
     Map<String, Object> offered = offered(q, tasks);
     if (offered != null) {
       // what the server would do now comes first; holding the permission is only the second thing said
-      return whyNot(t, tasks, offered) + held(t, q, summary);
+      // ("all the reasons": every unmet dependency of the check, not only the first the server names)
+      String all = check != null && check.get("unmet") != null && offered.get("blockedBy") != null
+          ? " " + unmet(t, check) : "";
+      return whyNot(t, tasks, offered) + all + held(t, q, summary);
     }
     String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
     if (refusals != null) {

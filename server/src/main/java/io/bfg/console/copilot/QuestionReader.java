@@ -100,7 +100,7 @@ public final class QuestionReader {
   /** A code written in capitals with spaces: "CLINICS LIVE". */
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
   private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
-      "dostawcach", "dostawcami", "providerzy", "providerow"));
+      "dostawcach", "dostawcami", "providerzy", "providerow", "providery", "providerach"));
   /** Integrations are the providers, unless the question is about the console's integration gates. */
   private static final Set<String> INTEGRATION_WORDS = Set.copyOf(List.of("integrations", "integracje",
       "integracji", "integracjach", "integracjami"));
@@ -133,7 +133,8 @@ public final class QuestionReader {
   /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
   private static final Set<String> WHAT_IS_FILLER = Set.copyOf(List.of("what", "whats", "s", "is", "are", "a", "an",
       "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
-      "means", "oznacza", "znaczy"));
+      "means", "oznacza", "znaczy", "prove", "proves", "cover", "covers", "step", "dowodzi", "potwierdza",
+      "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka"));
   private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
       "stands", "difference", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
       "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
@@ -313,7 +314,7 @@ public final class QuestionReader {
     // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
     // "write-off")
     List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, words)).toList();
-    boolean firstPerson = firstPerson(words, lang);
+    boolean firstPerson = firstPerson(words, lang) || onMe(words);
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
     links = withoutVerbOnly(links, words, duty);
@@ -353,7 +354,8 @@ public final class QuestionReader {
     Link provider = best(links, Kind.PROVIDER);
     Link pipeline = best(links, Kind.PIPELINE);
     // "what does the dry-run actually do", "na czym polega dry-run": the gate it proves, with its checks
-    boolean purpose = pipeline != null && purposeAsked(words);
+    boolean purpose = pipeline != null && purposeAsked(words)
+        && (check == null || pipeline.score() >= check.score());
     Link environment = best(links, Kind.ENVIRONMENT);
     String production = scenario.production().id();
     // "how many gates are ready": a label's "ready" or "gate" names no thing ("Card payments are ready for production")
@@ -403,6 +405,17 @@ public final class QuestionReader {
         decision = all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= LOOSE_DECISION
             && hasOptions(scenario, l.id())).findFirst().orElse(null);
       }
+      // "zapisz decyzję: startujemy po sezonie": a decision asked of a group with only one decision is that one
+      if (decision == null && act && action == Action.DECIDE && thing != null && thing.kind() == Kind.GROUP) {
+        String asked = thing.id();
+        List<CheckDef> decisions = scenario.groups().stream().filter(g -> g.id().equals(asked))
+            .flatMap(g -> g.checks().stream()).filter(c -> c.options() != null && !c.options().isEmpty()).toList();
+        // several: the one whose options the question names ("startujemy po sezonie": "After the ski season")
+        CheckDef chosen = decisions.size() == 1 ? decisions.get(0) : optionNamed(decisions, words);
+        if (chosen != null) {
+          decision = new Link(new Lexicon.Entity(Kind.CHECK, chosen.id(), List.of()), NAMED, thing.at());
+        }
+      }
       // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
       // "which provider is payments on": a provider named better than the decision is asked about, unless
       // the words ask what was chosen
@@ -424,7 +437,19 @@ public final class QuestionReader {
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
-    boolean providerMeant = provider != null && !decisionMeant && (thing == null || provider.score() >= thing.score()
+    // "jak wygląda sprawa połączenia z bazą rezerwacji": a group named by more of the question's words than a
+    // provider (and nearly as surely) is the group
+    boolean groupOverProvider = provider != null && group != null && !decisionMeant
+        && group.at().size() > provider.at().size() && group.at().containsAll(provider.at())
+        && group.score() >= 0.8 * provider.score()
+        && (check == null || group.at().size() > check.at().size() && group.at().containsAll(check.at()));
+    if (groupOverProvider) {
+      thing = group;
+    }
+    // a group named exactly as surely as a provider is the group, unless the words speak of providers ("claims status?")
+    boolean providerMeant = provider != null && !decisionMeant && !groupOverProvider && (thing == null
+        || provider.score() > thing.score() || provider.score() == thing.score()
+        && (thing.kind() != Kind.GROUP || words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())))
         || thing.id().equals(providerCheck(facts, provider.id())));
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
@@ -698,6 +723,13 @@ public final class QuestionReader {
     if (!providers.isEmpty()) {
       add(scores, Intent.PROVIDER, providersCounted || notProduction ? 9 : 5);
     }
+    // "which providers are mine", "jakie providery są moje": the asker's own providers, not their tasks
+    boolean providersMine = providersWorded && firstPerson && facts.asker() != null && !act
+        && (ownWorded || words.stream().anyMatch(w -> MY.contains(w.text()) || w.text().equals("mine")));
+    if (providersMine) {
+      add(scores, Intent.PROVIDER, 8);
+      add(scores, Intent.TASKS, -8);
+    }
     // "have patients been notified": the words naming a provider name a check more clearly
     if (provider != null && thing != null && !providerMeant && thing.at().containsAll(provider.at())) {
       add(scores, Intent.PROVIDER, -2);
@@ -792,7 +824,9 @@ public final class QuestionReader {
     }
 
     // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
-    String status = thing == null || thing.score() < NAMED ? statusNamed(words) : null;
+    // "why is go-live blocked? every reason": the status is the question's word for not ready, not a filter
+    String status = (thing == null || thing.score() < NAMED) && words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))
+        ? statusNamed(words) : null;
     if (status != null && scores.get(Intent.COUNT) >= 3) {
       add(scores, Intent.COUNT, 2);
     }
@@ -843,7 +877,7 @@ public final class QuestionReader {
         first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
         people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
         decisionsListed, cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2, pipelinesListed,
-        groupsCounted, otherActor, measure);
+        groupsCounted, otherActor, measure, providersMine);
     if (first == null) {
       return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
     }
@@ -987,7 +1021,7 @@ public final class QuestionReader {
                          boolean lastWrite, boolean person, boolean people, String listed, boolean whenAsked,
                          boolean counted, String api, boolean ownersListed, boolean everyone,
                          boolean decisionsListed, boolean byStatus, boolean pipelinesListed,
-                         boolean groupsCounted, Link otherActor, String measure) {
+                         boolean groupsCounted, Link otherActor, String measure, boolean providersMine) {
 
     /** The same question asked of another person ("and Tomek's?"). */
     Context of(Link person) {
@@ -995,7 +1029,7 @@ public final class QuestionReader {
           productionNamed, action, whyNot, firstPerson && person.at().isEmpty(), terms, providers, status,
           groupCounted, rollback, checkNamed, defined, providersCounted, batch, traffic, lastWrite, person != null,
           people, listed, whenAsked, counted, api, ownersListed, everyone, decisionsListed, byStatus,
-          pipelinesListed, groupsCounted, null, null);
+          pipelinesListed, groupsCounted, null, null, false);
     }
   }
 
@@ -1131,7 +1165,8 @@ public final class QuestionReader {
         List<ToolCall> calls = new ArrayList<>();
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
         // "how many providers are there and which are mine": counted, and the asker's own named
-        String counted = !c.counted() && !c.providersCounted() ? null
+        String counted = c.providersMine() && actor != null ? COUNTED + ":mine"
+            : !c.counted() && !c.providersCounted() ? null
             : c.firstPerson() && actor != null ? COUNTED + ":mine" : COUNTED;
         yield new Question(lang, intent, counted, calls, actor, c.action(), environment, null);
       }
@@ -1351,8 +1386,10 @@ public final class QuestionReader {
       String text = words.get(i).text();
       String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
       // "who is on call", "when is the cutover night": the value a decision records
+      // "kiedy otwieramy rekrutację": when, asked first, is the value of a decision named
       if (VALUE_WORDS.contains(text) || (WHO.contains(text) || text.equals("when") || text.equals("kiedy"))
-          && Set.of("is", "s", "will", "ma", "bedzie", "jest").contains(next)) {
+          && Set.of("is", "s", "will", "ma", "bedzie", "jest").contains(next)
+          || i == 0 && (text.equals("when") || text.equals("kiedy"))) {
         return true;
       }
     }
@@ -1815,14 +1852,23 @@ public final class QuestionReader {
     return false;
   }
 
+  private static final Set<String> OVER_VERBS = Set.of("cutting", "cut", "switching", "moving", "going", "change",
+      "changing");
   private static final Set<String> TARGET_WORDS = Set.copyOf(List.of("target", "targeted", "docelowy", "docelowe",
       "docelowa", "docelowym", "docelowego", "docelowej"));
   private static final Set<String> TARGET_THINGS = Set.copyOf(List.of("adapter", "adaptera", "adapterem",
       "environment", "env", "srodowisko", "srodowiska", "srodowisku", "contract", "kontrakt", "kontraktu", "store",
       "magazyn", "magazynu"));
 
-  /** The cutover's target asked for: "target adapter", "adapter docelowy", "the target environment". */
+  /** The cutover's target asked for: "target adapter", "adapter docelowy", "which adapter are we cutting over to". */
   private static boolean targetAsked(List<Word> words) {
+    boolean thing = words.stream().anyMatch(w -> TARGET_THINGS.contains(w.text()));
+    for (int i = 0; i + 2 < words.size(); i++) {
+      if (thing && OVER_VERBS.contains(words.get(i).text()) && words.get(i + 1).text().equals("over")
+          && words.get(i + 2).text().equals("to")) {
+        return true;
+      }
+    }
     for (int i = 0; i < words.size(); i++) {
       if (TARGET_WORDS.contains(words.get(i).text())) {
         for (int j = Math.max(0, i - 2); j <= Math.min(words.size() - 1, i + 2); j++) {
@@ -1846,6 +1892,52 @@ public final class QuestionReader {
       }
     }
     return false;
+  }
+
+  /** "waiting on me", "for me", "czeka na mnie", "dla mnie": the asker, though no "I" or "my" is said. */
+  private static boolean onMe(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (ON_ME.contains(words.get(i).text()) && ME.contains(words.get(i + 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> ON_ME = Set.copyOf(List.of("on", "for", "to", "na", "dla", "do", "od"));
+
+  /** Words that speak of providers themselves: their modes, contracts and targets. */
+  private static final Set<String> PROVIDER_WORDS = Set.copyOf(List.of("provider", "providers", "dostawca",
+      "dostawcy", "dostawcow", "mode", "modes", "tryb", "trybie", "contract", "kontrakt", "target", "docelowo",
+      "integration", "integracja", "vendor"));
+
+  /** The one decision of {@code decisions} whose options' words the question says most; null when none or a tie. */
+  private static CheckDef optionNamed(List<CheckDef> decisions, List<Word> words) {
+    CheckDef best = null;
+    int most = 0;
+    boolean tie = false;
+    for (CheckDef decision : decisions) {
+      int said = 0;
+      for (CheckDef.DecisionOption option : decision.options()) {
+        for (Lang lang : Lang.values()) {
+          String label = option.label() == null ? null : option.label().in(lang);
+          for (Word part : label == null ? List.<Word>of() : Words.of(label)) {
+            if (part.text().length() >= 4 && words.stream().anyMatch(w -> part.same(w)
+                || Lexicon.inflected(part.text(), w.text()))) {
+              said++;
+            }
+          }
+        }
+      }
+      if (said > most) {
+        best = decision;
+        most = said;
+        tie = false;
+      } else if (said == most && said > 0) {
+        tie = true;
+      }
+    }
+    return tie ? null : best;
   }
 
   /** Pipelines asked about in general: "which pipelines", "has any pipeline run", "jakie mamy pipeline'y". */
@@ -2025,7 +2117,8 @@ public final class QuestionReader {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       if (text.equals("rollback") || text.startsWith("wycofa") || text.startsWith("powrot")
-          || text.startsWith("roll") && i + 1 < words.size() && words.get(i + 1).text().equals("back")) {
+          || (text.startsWith("roll") || text.equals("fall")) && i + 1 < words.size()
+          && words.get(i + 1).text().equals("back")) {
         return true;
       }
     }
@@ -2038,12 +2131,18 @@ public final class QuestionReader {
       "gdy", "kiedy", "when"));
 
   /** "what does X do", "what is X for", "na czym polega", "co robi": the purpose of a pipeline. */
+  private static final Set<String> STEP_WORDS = Set.copyOf(List.of("step", "steps", "krok", "kroki", "krokow",
+      "etapy", "etapow"));
+
   private static boolean purposeAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      // "what steps does it run", "jakie kroki ma dry-run": what it does, step by step
       if (text.equals("doing") || text.equals("purpose") || text.equals("polega") || text.equals("cel")
-          || text.equals("robi") || text.equals("sprawdza") || text.equals("for") && i == words.size() - 1
+          || text.equals("robi") || text.equals("sprawdza")
+          || STEP_WORDS.contains(text) && WH_WORDS.contains(words.get(0).text())
+          || text.equals("for") && i == words.size() - 1
           || text.equals("does") && words.get(words.size() - 1).text().equals("do")) {
         return true;
       }
@@ -2221,7 +2320,10 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> PAST_RECORDED = Set.copyOf(List.of("zapisal", "zapisala", "zapisalo", "zapisali",
+  /** A verb of recording or deciding in the past ("has Ewa decided", "jaki odcisk zapisała"): nothing to do now. */
+  private static final Set<String> PAST_RECORDED = Set.copyOf(List.of("decided", "chosen", "picked", "selected",
+      "zdecydowal", "zdecydowala", "zdecydowali", "zdecydowano", "wybral", "wybrala", "wybrali", "wybrano",
+      "wybrany", "wybrana", "wybrane", "zapisal", "zapisala", "zapisalo", "zapisali",
       "zapisaly", "zapisany", "zapisana", "zapisane", "wpisal", "wpisala", "wpisalo", "wpisany", "wpisana",
       "wpisane", "wprowadzil", "wprowadzila", "wprowadzony", "wprowadzona", "wprowadzone"));
 

@@ -1,0 +1,53 @@
+package io.bfg.console.copilot;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.bfg.console.copilot.CopilotFixture.ask;
+import static io.bfg.console.copilot.CopilotFixture.lacks;
+import static io.bfg.console.copilot.CopilotFixture.matches;
+
+/**
+ * Classes of question the ninth blind round found misread, each asked here in words of its own (the
+ * round's own questions are in the question sets).
+ */
+@DisplayName("Local answers, round 9: on me, every reason, a group before a provider, steps, decisions by their options")
+class CopilotRound9ClassesTest {
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("the question's own words: 'on me' is the asker, 'why blocked' is not a filter, steps and proofs")
+  @CsvSource(delimiter = '|', value = {
+      "anything waiting on me?|en|vltava|jdvorakova|dpia.retention|^Next:",
+      "why is production blocked? list every reason|en|bfg|user_md_anna|\\[preflight\\] is REVIEW.*\\[runbook\\] is BLOCKED|Gates that are BLOCKED",
+      "payments status?|en|baltic|kzielinski|\\[payments\\] is REVIEW at 0/4|runs as mock-payment",
+      "what steps does the dry-run have?|en|bfg|user_md_anna|\\[dry-run\\].*Scenario snapshot export.*Rollback checkpoint|has not run yet",
+      "what does the TLS fingerprint check prove?|en|bfg|user_md_anna|\\[connection.tls-fingerprint\\]: Certificate fingerprint.*is REVIEW|has not run yet"})
+  void words(String question, String lang, String scenario, String asker, String regex, String wrong) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, wrong);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("sign-offs counted for 'anything to sign?', a decision's value for 'has X decided', the asker's providers")
+  @CsvSource(delimiter = '|', value = {
+      "have I got anything to sign?|en|pomorze|jnowak|^You have nothing to sign off: you do not hold checks.accept",
+      "czy mam coś do podpisania?|pl|bfg|user_dispatcher_marek|^Akceptacje, które możesz teraz złożyć: 2",
+      "has Agnieszka picked the freeze window yet?|en|pomorze|pkaczmarek|\\[porting.freeze-window\\] is REVIEW: not chosen yet",
+      "when do we open enrolment?|en|lublin|kduda|\\[enrolment.opening-date\\] is REVIEW: not chosen yet",
+      "which providers do I own?|en|bfg|user_dispatcher_marek|Yours \\(3\\):.*Marek Zielinski"})
+  void asked(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("the target and the way back asked together; a decision named by its option; every reason a check waits")
+  @CsvSource(delimiter = '|', value = {
+      "what adapter are we switching over to, and where do we fall back?|en|tatra|-|returns to mock-claims-json.*target is claims-pg-adapter",
+      "record it: we go live before the ski season|en|sudety|-|Marta Wr[oó]bel.*\\[season.go-live-timing\\]",
+      "why can't I sign off the clinical sign-off of the way back yet?|en|vltava|jdvorakova|\\[fallback.legacy-readonly\\], which is REVIEW; \\[fallback.restore-drill\\], which is BLOCKED"})
+  void together(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+}
