@@ -96,7 +96,21 @@ class CopilotQuestionSetTest {
       new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-8-dispatcher.tsv",
           "round eight (hard kinds): bfg-flowcontrol, asked by the dispatcher"),
       new QuestionSet("vltava", "tnovotny", "vltava-care-8-it.tsv", "round eight (hard kinds): vltava-care, asked by IT"),
-      new QuestionSet("vltava", "lhorak", "vltava-care-8-dpo.tsv", "round eight (hard kinds): vltava-care, asked by the DPO"));
+      new QuestionSet("vltava", "lhorak", "vltava-care-8-dpo.tsv", "round eight (hard kinds): vltava-care, asked by the DPO"),
+      new QuestionSet("lublin", "kduda", "lublin-university-dpo.tsv",
+          "round nine: lublin-university (new to the copilot when written), asked by the data protection officer"),
+      new QuestionSet("lublin", "jlis", "lublin-university-devops.tsv", "round nine: lublin-university, asked by DevOps"),
+      new QuestionSet("sudety", "pnowak", "sudety-hotels-finance.tsv",
+          "round nine: sudety-hotels (new to the copilot when written), asked by the chief accountant"),
+      new QuestionSet("sudety", "tkowalczyk", "sudety-hotels-devops.tsv", "round nine: sudety-hotels, asked by DevOps on call"),
+      new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-9-accountant.tsv",
+          "round nine (everyday mix): bfg-flowcontrol, asked by the accountant"),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-9-dispatcher.tsv",
+          "round nine (everyday mix): bfg-flowcontrol, asked by the dispatcher"),
+      new QuestionSet("vltava", "jdvorakova", "vltava-care-9-medical.tsv",
+          "round nine (everyday mix): vltava-care, asked by the medical director"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-9-billing.tsv",
+          "round nine (everyday mix): vltava-care, asked by the head of billing"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
