@@ -343,6 +343,8 @@ public final class Grounding {
     final List<String> warnings;
     final Set<String> said = new LinkedHashSet<>();
     String drop;
+    /** Where the sentence's double quotes are, found the first time a claim asks. */
+    private int[] quotes;
 
     Sentence(String text, List<String> corrections, List<String> warnings) {
       this.text = text;
@@ -376,13 +378,29 @@ public final class Grounding {
      * produkcji") is a name, and its words claim nothing, even where a shorter name matched only its start.
      */
     private boolean quoted(int at) {
-      boolean inside = false;
-      for (int i = 0; i < at && i < text.length(); i++) {
-        if (text.charAt(i) == '"') {
-          inside = !inside;
+      if (quotes == null) {
+        // the quotes' positions, found once per sentence: this is asked of every token
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+          count += text.charAt(i) == '"' ? 1 : 0;
+        }
+        quotes = new int[count];
+        for (int i = 0, q = 0; i < text.length(); i++) {
+          if (text.charAt(i) == '"') {
+            quotes[q++] = i;
+          }
         }
       }
-      return inside && text.indexOf('"', at) >= 0;
+      // inside a pair: an opening quote before it whose closing quote is after it
+      for (int q = 0; q + 1 < quotes.length; q += 2) {
+        if (quotes[q] < at && at < quotes[q + 1]) {
+          return true;
+        }
+        if (quotes[q] >= at) {
+          return false;
+        }
+      }
+      return false;
     }
 
     String fold(int i) {

@@ -12,7 +12,9 @@ import io.bfg.console.model.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -307,616 +309,767 @@ public final class QuestionReader {
 
   /** Reads {@code question} in {@code lang} against the scenario of {@code facts}. */
   public static Question read(String question, Lang lang, ReadinessFacts facts) {
-    Scenario scenario = facts.scenario();
-    Lexicon lexicon = Lexicon.of(scenario);
-    List<Word> words = Words.of(question);
-    List<Link> all = lexicon.link(words);
+    Scan s = new Scan(question, lang, facts);
+    linked(s);
+    meant(s);
+    scorePeople(s);
+    scoreAsks(s);
+    scoreThings(s);
+    scoreTopics(s);
+    scoreCounts(s);
+    return chosen(s);
+  }
+
+  /** What the question names: its words linked to the scenario's things, the verb it asks about, the thing meant. */
+  private static void linked(Scan s) {
+    s.scenario = s.facts.scenario();
+    s.lexicon = Lexicon.of(s.scenario);
+    s.words = Words.of(s.question);
+    s.all = s.lexicon.link(s.words);
     // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
     // "write-off")
-    List<Link> links = all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, words)).toList();
-    boolean firstPerson = firstPerson(words, lang) || onMe(words);
+    s.links = s.all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, s.words)).toList();
+    s.firstPerson = firstPerson(s.words, s.lang) || onMe(s.words);
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
-    boolean duty = firstPerson && facts.asker() != null && dutyAsked(words);
-    links = withoutVerbOnly(links, words, duty);
-    links = withoutOwnerWord(links, words);
+    s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
+    s.links = withoutVerbOnly(s.links, s.words, s.duty);
+    s.links = withoutOwnerWord(s.links, s.words);
     // "czego brakuje", "na co czeka": the verb asking what is missing names no "Brak pozostałości"
-    links = links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
-        || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(words.get(i).text()))).toList();
-    Action action = action(words);
+    s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+        || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(s.words.get(i).text()))).toList();
+    s.action = action(s.words);
     // "who is allowed to sign off checks": the verb asked about names no check ("Desk sign-in")
-    if (action != null) {
-      links = links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, words))
+    if (s.action != null) {
+      s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, s.words))
           .toList();
     }
     // "is production traffic switched on": the console's own state word, not a provider called "traffic"
-    boolean traffic = trafficAsked(words);
-    if (traffic) {
-      links = links.stream().filter(l -> l.kind() != Kind.PROVIDER || !trafficWords(words).containsAll(l.at()))
+    s.traffic = trafficAsked(s.words);
+    if (s.traffic) {
+      s.links = s.links.stream().filter(l -> l.kind() != Kind.PROVIDER || !trafficWords(s.words).containsAll(l.at()))
           .toList();
     }
-    boolean lastWrite = lastWriteAsked(words);
-    boolean meaningAsked = meaningAsked(words);
-    Link code = explicitCode(question, lexicon, links, meaningAsked);
-    List<String> terms = meaningAsked ? terms(words) : List.of();
-    Link group = best(links, Kind.GROUP);
+    s.lastWrite = lastWriteAsked(s.words);
+    s.meaningAsked = meaningAsked(s.words);
+    s.code = explicitCode(s.question, s.lexicon, s.links, s.meaningAsked);
+    s.terms = s.meaningAsked ? terms(s.words) : List.of();
+    s.group = best(s.links, Kind.GROUP);
     // "what code will go-live show", "the decision code on the X gate": that group's code, asked outright
-    boolean groupCodeAsked = code == null && codeAsked(words) && group != null;
-    if (groupCodeAsked) {
-      code = groupCode(lexicon, facts, group.id(), terms.contains("READY") || futureAsked(words));
-      terms = List.of();
+    s.groupCodeAsked = s.code == null && codeAsked(s.words) && s.group != null;
+    if (s.groupCodeAsked) {
+      s.code = groupCode(s.lexicon, s.facts, s.group.id(), s.terms.contains("READY") || futureAsked(s.words));
+      s.terms = List.of();
     }
-    Link check = best(links, Kind.CHECK);
-    Link actor = best(links, Kind.ACTOR);
-    boolean others = othersAsked(words);
-    if (actor == null && (firstPerson || others) && facts.asker() != null) {
-      actor = asker(facts.asker().id());
+    s.check = best(s.links, Kind.CHECK);
+    s.actor = best(s.links, Kind.ACTOR);
+    s.others = othersAsked(s.words);
+    if (s.actor == null && (s.firstPerson || s.others) && s.facts.asker() != null) {
+      s.actor = asker(s.facts.asker().id());
     }
-    Link provider = best(links, Kind.PROVIDER);
-    Link pipeline = best(links, Kind.PIPELINE);
+    s.provider = best(s.links, Kind.PROVIDER);
+    s.pipeline = best(s.links, Kind.PIPELINE);
     // "what does the dry-run actually do", "na czym polega dry-run": the gate it proves, with its checks
-    boolean purpose = pipeline != null && purposeAsked(words)
-        && (check == null || pipeline.score() >= check.score());
-    Link environment = best(links, Kind.ENVIRONMENT);
-    String production = scenario.production().id();
+    s.purpose = s.pipeline != null && purposeAsked(s.words)
+        && (s.check == null || s.pipeline.score() >= s.check.score());
+    s.environment = best(s.links, Kind.ENVIRONMENT);
+    s.production = s.scenario.production().id();
     // "how many gates are ready": a label's "ready" or "gate" names no thing ("Card payments are ready for production")
-    if (check != null && statusWordsOnly(check, words)) {
-      check = null;
+    if (s.check != null && statusWordsOnly(s.check, s.words)) {
+      s.check = null;
     }
-    if (group != null && statusWordsOnly(group, words)) {
-      group = null;
+    if (s.group != null && statusWordsOnly(s.group, s.words)) {
+      s.group = null;
     }
     // a check outranks its own group only when it is named more specifically than the group is
-    Link thing = check != null && (group == null || check.score() > group.score()) ? check : group;
+    s.thing = s.check != null && (s.group == null || s.check.score() > s.group.score()) ? s.check : s.group;
     // "why is the rollback gate blocked": a group called a gate is named, however many labels share its word
-    if (thing != null && thing == group && group.score() < NAMED && gateWorded(words, group)) {
-      group = new Link(group.entity(), NAMED, group.at());
-      thing = group;
+    if (s.thing != null && s.thing == s.group && s.group.score() < NAMED && gateWorded(s.words, s.group)) {
+      s.group = new Link(s.group.entity(), NAMED, s.group.at());
+      s.thing = s.group;
     }
     // "who owns the customs gate": a check linked through "gate" ("Customs gateway") beside a group named by the
     // same other words is that group
-    if (thing != null && thing == check && group != null && gateSaid(words)
-        && check.at().stream().anyMatch(group.at()::contains)) {
-      group = new Link(group.entity(), Math.max(group.score(), check.score()), group.at());
-      thing = group;
-      check = null;
+    if (s.thing != null && s.thing == s.check && s.group != null && gateSaid(s.words)
+        && s.check.at().stream().anyMatch(s.group.at()::contains)) {
+      s.group = new Link(s.group.entity(), Math.max(s.group.score(), s.check.score()), s.group.at());
+      s.thing = s.group;
+      s.check = null;
     }
     // "why is the launch weekend gate blocked": a check's words with "gate" name the gate it sits in
-    if (thing != null && thing == check && gateWorded(words, check)
-        && (group == null || group.id().equals(groupOf(scenario, check.id())))) {
-      group = group != null ? group : new Link(new Lexicon.Entity(Kind.GROUP, groupOf(scenario, check.id()),
-          List.of()), check.score(), check.at());
-      thing = group;
-      check = null;
+    if (s.thing != null && s.thing == s.check && gateWorded(s.words, s.check)
+        && (s.group == null || s.group.id().equals(groupOf(s.scenario, s.check.id())))) {
+      s.group = s.group != null ? s.group : new Link(new Lexicon.Entity(Kind.GROUP, groupOf(s.scenario, s.check.id()),
+          List.of()), s.check.score(), s.check.at());
+      s.thing = s.group;
+      s.check = null;
     }
-    boolean act = actRequest(words);
-    boolean modal = words.stream().anyMatch(w -> MODALS.contains(w.text()));
+  }
+
+  /** A decision asked for its value or choices, a provider or a group meant, going live, what a thing is. */
+  private static void meant(Scan s) {
+    s.act = actRequest(s.words);
+    s.modal = s.words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
-    boolean value = false;
-    boolean decisionMeant = false;
-    boolean choicesAsked = false;
-    if (optionsAsked(words) || action == Action.DECIDE || valueAsked(words)) {
+    s.value = false;
+    s.decisionMeant = false;
+    s.choicesAsked = false;
+    if (optionsAsked(s.words) || s.action == Action.DECIDE || valueAsked(s.words)) {
       // a decision named by two of its words counts even when the link is loose ("which payment provider")
-      Link decision = all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(scenario, l.id())
+      Link decision = s.all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(s.scenario, l.id())
           && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2)).findFirst().orElse(null);
       // "which payment providers can I choose from": a decision named loosely, beside a provider that shares its words
-      if (decision == null && (optionsAsked(words) || action == Action.DECIDE)
-          && words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text()))) {
-        decision = all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= LOOSE_DECISION
-            && hasOptions(scenario, l.id())).findFirst().orElse(null);
+      if (decision == null && (optionsAsked(s.words) || s.action == Action.DECIDE)
+          && s.words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text()))) {
+        decision = s.all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= LOOSE_DECISION
+            && hasOptions(s.scenario, l.id())).findFirst().orElse(null);
       }
       // "zapisz decyzję: startujemy po sezonie": a decision asked of a group with only one decision is that one
-      if (decision == null && act && action == Action.DECIDE && thing != null && thing.kind() == Kind.GROUP) {
-        String asked = thing.id();
-        List<CheckDef> decisions = scenario.groups().stream().filter(g -> g.id().equals(asked))
+      if (decision == null && s.act && s.action == Action.DECIDE && s.thing != null && s.thing.kind() == Kind.GROUP) {
+        String asked = s.thing.id();
+        List<CheckDef> decisions = s.scenario.groups().stream().filter(g -> g.id().equals(asked))
             .flatMap(g -> g.checks().stream()).filter(c -> c.options() != null && !c.options().isEmpty()).toList();
         // several: the one whose options the question names ("startujemy po sezonie": "After the ski season")
-        CheckDef chosen = decisions.size() == 1 ? decisions.get(0) : optionNamed(decisions, words);
+        CheckDef chosen = decisions.size() == 1 ? decisions.get(0) : optionNamed(decisions, s.words);
         if (chosen != null) {
-          decision = new Link(new Lexicon.Entity(Kind.CHECK, chosen.id(), List.of()), NAMED, thing.at());
+          decision = new Link(new Lexicon.Entity(Kind.CHECK, chosen.id(), List.of()), NAMED, s.thing.at());
         }
       }
       // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
       // "which provider is payments on": a provider named better than the decision is asked about, unless
       // the words ask what was chosen
-      value = decision != null && !optionsAsked(words) && action != Action.DECIDE && valueAsked(words)
-          && !ownerAsked(words) && (thing == null || thing.id().equals(decision.id())
+      s.value = decision != null && !optionsAsked(s.words) && s.action != Action.DECIDE && valueAsked(s.words)
+          && !ownerAsked(s.words) && (s.thing == null || s.thing.id().equals(decision.id())
               // "when is the cutover night": a group and its decision named by the same words, the value asked
-              || thing.kind() == Kind.GROUP && thing.at().equals(decision.at())
+              || s.thing.kind() == Kind.GROUP && s.thing.at().equals(decision.at())
               // nor when another check is named more clearly ("which endpoint do I call to sign off X")
-              || !thing.at().containsAll(decision.at())
-              && (thing.kind() != Kind.CHECK || thing.score() <= decision.score()))
-          && (provider == null || provider.score() <= decision.score() || choiceAsked(words));
-      if (decision != null && (value || optionsAsked(words) || action == Action.DECIDE)) {
-        decisionMeant = true;
-        thing = decision;
-        check = decision;
+              || !s.thing.at().containsAll(decision.at())
+              && (s.thing.kind() != Kind.CHECK || s.thing.score() <= decision.score()))
+          && (s.provider == null || s.provider.score() <= decision.score() || choiceAsked(s.words));
+      if (decision != null && (s.value || optionsAsked(s.words) || s.action == Action.DECIDE)) {
+        s.decisionMeant = true;
+        s.thing = decision;
+        s.check = decision;
         // "which payment providers can I choose from": the decision's options, not a provider nor the permission
-        choicesAsked = !act && namedBeyondVerbs(decision, words)
-            && (optionsAsked(words) || words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text())));
+        s.choicesAsked = !s.act && namedBeyondVerbs(decision, s.words)
+            && (optionsAsked(s.words) || s.words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text())));
       }
     }
     // a provider's contract check is the provider itself to the asker: the provider's answer includes it
     // "jak wygląda sprawa połączenia z bazą rezerwacji": a group named by more of the question's words than a
     // provider (and nearly as surely) is the group
-    boolean groupOverProvider = provider != null && group != null && !decisionMeant
-        && group.at().size() > provider.at().size() && group.at().containsAll(provider.at())
-        && group.score() >= 0.8 * provider.score()
-        && (check == null || group.at().size() > check.at().size() && group.at().containsAll(check.at()));
-    if (groupOverProvider) {
-      thing = group;
+    s.groupOverProvider = s.provider != null && s.group != null && !s.decisionMeant
+        && s.group.at().size() > s.provider.at().size() && s.group.at().containsAll(s.provider.at())
+        && s.group.score() >= 0.8 * s.provider.score()
+        && (s.check == null || s.group.at().size() > s.check.at().size() && s.group.at().containsAll(s.check.at()));
+    if (s.groupOverProvider) {
+      s.thing = s.group;
     }
-    // a group named exactly as surely as a provider is the group, unless the words speak of providers ("claims status?")
-    boolean providerMeant = provider != null && !decisionMeant && !groupOverProvider && (thing == null
-        || provider.score() > thing.score() || provider.score() == thing.score()
-        && (thing.kind() != Kind.GROUP || words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())))
-        || thing.id().equals(providerCheck(facts, provider.id())));
+    // a group named exactly as surely as a provider is the group, unless the words speak of providers
+    // ("claims status?")
+    s.providerMeant = s.provider != null && !s.decisionMeant && !s.groupOverProvider && (s.thing == null
+        || s.provider.score() > s.thing.score() || s.provider.score() == s.thing.score()
+        && (s.thing.kind() != Kind.GROUP || s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())))
+        || s.thing.id().equals(providerCheck(s.facts, s.provider.id())));
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
-    boolean goLive = !act && (goLiveAsked(words) || whyNotLive(words)) && (actor == null || actor.at().isEmpty());
-    if (goLive) {
-      thing = null;
-      group = null;
-      check = null;
-      environment = null;
+    s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words)) && (s.actor == null || s.actor.at().isEmpty());
+    if (s.goLive) {
+      s.thing = null;
+      s.group = null;
+      s.check = null;
+      s.environment = null;
     }
     // "which env is active": the session's environments, not a check whose label says env
-    boolean environmentAsked = !goLive && environmentAsked(words, thing);
+    s.environmentAsked = !s.goLive && environmentAsked(s.words, s.thing);
     // "what's a DPIA", "co to jest HIS": what the thing is, then its status
-    Link named = provider != null && (thing == null || provider.score() >= thing.score()) ? provider : thing;
-    boolean whatIs = code == null && terms.isEmpty() && named != null && !goLive && whatIs(words, named);
+    s.named = s.provider != null && (s.thing == null || s.provider.score() >= s.thing.score()) ? s.provider : s.thing;
+    s.whatIs = s.code == null && s.terms.isEmpty() && s.named != null && !s.goLive && whatIs(s.words, s.named);
 
-    Set<String> forms = forms(words);
-    Map<Intent, Double> scores = cueScores(words, forms);
-    double tasksWorded = scores.get(Intent.TASKS);
-    if (scores.get(Intent.OUT_OF_SCOPE) > 0 && !links.isEmpty()) {
-      scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(words, links.stream()
+  }
+
+  /**
+   * The words that ask each kind of question; who is asked about: a person, two people compared, the owner
+   * of the thing named, the asker's own.
+   */
+  private static void scorePeople(Scan s) {
+    s.forms = forms(s.words);
+    s.scores = cueScores(s.words, s.forms);
+    s.tasksWorded = s.scores.get(Intent.TASKS);
+    if (s.scores.get(Intent.OUT_OF_SCOPE) > 0 && !s.links.isEmpty()) {
+      s.scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(s.words, s.links.stream()
           .filter(l -> l.kind() != Kind.ACTOR && l.score() >= NAMED).toList())));
     }
-    boolean providerWorded = scores.get(Intent.PROVIDER) >= 1.5;
+    s.providerWorded = s.scores.get(Intent.PROVIDER) >= 1.5;
     // raw cue scores, before the things named weigh in: what each part of a joined question asks
-    Map<Intent, Double> cued = new EnumMap<>(scores);
-    List<Word> unnamed = thing != null && thing.score() >= NAMED ? outside(words, thing) : words;
-    Set<String> unnamedForms = unnamed == words ? forms : forms(unnamed);
+    s.cued = new EnumMap<>(s.scores);
+    s.unnamed = s.thing != null && s.thing.score() >= NAMED ? outside(s.words, s.thing) : s.words;
+    s.unnamedForms = s.unnamed == s.words ? s.forms : forms(s.unnamed);
     for (Cue cue : SNAPSHOT_WORDS) {
-      if (matches(cue, unnamed, unnamedForms)) {
-        add(scores, Intent.SNAPSHOT, cue.weight());
+      if (matches(cue, s.unnamed, s.unnamedForms)) {
+        add(s.scores, Intent.SNAPSHOT, cue.weight());
       }
     }
     // "why is the payments gate not ready": a gate that shares its name with a provider is the gate when
     // the question says gate or asks why it is not ready (unless it speaks of providers and modes)
-    Link sharing = provider == null ? null : links.stream().filter(l -> l.kind() == Kind.GROUP
-        && l.at().stream().anyMatch(provider.at()::contains)).findFirst().orElse(null);
-    if (sharing != null && (gateWorded(words, provider) || scores.get(Intent.WHY) >= 1.5
-        && scores.get(Intent.PROVIDER) < 1.5)) {
+    s.sharing = s.provider == null ? null : s.links.stream().filter(l -> l.kind() == Kind.GROUP
+        && l.at().stream().anyMatch(s.provider.at()::contains)).findFirst().orElse(null);
+    if (s.sharing != null && (gateWorded(s.words, s.provider) || s.scores.get(Intent.WHY) >= 1.5
+        && s.scores.get(Intent.PROVIDER) < 1.5)) {
       // "what's blocking the kyc gate": called a gate, it is named as clearly as a gate can be
-      thing = gateWorded(words, provider) ? new Link(sharing.entity(), Math.max(NAMED, sharing.score()), sharing.at())
-          : sharing;
-      group = thing;
-      providerMeant = false;
-      add(scores, Intent.PROVIDER, -4);
+      s.thing = gateWorded(s.words, s.provider)
+          ? new Link(s.sharing.entity(), Math.max(NAMED, s.sharing.score()), s.sharing.at()) : s.sharing;
+      s.group = s.thing;
+      s.providerMeant = false;
+      add(s.scores, Intent.PROVIDER, -4);
     }
-    if (choicesAsked) {
-      providerMeant = false;
-      add(scores, Intent.STATUS, 6);
-      add(scores, Intent.PROVIDER, -4);
-      add(scores, Intent.PERMISSION, -4);
+    if (s.choicesAsked) {
+      s.providerMeant = false;
+      add(s.scores, Intent.STATUS, 6);
+      add(s.scores, Intent.PROVIDER, -4);
+      add(s.scores, Intent.PERMISSION, -4);
     }
-    boolean whoAsked = words.stream().anyMatch(w -> WHO_WORDS.contains(w.text()));
-    boolean actorNamed = actor != null && !actor.at().isEmpty();
+    s.whoAsked = s.words.stream().anyMatch(w -> WHO_WORDS.contains(w.text()));
+    s.actorNamed = s.actor != null && !s.actor.at().isEmpty();
     // "who's Krzysztof and what does he own", "which checks does Ewa own": that person, their role and what they own
     // "list every check I own", "co należy do mnie": the asker's own
-    boolean ownWorded = words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()));
-    Link owner = actorNamed ? actor : facts.asker() != null && ownWorded
-        && (firstPerson || words.stream().anyMatch(w -> ME.contains(w.text()))) ? asker(facts.asker().id()) : null;
-    boolean person = owner != null && action == null && !act
-        && (thing == null || thing.score() < owner.score()) && (provider == null || provider.score() < owner.score())
-        && (whoAsked && actorNamed || ownWorded)
-        && tasksWorded < 2 && scores.get(Intent.PERMISSION) < 2 && scores.get(Intent.COUNT) < 3;
-    if (person) {
-      actor = owner;
-      add(scores, Intent.OWNER, 6);
+    s.ownWorded = s.words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()));
+    s.owner = s.actorNamed ? s.actor : s.facts.asker() != null && s.ownWorded
+        && (s.firstPerson || s.words.stream().anyMatch(w -> ME.contains(w.text())))
+        ? asker(s.facts.asker().id()) : null;
+    s.person = s.owner != null && s.action == null && !s.act
+        && (s.thing == null || s.thing.score() < s.owner.score())
+        && (s.provider == null || s.provider.score() < s.owner.score())
+        && (s.whoAsked && s.actorNamed || s.ownWorded)
+        && s.tasksWorded < 2 && s.scores.get(Intent.PERMISSION) < 2 && s.scores.get(Intent.COUNT) < 3;
+    if (s.person) {
+      s.actor = s.owner;
+      add(s.scores, Intent.OWNER, 6);
     }
     // "who of me and Ewa owns more checks", "kto z Jany i Petry ma więcej do zaakceptowania": two people, and
     // "what's the difference between Jan's and Tomasz's permissions": each of them answered
-    Link otherActor = act ? null : otherActor(links, actor, facts, firstPerson
-        || words.stream().anyMatch(w -> ME.contains(w.text()) || w.text().equals("ja")));
+    s.otherActor = s.act ? null : otherActor(s.links, s.actor, s.facts, s.firstPerson
+        || s.words.stream().anyMatch(w -> ME.contains(w.text()) || w.text().equals("ja")));
     // answered in the order named: "Ewa and Jan" is Ewa first
-    if (otherActor != null && !otherActor.at().isEmpty()
-        && Collections.min(otherActor.at()) < Collections.min(actor.at())) {
-      Link first = otherActor;
-      otherActor = actor;
-      actor = first;
+    if (s.otherActor != null && !s.otherActor.at().isEmpty()
+        && Collections.min(s.otherActor.at()) < Collections.min(s.actor.at())) {
+      Link earlier = s.otherActor;
+      s.otherActor = s.actor;
+      s.actor = earlier;
     }
-    String measure = otherActor == null || words.stream().noneMatch(w -> MORE_WORDS.contains(w.text())) ? null
-        : words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text())) ? action == Action.ACCEPT ? "openSignOffs" : "open"
-        : action == Action.ACCEPT ? "signOffs" : tasksWorded >= 2 ? "now" : "owned";
-    if (measure != null) {
-      add(scores, Intent.OWNED, 12);
+    s.measure = s.otherActor == null || s.words.stream().noneMatch(w -> MORE_WORDS.contains(w.text())) ? null
+        : s.words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text()))
+        ? s.action == Action.ACCEPT ? "openSignOffs" : "open"
+        : s.action == Action.ACCEPT ? "signOffs" : s.tasksWorded >= 2 ? "now" : "owned";
+    if (s.measure != null) {
+      add(s.scores, Intent.OWNED, 12);
     }
     // "who has to do the PCI review": the owner of the thing named, not whoever moves next
-    if (whoAsked && !actorNamed && thing != null && thing.score() >= NAMED && !act && !providerMeant && !value
-        && scores.get(Intent.PERMISSION) < 2) {
-      add(scores, Intent.OWNER, 3);
+    if (s.whoAsked && !s.actorNamed && s.thing != null && s.thing.score() >= NAMED && !s.act && !s.providerMeant
+        && !s.value && s.scores.get(Intent.PERMISSION) < 2) {
+      add(s.scores, Intent.OWNER, 3);
     }
     // "what does the rehearsal gate still need": what that thing waits for, not whoever's next step
-    if (thing != null && thing.score() >= NAMED && !actorNamed && !firstPerson && !act
-        && words.stream().anyMatch(w -> NEED_WORDS.contains(w.text()))) {
-      add(scores, Intent.WHY, 6);
+    if (s.thing != null && s.thing.score() >= NAMED && !s.actorNamed && !s.firstPerson && !s.act
+        && s.words.stream().anyMatch(w -> NEED_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.WHY, 6);
     }
     // "what should I do", "co muszę zrobić": from a known asker, their own tasks rather than whoever's next step
-    if (firstPerson && actor != null && actor.at().isEmpty()) {
-      add(scores, Intent.TASKS, scores.get(Intent.NEXT));
+    if (s.firstPerson && s.actor != null && s.actor.at().isEmpty()) {
+      add(s.scores, Intent.TASKS, s.scores.get(Intent.NEXT));
     }
-    boolean whyNot = whyNot(words, actor, action, act);
-    if (whyNot) {
-      add(scores, Intent.PERMISSION, 4);
+  }
+
+  /** What else the words ask: why not, rows counted, going live, the environment or target, a pipeline's purpose. */
+  private static void scoreAsks(Scan s) {
+    s.whyNot = whyNot(s.words, s.actor, s.action, s.act);
+    if (s.whyNot) {
+      add(s.scores, Intent.PERMISSION, 4);
     }
     // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names;
     // and counting "wierszy" is no poem
-    boolean rowsCounted = scores.get(Intent.SNAPSHOT) >= 3.5 && scores.get(Intent.COUNT) >= 3;
-    if (rowsCounted) {
-      add(scores, Intent.SNAPSHOT, 3);
-      add(scores, Intent.OUT_OF_SCOPE, -4);
+    s.rowsCounted = s.scores.get(Intent.SNAPSHOT) >= 3.5 && s.scores.get(Intent.COUNT) >= 3;
+    if (s.rowsCounted) {
+      add(s.scores, Intent.SNAPSHOT, 3);
+      add(s.scores, Intent.OUT_OF_SCOPE, -4);
     }
-    if (goLive) {
-      add(scores, Intent.BLOCKERS, 8);
+    if (s.goLive) {
+      add(s.scores, Intent.BLOCKERS, 8);
     }
-    if (environmentAsked) {
-      add(scores, Intent.SESSION, 6);
+    if (s.environmentAsked) {
+      add(s.scores, Intent.SESSION, 6);
     }
     // "what's the target adapter and its contract", "jaki jest adapter docelowy": where the cutover goes, not a gate
     // or check whose label says target (unless a provider's target is asked)
-    if (!act && targetAsked(words) && (provider == null || provider.score() < NAMED)) {
-      add(scores, Intent.SESSION, 10);
+    if (!s.act && targetAsked(s.words) && (s.provider == null || s.provider.score() < NAMED)) {
+      add(s.scores, Intent.SESSION, 10);
     }
     // "what does <person> still need to sign": a person named with words asking what is still theirs
-    if (actor != null && !actor.at().isEmpty() && scores.get(Intent.TASKS) >= 3 && !modal) {
-      add(scores, Intent.TASKS, 3);
+    if (s.actor != null && !s.actor.at().isEmpty() && s.scores.get(Intent.TASKS) >= 3 && !s.modal) {
+      add(s.scores, Intent.TASKS, 3);
     }
-    if (question.indexOf('%') >= 0) {
-      add(scores, Intent.COUNT, 3);
+    if (s.question.indexOf('%') >= 0) {
+      add(s.scores, Intent.COUNT, 3);
     }
-    if (purpose) {
-      String proves = scenario.pipelines().stream().filter(p -> p.id().equals(pipeline.id())).map(p -> p.proves())
+    if (s.purpose) {
+      String proves = s.scenario.pipelines().stream().filter(p -> p.id().equals(s.pipeline.id())).map(p -> p.proves())
           .findFirst().orElse(null);
       if (proves != null) {
-        thing = new Link(new Lexicon.Entity(Kind.GROUP, proves, List.of()), 5, Set.of());
-        group = thing;
-        add(scores, Intent.STATUS, 6);
+        s.thing = new Link(new Lexicon.Entity(Kind.GROUP, proves, List.of()), 5, Set.of());
+        s.group = s.thing;
+        add(s.scores, Intent.STATUS, 6);
       }
     }
     // words that name the thing asked about do not also ask for recent changes ("przekazania zmiany")
-    if (thing != null && thing.score() >= NAMED && scores.get(Intent.RECENT) > 0) {
-      scores.put(Intent.RECENT, cued(Intent.RECENT, outside(words, thing)));
+    if (s.thing != null && s.thing.score() >= NAMED && s.scores.get(Intent.RECENT) > 0) {
+      s.scores.put(Intent.RECENT, cued(Intent.RECENT, outside(s.words, s.thing)));
     }
     // "what is stopping the cutover": when production is named about as clearly as another gate, words
     // asking what blocks say which was meant
-    Link productionLink = links.stream().filter(l -> l.kind() == Kind.GROUP && l.id().equals(production))
+    s.productionLink = s.links.stream().filter(l -> l.kind() == Kind.GROUP && l.id().equals(s.production))
         .findFirst().orElse(null);
-    if (productionLink != null && thing != null && thing != productionLink && scores.get(Intent.BLOCKERS) >= 1
-        && productionLink.score() >= 0.9 * thing.score()) {
-      thing = productionLink;
-      group = productionLink;
+    if (s.productionLink != null && s.thing != null && s.thing != s.productionLink && s.scores.get(Intent.BLOCKERS) >= 1
+        && s.productionLink.score() >= 0.9 * s.thing.score()) {
+      s.thing = s.productionLink;
+      s.group = s.productionLink;
     }
-    boolean productionNamed = group != null && group.id().equals(production) && thing == group;
-    double thingFit = fit(thing);
+  }
+
+  /** What the things named say about the question; lists, decisions and the asker's own, counted or narrowed. */
+  private static void scoreThings(Scan s) {
+    s.productionNamed = s.group != null && s.group.id().equals(s.production) && s.thing == s.group;
+    s.thingFit = fit(s.thing);
     // what the things named say about the question, whichever words asked it
-    add(scores, Intent.STATUS, thing != null && !productionNamed ? 0.6 + thingFit : 0);
-    add(scores, Intent.WHY, thing != null ? thingFit : 0);
-    add(scores, Intent.OWNER, thing != null && !productionNamed ? thingFit : -1.5);
-    add(scores, Intent.BLOCKERS, productionNamed ? 1.2 + thingFit : 0);
+    add(s.scores, Intent.STATUS, s.thing != null && !s.productionNamed ? 0.6 + s.thingFit : 0);
+    add(s.scores, Intent.WHY, s.thing != null ? s.thingFit : 0);
+    add(s.scores, Intent.OWNER, s.thing != null && !s.productionNamed ? s.thingFit : -1.5);
+    add(s.scores, Intent.BLOCKERS, s.productionNamed ? 1.2 + s.thingFit : 0);
     // "why are routes blocked": why asked of a thing named is about that thing, not the overview of blocked gates
-    if (thing != null && !productionNamed && !goLive && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
-        && (thing.kind() == Kind.GROUP || thing.kind() == Kind.CHECK)) {
-      add(scores, Intent.WHY, 1.5);
+    if (s.thing != null && !s.productionNamed && !s.goLive
+        && s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
+        && (s.thing.kind() == Kind.GROUP || s.thing.kind() == Kind.CHECK)) {
+      add(s.scores, Intent.WHY, 1.5);
     }
     // "list every gate that is not ready and who owns each": the overview, each gate with its owners
-    boolean gatesListed = (thing == null || thing.score() < NAMED || thing.id().equals(production))
-        && cued.get(Intent.COUNT) < 3
-        && gatesNotReadyAsked(words);
-    if (gatesListed) {
-      add(scores, Intent.BLOCKERS, 6);
-      add(scores, Intent.NEXT, -4);
+    s.gatesListed = (s.thing == null || s.thing.score() < NAMED || s.thing.id().equals(s.production))
+        && s.cued.get(Intent.COUNT) < 3
+        && gatesNotReadyAsked(s.words);
+    if (s.gatesListed) {
+      add(s.scores, Intent.BLOCKERS, 6);
+      add(s.scores, Intent.NEXT, -4);
     }
-    boolean ownersListed = gatesListed && (whoAsked || cued.get(Intent.OWNER) >= 2);
+    s.ownersListed = s.gatesListed && (s.whoAsked || s.cued.get(Intent.OWNER) >= 2);
     // "which decisions are still open, all of them, with who decides": every decision, none in particular
     // (not "who may record decisions", nor "kod decyzji": a permission and a code)
-    boolean decisionsListed = !act && (thing == null || thing.score() < NAMED || productionNamed)
-        && cued.get(Intent.PERMISSION) < 2 && action != Action.ACCEPT && !codeAsked(words)
-        && words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
-        && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
+    s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed)
+        && s.cued.get(Intent.PERMISSION) < 2 && s.action != Action.ACCEPT && !codeAsked(s.words)
+        && s.words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
+        && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
             || WH_WORDS.contains(w.text()));
-    if (decisionsListed) {
-      add(scores, Intent.STATUS, 10);
-      add(scores, Intent.PERMISSION, -4);
+    if (s.decisionsListed) {
+      add(s.scores, Intent.STATUS, 10);
+      add(s.scores, Intent.PERMISSION, -4);
     }
     // "how many checks do I own that aren't ready", "ile mam otwartych checków": the asker's own, counted
-    if (cued.get(Intent.COUNT) >= 3 && firstPerson && facts.asker() != null && !duty
-        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()) || w.text().startsWith("check"))) {
-      add(scores, Intent.OWNED, 8);
+    if (s.cued.get(Intent.COUNT) >= 3 && s.firstPerson && s.facts.asker() != null && !s.duty
+        && s.words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()) || w.text().startsWith("check"))) {
+      add(s.scores, Intent.OWNED, 8);
     }
     // "which infrastructure decisions are still open and who makes them": the group's open items, each with its owner
-    if (thing != null && thing == group && !productionNamed && !act && !firstPerson && !actorNamed
-        && (words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
-        && words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()))
-        || words.stream().anyMatch(w -> REMAINING.contains(w.text())))) {
-      add(scores, Intent.STATUS, 8);
+    if (s.thing != null && s.thing == s.group && !s.productionNamed && !s.act && !s.firstPerson && !s.actorNamed
+        && (s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> ITEM_WORDS.contains(w.text()))
+        || s.words.stream().anyMatch(w -> REMAINING.contains(w.text())))) {
+      add(s.scores, Intent.STATUS, 8);
     }
     // "what does OCR run on and who owns it": a provider named better than anything else, its owner is in its card
-    if (providerMeant && provider.score() > (thing == null ? 0 : thing.score()) && providerWorded
-        && cued.get(Intent.OWNER) >= 2) {
-      add(scores, Intent.PROVIDER, 4);
+    if (s.providerMeant && s.provider.score() > (s.thing == null ? 0 : s.thing.score()) && s.providerWorded
+        && s.cued.get(Intent.OWNER) >= 2) {
+      add(s.scores, Intent.PROVIDER, 4);
     }
     // "which interface do I own", "what in the runbook is mine": the asker's own within the group named, not the
     // group's owner
-    if (firstPerson && facts.asker() != null && (ownWorded || words.stream().anyMatch(w -> w.text().equals("mine")))
-        && !whoOwns(words) && !act && thing != null
-        && thing == group && !productionNamed && group.score() >= NAMED) {
-      actor = asker(facts.asker().id());
-      add(scores, Intent.OWNED, 8);
+    if (s.firstPerson && s.facts.asker() != null
+        && (s.ownWorded || s.words.stream().anyMatch(w -> w.text().equals("mine")))
+        && !whoOwns(s.words) && !s.act && s.thing != null
+        && s.thing == s.group && !s.productionNamed && s.group.score() >= NAMED) {
+      s.actor = asker(s.facts.asker().id());
+      add(s.scores, Intent.OWNED, 8);
     }
     // "is my gate ready", "czy moja bramka jest gotowa": the one gate the asker owns
-    if (firstPerson && facts.asker() != null && !act && (thing == null || thing.score() < NAMED) && myGate(words)) {
-      List<GroupDef> mine = scenario.groups().stream().filter(g -> facts.asker().id().equals(g.owner())).toList();
+    if (s.firstPerson && s.facts.asker() != null && !s.act && (s.thing == null || s.thing.score() < NAMED)
+        && myGate(s.words)) {
+      List<GroupDef> mine = s.scenario.groups().stream().filter(g -> s.facts.asker().id().equals(g.owner())).toList();
       if (mine.size() == 1) {
-        thing = new Link(new Lexicon.Entity(Kind.GROUP, mine.get(0).id(), List.of()), NAMED, Set.of());
-        group = thing;
-        add(scores, Intent.STATUS, 6);
-        add(scores, Intent.TASKS, -6);
+        s.thing = new Link(new Lexicon.Entity(Kind.GROUP, mine.get(0).id(), List.of()), NAMED, Set.of());
+        s.group = s.thing;
+        add(s.scores, Intent.STATUS, 6);
+        add(s.scores, Intent.TASKS, -6);
       }
     }
     // "what can I sign off right now": the asker's own tasks, not whether they hold the permission
-    if (modal && firstPerson && action != null && !act && !words.isEmpty()
-        && WH_WORDS.contains(words.get(0).text())
-        && (thing == null || thing.score() < NAMED || verbOnly(thing, words))) {
-      add(scores, Intent.TASKS, 4);
+    if (s.modal && s.firstPerson && s.action != null && !s.act && !s.words.isEmpty()
+        && WH_WORDS.contains(s.words.get(0).text())
+        && (s.thing == null || s.thing.score() < NAMED || verbOnly(s.thing, s.words))) {
+      add(s.scores, Intent.TASKS, 4);
     }
     // "can I run the connection check myself": whether the asker may, and who may if not
-    if (modal && firstPerson && action != null && !act && yesNo(words)
-        && (pipeline != null || thing != null && thing.score() >= NAMED)) {
-      add(scores, Intent.PERMISSION, 4);
-      add(scores, Intent.TASKS, -6);
+    if (s.modal && s.firstPerson && s.action != null && !s.act && yesNo(s.words)
+        && (s.pipeline != null || s.thing != null && s.thing.score() >= NAMED)) {
+      add(s.scores, Intent.PERMISSION, 4);
+      add(s.scores, Intent.TASKS, -6);
     }
     // "has anyone signed anything off yet": what someone did, whatever a sign-off's word names
-    if (words.stream().anyMatch(w -> SOMEONE.contains(w.text())) && cued(Intent.RECENT, words) >= 2 && !modal) {
-      add(scores, Intent.RECENT, 5);
+    if (s.words.stream().anyMatch(w -> SOMEONE.contains(w.text())) && s.cued.get(Intent.RECENT) >= 2 && !s.modal) {
+      add(s.scores, Intent.RECENT, 5);
     }
     // "kto może zaakceptować X": who may, not who did ("ktoś zaakceptował")
-    if (modal) {
-      add(scores, Intent.RECENT, -2);
+    if (s.modal) {
+      add(s.scores, Intent.RECENT, -2);
     }
-    add(scores, Intent.TASKS, actor != null ? 0.8 + fit(actor) : firstPerson ? 0.8 : -3);
+    add(s.scores, Intent.TASKS, s.actor != null ? 0.8 + fit(s.actor) : s.firstPerson ? 0.8 : -3);
     // "what should X do now?" asks for their tasks, not for whoever's next step
-    add(scores, Intent.NEXT, actor != null && scores.get(Intent.TASKS) > 2 ? -2 : 0);
-    add(scores, Intent.PERMISSION, actor != null && action != null || pipeline != null && action == Action.RUN
-        ? 1.0 : actor == null && action == null && scores.get(Intent.PERMISSION) < 3 ? -1.5 : 0);
+    add(s.scores, Intent.NEXT, s.actor != null && s.scores.get(Intent.TASKS) > 2 ? -2 : 0);
+    add(s.scores, Intent.PERMISSION, s.actor != null && s.action != null || s.pipeline != null && s.action == Action.RUN
+        ? 1.0 : s.actor == null && s.action == null && s.scores.get(Intent.PERMISSION) < 3 ? -1.5 : 0);
     // "can the driver accept ...", "czy X moze zapisac ...": whether someone may, not what something is
-    if (modal && actor != null && action != null && !act && !(firstPerson && tasksWorded >= 2)) {
-      add(scores, Intent.PERMISSION, 3);
+    if (s.modal && s.actor != null && s.action != null && !s.act && !(s.firstPerson && s.tasksWorded >= 2)) {
+      add(s.scores, Intent.PERMISSION, 3);
     }
     // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
     // ("who owns the drivers' offline sync" asks for a thing's owner: a person named there is not the subject)
-    if (actor != null && action == null && !act && (thing == null || thing.score() < NAMED) && provider == null
-        && !whoOwns(words) && words.stream().anyMatch(QuestionReader::ownWord)) {
-      add(scores, Intent.OWNED, 6);
+    if (s.actor != null && s.action == null && !s.act && (s.thing == null || s.thing.score() < NAMED)
+        && s.provider == null && !whoOwns(s.words) && s.words.stream().anyMatch(QuestionReader::ownWord)) {
+      add(s.scores, Intent.OWNED, 6);
     }
     // "can the dry-run be started now": whether the server would start it, not what the gate it proves is
     // ("da się uruchomić": a modal's infinitive, which the past "się uruchomił(a)" cues match by their stem)
-    if (modal && actor == null && pipeline != null && action == Action.RUN && !act) {
-      add(scores, Intent.PERMISSION, 3);
-      add(scores, Intent.PIPELINE_RESULT, -2);
+    if (s.modal && s.actor == null && s.pipeline != null && s.action == Action.RUN && !s.act) {
+      add(s.scores, Intent.PERMISSION, 3);
+      add(s.scores, Intent.PIPELINE_RESULT, -2);
     }
     // "how many provider contracts are mapped": a thing named far more clearly than a provider is what is asked about
-    if (provider != null && thing != null && thing.score() > 1.5 * provider.score() && !providerMeant) {
-      add(scores, Intent.PROVIDER, -2);
+    if (s.provider != null && s.thing != null && s.thing.score() > 1.5 * s.provider.score() && !s.providerMeant) {
+      add(s.scores, Intent.PROVIDER, -2);
     }
+  }
+
+  /** Providers listed, counted or the asker's own; the way back, pipelines, the console's API, scope. */
+  private static void scoreTopics(Scan s) {
     // "list the providers", "which providers are mocked": several providers, none in particular
-    boolean providersWorded = providersWorded(words);
+    s.providersWorded = providersWorded(s.words);
     // "ilu jest dostawców w sumie": the providers counted, not a gate whose label says provider
-    boolean providersCounted = providersWorded && scores.get(Intent.COUNT) >= 3
-        && (thing == null || thing.score() < NAMED || providerWordsOnly(thing, words));
-    // "which integrations are not on production yet": the providers not in their target mode, though it names production
-    boolean notProduction = providersWorded && notProductionAsked(words);
-    List<String> providers = providersCounted || notProduction || thing == null || thing.score() < NAMED
-        || providerMeant ? providersListed(words, links, scenario, providersCounted ? null : provider) : List.of();
-    if (!providers.isEmpty()) {
-      add(scores, Intent.PROVIDER, providersCounted || notProduction ? 9 : 5);
+    s.providersCounted = s.providersWorded && s.scores.get(Intent.COUNT) >= 3
+        && (s.thing == null || s.thing.score() < NAMED || providerWordsOnly(s.thing, s.words));
+    // "which integrations are not on production yet": the providers not in their target mode, though it names
+    // production
+    s.notProduction = s.providersWorded && notProductionAsked(s.words);
+    s.providers = s.providersCounted || s.notProduction || s.thing == null || s.thing.score() < NAMED
+        || s.providerMeant
+        ? providersListed(s.words, s.links, s.scenario, s.providersCounted ? null : s.provider) : List.of();
+    if (!s.providers.isEmpty()) {
+      add(s.scores, Intent.PROVIDER, s.providersCounted || s.notProduction ? 9 : 5);
     }
     // "which providers are mine", "jakie providery są moje": the asker's own providers, not their tasks
-    boolean providersMine = providersWorded && firstPerson && facts.asker() != null && !act
-        && (ownWorded || words.stream().anyMatch(w -> MY.contains(w.text()) || w.text().equals("mine")));
-    if (providersMine) {
-      add(scores, Intent.PROVIDER, 8);
-      add(scores, Intent.TASKS, -8);
+    s.providersMine = s.providersWorded && s.firstPerson && s.facts.asker() != null && !s.act
+        && (s.ownWorded || s.words.stream().anyMatch(w -> MY.contains(w.text()) || w.text().equals("mine")));
+    if (s.providersMine) {
+      add(s.scores, Intent.PROVIDER, 8);
+      add(s.scores, Intent.TASKS, -8);
     }
     // "have patients been notified": the words naming a provider name a check more clearly
-    if (provider != null && thing != null && !providerMeant && thing.at().containsAll(provider.at())) {
-      add(scores, Intent.PROVIDER, -2);
+    if (s.provider != null && s.thing != null && !s.providerMeant && s.thing.at().containsAll(s.provider.at())) {
+      add(s.scores, Intent.PROVIDER, -2);
     }
     // "is anything waiting on the medical director": a person named more clearly than a provider is who is meant
-    if (provider != null && actor != null && actor.score() > provider.score()) {
-      add(scores, Intent.PROVIDER, -2);
+    if (s.provider != null && s.actor != null && s.actor.score() > s.provider.score()) {
+      add(s.scores, Intent.PROVIDER, -2);
     }
-    boolean ownCheck = provider != null && thing != null && thing.id().equals(providerCheck(facts, provider.id()));
-    add(scores, Intent.PROVIDER, provider != null ? 0.9 + fit(provider) + (providerMeant ? 1.5 : 0)
-        + (ownCheck ? 1.0 : 0) : -3);
-    if (whatIs) {
-      add(scores, Intent.MEANING, 9);
+    s.ownCheck = s.provider != null && s.thing != null && s.thing.id().equals(providerCheck(s.facts, s.provider.id()));
+    add(s.scores, Intent.PROVIDER, s.provider != null ? 0.9 + fit(s.provider) + (s.providerMeant ? 1.5 : 0)
+        + (s.ownCheck ? 1.0 : 0) : -3);
+    if (s.whatIs) {
+      add(s.scores, Intent.MEANING, 9);
     }
     // the console's own words asked what they mean: "blocked" in it is not a question about blockers
-    add(scores, Intent.MEANING, code != null ? 3 + fit(code) + (groupCodeAsked ? 2 : 0) : !terms.isEmpty() ? 5.5 : -3);
-    add(scores, Intent.SESSION, environment != null ? 0.6 + fit(environment) : 0);
+    add(s.scores, Intent.MEANING, s.code != null ? 3 + fit(s.code) + (s.groupCodeAsked ? 2 : 0)
+        : !s.terms.isEmpty() ? 5.5 : -3);
+    add(s.scores, Intent.SESSION, s.environment != null ? 0.6 + fit(s.environment) : 0);
     // "who answers for a rollback to the depot server": the way back to an environment named is the session's
     // "suma kontrolna" by its own forms: "kontroli" and "w sumie" ask about checks
-    if (words.stream().anyMatch(w -> w.text().startsWith("kontroln"))
-        && words.stream().anyMatch(w -> w.text().startsWith("sum"))) {
-      add(scores, Intent.SNAPSHOT, 4);
+    if (s.words.stream().anyMatch(w -> w.text().startsWith("kontroln"))
+        && s.words.stream().anyMatch(w -> w.text().startsWith("sum"))) {
+      add(s.scores, Intent.SNAPSHOT, 4);
     }
     // "who is the rollback owner and which adapter do we fall back to": the way back, both its owner and adapter
     // "if we have to roll back, who owns that": the way back itself, when no gate of that name is meant
-    boolean rollback = rollbackAsked(words) && (environment != null || scores.get(Intent.SESSION) >= 2
-        || thing == null && whoAsked || fallBackAsked(words));
-    if (rollback) {
+    s.rollback = rollbackAsked(s.words) && (s.environment != null || s.scores.get(Intent.SESSION) >= 2
+        || s.thing == null && s.whoAsked || fallBackAsked(s.words));
+    if (s.rollback) {
       // its owner asked as well ("who owns the rollback and which adapter"): the way back says both
-      add(scores, Intent.SESSION, environment != null ? 6 : 10);
+      add(s.scores, Intent.SESSION, s.environment != null ? 6 : 10);
     }
     // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
-    add(scores, Intent.PIPELINE_RESULT, pipeline != null ? 0.8
-        : check != null && pipelineOf(scenario, check.id()) != null ? 0.5 : -3);
-    add(scores, Intent.COUNT, thing != null ? 0.3 : 0);
-    if (act) {
-      add(scores, Intent.ACT_REQUEST, 6);
+    add(s.scores, Intent.PIPELINE_RESULT, s.pipeline != null ? 0.8
+        : s.check != null && pipelineOf(s.scenario, s.check.id()) != null ? 0.5 : -3);
+    add(s.scores, Intent.COUNT, s.thing != null ? 0.3 : 0);
+    if (s.act) {
+      add(s.scores, Intent.ACT_REQUEST, 6);
     }
-    if (duty && !act) {
-      add(scores, Intent.TASKS, 4);
+    if (s.duty && !s.act) {
+      add(s.scores, Intent.TASKS, 4);
     }
-    if (value && !act) {
-      add(scores, Intent.STATUS, 5);
-      add(scores, Intent.PROVIDER, -5);
+    if (s.value && !s.act) {
+      add(s.scores, Intent.STATUS, 5);
+      add(s.scores, Intent.PROVIDER, -5);
     }
-    if (traffic && !act) {
-      add(scores, Intent.BLOCKERS, 6);
-      add(scores, Intent.PROVIDER, -5);
+    if (s.traffic && !s.act) {
+      add(s.scores, Intent.BLOCKERS, 6);
+      add(s.scores, Intent.PROVIDER, -5);
     }
-    if (lastWrite && !act) {
-      add(scores, Intent.SESSION, 6);
+    if (s.lastWrite && !s.act) {
+      add(s.scores, Intent.SESSION, 6);
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
-    if (others && thing != null && !act) {
-      add(scores, Intent.OTHER_OWNERS, 8);
+    if (s.others && s.thing != null && !s.act) {
+      add(s.scores, Intent.OTHER_OWNERS, 8);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
-      add(scores, Intent.TASKS, -8);
+      add(s.scores, Intent.TASKS, -8);
     }
-    if (links.isEmpty() && scores.values().stream().allMatch(s -> s < 1.5)) {
-      add(scores, Intent.OUT_OF_SCOPE, 1);
+    if (s.links.isEmpty() && s.scores.values().stream().allMatch(score -> score < 1.5)) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 1);
     }
     // "which pipelines do we have, has any of them run": every pipeline with its last run, none in particular
     // (not "who may run the pipelines": a permission)
-    boolean pipelinesListed = !act && !modal && pipelinesAsked(words) && (pipeline == null || pipeline.score() < NAMED)
-        && cued.get(Intent.PERMISSION) < 2;
-    if (pipelinesListed) {
-      scores.put(Intent.OUT_OF_SCOPE, 0.0);
-      add(scores, Intent.PIPELINE_RESULT, 10);
+    s.pipelinesListed = !s.act && !s.modal && pipelinesAsked(s.words)
+        && (s.pipeline == null || s.pipeline.score() < NAMED) && s.cued.get(Intent.PERMISSION) < 2;
+    if (s.pipelinesListed) {
+      s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
+      add(s.scores, Intent.PIPELINE_RESULT, 10);
     }
     // "for a CI script: which endpoint starts the connection check": the console's own API for a thing named is
     // known; a pipeline's is the one that starts it, a check's the command that moves it
-    String api = null;
-    if (!act && apiAsked(words, links)
-        && (pipeline != null || thing != null && thing.score() >= NAMED)
-        && !words.isEmpty() && !WRITE_WORDS.contains(words.get(0).text())) {
-      scores.put(Intent.OUT_OF_SCOPE, 0.0);
-      api = pipeline != null && (action == Action.RUN || thing == null || thing.kind() != Kind.CHECK)
-          ? pipeline.id() : thing != null ? provedBy(scenario, thing.id()) : null;
-      if (api == null && thing != null && thing.kind() == Kind.CHECK && action == Action.RUN) {
-        api = pipelineOf(scenario, thing.id());
+    s.api = null;
+    if (!s.act && apiAsked(s.words, s.links)
+        && (s.pipeline != null || s.thing != null && s.thing.score() >= NAMED)
+        && !s.words.isEmpty() && !WRITE_WORDS.contains(s.words.get(0).text())) {
+      s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
+      s.api = s.pipeline != null && (s.action == Action.RUN || s.thing == null || s.thing.kind() != Kind.CHECK)
+          ? s.pipeline.id() : s.thing != null ? provedBy(s.scenario, s.thing.id()) : null;
+      if (s.api == null && s.thing != null && s.thing.kind() == Kind.CHECK && s.action == Action.RUN) {
+        s.api = pipelineOf(s.scenario, s.thing.id());
       }
-      add(scores, api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
+      add(s.scores, s.api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
     }
     // "napisz wiersz o aptece", "write a poem about X": a request for a poem is one, whatever a word of it names
-    if (!words.isEmpty() && WRITE_WORDS.contains(words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, words) >= 4) {
-      scores.put(Intent.OUT_OF_SCOPE, Math.max(scores.get(Intent.OUT_OF_SCOPE), 4.0));
-      add(scores, Intent.SNAPSHOT, -4);
+    if (!s.words.isEmpty() && WRITE_WORDS.contains(s.words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, s.words) >= 4) {
+      s.scores.put(Intent.OUT_OF_SCOPE, Math.max(s.scores.get(Intent.OUT_OF_SCOPE), 4.0));
+      add(s.scores, Intent.SNAPSHOT, -4);
     }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
-    if (scores.get(Intent.OUT_OF_SCOPE) >= 4 && !act && !rowsCounted) {
-      add(scores, Intent.OUT_OF_SCOPE, 10);
+    if (s.scores.get(Intent.OUT_OF_SCOPE) >= 4 && !s.act && !s.rowsCounted) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 10);
     }
 
+  }
+
+  /** Counts: statuses, people, groups, the gates of a status listed. */
+  private static void scoreCounts(Scan s) {
     // "how many gates are blocked": a status counted, unless a thing named clearly is what is counted
     // "why is go-live blocked? every reason": the status is the question's word for not ready, not a filter
-    String status = (thing == null || thing.score() < NAMED) && words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))
-        ? statusNamed(words) : null;
-    if (status != null && scores.get(Intent.COUNT) >= 3) {
-      add(scores, Intent.COUNT, 2);
+    s.status = (s.thing == null || s.thing.score() < NAMED)
+        && s.words.stream().noneMatch(w -> WHY_WORDS.contains(w.text())) ? statusNamed(s.words) : null;
+    if (s.status != null && s.scores.get(Intent.COUNT) >= 3) {
+      add(s.scores, Intent.COUNT, 2);
     }
     // "ile grup (razem z tymi spoza listy bramek) nie jest gotowych": groups counted, whatever a word of it names
-    boolean groupsCounted = groupsCounted(words) && !act;
-    if (groupsCounted) {
-      add(scores, Intent.COUNT, 8);
+    s.groupsCounted = groupsCounted(s.words) && !s.act;
+    if (s.groupsCounted) {
+      add(s.scores, Intent.COUNT, 8);
     }
     // "how many people are in this scenario", "ile jest ról": the actors, counted and named
     // (a check named by those words, "staff roles", is no number: the people are what is counted)
-    boolean people = scores.get(Intent.COUNT) >= 3 && !actorNamed && action == null
-        && (thing == null || thing.score() < NAMED || thing.kind() == Kind.CHECK)
-        && words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
-    if (people) {
-      add(scores, Intent.COUNT, 5);
+    s.people = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action == null
+        && (s.thing == null || s.thing.score() < NAMED || s.thing.kind() == Kind.CHECK)
+        && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
+    if (s.people) {
+      add(s.scores, Intent.COUNT, 5);
     }
-    if (scores.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2) {
-      add(scores, Intent.COUNT, 6);
+    if (s.scores.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2) {
+      add(s.scores, Intent.COUNT, 6);
     }
-    if ((thing == null || thing.score() < NAMED) && readyGatesListed(words)) {
-      add(scores, Intent.COUNT, 8);
+    if ((s.thing == null || s.thing.score() < NAMED) && readyGatesListed(s.words)) {
+      add(s.scores, Intent.COUNT, 8);
     }
     // "how many gates are there and which are ready": the count, and the gates of the status asked named
-    String listed = scores.get(Intent.COUNT) >= 3 && words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))
-        ? status != null ? status : words.stream().anyMatch(w -> READY_WORDS.contains(w.text())) ? "READY" : null
+    s.listed = s.scores.get(Intent.COUNT) >= 3 && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))
+        ? s.status != null ? s.status : s.words.stream().anyMatch(w -> READY_WORDS.contains(w.text())) ? "READY" : null
         : null;
     // "when was the last write": the live session's last write, said even when there is none
-    boolean whenAsked = words.stream().anyMatch(w -> LAST_OR_WHEN_WORDS.contains(w.text()));
-    Intent first = null;
-    Intent second = null;
+    s.whenAsked = s.words.stream().anyMatch(w -> LAST_OR_WHEN_WORDS.contains(w.text()));
+  }
+
+  /** The best reading and, when another is close or joined, a second one; then what else it asks of its thing. */
+  private static Question chosen(Scan s) {
+    s.first = null;
+    s.second = null;
     for (Intent intent : Intent.values()) {
-      double score = scores.getOrDefault(intent, 0.0);
+      double score = s.scores.getOrDefault(intent, 0.0);
       if (score <= 0.5) {
         continue;
       }
-      if (first == null || score > scores.get(first)) {
-        second = first;
-        first = intent;
-      } else if (second == null || score > scores.get(second)) {
-        second = intent;
+      if (s.first == null || score > s.scores.get(s.first)) {
+        s.second = s.first;
+        s.first = intent;
+      } else if (s.second == null || score > s.scores.get(s.second)) {
+        s.second = intent;
       }
     }
-    Lang language = lang;
-    Context context = new Context(scenario, code, thing, group, check, actor, provider, pipeline, environment,
-        production, productionNamed, action, whyNot, firstPerson, terms, providers, status,
-        group != null && !onlyProgressWords(group, words), rollback, namedBeyondVerbs(check, words),
-        whatIs ? named : null, providersCounted,
-        first == Intent.SNAPSHOT ? batchNamed(words, scenario) : null, traffic, lastWrite, person,
-        people, listed, whenAsked, scores.get(Intent.COUNT) >= 3, api, ownersListed, allAsked(words),
-        decisionsListed, cued.get(Intent.COUNT) >= 3 && statusesNamed(words) >= 2, pipelinesListed,
-        groupsCounted, otherActor, measure, providersMine);
-    if (first == null) {
-      return new Question(language, Intent.UNKNOWN, null, List.of(), null, action, null, null);
+    s.language = s.lang;
+    s.context = new Context(s.scenario, s.code, s.thing, s.group, s.check, s.actor, s.provider, s.pipeline,
+        s.environment,
+        s.production, s.productionNamed, s.action, s.whyNot, s.firstPerson, s.terms, s.providers, s.status,
+        s.group != null && !onlyProgressWords(s.group, s.words), s.rollback, namedBeyondVerbs(s.check, s.words),
+        s.whatIs ? s.named : null, s.providersCounted,
+        s.first == Intent.SNAPSHOT ? batchNamed(s.words, s.scenario) : null, s.traffic, s.lastWrite, s.person,
+        s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed, allAsked(s.words),
+        s.decisionsListed, s.cued.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2, s.pipelinesListed,
+        s.groupsCounted, s.otherActor, s.measure, s.providersMine);
+    if (s.first == null) {
+      return new Question(s.language, Intent.UNKNOWN, null, List.of(), null, s.action, null, null);
     }
-    Question reading = reading(first, language, context);
+    s.reading = reading(s.first, s.language, s.context);
     // two people named, asked the same of both ("Jan's and Tomasz's permissions"): each answered
-    if (context.otherActor() != null && context.measure() == null && reading.actor() != null && reading.also() == null
-        && Set.of(Intent.PERMISSION, Intent.TASKS, Intent.OWNED).contains(reading.intent())) {
-      Question other = reading(reading.intent(), language, context.of(context.otherActor()));
-      if (!other.calls().equals(reading.calls())) {
-        return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
-            reading.action(), reading.environment(), other);
+    if (s.context.otherActor() != null && s.context.measure() == null && s.reading.actor() != null
+        && s.reading.also() == null
+        && Set.of(Intent.PERMISSION, Intent.TASKS, Intent.OWNED).contains(s.reading.intent())) {
+      Question other = reading(s.reading.intent(), s.language, s.context.of(s.context.otherActor()));
+      if (!other.calls().equals(s.reading.calls())) {
+        return new Question(s.reading.lang(), s.reading.intent(), s.reading.subject(), s.reading.calls(),
+            s.reading.actor(), s.reading.action(), s.reading.environment(), other);
       }
     }
     // "how far along are we, and what's next": two asks joined, each by its own words, both answered
-    if (joined(words, lang) && cued.getOrDefault(first, 0.0) >= 2
-        && (second == null || scores.get(second) < CLOSE * scores.get(first))) {
+    if (joined(s.words, s.lang) && s.cued.getOrDefault(s.first, 0.0) >= 2
+        && (s.second == null || s.scores.get(s.second) < CLOSE * s.scores.get(s.first))) {
       for (Intent other : Intent.values()) {
         // a provider's card already names its owner
-        if (other != first && JOINED_ASKS.contains(other) && !(first == Intent.PROVIDER && other == Intent.OWNER)
-            && cued.getOrDefault(other, 0.0) >= 2 && scores.get(other) > 0.5 && compatible(first, other)
-            && (second == null || second == other || cued.getOrDefault(second, 0.0) < 2
-            || scores.get(other) > scores.get(second))) {
-          second = other;
-          scores.put(other, Math.max(scores.get(other), CLOSE * scores.get(first)));
+        if (other != s.first && JOINED_ASKS.contains(other) && !(s.first == Intent.PROVIDER && other == Intent.OWNER)
+            && s.cued.getOrDefault(other, 0.0) >= 2 && s.scores.get(other) > 0.5 && compatible(s.first, other)
+            && (s.second == null || s.second == other || s.cued.getOrDefault(s.second, 0.0) < 2
+            || s.scores.get(other) > s.scores.get(s.second))) {
+          s.second = other;
+          s.scores.put(other, Math.max(s.scores.get(other), CLOSE * s.scores.get(s.first)));
         }
       }
     }
     // a close second reading that asks something else about the same question is answered too, briefly
-    if (second != null && scores.get(second) >= CLOSE * scores.get(first) && scores.get(second) >= 2.5
-        && compatible(first, second)) {
-      Question also = reading(second, language, context);
-      if (!also.calls().isEmpty() && !also.calls().equals(reading.calls())
-          && (also.subject() == null || !also.subject().equals(reading.subject()))) {
-        return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
-            reading.action(), reading.environment(), also, asks(reading, words));
+    if (s.second != null && s.scores.get(s.second) >= CLOSE * s.scores.get(s.first) && s.scores.get(s.second) >= 2.5
+        && compatible(s.first, s.second)) {
+      Question also = reading(s.second, s.language, s.context);
+      if (!also.calls().isEmpty() && !also.calls().equals(s.reading.calls())
+          && (also.subject() == null || !also.subject().equals(s.reading.subject()))) {
+        return new Question(s.reading.lang(), s.reading.intent(), s.reading.subject(), s.reading.calls(),
+            s.reading.actor(), s.reading.action(), s.reading.environment(), also, asks(s.reading, s.words));
       }
     }
-    return reading.asking(asks(reading, words));
+    return s.reading.asking(asks(s.reading, s.words));
   }
+
+  /**
+   * One question as it is read: what it says, the things it names, and how each kind of question scores.
+   * The reading is done in steps (each small enough for the JIT to compile and inline well), which share
+   * it here rather than in one long method's locals.
+   */
+  private static final class Scan {
+    final String question;
+    final Lang lang;
+    final ReadinessFacts facts;
+    Scenario scenario;
+    Lexicon lexicon;
+    List<Word> words;
+    List<Link> all;
+    List<Link> links;
+    boolean firstPerson;
+    boolean duty;
+    Action action;
+    boolean traffic;
+    boolean lastWrite;
+    boolean meaningAsked;
+    Link code;
+    List<String> terms;
+    Link group;
+    boolean groupCodeAsked;
+    Link check;
+    Link actor;
+    boolean others;
+    Link provider;
+    Link pipeline;
+    boolean purpose;
+    Link environment;
+    String production;
+    Link thing;
+    boolean act;
+    boolean modal;
+    boolean value;
+    boolean decisionMeant;
+    boolean choicesAsked;
+    boolean groupOverProvider;
+    boolean providerMeant;
+    boolean goLive;
+    boolean environmentAsked;
+    Link named;
+    boolean whatIs;
+    Set<String> forms;
+    Map<Intent, Double> scores;
+    double tasksWorded;
+    boolean providerWorded;
+    Map<Intent, Double> cued;
+    List<Word> unnamed;
+    Set<String> unnamedForms;
+    Link sharing;
+    boolean whoAsked;
+    boolean actorNamed;
+    boolean ownWorded;
+    Link owner;
+    boolean person;
+    Link otherActor;
+    String measure;
+    boolean whyNot;
+    boolean rowsCounted;
+    Link productionLink;
+    boolean productionNamed;
+    double thingFit;
+    boolean gatesListed;
+    boolean ownersListed;
+    boolean decisionsListed;
+    boolean providersWorded;
+    boolean providersCounted;
+    boolean notProduction;
+    List<String> providers;
+    boolean providersMine;
+    boolean ownCheck;
+    boolean rollback;
+    boolean pipelinesListed;
+    String api;
+    String status;
+    boolean groupsCounted;
+    boolean people;
+    String listed;
+    boolean whenAsked;
+    Intent first;
+    Intent second;
+    Lang language;
+    Context context;
+    Question reading;
+
+    Scan(String question, Lang lang, ReadinessFacts facts) {
+      this.question = question;
+      this.lang = lang;
+      this.facts = facts;
+    }
+  }
+
 
   /**
    * What a question about one thing asks besides its status: "is it ready?" wants a yes or no first,
@@ -2034,26 +2187,72 @@ public final class QuestionReader {
    */
   private static Map<Intent, Double> cueScores(List<Word> words, Set<String> forms) {
     Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-    for (Map.Entry<Intent, List<Cue>> entry : CUES.entrySet()) {
-      scores.put(entry.getKey(), score(entry.getValue(), words, forms));
+    for (Intent intent : CUES.keySet()) {
+      scores.put(intent, 0.0);
+    }
+    for (CueIndex.Entry entry : CueIndex.candidates(forms)) {
+      if (matches(entry.cue(), words, forms)) {
+        scores.merge(entry.intent(), entry.cue().weight(), Double::sum);
+      }
     }
     return scores;
   }
 
-  private static double score(List<Cue> cues, List<Word> words, Set<String> forms) {
+  /** What the cues of {@code intent} score over {@code words} alone. */
+  private static double cued(Intent intent, List<Word> words) {
+    Set<String> forms = forms(words);
     double score = 0;
-    for (int i = 0; i < cues.size(); i++) {
-      Cue cue = cues.get(i);
-      if (matches(cue, words, forms)) {
-        score += cue.weight();
+    for (CueIndex.Entry entry : CueIndex.candidates(forms)) {
+      if (entry.intent() == intent && matches(entry.cue(), words, forms)) {
+        score += entry.cue().weight();
       }
     }
     return score;
   }
 
-  /** What the cues of {@code intent} score over {@code words} alone. */
-  private static double cued(Intent intent, List<Word> words) {
-    return score(CUES.get(intent), words, forms(words));
+  /**
+   * The cues by each form of their first word: a question can only match cues whose first word it says,
+   * so it tries those few rather than all of them (built once, after every cue is declared).
+   */
+  private static final class CueIndex {
+    private record Entry(Intent intent, Cue cue) {
+    }
+
+    private static final Map<String, List<Entry>> BY_FIRST_WORD = new HashMap<>();
+
+    static {
+      for (Map.Entry<Intent, List<Cue>> intent : CUES.entrySet()) {
+        for (Cue cue : intent.getValue()) {
+          if (cue.words().isEmpty()) {
+            continue;
+          }
+          Word first = cue.words().get(0);
+          Set<String> keys = new HashSet<>();
+          for (String key : new String[] {first.text(), first.pl(), first.en(), first.head()}) {
+            if (key != null && keys.add(key)) {
+              BY_FIRST_WORD.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(intent.getKey(), cue));
+            }
+          }
+        }
+      }
+    }
+
+    /** Each cue whose first word is one of {@code forms}, once. */
+    static List<Entry> candidates(Set<String> forms) {
+      List<Entry> out = new ArrayList<>();
+      Set<Cue> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (String form : forms) {
+        List<Entry> entries = BY_FIRST_WORD.get(form);
+        if (entries != null) {
+          for (int i = 0; i < entries.size(); i++) {
+            if (seen.add(entries.get(i).cue())) {
+              out.add(entries.get(i));
+            }
+          }
+        }
+      }
+      return out;
+    }
   }
 
   /** The words no link names. */
