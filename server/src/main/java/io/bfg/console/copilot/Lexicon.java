@@ -359,8 +359,24 @@ final class Lexicon {
     return shorter.length() >= 4 && longer.length() - shorter.length() <= 3 && longer.startsWith(shorter)
         // a Polish noun's case ending written without diacritics: "probe" (próbę) is "proba"
         || a.length() == b.length() && a.length() >= 5 && vowel(a.charAt(a.length() - 1))
-        && vowel(b.charAt(b.length() - 1)) && a.regionMatches(0, b, 0, a.length() - 1);
+        && vowel(b.charAt(b.length() - 1)) && a.regionMatches(0, b, 0, a.length() - 1)
+        // a locative's softened consonant: "limicie" is "limit", "ogrodzie" "ogrod", "rowerze" "rower"
+        || softened(a, b) || softened(b, a);
   }
+
+  private static boolean softened(String said, String name) {
+    for (String[] pair : SOFTENED) {
+      if (said.endsWith(pair[0]) && said.length() - pair[0].length() >= 3) {
+        String stem = said.substring(0, said.length() - pair[0].length()) + pair[1];
+        if (name.startsWith(stem) && name.length() - stem.length() <= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String[][] SOFTENED = {{"cie", "t"}, {"dzie", "d"}, {"rze", "r"}};
 
   private static boolean vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';

@@ -584,7 +584,7 @@ public final class LocalAnswers {
     Map<String, Object> first = measured(a);
     Map<String, Object> second = measured(b);
     String key = switch (measure) {
-      case "open", "now", "signOffs", "openSignOffs" -> measure;
+      case "open", "now", "signOffs", "openSignOffs", "permissions" -> measure;
       default -> "owned";
     };
     long x = (Long) first.get(key);
@@ -592,7 +592,9 @@ public final class LocalAnswers {
     String verdict = x == y ? t.line("compare.same." + key, Map.of("count", x))
         : t.line("compare.more." + key, with(x > y ? first : second, "count", Math.max(x, y), "other",
             (x > y ? second : first).get("name"), "otherCount", Math.min(x, y)));
-    return verdict + "\n- " + t.line("compare.item", first) + "\n- " + t.line("compare.item", second);
+    // permissions compared: each person's own, named; otherwise what each owns and can do
+    String item = key.equals("permissions") ? "compare.permissions.item" : "compare.item";
+    return verdict + "\n- " + t.line(item, first) + "\n- " + t.line(item, second);
   }
 
   private static Map<String, Object> measured(Map<String, Object> tasks) {
@@ -602,8 +604,10 @@ public final class LocalAnswers {
         && "owner-acceptance".equals(check.get("kind"))).count();
     long signOffs = tasks.get("byKind") instanceof Map<?, ?> byKind && byKind.get("signOffs") instanceof Number n
         ? n.longValue() : 0;
+    List<Object> permissions = list(tasks.get("permissions"));
     return with(tasks, "owned", (long) owned.size(), "open", open, "now", (long) maps(tasks.get("actionable")).size(),
-        "signOffs", signOffs, "openSignOffs", openSignOffs);
+        "signOffs", signOffs, "openSignOffs", openSignOffs, "permissions", (long) permissions.size(),
+        "permissionList", join(permissions));
   }
 
   /**

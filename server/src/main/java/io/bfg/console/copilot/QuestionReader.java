@@ -281,7 +281,7 @@ public final class QuestionReader {
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
-      "zdecyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
+      "zdecyd", "decyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
   private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
       "odpal", "uruchom", "pusc", "pipelin", "rerun"));
@@ -339,9 +339,12 @@ public final class QuestionReader {
         || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(s.words.get(i).text()))).toList();
     s.action = action(s.words);
     // "who is allowed to sign off checks": the verb asked about names no check ("Desk sign-in")
+    // (but called a gate it is a name: "why is the launch gate blocked")
     if (s.action != null) {
-      s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, s.words))
-          .toList();
+      // ("how many launch gates are ready": gates in the plural are all of them)
+      boolean oneGate = s.words.stream().noneMatch(w -> GATES_PLURAL.contains(w.text()));
+      s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP || !verbOnly(l, s.words)
+          || oneGate && gateWorded(s.words, l)).toList();
     }
     // "is production traffic switched on": the console's own state word, not a provider called "traffic"
     s.traffic = trafficAsked(s.words);
@@ -354,6 +357,17 @@ public final class QuestionReader {
     s.code = explicitCode(s.question, s.lexicon, s.links, s.meaningAsked);
     s.terms = s.meaningAsked ? terms(s.words) : List.of();
     s.group = best(s.links, Kind.GROUP);
+    // "production decision code right now?": production's code, though "production" names an environment too
+    if (s.code == null && codeAsked(s.words) && (s.group == null || s.group.score() < NAMED)
+        && s.words.stream().anyMatch(w -> GO_TARGETS.contains(w.text()) || w.text().startsWith("produkcyj"))) {
+      Set<Integer> at = new HashSet<>();
+      for (int i = 0; i < s.words.size(); i++) {
+        if (GO_TARGETS.contains(s.words.get(i).text()) || s.words.get(i).text().startsWith("produkcyj")) {
+          at.add(i);
+        }
+      }
+      s.group = new Link(new Lexicon.Entity(Kind.GROUP, s.scenario.production().id(), List.of()), NAMED, at);
+    }
     // "what code will go-live show", "the decision code on the X gate": that group's code, asked outright
     s.groupCodeAsked = s.code == null && codeAsked(s.words) && s.group != null;
     if (s.groupCodeAsked) {
@@ -372,6 +386,10 @@ public final class QuestionReader {
     s.purpose = s.pipeline != null && purposeAsked(s.words)
         && (s.check == null || s.pipeline.score() >= s.check.score());
     s.environment = best(s.links, Kind.ENVIRONMENT);
+    // "production decision code right now?": the word names production's code, not the environment of that name
+    if (s.groupCodeAsked && s.environment != null && s.group.at().containsAll(s.environment.at())) {
+      s.environment = null;
+    }
     s.production = s.scenario.production().id();
     // "how many gates are ready": a label's "ready" or "gate" names no thing ("Card payments are ready for production")
     if (s.check != null && statusWordsOnly(s.check, s.words)) {
@@ -438,7 +456,9 @@ public final class QuestionReader {
       // asked for its value only when named by a word of its own, not only by its gate's ("status weekendu")
       // "which provider is payments on": a provider named better than the decision is asked about, unless
       // the words ask what was chosen
+      // ("jaki jest następny krok dla całego przełączenia": the next step, not the value of "Okno przełączenia")
       s.value = decision != null && !optionsAsked(s.words) && s.action != Action.DECIDE && valueAsked(s.words)
+          && s.words.stream().noneMatch(w -> NEXT_WORDS.contains(w.text()))
           && !ownerAsked(s.words) && (s.thing == null || s.thing.id().equals(decision.id())
               // "when is the cutover night": a group and its decision named by the same words, the value asked
               || s.thing.kind() == Kind.GROUP && s.thing.at().equals(decision.at())
@@ -470,10 +490,15 @@ public final class QuestionReader {
     s.providerMeant = s.provider != null && !s.decisionMeant && !s.groupOverProvider && (s.thing == null
         || s.provider.score() > s.thing.score() || s.provider.score() == s.thing.score()
         && (s.thing.kind() != Kind.GROUP || s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())))
+        // "what's the ETA provider gonna be in prod": a provider's target, production only its mode's name
+        || s.thing.id().equals(s.scenario.production().id())
+        && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text()))
         || s.thing.id().equals(providerCheck(s.facts, s.provider.id())));
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
-    s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words)) && (s.actor == null || s.actor.at().isEmpty());
+    // ("what's the ETA provider gonna be in prod": a provider's target, not going live)
+    s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words)) && (s.actor == null || s.actor.at().isEmpty())
+        && !(s.provider != null && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())));
     if (s.goLive) {
       s.thing = null;
       s.group = null;
@@ -485,6 +510,11 @@ public final class QuestionReader {
     // "what's a DPIA", "co to jest HIS": what the thing is, then its status
     s.named = s.provider != null && (s.thing == null || s.provider.score() >= s.thing.score()) ? s.provider : s.thing;
     s.whatIs = s.code == null && s.terms.isEmpty() && s.named != null && !s.goLive && whatIs(s.words, s.named);
+    // "what's ledger-staging": an environment named outright is answered with the environments
+    if (!s.whatIs && s.environment != null && s.environment.score() >= NAMED
+        && (s.named == null || s.environment.score() > s.named.score()) && whatIs(s.words, s.environment)) {
+      s.environmentAsked = true;
+    }
 
   }
 
@@ -558,6 +588,7 @@ public final class QuestionReader {
       s.actor = earlier;
     }
     s.measure = s.otherActor == null || s.words.stream().noneMatch(w -> MORE_WORDS.contains(w.text())) ? null
+        : s.words.stream().anyMatch(w -> PERMISSION_NOUNS.contains(w.text())) ? "permissions"
         : s.words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text()))
         ? s.action == Action.ACCEPT ? "openSignOffs" : "open"
         : s.action == Action.ACCEPT ? "signOffs" : s.tasksWorded >= 2 ? "now" : "owned";
@@ -628,8 +659,9 @@ public final class QuestionReader {
     // asking what blocks say which was meant
     s.productionLink = s.links.stream().filter(l -> l.kind() == Kind.GROUP && l.id().equals(s.production))
         .findFirst().orElse(null);
+    // (a thing called a gate is that gate: "why is the launch gate blocked" beside a production called "city-launch")
     if (s.productionLink != null && s.thing != null && s.thing != s.productionLink && s.scores.get(Intent.BLOCKERS) >= 1
-        && s.productionLink.score() >= 0.9 * s.thing.score()) {
+        && s.productionLink.score() >= 0.9 * s.thing.score() && !gateWorded(s.words, s.thing)) {
       s.thing = s.productionLink;
       s.group = s.productionLink;
     }
@@ -932,7 +964,8 @@ public final class QuestionReader {
         s.group != null && !onlyProgressWords(s.group, s.words), s.rollback, namedBeyondVerbs(s.check, s.words),
         s.whatIs ? s.named : null, s.providersCounted,
         s.first == Intent.SNAPSHOT ? batchNamed(s.words, s.scenario) : null, s.traffic, s.lastWrite, s.person,
-        s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed, allAsked(s.words),
+        s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed,
+        allAsked(s.words) || s.others && stillAsked(s.words),
         s.decisionsListed, s.cued.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2, s.pipelinesListed,
         s.groupsCounted, s.otherActor, s.measure, s.providersMine);
     if (s.first == null) {
@@ -950,7 +983,7 @@ public final class QuestionReader {
       }
     }
     // "how far along are we, and what's next": two asks joined, each by its own words, both answered
-    if (joined(s.words, s.lang) && s.cued.getOrDefault(s.first, 0.0) >= 2
+    if (joined(s.words, s.lang) && (s.cued.getOrDefault(s.first, 0.0) >= 2 || s.first == Intent.MEANING && s.code != null)
         && (s.second == null || s.scores.get(s.second) < CLOSE * s.scores.get(s.first))) {
       for (Intent other : Intent.values()) {
         // a provider's card already names its owner
@@ -1413,7 +1446,8 @@ public final class QuestionReader {
     return false;
   }
   private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
-      "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada");
+      "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada", "responsible", "odpowiedzialny",
+      "odpowiedzialna");
 
   private static final double CLOSE = 0.9;
   /** The subject of a count asked for every status ("how many ready, how many blocked"). */
@@ -1439,6 +1473,10 @@ public final class QuestionReader {
       "wszystkich", "lacznie", "razem", "calych", "mamy"));
   /** The subject of two people compared, then what is compared: owned, open, now. */
   static final String COMPARED = "compare:";
+  private static final Set<String> NEXT_WORDS = Set.copyOf(List.of("next", "nastepny", "nastepna", "nastepne",
+      "kolejny", "kolejna", "kolejne"));
+  private static final Set<String> PERMISSION_NOUNS = Set.copyOf(List.of("permission", "permissions", "rights",
+      "uprawnien", "uprawnienia", "uprawnieniach", "prawa"));
   private static final Set<String> MORE_WORDS = Set.copyOf(List.of("more", "most", "fewer", "less", "wiecej",
       "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
   private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
@@ -1466,6 +1504,13 @@ public final class QuestionReader {
   private static final Set<String> OTHERS = Set.copyOf(List.of("else", "besides", "apart", "except", "oprocz",
       "poza", "procz", "others"));
   private static final Set<String> WHO = Set.copyOf(List.of("who", "kto", "whom", "kogo"));
+  private static final Set<String> STILL = Set.of("still", "jeszcze");
+
+  /** "who still has to sign X", "kto jeszcze musi": everyone who owes, the asker too (no "else" said). */
+  private static boolean stillAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> STILL.contains(w.text())) && words.stream().noneMatch(w -> OTHERS.contains(
+        w.text()) || w.text().startsWith("inn"));
+  }
   /** Words asking for the value a decision holds: "which one was picked", "kto ma dyżur", "jaki wybrano". */
   private static final Set<String> VALUE_WORDS = Set.copyOf(List.of("which", "chosen", "picked", "selected",
       "decided", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "wybrany", "wybrana", "wybrane", "wybrano",
@@ -1529,7 +1574,9 @@ public final class QuestionReader {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       who |= WHO.contains(text);
-      other |= OTHERS.contains(text) || text.equals("jeszcze") && i > 0 && WHO.contains(words.get(i - 1).text());
+      // "kto jeszcze", "kto musi jeszcze": who else, still
+      other |= OTHERS.contains(text) || STILL.contains(text) && (i > 0 && WHO.contains(words.get(i - 1).text())
+          || i > 1 && WHO.contains(words.get(i - 2).text()));
     }
     return who && other;
   }
@@ -2378,6 +2425,10 @@ public final class QuestionReader {
     } else {
       wanted = facts.evaluation().groups().stream().filter(g -> g.id().equals(groupId)).map(g -> g.decision())
           .findFirst().orElse(null);
+      // production is no group of the list: "the production decision code" is its own
+      if (groupId.equals(facts.evaluation().production().id())) {
+        wanted = facts.evaluation().production().decision();
+      }
     }
     if (wanted == null) {
       return null;
@@ -2493,7 +2544,10 @@ public final class QuestionReader {
         && DRY_RUN_OBJECTS.contains(words.get(i + 2).text())) {
       return true;
     }
-    for (int j = 0; j + 1 < words.size(); j++) {
+    // "can Krzysztof record it for me?": whether someone else may, not a request to the copilot
+    boolean askingOfOther = words.size() > 1 && (MODALS.contains(words.get(0).text())
+        || YES_NO.contains(words.get(0).text())) && !ASKING_YOU.contains(words.get(1).text());
+    for (int j = 0; j + 1 < words.size() && !askingOfOther; j++) {
       String a = words.get(j).text();
       String b = words.get(j + 1).text();
       if (a.equals("for") && b.equals("me") || a.equals("za") && b.equals("mnie")

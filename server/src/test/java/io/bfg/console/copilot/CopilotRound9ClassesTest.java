@@ -9,10 +9,10 @@ import static io.bfg.console.copilot.CopilotFixture.lacks;
 import static io.bfg.console.copilot.CopilotFixture.matches;
 
 /**
- * Classes of question the ninth blind round found misread, each asked here in words of its own (the
- * round's own questions are in the question sets).
+ * Classes of question the ninth and tenth blind rounds found misread, each asked here in words of its
+ * own (the rounds' own questions are in the question sets).
  */
-@DisplayName("Local answers, round 9: on me, every reason, a group before a provider, steps, decisions by their options")
+@DisplayName("Local answers, rounds 9-10: on me, every reason, a group before a provider, steps, decisions by their options")
 class CopilotRound9ClassesTest {
 
   @ParameterizedTest(name = "[{1}] {0}")
@@ -49,5 +49,29 @@ class CopilotRound9ClassesTest {
       "why can't I sign off the clinical sign-off of the way back yet?|en|vltava|jdvorakova|\\[fallback.legacy-readonly\\], which is REVIEW; \\[fallback.restore-drill\\], which is BLOCKED"})
   void together(String question, String lang, String scenario, String asker, String regex) {
     matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("round 10: permissions compared, an environment named, who is responsible, whether someone else may")
+  @CsvSource(delimiter = '|', value = {
+      "does Anna have more permissions than me?|en|bfg|user_dispatcher_marek|^Anna Kowalska holds more permissions: 5, against 4",
+      "what is pilot-lab?|en|vltava|psvobodova|Pilot lab \\(pilot-lab\\) on his-nightly-export, active",
+      "what is Marek responsible for?|en|bfg|user_md_anna|^Marek Zielinski is the Dispatcher; they own",
+      "could Olena record the region decision for me?|en|bfg|user_md_anna|^No: Olena Shevchenko .* cannot record decisions",
+      "co jest następnym krokiem dla całej migracji?|pl|bfg|user_md_anna|^Dalej:"})
+  void roundTen(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("round 10: production's code, a decider, a verb that names a gate, a provider in prod, who still owes")
+  @CsvSource(delimiter = '|', value = {
+      "what's the production decision code at the moment?|en|wroclaw|^BLOCKED_PENDING_PRIVACY means",
+      "kto decyduje o zasadzie limitu opłat?|pl|wroclaw|\\[fare-rules.capping\\]: właściciel Agnieszka Kowalczyk",
+      "why is the launch gate still blocked?|en|wroclaw|^The gate \"[^\"]+\" \\[launch\\] is BLOCKED",
+      "what will the maps provider be in production?|en|bfg|^Maps and ETA runs as local-eta today and moves to Maps/ETA API",
+      "who still has to sign off the DPIA?|en|vltava|\\[dpia\\] wait for: .*Hor[aá]k.*Novotn.*Dvo[rř][aá]kov"})
+  void roundTenNames(String question, String lang, String scenario, String regex) {
+    matches(ask(question, lang, scenario, null), regex);
   }
 }
