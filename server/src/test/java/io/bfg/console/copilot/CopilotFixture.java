@@ -34,7 +34,9 @@ final class CopilotFixture {
       Map.entry("tatra", Path.of("server/src/test/resources/scenarios/tatra-insurance")),
       Map.entry("pomorze", Path.of("server/src/test/resources/scenarios/pomorze-telecom")),
       Map.entry("lublin", Path.of("server/src/test/resources/scenarios/lublin-university")),
-      Map.entry("sudety", Path.of("server/src/test/resources/scenarios/sudety-hotels")));
+      Map.entry("sudety", Path.of("server/src/test/resources/scenarios/sudety-hotels")),
+      Map.entry("wroclaw", Path.of("server/src/test/resources/scenarios/wroclaw-transit")),
+      Map.entry("warmia", Path.of("server/src/test/resources/scenarios/warmia-dairy")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -42,7 +44,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -110,7 +110,19 @@ class CopilotQuestionSetTest {
       new QuestionSet("vltava", "jdvorakova", "vltava-care-9-medical.tsv",
           "round nine (everyday mix): vltava-care, asked by the medical director"),
       new QuestionSet("vltava", "psvobodova", "vltava-care-9-billing.tsv",
-          "round nine (everyday mix): vltava-care, asked by the head of billing"));
+          "round nine (everyday mix): vltava-care, asked by the head of billing"),
+      new QuestionSet("wroclaw", "mzielinski", "wroclaw-transit-infrastructure.tsv",
+          "round ten: wroclaw-transit (new to the copilot when written), asked by the infrastructure engineer"),
+      new QuestionSet("wroclaw", "tlewandowski", "wroclaw-transit-operations.tsv",
+          "round ten: wroclaw-transit, asked by the director of operations"),
+      new QuestionSet("warmia", "aduda", "warmia-dairy-finance.tsv",
+          "round ten: warmia-dairy (new to the copilot when written), asked by the chief accountant"),
+      new QuestionSet("warmia", "pwisniewski", "warmia-dairy-it.tsv", "round ten: warmia-dairy, asked by the IT lead"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-10.tsv", "round ten: bfg-flowcontrol, asked by Anna"),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-10-dispatcher.tsv",
+          "round ten: bfg-flowcontrol, asked by the dispatcher"),
+      new QuestionSet("vltava", "tnovotny", "vltava-care-10-it.tsv", "round ten: vltava-care, asked by IT"),
+      new QuestionSet("vltava", "lhorak", "vltava-care-10-dpo.tsv", "round ten: vltava-care, asked by the DPO"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
