@@ -365,12 +365,12 @@ final class Lexicon {
   }
 
   private static boolean softened(String said, String name) {
+    // compared in place: this runs for every word a name's word is tried against
     for (String[] pair : SOFTENED) {
-      if (said.endsWith(pair[0]) && said.length() - pair[0].length() >= 3) {
-        String stem = said.substring(0, said.length() - pair[0].length()) + pair[1];
-        if (name.startsWith(stem) && name.length() - stem.length() <= 2) {
-          return true;
-        }
+      int kept = said.length() - pair[0].length();
+      if (kept >= 3 && said.endsWith(pair[0]) && name.regionMatches(0, said, 0, kept)
+          && name.startsWith(pair[1], kept) && name.length() - kept - pair[1].length() <= 2) {
+        return true;
       }
     }
     return false;
