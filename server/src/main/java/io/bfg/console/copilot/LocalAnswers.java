@@ -573,8 +573,9 @@ public final class LocalAnswers {
   }
 
   /**
-   * Two people side by side: what each owns, how much of it is not ready, what each can do now; then who
-   * has more of what was asked ({@code measure}: owned, open, now).
+   * Two people side by side: what each owns, how much of it is not ready, what each can do now (or, for
+   * permissions, which they hold); first who has more of what was asked ({@code measure}: owned, open, now,
+   * signOffs, openSignOffs, permissions).
    */
   private static String compared(Templates t, String measure, Map<String, Object> a, Map<String, Object> b) {
     if (a.containsKey("error") || b.containsKey("error")) {
