@@ -12,6 +12,7 @@ import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
 
@@ -144,7 +145,60 @@ public final class CopilotTools {
     return json(facts.get().decisionCode(code));
   }
 
+  @Tool("The environment variables the packets export (the release handoff's, the rollback drill's): each name with its value now, as the packet renders it; one variable when named, a packet's when its id or the group it reports on is given, else every packet's")
+  public String packetEnv(@P("a variable name, a packet id or the group it reports on; empty for every packet") String name) {
+    return json(env(now.get(), name));
+  }
+
   // ---- the facts behind the tools that read the assessment ----
+
+  /**
+   * The env packets asked for by {@code wanted} (a variable's name, a packet's id or its group's, or
+   * nothing for all), each with every variable and its value now; {@code variable} is the one named.
+   */
+  static Map<String, Object> env(Now state, String wanted) {
+    String name = wanted == null ? "" : wanted.trim();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    List<Map<String, Object>> packets = new ArrayList<>();
+    for (PacketBinding binding : state.scenario().packets()) {
+      if (binding.env().isEmpty()) {
+        continue;
+      }
+      List<Map<String, Object>> variables = new ArrayList<>();
+      Map<String, Object> named = null;
+      for (PacketBinding.EnvVar variable : binding.env()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", variable.name());
+        String value = state.assessment().fill(Lang.EN, variable.value());
+        v.put("value", value);
+        // an owner's id is said with the name it stands for
+        Actor actor = state.scenario().actor(value);
+        if (actor != null) {
+          v.put("actorName", actor.name());
+        }
+        variables.add(v);
+        if (variable.name().equalsIgnoreCase(name)) {
+          named = v;
+        }
+      }
+      if (name.isEmpty() || named != null || binding.id().equalsIgnoreCase(name) || binding.reportsOn().equals(name)) {
+        Map<String, Object> packet = new LinkedHashMap<>();
+        packet.put("packet", binding.id());
+        packet.put("reportsOn", binding.reportsOn());
+        packet.put("count", variables.size());
+        if (named != null) {
+          packet.put("variable", named.get("name"));
+          packet.put("value", named.get("value"));
+          packet.put("actorName", named.get("actorName"));
+        }
+        packet.put("variables", variables);
+        packets.add(packet);
+      }
+    }
+    out.put("packets", packets);
+    return out;
+  }
 
   /**
    * What {@code actor} can do now, asked of the command rules ({@link ActorActions}): {@code actionable}

@@ -115,6 +115,7 @@ public final class LocalAnswers {
           ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result);
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
+          : "packetEnv".equals(question.calls().get(0).tool()) ? env(t, result)
           : whatIs(t, question, results);
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"),
           shaped(results, "startable"));
@@ -718,6 +719,32 @@ public final class LocalAnswers {
       return t.line(Integer.valueOf(0).equals(r.get("total")) ? "code.ready.derived" : "code.ready", r) + carried;
     }
     return t.line("code.unknown", r) + carried;
+  }
+
+  /** A packet variable's value now, or each packet's variables listed with theirs. */
+  private static String env(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> packets = maps(r.get("packets"));
+    if (packets.isEmpty()) {
+      return t.line("vars.unknown", r);
+    }
+    List<String> lines = new ArrayList<>();
+    for (Map<String, Object> packet : packets) {
+      if (packet.get("variable") != null) {
+        lines.add(t.line("vars.value", with(packet, "value", envValue(packet))));
+        continue;
+      }
+      List<String> items = new ArrayList<>();
+      maps(packet.get("variables")).forEach(v -> items.add(v.get("name") + "=" + envValue(v)));
+      lines.add(t.line("vars.packet", with(packet, "items", String.join(", ", items))));
+    }
+    return String.join("\n", lines);
+  }
+
+  /** A value as a shell would need it (quoted when it has spaces), an owner's id with their name. */
+  private static String envValue(Map<String, Object> v) {
+    String value = String.valueOf(v.get("value"));
+    String shown = value.contains(" ") ? "\"" + value + "\"" : value;
+    return v.get("actorName") == null ? shown : shown + " (" + v.get("actorName") + ")";
   }
 
   /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */

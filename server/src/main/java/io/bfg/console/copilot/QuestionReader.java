@@ -7,6 +7,7 @@ import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
+import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
@@ -312,6 +313,7 @@ public final class QuestionReader {
     Scan s = new Scan(question, lang, facts);
     linked(s);
     meant(s);
+    envAsked(s);
     scorePeople(s);
     scoreAsks(s);
     scoreThings(s);
@@ -420,6 +422,49 @@ public final class QuestionReader {
           List.of()), s.check.score(), s.check.at());
       s.thing = s.group;
       s.check = null;
+    }
+  }
+
+  /**
+   * A packet's variable named as written ("bfg_release_decision"), or a packet's variables asked for:
+   * "the release env export", "ile zmiennych ma release" (the packet of the group named, else every one).
+   */
+  private static void envAsked(Scan s) {
+    s.env = null;
+    String unknown = null;
+    Matcher m = CODE.matcher(s.question);
+    while (m.find()) {
+      if (unknown == null && code(s.lexicon, m.group().toUpperCase(Locale.ROOT)) == null) {
+        unknown = m.group().toUpperCase(Locale.ROOT);
+      }
+      for (PacketBinding packet : s.scenario.packets()) {
+        for (PacketBinding.EnvVar variable : packet.env()) {
+          if (variable.name().equalsIgnoreCase(m.group())) {
+            s.env = variable.name();
+            return;
+          }
+        }
+      }
+    }
+    String packet = null;
+    boolean several = false;
+    boolean envAfterGroup = false;
+    for (PacketBinding binding : s.scenario.packets()) {
+      for (Link link : s.links) {
+        if (!binding.env().isEmpty() && link.kind() == Kind.GROUP && link.id().equals(binding.reportsOn())) {
+          several = packet != null && !packet.equals(binding.id());
+          packet = binding.id();
+          // "the release env": the block of the group just named
+          envAfterGroup |= link.at().stream().anyMatch(i -> i + 1 < s.words.size()
+              && "env".equals(s.words.get(i + 1).text()));
+        }
+      }
+    }
+    boolean env = s.words.stream().anyMatch(w -> "env".equals(w.text()));
+    if (s.words.stream().anyMatch(w -> VARIABLE_WORDS.contains(w.text()))
+        || env && (envAfterGroup || s.words.stream().anyMatch(w -> ENV_BLOCK_WORDS.contains(w.text())))) {
+      // "what is the PAY_URL variable": a name no packet exports is said to be none, not swapped for all of them
+      s.env = unknown != null ? unknown : packet == null || several ? "" : packet;
     }
   }
 
@@ -958,6 +1003,11 @@ public final class QuestionReader {
       }
     }
     s.language = s.lang;
+    // "what's BFG_RELEASE_DECISION now", "ile zmiennych ma eksport env release": the packets' own values
+    if (s.env != null && s.first != Intent.ACT_REQUEST) {
+      return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
     s.context = new Context(s.scenario, s.code, s.thing, s.group, s.check, s.actor, s.provider, s.pipeline,
         s.environment,
         s.production, s.productionNamed, s.action, s.whyNot, s.firstPerson, s.terms, s.providers, s.status,
@@ -1030,6 +1080,8 @@ public final class QuestionReader {
     boolean lastWrite;
     boolean meaningAsked;
     Link code;
+    /** The packet variable asked for, a packet's id when only its variables are, "" for every packet's; else null. */
+    String env;
     List<String> terms;
     Link group;
     boolean groupCodeAsked;
@@ -1481,6 +1533,13 @@ public final class QuestionReader {
       "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
   private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
       "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo"));
+  /** The subject of a packet's variables asked for, then the variable or packet named ("" for all). */
+  static final String ENV = "env:";
+  private static final Set<String> VARIABLE_WORDS = Set.copyOf(List.of("variable", "variables", "vars", "var",
+      "zmienna", "zmienne", "zmiennych", "zmiennej", "zmiennymi", "zmiennym"));
+  /** Words that make "env" the packet's block rather than an environment ("the release env export"). */
+  private static final Set<String> ENV_BLOCK_WORDS = Set.copyOf(List.of("export", "exports", "eksport",
+      "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
   /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
   static final String PIPELINES = "pipelines";
   /** A pipeline word in the plural, in English and Polish ("pipeline'y" is "pipeline" and a cut-off "y"). */

@@ -191,6 +191,11 @@ public final class Evaluator {
       return state;
     }
 
+    /** {@code text} (a packet's env value) filled from this state, as the packet renders it. */
+    public String fill(Lang lang, String text) {
+      return Evaluator.this.fill(this, lang, text);
+    }
+
     public boolean isCheck(String id) {
       Node node = byId.get(id);
       return node != null && node.check != null;
