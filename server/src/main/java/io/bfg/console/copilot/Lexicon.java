@@ -361,8 +361,30 @@ final class Lexicon {
         || a.length() == b.length() && a.length() >= 5 && vowel(a.charAt(a.length() - 1))
         && vowel(b.charAt(b.length() - 1)) && a.regionMatches(0, b, 0, a.length() - 1)
         // a locative's softened consonant: "limicie" is "limit", "ogrodzie" "ogrod", "rowerze" "rower"
-        || softened(a, b) || softened(b, a);
+        || softened(a, b) || softened(b, a)
+        // an adjective in another case: "bramki celnej" names "odprawa celna", "urzędem celnym"
+        || sameStem(a, b);
   }
+
+  private static boolean sameStem(String a, String b) {
+    if (a.length() < 5 || b.length() < 5) {
+      return false;
+    }
+    int kept = a.length() - adjectiveEnding(a);
+    return kept >= 4 && kept == b.length() - adjectiveEnding(b) && a.regionMatches(0, b, 0, kept);
+  }
+
+  private static int adjectiveEnding(String word) {
+    for (String ending : ADJECTIVE_ENDINGS) {
+      if (word.endsWith(ending)) {
+        return ending.length();
+      }
+    }
+    return 0;
+  }
+
+  /** Polish adjective (and some noun) case endings, folded, longest first. */
+  private static final String[] ADJECTIVE_ENDINGS = {"ego", "emu", "ych", "ymi", "ej", "ym", "a", "y", "e", "i"};
 
   private static boolean softened(String said, String name) {
     // compared in place: this runs for every word a name's word is tried against
@@ -384,9 +406,22 @@ final class Lexicon {
 
   /** A first or last name declined in Polish: "Marka", "Ewy", "Olenie". */
   private static boolean personInflected(String name, String said) {
+    if (name.length() <= 4) {
+      // a short name is declined by its endings only: "Lisa", "Lisowi", "Ewy", "Ewie", but "list" is no "Lis"
+      return ending(name, said) || vowel(name.charAt(name.length() - 1))
+          && ending(name.substring(0, name.length() - 1), said);
+    }
     return name.length() >= 3 && said.length() >= 3 && said.startsWith(name.substring(0, 3))
         && said.length() >= name.length() - 1 && said.length() <= name.length() + 3;
   }
+
+  private static boolean ending(String stem, String said) {
+    return said.startsWith(stem) && NAME_ENDINGS.contains(said.substring(stem.length()));
+  }
+
+  /** The case endings of Polish names, folded: "Lis-owi", "Ew-ie", "Jan-em". */
+  private static final Set<String> NAME_ENDINGS = Set.of("", "a", "y", "i", "e", "ie", "o", "u", "owi", "em", "om",
+      "ow", "ach", "ami", "ego", "emu", "ej", "ich", "im", "owie");
 
   /** How much a word says about which thing is meant: little for words many things share, nothing for function words. */
   double weight(Word word) {

@@ -413,6 +413,11 @@ public final class LocalAnswers {
     if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
       out.append(' ').append(t.line("check.options", Map.of("options", join(options))));
     }
+    if (r.get("follows") != null) {
+      List<String> items = new ArrayList<>();
+      maps(r.get("follows")).forEach(f -> items.add(t.line("check.follows.item", f)));
+      out.append(' ').append(t.line("check.follows", Map.of("items", String.join("; ", items))));
+    }
     if (r.get("unmet") != null) {
       out.append(' ').append(unmet(t, r));
     } else if (r.get("blockedBy") != null) {
@@ -712,6 +717,10 @@ public final class LocalAnswers {
     }
     String carried = carriers.isEmpty() ? "" : " " + t.line("code.carried", Map.of("carriers",
         String.join(", ", carriers)));
+    if (r.get("productionGo") != null) {
+      carried += " " + t.line(Boolean.TRUE.equals(r.get("productionGo")) ? "code.production.go" : "code.production.nogo",
+          r);
+    }
     if (kind.equals("blocked") && r.get("waitingFor") != null) {
       return t.line("code.blocked", with(map(r.get("waitingFor")), "code", r.get("code"))) + carried;
     }

@@ -155,7 +155,8 @@ public final class QuestionReader {
       "znaczy", "oznacza", "ile", "juz", "jeszcze", "moze", "moga", "mozemy", "prosze", "powiedz", "mi", "na", "dla",
       "oraz", "z", "w", "do", "od", "za", "o", "czyje", "czyj", "czego", "gdzie", "kiedy", "wszystko", "zrob",
       "odpal", "uruchom", "zatwierdz", "zaakceptuj", "klepnij", "pokaz", "bedzie", "byl", "bylo", "mnie", "nic",
-      "cos", "ktos", "tego", "jakim", "trybie", "czym", "przez", "wlasciciel", "wlascicielem", "odpowiada", "ilu"));
+      "cos", "ktos", "tego", "jakim", "trybie", "czym", "przez", "wlasciciel", "wlascicielem", "odpowiada", "ilu",
+      "moge", "mozesz", "sama", "musze", "trzeba", "odpalic", "uruchomic", "zrobic", "podpisac", "zatwierdzic"));
   /** English function words; not "status", which Polish uses as well ("status wydania?"). */
   private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "why", "who", "whose", "which", "is", "are", "the",
       "does", "do", "how", "next", "blocks", "mean", "owns", "should", "can", "could", "many", "much", "of", "for",
@@ -210,7 +211,7 @@ public final class QuestionReader {
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
-        "auth mode");
+        "auth mode", "tryb auth");
     cues(Intent.PIPELINE_RESULT, 2, "result", "results", "found", "find", "last run", "latest run", "pass",
         "passed", "fail", "failed", "wynik", "wyniki", "wyszlo", "przeszedl", "przeszla", "pokazal", "ostatni",
         // past forms with their auxiliary: a long word also matches by its first letters, and "uruchomiony"
@@ -231,19 +232,24 @@ public final class QuestionReader {
     cues(Intent.SESSION, 3, "loguja", "logowanie", "zalogowac", "loguje", "log in", "sign in", "login", "logins",
         "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
         "in use", "uzywany", "uzywana", "uzywane");
+    // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
+    cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
+        "zapisal", "zarejestrowal", "zarejestrowala");
     cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
         "bylo uruchamiane", "bylo sprawdzane", "byla sprawdzana", "byl sprawdzany", "bylo testowane",
         "byla testowana", "byl testowany", "been tested");
     cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
+    // "which gates are still red": the dashboard's colour for not ready
+    cues(Intent.BLOCKERS, 2, "red", "czerwone", "czerwona", "czerwony", "czerwonych", "na czerwono");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
         "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
         "rymowanka", "rymowanke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
-        "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka");
+        "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka", "aws", "azure", "gcp", "budget",
+        "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro");
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
-    cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "script", "scripts", "skrypt", "skryptu",
-        "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
+    cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
         "przetlumacz", "tlumaczenie", "email", "mail", "sort list", "sortuje liste", "parse file", "parsuje");
   }
@@ -308,8 +314,82 @@ public final class QuestionReader {
     Lexicon.of(scenario);
   }
 
-  /** Reads {@code question} in {@code lang} against the scenario of {@code facts}. */
+  /**
+   * Reads {@code question} in {@code lang} against the scenario of {@code facts}. Two questions joined
+   * in one ("how many people are on it and how many interfaces are we moving?", "kto jest właścicielem
+   * X i na jaki adapter wracamy") are read each on its own and both answered.
+   */
   public static Question read(String question, Lang lang, ReadinessFacts facts) {
+    int second = secondAsk(question);
+    if (second > 0) {
+      Question first = readOne(question.substring(0, second), lang, facts);
+      Question then = readOne(question.substring(second), lang, facts);
+      // (a second part that needs the first to mean anything, "and what are the options", "i na co ma przejść",
+      // reads as the overview or the next step on its own: the question is read whole)
+      if (first.also() == null && then.also() == null && answerable(first) && answerable(then)
+          && (then.subject() != null || STANDALONE.contains(then.intent()))
+          && then.intent() != Intent.BLOCKERS && then.intent() != Intent.NEXT
+          && !(first.calls().equals(then.calls()) && java.util.Objects.equals(first.subject(), then.subject()))) {
+        return new Question(first.lang(), first.intent(), first.subject(), first.calls(), first.actor(),
+            first.action(), first.environment(), then, first.asks());
+      }
+    }
+    return readOne(question, lang, facts);
+  }
+
+  /** Kinds of question that need nothing named to mean something: "and how many gates are ready". */
+  private static final Set<Intent> STANDALONE = Set.of(Intent.COUNT, Intent.RECENT, Intent.SNAPSHOT);
+
+  private static boolean answerable(Question q) {
+    return !Set.of(Intent.UNKNOWN, Intent.OUT_OF_SCOPE, Intent.ACT_REQUEST).contains(q.intent()) && !q.calls().isEmpty();
+  }
+
+  /** Words that open a question of their own after "and" / "i" (a preposition may come first: "i na jaki"). */
+  private static final Set<String> ASK_OPENERS = Set.copyOf(List.of("how", "what", "what's", "whats", "who",
+      "who's", "whose", "which", "where", "when", "why", "ile", "ilu", "kto", "kogo", "komu", "co", "jaki", "jaka",
+      "jakie", "jakim", "jakiego", "jakiej", "ktory", "która", "ktora", "które", "ktore", "którzy", "ktorzy", "gdzie",
+      "kiedy", "dlaczego", "czemu", "jak", "czy"));
+  private static final Set<String> JOINERS = Set.copyOf(List.of("and", "i", "oraz", "a"));
+  private static final Set<String> LEADING_PREPOSITIONS = Set.copyOf(List.of("na", "do", "w", "z", "o", "od", "za",
+      "dla", "przez", "po", "for", "on", "in", "at", "with", "to", "by", "from"));
+  /** A second question that says "it" means the first one's thing: it cannot be read on its own. */
+  private static final Set<String> BACK_REFERENCES = Set.copyOf(List.of("it", "its", "it's", "them", "they", "their",
+      "this", "that", "those", "these", "he", "she", "his", "her", "one", "ones", "jego", "jej", "ich", "niego",
+      "niej", "nich", "tego", "tym", "ten", "ta", "te", "to", "tej", "nim", "on", "ona", "oni", "one"));
+
+  /**
+   * Where a second question joined to the first begins (the index of its first word), else -1: a joining
+   * word followed (perhaps after a preposition) by a word that opens a question, with something asked before it
+   * and no word in the second that points back at the first.
+   */
+  static int secondAsk(String question) {
+    String[] words = question.split("[\\s,;]+");
+    int at = 0;
+    int position = -1;
+    for (int i = 0; i < words.length; i++) {
+      at = question.indexOf(words[i], at);
+      String word = words[i].toLowerCase(Locale.ROOT);
+      if (i >= 2 && JOINERS.contains(word) && i + 1 < words.length) {
+        int next = i + 1;
+        if (LEADING_PREPOSITIONS.contains(words[next].toLowerCase(Locale.ROOT)) && next + 1 < words.length) {
+          next++;
+        }
+        if (ASK_OPENERS.contains(words[next].toLowerCase(Locale.ROOT))) {
+          position = question.indexOf(words[i + 1], at + words[i].length());
+          for (int j = i + 1; j < words.length; j++) {
+            if (BACK_REFERENCES.contains(words[j].toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", ""))) {
+              return -1;
+            }
+          }
+          return position;
+        }
+      }
+      at += words[i].length();
+    }
+    return -1;
+  }
+
+  private static Question readOne(String question, Lang lang, ReadinessFacts facts) {
     Scan s = new Scan(question, lang, facts);
     linked(s);
     meant(s);
@@ -336,6 +416,7 @@ public final class QuestionReader {
     s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
     s.links = withoutOwnerWord(s.links, s.words);
+    s.links = inNamedGroup(s.links, s.scenario);
     // "czego brakuje", "na co czeka": the verb asking what is missing names no "Brak pozostałości"
     s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
         || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(s.words.get(i).text()))).toList();
@@ -357,11 +438,17 @@ public final class QuestionReader {
     s.lastWrite = lastWriteAsked(s.words);
     s.meaningAsked = meaningAsked(s.words);
     s.code = explicitCode(s.question, s.lexicon, s.links, s.meaningAsked);
+    // "what code will my gate job see, is that GO or NO-GO": the decision asked, not what the code GO means
+    boolean goOrNoGo = noGoSaid(s.words);
+    if (goOrNoGo && s.code != null && s.code.at().stream().allMatch(i -> "go".equals(s.words.get(i).text())
+        || "no".equals(s.words.get(i).text()))) {
+      s.code = null;
+    }
     s.terms = s.meaningAsked ? terms(s.words) : List.of();
     s.group = best(s.links, Kind.GROUP);
     // "production decision code right now?": production's code, though "production" names an environment too
     if (s.code == null && codeAsked(s.words) && (s.group == null || s.group.score() < NAMED)
-        && s.words.stream().anyMatch(w -> GO_TARGETS.contains(w.text()) || w.text().startsWith("produkcyj"))) {
+        && (goOrNoGo || s.words.stream().anyMatch(w -> GO_TARGETS.contains(w.text()) || w.text().startsWith("produkcyj")))) {
       Set<Integer> at = new HashSet<>();
       for (int i = 0; i < s.words.size(); i++) {
         if (GO_TARGETS.contains(s.words.get(i).text()) || s.words.get(i).text().startsWith("produkcyj")) {
@@ -379,6 +466,7 @@ public final class QuestionReader {
     s.check = best(s.links, Kind.CHECK);
     s.actor = best(s.links, Kind.ACTOR);
     s.others = othersAsked(s.words);
+    s.chase = chaseAsked(s.words);
     if (s.actor == null && (s.firstPerson || s.others) && s.facts.asker() != null) {
       s.actor = asker(s.facts.asker().id());
     }
@@ -426,7 +514,7 @@ public final class QuestionReader {
   }
 
   /**
-   * A packet's variable named as written ("bfg_release_decision"), or a packet's variables asked for:
+   * A packet's variable named as written ("app_release_decision"), or a packet's variables asked for:
    * "the release env export", "ile zmiennych ma release" (the packet of the group named, else every one).
    */
   private static void envAsked(Scan s) {
@@ -542,7 +630,9 @@ public final class QuestionReader {
 
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
     // ("what's the ETA provider gonna be in prod": a provider's target, not going live)
-    s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words)) && (s.actor == null || s.actor.at().isEmpty())
+    // (someone named asks about them; a role's word linked loosely, "liczniki" for the meter lead, does not)
+    s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words))
+        && (s.actor == null || s.actor.at().isEmpty() || s.actor.score() < NAMED)
         && !(s.provider != null && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())));
     if (s.goLive) {
       s.thing = null;
@@ -674,6 +764,13 @@ public final class QuestionReader {
     }
     if (s.environmentAsked) {
       add(s.scores, Intent.SESSION, 6);
+    }
+    // "what's staging gonna run on": an environment named outright, nothing else named as well, is the environments'
+    // (not "explain LOCAL_DEMO_GO", a code, nor "can the DPO accept checks", an "Acceptance" environment's verb)
+    if (!s.environmentAsked && !s.goLive && s.code == null && s.environment != null
+        && s.environment.score() >= NAMED && !verbOnly(s.environment, s.words)
+        && s.provider == null && (s.thing == null || s.thing.score() < s.environment.score())) {
+      add(s.scores, Intent.SESSION, 3);
     }
     // "what's the target adapter and its contract", "jaki jest adapter docelowy": where the cutover goes, not a gate
     // or check whose label says target (unless a provider's target is asked)
@@ -892,6 +989,8 @@ public final class QuestionReader {
     add(s.scores, Intent.COUNT, s.thing != null ? 0.3 : 0);
     if (s.act) {
       add(s.scores, Intent.ACT_REQUEST, 6);
+      // "zatwierdź tabelę taryf za Magdę": a request names a check, whatever batch of rows its words also name
+      add(s.scores, Intent.SNAPSHOT, -4);
     }
     if (s.duty && !s.act) {
       add(s.scores, Intent.TASKS, 4);
@@ -908,7 +1007,7 @@ public final class QuestionReader {
       add(s.scores, Intent.SESSION, 6);
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
-    if (s.others && s.thing != null && !s.act) {
+    if ((s.others || s.chase) && s.thing != null && !s.act) {
       add(s.scores, Intent.OTHER_OWNERS, 8);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
       add(s.scores, Intent.TASKS, -8);
@@ -938,6 +1037,12 @@ public final class QuestionReader {
       }
       add(s.scores, s.api != null ? Intent.PIPELINE_RESULT : Intent.STATUS, 8);
     }
+    // "write me a bash script that polls the gate": a script to write is out of scope ("ci script here: what code
+    // does go-live return" is someone scripting against the console, asking its facts)
+    if (s.words.stream().anyMatch(w -> SCRIPT_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> SCRIPT_VERBS.contains(w.text()))) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
     // "napisz wiersz o aptece", "write a poem about X": a request for a poem is one, whatever a word of it names
     if (!s.words.isEmpty() && WRITE_WORDS.contains(s.words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, s.words) >= 4) {
       s.scores.put(Intent.OUT_OF_SCOPE, Math.max(s.scores.get(Intent.OUT_OF_SCOPE), 4.0));
@@ -958,6 +1063,12 @@ public final class QuestionReader {
         && s.words.stream().noneMatch(w -> WHY_WORDS.contains(w.text())) ? statusNamed(s.words) : null;
     if (s.status != null && s.scores.get(Intent.COUNT) >= 3) {
       add(s.scores, Intent.COUNT, 2);
+    }
+    // "is Zbigniew blocked on anything", "Agnieszka ma coś zablokowanego": what that person is held up on
+    if (!s.act && s.thing == null && s.actor != null && !s.actor.at().isEmpty() && s.actor.score() >= NAMED
+        && s.words.stream().anyMatch(w -> w.text().equals("blocked") || w.text().startsWith("zablokowan")
+        || w.text().equals("stuck"))) {
+      add(s.scores, Intent.TASKS, 5);
     }
     // "ile grup (razem z tymi spoza listy bramek) nie jest gotowych": groups counted, whatever a word of it names
     s.groupsCounted = groupsCounted(s.words) && !s.act;
@@ -1003,7 +1114,7 @@ public final class QuestionReader {
       }
     }
     s.language = s.lang;
-    // "what's BFG_RELEASE_DECISION now", "ile zmiennych ma eksport env release": the packets' own values
+    // "what's APP_RELEASE_DECISION now", "ile zmiennych ma eksport env release": the packets' own values
     if (s.env != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
@@ -1015,7 +1126,7 @@ public final class QuestionReader {
         s.whatIs ? s.named : null, s.providersCounted,
         s.first == Intent.SNAPSHOT ? batchNamed(s.words, s.scenario) : null, s.traffic, s.lastWrite, s.person,
         s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed,
-        allAsked(s.words) || s.others && stillAsked(s.words),
+        allAsked(s.words) || s.others && stillAsked(s.words) || s.chase,
         s.decisionsListed, s.cued.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2, s.pipelinesListed,
         s.groupsCounted, s.otherActor, s.measure, s.providersMine);
     if (s.first == null) {
@@ -1088,6 +1199,8 @@ public final class QuestionReader {
     Link check;
     Link actor;
     boolean others;
+    /** "who do we chase", "kto musi co zrobić": everyone who still owes something in the thing named. */
+    boolean chase;
     Link provider;
     Link pipeline;
     boolean purpose;
@@ -1426,7 +1539,13 @@ public final class QuestionReader {
         }
         String pipeline = c.pipeline() != null && (c.check() == null || c.pipeline().score() >= c.check().score()
             || pipelineOf(c.scenario(), c.check().id()) == null)
-            ? c.pipeline().id() : pipelineOf(c.scenario(), c.check().id());
+            ? c.pipeline().id() : c.check() != null ? pipelineOf(c.scenario(), c.check().id()) : null;
+        // "czy już przeszły?" with nothing named: every pipeline and its last run, not a guess
+        if (pipeline == null) {
+          List<ToolCall> calls = new ArrayList<>();
+          c.scenario().pipelines().forEach(p -> calls.add(call("lastRun", "pipeline", p.id())));
+          yield new Question(lang, intent, PIPELINES, calls, actor, c.action(), environment, null);
+        }
         List<ToolCall> calls = new ArrayList<>();
         calls.add(call("lastRun", "pipeline", pipeline));
         String step = c.check() != null && pipeline.equals(pipelineOf(c.scenario(), c.check().id()))
@@ -1573,7 +1692,9 @@ public final class QuestionReader {
   /** Words asking for the value a decision holds: "which one was picked", "kto ma dyżur", "jaki wybrano". */
   private static final Set<String> VALUE_WORDS = Set.copyOf(List.of("which", "chosen", "picked", "selected",
       "decided", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "wybrany", "wybrana", "wybrane", "wybrano",
-      "wybralismy", "wybrali", "ustalony", "ustalona", "ustalono"));
+      "wybralismy", "wybrali", "ustalony", "ustalona", "ustalono",
+      // "zosia już wybrała zgłaszającego?": whether someone has chosen is the value asked
+      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili"));
   private static final Set<String> CHOICE_WORDS = Set.copyOf(List.of("chosen", "picked", "pick", "selected",
       "decided", "wybrany", "wybrana", "wybrane", "wybrano", "wybralismy", "wybrali", "ustalony", "ustalona",
       "ustalono"));
@@ -1605,6 +1726,10 @@ public final class QuestionReader {
   private static boolean verbOnly(Link link, List<Word> words) {
     for (int at : link.at()) {
       String text = words.get(at).text();
+      // "sign off" is one verb: a label or alias saying "sign-off" is not named by it
+      if (PARTICLES.contains(text)) {
+        continue;
+      }
       if (startsWithAny(text, DECISION_NOUNS) || !startsWithAny(text, ACCEPT_VERBS)
           && !startsWithAny(text, DECIDE_VERBS) && !runVerb(text)) {
         return false;
@@ -1639,6 +1764,59 @@ public final class QuestionReader {
     }
     return who && other;
   }
+
+  /**
+   * "Schema and RLS on the decision board": of checks named equally well (one label in two groups), the one
+   * in a group the question names comes first.
+   */
+  private static List<Link> inNamedGroup(List<Link> links, Scenario scenario) {
+    Link first = best(links, Kind.CHECK);
+    if (first == null) {
+      return links;
+    }
+    for (Link link : links) {
+      if (link.kind() == Kind.CHECK && link != first && link.score() >= first.score() * 0.99) {
+        String group = groupOf(scenario, link.id());
+        boolean named = links.stream().anyMatch(l -> l.kind() == Kind.GROUP && l.id().equals(group)
+            && l.score() >= NAMED && l.at().stream().noneMatch(link.at()::contains));
+        if (named && !groupNamed(links, groupOf(scenario, first.id()), first)) {
+          List<Link> out = new ArrayList<>(links);
+          out.remove(link);
+          out.add(out.indexOf(first), link);
+          return out;
+        }
+      }
+    }
+    return links;
+  }
+
+  private static boolean groupNamed(List<Link> links, String group, Link check) {
+    return links.stream().anyMatch(l -> l.kind() == Kind.GROUP && l.id().equals(group) && l.score() >= NAMED
+        && l.at().stream().noneMatch(check.at()::contains));
+  }
+
+  /** "who do we chase", "kogo pogonić", "kto musi co zrobić", "who needs to do what": everyone still owing. */
+  private static boolean chaseAsked(List<Word> words) {
+    boolean who = false;
+    boolean must = false;
+    boolean what = false;
+    for (Word word : words) {
+      String text = word.text();
+      if (CHASE_WORDS.contains(text)) {
+        return true;
+      }
+      who |= WHO.contains(text);
+      must |= MUST_WORDS.contains(text);
+      // "who has to do what" (not "what is the next step and who needs to do it")
+      what |= who && (text.equals("what") || text.equals("co"));
+    }
+    return who && must && what;
+  }
+
+  private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",
+      "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie"));
+  private static final Set<String> MUST_WORDS = Set.copyOf(List.of("must", "needs", "need", "has", "have", "musi",
+      "musza", "trzeba", "powinien", "powinna"));
 
   private static boolean valueAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
@@ -1749,6 +1927,10 @@ public final class QuestionReader {
       "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
   private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
       "create", "stworz", "code"));
+  private static final Set<String> SCRIPT_WORDS = Set.copyOf(List.of("script", "scripts", "skrypt", "skryptu",
+      "skrypty"));
+  private static final Set<String> SCRIPT_VERBS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
+      "create", "stworz", "give", "daj", "make", "zrob"));
   /** "co należy do mnie", "what belongs to me": the asker, where no first-person verb says so. */
   private static final Set<String> ME = Set.copyOf(List.of("me", "mnie"));
   private static final Set<String> GATE_OR_GROUP_WORDS = Set.copyOf(List.of("gate", "gates", "group", "groups",
@@ -2111,8 +2293,8 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> OVER_VERBS = Set.of("cutting", "cut", "switching", "moving", "going", "change",
-      "changing");
+  private static final Set<String> OVER_VERBS = Set.of("cutting", "cut", "switching", "switch", "moving", "going",
+      "change", "changing", "flip", "flipping");
   private static final Set<String> TARGET_WORDS = Set.copyOf(List.of("target", "targeted", "docelowy", "docelowe",
       "docelowa", "docelowym", "docelowego", "docelowej"));
   private static final Set<String> TARGET_THINGS = Set.copyOf(List.of("adapter", "adaptera", "adapterem",
@@ -2240,6 +2422,14 @@ public final class QuestionReader {
   /** A verb of going followed within three words by production: "go live", "przejść na produkcję". */
   private static boolean goingLive(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
+      // "can the clinics switch over on monday", "are we good to flip the meters over to prod"
+      if (OVER_VERBS.contains(words.get(i).text())) {
+        for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
+          if ("over".equals(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
       if (GO_VERBS.contains(words.get(i).text())) {
         for (int j = i + 1; j < Math.min(words.size(), i + 4); j++) {
           if (GO_TARGETS.contains(words.get(j).text())) {
@@ -2403,6 +2593,8 @@ public final class QuestionReader {
     return null;
   }
 
+  private static final Set<String> GO_FORMS = Set.of("go", "goes", "going", "went");
+
   /** "what do we fall back to", "the way back", "na co wracamy": the adapter of the way back. */
   private static boolean fallBackAsked(List<Word> words) {
     for (int i = 0; i + 1 < words.size(); i++) {
@@ -2411,7 +2603,9 @@ public final class QuestionReader {
           // "what do we roll back to": where the way back goes
           || words.get(i).text().equals("back") && words.get(i + 1).text().equals("to") && i > 0
           && words.get(i - 1).text().startsWith("roll")
-          || words.get(i).text().equals("fallback") || words.get(i).text().startsWith("wraca")) {
+          || words.get(i).text().equals("fallback") || words.get(i).text().startsWith("wraca")
+          // "rollback goes back to what exactly"
+          || GO_FORMS.contains(words.get(i).text()) && words.get(i + 1).text().equals("back")) {
         return true;
       }
     }
@@ -2421,7 +2615,9 @@ public final class QuestionReader {
   private static boolean rollbackAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
-      if (text.equals("rollback") || text.startsWith("wycofa") || text.startsWith("powrot")
+      // "rollbacku", "na jaki adapter wracamy": the way back in Polish forms
+      if (text.startsWith("rollback") || text.startsWith("wycofa") || text.startsWith("powrot")
+          || text.startsWith("wraca") || text.startsWith("wrocimy") || text.startsWith("wrocic")
           || (text.startsWith("roll") || text.equals("fall")) && i + 1 < words.size()
           && words.get(i + 1).text().equals("back")) {
         return true;
@@ -2458,12 +2654,25 @@ public final class QuestionReader {
     return false;
   }
 
+  /** "GO or NO-GO", "nogo": the go decision named as such. */
+  private static boolean noGoSaid(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if ("nogo".equals(words.get(i).text())
+          || "no".equals(words.get(i).text()) && i + 1 < words.size() && "go".equals(words.get(i + 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean codeAsked(List<Word> words) {
     return words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()));
   }
 
   private static boolean futureAsked(List<Word> words) {
-    return words.stream().anyMatch(w -> FUTURE_WORDS.contains(w.text()));
+    // "what code will my job see right now": now, however the verb is put
+    return words.stream().anyMatch(w -> FUTURE_WORDS.contains(w.text()))
+        && words.stream().noneMatch(w -> "now".equals(w.text()) || "teraz".equals(w.text()));
   }
 
   /**
@@ -2586,6 +2795,15 @@ public final class QuestionReader {
     while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
       i++;
     }
+    // "go ahead and kick off the connection check": the urging before the verb
+    boolean urged = false;
+    if (i + 1 < words.size() && words.get(i).text().equals("go") && words.get(i + 1).text().equals("ahead")) {
+      urged = true;
+      i += 2;
+      if (i < words.size() && words.get(i).text().equals("and")) {
+        i++;
+      }
+    }
     boolean askedYou = false;
     for (int j = 0; j < i; j++) {
       askedYou |= Set.of("you", "ty", "mozesz", "moglbys", "moglabys").contains(words.get(j).text())
@@ -2594,7 +2812,7 @@ public final class QuestionReader {
     // "do I own any checks", "do we have ...": "do" before a pronoun asks, it does not tell
     boolean asking = i + 1 < words.size() && words.get(i).text().equals("do")
         && PRONOUNS.contains(words.get(i + 1).text());
-    if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou
+    if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou || urged
         || POLITE.contains(words.get(0).text()))) {
       return true;
     }
@@ -2690,12 +2908,17 @@ public final class QuestionReader {
     boolean polishLetters = POLISH_LETTERS.matcher(question).find();
     int polish = 0;
     int english = 0;
+    String lower = null;
     for (Word word : Words.of(question)) {
       if (POLISH.contains(word.text())) {
         polish++;
       }
       if (ENGLISH.contains(word.text())) {
-        english++;
+        // "moge odpalic dry-run?": a word of a hyphenated name ("dry-run", "go-live") is no English said
+        lower = lower == null ? question.toLowerCase(Locale.ROOT) : lower;
+        if (!lower.contains("-" + word.text()) && !lower.contains(word.text() + "-")) {
+          english++;
+        }
       }
     }
     // a Polish name in an English question ("the weather in Rzeszów", "who is Małgorzata") keeps it English

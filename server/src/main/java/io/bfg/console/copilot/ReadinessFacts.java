@@ -312,6 +312,19 @@ public final class ReadinessFacts {
     if (!depends.isEmpty()) {
       out.put("dependsOn", depends);
     }
+    // "how do we get it to green": a derived check moves when what it follows from does, each by its owner
+    if ("derived".equals(check.kind()) && !"READY".equals(check.status()) && check.from() != null) {
+      List<Map<String, Object>> follows = new ArrayList<>();
+      for (String id : check.from()) {
+        CheckView source = findCheck(id);
+        if (source != null && !"READY".equals(source.status())) {
+          follows.add(checkBrief(source));
+        }
+      }
+      if (!follows.isEmpty()) {
+        out.put("follows", follows);
+      }
+    }
     if (check.value() != null) {
       out.put("value", check.value());
     }
@@ -522,6 +535,10 @@ public final class ReadinessFacts {
     }
     if (!out.containsKey("kind")) {
       out.put("kind", "unknown");
+    }
+    // the code production carries is the go/no-go a gate job sees: said as such
+    if (wanted.equals(production().decision())) {
+      out.put("productionGo", evaluation.summary().go());
     }
     return out;
   }

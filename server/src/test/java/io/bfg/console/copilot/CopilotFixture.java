@@ -36,7 +36,9 @@ final class CopilotFixture {
       Map.entry("lublin", Path.of("server/src/test/resources/scenarios/lublin-university")),
       Map.entry("sudety", Path.of("server/src/test/resources/scenarios/sudety-hotels")),
       Map.entry("wroclaw", Path.of("server/src/test/resources/scenarios/wroclaw-transit")),
-      Map.entry("warmia", Path.of("server/src/test/resources/scenarios/warmia-dairy")));
+      Map.entry("warmia", Path.of("server/src/test/resources/scenarios/warmia-dairy")),
+      Map.entry("gdansk", Path.of("server/src/test/resources/scenarios/gdansk-port")),
+      Map.entry("silesia", Path.of("server/src/test/resources/scenarios/silesia-energy")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -44,7 +46,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -122,7 +122,19 @@ class CopilotQuestionSetTest {
       new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-10-dispatcher.tsv",
           "round ten: bfg-flowcontrol, asked by the dispatcher"),
       new QuestionSet("vltava", "tnovotny", "vltava-care-10-it.tsv", "round ten: vltava-care, asked by IT"),
-      new QuestionSet("vltava", "lhorak", "vltava-care-10-dpo.tsv", "round ten: vltava-care, asked by the DPO"));
+      new QuestionSet("vltava", "lhorak", "vltava-care-10-dpo.tsv", "round ten: vltava-care, asked by the DPO"),
+      new QuestionSet("gdansk", "mwisniewski", "gdansk-port-integration.tsv",
+          "round eleven: gdansk-port (new to the copilot when written), asked by the integration lead"),
+      new QuestionSet("gdansk", "zlewandowska", "gdansk-port-customs.tsv",
+          "round eleven: gdansk-port, asked by the customs compliance officer"),
+      new QuestionSet("silesia", "kwieczorek", "silesia-energy-operations.tsv",
+          "round eleven: silesia-energy (new to the copilot when written), asked by the operations director"),
+      new QuestionSet("silesia", "tszymanski", "silesia-energy-platform.tsv",
+          "round eleven: silesia-energy, asked by the platform engineer"),
+      new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-11-accountant.tsv",
+          "round eleven (mostly English): bfg-flowcontrol, asked by the accountant"),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-11-billing.tsv",
+          "round eleven (mostly English): vltava-care, asked by the head of billing"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

@@ -12,7 +12,7 @@ import static io.bfg.console.copilot.CopilotFixture.matches;
  * Classes of question the earlier rounds left as known misses and the eleventh blind round found misread,
  * each asked here in words of its own (the rounds' own questions are in the question sets).
  */
-@DisplayName("Local answers, round 11: the packets' variables")
+@DisplayName("Local answers, round 11: packet variables, two questions in one, go/no-go idioms, whom to chase")
 class CopilotRound11ClassesTest {
 
   @ParameterizedTest(name = "[{1}] {0}")
@@ -39,5 +39,83 @@ class CopilotRound11ClassesTest {
     String answer = ask(question, lang, scenario, asker);
     matches(answer, regex);
     lacks(answer, "packet exports|variables, filled");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("'did it pass?' with nothing named: every pipeline's last run (the reader threw before)")
+  @CsvSource(delimiter = '|', value = {
+      "did it pass?|en|bfg|-|^This scenario has 3 pipelines; 0 of them have run",
+      "czy już przeszły?|pl|wroclaw|-|^Pipeline'y w tym scenariuszu: \\d+; uruchomione dotąd: 0"})
+  void nothingNamed(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("the go/no-go in working English: 'cut over', 'flip ... over', the code a CI job sees, a script's author")
+  @CsvSource(delimiter = '|', value = {
+      "are we ok to cut over this weekend?|en|tatra|-|^Production is NO-GO|outside what I can answer",
+      "can we flip the ledger over to prod tonight?|en|wroclaw|-|^Production is NO-GO|runs as",
+      "my pipeline script asks: which decision code does go-live return now, GO or NO-GO?|en|bfg|-|^BLOCKED_PENDING_DRY_RUN .*the go/no-go is NO-GO|^GO is the decision code",
+      "for our deploy script: what code does production carry right now?|en|vltava|-|^BLOCKED_PENDING_DPIA|outside what I can answer",
+      "write me a bash script that polls the gate|en|bfg|-|outside what I can answer|BLOCKED_PENDING"})
+  void goNoGo(String question, String lang, String scenario, String asker, String regex, String wrong) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, wrong);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("two questions joined, each read on its own and both answered; one that needs the first is read whole")
+  @CsvSource(delimiter = '|', value = {
+      "how many actors are there and how many providers do we move?|en|wroclaw|-|^People \\(actors\\) in this cutover: 6.*Also: Providers: 5",
+      "ile jest osób w projekcie i ile bramek jest gotowych?|pl|gdansk|-|^Liczba osób \\(aktorów\\) w tym przełączeniu: 6.*Poza tym: Gotowe bramki integracji: 3 z 8",
+      "who owns the fallback and what do we roll back to?|en|silesia|-|^A rollback returns to legacy-mdm-readonly; Tomasz Szyma",
+      "who picks the cutover window and what are the options?|en|silesia|-|sat-night.*tue-night"})
+  void joined(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a request after 'go ahead and' is refused; a person 'blocked on anything' is their tasks; whom to chase")
+  @CsvSource(delimiter = '|', value = {
+      "go ahead and run the dry-run|en|gdansk|-|^I am read-only",
+      "go ahead and approve the URE report format|en|silesia|-|^I am read-only.*Agnieszka B[aą]k",
+      "is Piotr stuck on anything?|en|gdansk|-|^Piotr Nowak .* can do",
+      "czy Zbigniew ma coś zablokowanego?|pl|silesia|-|^Zbigniew J[oó][zź]wiak",
+      "the notices group is late, who do we chase?|en|silesia|-|wait for: .*Zbigniew J[oó][zź]wiak.*Tomasz Szyma[nń]ski.*Katarzyna Wieczorek",
+      "telemetria suwnic – kto musi co zrobić?|pl|gdansk|-|^Na otwarte kontrole"})
+  void people(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("words of working language: 'still red', a verb's particle, a short surname, 'goes back', a hyphenated name")
+  @CsvSource(delimiter = '|', value = {
+      "what's still red?|en|silesia|-|^Production is NO-GO.*Not ready:",
+      "who has to sign off the crane interlock?|en|gdansk|-|^Piotr Nowak .* owns Safety interlock test \\[crane.interlock\\]",
+      "so the rollback goes back to what?|en|tatra|-|returns to mock-claims-json",
+      "moge sam odpalic dry-run?|pl|bfg|user_dispatcher_marek|^Jeszcze nie: serwer"})
+  void words(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a derived check says what it follows from; one label in two groups is the one in the group named")
+  @CsvSource(delimiter = '|', value = {
+      "what does Migration dry-run on the decision board need?|en|bfg|-|\\[board.migration-dry-run\\].*it follows from .*\\[cutover.migration-rollback\\], which is",
+      "co z Schema i RLS na tablicy decyzji?|pl|bfg|-|\\[board.schema-rls\\].*wynika z: .*\\[cutover.database-schema\\], status"})
+  void derived(String question, String lang, String scenario, String asker, String regex) {
+    matches(ask(question, lang, scenario, asker), regex);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a short surname is declined by its endings only: 'list' names no Lis")
+  @CsvSource(delimiter = '|', value = {
+      "why is the cutover night blocked? list every reason|en|silesia|-|\\[cutover\\].*\\[rehearsal\\].*\\[ure-compliance\\].*\\[billing-parity\\]",
+      "co blokuje noc przełączenia? wylistuj wszystko|pl|silesia|-|\\[cutover\\]"})
+  void shortNames(String question, String lang, String scenario, String asker, String regex) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, "Magdalena");
   }
 }

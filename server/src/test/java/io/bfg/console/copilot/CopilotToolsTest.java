@@ -62,6 +62,24 @@ class CopilotToolsTest {
   }
 
   @Test
+  @DisplayName("a packet's variables: one by name in any case with its value as the packet renders it, a packet's, all")
+  void packetEnv() {
+    JsonObject one = new JsonObject(bfg.packetEnv("bfg_release_decision"));
+    assertThat(one.getJsonArray("packets")).hasSize(1);
+    JsonObject release = one.getJsonArray("packets").getJsonObject(0);
+    assertThat(release.getString("packet")).isEqualTo("ProductionReleaseHandoff.v1");
+    assertThat(release.getString("value")).isEqualTo("BLOCKED_PENDING_DRY_RUN");
+    assertThat(release.getInteger("count")).isEqualTo(9);
+    JsonObject owner = new JsonObject(bfg.packetEnv("BFG_ROLLBACK_OWNER"));
+    assertThat(owner.getJsonArray("packets")).hasSize(2);
+    assertThat(owner.getJsonArray("packets").getJsonObject(1).getString("actorName")).isEqualTo("Anna Kowalska");
+    assertThat(new JsonObject(bfg.packetEnv("rollback")).getJsonArray("packets").getJsonObject(0).getString("packet"))
+        .isEqualTo("ProductionRollbackDrill.v1");
+    assertThat(new JsonObject(bfg.packetEnv("")).getJsonArray("packets")).hasSize(2);
+    assertThat(new JsonObject(bfg.packetEnv("NO_SUCH_VAR")).getJsonArray("packets")).isEmpty();
+  }
+
+  @Test
   @DisplayName("counts and percentages: gates by status, checks, each group")
   void counts() {
     JsonObject counts = new JsonObject(bfg.counts());
@@ -107,7 +125,7 @@ class CopilotToolsTest {
         names.add(method.getName());
       }
     }
-    assertThat(names).hasSize(15).noneMatch(name -> name.matches("(?i).*(accept|decide|record|run|start|revoke|write|set).*")
+    assertThat(names).hasSize(16).noneMatch(name -> name.matches("(?i).*(accept|decide|record|run|start|revoke|write|set).*")
         && !name.equals("lastRun"));
   }
 }
