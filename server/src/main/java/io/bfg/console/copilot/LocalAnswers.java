@@ -1055,6 +1055,9 @@ public final class LocalAnswers {
         out.append(' ').append(t.line(first.get("blockedBy") == null ? "refuse.run.refused"
             : "refuse.run.waits", first));
       }
+    } else if (first.containsKey("ownerName") && first.containsKey("kind")
+        && q.asks().contains(QuestionReader.ASKS_REVOKE)) {
+      out.append(t.line(first.get("revokeCommand") != null ? "refuse.revoke" : "refuse.revoke.none", first));
     } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
       out.append(first.get("command") == null ? t.line("refuse.derived", first)
           : whoCanDoIt(t, first, "refuse.check", null));

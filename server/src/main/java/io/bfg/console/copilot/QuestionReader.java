@@ -88,6 +88,9 @@ public final class QuestionReader {
   static final String ASKS_READY = "ready";
   static final String ASKS_BLOCKED = "blocked";
   static final String ASKS_DEPENDS = "depends";
+  static final String ASKS_REVOKE = "revoke";
+  private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
+      "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
   /** Below this a link is a word in common, not a thing named. */
   private static final double MIN_LINK = 1.5;
@@ -1274,6 +1277,10 @@ public final class QuestionReader {
    * "what does it depend on?" its dependencies.
    */
   private static Set<String> asks(Question reading, List<Word> words) {
+    // "revoke Piotr's sign-off": refused like any request, but what is said is whether there is one to revoke
+    if (reading.intent() == Intent.ACT_REQUEST) {
+      return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text())) ? Set.of(ASKS_REVOKE) : Set.of();
+    }
     if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
         || reading.calls().isEmpty() || !Set.of("gate", "check").contains(reading.calls().get(0).tool())) {
       return Set.of();

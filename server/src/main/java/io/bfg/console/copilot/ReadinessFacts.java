@@ -343,6 +343,7 @@ public final class ReadinessFacts {
       }
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
+      out.put("revokeCommand", "POST /api/checks/" + check.id() + "/revoke");
     }
     return out;
   }

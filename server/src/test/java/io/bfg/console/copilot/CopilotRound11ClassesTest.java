@@ -1,6 +1,8 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.model.Lang;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -117,5 +119,26 @@ class CopilotRound11ClassesTest {
     String answer = ask(question, lang, scenario, asker);
     matches(answer, regex);
     lacks(answer, "Magdalena");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a request to revoke a sign-off never given is refused with 'nothing to revoke', not the accept command")
+  @CsvSource(delimiter = '|', value = {
+      "revoke Piotr's latency sign-off|en|gdansk|-|^I am read-only.*There is nothing to revoke: .*\\[crane.latency\\] has no sign-off yet; it is REVIEW, owned by Piotr Nowak",
+      "cofnij akceptację formatu raportu URE|pl|silesia|-|Nie ma czego cofać: .*\\[ure.report-format\\]"})
+  void revokeNothing(String question, String lang, String scenario, String asker, String regex) {
+    String answer = ask(question, lang, scenario, asker);
+    matches(answer, regex);
+    lacks(answer, "/accept");
+  }
+
+  @Test
+  @DisplayName("a request to revoke a sign-off that was given names its owner and the revoke command")
+  void revokeGiven() {
+    CopilotReadingTest.Console console = CopilotFixture.fresh("gdansk");
+    console.accept("pnowak", "crane.latency");
+    String answer = console.ask("revoke Piotr's latency sign-off", Lang.EN, "mwisniewski");
+    matches(answer, "^I am read-only.*Piotr Nowak \\(.*\\) can revoke it, as the owner of .*\\[crane.latency\\]: "
+        + "POST /api/checks/crane.latency/revoke");
   }
 }
