@@ -145,6 +145,11 @@ public final class CopilotTools {
     return json(facts.get().decisionCode(code));
   }
 
+  @Tool("What waits on a gate, group or check: the groups and checks that depend on it directly, then those that wait on them in turn; what finishing it would unblock")
+  public String dependents(@P("the gate, group or check id, or its label") String id) {
+    return found(facts.get().dependents(id), id);
+  }
+
   @Tool("The environment variables the packets export (the release handoff's, the rollback drill's): each name with its value now, as the packet renders it; one variable when named, a packet's when its id or the group it reports on is given, else every packet's")
   public String packetEnv(@P("a variable name, a packet id or the group it reports on; empty for every packet") String name) {
     return json(env(now.get(), name));

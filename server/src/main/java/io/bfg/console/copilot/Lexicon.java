@@ -411,8 +411,13 @@ final class Lexicon {
       return ending(name, said) || vowel(name.charAt(name.length() - 1))
           && ending(name.substring(0, name.length() - 1), said);
     }
-    return name.length() >= 3 && said.length() >= 3 && said.startsWith(name.substring(0, 3))
-        && said.length() >= name.length() - 1 && said.length() <= name.length() + 3;
+    // a longer one keeps all but its last letter ("Jakuba", "Piotrowi"), or drops an "e" before it ("Marka",
+    // "Pawła"), or in a long name changes its last two ("Agnieszce"): "jakie" is no "Jakub"
+    int n = name.length();
+    boolean stem = said.startsWith(name.substring(0, n - 1))
+        || name.charAt(n - 2) == 'e' && said.startsWith(name.substring(0, n - 2) + name.charAt(n - 1))
+        || n >= 7 && said.startsWith(name.substring(0, n - 2));
+    return stem && !FUNCTION_WORDS.contains(said) && said.length() >= n - 1 && said.length() <= n + 3;
   }
 
   private static boolean ending(String stem, String said) {

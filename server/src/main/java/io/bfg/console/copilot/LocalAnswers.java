@@ -64,6 +64,10 @@ public final class LocalAnswers {
 
   private static String one(Question question, List<Map<String, Object>> results, Templates t) {
     Map<String, Object> result = results.isEmpty() ? null : results.get(0);
+    if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
+        && "dependents".equals(question.calls().get(0).tool())) {
+      return dependents(t, result);
+    }
     switch (question.intent()) {
       case UNKNOWN, OUT_OF_SCOPE:
         return t.line("decline", Map.of()) + " " + t.line("unknown", Map.of());
@@ -730,6 +734,20 @@ public final class LocalAnswers {
     return t.line("code.unknown", r) + carried;
   }
 
+  /** What waits on a thing: directly, then through those. */
+  private static String dependents(Templates t, Map<String, Object> r) {
+    List<String> direct = new ArrayList<>();
+    maps(r.get("direct")).forEach(d -> direct.add(t.line("dependents.item", d)));
+    if (direct.isEmpty()) {
+      return t.line("dependents.none", r);
+    }
+    String out = t.line("dependents", with(r, "items", String.join("; ", direct)));
+    List<String> indirect = new ArrayList<>();
+    maps(r.get("indirect")).forEach(d -> indirect.add(t.line("dependents.item", d)));
+    return indirect.isEmpty() ? out : out + " " + t.line("dependents.indirect", Map.of("items",
+        String.join("; ", indirect)));
+  }
+
   /** A packet variable's value now, or each packet's variables listed with theirs. */
   private static String env(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> packets = maps(r.get("packets"));
@@ -790,7 +808,7 @@ public final class LocalAnswers {
           ? Action.DECIDE : Action.ACCEPT;
     }
     if (actor != null && action == null) {
-      return t.line("perm.list", with(actor, "permissions", join(list(actor.get("permissions")))));
+      return t.line(t.to("perm.list", actor.get("id")), with(actor, "permissions", join(list(actor.get("permissions")))));
     }
     if (action == null) {
       action = Action.RUN;

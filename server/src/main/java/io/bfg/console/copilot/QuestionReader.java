@@ -104,6 +104,7 @@ public final class QuestionReader {
       "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   /** A code written in capitals with spaces: "CLINICS LIVE". */
+  private static final Pattern ONE_WORD_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
   private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
       "dostawcach", "dostawcami", "providerzy", "providerow", "providery", "providerach"));
@@ -207,6 +208,8 @@ public final class QuestionReader {
         "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do");
     cues(Intent.MEANING, 2, "mean", "means", "meaning", "stands for", "znaczy", "oznacza", "o co chodzi",
         "co to za kod", "what s", "about");
+    // "what am I allowed to do here": the asker's permissions, not their tasks
+    cues(Intent.PERMISSION, 3, "allowed to do", "am i allowed", "wolno mi", "co mi wolno");
     cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
@@ -214,7 +217,8 @@ public final class QuestionReader {
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
-        "auth mode", "tryb auth");
+        "auth mode", "tryb auth", "storage and auth", "this console", "ta konsola", "session contract",
+        "kontrakt sesji");
     cues(Intent.PIPELINE_RESULT, 2, "result", "results", "found", "find", "last run", "latest run", "pass",
         "passed", "fail", "failed", "wynik", "wyniki", "wyszlo", "przeszedl", "przeszla", "pokazal", "ostatni",
         // past forms with their auxiliary: a long word also matches by its first letters, and "uruchomiony"
@@ -238,6 +242,8 @@ public final class QuestionReader {
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
+    cues(Intent.PIPELINE_RESULT, 2, "byl puszczany", "byla puszczana", "bylo puszczane", "puszczony",
+        "puszczona", "puszczone");
     cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
         "bylo uruchamiane", "bylo sprawdzane", "byla sprawdzana", "byl sprawdzany", "bylo testowane",
         "byla testowana", "byl testowany", "been tested");
@@ -290,7 +296,7 @@ public final class QuestionReader {
   private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
-  private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "zapis", "decyz",
+  private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "pick", "zapis", "decyz",
       "zdecyd", "decyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
   private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
@@ -331,7 +337,9 @@ public final class QuestionReader {
       // reads as the overview or the next step on its own: the question is read whole)
       if (first.also() == null && then.also() == null && answerable(first) && answerable(then)
           && (then.subject() != null || STANDALONE.contains(then.intent()))
-          && then.intent() != Intent.BLOCKERS && then.intent() != Intent.NEXT
+          && then.intent() != Intent.BLOCKERS
+          && (then.intent() != Intent.NEXT || Words.of(question.substring(second)).stream()
+              .anyMatch(w -> NEXT_WORDS.contains(w.text())))
           && !(first.calls().equals(then.calls()) && java.util.Objects.equals(first.subject(), then.subject()))) {
         return new Question(first.lang(), first.intent(), first.subject(), first.calls(), first.actor(),
             first.action(), first.environment(), then, first.asks());
@@ -397,6 +405,7 @@ public final class QuestionReader {
     linked(s);
     meant(s);
     envAsked(s);
+    dependentsAsked(s);
     scorePeople(s);
     scoreAsks(s);
     scoreThings(s);
@@ -441,6 +450,9 @@ public final class QuestionReader {
     s.lastWrite = lastWriteAsked(s.words);
     s.meaningAsked = meaningAsked(s.words);
     s.code = explicitCode(s.question, s.lexicon, s.links, s.meaningAsked);
+    if (s.code == null) {
+      s.code = oneWordCode(s.question, s.scenario);
+    }
     // "what code will my gate job see, is that GO or NO-GO": the decision asked, not what the code GO means
     boolean goOrNoGo = noGoSaid(s.words);
     if (goOrNoGo && s.code != null && s.code.at().stream().allMatch(i -> "go".equals(s.words.get(i).text())
@@ -463,7 +475,7 @@ public final class QuestionReader {
     // "what code will go-live show", "the decision code on the X gate": that group's code, asked outright
     s.groupCodeAsked = s.code == null && codeAsked(s.words) && s.group != null;
     if (s.groupCodeAsked) {
-      s.code = groupCode(s.lexicon, s.facts, s.group.id(), s.terms.contains("READY") || futureAsked(s.words));
+      s.code = groupCode(s.lexicon, s.facts, s.group.id(), readyAfterCode(s.words) || futureAsked(s.words));
       s.terms = List.of();
     }
     s.check = best(s.links, Kind.CHECK);
@@ -552,11 +564,72 @@ public final class QuestionReader {
       }
     }
     boolean env = s.words.stream().anyMatch(w -> "env".equals(w.text()));
-    if (s.words.stream().anyMatch(w -> VARIABLE_WORDS.contains(w.text()))
+    // "co jest w pakiecie rollback drill": the packet of a group named, whose content is its variables
+    // (a word of the group's own label, "Rollback drill packet is owner-ready", is no packet asked for)
+    boolean packetOfGroup = packet != null && !several && packetWord(s);
+    if (packetOfGroup || s.words.stream().anyMatch(w -> VARIABLE_WORDS.contains(w.text()))
         || env && (envAfterGroup || s.words.stream().anyMatch(w -> ENV_BLOCK_WORDS.contains(w.text())))) {
       // "what is the PAY_URL variable": a name no packet exports is said to be none, not swapped for all of them
       s.env = unknown != null ? unknown : packet == null || several ? "" : packet;
     }
+  }
+
+  /**
+   * "What does X unblock", "if I pick a launch date, what does that unblock": what waits on the thing named;
+   * "which checks wait on my freeze window decision", "what depends on the db link", "co czeka na X": the
+   * thing named after the waiting word (before it, "what is X waiting for", it is what X waits on).
+   */
+  private static void dependentsAsked(Scan s) {
+    s.dependents = null;
+    if (s.thing == null || s.act || s.words.isEmpty()) {
+      return;
+    }
+    int unblock = -1;
+    int waitOn = -1;
+    for (int i = 0; i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      if (UNBLOCK_WORDS.contains(text)) {
+        unblock = i;
+      } else if (WAIT_ON_WORDS.contains(text) && i + 1 < s.words.size()
+          && Set.of("on", "upon", "for", "na", "od").contains(s.words.get(i + 1).text())) {
+        waitOn = i;
+      }
+    }
+    // "what does X unblock" (not "who can unblock production": what X waits on), nor a person named ("co czeka
+    // na inspektora")
+    if (s.actor != null && !s.actor.at().isEmpty()) {
+      return;
+    }
+    int unblocking = unblock;
+    // ("who can unblock it" asks who moves it; production itself unblocks nothing)
+    boolean whoFirst = false;
+    for (int i = 0; i < unblock; i++) {
+      whoFirst |= WHO.contains(s.words.get(i).text());
+    }
+    if (whoFirst || s.thing.id().equals(s.scenario.production().id())) {
+      return;
+    }
+    if (unblock >= 0 && s.thing.at().stream().allMatch(i -> i < unblocking)) {
+      s.dependents = s.thing.id();
+      return;
+    }
+    int asked = waitOn;
+    boolean asking = WHAT_WHICH.contains(s.words.get(0).text())
+        || s.words.size() > 1 && WHAT_WHICH.contains(s.words.get(1).text());
+    if (asked >= 0 && asking && s.thing.at().stream().allMatch(i -> i > asked)) {
+      s.dependents = s.thing.id();
+    }
+  }
+
+  private static boolean packetWord(Scan s) {
+    for (int i = 0; i < s.words.size(); i++) {
+      int at = i;
+      if (PACKET_WORDS.contains(s.words.get(i).text())
+          && s.links.stream().noneMatch(l -> l.kind() == Kind.GROUP && l.at().contains(at))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A decision asked for its value or choices, a provider or a group meant, going live, what a thing is. */
@@ -989,6 +1062,13 @@ public final class QuestionReader {
     // a pipeline named outright outweighs the gate of the same name ("has the dry-run been run?")
     add(s.scores, Intent.PIPELINE_RESULT, s.pipeline != null ? 0.8
         : s.check != null && pipelineOf(s.scenario, s.check.id()) != null ? 0.5 : -3);
+    // "what endpoint and TLS fingerprint did we record": what a pipeline step's run found, not the check's status
+    // (not "what does the TLS fingerprint check prove": what it is for)
+    if (!s.act && s.cued.get(Intent.PIPELINE_RESULT) >= 2 && s.check != null
+        && pipelineOf(s.scenario, s.check.id()) != null && !purposeAsked(s.words)
+        && s.words.stream().noneMatch(w -> w.text().startsWith("prov") || w.text().startsWith("potwierdz"))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 6);
+    }
     add(s.scores, Intent.COUNT, s.thing != null ? 0.3 : 0);
     if (s.act) {
       add(s.scores, Intent.ACT_REQUEST, 6);
@@ -1067,6 +1147,12 @@ public final class QuestionReader {
     if (s.status != null && s.scores.get(Intent.COUNT) >= 3) {
       add(s.scores, Intent.COUNT, 2);
     }
+    // "does Magda have anything she can sign off today", "is there anything I can sign off": their sign-offs
+    // now, not whether they hold the permission
+    if (!s.act && s.action != null && s.thing == null && s.actor != null
+        && s.words.stream().anyMatch(w -> ANYTHING.contains(w.text()))) {
+      add(s.scores, Intent.TASKS, 5);
+    }
     // "is Zbigniew blocked on anything", "Agnieszka ma coś zablokowanego": what that person is held up on
     if (!s.act && s.thing == null && s.actor != null && !s.actor.at().isEmpty() && s.actor.score() >= NAMED
         && s.words.stream().anyMatch(w -> w.text().equals("blocked") || w.text().startsWith("zablokowan")
@@ -1121,6 +1207,11 @@ public final class QuestionReader {
     if (s.env != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "what does signing X unblock", "which checks wait on my freeze window decision": what waits on it
+    if (s.dependents != null && s.first != Intent.ACT_REQUEST) {
+      return new Question(s.language, Intent.STATUS, DEPENDENTS + s.dependents,
+          List.of(call("dependents", "id", s.dependents)), s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     s.context = new Context(s.scenario, s.code, s.thing, s.group, s.check, s.actor, s.provider, s.pipeline,
         s.environment,
@@ -1194,6 +1285,8 @@ public final class QuestionReader {
     boolean lastWrite;
     boolean meaningAsked;
     Link code;
+    /** The thing whose dependents are asked for ("what does X unblock"), else null. */
+    String dependents;
     /** The packet variable asked for, a packet's id when only its variables are, "" for every packet's; else null. */
     String env;
     List<String> terms;
@@ -1659,10 +1752,24 @@ public final class QuestionReader {
       "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
   private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
       "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo"));
+  /** The subject of what waits on a thing, then its id. */
+  static final String DEPENDENTS = "dependents:";
+  private static final Set<String> UNBLOCK_WORDS = Set.copyOf(List.of("unblock", "unblocks", "unblocked",
+      "unblocking", "unlock", "unlocks", "odblokuje", "odblokuja", "odblokowuje", "odblokowalby", "odblokowaloby",
+      "odblokuje", "odblokowac", "odblokujemy", "odblokujesz"));
+  /** Words that ask what waits on the thing named after them: "what depends on X", "co czeka na X". */
+  private static final Set<String> WAIT_ON_WORDS = Set.copyOf(List.of("depends", "depend", "wait", "waits",
+      "waiting", "zalezy", "zaleza", "czeka", "czekaja", "hinge", "hinges", "relies", "rely"));
+  private static final Set<String> WHAT_WHICH = Set.copyOf(List.of("what", "which", "whats", "co", "ktore",
+      "ktora", "ktory", "jakie", "ile", "how"));
   /** The subject of a packet's variables asked for, then the variable or packet named ("" for all). */
   static final String ENV = "env:";
   private static final Set<String> VARIABLE_WORDS = Set.copyOf(List.of("variable", "variables", "vars", "var",
       "zmienna", "zmienne", "zmiennych", "zmiennej", "zmiennymi", "zmiennym"));
+  private static final Set<String> PACKET_WORDS = Set.copyOf(List.of("packet", "packets", "pakiet", "pakiecie",
+      "pakietu", "pakiety"));
+  private static final Set<String> WHICH_ENV = Set.copyOf(List.of("which", "what", "ktore", "jakie", "jakim",
+      "ktorym"));
   /** Words that make "env" the packet's block rather than an environment ("the release env export"). */
   private static final Set<String> ENV_BLOCK_WORDS = Set.copyOf(List.of("export", "exports", "eksport",
       "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
@@ -1704,7 +1811,8 @@ public final class QuestionReader {
       "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili"));
   private static final Set<String> CHOICE_WORDS = Set.copyOf(List.of("chosen", "picked", "pick", "selected",
       "decided", "wybrany", "wybrana", "wybrane", "wybrano", "wybralismy", "wybrali", "ustalony", "ustalona",
-      "ustalono"));
+      "ustalono",
+      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili"));
   private static final Set<String> OWNER_WORDS = Set.copyOf(List.of("owner", "owns", "own", "responsible", "decides",
       "status", "state", "stan",
       "decide", "wlasciciel", "wlascicielem", "odpowiada", "decyduje", "zdecyduje", "whose", "czyj", "czyje",
@@ -1807,12 +1915,20 @@ public final class QuestionReader {
     boolean who = false;
     boolean must = false;
     boolean what = false;
-    for (Word word : words) {
-      String text = word.text();
+    int lastWho = -1;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
       if (CHASE_WORDS.contains(text)) {
         return true;
       }
-      who |= WHO.contains(text);
+      // "who signs what", "kto co podpisuje": who, then what, a word or two apart
+      if (who && (text.equals("what") || text.equals("co")) && (lastWho >= 0 && i - lastWho <= 3)) {
+        return true;
+      }
+      if (WHO.contains(text)) {
+        who = true;
+        lastWho = i;
+      }
       must |= MUST_WORDS.contains(text);
       // "who has to do what" (not "what is the next step and who needs to do it")
       what |= who && (text.equals("what") || text.equals("co"));
@@ -1820,6 +1936,8 @@ public final class QuestionReader {
     return who && must && what;
   }
 
+  private static final Set<String> ANYTHING = Set.copyOf(List.of("anything", "something", "cos", "czegos",
+      "cokolwiek"));
   private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",
       "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie"));
   private static final Set<String> MUST_WORDS = Set.copyOf(List.of("must", "needs", "need", "has", "have", "musi",
@@ -2053,7 +2171,22 @@ public final class QuestionReader {
         return known;
       }
     }
+
     return meaningAsked ? best(links, Kind.CODE) : null;
+  }
+
+  /** "co znaczy kod SAIL": a ready code of one word, written in capitals (not "GO", which asks the go/no-go). */
+  private static Link oneWordCode(String question, Scenario scenario) {
+    Matcher word = ONE_WORD_CODE.matcher(question);
+    while (word.find()) {
+      String wanted = word.group();
+      boolean known = wanted.equals(scenario.production().readyCode())
+          || scenario.groups().stream().anyMatch(g -> wanted.equals(g.readyCode()));
+      if (known) {
+        return new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 10, Set.of());
+      }
+    }
+    return null;
   }
 
   private static Link code(Lexicon lexicon, String wanted) {
@@ -2145,6 +2278,12 @@ public final class QuestionReader {
    * unless a thing is named clearly by other words ("is the release env check active").
    */
   private static boolean environmentAsked(List<Word> words, Link thing) {
+    // "which environment are we in", "w jakim środowisku jesteśmy": asked outright
+    int first = words.size() > 2 && words.get(0).text().equals("w") ? 1 : 0;
+    if (first + 1 < words.size() && WHICH_ENV.contains(words.get(first).text())
+        && ENV_WORDS.contains(words.get(first + 1).text())) {
+      return true;
+    }
     boolean env = false;
     boolean now = false;
     for (Word word : words) {
@@ -2666,6 +2805,21 @@ public final class QuestionReader {
     for (int i = 0; i < words.size(); i++) {
       if ("nogo".equals(words.get(i).text())
           || "no".equals(words.get(i).text()) && i + 1 < words.size() && "go".equals(words.get(i + 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "what code does it show when ready": ready said after the code asked ("how many gates are ready, what's the
+   * decision code" asks the code it carries now).
+   */
+  private static boolean readyAfterCode(List<Word> words) {
+    boolean code = false;
+    for (Word word : words) {
+      code |= CODE_WORDS.contains(word.text());
+      if (code && "READY".equals(TERMS.get(word.text()))) {
         return true;
       }
     }

@@ -544,6 +544,59 @@ public final class ReadinessFacts {
     return out;
   }
 
+  /**
+   * What waits on a group or check ({@code idOrLabel}): the groups and checks that depend on it (or follow
+   * from it) directly, then those that wait on them in turn. Null when it names nothing.
+   */
+  public Map<String, Object> dependents(String idOrLabel) {
+    GroupView group = group(idOrLabel);
+    CheckView check = group == null ? findCheck(idOrLabel) : null;
+    if (group == null && check == null) {
+      return null;
+    }
+    String id = group != null ? group.id() : check.id();
+    Map<String, Object> out = group != null ? groupBrief(group) : checkBrief(check);
+    List<String> direct = waitingOn(id);
+    List<String> indirect = new ArrayList<>();
+    List<String> frontier = new ArrayList<>(direct);
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      for (String waiting : frontier) {
+        for (String further : waitingOn(waiting)) {
+          if (!further.equals(id) && !direct.contains(further) && !indirect.contains(further)) {
+            indirect.add(further);
+            next.add(further);
+          }
+        }
+      }
+      frontier = next;
+    }
+    out.put("direct", direct.stream().map(this::brief).toList());
+    out.put("indirect", indirect.stream().map(this::brief).toList());
+    return out;
+  }
+
+  /** The groups and checks that name {@code id} among what they depend on or follow from. */
+  private List<String> waitingOn(String id) {
+    List<String> out = new ArrayList<>();
+    for (GroupView g : allGroups()) {
+      if (g.dependsOn() != null && g.dependsOn().contains(id)) {
+        out.add(g.id());
+      }
+      for (CheckView c : g.checks()) {
+        if (dependencies(c).contains(id) && !out.contains(c.id())) {
+          out.add(c.id());
+        }
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Object> brief(String id) {
+    GroupView group = group(id);
+    return group != null ? groupBrief(group) : checkBrief(findCheck(id));
+  }
+
   // ---- lookups the question reader uses to resolve names ----
 
   public List<GroupView> allGroups() {

@@ -38,7 +38,9 @@ final class CopilotFixture {
       Map.entry("wroclaw", Path.of("server/src/test/resources/scenarios/wroclaw-transit")),
       Map.entry("warmia", Path.of("server/src/test/resources/scenarios/warmia-dairy")),
       Map.entry("gdansk", Path.of("server/src/test/resources/scenarios/gdansk-port")),
-      Map.entry("silesia", Path.of("server/src/test/resources/scenarios/silesia-energy")));
+      Map.entry("silesia", Path.of("server/src/test/resources/scenarios/silesia-energy")),
+      Map.entry("mazury", Path.of("server/src/test/resources/scenarios/mazury-ferries")),
+      Map.entry("poznan", Path.of("server/src/test/resources/scenarios/poznan-marketplace")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -46,7 +48,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -85,7 +85,7 @@ class CopilotRound11ClassesTest {
       "is Piotr stuck on anything?|en|gdansk|-|^Piotr Nowak .* can do",
       "czy Zbigniew ma coś zablokowanego?|pl|silesia|-|^Zbigniew J[oó][zź]wiak",
       "the notices group is late, who do we chase?|en|silesia|-|wait for: .*Zbigniew J[oó][zź]wiak.*Tomasz Szyma[nń]ski.*Katarzyna Wieczorek",
-      "telemetria suwnic – kto musi co zrobić?|pl|gdansk|-|^Na otwarte kontrole"})
+      "telemetria suwnic – kto musi co zrobić?|pl|gdansk|-|\\[crane-feed\\] ma status REVIEW.*, 0/3; na otwarte kontrole czekają: Piotr Nowak"})
   void people(String question, String lang, String scenario, String asker, String regex) {
     matches(ask(question, lang, scenario, asker), regex);
   }
