@@ -1913,35 +1913,33 @@ public final class QuestionReader {
   /** "who do we chase", "kogo pogonić", "kto musi co zrobić", "who needs to do what": everyone still owing. */
   private static boolean chaseAsked(List<Word> words) {
     boolean who = false;
-    boolean must = false;
-    boolean what = false;
     int lastWho = -1;
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       if (CHASE_WORDS.contains(text)) {
         return true;
       }
-      // "who signs what", "kto co podpisuje": who, then what, a word or two apart
-      if (who && (text.equals("what") || text.equals("co")) && (lastWho >= 0 && i - lastWho <= 3)) {
+      // "who signs what", "kto musi co zrobić", "who needs to do what": who, then what, at most four words on
+      // (not "who has to move first to unblock the cutover, and what do they do")
+      if (who && (text.equals("what") || text.equals("co")) && i - lastWho <= 4) {
         return true;
       }
       if (WHO.contains(text)) {
         who = true;
         lastWho = i;
       }
-      must |= MUST_WORDS.contains(text);
-      // "who has to do what" (not "what is the next step and who needs to do it")
-      what |= who && (text.equals("what") || text.equals("co"));
+      // "who owns the invoicing provider and what mode is it in": two asks joined, not who does what
+      if (JOINERS.contains(text)) {
+        who = false;
+      }
     }
-    return who && must && what;
+    return false;
   }
 
   private static final Set<String> ANYTHING = Set.copyOf(List.of("anything", "something", "cos", "czegos",
       "cokolwiek"));
   private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",
       "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie"));
-  private static final Set<String> MUST_WORDS = Set.copyOf(List.of("must", "needs", "need", "has", "have", "musi",
-      "musza", "trzeba", "powinien", "powinna"));
 
   private static boolean valueAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
