@@ -1079,6 +1079,9 @@ public final class LocalAnswers {
     } else if (first.containsKey("ownerName") && first.containsKey("kind")) {
       out.append(first.get("command") == null ? t.line("refuse.derived", first)
           : whoCanDoIt(t, first, "refuse.check", null));
+    } else if (first.get("actionable") instanceof List<?>) {
+      // the asker's own (their tasks, not the next step's "actionable" flag): they can do these themselves
+      out.append(t.line("refuse.yours", Map.of())).append(' ').append(tasks(t, first));
     } else if (first.containsKey("checks")) {
       out.append(t.line("refuse.gate", first));
       List<String> owners = new ArrayList<>();

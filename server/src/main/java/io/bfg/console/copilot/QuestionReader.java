@@ -429,6 +429,12 @@ public final class QuestionReader {
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
     s.links = withoutOwnerWord(s.links, s.words);
     s.links = inNamedGroup(s.links, s.scenario);
+    // "decision code of the invoicing group": "decision" there names the code, no group of decisions
+    if (codeAsked(s.words)) {
+      s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+          || !l.at().stream().allMatch(i -> CODE_WORDS.contains(s.words.get(i).text())
+          || startsWithAny(s.words.get(i).text(), DECISION_NOUNS))).toList();
+    }
     // "czego brakuje", "na co czeka": the verb asking what is missing names no "Brak pozostałości"
     s.links = s.links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
         || !l.at().stream().allMatch(i -> MISSING_VERBS.contains(s.words.get(i).text()))).toList();
@@ -609,7 +615,9 @@ public final class QuestionReader {
     if (whoFirst || s.thing.id().equals(s.scenario.production().id())) {
       return;
     }
-    if (unblock >= 0 && s.thing.at().stream().allMatch(i -> i < unblocking)) {
+    // "co odblokuje kontrola połączenia": in Polish the thing that unblocks may follow the verb
+    boolean polishWhat = s.words.get(0).text().equals("co") && unblock >= 0;
+    if (unblock >= 0 && (polishWhat || s.thing.at().stream().allMatch(i -> i < unblocking))) {
       s.dependents = s.thing.id();
       return;
     }
@@ -634,7 +642,8 @@ public final class QuestionReader {
 
   /** A decision asked for its value or choices, a provider or a group meant, going live, what a thing is. */
   private static void meant(Scan s) {
-    s.act = actRequest(s.words);
+    // ("do kiedy ...": "do" opens a Polish question, it bids nothing)
+    s.act = actRequest(s.words) && !(s.lang == Lang.PL && !s.words.isEmpty() && s.words.get(0).text().equals("do"));
     s.modal = s.words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
@@ -1092,6 +1101,8 @@ public final class QuestionReader {
     // "besides me, who else has to sign in X": the other owners of X's open checks
     if ((s.others || s.chase) && s.thing != null && !s.act) {
       add(s.scores, Intent.OTHER_OWNERS, 8);
+      // "who owns each item": each open check's owner, not the group's
+      add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
       add(s.scores, Intent.TASKS, -8);
     }
@@ -1203,6 +1214,7 @@ public final class QuestionReader {
       }
     }
     s.language = s.lang;
+    if (System.getenv("QR_DEBUG") != null) { System.out.println("QR " + s.question + " scores=" + s.scores + " links=" + s.links + " first=" + s.first); } // ZZDEBUG
     // "what's APP_RELEASE_DECISION now", "ile zmiennych ma eksport env release": the packets' own values
     if (s.env != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
@@ -1521,7 +1533,9 @@ public final class QuestionReader {
               c.status() != null ? call("counts", null, null) : call("summary", null, null))
           : c.status() != null
           ? question(lang, intent, c.status(), actor, c.action(), environment, call("counts", null, null))
+          // ("what percentage of the cutover readiness is done": a word in common is no group counted)
           : c.group() != null && c.thing() == c.group() && !c.productionNamed() && c.groupCounted()
+          && c.group().score() >= MIN_LINK + 0.5
           ? question(lang, intent, c.group().id(), actor, c.action(), environment, tool(c.group()))
           : question(lang, intent, null, actor, c.action(), environment, call("summary", null, null));
       // "what blocks the runbook": that group's (or a thing named very clearly) own blocker, not the
@@ -1690,6 +1704,9 @@ public final class QuestionReader {
     } else if (thing != null && !c.productionNamed()) {
       subject = thing.id();
       calls.add(call("gate", "id", subject));
+    } else if (c.firstPerson() && actor != null && c.actor() != null && c.actor().at().isEmpty()) {
+      // "zatwierdź wszystko co moje": what is the asker's to do, which they can do themselves
+      calls.add(call("ownerTasks", "actor", actor));
     } else {
       calls.add(call("nextAction", null, null));
     }
@@ -1919,6 +1936,10 @@ public final class QuestionReader {
       if (CHASE_WORDS.contains(text)) {
         return true;
       }
+      // "who owns each item", "kto odpowiada za każdą": every open check's owner
+      if (who && EACH.contains(text) && i - lastWho <= 3) {
+        return true;
+      }
       // "who signs what", "kto musi co zrobić", "who needs to do what": who, then what, at most four words on
       // (not "who has to move first to unblock the cutover, and what do they do")
       if (who && (text.equals("what") || text.equals("co")) && i - lastWho <= 4) {
@@ -1936,6 +1957,8 @@ public final class QuestionReader {
     return false;
   }
 
+  private static final Set<String> EACH = Set.copyOf(List.of("each", "kazda", "kazdy", "kazde", "kazdej",
+      "kazdego", "kazdym"));
   private static final Set<String> ANYTHING = Set.copyOf(List.of("anything", "something", "cos", "czegos",
       "cokolwiek"));
   private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",

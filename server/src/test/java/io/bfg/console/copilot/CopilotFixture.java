@@ -40,7 +40,8 @@ final class CopilotFixture {
       Map.entry("gdansk", Path.of("server/src/test/resources/scenarios/gdansk-port")),
       Map.entry("silesia", Path.of("server/src/test/resources/scenarios/silesia-energy")),
       Map.entry("mazury", Path.of("server/src/test/resources/scenarios/mazury-ferries")),
-      Map.entry("poznan", Path.of("server/src/test/resources/scenarios/poznan-marketplace")));
+      Map.entry("poznan", Path.of("server/src/test/resources/scenarios/poznan-marketplace")),
+      Map.entry("slask", Path.of("server/src/test/resources/scenarios/slask-logistics")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -48,7 +49,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -145,7 +145,14 @@ class CopilotQuestionSetTest {
       new QuestionSet("bfg", "driver_tarasenko", "bfg-flowcontrol-12-driver.tsv",
           "round twelve: bfg-flowcontrol, asked by the driver"),
       new QuestionSet("vltava", "psvobodova", "vltava-care-12-billing.tsv",
-          "round twelve: vltava-care, asked by the head of billing"));
+          "round twelve: vltava-care, asked by the head of billing"),
+      new QuestionSet("slask", "agorska", "slask-logistics-finance.tsv",
+          "round thirteen: slask-logistics (new to the copilot when written), asked by the chief accountant"),
+      new QuestionSet("slask", "mwojcik", "slask-logistics-it.tsv", "round thirteen: slask-logistics, asked by the head of IT"),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-13-director.tsv",
+          "round thirteen (a first day and an audit): bfg-flowcontrol, asked by Anna"),
+      new QuestionSet("vltava", "jdvorakova", "vltava-care-13-medical.tsv",
+          "round thirteen (a first day and an audit): vltava-care, asked by the medical director"));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
