@@ -1214,7 +1214,6 @@ public final class QuestionReader {
       }
     }
     s.language = s.lang;
-    if (System.getenv("QR_DEBUG") != null) { System.out.println("QR " + s.question + " scores=" + s.scores + " links=" + s.links + " first=" + s.first); } // ZZDEBUG
     // "what's APP_RELEASE_DECISION now", "ile zmiennych ma eksport env release": the packets' own values
     if (s.env != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
