@@ -551,8 +551,12 @@ public final class ReadinessFacts {
   public Map<String, Object> dependents(String idOrLabel) {
     GroupView group = group(idOrLabel);
     CheckView check = group == null ? findCheck(idOrLabel) : null;
+    // a hosted model may pass a gate's label: ids first, then labels
     if (group == null && check == null) {
-      return null;
+      group = findGroup(idOrLabel);
+      if (group == null) {
+        return null;
+      }
     }
     String id = group != null ? group.id() : check.id();
     Map<String, Object> out = group != null ? groupBrief(group) : checkBrief(check);

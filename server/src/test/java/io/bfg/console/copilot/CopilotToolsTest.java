@@ -80,6 +80,20 @@ class CopilotToolsTest {
   }
 
   @Test
+  @DisplayName("what waits on a thing: by a group's id or label, or a check's id; directly, then through them")
+  void dependents() {
+    JsonObject byId = new JsonObject(bfg.dependents("connection"));
+    JsonObject byLabel = new JsonObject(bfg.dependents("Adapter connection packet is recorded"));
+    assertThat(byLabel.getString("id")).isEqualTo("connection");
+    assertThat(byLabel.getJsonArray("direct")).isEqualTo(byId.getJsonArray("direct"));
+    List<String> direct = new ArrayList<>();
+    byId.getJsonArray("direct").forEach(d -> direct.add(((JsonObject) d).getString("id")));
+    assertThat(direct).contains("dry-run.snapshot-export", "production");
+    assertThat(byId.getJsonArray("indirect")).isNotEmpty();
+    assertThat(new JsonObject(bfg.dependents("no such thing")).getString("error")).isEqualTo("no such thing");
+  }
+
+  @Test
   @DisplayName("counts and percentages: gates by status, checks, each group")
   void counts() {
     JsonObject counts = new JsonObject(bfg.counts());
