@@ -361,6 +361,9 @@ public final class QuestionReader {
       "jakie", "jakim", "jakiego", "jakiej", "ktory", "która", "ktora", "które", "ktore", "którzy", "ktorzy", "gdzie",
       "kiedy", "dlaczego", "czemu", "jak", "czy"));
   private static final Set<String> JOINERS = Set.copyOf(List.of("and", "i", "oraz", "a"));
+  /** Most questions join nothing: this finds a joining word before the question is split into words. */
+  private static final Pattern JOINED = Pattern.compile("[\\s,;](and|i|oraz|a)[\\s,;]",
+      Pattern.CASE_INSENSITIVE);
   private static final Set<String> LEADING_PREPOSITIONS = Set.copyOf(List.of("na", "do", "w", "z", "o", "od", "za",
       "dla", "przez", "po", "for", "on", "in", "at", "with", "to", "by", "from"));
   /** A second question that says "it" means the first one's thing: it cannot be read on its own. */
@@ -374,6 +377,9 @@ public final class QuestionReader {
    * and no word in the second that points back at the first.
    */
   static int secondAsk(String question) {
+    if (!JOINED.matcher(question).find()) {
+      return -1;
+    }
     String[] words = question.split("[\\s,;]+");
     int at = 0;
     int position = -1;
