@@ -264,13 +264,40 @@ public final class CopilotTools {
       }
       for (Evaluation.CheckView check : group.checks()) {
         if (actor.id().equals(check.owner())) {
-          owns.add(Map.of("id", check.id(), "label", check.label(), "status", check.status(), "kind",
-              check.kind() == null ? "" : check.kind()));
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("id", check.id());
+          item.put("label", check.label());
+          item.put("status", check.status());
+          item.put("kind", check.kind() == null ? "" : check.kind());
+          if (check.pipeline() != null) {
+            item.put("pipeline", check.pipeline());
+          }
+          // a pipeline's check waits with its gate: "Org isolation" waits for what its group waits for
+          String blockedBy = check.blockedBy() != null ? check.blockedBy() : group.blockedBy();
+          if (blockedBy != null && !"READY".equals(check.status())) {
+            item.put("blockedBy", blockedBy);
+          }
+          owns.add(item);
         }
       }
     }
     out.put("owns", owns);
     out.put("owned", owns.stream().filter(item -> !item.containsKey("group")).toList());
+    // what they signed off or decided that stands now: "what have I signed so far"
+    List<Map<String, Object>> signed = new ArrayList<>();
+    for (Evaluation.GroupView group : groups) {
+      for (Evaluation.CheckView check : group.checks()) {
+        if (check.signOff() != null && actor.id().equals(check.signOff().actor())) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("id", check.id());
+          item.put("label", check.label());
+          item.put("at", check.signOff().at());
+          item.put("value", check.signOff().value());
+          signed.add(item);
+        }
+      }
+    }
+    out.put("signed", signed);
     return out;
   }
 

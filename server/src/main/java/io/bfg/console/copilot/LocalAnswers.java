@@ -105,7 +105,8 @@ public final class LocalAnswers {
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
           : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
-      case TASKS -> question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
+      case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
+          : question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
           : tasks(t, result);
       case OWNED -> question.subject() != null && question.subject().startsWith(QuestionReader.COMPARED)
           && results.size() > 1 ? compared(t, question.subject().substring(QuestionReader.COMPARED.length()),
@@ -117,7 +118,7 @@ public final class LocalAnswers {
       case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
           : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
-      case RECENT -> recent(t, result);
+      case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : "packetEnv".equals(question.calls().get(0).tool()) ? env(t, result)
           : whatIs(t, question, results);
@@ -396,7 +397,21 @@ public final class LocalAnswers {
       out.append(' ').append(open.isEmpty() ? t.line("gate.ready", Map.of())
           : t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".");
     }
+    out.append(lastRun(t, map(r.get("lastRun"))));
     return out.toString();
+  }
+
+  /** How the last run of the pipeline proving a gate or check went: its failed step and what it skipped. */
+  private static String lastRun(Templates t, Map<String, Object> run) {
+    if (run == null) {
+      return "";
+    }
+    String out = " " + t.line(run.containsKey("stepStatus") ? "check.run"
+        : run.containsKey("failedStep") ? "gate.run.failed" : "gate.run", run);
+    if (run.containsKey("stepStatus") && run.containsKey("failedStep")) {
+      out += " " + t.line("check.run.after", run);
+    }
+    return run.containsKey("skipped") ? out + " " + t.line("gate.run.skipped", run) : out;
   }
 
   private static String check(Templates t, Map<String, Object> r) {
@@ -414,6 +429,11 @@ public final class LocalAnswers {
         && r.get("blockedBy") == null) {
       out.append(' ').append(t.line("check.unsigned", r));
     }
+    if (r.get("revoked") instanceof Map<?, ?> revoked) {
+      out.append(' ').append(t.line(revoked.containsKey("revokedValue") ? "check.revoked.value" : "check.revoked",
+          map(revoked)));
+    }
+    out.append(lastRun(t, map(r.get("lastRun"))));
     if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
       out.append(' ').append(t.line("check.options", Map.of("options", join(options))));
     }
@@ -535,7 +555,36 @@ public final class LocalAnswers {
     byPermission.forEach((permission, items) -> out.append('\n').append(t.line(t.to("tasks.forbidden", r.get("id")),
         with(r, "items", String.join(", ", items), "permission", permission, "verb",
             t.raw(Permissions.RECORD_DECISIONS.equals(permission) ? "perm.verb.decide" : "perm.verb.accept")))));
+    // theirs, but moved only by a pipeline's run: "nothing to do" must not read as "nothing of yours is open"
+    List<String> byRun = new ArrayList<>();
+    maps(r.get("owned")).stream().filter(c -> "pipeline".equals(c.get("kind")) && !"READY".equals(c.get("status")))
+        .forEach(c -> byRun.add(t.line(c.get("pipeline") == null ? "tasks.byRun.item.bare"
+            : c.get("blockedBy") == null ? "tasks.byRun.item" : "tasks.byRun.item.waits", c)));
+    if (!byRun.isEmpty()) {
+      out.append('\n').append(t.line(t.to("tasks.byRun", r.get("id")), with(r, "items", String.join(", ", byRun))));
+    }
+    if (!maps(r.get("owned")).isEmpty()) {
+      out.append('\n').append(ownedSummary(t, r));
+    }
     return out.toString();
+  }
+
+  /** How many checks an actor owns and how many of them are still open ("am I done?"). */
+  private static String ownedSummary(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> owned = maps(r.get("owned"));
+    long open = owned.stream().filter(c -> !"READY".equals(c.get("status"))).count();
+    return t.line(t.to(open == 0 ? "owned.tally.done" : "owned.tally.open", r.get("id")), with(r, "owned", owned.size(), "open",
+        open));
+  }
+
+  /** What an actor has signed off and decided that stands now. */
+  private static String signed(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> signed = maps(r.get("signed"));
+    List<String> items = new ArrayList<>();
+    signed.forEach(item -> items.add(t.line(item.get("value") == null ? "signed.item" : "signed.item.value", item)));
+    String out = items.isEmpty() ? t.line(t.to("signed.none", r.get("id")), r)
+        : t.line(t.to("signed.head", r.get("id")), with(r, "count", items.size())) + "\n- " + String.join("\n- ", items);
+    return out + "\n" + ownedSummary(t, r);
   }
 
   /** Every check one actor owns, with its status, and those they own but nobody can move. */
@@ -668,7 +717,10 @@ public final class LocalAnswers {
     List<String> items = new ArrayList<>();
     long ran = runs.stream().filter(r -> Boolean.TRUE.equals(r.get("ran"))).count();
     for (Map<String, Object> r : runs) {
-      items.add(t.line(Boolean.TRUE.equals(r.get("ran")) ? "pipelines.ran" : "pipelines.never", r));
+      String item = t.line(Boolean.TRUE.equals(r.get("ran")) ? "pipelines.ran" : "pipelines.never", r);
+      Map<String, Object> failed = maps(r.get("steps")).stream()
+          .filter(s -> "FAILED".equals(s.get("status")) || "ERRORED".equals(s.get("status"))).findFirst().orElse(null);
+      items.add(failed == null ? item : item + " " + t.line("pipelines.failedStep", failed));
     }
     StringBuilder out = new StringBuilder(t.line("pipelines.head", Map.of("count", runs.size(), "ran", ran)));
     out.append("\n- ").append(String.join("\n- ", items));
@@ -689,28 +741,52 @@ public final class LocalAnswers {
       return step == null || step.containsKey("error") ? line : line + " " + t.line("run.never.step", step);
     }
     StringBuilder out = new StringBuilder(t.line(r.get("target") == null ? "run.head.untargeted" : "run.head", r));
+    // a run that fell short is told whole: the step asked about may be one skipped after the one that failed
+    boolean whole = step == null || !"PASSED".equals(r.get("status"));
     for (Map<String, Object> s : maps(r.get("steps"))) {
-      if (step == null || String.valueOf(s.get("id")).equals(step.get("id"))) {
+      if (whole || String.valueOf(s.get("id")).equals(step.get("id"))) {
         out.append("\n- ").append(t.line("run.step", s));
       }
     }
     return out.toString();
   }
 
-  private static String recent(Templates t, Map<String, Object> r) {
+  private static String recent(Templates t, Map<String, Object> r, String asked) {
     List<Map<String, Object>> events = list(r.get("events"));
     if (events.isEmpty()) {
       return t.line("recent.none", Map.of());
     }
+    if (QuestionReader.REVOKED.equals(asked)) {
+      return revocations(t, r);
+    }
     StringBuilder out = new StringBuilder(t.line("recent.head", Map.of("count", events.size())));
     for (int i = events.size() - 1; i >= 0; i--) {
       Map<String, Object> event = events.get(i);
-      String subject = event.get("id") == null ? "" : " [" + event.get("id") + "]"
+      String subject = event.get("id") == null ? "" : (event.get("pipeline") == null ? "" : " " + event.get("pipeline"))
+          + " [" + event.get("id") + "]"
           + (event.get("value") != null ? " = " + event.get("value") : "")
           + (event.get("status") != null ? " " + event.get("status") : "");
       out.append("\n- ").append(t.line("recent.item", with(event, "subject", subject)));
     }
     return out.toString();
+  }
+
+  /** Each withdrawal that stands: what was withdrawn and by whom, the check and its group now, what waits on it. */
+  private static String revocations(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> revoked = maps(r.get("revocations"));
+    if (revoked.isEmpty()) {
+      return t.line("revoked.none", Map.of());
+    }
+    List<String> items = new ArrayList<>();
+    for (Map<String, Object> item : revoked) {
+      String line = t.line(item.containsKey("revokedValue") ? "revoked.value" : "revoked.signoff", item);
+      List<String> waiting = new ArrayList<>();
+      maps(item.get("waiting")).forEach(w -> waiting.add(t.line("dependents.item", w)));
+      items.add(waiting.isEmpty() ? line : line + " " + t.line("revoked.waiting", Map.of("items",
+          String.join("; ", waiting))));
+    }
+    return items.size() == 1 ? items.get(0) : t.line("revoked.head", Map.of("count", items.size())) + "\n- "
+        + String.join("\n- ", items);
   }
 
   private static String code(Templates t, Map<String, Object> r) {
@@ -1029,7 +1105,8 @@ public final class LocalAnswers {
       }
     }
     if (byOwner.isEmpty()) {
-      return t.line(q.actor() == null ? "gate.ready" : "others.none", gate);
+      // nobody owes anything there: the gate itself says so, with its count and code
+      return q.actor() == null ? gate(t, gate) : t.line("others.none", gate);
     }
     List<String> items = new ArrayList<>();
     byOwner.forEach((owner, owed) -> items.add(owner + ": " + String.join(", ", owed)));

@@ -248,8 +248,12 @@ public final class QuestionReader {
         "bylo uruchamiane", "bylo sprawdzane", "byla sprawdzana", "byl sprawdzany", "bylo testowane",
         "byla testowana", "byl testowany", "been tested");
     cues(Intent.STATUS, 1, "ok", "okay", "green", "zielona", "zielony");
+    // what people did: "the last thing someone did in here"
+    cues(Intent.RECENT, 3, "last thing", "did in here", "done in here");
     // "which gates are still red": the dashboard's colour for not ready
     cues(Intent.BLOCKERS, 2, "red", "czerwone", "czerwona", "czerwony", "czerwonych", "na czerwono");
+    // a message to write for someone, a tool to pick: "napisz mi maila do klienta", "a decent vpn client"
+    cues(Intent.OUT_OF_SCOPE, 4, "email", "e-mail", "mail", "maila", "mejla", "letter", "vpn", "macos");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
         "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
@@ -417,6 +421,7 @@ public final class QuestionReader {
     scoreThings(s);
     scoreTopics(s);
     scoreCounts(s);
+    stateAsked(s);
     return chosen(s);
   }
 
@@ -425,7 +430,9 @@ public final class QuestionReader {
     s.scenario = s.facts.scenario();
     s.lexicon = Lexicon.of(s.scenario);
     s.words = Words.of(s.question);
-    s.all = s.lexicon.link(s.words);
+    // "which weekend" as an alias is not named by "which" alone: a question's own words name nothing
+    s.all = s.lexicon.link(s.words).stream()
+        .filter(l -> !l.at().stream().allMatch(i -> ASK_OPENERS.contains(s.words.get(i).text()))).toList();
     // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
     // "write-off")
     s.links = s.all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, s.words)).toList();
@@ -434,6 +441,7 @@ public final class QuestionReader {
     s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
     s.links = withoutOwnerWord(s.links, s.words);
+    s.links = withinPerson(s.links, s.words);
     s.links = inNamedGroup(s.links, s.scenario);
     // "decision code of the invoicing group": "decision" there names the code, no group of decisions
     if (codeAsked(s.words)) {
@@ -591,6 +599,117 @@ public final class QuestionReader {
    * "which checks wait on my freeze window decision", "what depends on the db link", "co czeka na X": the
    * thing named after the waiting word (before it, "what is X waiting for", it is what X waits on).
    */
+  /**
+   * What the state's history is asked: a thing done in the past by the asker ("have I signed X", "co ja już
+   * podpisałem"), a withdrawal ("what did the revoke undo", "cofnięcie"), who ran a pipeline ("kto odpalił
+   * test połączenia"). Verbs of doing in a past form ask what happened, not what is to do.
+   */
+  private static void stateAsked(Scan s) {
+    boolean done = s.words.stream().anyMatch(w -> doneForm(w.text()));
+    // "co ja już podpisałem": a Polish verb in the first person past says "I" by itself
+    boolean me = s.firstPerson || s.lang == Lang.PL && s.words.stream().anyMatch(w -> w.text().equals("ja")
+        || doneForm(w.text()) && (w.text().endsWith("lem") || w.text().endsWith("lam")));
+    if (done && me && s.facts.asker() != null && !s.act) {
+      s.signedAsked = true;
+      s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
+      add(s.scores, Intent.STATUS, s.thing != null ? 6 : 0);
+    }
+    s.revokedAsked = !s.act && s.words.stream().anyMatch(w -> REVOKED_WORDS.contains(w.text()));
+    for (int i = 1; i < s.words.size() && !s.act; i++) {
+      String before = s.words.get(i - 1).text();
+      s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
+          && (NOUN_MARKERS.contains(before) || possessive(before, s.scenario));
+    }
+    // "what got skipped in that run", "co zostało pominięte w tym przebiegu": the run that finished last
+    s.latestRun = !s.act && (s.pipeline == null || s.pipeline.score() < NAMED) && s.facts.latestRun() != null
+        && (s.words.stream().anyMatch(w -> SKIPPED_WORDS.contains(w.text())) || thatRun(s.words));
+    if (s.latestRun) {
+      add(s.scores, Intent.PIPELINE_RESULT, 10);
+    }
+    boolean who = s.words.stream().anyMatch(w -> WHO.contains(w.text()));
+    // "who still needs to sign something in the DPIA": whoever owes it, not the asker's own list
+    if (who && !s.firstPerson && s.thing != null && !s.act) {
+      s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
+    }
+    if (!s.act && who && s.words.stream().anyMatch(w -> ranForm(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 8);
+      s.scores.put(Intent.OWNER, Math.min(s.scores.get(Intent.OWNER), 0.0));
+    }
+  }
+
+  /**
+   * Without the things named only by a person's own words and a verb ("czy inspektor ochrony danych podpisał": the
+   * DPO's role says "ochrony danych", so does the data-protection gate, and "podpisał" is no name).
+   */
+  private static List<Link> withinPerson(List<Link> links, List<Word> words) {
+    List<Link> people = links.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED).toList();
+    if (people.isEmpty()) {
+      return links;
+    }
+    return links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+        || !l.at().stream().allMatch(i -> people.stream().anyMatch(p -> p.at().contains(i) && p.score() > l.score())
+        || startsWithAny(words.get(i).text(), ACCEPT_VERBS) || startsWithAny(words.get(i).text(), DECIDE_VERBS)))
+        .toList();
+  }
+
+  private static final Set<String> SKIPPED_WORDS = Set.copyOf(List.of("skipped", "skip", "skips", "pominiete",
+      "pominieto", "pominiety", "pominieta", "pominiete", "pominal", "pominela"));
+  private static final Set<String> RUN_NOUNS = Set.copyOf(List.of("run", "przebieg", "przebiegu", "przebiegiem"));
+  private static final Set<String> THAT = Set.copyOf(List.of("that", "this", "last", "latest", "ten", "tym", "tego",
+      "ostatni", "ostatnim", "ostatniego"));
+
+  /** "that run", "the last run", "w tym przebiegu": a run pointed at, not named. */
+  private static boolean thatRun(List<Word> words) {
+    for (int i = 1; i < words.size(); i++) {
+      if (RUN_NOUNS.contains(words.get(i).text()) && THAT.contains(words.get(i - 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
+  private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
+      "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
+      "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali"));
+  /** "petras", "petra's": a person's first name in the possessive. */
+  private static boolean possessive(String word, Scenario scenario) {
+    if (!word.endsWith("s")) {
+      return false;
+    }
+    String name = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word.substring(0, word.length() - 1);
+    return scenario.actors().stream().map(a -> Words.of(a.name())).anyMatch(w -> !w.isEmpty()
+        && w.get(0).text().equals(name));
+  }
+
+  /**
+   * "petra's revoke", "the revoke": the verb as a noun, after a possessive or an article; "did anybody revoke": asked of
+   * someone in the past, not a request.
+   */
+  private static final Set<String> NOUN_MARKERS = Set.copyOf(List.of("the", "that", "this", "her", "his", "my", "your",
+      "their", "anybody", "anyone", "somebody", "someone"));
+  /** Choosing in the past: "did I set the on-call", "czy Halinka już wybrała". */
+  private static final Set<String> CHOSEN = Set.copyOf(List.of("set", "chose", "chosen", "picked", "ustawil",
+      "ustawila", "ustawilem", "ustawilam", "ustawiony", "ustawiona", "ustawione", "wybral", "wybrala", "wybralem",
+      "wybralam", "wybrany", "wybrana", "wybrane"));
+  private static final Pattern POLISH_PAST = Pattern.compile(".*(l|la|lo|li|ly|lem|lam|les|las|any|ana|ane|ony|ona|one)");
+
+  /** A verb of signing or deciding in a past form: "signed", "approved", "podpisałem", "zatwierdzony". */
+  private static boolean doneForm(String text) {
+    if (CHOSEN.contains(text) || DONE_WORDS.contains(text) && !text.startsWith("gotow") && !text.startsWith("ziel")) {
+      return true;
+    }
+    boolean verb = startsWithAny(text, ACCEPT_VERBS) && !text.startsWith("tick")
+        || startsWithAny(text, DECIDE_VERBS) && !startsWithAny(text, DECISION_NOUNS) && !text.startsWith("zapis");
+    return verb && (text.endsWith("ed") || POLISH_PAST.matcher(text).matches() && !text.endsWith("nie"));
+  }
+
+  /** A verb of running in a past form: "ran", "kicked off", "odpalił", "puściła". */
+  private static boolean ranForm(String text) {
+    return text.equals("ran") || startsWithAny(text, RUN_VERBS) && !text.startsWith("pipelin")
+        && (text.endsWith("ed") || POLISH_PAST.matcher(text).matches());
+  }
+
   private static void dependentsAsked(Scan s) {
     s.dependents = null;
     if (s.thing == null || s.act || s.words.isEmpty()) {
@@ -1070,7 +1189,8 @@ public final class QuestionReader {
     // "if we have to roll back, who owns that": the way back itself, when no gate of that name is meant
     s.rollback = rollbackAsked(s.words) && (s.environment != null || s.scores.get(Intent.SESSION) >= 2
         || s.thing == null && s.whoAsked || fallBackAsked(s.words));
-    if (s.rollback) {
+    // ("podpisz za Jane akceptację drogi powrotu": a request naming the way back is still a request)
+    if (s.rollback && !s.act) {
       // its owner asked as well ("who owns the rollback and which adapter"): the way back says both
       add(s.scores, Intent.SESSION, s.environment != null ? 6 : 10);
     }
@@ -1225,6 +1345,22 @@ public final class QuestionReader {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    if (s.latestRun && s.first == Intent.PIPELINE_RESULT) {
+      String pipeline = s.facts.latestRun();
+      return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "what did the revoke undo": each withdrawal that stands, and what it left
+    if (s.revokedAsked && s.first != Intent.ACT_REQUEST) {
+      return new Question(s.language, Intent.RECENT, REVOKED, List.of(call("recentChanges", "limit", 50)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "what have I signed so far", "co ja już zatwierdziłem": nothing named, the asker's own
+    if (s.signedAsked && s.thing == null && s.first != Intent.ACT_REQUEST) {
+      String asker = s.facts.asker().id();
+      return new Question(s.language, Intent.TASKS, SIGNED, List.of(call("ownerTasks", "actor", asker)), asker,
+          s.action, null, null);
+    }
     // "what does signing X unblock", "which checks wait on my freeze window decision": what waits on it
     if (s.dependents != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.STATUS, DEPENDENTS + s.dependents,
@@ -1304,6 +1440,12 @@ public final class QuestionReader {
     Link code;
     /** The thing whose dependents are asked for ("what does X unblock"), else null. */
     String dependents;
+    /** "what have I signed so far": the asker's own standing sign-offs and decisions. */
+    boolean signedAsked;
+    /** "what did the revoke undo", "czy ktoś coś cofnął": the withdrawals that stand. */
+    boolean revokedAsked;
+    /** "what got skipped in that run": the run that finished last, whichever pipeline it was. */
+    boolean latestRun;
     /** The packet variable asked for, a packet's id when only its variables are, "" for every packet's; else null. */
     String env;
     List<String> terms;
@@ -1401,7 +1543,8 @@ public final class QuestionReader {
       first++;
     }
     if (first < words.size() && READY_QUESTION.contains(words.get(first).text())) {
-      if (words.stream().anyMatch(w -> READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text()))) {
+      if (words.stream().anyMatch(w -> READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text())
+          || doneForm(w.text()))) {
         asks.add(ASKS_READY);
       } else if ("BLOCKED".equals(statusNamed(words))) {
         asks.add(ASKS_BLOCKED);
@@ -1415,7 +1558,7 @@ public final class QuestionReader {
 
   /** The first words of a yes/no question about a state: "is", "has", "czy". */
   private static final Set<String> READY_QUESTION = Set.copyOf(List.of("is", "are", "has", "have", "was", "were",
-      "czy", "jest", "sa"));
+      "did", "czy", "jest", "sa"));
   private static final Set<String> DONE_WORDS = Set.copyOf(List.of("signed", "accepted", "approved", "complete",
       "completed", "finished", "cleared", "proven", "podpisane", "podpisana", "podpisany", "zaakceptowane",
       "zaakceptowana", "zaakceptowany", "zatwierdzone", "zatwierdzona", "zatwierdzony", "zakonczone",
@@ -1797,6 +1940,10 @@ public final class QuestionReader {
       "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
   /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
   static final String PIPELINES = "pipelines";
+  /** The subject of "what did the revoke undo": the withdrawals that stand. */
+  static final String REVOKED = "revoked";
+  /** The subject of "what have I signed so far": the asker's standing sign-offs and decisions. */
+  static final String SIGNED = "signed";
   /** A pipeline word in the plural, in English and Polish ("pipeline'y" is "pipeline" and a cut-off "y"). */
   private static final Set<String> PIPELINES_PLURAL = Set.copyOf(List.of("pipelines", "pipeliny", "pipelinow",
       "pipelineow", "pipelinach", "pipelineach", "pipelinami", "potoki", "potokow", "potokach"));
@@ -1811,7 +1958,8 @@ public final class QuestionReader {
       "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam", "jestem", "mnie"));
   /** Words of having to: with a verb of doing and "I", the asker's own duties ("co mam podpisać", "do I need to sign"). */
   private static final Set<String> DUTY = Set.copyOf(List.of("mam", "musze", "powinienem", "powinnam", "have",
-      "need", "needs", "should", "must", "supposed", "trzeba", "nalezy"));
+      "need", "needs", "should", "must", "supposed", "trzeba", "nalezy", "left", "remaining", "zostalo", "zostaly",
+      "pozostalo", "pozostaly"));
   /** Verbs of an owner's duties beyond the commands: "co mam zrobić", "what do I have to do". */
   private static final Set<String> DO_VERBS = Set.copyOf(List.of("do", "zrobic", "zrobienia", "wykonac"));
   /** "besides me", "who else", "oprócz mnie", "kto jeszcze": the others. */
@@ -3014,7 +3162,9 @@ public final class QuestionReader {
     for (int j = 0; j + 1 < words.size() && !askingOfOther; j++) {
       String a = words.get(j).text();
       String b = words.get(j + 1).text();
-      if (a.equals("for") && b.equals("me") || a.equals("za") && b.equals("mnie")
+      // ("anything left for me to do?": what waits for the asker, nothing asked of the copilot)
+      boolean waiting = j > 0 && Set.of("left", "remaining", "waiting", "pending", "open").contains(words.get(j - 1).text());
+      if (a.equals("for") && b.equals("me") && !waiting || a.equals("za") && b.equals("mnie")
           || ON_BEHALF.contains(b) && (a.equals("s") || a.equals("w") || a.equals("her") || a.equals("his"))) {
         return hasVerb(words);
       }

@@ -6,6 +6,7 @@ import io.bfg.console.eval.Evaluation.GroupView;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Lang;
 import io.bfg.console.model.PipelineRun;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
@@ -168,6 +169,9 @@ public final class ReadinessFacts {
     out.put("go", evaluation.summary().go());
     out.put("gatesReady", evaluation.summary().gatesReady());
     out.put("gatesTotal", evaluation.summary().gatesTotal());
+    out.put("checksReady", evaluation.summary().checksReady());
+    out.put("checksTotal", evaluation.summary().checksTotal());
+    out.put("percent", evaluation.summary().percent());
     out.put("target", evaluation.summary().target());
     out.put("traffic", evaluation.summary().traffic());
     List<Map<String, Object>> blockers = new ArrayList<>();
@@ -228,6 +232,7 @@ public final class ReadinessFacts {
       checks.add(checkBrief(check));
     }
     out.put("checks", checks);
+    putIfPresent(out, "lastRun", lastRunOf(group.id()));
     // a group of no checks of its own (production) waits for its dependencies' checks: who still owes one is there
     if (group.checks().isEmpty() && group.dependsOn() != null) {
       List<Map<String, Object>> waiting = new ArrayList<>();
@@ -334,6 +339,10 @@ public final class ReadinessFacts {
     }
     if (check.pipeline() != null) {
       out.put("pipeline", check.pipeline());
+    }
+    putIfPresent(out, "lastRun", lastRunOf(check.id()));
+    if (check.signOff() == null) {
+      putIfPresent(out, "revoked", revoked(check.id()));
     }
     if (check.signOff() != null) {
       out.put("signedOffBy", check.signOff().actor());
@@ -442,17 +451,98 @@ public final class ReadinessFacts {
     out.put("status", run.status());
     out.put("finishedAt", run.finishedAt());
     out.put("actor", run.actor());
+    out.put("actorName", actorName(run.actor()));
     out.put("target", run.target());
     List<Map<String, Object>> steps = new ArrayList<>();
+    Lang lang = Lang.valueOf(evaluation.lang().toUpperCase(Locale.ROOT));
     for (PipelineRun.Step step : run.steps()) {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
       s.put("status", step.status());
-      s.put("detail", step.detail());
+      s.put("detail", step.detail(lang));
       steps.add(s);
     }
     out.put("steps", steps);
     return out;
+  }
+
+  /**
+   * How the last run of the pipeline proving {@code id} (the group it proves, or the check one of its steps
+   * proves) went: "REVIEW at 0/4" reads the same before any run and after a failed one. The step that failed
+   * and those skipped after it are named; for a check, its own step's outcome. Null before any run.
+   */
+  private Map<String, Object> lastRunOf(String id) {
+    Evaluation.PipelineView view = null;
+    for (Evaluation.PipelineView pipeline : evaluation.pipelines()) {
+      if (pipeline.group().equals(id) || pipeline.steps().stream().anyMatch(step -> id.equals(step.check()))) {
+        view = pipeline;
+        break;
+      }
+    }
+    PipelineRun run = view == null ? null : state.pipelines().get(view.id());
+    if (run == null) {
+      return null;
+    }
+    Lang lang = Lang.valueOf(evaluation.lang().toUpperCase(Locale.ROOT));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("pipeline", view.id());
+    out.put("runStatus", run.status());
+    out.put("finishedAt", run.finishedAt());
+    List<String> skipped = new ArrayList<>();
+    for (PipelineRun.Step step : run.steps()) {
+      String proves = stepCheck(view, step.id());
+      if (proves.equals(id)) {
+        out.put("stepStatus", step.status());
+        out.put("stepDetail", step.detail(lang));
+      } else if (!out.containsKey("failedStep") && !out.containsKey("stepStatus")
+          && Set.of(PipelineRun.FAILED, PipelineRun.ERRORED).contains(step.status())) {
+        out.put("failedStep", proves);
+        out.put("failedDetail", step.detail(lang));
+      } else if (PipelineRun.Step.SKIPPED.equals(step.status())) {
+        skipped.add("[" + proves + "]");
+      }
+    }
+    if (!skipped.isEmpty() && !out.containsKey("stepStatus")) {
+      out.put("skipped", String.join(", ", skipped));
+    }
+    return out;
+  }
+
+  /**
+   * Who withdrew the sign-off or decision of check {@code id}, when the last thing recorded on it is that
+   * withdrawal: "did I set the on-call?" is answered "you did, then withdrew it", not only "nothing chosen".
+   */
+  private Map<String, Object> revoked(String id) {
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      if (!id.equals(event.payload().path("checkId").asText(null))) {
+        continue;
+      }
+      if (!SessionState.CHECK_REVOKED.equals(event.type())) {
+        return null;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("revokedBy", event.actor());
+      out.put("revokedByName", actorName(event.actor()));
+      out.put("revokedAt", event.at());
+      for (int j = i - 1; j >= 0; j--) {
+        AuditEvent before = recent.get(j);
+        if (id.equals(before.payload().path("checkId").asText(null))) {
+          if (before.payload().hasNonNull("value")) {
+            out.put("revokedValue", before.payload().get("value").asText());
+          }
+          break;
+        }
+      }
+      return out;
+    }
+    return null;
+  }
+
+  private static void putIfPresent(Map<String, Object> out, String key, Object value) {
+    if (value != null) {
+      out.put(key, value);
+    }
   }
 
   private static String stepCheck(Evaluation.PipelineView pipeline, String step) {
@@ -462,6 +552,12 @@ public final class ReadinessFacts {
       }
     }
     return pipeline.id() + "." + step;
+  }
+
+  /** The pipeline whose run finished last, or null before any run: "what got skipped in that run". */
+  public String latestRun() {
+    return state.pipelines().values().stream().filter(run -> run.finishedAt() != null)
+        .max(java.util.Comparator.comparing(PipelineRun::finishedAt)).map(PipelineRun::pipeline).orElse(null);
   }
 
   /** The latest audit events, newest last. */
@@ -482,7 +578,11 @@ public final class ReadinessFacts {
         e.put("value", event.payload().get("value").asText());
       }
       if (event.payload().has("run")) {
-        e.put("id", event.payload().path("run").path("pipeline").asText());
+        // a run is cited by the gate it proves: a pipeline's name is no gate, group or check id
+        String pipeline = event.payload().path("run").path("pipeline").asText();
+        Evaluation.PipelineView view = findPipeline(pipeline);
+        e.put("pipeline", pipeline);
+        e.put("id", view != null ? view.group() : pipeline);
         e.put("status", event.payload().path("run").path("status").asText());
       }
       events.add(e);
@@ -490,6 +590,41 @@ public final class ReadinessFacts {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("seq", state.seq());
     out.put("events", events);
+    out.put("revocations", revocations());
+    return out;
+  }
+
+  /**
+   * Every withdrawal that still stands (nothing recorded on that check since), newest first: what was
+   * withdrawn, by whom, the check and its group now, and what waits on it. "What did the revoke undo" is
+   * answered from the state it left, not from the event alone.
+   */
+  private List<Map<String, Object>> revocations() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      String id = recent.get(i).payload().path("checkId").asText(null);
+      if (id == null || !seen.add(id)) {
+        continue;
+      }
+      Map<String, Object> revoked = revoked(id);
+      CheckView check = findCheck(id);
+      if (revoked == null || check == null) {
+        continue;
+      }
+      Map<String, Object> item = new LinkedHashMap<>(checkBrief(check));
+      item.putAll(revoked);
+      GroupView group = groupOf(id);
+      item.put("group", group.id());
+      item.put("groupLabel", group.label());
+      item.put("groupDone", group.done());
+      item.put("groupTotal", group.total());
+      Map<String, Object> waiting = dependents(id);
+      if (waiting != null) {
+        item.put("waiting", waiting.get("direct"));
+      }
+      out.add(item);
+    }
     return out;
   }
 

@@ -18,12 +18,17 @@ import io.bfg.console.model.Runtime;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 import io.bfg.console.scenario.ScenarioLoader;
+import io.bfg.console.store.AuditChain;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +63,7 @@ class CopilotReadingTest {
     final Evaluator evaluator;
     SessionState state = SessionState.empty();
     final List<AuditEvent> events = new ArrayList<>();
+    Runtime runtime = LOCAL;
 
     Console(Scenario scenario) {
       this.scenario = scenario;
@@ -65,15 +71,40 @@ class CopilotReadingTest {
     }
 
     Evaluator.Assessment assessment() {
-      return evaluator.assess(LOCAL, state);
+      return evaluator.assess(runtime, state);
     }
 
     Evaluation evaluation(Lang lang) {
-      return evaluator.evaluate(LOCAL, state, lang);
+      return evaluator.evaluate(runtime, state, lang);
     }
 
     ReadinessFacts facts(Lang lang) {
       return new ReadinessFacts(scenario, new FoldedNames(scenario, evaluation(lang)), state, events);
+    }
+
+    /**
+     * The state a real console's journal records, event by event as the console replays it at start-up:
+     * a question set written against a console where people signed, decided and ran pipelines.
+     */
+    Console replay(Path journal) {
+      try {
+        for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+          if (!line.isEmpty()) {
+            AuditEvent event = AuditChain.parse(line.getBytes(StandardCharsets.UTF_8));
+            events.add(event);
+            state = state.apply(event);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
+    /** As a console started with a target database configured (the live-credentials check can pass). */
+    Console withLiveCredentials() {
+      runtime = new Runtime(runtime.storage(), runtime.auth(), true);
+      return this;
     }
 
     /** A sign-off as the server makes it: CommandRules decides the event. */

@@ -86,7 +86,7 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("en");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Production is NO-GO for clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. 3 of 7 integration gates are "
-            + "ready. Production traffic: production_traffic_disabled.",
+            + "ready. Checks ready: 12/27 (44%). Production traffic: production_traffic_disabled.",
         "Not ready:",
         "- \"Data protection impact assessment is signed\" [dpia] is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).",
         "- \"The link to the clinic database is proven\" [link] is REVIEW at 0/4 (BLOCKED_PENDING_LINK).",
@@ -112,7 +112,7 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("pl");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Produkcja ma status NO-GO dla clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. Gotowe bramki integracji: "
-            + "3 z 7. Ruch produkcyjny: production_traffic_disabled.",
+            + "3 z 7. Gotowe kontrole: 12/27 (44%). Ruch produkcyjny: production_traffic_disabled.",
         "Niegotowe:",
         "- \"Ocena skutków dla ochrony danych jest podpisana\" [dpia] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_DPIA).",
         "- \"Połączenie z bazą danych klinik jest potwierdzone\" [link] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_LINK).",
