@@ -41,7 +41,8 @@ final class CopilotFixture {
       Map.entry("silesia", Path.of("server/src/test/resources/scenarios/silesia-energy")),
       Map.entry("mazury", Path.of("server/src/test/resources/scenarios/mazury-ferries")),
       Map.entry("poznan", Path.of("server/src/test/resources/scenarios/poznan-marketplace")),
-      Map.entry("slask", Path.of("server/src/test/resources/scenarios/slask-logistics")));
+      Map.entry("slask", Path.of("server/src/test/resources/scenarios/slask-logistics")),
+      Map.entry("lodz", Path.of("server/src/test/resources/scenarios/lodz-textiles")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -49,7 +50,7 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -28,9 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("The copilot on operators' question sets")
 class CopilotQuestionSetTest {
 
-  /** One set: the scenario (CopilotFixture's short name), who asks, its file, and how it came to be. */
-  private record QuestionSet(String scenario, String asker, String file, String title) {
+  /**
+   * One set: the scenario (CopilotFixture's short name), who asks, its file, how it came to be, and the
+   * state it was written against: a fresh console, or the journal (under copilot/states) of a console
+   * where the team signed, decided and ran pipelines, started with or without a target database.
+   */
+  private record QuestionSet(String scenario, String asker, String file, String title, String journal,
+      boolean targetConfigured) {
+    QuestionSet(String scenario, String asker, String file, String title) {
+      this(scenario, asker, file, title, null, false);
+    }
   }
+
+  private static final Path SETS_DIR = Path.of("server/src/test/resources/copilot");
 
   private static final List<QuestionSet> SETS = List.of(
       new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol.tsv", "bfg-flowcontrol, asked by Anna Kowalska"),
@@ -152,7 +162,21 @@ class CopilotQuestionSetTest {
       new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-13-director.tsv",
           "round thirteen (a first day and an audit): bfg-flowcontrol, asked by Anna"),
       new QuestionSet("vltava", "jdvorakova", "vltava-care-13-medical.tsv",
-          "round thirteen (a first day and an audit): vltava-care, asked by the medical director"));
+          "round thirteen (a first day and an audit): vltava-care, asked by the medical director"),
+      new QuestionSet("lodz", "hwojcik", "lodz-textiles-finance.tsv",
+          "round fourteen: lodz-textiles (new to the copilot when written), asked by the chief accountant"),
+      new QuestionSet("lodz", "gwojciknowak", "lodz-textiles-it.tsv", "round fourteen: lodz-textiles, asked by the head of IT"),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-14-dispatcher.tsv",
+          "round fourteen (a cutover under way: sign-offs, decisions, a revoke, a passed connection run): bfg-flowcontrol,"
+              + " asked by the dispatcher", "bfg-flowcontrol-14.ndjson", false),
+      new QuestionSet("bfg", "user_accountant_olena", "bfg-flowcontrol-14-accountant.tsv",
+          "round fourteen (a cutover under way): bfg-flowcontrol, asked by the accountant", "bfg-flowcontrol-14.ndjson",
+          false),
+      new QuestionSet("vltava", "tnovotny", "vltava-care-14-it.tsv",
+          "round fourteen (sign-offs, a revoked decision, a failed connection run): vltava-care, asked by IT",
+          "vltava-care-14.ndjson", true),
+      new QuestionSet("vltava", "lhorak", "vltava-care-14-dpo.tsv",
+          "round fourteen (a failed connection run): vltava-care, asked by the DPO", "vltava-care-14.ndjson", true));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
@@ -164,9 +188,13 @@ class CopilotQuestionSetTest {
   }
 
   private static Stream<DynamicTest> questions(QuestionSet set) throws IOException {
-    CopilotReadingTest.Console console = CopilotFixture.console(set.scenario());
+    CopilotReadingTest.Console console = set.journal() == null ? CopilotFixture.console(set.scenario())
+        : CopilotFixture.fresh(set.scenario()).replay(SETS_DIR.resolve("states").resolve(set.journal()));
+    if (set.targetConfigured()) {
+      console.withLiveCredentials();
+    }
     List<DynamicTest> tests = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("server/src/test/resources/copilot", set.file()))) {
+    for (String line : Files.readAllLines(SETS_DIR.resolve(set.file()))) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
