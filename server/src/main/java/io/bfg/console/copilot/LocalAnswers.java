@@ -573,8 +573,8 @@ public final class LocalAnswers {
   private static String ownedSummary(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> owned = maps(r.get("owned"));
     long open = owned.stream().filter(c -> !"READY".equals(c.get("status"))).count();
-    return t.line(t.to(open == 0 ? "owned.tally.done" : "owned.tally.open", r.get("id")), with(r, "owned", owned.size(), "open",
-        open));
+    String key = open == 0 ? "owned.tally.done" : "owned.tally.open";
+    return t.line(t.to(key, r.get("id")), with(r, "owned", owned.size(), "open", open));
   }
 
   /** What an actor has signed off and decided that stands now. */

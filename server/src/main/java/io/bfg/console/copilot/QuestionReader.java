@@ -653,7 +653,7 @@ public final class QuestionReader {
   }
 
   private static final Set<String> SKIPPED_WORDS = Set.copyOf(List.of("skipped", "skip", "skips", "pominiete",
-      "pominieto", "pominiety", "pominieta", "pominiete", "pominal", "pominela"));
+      "pominieto", "pominiety", "pominieta", "pominal", "pominela"));
   private static final Set<String> RUN_NOUNS = Set.copyOf(List.of("run", "przebieg", "przebiegu", "przebiegiem"));
   private static final Set<String> THAT = Set.copyOf(List.of("that", "this", "last", "latest", "ten", "tym", "tego",
       "ostatni", "ostatnim", "ostatniego"));

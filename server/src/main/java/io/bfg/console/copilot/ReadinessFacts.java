@@ -454,7 +454,7 @@ public final class ReadinessFacts {
     out.put("actorName", actorName(run.actor()));
     out.put("target", run.target());
     List<Map<String, Object>> steps = new ArrayList<>();
-    Lang lang = Lang.valueOf(evaluation.lang().toUpperCase(Locale.ROOT));
+    Lang lang = lang();
     for (PipelineRun.Step step : run.steps()) {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
@@ -483,7 +483,7 @@ public final class ReadinessFacts {
     if (run == null) {
       return null;
     }
-    Lang lang = Lang.valueOf(evaluation.lang().toUpperCase(Locale.ROOT));
+    Lang lang = lang();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("pipeline", view.id());
     out.put("runStatus", run.status());
@@ -537,6 +537,11 @@ public final class ReadinessFacts {
       return out;
     }
     return null;
+  }
+
+  /** The language the evaluation was rendered in, as the tools read it. */
+  private Lang lang() {
+    return Lang.parse(evaluation.lang()).orElse(Lang.EN);
   }
 
   private static void putIfPresent(Map<String, Object> out, String key, Object value) {
