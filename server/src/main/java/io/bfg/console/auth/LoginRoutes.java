@@ -47,6 +47,11 @@ public final class LoginRoutes implements BrowserLogin {
   public static final String LOGIN = "/auth/login";
   public static final String CALLBACK = "/auth/callback";
   public static final String LOGOUT = "/auth/logout";
+  /**
+   * Event bus address (local publish), body: the id of a session just signed out. Whatever that session opened and
+   * holds open (the feed's sockets) ends with it. Named here, not in service.Addresses, as auth comes before service.
+   */
+  public static final String SIGNED_OUT = "console.session.signed-out";
   static final List<String> SCOPES = List.of("openid", "profile", "email");
   /** Spent login transactions share the revocation list with signed-out sessions, under this prefix. */
   static final String SPENT = "login:";
@@ -271,6 +276,7 @@ public final class LoginRoutes implements BrowserLogin {
       return;
     }
     revocations.revoke(session.id(), session.expiresAt()).onSuccess(revoked -> {
+      rc.vertx().eventBus().publish(SIGNED_OUT, session.id());
       rc.response().addCookie(SessionCookies.cleared(secure));
       if (wantsPage(request)) {
         redirect(rc, 303, base(publicUrl) + "/");

@@ -99,7 +99,7 @@ public final class SessionCookies implements SessionLookup {
             + "' (subject " + session.subject() + ") is no actor of this scenario"));
       }
       return Future.succeededFuture(new Identity(actor, session.subject(), session.issuer(), session.expiresAt(),
-          Identity.Via.SESSION));
+          Identity.Via.SESSION, session.id()));
     } catch (AuthRefusal refusal) {
       return Future.failedFuture(refusal);
     }

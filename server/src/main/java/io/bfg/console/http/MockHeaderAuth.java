@@ -50,7 +50,7 @@ public final class MockHeaderAuth implements Handler<RoutingContext> {
       rc.fail(new ApiError(401, "UNKNOWN_ACTOR", "'" + actorId.trim() + "' is not an actor of this scenario"));
       return;
     }
-    Authenticated.put(rc, new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER));
+    Authenticated.put(rc, new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER, null));
     rc.next();
   }
 

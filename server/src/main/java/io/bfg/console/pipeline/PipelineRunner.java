@@ -125,7 +125,7 @@ public final class PipelineRunner {
    * {@link CommandRejected} (403/404/409) by the pipeline's rules.
    */
   public Future<PipelineRun> start(Actor actor, String pipeline) {
-    return start(new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER), pipeline);
+    return start(new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER, null), pipeline);
   }
 
   /** As {@link #start(Actor, String)}; the recorded run's event also names the identity's subject and issuer. */

@@ -465,7 +465,7 @@ public final class ReadinessService {
 
   /** An actor named without an identity provider (mock-auth-header, in-process callers). */
   private static Identity named(Actor actor) {
-    return new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER);
+    return new Identity(actor, null, null, null, Identity.Via.MOCK_HEADER, null);
   }
 
   /**

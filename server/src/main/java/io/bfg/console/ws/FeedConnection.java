@@ -19,14 +19,16 @@ final class FeedConnection {
   private Buffer message;
   private boolean messageBinary;
   private final String asker;
+  private final String session;
   private final boolean wantsPatches;
 
-  FeedConnection(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, String asker, boolean wantsPatches,
-                 long now) {
+  FeedConnection(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, String asker, String session,
+                 boolean wantsPatches, long now) {
     this.socket = socket;
     this.channel = channel;
     this.lang = lang;
     this.asker = asker;
+    this.session = session;
     this.wantsPatches = wantsPatches;
     this.lastSeen = now;
     this.windowStart = now;
@@ -51,6 +53,11 @@ final class FeedConnection {
 
   Lang lang() {
     return lang;
+  }
+
+  /** The browser session the socket was opened with (its sign-out closes the socket), else null. */
+  String session() {
+    return session;
   }
 
   /** Who asks the copilot on this socket (for its rate limit): the actor of the upgrade, else the address. */

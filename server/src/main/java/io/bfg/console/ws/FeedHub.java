@@ -1,5 +1,7 @@
 package io.bfg.console.ws;
 
+import io.bfg.console.auth.Identity;
+import io.bfg.console.auth.LoginRoutes;
 import io.bfg.console.copilot.CopilotService;
 import io.bfg.console.model.AuditEvent;
 import io.bfg.console.model.Lang;
@@ -50,6 +52,7 @@ public final class FeedHub {
   private MessageConsumer<Buffer> stateConsumer;
   private MessageConsumer<Buffer> pipelineConsumer;
   private MessageConsumer<Buffer> storeConsumer;
+  private MessageConsumer<String> signedOutConsumer;
   /** The last {@code store} message while the store is unavailable, for subscribers arriving meanwhile; else null. */
   private byte[] storeUnavailable;
   private long timer = -1;
@@ -71,7 +74,13 @@ public final class FeedHub {
       storeUnavailable = "UNAVAILABLE".equals(new JsonObject(message.body()).getString("status")) ? body : null;
       broadcastMessage(message.body());
     });
+    signedOutConsumer = vertx.eventBus().consumer(LoginRoutes.SIGNED_OUT, message -> signedOut(message.body()));
     timer = vertx.setPeriodic(settings.keepAliveMillis(), id -> keepAlive());
+  }
+
+  private void signedOut(String session) {
+    List.copyOf(connections).stream().filter(c -> session.equals(c.session()))
+        .forEach(c -> c.socket().close((short) 1008, "signed out"));
   }
 
   public void stop() {
@@ -79,6 +88,7 @@ public final class FeedHub {
       stateConsumer.unregister();
       pipelineConsumer.unregister();
       storeConsumer.unregister();
+      signedOutConsumer.unregister();
     }
     if (timer >= 0) {
       vertx.cancelTimer(timer);
@@ -88,18 +98,23 @@ public final class FeedHub {
 
   /** Greets a new subscriber: hello, the audit events after {@code since} (if given), then the evaluation. */
   void add(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, Long since, String asker, boolean patches) {
-    add(socket, channel, lang, since, asker, patches, null, null);
+    add(socket, channel, lang, since, asker, patches, null);
   }
 
   /**
-   * As above; a subscriber whose credentials expire ({@code expiresAt} not null) is closed with 1008 and
-   * {@code expiryReason} at that moment: a feed must not outlive the right to read it.
+   * As above, for a subscriber who proved who they are ({@code identity}, null when anonymous): a feed must not
+   * outlive the right to read it, so it is closed with 1008 when the credentials expire and when their session is
+   * signed out.
    */
   void add(ServerWebSocket socket, ChannelHandlerContext channel, Lang lang, Long since, String asker, boolean patches,
-           Instant expiresAt, String expiryReason) {
-    FeedConnection connection = new FeedConnection(socket, channel, lang, asker, patches, now());
+           Identity identity) {
+    String session = identity == null ? null : identity.session();
+    FeedConnection connection = new FeedConnection(socket, channel, lang, asker, session, patches, now());
     connections.add(connection);
     socket.setWriteQueueMaxSize(settings.writeQueueBytes());
+    Instant expiresAt = identity == null ? null : identity.expiresAt();
+    String expiryReason = identity != null && identity.via() == Identity.Via.SESSION ? "session expired"
+        : "token expired";
     long expiry = expiresAt == null ? -1 : vertx.setTimer(
         Math.max(1, expiresAt.toEpochMilli() - System.currentTimeMillis()),
         id -> socket.close((short) 1008, expiryReason));

@@ -9,7 +9,6 @@ import io.netty.channel.Channel;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
@@ -70,13 +69,11 @@ public final class FeedSocketHandler {
     boolean patches = rc.get(PATCHES);
     String asker = Authenticated.asker(rc);
     Identity identity = Authenticated.identity(rc);
-    Instant expiresAt = identity == null ? null : identity.expiresAt();
-    String expiry = identity != null && identity.via() == Identity.Via.SESSION ? "session expired" : "token expired";
     // vertx-web wraps the socket, so its channel is taken from the connection it upgrades
     Channel channel = NettyChannels.of(rc.request().connection());
     rc.request().toWebSocket()
         .onSuccess(socket -> hub.add(socket, NettyChannels.vertxContext(channel), lang, since, asker, patches,
-            expiresAt, expiry))
+            identity))
         .onFailure(rc::fail);
   }
 }

@@ -2,6 +2,11 @@ package io.bfg.console.auth;
 
 import io.bfg.console.http.RunningConsole;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -33,6 +38,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -419,6 +426,60 @@ class LoginFlowTest {
     HttpClient again = browser();
     assertThat(location(signIn(again, console.base(), "/auth/login"))).isEqualTo(console.base() + "/");
     assertThat(get(again, console.base() + "/api/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Signing out closes that session's open feeds at once (1008 'signed out'); another session's feed "
+      + "goes on")
+  void logoutClosesTheSessionsFeeds() throws Exception {
+    RunningConsole console = console();
+    HttpClient browser = browser();
+    String session = value(setCookie(signIn(browser, console.base(), "/auth/login"), SessionLookup.COOKIE));
+    String otherSession = value(setCookie(signIn(browser(), console.base(), "/auth/login"), SessionLookup.COOKIE));
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024));
+    try {
+      Feed signedOut = Feed.open(client, console, session);
+      Feed other = Feed.open(client, console, otherSession);
+
+      HttpResponse<String> out = post(browser, console.base() + "/auth/logout", "Origin", console.base(),
+          "Accept", "application/json");
+      assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+
+      assertThat(signedOut.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 signed out");
+      other.socket.writeTextMessage("{\"type\":\"ping\"}");
+      assertThat(other.pong.get(10, TimeUnit.SECONDS)).contains("\"pong\"");
+      assertThat(other.closed).isNotDone();
+    } finally {
+      RunningConsole.await(client.close());
+    }
+  }
+
+  /** One feed opened with a session cookie, and what it heard. */
+  private record Feed(WebSocket socket, CompletableFuture<String> closed, CompletableFuture<String> pong) {
+
+    static Feed open(WebSocketClient client, RunningConsole console, String session) throws Exception {
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(console.port())
+          .setURI("/ws?lang=en").setConnectTimeout(5_000)
+          .addHeader("Cookie", SessionLookup.COOKIE + "=" + session);
+      CompletableFuture<String> hello = new CompletableFuture<>();
+      CompletableFuture<String> closed = new CompletableFuture<>();
+      CompletableFuture<String> pong = new CompletableFuture<>();
+      // the handlers are set before connecting, so no message can come before them
+      ClientWebSocket socket = client.webSocket();
+      socket.textMessageHandler(text -> {
+        if (text.contains("\"hello\"")) {
+          hello.complete(text);
+        } else if (text.contains("\"pong\"")) {
+          pong.complete(text);
+        }
+      });
+      socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode() + " " + socket.closeReason()));
+      socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      // the hello is written once the console holds the subscriber, so a sign-out after it must reach it
+      hello.get(10, TimeUnit.SECONDS);
+      return new Feed(socket, closed, pong);
+    }
   }
 
   @Test

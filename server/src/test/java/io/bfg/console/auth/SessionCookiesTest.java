@@ -87,7 +87,7 @@ class SessionCookiesTest {
     assertThat(session.id()).hasSize(22);
     Identity identity = await(cookies.identify(sealed));
     assertThat(identity).isEqualTo(new Identity(MAREK, "sub-123", ISSUER, NOW.plusSeconds(600),
-        Identity.Via.SESSION));
+        Identity.Via.SESSION, session.id()));
   }
 
   @Test

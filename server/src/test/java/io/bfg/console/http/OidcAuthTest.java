@@ -317,7 +317,7 @@ class OidcAuthTest {
         new IdentityServices.Browser(
         cookie -> cookie.equals("anna")
             ? Future.succeededFuture(new Identity(actors.actorFor(ANNA), ANNA, issuer.issuer(),
-                Instant.now().plusSeconds(600), Identity.Via.SESSION))
+                Instant.now().plusSeconds(600), Identity.Via.SESSION, "anna-session"))
             : Future.failedFuture(new AuthRefusal(401, "UNAUTHENTICATED", "no such session")),
         BrowserLogin.NONE));
     startConsole(vertx, RunningConsole.BFG, issuer.consoleEnv(), sessions);
