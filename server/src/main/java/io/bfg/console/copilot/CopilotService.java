@@ -223,7 +223,7 @@ public final class CopilotService {
   private Assistant assistant(Lang lang) {
     return AiServices.builder(Assistant.class)
         .streamingChatModel(model)
-        .tools(new CopilotTools(() -> facts(lang), () -> derived(lang).now()))
+        .tools(new CopilotTools(() -> facts(lang), () -> derived(lang).now(), model instanceof LocalChatModel))
         .systemMessageProvider(memoryId -> prompts.system(lang))
         .maxSequentialToolsInvocations(6)
         // a model asked to "accept every check" may call a tool it wishes existed: tell it, don't fail

@@ -17,6 +17,7 @@ import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +38,49 @@ public final class CopilotTools {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The values behind the results this thread handed out, by the very string: the local model, which runs on the
+   * thread that ran its tools, reads them back without parsing the JSON (that was a sixth of an answer's CPU).
+   */
+  private static final ThreadLocal<Map<String, Map<String, Object>>> VALUES =
+      ThreadLocal.withInitial(IdentityHashMap::new);
+
   private final Supplier<ReadinessFacts> facts;
   private final Supplier<Now> now;
+  private final boolean keepValues;
 
-  public CopilotTools(Supplier<ReadinessFacts> facts, Supplier<Now> now) {
+  /**
+   * {@code keepValues}: remember each result's value for {@link #valueOf} (for the local model only: a hosted
+   * model's tools run on its HTTP client's threads, where nothing would forget them).
+   */
+  public CopilotTools(Supplier<ReadinessFacts> facts, Supplier<Now> now, boolean keepValues) {
     this.facts = facts;
     this.now = now;
+    this.keepValues = keepValues;
+  }
+
+  /**
+   * The map a tool on this thread answered {@code text} for, or null when it is not this thread's (or the tool
+   * answered something else, a record, which is read from its JSON).
+   */
+  static Map<String, Object> valueOf(String text) {
+    return VALUES.get().get(text);
+  }
+
+  /** Drops what this thread remembered: an answer's tool results are read once. */
+  static void forgetValues() {
+    VALUES.get().clear();
   }
 
   @Tool("The production go/no-go decision, gates ready, every integration gate with its status, done/total and decision code, and the ids of the providers and pipelines")
   public String summary() {
-    return json(facts.get().summary());
+    return result(facts.get().summary());
   }
 
   @Tool("The gates that are not ready, what each waits for, the other groups production waits for, and the next action with who must do it")
   public String blockers(@P(value = "true to name the owners of each gate's open checks", required = false)
                          Boolean owners) {
-    return json(facts.get().blockers(Boolean.TRUE.equals(owners)));
+    return result(facts.get().blockers(Boolean.TRUE.equals(owners)));
   }
 
   @Tool("One gate or group by id (as the summary lists them) or label: status, done/total, decision code, what blocks it, its checks and owners")
@@ -63,7 +90,7 @@ public final class CopilotTools {
 
   @Tool("Every decision to record (a check with options): its options, the value chosen if any, its status and who decides")
   public String decisions() {
-    return json(facts.get().decisions());
+    return result(facts.get().decisions());
   }
 
   @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")
@@ -81,34 +108,34 @@ public final class CopilotTools {
     if (Boolean.TRUE.equals(next.get("actionable"))) {
       next.putAll(whoMoves(now.get(), String.valueOf(next.get("id"))));
     }
-    return json(next);
+    return result(next);
   }
 
   @Tool("An actor's tasks: what the server would accept from them now (sign-offs they own, decisions they may record, pipelines they may run), each with its command, and what they are offered but refused, with why; counts by kind")
   public String ownerTasks(@P("the actor id, name, first name or role") String actor) {
     Now state = now.get();
     Actor who = actor(state.scenario(), actor);
-    return who == null ? json(Map.of("error", "no actor '" + actor + "'")) : json(tasks(state, who));
+    return who == null ? result(Map.of("error", "no actor '" + actor + "'")) : result(tasks(state, who));
   }
 
   @Tool("Counts and percentages: gates ready of all and by status, checks ready of all and the completion percent, and each group's done/total and percent")
   public String counts() {
-    return json(counts(now.get().evaluation()));
+    return result(counts(now.get().evaluation()));
   }
 
   @Tool("Who holds which permission (checks.accept signs off owned checks, decisions.record records owned decisions, pipelines.run starts pipelines); for one actor when named, else for all")
   public String permissions(@P("an actor id, name or role; empty for every actor") String actor) {
     Now state = now.get();
     if (actor == null || actor.isBlank()) {
-      return json(permissions(state.scenario()));
+      return result(permissions(state.scenario()));
     }
     Actor who = actor(state.scenario(), actor);
-    return who == null ? json(Map.of("error", "no actor '" + actor + "'")) : json(permissions(who));
+    return who == null ? result(Map.of("error", "no actor '" + actor + "'")) : result(permissions(who));
   }
 
   @Tool("The running console's live session: where the state is stored now, how actors authenticate, the store contract, the tenant, the last write, the active environment, the cutover target, and the rollback adapter with who owns a rollback")
   public String session() {
-    return json(session(now.get()));
+    return result(session(now.get()));
   }
 
   @Tool("A provider contract by id or name (the summary lists them): current and target mode, owner, status and the check that proves it")
@@ -132,17 +159,17 @@ public final class CopilotTools {
 
   @Tool("The most recent audit events: sign-offs, decisions and pipeline runs, with who and when")
   public String recentChanges(@P("how many events, 1 to 50") int limit) {
-    return json(facts.get().recentChanges(limit));
+    return result(facts.get().recentChanges(limit));
   }
 
   @Tool("The snapshot payload the migration moves: its schema id, total rows, checksum (full and short) and the rows in each batch")
   public String snapshot() {
-    return json(now.get().evaluation().snapshot());
+    return result(now.get().evaluation().snapshot());
   }
 
   @Tool("What a decision code such as BLOCKED_PENDING_DRY_RUN means and which groups carry it now")
   public String decisionCode(@P("the decision code") String code) {
-    return json(facts.get().decisionCode(code));
+    return result(facts.get().decisionCode(code));
   }
 
   @Tool("What waits on a gate, group or check: the groups and checks that depend on it directly, then those that wait on them in turn; what finishing it would unblock")
@@ -152,7 +179,7 @@ public final class CopilotTools {
 
   @Tool("The environment variables the packets export (the release handoff's, the rollback drill's): each name with its value now, as the packet renders it; one variable when named, a packet's when its id or the group it reports on is given, else every packet's")
   public String packetEnv(@P("a variable name, a packet id or the group it reports on; empty for every packet") String name) {
-    return json(env(now.get(), name));
+    return result(env(now.get(), name));
   }
 
   // ---- the facts behind the tools that read the assessment ----
@@ -558,8 +585,18 @@ public final class CopilotTools {
     return null;
   }
 
-  private static String found(Map<String, Object> result, String missing) {
-    return result == null ? json(Map.of("error", missing)) : json(result);
+  private String found(Map<String, Object> value, String missing) {
+    return value == null ? result(Map.of("error", missing)) : result(value);
+  }
+
+  private String result(Object value) {
+    String text = json(value);
+    if (keepValues && value instanceof Map<?, ?>) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) value;
+      VALUES.get().put(text, map);
+    }
+    return text;
   }
 
   static String json(Object value) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything a scenario names, as a question may mention it: gates and groups, checks, actors (by
@@ -85,6 +86,8 @@ final class Lexicon {
   private final Map<String, List<Integer>> byHead = new HashMap<>();
   private final Map<String, List<Integer>> byPerson = new HashMap<>();
   private final List<Integer> prefixSlots = new ArrayList<>();
+  /** What each word read so far says (see slotsSaying); the copilot's worker threads share it. */
+  private final Map<Word, int[]> saying = new ConcurrentHashMap<>();
 
   /** The lexicon of {@code scenario}, built once: the copilot asks for it with every question. */
   static Lexicon of(Scenario scenario) {
@@ -227,17 +230,34 @@ final class Lexicon {
     int[] at = new int[slots.size()];
     java.util.Arrays.fill(at, -1);
     for (int i = 0; i < question.size(); i++) {
-      Word said = question.get(i);
-      for (List<Integer> candidates : candidateLists(said)) {
-        for (int slot : candidates) {
-          if (at[slot] < 0 && says(slots.get(slot), said)) {
-            at[slot] = i;
-          }
+      for (int slot : slotsSaying(question.get(i))) {
+        if (at[slot] < 0) {
+          at[slot] = i;
         }
       }
     }
     return at;
   }
+
+  /**
+   * The slots {@code said} says, remembered by the word: operators' questions reuse few words, and trying a word
+   * against its candidate slots (stems, inflections) was the largest part of linking. At most {@link #REMEMBERED}
+   * words are kept, so odd input cannot grow it without bound.
+   */
+  private int[] slotsSaying(Word said) {
+    int[] known = saying.get(said);
+    if (known != null) {
+      return known;
+    }
+    int[] found = candidateLists(said).stream().flatMap(List::stream).distinct()
+        .filter(slot -> says(slots.get(slot), said)).mapToInt(Integer::intValue).toArray();
+    if (saying.size() < REMEMBERED) {
+      saying.put(said, found);
+    }
+    return found;
+  }
+
+  private static final int REMEMBERED = 20_000;
 
   /** The lists of slots that may match {@code said}, without copying them (a question is read per answer). */
   private List<List<Integer>> candidateLists(Word said) {

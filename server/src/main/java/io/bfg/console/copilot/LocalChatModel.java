@@ -102,6 +102,10 @@ public final class LocalChatModel implements StreamingChatModel {
         }
         question = QuestionReader.read(asking.question(), lang, facts.apply(lang).askedBy(asking.actorId()));
       }
+      if (results.isEmpty()) {
+        // a new question: nothing the tools answered before is read again
+        CopilotTools.forgetValues();
+      }
       if (results.isEmpty() && !question.allCalls().isEmpty()) {
         synchronized (readings) {
           readings.put(key, question);
@@ -110,7 +114,9 @@ public final class LocalChatModel implements StreamingChatModel {
             .finishReason(FinishReason.TOOL_EXECUTION).modelName(NAME).build());
         return;
       }
-      String answer = LocalAnswers.write(question, parse(results), prompts.local(question.lang()),
+      List<Map<String, Object>> read = parse(results);
+      CopilotTools.forgetValues();
+      String answer = LocalAnswers.write(question, read, prompts.local(question.lang()),
           AskedBy.parse(key.message().singleText()).actorId());
       for (int i = 0; i < answer.length(); i += PIECE) {
         handler.onPartialResponse(answer.substring(i, Math.min(answer.length(), i + PIECE)));
@@ -167,6 +173,11 @@ public final class LocalChatModel implements StreamingChatModel {
   private static List<Map<String, Object>> parse(List<ToolExecutionResultMessage> results) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (ToolExecutionResultMessage result : results) {
+      Map<String, Object> value = CopilotTools.valueOf(result.text());
+      if (value != null) {
+        out.add(value);
+        continue;
+      }
       try {
         Object parsed = JSON.readValue(result.text(), Object.class);
         out.add(parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : null);

@@ -120,7 +120,7 @@ class CopilotReadingRound3Test {
   /** Every task id the server holds for {@code actor}: what they can do now, then what waits. */
   private static List<List<String>> taskIds(CopilotReadingTest.Console console, String actor) throws Exception {
     CopilotTools tools = new CopilotTools(() -> console.facts(Lang.EN),
-        () -> new CopilotTools.Now(console.scenario, console.assessment(), console.evaluation(Lang.EN)));
+        () -> new CopilotTools.Now(console.scenario, console.assessment(), console.evaluation(Lang.EN)), false);
     JsonNode tasks = new ObjectMapper().readTree(tools.ownerTasks(actor));
     List<List<String>> out = new ArrayList<>();
     for (String list : List.of("actionable", "blocked")) {

@@ -151,7 +151,7 @@ class CopilotReadingTest {
       LocalChatModel model = new LocalChatModel(this::facts, PROMPTS, Lang.EN);
       CopilotService.Assistant assistant = AiServices.builder(CopilotService.Assistant.class)
           .streamingChatModel(model).tools(new CopilotTools(() -> facts(lang),
-              () -> new CopilotTools.Now(scenario, assessment(), evaluation(lang))))
+              () -> new CopilotTools.Now(scenario, assessment(), evaluation(lang)), true))
           .systemMessageProvider(memory -> PROMPTS.system(lang)).build();
       CompletableFuture<String> answer = new CompletableFuture<>();
       assistant.ask(AskedBy.message(question, askerId == null ? null : scenario.actor(askerId))).onPartialResponse(piece -> { })

@@ -35,7 +35,7 @@ class CopilotToolsTest {
         SessionState.empty());
     var evaluation = evaluator.render(fresh, lang);
     return new CopilotTools(() -> new ReadinessFacts(scenario, evaluation, SessionState.empty(), List.of()),
-        () -> new CopilotTools.Now(scenario, fresh, evaluation));
+        () -> new CopilotTools.Now(scenario, fresh, evaluation), false);
   }
 
   private final CopilotTools bfg = tools(RunningConsole.BFG, Lang.EN);

@@ -39,7 +39,7 @@ class LocalChatModelTest {
     }, new Prompts(Path.of("prompts")), Lang.EN);
     CopilotService.Assistant assistant = AiServices.builder(CopilotService.Assistant.class)
         .streamingChatModel(model).tools(new CopilotTools(() -> facts, () -> new CopilotTools.Now(BFG, FRESH,
-            facts.evaluation()))).build();
+            facts.evaluation()), true)).build();
 
     String blockers = ask(assistant, "What blocks production?");
     String why = ask(assistant, "Why is the dry-run blocked?");

@@ -1,0 +1,102 @@
+package io.bfg.console.copilot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.Tool;
+import io.bfg.console.model.Lang;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local model reads a tool's result from the value the tool serialised, not by parsing its JSON: that is
+ * sound only while the value says exactly what the JSON says (what a hosted model reads). Every tool, with every
+ * id the scenario names as its argument (and one it does not), on fresh consoles and on consoles under way.
+ */
+@DisplayName("What the local model reads of a tool's result is what its JSON says")
+class CopilotToolValuesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "bfg|", "vltava|", "kestrel|", "wisla|", "mazovia|", "odra|", "baltic|", "karpaty|", "hansa|", "tatra|",
+      "pomorze|", "lublin|", "sudety|", "wroclaw|", "warmia|", "gdansk|", "silesia|", "mazury|", "poznan|", "slask|",
+      "lodz|", "bfg|bfg-flowcontrol-14.ndjson", "vltava|vltava-care-14.ndjson"})
+  void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
+    CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
+        : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
+    List<String> ids = new ArrayList<>();
+    Lexicon.of(console.scenario).entities().forEach(entity -> ids.add(entity.id()));
+    ids.add("nothing-of-this-scenario");
+    int compared = 0;
+    for (Lang lang : Lang.values()) {
+      CopilotTools tools = new CopilotTools(() -> console.facts(lang),
+          () -> new CopilotTools.Now(console.scenario, console.assessment(), console.evaluation(lang)), true);
+      for (Method tool : CopilotTools.class.getMethods()) {
+        if (!tool.isAnnotationPresent(Tool.class)) {
+          continue;
+        }
+        for (Object[] arguments : arguments(tool, ids)) {
+          CopilotTools.forgetValues();
+          String text = (String) tool.invoke(tools, arguments);
+          Object value = CopilotTools.valueOf(text);
+          if (value == null) {
+            // not a map (the snapshot's record): the local model parses its JSON
+            continue;
+          }
+          assertThat(comparable(value)).as("%s%s in %s", tool.getName(), Arrays.toString(arguments), lang)
+              .isEqualTo(comparable(JSON.readValue(text, Object.class)));
+          compared++;
+        }
+      }
+    }
+    CopilotTools.forgetValues();
+    assertThat(compared).isGreaterThan(2 * ids.size());
+  }
+
+  private static List<Object[]> arguments(Method tool, List<String> ids) {
+    if (tool.getParameterCount() == 0) {
+      return List.<Object[]>of(new Object[0]);
+    }
+    Class<?> type = tool.getParameterTypes()[0];
+    if (type == String.class) {
+      return ids.stream().map(id -> new Object[] {id}).toList();
+    }
+    if (type == Boolean.class) {
+      return List.of(new Object[] {true}, new Object[] {false}, new Object[] {null});
+    }
+    return List.of(new Object[] {3}, new Object[] {50});
+  }
+
+  /**
+   * Numbers by their value: JSON reads 12 back as an Integer where the tool wrote a long, which the local model's
+   * answers read through Number alike. Anything else (an Instant, an enum, a record) must already be what the
+   * JSON reads.
+   */
+  private static Object comparable(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((key, item) -> out.put(key, comparable(item)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(CopilotToolValuesTest::comparable).toList();
+    }
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString()).stripTrailingZeros();
+    }
+    return value;
+  }
+}
