@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -557,9 +558,9 @@ final class Lexicon {
     if (label == null) {
       return;
     }
-    add(names, label.en(), strength, false);
+    words(names, label.en(), strength);
     if (label.pl() != null && !label.pl().equals(label.en())) {
-      add(names, label.pl(), strength, false);
+      words(names, label.pl(), strength);
     }
   }
 
@@ -568,12 +569,30 @@ final class Lexicon {
       return;
     }
     for (String alias : aliases.en()) {
-      add(names, alias, 1.0, false);
+      words(names, alias, 1.0);
     }
     for (String alias : aliases.pl()) {
-      add(names, alias, 1.0, false);
+      words(names, alias, 1.0);
     }
   }
+
+  /**
+   * A label or alias, and written as people also type it: "oncall" for "on-call", "signoff" for "sign-off" (a
+   * compound with a short part; not "database-schema", whose joined first letters would answer to any
+   * "database"). Ids are not joined: "livecz" would answer to "live".
+   */
+  private static void words(List<Name> names, String text, double strength) {
+    add(names, text, strength, false);
+    if (text != null) {
+      String joined = COMPOUND.matcher(text).replaceAll(m -> Math.min(m.group(1).length(), m.group(2).length()) <= 3
+          ? m.group(1) + m.group(2) : m.group());
+      if (!joined.equals(text)) {
+        add(names, joined, strength, false);
+      }
+    }
+  }
+
+  private static final Pattern COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}+)-(\\p{L}+)(?!\\p{L})");
 
   private static void add(List<Name> names, String text, double strength, boolean person) {
     if (text == null || text.isBlank()) {

@@ -436,7 +436,7 @@ public final class QuestionReader {
     // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
     // "write-off")
     s.links = s.all.stream().filter(link -> link.score() >= MIN_LINK && !particlesOnly(link, s.words)).toList();
-    s.firstPerson = firstPerson(s.words, s.lang) || onMe(s.words);
+    s.firstPerson = firstPerson(s.words, s.lang) || onMe(s.words) || leftToMe(s.words);
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
@@ -2178,7 +2178,6 @@ public final class QuestionReader {
     return words.stream().anyMatch(w -> FIRST_PERSON.contains(w.text()) && (lang == Lang.EN || !w.text().equals("i")));
   }
 
-  /** The asker as a thing the question names, about as clearly as a first name would. */
   /**
    * The second person of a question naming two, in the order named ({@code actor} is the one named more
    * clearly): another actor named, or the asker when the question also says "me"; null when there is none.
@@ -2666,6 +2665,21 @@ public final class QuestionReader {
   }
 
   private static final Set<String> ON_ME = Set.copyOf(List.of("on", "for", "to", "na", "dla", "do", "od"));
+
+  /**
+   * "co mi zostało", "ile mi jeszcze pozostało": what is left to the asker. "mi" alone says nothing of who is meant
+   * ("powiedz mi, co blokuje" asks about the whole console).
+   */
+  private static boolean leftToMe(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).text().equals("mi") && (i + 1 < words.size() && REMAINING.contains(words.get(i + 1).text())
+          || i + 2 < words.size() && STILL.contains(words.get(i + 1).text())
+          && REMAINING.contains(words.get(i + 2).text()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Words that speak of providers themselves: their modes, contracts and targets. */
   private static final Set<String> PROVIDER_WORDS = Set.copyOf(List.of("provider", "providers", "dostawca",

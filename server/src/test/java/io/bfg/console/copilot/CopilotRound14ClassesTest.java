@@ -166,4 +166,24 @@ class CopilotRound14ClassesTest {
   void messageToWrite() {
     matches(clinics("napisz mi maila do klientów o przerwie", "pl", "tnovotny"), "^Tego nie wiem i nie mogę odpowiedzieć");
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("what is left to me (\"co mi zostało\") is the asker's own list, not the console's next step; "
+      + "\"mi\" alone names nobody")
+  @CsvSource(delimiter = '|', value = {
+      "co mi zostało do zrobienia?|pl|Możesz teraz zrobić jedną rzecz \\(Olena.*\\[cutover.secrets-auth]",
+      "co mi jeszcze zostało?|pl|Możesz teraz zrobić jedną rzecz \\(Olena.*\\[cutover.secrets-auth]",
+      "powiedz mi, co blokuje produkcję|pl|Produkcja ma status NO-GO"})
+  void leftToMe(String question, String lang, String wanted) {
+    matches(bfg(question, lang, "user_accountant_olena"), wanted);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a hyphenated name typed as one word names it: \"oncall\" is the on-call decision, not its gate")
+  @CsvSource(delimiter = '|', value = {
+      "did I already set the weekend oncall?|en|Weekend on-call \\[switchover.on-call] is REVIEW.*then withdrew it",
+      "kto ustala oncall na weekend?|pl|\\[switchover.on-call]"})
+  void hyphenatedWordTypedWhole(String question, String lang, String wanted) {
+    matches(clinics(question, lang, "tnovotny"), wanted);
+  }
 }
