@@ -153,6 +153,21 @@ public final class QuestionReader {
       Map.entry("gates", "gate"), Map.entry("bramka", "gate"), Map.entry("bramki", "gate"),
       Map.entry("bramek", "gate"), Map.entry("check", "check"), Map.entry("checks", "check"),
       Map.entry("kontrola", "check"), Map.entry("kontrole", "check"), Map.entry("kontroli", "check"));
+  /**
+   * The kinds of check and what happens to a sign-off ({@code term.<key>}): explained only when the question names
+   * nothing of its own ("what is a derived check"; not "what does the hosting decision mean", which is that check).
+   */
+  private static final Map<String, String> CONCEPTS = Map.ofEntries(Map.entry("derived", "derived"),
+      Map.entry("pochodna", "derived"), Map.entry("pochodny", "derived"), Map.entry("pochodne", "derived"),
+      Map.entry("wyliczana", "derived"), Map.entry("wyliczany", "derived"), Map.entry("stale", "stale"),
+      Map.entry("nieaktualna", "stale"), Map.entry("nieaktualny", "stale"), Map.entry("nieaktualne", "stale"),
+      Map.entry("signoff", "signoff"), Map.entry("acceptance", "signoff"), Map.entry("akceptacja", "signoff"),
+      Map.entry("akceptacji", "signoff"), Map.entry("akceptacje", "signoff"), Map.entry("podpis", "signoff"),
+      Map.entry("decision", "decision"), Map.entry("decyzja", "decision"), Map.entry("decyzji", "decision"),
+      Map.entry("decyzje", "decision"), Map.entry("pipeline", "pipeline"));
+  /** Words that ask for a plain explanation of what follows: "eli5", "what is a", "czym jest". */
+  private static final Set<String> EXPLAIN_OPENERS = Set.of("eli5", "czym");
+  private static final Set<String> ARTICLES = Set.of("a", "an");
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
   private static final Set<String> POLISH = Set.copyOf(List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
       "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "ma", "dalej", "teraz",
@@ -479,7 +494,7 @@ public final class QuestionReader {
         || "no".equals(s.words.get(i).text()))) {
       s.code = null;
     }
-    s.terms = s.meaningAsked ? terms(s.words) : List.of();
+    s.terms = s.meaningAsked ? terms(s.words, s.links) : List.of();
     s.group = best(s.links, Kind.GROUP);
     // "production decision code right now?": production's code, though "production" names an environment too
     if (s.code == null && codeAsked(s.words) && (s.group == null || s.group.score() < NAMED)
@@ -3071,22 +3086,53 @@ public final class QuestionReader {
   private static boolean meaningAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
-      if (MEANING_WORDS.contains(text) || i + 2 < words.size() && text.equals("co") && words.get(i + 1).text()
-          .equals("to") && Set.of("jest", "sa", "za").contains(words.get(i + 2).text())) {
+      if (MEANING_WORDS.contains(text) || EXPLAIN_OPENERS.contains(text) || i + 2 < words.size() && text.equals("co")
+          && words.get(i + 1).text().equals("to") && Set.of("jest", "sa", "za").contains(words.get(i + 2).text())) {
+        return true;
+      }
+      // "what is a derived check", "what's a sign-off": an article before a kind of check asks what such a thing is
+      if (ARTICLES.contains(text) && i > 0 && Set.of("is", "s", "whats").contains(words.get(i - 1).text())
+          && words.subList(i + 1, Math.min(words.size(), i + 3)).stream().anyMatch(w -> CONCEPTS.containsKey(
+          w.text()) || TERMS.containsKey(w.text()))) {
         return true;
       }
     }
     return false;
   }
 
-  /** The console's own terms a question asks the meaning of, in the order asked: status words, "gate", "check". */
-  private static List<String> terms(List<Word> words) {
+  /**
+   * The console's own terms a question asks the meaning of, in the order asked: status words, "gate", "check", and
+   * the kinds of check and "stale" when the question names no thing of the scenario beyond such words. The kind
+   * said is meant, not "check" beside it ("a derived check"); "stale" is what is asked of a stale sign-off.
+   */
+  private static List<String> terms(List<Word> words, List<Link> links) {
+    // "jaki jest kod decyzji": a decision code is asked, not what a decision is
+    boolean namesAThing = words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()))
+        || links.stream().anyMatch(l -> l.score() >= NAMED && l.at().stream().anyMatch(i -> {
+          String text = words.get(i).text();
+          return !TERMS.containsKey(text) && !CONCEPTS.containsKey(text) && !text.equals("sign") && !text.equals("off");
+        }));
     List<String> out = new ArrayList<>();
-    for (Word word : words) {
-      String term = TERMS.get(word.text());
+    List<String> concepts = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      // "sign-off" is read as two words
+      String concept = text.equals("sign") && i + 1 < words.size() && words.get(i + 1).text().startsWith("off")
+          ? "signoff" : CONCEPTS.get(text);
+      if (concept != null && !namesAThing && !concepts.contains(concept)) {
+        concepts.add(concept);
+      }
+      String term = TERMS.get(text);
       if (term != null && !out.contains(term)) {
         out.add(term);
       }
+    }
+    if (concepts.contains("stale")) {
+      return List.of("stale");
+    }
+    if (!concepts.isEmpty()) {
+      out.remove("check");
+      out.addAll(concepts);
     }
     return out;
   }

@@ -186,4 +186,20 @@ class CopilotRound14ClassesTest {
   void hyphenatedWordTypedWhole(String question, String lang, String wanted) {
     matches(clinics(question, lang, "tnovotny"), wanted);
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("what a kind of check is (derived, sign-off, decision, pipeline) and what stale means, explained; a "
+      + "decision named, or a decision code asked, is still that decision or code")
+  @CsvSource(delimiter = '|', value = {
+      "eli5 what's a derived check|en|^A derived check is signed and run by nobody",
+      "what's the difference between a sign-off and a decision?|en|^A sign-off \\(owner acceptance\\).*\\n"
+          + "A decision is a check with options",
+      "what does stale mean for a sign-off?|en|^A sign-off or decision goes stale",
+      "czym jest kontrola pochodna?|pl|^Kontroli pochodnej nikt nie akceptuje",
+      "co to jest check pipeline'owy?|pl|^Kontrolę pipeline'u potwierdza tylko przebieg",
+      "what does the hosting decision mean?|en|^Hosting provider and account \\[infra.hosting]",
+      "jaki jest kod decyzji produkcji?|pl|BLOCKED_PENDING_DRY_RUN"})
+  void kindsOfCheckExplained(String question, String lang, String wanted) {
+    matches(bfg(question, lang, "user_md_anna"), wanted);
+  }
 }
