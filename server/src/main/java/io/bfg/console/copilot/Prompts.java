@@ -16,13 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The prompt files under {@code prompts/}, read at run time: a file is re-read when its modification
- * time changes, so editing a prompt changes the next answer without a rebuild or restart. Reads
- * block; call from a worker thread (the copilot runs there).
+ * time changes, so editing a prompt changes the answers within a second, without a rebuild or restart.
+ * The time is looked at no more than once a second per file: a look is a system call of a few
+ * microseconds, and an answer reads the prompts six times. Reads block; call from a worker thread
+ * (the copilot runs there).
  */
 public final class Prompts {
 
-  private record Cached(FileTime modified, Object content) {
+  private record Cached(FileTime modified, Object content, long lookedAt) {
   }
+
+  private static final long LOOK_EVERY_NANOS = 1_000_000_000L;
 
   private final Path dir;
   private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
@@ -44,9 +48,14 @@ public final class Prompts {
 
   private Object read(Path file, boolean properties) {
     try {
-      FileTime modified = Files.getLastModifiedTime(file);
+      long now = System.nanoTime();
       Cached cached = cache.get(file);
+      if (cached != null && now - cached.lookedAt() < LOOK_EVERY_NANOS) {
+        return cached.content();
+      }
+      FileTime modified = Files.getLastModifiedTime(file);
       if (cached != null && cached.modified().equals(modified)) {
+        cache.put(file, new Cached(modified, cached.content(), now));
         return cached.content();
       }
       Object content;
@@ -63,7 +72,7 @@ public final class Prompts {
         // per question, and each trim copied the whole prompt for its final newline
         content = Files.readString(file, StandardCharsets.UTF_8).strip();
       }
-      cache.put(file, new Cached(modified, content));
+      cache.put(file, new Cached(modified, content, now));
       return content;
     } catch (IOException e) {
       throw new UncheckedIOException("prompt file " + file + " cannot be read: " + e.getMessage(), e);
