@@ -97,6 +97,9 @@ public final class LocalAnswers {
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
       case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
+          : question.subject() != null && question.subject().startsWith(QuestionReader.STALE)
+          ? stale(t, result, question.subject().length() > QuestionReader.STALE.length()
+              ? question.subject().substring(QuestionReader.STALE.length() + 1) : null)
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
@@ -279,10 +282,15 @@ public final class LocalAnswers {
     List<String> gates = new ArrayList<>();
     List<Map<String, Object>> all = r.containsKey("gates") ? maps(r.get("gates"))
         : maps(r.get("groups")).stream().filter(g -> Boolean.TRUE.equals(g.get("gate"))).toList();
+    boolean notReady = QuestionReader.NOT_READY.equals(status);
     for (Map<String, Object> gate : all) {
-      if (status.equals(gate.get("status"))) {
-        gates.add(t.line("count.gate", gate));
+      if (notReady ? !"READY".equals(gate.get("status")) : status.equals(gate.get("status"))) {
+        gates.add(t.line(notReady ? "count.gateStatus" : "count.gate", gate));
       }
+    }
+    if (notReady) {
+      return head + " " + (gates.isEmpty() ? t.line("count.allReady", Map.of())
+          : t.line("count.notReady", Map.of("gates", String.join(", ", gates))));
     }
     return head + " " + (gates.isEmpty() ? t.line("blockers.status.none", Map.of("status", status))
         : t.line("count.list", Map.of("status", status, "gates", String.join(", ", gates))));
@@ -769,6 +777,31 @@ public final class LocalAnswers {
       out.append("\n- ").append(t.line("recent.item", with(event, "subject", subject)));
     }
     return out.toString();
+  }
+
+  /**
+   * The sign-offs and decisions whose evidence changed since they were given (of {@code mine}'s own when not
+   * null): who gave each and when, what it is now, what it rests on and which of those ran again after it.
+   */
+  private static String stale(Templates t, Map<String, Object> r, String mine) {
+    List<Map<String, Object>> stale = maps(r.get("stale")).stream().filter(item -> mine == null
+        || mine.equals(item.get("givenBy")) || mine.equals(item.get("owner"))).toList();
+    if (stale.isEmpty()) {
+      return t.line(mine == null ? "stale.none" : "stale.noneMine", Map.of());
+    }
+    List<String> items = new ArrayList<>();
+    for (Map<String, Object> item : stale) {
+      StringBuilder line = new StringBuilder(t.line(item.containsKey("value") ? "stale.decision" : "stale.signoff",
+          item));
+      List<String> restsOn = new ArrayList<>();
+      list(item.get("restsOn")).forEach(id -> restsOn.add("[" + id + "]"));
+      if (!restsOn.isEmpty()) {
+        line.append(t.line("stale.restsOn", Map.of("items", String.join(", ", restsOn))));
+      }
+      maps(item.get("runAfter")).forEach(run -> line.append(t.line("stale.rerun", run)));
+      items.add(line.toString());
+    }
+    return t.line("stale.head", Map.of("count", items.size())) + "\n- " + String.join("\n- ", items);
   }
 
   /** Each withdrawal that stands: what was withdrawn and by whom, the check and its group now, what waits on it. */

@@ -307,7 +307,7 @@ public final class QuestionReader {
       "zapomnij", "send", "push", "deploy", "upload", "switch", "turn", "move", "migrate", "cut", "delete", "remove",
       "reset", "restart", "fix", "assign", "notify", "email", "wyslij", "przeslij", "wrzuc", "wdroz", "przelacz",
       "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj", "przeprowadz", "zaplac",
-      "pay"));
+      "pay", "withdraw", "retract", "unsign", "undo", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
   private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
       "ok", "okay", "copilot", "just"));
   private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
@@ -630,6 +630,9 @@ public final class QuestionReader {
       add(s.scores, Intent.STATUS, s.thing != null ? 6 : 0);
     }
     s.revokedAsked = !s.act && s.words.stream().anyMatch(w -> REVOKED_WORDS.contains(w.text()));
+    // "whats stale rn", "ktore akceptacje sa nieaktualne": not what "stale" means (that is a term)
+    s.staleAsked = !s.act && !s.terms.contains("stale") && s.words.stream().anyMatch(w -> STALE_WORDS.contains(w.text())
+        || startsWithAny(w.text(), STALE_STEMS));
     for (int i = 1; i < s.words.size() && !s.act; i++) {
       String before = s.words.get(i - 1).text();
       s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
@@ -682,6 +685,10 @@ public final class QuestionReader {
     }
     return false;
   }
+
+  /** Words of a sign-off whose evidence changed since it was given. */
+  private static final Set<String> STALE_WORDS = Set.of("stale", "outdated", "invalidated");
+  private static final Set<String> STALE_STEMS = Set.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
   /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
   private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
@@ -1332,7 +1339,8 @@ public final class QuestionReader {
     }
     // "how many gates are there and which are ready": the count, and the gates of the status asked named
     s.listed = s.scores.get(Intent.COUNT) >= 3 && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))
-        ? s.status != null ? s.status : s.words.stream().anyMatch(w -> READY_WORDS.contains(w.text())) ? "READY" : null
+        ? s.status != null ? s.status : s.words.stream().anyMatch(w -> READY_WORDS.contains(w.text()))
+        ? notAfterListing(s.words) ? NOT_READY : "READY" : null
         : null;
     // "when was the last write": the live session's last write, said even when there is none
     s.whenAsked = s.words.stream().anyMatch(w -> LAST_OR_WHEN_WORDS.contains(w.text()));
@@ -1364,6 +1372,12 @@ public final class QuestionReader {
       String pipeline = s.facts.latestRun();
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
+    if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
+      String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+      return new Question(s.language, Intent.BLOCKERS, STALE + (mine == null ? "" : ":" + mine),
+          List.of(call("blockers", null, null)), mine, s.action, null, null);
     }
     // "what did the revoke undo": each withdrawal that stands, and what it left
     if (s.revokedAsked && s.first != Intent.ACT_REQUEST) {
@@ -1459,6 +1473,8 @@ public final class QuestionReader {
     boolean signedAsked;
     /** "what did the revoke undo", "czy ktoś coś cofnął": the withdrawals that stand. */
     boolean revokedAsked;
+    /** "which sign-offs went stale": those whose evidence changed since they were given. */
+    boolean staleAsked;
     /** "what got skipped in that run": the run that finished last, whichever pipeline it was. */
     boolean latestRun;
     /** The packet variable asked for, a packet's id when only its variables are, "" for every packet's; else null. */
@@ -1955,6 +1971,25 @@ public final class QuestionReader {
       "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
   /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
   static final String PIPELINES = "pipelines";
+  /** Listed as asked by "how many are ready and which aren't": every gate not READY. */
+  static final String NOT_READY = "NOT_READY";
+
+  /** "... and which ones still aren't", "a które nie": a negation after the word asking for the list. */
+  private static boolean notAfterListing(List<Word> words) {
+    boolean listing = false;
+    for (Word word : words) {
+      String text = word.text();
+      listing |= LIST_WORDS.contains(text);
+      if (listing && (text.equals("not") || text.equals("aren") || text.equals("isn") || text.equals("nie")
+          || text.startsWith("niegotow"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The subject of "which sign-offs are stale" (":" and the asker's id when asked of their own). */
+  static final String STALE = "stale";
   /** The subject of "what did the revoke undo": the withdrawals that stand. */
   static final String REVOKED = "revoked";
   /** The subject of "what have I signed so far": the asker's standing sign-offs and decisions. */

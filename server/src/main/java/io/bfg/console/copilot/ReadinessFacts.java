@@ -12,6 +12,8 @@ import io.bfg.console.model.Scenario;
 import io.bfg.console.model.SessionState;
 
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -199,8 +201,60 @@ public final class ReadinessFacts {
     if (!others.isEmpty()) {
       out.put("otherBlockers", others);
     }
+    List<Map<String, Object>> stale = stale();
+    if (!stale.isEmpty()) {
+      out.put("stale", stale);
+    }
     out.put("next", nextAction());
     return out;
+  }
+
+  /**
+   * Every sign-off and decision on record whose evidence has changed since it was given: it no longer counts until
+   * its owner gives it again. Each with what it rests on and, of those, the pipeline runs that finished after it
+   * (a re-run is new evidence, whatever it found).
+   */
+  private List<Map<String, Object>> stale() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (GroupView group : allGroups()) {
+      for (CheckView check : group.checks()) {
+        Evaluation.SignOffView signOff = check.signOff();
+        if (signOff == null || !signOff.stale()) {
+          continue;
+        }
+        Map<String, Object> item = new LinkedHashMap<>(checkBrief(check));
+        item.put("group", group.id());
+        item.put("givenBy", signOff.actor());
+        item.put("givenByName", actorName(signOff.actor()));
+        item.put("givenAt", signOff.at());
+        if (signOff.value() != null) {
+          item.put("value", signOff.value());
+        }
+        List<String> restsOn = check.dependsOn() != null ? check.dependsOn()
+            : group.dependsOn() == null ? List.of() : group.dependsOn();
+        item.put("restsOn", restsOn);
+        List<Map<String, Object>> rerun = new ArrayList<>();
+        for (String id : restsOn) {
+          Map<String, Object> run = lastRunOf(id);
+          if (run != null && run.get("finishedAt") instanceof String finished && after(finished, signOff.at())) {
+            rerun.add(Map.of("id", id, "pipeline", run.get("pipeline"), "finishedAt", finished));
+          }
+        }
+        if (!rerun.isEmpty()) {
+          item.put("runAfter", rerun);
+        }
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  private static boolean after(String instant, String than) {
+    try {
+      return than != null && Instant.parse(instant).isAfter(Instant.parse(than));
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** One group (a gate or any other section's group), with its checks; null if none matches. */

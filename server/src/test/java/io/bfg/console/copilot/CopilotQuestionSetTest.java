@@ -176,7 +176,18 @@ class CopilotQuestionSetTest {
           "round fourteen (sign-offs, a revoked decision, a failed connection run): vltava-care, asked by IT",
           "vltava-care-14.ndjson", true),
       new QuestionSet("vltava", "lhorak", "vltava-care-14-dpo.tsv",
-          "round fourteen (a failed connection run): vltava-care, asked by the DPO", "vltava-care-14.ndjson", true));
+          "round fourteen (a failed connection run): vltava-care, asked by the DPO", "vltava-care-14.ndjson", true),
+      new QuestionSet("bfg", "user_md_anna", "bfg-flowcontrol-15-md.tsv",
+          "round fifteen (far along: both runs passed, a re-run made a sign-off stale, a revoke): bfg-flowcontrol, asked"
+              + " by Anna Kowalska", "bfg-flowcontrol-15.ndjson", false),
+      new QuestionSet("bfg", "user_dispatcher_marek", "bfg-flowcontrol-15-dispatcher.tsv",
+          "round fifteen (far along): bfg-flowcontrol, asked by the dispatcher", "bfg-flowcontrol-15.ndjson", false),
+      new QuestionSet("gdansk", "mwisniewski", "gdansk-port-15-mwisniewski.tsv",
+          "round fifteen (under way: a changed decision, a revoke, a passed connection run): gdansk-port, asked by the"
+              + " integration lead", "gdansk-port-15.ndjson", false),
+      new QuestionSet("gdansk", "akaczmarek", "gdansk-port-15-akaczmarek.tsv",
+          "round fifteen (under way): gdansk-port, asked by the terminal's operations director", "gdansk-port-15.ndjson",
+          false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

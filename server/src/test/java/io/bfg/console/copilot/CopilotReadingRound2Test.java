@@ -53,8 +53,8 @@ class CopilotReadingRound2Test {
     assertThat(BFG.en("write a python function that reverses a string")).contains("outside what I can answer");
     assertThat(KESTREL.en("can you give me a regex that matches email addresses?")).contains("outside what I can answer");
     assertThat(CARE.en("translate this paragraph into German for me")).contains("outside what I can answer");
-    assertThat(CARE.pl("napisz skrypt w pythonie, który sortuje listę")).contains("nie mogę odpowiedzieć");
-    assertThat(BFG.pl("Napisz mi e-mail do klienta o opóźnieniu.")).contains("nie mogę odpowiedzieć");
+    assertThat(CARE.pl("napisz skrypt w pythonie, który sortuje listę")).contains("poza zakresem");
+    assertThat(BFG.pl("Napisz mi e-mail do klienta o opóźnieniu.")).contains("poza zakresem");
   }
 
   @Test

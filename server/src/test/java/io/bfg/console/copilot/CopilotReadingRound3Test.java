@@ -98,7 +98,7 @@ class CopilotReadingRound3Test {
     assertThat(CARE.pl("Ile wierszy ma pakiet danych?")).contains(String.valueOf(care.rows()));
     assertThat(CARE.en("how many rows does the package contain?")).contains(String.valueOf(care.rows()));
     assertThat(BFG.pl("jaka jest suma kontrolna migawki?")).contains(bfg.checksumShort());
-    assertThat(BFG.pl("napisz wiersz o migracji")).contains("nie mogę odpowiedzieć");
+    assertThat(BFG.pl("napisz wiersz o migracji")).contains("poza zakresem");
   }
 
   @Test

@@ -339,7 +339,7 @@ class CopilotReadingTest {
       assertThat(c.en("write a haiku about the cutover")).startsWith("That is outside what I can answer")
           .doesNotContain("[");
       assertThat(c.en("what will hosting cost per month?")).startsWith("That is outside what I can answer");
-      assertThat(c.pl("ile będzie kosztował hosting miesięcznie?")).startsWith("Tego nie wiem");
+      assertThat(c.pl("ile będzie kosztował hosting miesięcznie?")).startsWith("To jest poza zakresem");
     }
 
     @Test

@@ -164,7 +164,7 @@ class CopilotRound14ClassesTest {
   @Test
   @DisplayName("a message to write is out of scope")
   void messageToWrite() {
-    matches(clinics("napisz mi maila do klientów o przerwie", "pl", "tnovotny"), "^Tego nie wiem i nie mogę odpowiedzieć");
+    matches(clinics("napisz mi maila do klientów o przerwie", "pl", "tnovotny"), "^To jest poza zakresem tego, na co mogę odpowiedzieć");
   }
 
   @ParameterizedTest(name = "[{1}] {0}")

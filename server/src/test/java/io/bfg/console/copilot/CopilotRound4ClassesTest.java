@@ -119,7 +119,7 @@ class CopilotRound4ClassesTest {
       "napisz piosenkę o paczkomatach|pl|wisla", "opowiedz żart o próbie zapisu|pl|wisla",
       "compose a limerick about the dry-run|en|bfg"})
   void creative(String question, String lang, String scenario) {
-    matches(ask(question, lang, scenario, null), "^(That is outside|Tego nie wiem)");
+    matches(ask(question, lang, scenario, null), "^(That is outside|To jest poza zakresem)");
   }
 
   @ParameterizedTest(name = "[{1}] {0}")
@@ -132,7 +132,7 @@ class CopilotRound4ClassesTest {
   void api(String question, String lang, String scenario, String regex) {
     String answer = ask(question, lang, scenario, null);
     matches(answer, regex);
-    lacks(answer, "^(That is outside|Tego nie wiem)");
+    lacks(answer, "^(That is outside|To jest poza zakresem)");
   }
 
   @ParameterizedTest(name = "[{1}] {0}")

@@ -19,7 +19,7 @@ class CopilotRound8ClassesTest {
   @DisplayName("pipelines asked about in general are each listed with their last run, not declined")
   @CsvSource(delimiter = '|', value = {
       "list the pipelines and tell me if any has run|en|bfg|user_md_anna|3 pipelines; 0 of them have run.*connection.*dry-run.*identity|outside",
-      "czy któryś z pipeline'ów był już odpalony?|pl|odra|tgrabowski|uruchomione dotąd: 0.*connection.*dry-run|Tego nie wiem",
+      "czy któryś z pipeline'ów był już odpalony?|pl|odra|tgrabowski|uruchomione dotąd: 0.*connection.*dry-run|To jest poza zakresem",
       // a permission stays a permission
       "who may run pipelines here?|en|vltava|psvobodova|Novotn|3 pipelines"})
   void pipelines(String question, String lang, String scenario, String asker, String regex, String wrong) {

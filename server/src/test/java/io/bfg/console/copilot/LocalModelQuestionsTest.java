@@ -229,7 +229,7 @@ class LocalModelQuestionsTest {
     @Test
     @DisplayName("pytanie bez odpowiedzi")
     void unknown() {
-      assertThat(ask("Opowiedz dowcip o kierowcach, prosze").text()).startsWith("Tego nie wiem")
+      assertThat(ask("Opowiedz dowcip o kierowcach, prosze").text()).startsWith("To jest poza zakresem")
           .contains("Mogę odpowiedzieć");
     }
   }

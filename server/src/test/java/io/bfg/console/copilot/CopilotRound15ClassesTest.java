@@ -1,0 +1,89 @@
+package io.bfg.console.copilot;
+
+import io.bfg.console.model.Lang;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static io.bfg.console.copilot.CopilotFixture.lacks;
+import static io.bfg.console.copilot.CopilotFixture.matches;
+
+/**
+ * The fifteenth blind round asked consoles far along, replayed here from their real journals: BFG with both runs
+ * passed, a dry-run re-run that left a rollback sign-off stale and a withdrawn rehearsal sign-off; the Gdańsk
+ * terminal with a changed decision, a withdrawn sign-off and a passed connection run. Stale sign-offs are listed with
+ * what they rest on and the run that came after them; "withdraw my sign-off" is a request, refused; "which aren't
+ * ready" lists the gates that are not; a Polish decline says it is out of scope. Every answer also passes the
+ * validator (the fixture asserts it).
+ */
+@DisplayName("Local answers, round 15: stale sign-offs, a withdrawal asked for, the gates not ready, a decline")
+class CopilotRound15ClassesTest {
+
+  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
+  private static final CopilotReadingTest.Console BFG = CopilotFixture.fresh("bfg")
+      .replay(STATES.resolve("bfg-flowcontrol-15.ndjson"));
+  private static final CopilotReadingTest.Console TERMINAL = CopilotFixture.fresh("gdansk")
+      .replay(STATES.resolve("gdansk-port-15.ndjson"));
+
+  private static String bfg(String question, String lang, String asker) {
+    return BFG.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
+  }
+
+  private static String terminal(String question, String lang, String asker) {
+    return TERMINAL.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("stale sign-offs are listed: who gave each and when, what it is now, what it rests on, the run after it")
+  @CsvSource(delimiter = '|', value = {
+      "whats stale rn?|en|user_dispatcher_marek|^Stale now \\(1\\).*Storage fallback \\[rollback.storage-fallback], signed "
+          + "off by Anna Kowalska at .*is REVIEW now; it rests on \\[dry-run], and the dry-run pipeline ran again at",
+      "which of my signoffs went stale and why?|en|user_md_anna|\\[rollback.storage-fallback]",
+      "co jest teraz nieaktualne?|pl|user_dispatcher_marek|^Nieaktualne \\(stale\\) teraz \\(1\\).*"
+          + "\\[rollback.storage-fallback]: zaakceptował\\(a\\) Anna Kowalska.*pipeline dry-run przebiegł ponownie",
+      "czy któraś z moich akceptacji jest nieaktualna?|pl|user_dispatcher_marek|^Żadna z Twoich akceptacji"})
+  void staleSignOffs(String question, String lang, String asker, String wanted) {
+    matches(bfg(question, lang, asker), wanted);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("none stale on a fresh console: said so; what \"stale\" means is still the term")
+  @CsvSource(delimiter = '|', value = {
+      "anything stale?|en|^No sign-off or decision is stale now",
+      "what does stale mean?|en|^A sign-off or decision goes stale when"})
+  void noneStale(String question, String lang, String wanted) {
+    matches(CopilotFixture.ask(question, lang, "bfg", "user_md_anna"), wanted);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("asked to withdraw a sign-off, the copilot refuses: it is read-only (it had answered the asker's tasks)")
+  @CsvSource(delimiter = '|', value = {
+      "withdraw my EORI cert sign-off, the cert gets rotated next week|en",
+      "wycofaj moją akceptację certyfikatu EORI|pl",
+      "retract my eori sign-off please|en"})
+  void withdrawalRequestRefused(String question, String lang) {
+    String answer = terminal(question, lang, "mwisniewski");
+    matches(answer, "^(I am read-only|Jestem tylko do odczytu)");
+    lacks(answer, "can do \\d+ things now|Możesz teraz zrobić");
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("\"how many are ready and which aren't\" lists the gates not ready, with their status")
+  @CsvSource(delimiter = '|', value = {
+      "how many gates are ready and which ones still aren't?|en|^5 of 8 .*Not ready yet: .*\\[berth-rehearsal] \\(REVIEW\\)"
+          + ".*\\[crane-feed] \\(REVIEW\\).*\\[cutover-window] \\(BLOCKED\\)\\.$",
+      "ile bramek jest gotowych i które jeszcze nie?|pl|Jeszcze niegotowe: .*\\[berth-rehearsal] – REVIEW",
+      "how many gates are ready and which are they?|en|Gates that are READY: .*\\[quay-link]\\.$"})
+  void gatesNotReadyListed(String question, String lang, String wanted) {
+    matches(terminal(question, lang, "akaczmarek"), wanted);
+  }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a Polish question out of scope is declined as such (\"poza zakresem\"), then what can be answered")
+  @CsvSource(delimiter = '|', value = {"kto wygrał wczoraj mecz Lechii?", "polecisz jakąś knajpę na Długim Targu?"})
+  void polishDecline(String question) {
+    matches(terminal(question, "pl", "akaczmarek"), "^To jest poza zakresem tego, na co mogę odpowiedzieć");
+  }
+}
