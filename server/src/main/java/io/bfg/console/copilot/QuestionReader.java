@@ -307,7 +307,14 @@ public final class QuestionReader {
       "zapomnij", "send", "push", "deploy", "upload", "switch", "turn", "move", "migrate", "cut", "delete", "remove",
       "reset", "restart", "fix", "assign", "notify", "email", "wyslij", "przeslij", "wrzuc", "wdroz", "przelacz",
       "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj", "przeprowadz", "zaplac",
-      "pay", "withdraw", "retract", "unsign", "undo", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
+      "pay", "withdraw", "retract", "unsign", "undo", "wycofaj", "odwolaj", "uniewaznij", "anuluj", "retry", "redo",
+      "confirm", "close", "complete", "finalize", "finalise", "finish", "resolve", "resubmit", "reaccept", "ponow",
+      "powtorz", "dokoncz", "zakoncz", "sfinalizuj", "domknij"));
+  private static final Set<String> QUESTION_AFTER_VERB = Set.copyOf(List.of("is", "are", "was", "were", "does",
+      "did", "has", "have", "what", "who", "which", "how", "why", "whether", "if", "czy", "co", "kto", "jak", "ile",
+      "dlaczego"));
+  private static final Set<String> OVERVIEW_NOUNS = Set.copyOf(List.of("list", "picture", "overview", "summary",
+      "status", "breakdown", "rundown", "view", "lista", "liste", "obraz"));
   private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
       "ok", "okay", "copilot", "just"));
   private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
@@ -3241,7 +3248,13 @@ public final class QuestionReader {
     }
     // "do I own any checks", "do we have ...": "do" before a pronoun asks, it does not tell
     boolean asking = i + 1 < words.size() && words.get(i).text().equals("do")
-        && PRONOUNS.contains(words.get(i + 1).text());
+        && PRONOUNS.contains(words.get(i + 1).text())
+        // "confirm: is the dry-run still blocked", "potwierdź: czy ...": a question follows the verb
+        || i + 1 < words.size() && IMPERATIVES.contains(words.get(i).text())
+        && QUESTION_AFTER_VERB.contains(words.get(i + 1).text())
+        // "close to go-live?", "complete list of blockers": the words as adjectives
+        || i + 1 < words.size() && (words.get(i).text().equals("close") && words.get(i + 1).text().equals("to")
+        || words.get(i).text().equals("complete") && OVERVIEW_NOUNS.contains(words.get(i + 1).text()));
     if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou || urged
         || POLITE.contains(words.get(0).text()))) {
       return true;

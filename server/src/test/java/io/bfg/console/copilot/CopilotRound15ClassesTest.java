@@ -86,4 +86,24 @@ class CopilotRound15ClassesTest {
   void polishDecline(String question) {
     matches(terminal(question, "pl", "akaczmarek"), "^To jest poza zakresem tego, na co mogę odpowiedzieć");
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("requests to act with more verbs (retry, redo, confirm, close, complete, finalize; ponów, powtórz, "
+      + "dokończ) are refused; the same words as a question or an adjective are not")
+  @CsvSource(delimiter = '|', value = {
+      "retry the connection run|en|^I am read-only",
+      "redo the dry run|en|^I am read-only",
+      "confirm the hosting decision: managed-postgres-eu|en|^I am read-only",
+      "close the contracts frozen check|en|^I am read-only",
+      "finalize the region decision, pick warsaw|en|^I am read-only",
+      "ponów test połączenia|pl|^Jestem tylko do odczytu",
+      "powtórz dry-run|pl|^Jestem tylko do odczytu",
+      "dokończ preflight|pl|^Jestem tylko do odczytu",
+      "confirm: is the dry-run still blocked?|en|^The gate \"Adapter dry-run transcript is complete\" \\[dry-run] is BLOCKED",
+      "potwierdź: czy dry-run jest zablokowany?|pl|^Bramka \"Transcript dry-run adaptera jest kompletny\" \\[dry-run]",
+      "complete list of what blocks production please|en|^Production is NO-GO",
+      "close to go-live?|en|^Production is NO-GO"})
+  void moreVerbsOfActing(String question, String lang, String wanted) {
+    matches(CopilotFixture.ask(question, lang, "bfg", "user_md_anna"), wanted);
+  }
 }
