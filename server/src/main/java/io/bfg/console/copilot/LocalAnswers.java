@@ -107,7 +107,7 @@ public final class LocalAnswers {
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
-          : result.get("ownerName") != null ? t.line("owner.group", result) : gate(t, result);
+          : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
           : question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
           : tasks(t, result);
@@ -387,7 +387,9 @@ public final class LocalAnswers {
         : Boolean.FALSE.equals(r.get("gate")) ? "group" : "gate", r));
     Map<String, Object> blocker = map(r.get("blockedByDetail"));
     if (blocker != null) {
-      out.append(' ').append(t.line("gate.waits", with(r, "blockedLabel", blocker.get("label"),
+      // a check it waits for has no count or code of its own: "?/? (?)" said nothing
+      boolean group = blocker.containsKey("checks") || blocker.containsKey("done");
+      out.append(' ').append(t.line(group ? "gate.waits" : "gate.waits.check", with(r, "blockedLabel", blocker.get("label"),
           "blockedStatus", blocker.get("status"), "blockedDone", blocker.get("done"), "blockedTotal",
           blocker.get("total"), "blockedDecision", blocker.get("decision"))));
       for (Map<String, Object> other : maps(r.get("alsoBlockedBy"))) {
@@ -777,6 +779,16 @@ public final class LocalAnswers {
       out.append("\n- ").append(t.line("recent.item", with(event, "subject", subject)));
     }
     return out.toString();
+  }
+
+  /** Who owns a group, its state, and, when it is blocked, what it waits for first ("who owns X and what blocks it"). */
+  private static String ownerOfGroup(Templates t, Map<String, Object> r) {
+    String line = t.line("owner.group", r);
+    Map<String, Object> blocker = map(r.get("blockedByDetail"));
+    if (r.get("blockedBy") != null && blocker != null) {
+      line += " " + t.line("owner.group.waits", with(blocker, "blockedBy", r.get("blockedBy")));
+    }
+    return line;
   }
 
   /**

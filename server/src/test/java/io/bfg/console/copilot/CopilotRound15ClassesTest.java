@@ -106,4 +106,20 @@ class CopilotRound15ClassesTest {
   void moreVerbsOfActing(String question, String lang, String wanted) {
     matches(CopilotFixture.ask(question, lang, "bfg", "user_md_anna"), wanted);
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("a group blocked by a check says what that check is, never \"?/? (?)\"; who owns a blocked group is "
+      + "answered with what it waits for")
+  @CsvSource(delimiter = '|', value = {
+      "co z płatnościami?|pl|Czeka na Zapis i odczyt \\[rehearsal.round-trip]. Status \\[rehearsal.round-trip]: REVIEW",
+      "what about payments?|en|It waits for Round trip \\[rehearsal.round-trip], which is REVIEW\\.",
+      "kto jest właścicielem płatności i co je blokuje?|pl|właściciel Ewa Dąbrowska.*Najpierw czeka na Zapis i odczyt "
+          + "\\[rehearsal.round-trip], ze statusem REVIEW",
+      "who owns payments and what's blocking it?|en|Ewa Dąbrowska owns .*It waits for Round trip \\[rehearsal.round-trip]"
+          + " first, which is REVIEW"})
+  void blockedByACheck(String question, String lang, String wanted) {
+    String answer = terminal(question, lang, "akaczmarek");
+    matches(answer, wanted);
+    lacks(answer, "\\?/\\?");
+  }
 }
