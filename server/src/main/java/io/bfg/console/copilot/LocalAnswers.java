@@ -103,7 +103,9 @@ public final class LocalAnswers {
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
-      case WHY, STATUS -> result.containsKey("decisions") ? decisions(t, result)
+      case WHY, STATUS -> question.subject() != null && question.subject().startsWith(QuestionReader.BLOCKS_PRODUCTION)
+          ? blocksProduction(t, result) + " " + (result.containsKey("checks") ? gate(t, result) : check(t, result))
+          : result.containsKey("decisions") ? decisions(t, result)
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? owner(t, result)
@@ -779,6 +781,15 @@ public final class LocalAnswers {
       out.append("\n- ").append(t.line("recent.item", with(event, "subject", subject)));
     }
     return out.toString();
+  }
+
+  /**
+   * Whether production waits for the thing asked: yes while it is not READY and on production's path; no when it
+   * is ready, or when production does not depend on it at all.
+   */
+  private static String blocksProduction(Templates t, Map<String, Object> r) {
+    boolean waits = Boolean.TRUE.equals(r.get("productionWaits"));
+    return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
   }
 
   /** Who owns a group, its state, and, when it is blocked, what it waits for first ("who owns X and what blocks it"). */

@@ -12,6 +12,7 @@ import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -1380,6 +1381,12 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "does the identity gate block go-live at all", "czy X blokuje produkcję": whether production waits for it
+    Link blocking = s.first == Intent.ACT_REQUEST ? null : blocksProductionAsked(s);
+    if (blocking != null) {
+      return new Question(s.language, Intent.STATUS, BLOCKS_PRODUCTION + blocking.id(), List.of(tool(blocking)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
       String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
@@ -1978,6 +1985,50 @@ public final class QuestionReader {
       "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
   /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
   static final String PIPELINES = "pipelines";
+  /** The subject prefix of "does X block production" (then X's id). */
+  static final String BLOCKS_PRODUCTION = "blocksProduction:";
+
+  /**
+   * The group or check a yes/no question asks whether production waits for ("does the identity gate block go-live",
+   * "is X holding up production", "czy X w ogóle blokuje produkcję"), else null.
+   */
+  private static Link blocksProductionAsked(Scan s) {
+    if (s.words.isEmpty() || !YES_NO.contains(s.words.get(0).text()) && !s.words.get(0).text().equals("does")) {
+      return null;
+    }
+    boolean blockWord = s.words.stream().anyMatch(w -> BLOCK_VERBS.contains(w.text())
+        || startsWithAny(w.text(), BLOCK_STEMS));
+    boolean productionWord = s.words.stream().anyMatch(w -> PRODUCTION_WORDS.contains(w.text())
+        || w.text().startsWith("produkc") || w.text().equals("golive"));
+    if (!blockWord || !productionWord) {
+      return null;
+    }
+    // the thing named by other words than production's own ("go-live" names the production group too); production
+    // itself ("does anything block production") is the overview, not this
+    String production = s.facts.production().id();
+    // the thing meant first; else a group before a check named as well ("rollback": the gate, and a release check)
+    List<Link> candidates = new ArrayList<>();
+    if (s.thing != null) {
+      candidates.add(s.thing);
+    }
+    s.links.stream().sorted(Comparator.comparingDouble((Link l) -> -l.score())
+        .thenComparing(l -> l.kind() == Kind.GROUP ? 0 : 1)).forEach(candidates::add);
+    return candidates.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
+        && !l.id().equals(production) && l.score() >= BLOCKER_NAMED && l.at().stream().anyMatch(i -> {
+          String text = s.words.get(i).text();
+          return !PRODUCTION_WORDS.contains(text) && !text.startsWith("produkc") && !text.equals("go")
+              && !text.equals("golive") && !BLOCK_VERBS.contains(text) && !TERMS.containsKey(text);
+        })).findFirst().orElse(null);
+  }
+
+  /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
+  private static final double BLOCKER_NAMED = 2.5;
+
+  private static final Set<String> BLOCK_VERBS = Set.copyOf(List.of("block", "blocks", "blocking", "hold", "holds",
+      "holding", "stop", "stops", "stopping", "required", "needed", "need", "needs", "gating"));
+  private static final Set<String> BLOCK_STEMS = Set.copyOf(List.of("blokuj", "wstrzymuj", "zatrzymuj", "hamuj",
+      "wymagan", "potrzebn"));
+
   /** Listed as asked by "how many are ready and which aren't": every gate not READY. */
   static final String NOT_READY = "NOT_READY";
 

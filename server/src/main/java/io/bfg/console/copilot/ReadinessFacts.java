@@ -14,6 +14,7 @@ import io.bfg.console.model.SessionState;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public final class ReadinessFacts {
   private final FoldedNames names;
   /** Who asks the question these facts answer, when known: "my" and "I" in it mean this actor. */
   private final Actor asker;
+  /** What production waits for, found once per evaluation read (see productionPath). */
+  private Set<String> productionPath;
 
   /** Facts of an evaluation on its own. */
   public ReadinessFacts(Scenario scenario, Evaluation evaluation, SessionState state, List<AuditEvent> recent) {
@@ -257,6 +260,38 @@ public final class ReadinessFacts {
     }
   }
 
+  /**
+   * Every group and check production waits for, directly or through others: its dependencies, each group's checks
+   * and dependencies, each check's dependencies and what it is derived from. "Does X block go-live" is asked of it.
+   */
+  private Set<String> productionPath() {
+    if (productionPath == null) {
+      Set<String> path = new HashSet<>();
+      ArrayDeque<String> next = new ArrayDeque<>(production().dependsOn() == null ? List.of()
+          : production().dependsOn());
+      while (!next.isEmpty()) {
+        String id = next.poll();
+        if (!path.add(id)) {
+          continue;
+        }
+        GroupView group = group(id);
+        if (group != null) {
+          if (group.dependsOn() != null) {
+            next.addAll(group.dependsOn());
+          }
+          group.checks().forEach(check -> next.add(check.id()));
+          continue;
+        }
+        CheckView check = findCheck(id);
+        if (check != null) {
+          next.addAll(dependencies(check));
+        }
+      }
+      productionPath = path;
+    }
+    return productionPath;
+  }
+
   /** One group (a gate or any other section's group), with its checks; null if none matches. */
   public Map<String, Object> gate(String idOrLabel) {
     GroupView group = findGroup(idOrLabel);
@@ -286,6 +321,7 @@ public final class ReadinessFacts {
       checks.add(checkBrief(check));
     }
     out.put("checks", checks);
+    out.put("productionWaits", productionPath().contains(group.id()));
     putIfPresent(out, "lastRun", lastRunOf(group.id()));
     // a group of no checks of its own (production) waits for its dependencies' checks: who still owes one is there
     if (group.checks().isEmpty() && group.dependsOn() != null) {
@@ -342,6 +378,7 @@ public final class ReadinessFacts {
     out.put("group", groupOf(check.id()).id());
     out.put("groupLabel", groupOf(check.id()).label());
     out.put("kind", check.kind());
+    out.put("productionWaits", productionPath().contains(check.id()));
     if (check.description() != null) {
       out.put("description", check.description());
     }

@@ -122,4 +122,26 @@ class CopilotRound15ClassesTest {
     matches(answer, wanted);
     lacks(answer, "\\?/\\?");
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("\"does X block go-live\" is answered yes or no from what production waits for, directly or through "
+      + "others: not at all, waits but X is ready, or waits and X is not")
+  @CsvSource(delimiter = '|', value = {
+      "czy kontrola tożsamości PCS w ogóle blokuje produkcję?|pl|gdansk|^Nie: produkcja w ogóle nie czeka na "
+          + "\"Dostawca tożsamości portu jest potwierdzony\" \\[pcs-identity]",
+      "does the PCS identity check block go-live at all?|en|gdansk|^No: production does not wait for .*\\[pcs-identity] at all",
+      "is the payments group holding up go-live?|en|gdansk|^Yes: production waits for \"Terminal payments settle\" \\[payments]",
+      "does the rollback gate block production?|en|bfg|^Yes: production waits for \"Rollback drill packet is owner-ready\" "
+          + "\\[rollback]",
+      "czy rollback blokuje produkcję?|pl|bfg|^Tak: produkcja czeka na \"Pakiet rollback drill jest gotowy dla ownera\" "
+          + "\\[rollback] i to ją teraz wstrzymuje",
+      "does the identity provider gate block production?|en|bfg|^Yes: production waits for .*\\[identity]",
+      "is the contracts gate holding up go-live?|en|bfg|^No: production waits for \"Provider contracts are mapped\" "
+          + "\\[contracts], but it is READY",
+      "does anything block production?|en|bfg|^Production is NO-GO"})
+  void blocksProduction(String question, String lang, String scenario, String wanted) {
+    String answer = "gdansk".equals(scenario) ? terminal(question, lang, "akaczmarek")
+        : CopilotFixture.ask(question, lang, "bfg", "user_md_anna");
+    matches(answer, wanted);
+  }
 }
