@@ -93,7 +93,8 @@ public final class BearerTokens {
       throw new AuthRefusal(403, "NO_ACTOR", "the token's " + claimName + " '" + token.actorClaim
           + "' is no actor of this scenario (an actor's id or one of its identities)");
     }
-    return new Identity(actor, token.subject, token.issuer, Instant.ofEpochSecond(token.exp), Identity.Via.BEARER, null);
+    return new Identity(actor, token.subject, token.issuer, Instant.ofEpochSecond(token.exp), Identity.Via.BEARER,
+        null);
   }
 
   /** Bounded: past the limit, expired entries go first, and if that is not enough the cache starts over. */

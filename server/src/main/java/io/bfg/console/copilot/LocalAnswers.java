@@ -391,9 +391,9 @@ public final class LocalAnswers {
     if (blocker != null) {
       // a check it waits for has no count or code of its own: "?/? (?)" said nothing
       boolean group = blocker.containsKey("checks") || blocker.containsKey("done");
-      out.append(' ').append(t.line(group ? "gate.waits" : "gate.waits.check", with(r, "blockedLabel", blocker.get("label"),
-          "blockedStatus", blocker.get("status"), "blockedDone", blocker.get("done"), "blockedTotal",
-          blocker.get("total"), "blockedDecision", blocker.get("decision"))));
+      out.append(' ').append(t.line(group ? "gate.waits" : "gate.waits.check", with(r, "blockedLabel",
+          blocker.get("label"), "blockedStatus", blocker.get("status"), "blockedDone", blocker.get("done"),
+          "blockedTotal", blocker.get("total"), "blockedDecision", blocker.get("decision"))));
       for (Map<String, Object> other : maps(r.get("alsoBlockedBy"))) {
         out.append(' ').append(t.line(other.containsKey("checks") || other.containsKey("done")
             ? "gate.waits.also" : "gate.waits.also.check", other));
@@ -792,7 +792,7 @@ public final class LocalAnswers {
     return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
   }
 
-  /** Who owns a group, its state, and, when it is blocked, what it waits for first ("who owns X and what blocks it"). */
+  /** Who owns a group, its state and, when it is blocked, what it waits for first ("who owns X and what blocks it"). */
   private static String ownerOfGroup(Templates t, Map<String, Object> r) {
     String line = t.line("owner.group", r);
     Map<String, Object> blocker = map(r.get("blockedByDetail"));
