@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -266,6 +267,13 @@ public final class ReadinessFacts {
    */
   private Set<String> productionPath() {
     if (productionPath == null) {
+      // by id only, each looked up once: the labels' folded lookups of findCheck cost more than the walk itself
+      Map<String, GroupView> groups = new HashMap<>();
+      Map<String, CheckView> checks = new HashMap<>();
+      for (GroupView group : allGroups()) {
+        groups.put(group.id(), group);
+        group.checks().forEach(check -> checks.put(check.id(), check));
+      }
       Set<String> path = new HashSet<>();
       ArrayDeque<String> next = new ArrayDeque<>(production().dependsOn() == null ? List.of()
           : production().dependsOn());
@@ -274,17 +282,14 @@ public final class ReadinessFacts {
         if (!path.add(id)) {
           continue;
         }
-        GroupView group = group(id);
+        GroupView group = groups.get(id);
         if (group != null) {
           if (group.dependsOn() != null) {
             next.addAll(group.dependsOn());
           }
           group.checks().forEach(check -> next.add(check.id()));
-          continue;
-        }
-        CheckView check = findCheck(id);
-        if (check != null) {
-          next.addAll(dependencies(check));
+        } else if (checks.containsKey(id)) {
+          next.addAll(dependencies(checks.get(id)));
         }
       }
       productionPath = path;
