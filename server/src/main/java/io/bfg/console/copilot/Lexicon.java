@@ -250,8 +250,8 @@ final class Lexicon {
     if (known != null) {
       return known;
     }
-    int[] found = candidateLists(said).stream().flatMap(List::stream).distinct()
-        .filter(slot -> says(slots.get(slot), said)).mapToInt(Integer::intValue).toArray();
+    int[] found = candidates(said).stream().filter(slot -> says(slots.get(slot), said))
+        .mapToInt(Integer::intValue).toArray();
     if (saying.size() < REMEMBERED) {
       saying.put(said, found);
     }
@@ -259,25 +259,6 @@ final class Lexicon {
   }
 
   private static final int REMEMBERED = 20_000;
-
-  /** The lists of slots that may match {@code said}, without copying them (a question is read per answer). */
-  private List<List<Integer>> candidateLists(Word said) {
-    List<List<Integer>> out = new ArrayList<>(7);
-    for (String key : keys(said)) {
-      List<Integer> found = byKey.get(key);
-      if (found != null) {
-        out.add(found);
-      }
-    }
-    if (said.text().length() >= 4) {
-      out.add(byHead.getOrDefault(said.text().substring(0, 4), List.of()));
-    }
-    if (said.text().length() >= 3) {
-      out.add(byPerson.getOrDefault(said.text().substring(0, 3), List.of()));
-    }
-    out.add(prefixSlots);
-    return out;
-  }
 
   /** The slots that may match {@code said}; {@link #says} decides. */
   private Set<Integer> candidates(Word said) {
