@@ -30,6 +30,7 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -153,7 +154,11 @@ public final class Evaluator {
 
   /** Computes every status, count and decision without rendering any text. */
   public Assessment assess(Runtime runtime, SessionState state) {
-    Assessment a = new Assessment(runtime, state);
+    return assess(runtime, state, null);
+  }
+
+  private Assessment assess(Runtime runtime, SessionState state, boolean[] assumedDone) {
+    Assessment a = new Assessment(runtime, state, assumedDone);
     for (Node node : nodes) {
       if (node.check != null) {
         assessCheck(a, node);
@@ -181,10 +186,30 @@ public final class Evaluator {
     private final Hashes written = new Hashes(false);
     private Hashes spelled;
 
-    private Assessment(Runtime runtime, SessionState state) {
+    /** Checks taken as done whatever the state says (see {@link #assuming}); null for the state as it is. */
+    private final boolean[] assumedDone;
+
+    private Assessment(Runtime runtime, SessionState state, boolean[] assumedDone) {
       this.runtime = runtime;
       this.state = state;
+      this.assumedDone = assumedDone;
       Arrays.fill(blockedBy, -1);
+    }
+
+    /**
+     * This state assessed as if each check in {@code checkIds} were done (signed off, decided, proven by its
+     * pipeline) as far as its own dependencies let it be: a check that would still be blocked stays blocked, and
+     * everything downstream follows. What "if X signs Y, can we go live?" asks; nothing is recorded.
+     */
+    public Assessment assuming(Collection<String> checkIds) {
+      boolean[] assumed = new boolean[nodes.length];
+      for (String id : checkIds) {
+        Node node = byId.get(id);
+        if (node != null && node.check != null) {
+          assumed[node.index] = true;
+        }
+      }
+      return assess(runtime, state, assumed);
     }
 
     public SessionState state() {
@@ -250,6 +275,39 @@ public final class Evaluator {
       return hash.equals(evidenceOf(this, spelled, index));
     }
 
+    /**
+     * The checks whose standing sign-off or decision rests on the evidence of {@code ids} (a pipeline step's
+     * result, a fact, a decision's value), directly or through what they depend on, derive from or hold: those a
+     * new run or another value there would leave stale.
+     */
+    public List<String> signedOnTopOf(Collection<String> ids) {
+      boolean[] rests = new boolean[nodes.length];
+      for (String id : ids) {
+        Node node = byId.get(id);
+        if (node != null) {
+          rests[node.index] = true;
+        }
+      }
+      List<String> out = new ArrayList<>();
+      // each node follows what it needs, so what it rests on is settled before it
+      for (Node node : nodes) {
+        for (int[] refs : new int[][] {node.dependsOn, node.from, node.children}) {
+          for (int ref : refs) {
+            rests[node.index] |= rests[ref];
+          }
+        }
+        if (!rests[node.index] || node.check == null || ids.contains(node.id)) {
+          continue;
+        }
+        SignOff given = node.check.kind() == CheckKind.DECISION ? state.decisions().get(node.id)
+            : node.check.kind() == CheckKind.OWNER_ACCEPTANCE ? state.signOffs().get(node.id) : null;
+        if (given != null && evidenceMatches(node.id, given.evidenceHash())) {
+          out.add(node.id);
+        }
+      }
+      return out;
+    }
+
     public boolean productionGo() {
       return status[production.index] == Status.READY;
     }
@@ -282,6 +340,10 @@ public final class Evaluator {
     if (blocker >= 0) {
       a.status[i] = Status.BLOCKED;
       a.blockedBy[i] = blocker;
+      return;
+    }
+    if (a.assumedDone != null && a.assumedDone[i]) {
+      a.status[i] = Status.READY;
       return;
     }
     a.status[i] = switch (check.kind()) {
