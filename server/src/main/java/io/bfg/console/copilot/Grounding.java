@@ -602,6 +602,10 @@ public final class Grounding {
   /** The noun a number counts: a gate or check noun within two words after it, or three before it in its clause. */
   private static String noun(Sentence s, int first, int last) {
     for (int j = last + 1; j <= last + 3 && j < s.toks.size(); j++) {
+      // "Lift passes show 1/3; the gates must read ...": a noun past the clause's end counts nothing of it
+      if (clauseEnds(s.text.substring(s.toks.get(j - 1).end(), s.toks.get(j).start()))) {
+        break;
+      }
       String kind = nounKind(s.fold(j));
       if (kind != null) {
         return kind;
@@ -610,9 +614,7 @@ public final class Grounding {
     // before the number only a gate or group noun counts ("Gotowe bramki: 2 z 9"): "Connection checks show 0/4" is a
     // group's
     for (int j = first - 1; j >= Math.max(0, first - 3); j--) {
-      String gap = s.text.substring(s.toks.get(j).end(), s.toks.get(first).start());
-      if (gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
-          || gap.indexOf('\n') >= 0) {
+      if (clauseEnds(s.text.substring(s.toks.get(j).end(), s.toks.get(first).start()))) {
         break;
       }
       String kind = nounKind(s.fold(j));
@@ -621,6 +623,11 @@ public final class Grounding {
       }
     }
     return null;
+  }
+
+  private static boolean clauseEnds(String gap) {
+    return gap.indexOf(',') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('(') >= 0 || gap.indexOf(')') >= 0
+        || gap.indexOf('\n') >= 0;
   }
 
   private static String nounKind(String word) {

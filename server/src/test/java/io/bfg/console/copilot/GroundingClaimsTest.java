@@ -189,6 +189,17 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("a count ends at its clause: the gates or checks named after a semicolon or comma are not counted by it")
+    void countEndsAtItsClause() {
+      // a ski resort's "gates" are turnstiles: its recommendation reads "Lift passes show 1/3; the gates must read ..."
+      holds(BFG_EN, "Cutover rehearsals show 0/6; the gates must read production passes first.");
+      holds(BFG_PL, "Rehearsale pokazują 0/6; bramki muszą czytać produkcyjne karnety.");
+      holds(BFG_EN, "Cutover rehearsals show 0/6, gates next.");
+      corrected(BFG_EN, "5/9 gates are green; the rest wait.", "2/9 gates are green; the rest wait.",
+          "the gates ready are 2/9, not 5/9");
+    }
+
+    @Test
     @DisplayName("how many checks an actor owns: all of them; said of some (open, ready) it is left alone")
     void owned() {
       holds(BFG_EN, "Olena owns 12 checks.");
