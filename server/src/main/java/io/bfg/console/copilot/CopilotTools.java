@@ -15,6 +15,7 @@ import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
+import io.bfg.console.model.Status;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -182,6 +183,11 @@ public final class CopilotTools {
     return result(env(now.get(), name));
   }
 
+  @Tool("What doing a check, a group or a pipeline's run (by id or label) would change, nothing being recorded: whether it can be done yet (else what it waits for), what else it would make done, and whether production would then be GO or what it would still wait for")
+  public String ifDone(@P("the check, group or pipeline id, or its label") String id) {
+    return found(ifDone(now.get(), facts.get(), id), "no check, group or pipeline '" + id + "'");
+  }
+
   // ---- the facts behind the tools that read the assessment ----
 
   /**
@@ -229,6 +235,136 @@ public final class CopilotTools {
       }
     }
     out.put("packets", packets);
+    return out;
+  }
+
+  /**
+   * "If X signs Y, can we go live?": the state assessed as if the check, the group's open checks or the pipeline's
+   * steps named by {@code wanted} were done ({@link Evaluator.Assessment#assuming}). {@code assumed}: what that
+   * takes; {@code waitsFor}: what of it cannot be done yet and what that waits for; {@code alsoDone}: what else it
+   * would complete; {@code go} and {@code stillWaits}: production then, and which of its dependencies would still
+   * not be done. Null when {@code wanted} names nothing.
+   */
+  static Map<String, Object> ifDone(Now state, ReadinessFacts facts, String wanted) {
+    Evaluation evaluation = state.evaluation();
+    Evaluator.Assessment now = state.assessment();
+    Evaluation.GroupView group = facts.group(wanted == null ? null : wanted.trim());
+    Evaluation.CheckView check = group == null ? check(evaluation, wanted == null ? null : wanted.trim()) : null;
+    Evaluation.PipelineView pipeline = group == null && check == null ? evaluation.pipelines().stream()
+        .filter(p -> p.id().equalsIgnoreCase(String.valueOf(wanted).trim())).findFirst().orElse(null) : null;
+    if (group == null && check == null && pipeline == null) {
+      group = facts.findGroup(wanted);
+      check = group == null ? facts.findCheck(wanted) : null;
+      if (group == null && check == null) {
+        return null;
+      }
+    }
+    List<String> assumed = new ArrayList<>();
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (pipeline != null) {
+      for (Evaluation.GroupView g : evaluation.groups()) {
+        g.checks().stream().filter(c -> pipeline.id().equals(c.pipeline())).forEach(c -> assumed.add(c.id()));
+      }
+      Evaluation.GroupView proven = group(evaluation, pipeline.group());
+      out.put("id", pipeline.group());
+      out.put("label", proven == null ? pipeline.id() : proven.label());
+      out.put("kind", "pipeline");
+    } else if (group != null) {
+      group.checks().forEach(c -> assumed.add(c.id()));
+      out.put("id", group.id());
+      out.put("label", group.label());
+      out.put("kind", "group");
+    } else {
+      assumed.add(check.id());
+      out.put("id", check.id());
+      out.put("label", check.label());
+      out.put("kind", "check");
+    }
+    String id = String.valueOf(out.get("id"));
+    out.put("alreadyDone", assumed.stream().allMatch(c -> now.status(c) == Status.READY)
+        && (group == null || now.status(group.id()) == Status.READY));
+    out.put("productionWaits", facts.productionWaitsFor(id));
+    // a gate proven by a pipeline's run is that run: "if the dry-run passes again"
+    String proven = id;
+    boolean run = pipeline != null || evaluation.pipelines().stream().anyMatch(p -> p.group().equals(proven));
+    if (run) {
+      out.put("pipeline", pipeline != null ? pipeline.id() : evaluation.pipelines().stream()
+          .filter(p -> p.group().equals(proven)).findFirst().map(Evaluation.PipelineView::id).orElse(null));
+      // a new run with other evidence (another checksum) leaves what was signed on top of the last one stale
+      out.put("signedOnTop", now.signedOnTopOf(assumed).stream().map(c -> named(evaluation, c)).toList());
+    }
+    Evaluator.Assessment then = now.assuming(assumed);
+    // what could not be done even so, and the first thing each waits for that the assumption does not cover
+    List<Map<String, Object>> waitsFor = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
+    for (String c : assumed) {
+      if (then.status(c) != Status.READY && then.blockedBy(c) != null && !blockers.contains(then.blockedBy(c))) {
+        blockers.add(then.blockedBy(c));
+      }
+    }
+    if (group != null && then.blockedBy(group.id()) != null && !blockers.contains(then.blockedBy(group.id()))) {
+      blockers.add(then.blockedBy(group.id()));
+    }
+    blockers.forEach(b -> waitsFor.add(named(evaluation, b)));
+    out.put("waitsFor", waitsFor);
+    List<Map<String, Object>> alsoDone = new ArrayList<>();
+    List<Map<String, Object>> stillWaits = new ArrayList<>();
+    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
+    for (Evaluation.GroupView g : groups) {
+      if (!g.id().equals(id) && now.status(g.id()) != Status.READY && then.status(g.id()) == Status.READY) {
+        alsoDone.add(named(evaluation, g.id()));
+      }
+      for (Evaluation.CheckView c : g.checks()) {
+        if (!assumed.contains(c.id()) && now.status(c.id()) != Status.READY && then.status(c.id()) == Status.READY) {
+          alsoDone.add(named(evaluation, c.id()));
+        }
+      }
+    }
+    out.put("alsoDone", alsoDone);
+    Evaluation.GroupView production = evaluation.production();
+    for (String dependency : production.dependsOn() == null ? List.<String>of() : production.dependsOn()) {
+      if (then.status(dependency) != Status.READY) {
+        Map<String, Object> waiting = named(evaluation, dependency);
+        Evaluation.GroupView waitingGroup = group(evaluation, dependency);
+        if (waitingGroup != null) {
+          List<Evaluation.CheckView> left = waitingGroup.checks().stream()
+              .filter(c -> then.status(c.id()) != Status.READY).toList();
+          waiting.put("left", left.size());
+          // a few left: which, and whose ("are we GO then?" is answered by who still has to act)
+          if (!left.isEmpty() && left.size() <= OPEN_NAMED) {
+            waiting.put("open", left.stream().map(c -> {
+              Map<String, Object> item = named(evaluation, c.id());
+              Actor owner = state.scenario().actor(c.owner());
+              item.put("ownerName", owner == null ? c.owner() : owner.name());
+              return item;
+            }).toList());
+          }
+        }
+        stillWaits.add(waiting);
+      }
+    }
+    out.put("go", then.productionGo());
+    out.put("goNow", now.productionGo());
+    out.put("stillWaits", stillWaits);
+    return out;
+  }
+
+  /** At most this many checks still open in a group production would wait for are named in a what-if. */
+  private static final int OPEN_NAMED = 3;
+
+  /** The events of a {@code recentChanges} result, oldest first. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> eventsOf(Map<String, Object> recentChanges) {
+    return (List<Map<String, Object>>) recentChanges.get("events");
+  }
+
+  /** An id with its label, for a list an answer names without stating statuses. */
+  private static Map<String, Object> named(Evaluation evaluation, String id) {
+    Evaluation.GroupView group = group(evaluation, id);
+    Evaluation.CheckView check = group == null ? check(evaluation, id) : null;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("label", group != null ? group.label() : check != null ? check.label() : id);
     return out;
   }
 

@@ -252,6 +252,9 @@ final class Lexicon {
     }
     int[] found = candidates(said).stream().filter(slot -> says(slots.get(slot), said))
         .mapToInt(Integer::intValue).toArray();
+    if (found.length == 0) {
+      found = mistyped(said);
+    }
     if (saying.size() < REMEMBERED) {
       saying.put(said, found);
     }
@@ -259,6 +262,47 @@ final class Lexicon {
   }
 
   private static final int REMEMBERED = 20_000;
+  /** The shortest word read as a typo of a name's word: shorter ones are one letter from too many others. */
+  private static final int TYPO_MIN = 6;
+
+  /**
+   * The slots of the names' words {@code said} is one slip away from ("conection", "rehersal", "migartion": a
+   * letter missing, added, changed or two swapped), for a long word that says nothing as it is written. The
+   * first letter must be right, so a different word of the same shape ("passed" is "passes") is not taken.
+   */
+  private int[] mistyped(Word said) {
+    String text = said.text();
+    if (text.length() < TYPO_MIN || !text.chars().allMatch(Character::isLetter)) {
+      return new int[0];
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int slot = 0; slot < slots.size(); slot++) {
+      Slot candidate = slots.get(slot);
+      String word = candidate.word().text();
+      if (!candidate.person() && word.length() >= TYPO_MIN && word.charAt(0) == text.charAt(0)
+          && oneSlip(word, text)) {
+        out.add(slot);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Whether {@code a} and {@code b} differ by one letter missing, added or changed, or two neighbours swapped. */
+  static boolean oneSlip(String a, String b) {
+    if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (a.length() == b.length()) {
+      return a.substring(i + 1).equals(b.substring(i + 1))
+          || i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+          && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+    return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+  }
 
   /** The slots that may match {@code said}; {@link #says} decides. */
   private Set<Integer> candidates(Word said) {

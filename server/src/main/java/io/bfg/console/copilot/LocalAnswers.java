@@ -68,6 +68,10 @@ public final class LocalAnswers {
         && "dependents".equals(question.calls().get(0).tool())) {
       return dependents(t, result);
     }
+    if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
+        && "ifDone".equals(question.calls().get(0).tool())) {
+      return ifDone(t, result);
+    }
     switch (question.intent()) {
       case UNKNOWN, OUT_OF_SCOPE:
         return t.line("decline", Map.of()) + " " + t.line("unknown", Map.of());
@@ -309,6 +313,15 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("blockers.traffic", r));
     }
     List<Map<String, Object>> blockers = list(r.get("blockers"));
+    // few checks left in all: each is named with its owner ("list everything that still holds it up")
+    int open = 0;
+    for (Map<String, Object> group : blockers) {
+      open += maps(group.get("open")).size();
+    }
+    for (Map<String, Object> group : maps(r.get("otherBlockers"))) {
+      open += maps(group.get("open")).size();
+    }
+    boolean named = open > 0 && open <= OPEN_NAMED;
     int others = 0;
     if (status != null) {
       List<Map<String, Object>> asked = blockers.stream().filter(g -> status.equals(g.get("status"))).toList();
@@ -325,7 +338,10 @@ public final class LocalAnswers {
       for (Map<String, Object> gate : blockers) {
         String waiting = gate.get("blockedBy") == null ? "" : t.line("blockers.waiting", gate);
         out.append("\n- ").append(t.line("blockers.item", with(gate, "waiting", waiting)));
-        if (owners && !list(gate.get("openOwners")).isEmpty()) {
+        if (named) {
+          out.append(' ').append(t.line("gate.open", Map.of())).append(' ').append(openItems(t, gate, "; "))
+              .append('.');
+        } else if (owners && !list(gate.get("openOwners")).isEmpty()) {
           out.append(' ').append(t.line("blockers.owners", Map.of("owners", join(list(gate.get("openOwners"))))));
         }
       }
@@ -333,7 +349,8 @@ public final class LocalAnswers {
     List<String> beyond = new ArrayList<>();
     for (Map<String, Object> group : maps(r.get("otherBlockers"))) {
       if (status == null || status.equals(group.get("status"))) {
-        beyond.add(t.line("blockers.beyond.item", group));
+        beyond.add(t.line("blockers.beyond.item", group) + (named ? " " + t.line("blockers.beyond.open",
+            Map.of("items", openItems(t, group, ", "))) : ""));
       }
     }
     // the others counted as the list was: the checklist's gates and the groups outside it
@@ -352,6 +369,15 @@ public final class LocalAnswers {
       out.append('\n').append(next(t, next));
     }
     return out.toString();
+  }
+
+  /** At most this many open checks in all are each named in the overview of what production waits for. */
+  private static final int OPEN_NAMED = 6;
+
+  private static String openItems(Templates t, Map<String, Object> group, String separator) {
+    List<String> items = new ArrayList<>();
+    maps(group.get("open")).forEach(check -> items.add(t.line("gate.check", check)));
+    return String.join(separator, items);
   }
 
   private static String next(Templates t, Map<String, Object> r) {
@@ -435,6 +461,7 @@ public final class LocalAnswers {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", stale)));
+      out.append(decidedBefore(t, r));
     } else if (r.get("ownerLacks") != null) {
       out.append(' ').append(t.line("check.forbidden", r));
     } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))
@@ -442,8 +469,8 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("check.unsigned", r));
     }
     if (r.get("revoked") instanceof Map<?, ?> revoked) {
-      out.append(' ').append(t.line(revoked.containsKey("revokedValue") ? "check.revoked.value" : "check.revoked",
-          map(revoked)));
+      out.append(' ').append(t.line(revoked.containsKey("revokedValue") ? "check.revoked.value"
+          : revoked.containsKey("givenAt") ? "check.revoked.given" : "check.revoked", map(revoked)));
     }
     out.append(lastRun(t, map(r.get("lastRun"))));
     if (r.get("options") instanceof List<?> options && !options.isEmpty()) {
@@ -503,8 +530,23 @@ public final class LocalAnswers {
     if (r.get("signedOffBy") != null) {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
+      out.append(decidedBefore(t, r));
+    } else if (!"READY".equals(r.get("status")) && r.get("blockedBy") == null && r.get("ownerLacks") == null) {
+      // "who signs X and can they already": whether the server would take it from its owner now
+      boolean decision = r.get("options") instanceof List<?> options && !options.isEmpty();
+      boolean now = "AVAILABLE".equals(r.get("ownerCan"));
+      if (decision || now) {
+        out.append(' ').append(t.line(decision ? (now ? "owner.undecided.now" : "owner.undecided")
+            : "owner.canNow", r));
+      }
     }
     return out.toString();
+  }
+
+  /** A changed decision's earlier value ("what was it before?"), or nothing. */
+  private static String decidedBefore(Templates t, Map<String, Object> r) {
+    Map<String, Object> before = map(r.get("decidedBefore"));
+    return before == null ? "" : " " + t.line("check.decidedBefore", before);
   }
 
   /** Who someone is (their role) and what they own, gates first. */
@@ -771,16 +813,64 @@ public final class LocalAnswers {
     if (QuestionReader.REVOKED.equals(asked)) {
       return revocations(t, r);
     }
-    StringBuilder out = new StringBuilder(t.line("recent.head", Map.of("count", events.size())));
+    if (asked != null && asked.startsWith(QuestionReader.SINCE)) {
+      return since(t, events, asked.substring(QuestionReader.SINCE.length()));
+    }
+    if (asked != null && asked.startsWith(QuestionReader.DONE_BY)) {
+      String[] who = asked.substring(QuestionReader.DONE_BY.length()).split("\t", 2);
+      List<Map<String, Object>> theirs = events.stream().filter(e -> who[0].equals(e.get("actor"))).toList();
+      String name = who.length > 1 ? who[1] : who[0];
+      return theirs.isEmpty() ? t.line("recent.byNone", Map.of("name", name, "count", events.size()))
+          : t.line("recent.byHead", Map.of("name", name, "count", theirs.size())) + recentItems(t, theirs);
+    }
+    return t.line("recent.head", Map.of("count", events.size())) + recentItems(t, events);
+  }
+
+  /** The events, newest first, one per line. */
+  private static String recentItems(Templates t, List<Map<String, Object>> events) {
+    StringBuilder out = new StringBuilder();
     for (int i = events.size() - 1; i >= 0; i--) {
       Map<String, Object> event = events.get(i);
-      String subject = event.get("id") == null ? "" : (event.get("pipeline") == null ? "" : " " + event.get("pipeline"))
-          + " [" + event.get("id") + "]"
-          + (event.get("value") != null ? " = " + event.get("value") : "")
-          + (event.get("status") != null ? " " + event.get("status") : "");
-      out.append("\n- ").append(t.line("recent.item", with(event, "subject", subject)));
+      out.append("\n- ").append(t.line("recent.item", with(event, "subject", recentSubject(event))));
     }
     return out.toString();
+  }
+
+  private static String recentSubject(Map<String, Object> event) {
+    return event.get("id") == null ? "" : (event.get("pipeline") == null ? "" : " " + event.get("pipeline"))
+        + " [" + event.get("id") + "]"
+        + (event.get("value") != null ? " = " + event.get("value") : "")
+        + (event.get("status") != null ? " " + event.get("status") : "");
+  }
+
+  /**
+   * "What changed since I ran the connection check": the events after the latest one on {@code asked} (a pipeline's
+   * run or a check's sign-off; the asker's own when "I" asked: "id@actor"), newest first.
+   */
+  private static String since(Templates t, List<Map<String, Object>> events, String asked) {
+    int at = asked.indexOf('@');
+    String ref = at < 0 ? asked : asked.substring(0, at);
+    String actor = at < 0 ? null : asked.substring(at + 1);
+    int found = -1;
+    for (int pass = 0; pass < 2 && found < 0; pass++) {
+      for (int i = events.size() - 1; i >= 0 && found < 0; i--) {
+        Map<String, Object> event = events.get(i);
+        // "#12": the event itself ("since Oksana withdrew her sign-off")
+        boolean on = ref.startsWith("#") ? ref.equals("#" + event.get("seq"))
+            : ref.equals(event.get("pipeline")) || ref.equals(event.get("id"));
+        // the asker's own first ("since I ran it"), else anyone's
+        if (on && (pass == 1 || actor == null || actor.equals(event.get("actor")))) {
+          found = i;
+        }
+      }
+    }
+    if (found < 0) {
+      return t.line("since.unknown", Map.of("id", ref, "count", events.size())) + recentItems(t, events);
+    }
+    Map<String, Object> reference = with(events.get(found), "subject", recentSubject(events.get(found)));
+    List<Map<String, Object>> after = events.subList(found + 1, events.size());
+    return after.isEmpty() ? t.line("since.none", reference)
+        : t.line("since.head", with(reference, "count", after.size())) + recentItems(t, after);
   }
 
   /**
@@ -835,7 +925,8 @@ public final class LocalAnswers {
     }
     List<String> items = new ArrayList<>();
     for (Map<String, Object> item : revoked) {
-      String line = t.line(item.containsKey("revokedValue") ? "revoked.value" : "revoked.signoff", item);
+      String line = t.line(item.containsKey("revokedValue") ? "revoked.value" : "revoked.signoff", item)
+          + (item.containsKey("givenAt") && !item.containsKey("revokedValue") ? " " + t.line("revoked.given", item) : "");
       List<String> waiting = new ArrayList<>();
       maps(item.get("waiting")).forEach(w -> waiting.add(t.line("dependents.item", w)));
       items.add(waiting.isEmpty() ? line : line + " " + t.line("revoked.waiting", Map.of("items",
@@ -858,12 +949,71 @@ public final class LocalAnswers {
           r);
     }
     if (kind.equals("blocked") && r.get("waitingFor") != null) {
-      return t.line("code.blocked", with(map(r.get("waitingFor")), "code", r.get("code"))) + carried;
+      List<String> open = new ArrayList<>();
+      for (Map<String, Object> check : maps(r.get("open"))) {
+        if (open.size() < LIST_LIMIT) {
+          open.add(t.line("gate.check", check));
+        }
+      }
+      return t.line("code.blocked", with(map(r.get("waitingFor")), "code", r.get("code")))
+          + (open.isEmpty() ? "" : " " + t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".")
+          + carried;
     }
     if (kind.equals("ready")) {
       return t.line(Integer.valueOf(0).equals(r.get("total")) ? "code.ready.derived" : "code.ready", r) + carried;
     }
     return t.line("code.unknown", r) + carried;
+  }
+
+  /**
+   * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
+   * would still wait for (a group with how many of its checks would still be open), and what else it completes.
+   */
+  private static String ifDone(Templates t, Map<String, Object> r) {
+    if (Boolean.TRUE.equals(r.get("goNow"))) {
+      return t.line("ifDone.goNow", r);
+    }
+    String stillWaits = ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE);
+    String also = ifDoneItems(t, r.get("alsoDone"), ALSO_DONE_SHOWN);
+    String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
+    String out;
+    if (Boolean.TRUE.equals(r.get("alreadyDone"))) {
+      out = t.line(r.get("pipeline") != null ? "ifDone.alreadyRun" : "ifDone.already", r);
+      if (r.get("signedOnTop") instanceof List<?> signed) {
+        out += " " + (signed.isEmpty() ? t.line("ifDone.rerunNone", Map.of())
+            : t.line("ifDone.rerun", Map.of("items", ifDoneItems(t, signed, Integer.MAX_VALUE))));
+      }
+      out += " " + t.line("ifDone.stillWaits", Map.of("items", stillWaits));
+    } else if (!waitsFor.isEmpty()) {
+      out = t.line("ifDone.waits", with(r, "items", waitsFor)) + " "
+          + t.line("ifDone.stillWaits", Map.of("items", stillWaits));
+    } else if (!Boolean.TRUE.equals(r.get("productionWaits"))) {
+      out = t.line("ifDone.offPath", r) + " " + t.line("ifDone.stillWaits", Map.of("items", stillWaits));
+    } else {
+      out = Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.go", r)
+          : t.line("ifDone.notYet", with(r, "items", stillWaits));
+      if (!also.isEmpty()) {
+        out += " " + t.line("ifDone.also", Map.of("items", also));
+      }
+    }
+    return out;
+  }
+
+  /** How many of what a what-if would also complete are named; the rest are counted. */
+  private static final int ALSO_DONE_SHOWN = 6;
+
+  private static String ifDoneItems(Templates t, Object items, int shown) {
+    List<Map<String, Object>> all = maps(items);
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> item : all.subList(0, Math.min(shown, all.size()))) {
+      Object left = item.get("left");
+      List<String> open = new ArrayList<>();
+      maps(item.get("open")).forEach(check -> open.add(t.line("ifDone.openCheck", check)));
+      out.add(!open.isEmpty() ? t.line("ifDone.itemOpen", with(item, "open", String.join("; ", open)))
+          : t.line(left instanceof Number n && n.intValue() > 0 ? "ifDone.itemLeft" : "ifDone.item", item));
+    }
+    String named = String.join(", ", out);
+    return all.size() > shown ? named + " " + t.line("ifDone.more", Map.of("count", all.size() - shown)) : named;
   }
 
   /** What waits on a thing: directly, then through those. */

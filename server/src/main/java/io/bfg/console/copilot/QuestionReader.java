@@ -3,6 +3,7 @@ package io.bfg.console.copilot;
 import io.bfg.console.copilot.Lexicon.Kind;
 import io.bfg.console.copilot.Lexicon.Link;
 import io.bfg.console.copilot.Words.Word;
+import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
@@ -108,7 +109,8 @@ public final class QuestionReader {
   private static final Pattern ONE_WORD_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
   private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
-      "dostawcach", "dostawcami", "providerzy", "providerow", "providery", "providerach"));
+      "dostawcach", "dostawcami", "providerzy", "providerow", "providery", "providerach", "services", "uslugi",
+      "uslug", "serwisy", "serwisow"));
   /** Integrations are the providers, unless the question is about the console's integration gates. */
   private static final Set<String> INTEGRATION_WORDS = Set.copyOf(List.of("integrations", "integracje",
       "integracji", "integracjach", "integracjami"));
@@ -153,7 +155,8 @@ public final class QuestionReader {
       Map.entry("zablokowana", "BLOCKED"), Map.entry("zablokowane", "BLOCKED"), Map.entry("gate", "gate"),
       Map.entry("gates", "gate"), Map.entry("bramka", "gate"), Map.entry("bramki", "gate"),
       Map.entry("bramek", "gate"), Map.entry("check", "check"), Map.entry("checks", "check"),
-      Map.entry("kontrola", "check"), Map.entry("kontrole", "check"), Map.entry("kontroli", "check"));
+      Map.entry("kontrola", "check"), Map.entry("kontrole", "check"), Map.entry("kontroli", "check"),
+      Map.entry("checkow", "check"), Map.entry("checki", "check"), Map.entry("checkach", "check"));
   /**
    * The kinds of check and what happens to a sign-off ({@code term.<key>}): explained only when the question names
    * nothing of its own ("what is a derived check"; not "what does the hosting decision mean", which is that check).
@@ -231,6 +234,10 @@ public final class QuestionReader {
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
         "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na",
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
+    // "płatności: z czego na co przechodzimy", "from what to what": a provider's two modes
+    // (not "switching to": "switch the maps provider to the live API" asks to act)
+    cues(Intent.PROVIDER, 3, "z czego na co", "from what to what", "przechodzimy z", "na co przechodzi",
+        "przechodzi na", "przechodza na");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode", "tryb auth", "storage and auth", "this console", "ta konsola", "session contract",
@@ -255,6 +262,9 @@ public final class QuestionReader {
     cues(Intent.SESSION, 3, "loguja", "logowanie", "zalogowac", "loguje", "log in", "sign in", "login", "logins",
         "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
         "in use", "uzywany", "uzywana", "uzywane");
+    // the console's own footing, whatever a provider "runs on": "what is the console itself running on - store and auth"
+    cues(Intent.SESSION, 4, "console itself", "the console running", "console running on", "console run on",
+        "store and auth", "auth and store", "sama konsola", "konsola dziala", "dziala konsola", "na czym stoi konsola");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
@@ -281,6 +291,9 @@ public final class QuestionReader {
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
         "przetlumacz", "tlumaczenie", "email", "mail", "sort list", "sortuje liste", "parse file", "parsuje");
+    // texts to write for people: "write me a short press release announcing the paywall"
+    cues(Intent.OUT_OF_SCOPE, 4, "press release", "komunikat prasowy", "blog post", "wpis na bloga", "tweet",
+        "linkedin post", "post na linkedin", "speech", "przemowienie", "slogan", "ad copy", "tekst reklamowy");
   }
 
   /**
@@ -318,8 +331,8 @@ public final class QuestionReader {
       "status", "breakdown", "rundown", "view", "lista", "liste", "obraz"));
   private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
       "ok", "okay", "copilot", "just"));
-  private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "ty", "mozesz", "moglbys", "moglabys", "could",
-      "would", "will", "can", "pan", "pani"));
+  private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "u", "ty", "mozesz", "moglbys", "moglabys",
+      "could", "would", "will", "can", "pan", "pani"));
   private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
@@ -548,6 +561,12 @@ public final class QuestionReader {
     }
     // a check outranks its own group only when it is named more specifically than the group is
     s.thing = s.check != null && (s.group == null || s.check.score() > s.group.score()) ? s.check : s.group;
+    // "is PCI signed? by who": a sign-off is a check's, so a check named by the same words as its own group is it
+    if (s.thing != null && s.thing == s.group && s.check != null && s.check.score() >= s.group.score()
+        && s.group.id().equals(groupOf(s.scenario, s.check.id()))
+        && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS))) {
+      s.thing = s.check;
+    }
     // "why is the rollback gate blocked": a group called a gate is named, however many labels share its word
     if (s.thing != null && s.thing == s.group && s.group.score() < NAMED && gateWorded(s.words, s.group)) {
       s.group = new Link(s.group.entity(), NAMED, s.group.at());
@@ -645,6 +664,11 @@ public final class QuestionReader {
       String before = s.words.get(i - 1).text();
       s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
           && (NOUN_MARKERS.contains(before) || possessive(before, s.scenario));
+      // "what did Bartosz withdraw and when": a withdrawal asked about, not asked for
+      for (int j = Math.max(0, i - 3); j < i; j++) {
+        s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
+            && Set.of("did", "has", "have", "had").contains(s.words.get(j).text());
+      }
     }
     // "what got skipped in that run", "co zostało pominięte w tym przebiegu": the run that finished last
     s.latestRun = !s.act && (s.pipeline == null || s.pipeline.score() < NAMED) && s.facts.latestRun() != null
@@ -701,7 +725,8 @@ public final class QuestionReader {
   /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
   private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
       "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
-      "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali"));
+      "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali", "wycofalem",
+      "wycofalam", "wycofalismy", "cofnalem", "cofnelam", "cofnelismy"));
   /** "petras", "petra's": a person's first name in the possessive. */
   private static boolean possessive(String word, Scenario scenario) {
     if (!word.endsWith("s")) {
@@ -1293,6 +1318,16 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> SCRIPT_VERBS.contains(w.text()))) {
       add(s.scores, Intent.OUT_OF_SCOPE, 4);
     }
+    // "can u plan tomorrow's routes for X", "zamów kuriera": the business's own work, not the cutover's state
+    if (workRequested(s.words) && s.links.stream().noneMatch(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK
+        || l.kind() == Kind.PIPELINE) && l.score() >= NAMED)) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
+    // "what's the EUR/PLN rate today", "kurs euro": an exchange rate, whatever currency a decision names
+    if (s.words.stream().anyMatch(w -> RATE_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> CURRENCY_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
     // "napisz wiersz o aptece", "write a poem about X": a request for a poem is one, whatever a word of it names
     if (!s.words.isEmpty() && WRITE_WORDS.contains(s.words.get(0).text()) && cued(Intent.OUT_OF_SCOPE, s.words) >= 4) {
       s.scores.put(Intent.OUT_OF_SCOPE, Math.max(s.scores.get(Intent.OUT_OF_SCOPE), 4.0));
@@ -1301,6 +1336,11 @@ public final class QuestionReader {
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
     if (s.scores.get(Intent.OUT_OF_SCOPE) >= 4 && !s.act && !s.rowsCounted) {
       add(s.scores, Intent.OUT_OF_SCOPE, 10);
+    }
+    // "zaakceptuj za Oksanę harmonogram, mam jej zgodę na mailu": a request to sign, decide or run, whatever else it
+    // mentions, is refused (read-only), not declined
+    if (s.act && s.action != null) {
+      s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
     }
 
   }
@@ -1386,6 +1426,42 @@ public final class QuestionReader {
     if (blocking != null) {
       return new Question(s.language, Intent.STATUS, BLOCKS_PRODUCTION + blocking.id(), List.of(tool(blocking)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "if Jan re-signs the store rehearsal, can we go live?", "jak zaakceptuję X, to produkcja ruszy?": production
+    // as it would then be; nothing is recorded
+    Link assumed = ifDoneAsked(s);
+    if (assumed != null) {
+      return new Question(s.language, Intent.STATUS, IF_DONE + assumed.id(), List.of(call("ifDone", "id", assumed.id())),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "dlaczego ćwiczenie odtworzenia znowu wisi, przecież Paweł to podpisał": why of the thing, the person aside
+    // (not "czemu ja nie mogę sam puścić testu": whether they may, a permission)
+    if (s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text())) && s.thing != null && s.thing.score() >= NAMED
+        && (s.thing.kind() == Kind.CHECK || s.thing.kind() == Kind.GROUP) && s.actor != null && !s.modal
+        && s.words.stream().noneMatch(w -> w.text().startsWith("moz") || w.text().startsWith("mog"))
+        && Set.of(Intent.TASKS, Intent.PERMISSION, Intent.OWNER, Intent.OWNED).contains(s.first)) {
+      return new Question(s.language, Intent.WHY, s.thing.id(), List.of(tool(s.thing)), s.actor.id(), s.action, null,
+          null);
+    }
+    // "Zofia changed the declarant?? what was it before": the decision, with its earlier value, not Zofia's tasks
+    Link decision = s.first == Intent.ACT_REQUEST ? null : decisionHistoryAsked(s);
+    if (decision != null) {
+      return new Question(s.language, Intent.STATUS, decision.id(), List.of(tool(decision)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "what changed since I ran the connection check", "co się zmieniło od mojej akceptacji X": what came after it
+    String since = s.first == Intent.ACT_REQUEST ? null : sinceAsked(s);
+    if (since != null) {
+      String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+      return new Question(s.language, Intent.RECENT, SINCE + since + (mine == null ? "" : "@" + mine),
+          List.of(call("recentChanges", "limit", 50)), mine, s.action, null, null);
+    }
+    // "what did Tomek do today", "co dziś robił Tomek": what they recorded, not what they have to do
+    String doneBy = s.first == Intent.ACT_REQUEST ? null : doneByAsked(s);
+    if (doneBy != null) {
+      return new Question(s.language, Intent.RECENT, DONE_BY + doneBy + "\t" + s.facts.actorName(doneBy),
+          List.of(call("recentChanges", "limit", 50)),
+          doneBy, s.action, null, null);
     }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
@@ -2020,6 +2096,265 @@ public final class QuestionReader {
               && !text.equals("golive") && !BLOCK_VERBS.contains(text) && !TERMS.containsKey(text);
         })).findFirst().orElse(null);
   }
+
+  /** Where "since" ("od kiedy", "od czasu", "odkąd") stands in a question, or -1. */
+  private static int sinceAt(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      if (SINCE_WORDS.contains(text) || text.equals("od") && SINCE_AFTER_OD.contains(next)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "co się zmieniło, od kiedy Oksana wycofała podpis", "what happened since I withdrew": the latest event of that
+   * person (the asker for "I") of the kind its verb says, as "#" and its seq; null when none is found.
+   */
+  private static String eventAfter(Scan s, int from) {
+    String actor = s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)
+        ? s.actor.id() : s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+    if (actor == null) {
+      return null;
+    }
+    String type = null;
+    for (int i = from + 1; i < s.words.size() && type == null; i++) {
+      String text = s.words.get(i).text();
+      type = REVOKED_WORDS.contains(text) || REVOKE_VERBS.contains(text) || startsWithAny(text, UNDONE_STEMS)
+          || text.startsWith("withdr") || text.startsWith("revok") ? "check.revoked"
+          : startsWithAny(text, ACCEPT_VERBS) ? "check.accepted"
+          : startsWithAny(text, DECIDE_VERBS) ? "decision.recorded"
+          : ranForm(text) || RUN_VERBS.contains(text) ? "pipeline.finished" : null;
+    }
+    List<Map<String, Object>> events = CopilotTools.eventsOf(s.facts.recentChanges(50));
+    for (int i = events.size() - 1; i >= 0; i--) {
+      Map<String, Object> event = events.get(i);
+      if (actor.equals(event.get("actor")) && (type == null || type.equals(event.get("type")))) {
+        return "#" + event.get("seq");
+      }
+    }
+    return null;
+  }
+
+  /** The subject prefix of "what did Tomek do today" (then the actor's id, a tab and their name): what they recorded. */
+  static final String DONE_BY = "doneBy:";
+  private static final Set<String> DID_WORDS = Set.copyOf(List.of("done", "robil", "robila", "zrobil", "zrobila",
+      "robili", "zrobili", "porobil", "porobila"));
+
+  /** "what did Tomek do today", "co dziś robił Tomek", "what has Jan done": whom the recent events are asked of. */
+  private static String doneByAsked(Scan s) {
+    if (s.actor == null || s.actor.score() < NAMED || s.thing != null && s.thing.score() >= NAMED) {
+      return null;
+    }
+    boolean did = false;
+    for (int i = 0; i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      did |= DID_WORDS.contains(text) || text.equals("do") && i > 0 && s.words.subList(0, i).stream()
+          .anyMatch(w -> w.text().equals("did") || w.text().equals("has"));
+    }
+    return did ? s.actor.id() : null;
+  }
+
+  private static final Set<String> SINCE_AFTER_OD = Set.copyOf(List.of("czasu", "kiedy", "ostatniego", "ostatniej",
+      "momentu", "tego", "mojego", "mojej"));
+
+  /**
+   * A pipeline named by its id's words after {@code from}, in a Polish case too ("od czasu dry-runu": "dry" "runu"
+   * is dry-run with an ending the names do not carry), else null.
+   */
+  private static String pipelineWordsAfter(Scan s, int from) {
+    for (Evaluation.PipelineView pipeline : s.facts.evaluation().pipelines()) {
+      String id = pipeline.id().replace("-", "").toLowerCase(Locale.ROOT);
+      for (int i = from + 1; i < s.words.size(); i++) {
+        StringBuilder joined = new StringBuilder();
+        for (int j = i; j < s.words.size() && joined.length() < id.length(); j++) {
+          joined.append(s.words.get(j).text());
+        }
+        if (joined.toString().startsWith(id) && joined.length() - id.length() <= 3) {
+          return pipeline.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> CHANGED_WORDS = Set.copyOf(List.of("change", "changed", "changes", "switched",
+      "zmienil", "zmienila", "zmienili", "zmienilo", "zmiana", "zmiane", "zmienione", "zmieniona", "zmieniony",
+      "przestawil", "przestawila"));
+  private static final Set<String> EARLIER_WORDS = Set.copyOf(List.of("before", "previously", "earlier", "previous",
+      "prior", "originally", "wczesniej", "poprzednio", "przedtem", "poprzednia", "poprzedni", "poprzednie",
+      "pierwotnie"));
+
+  /**
+   * A decision named clearly with a word asking what it was earlier ("what was the region before", "jaka była
+   * wcześniej decyzja o regionie"), else null: its earlier value is part of the decision's own answer.
+   */
+  private static Link decisionHistoryAsked(Scan s) {
+    // "what did Aga change on the terminals", "co zmieniła w terminalach": a change to a decision named is one too
+    boolean changed = false;
+    for (int i = 0; i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      // "did Aga switch the payment operator", not "can we switch on Tuesday night"
+      changed |= EARLIER_WORDS.contains(text) || CHANGED_WORDS.contains(text) || text.equals("switch")
+          && s.words.subList(0, i).stream().anyMatch(w -> Set.of("did", "has", "have", "had").contains(w.text()));
+    }
+    if (!changed || sinceAt(s.words) >= 0) {
+      return null;
+    }
+    Link named = s.all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= NAMED
+        && hasOptions(s.scenario, l.id())).max(Comparator.comparingDouble(Link::score)).orElse(null);
+    if (named != null) {
+      return named;
+    }
+    // "a co było wybrane wcześniej, zanim Aga to zmieniła": none named, the one decision changed (by whoever is named)
+    boolean chosenWord = s.words.stream().anyMatch(w -> CHOSEN.contains(w.text())
+        || startsWithAny(w.text(), DECISION_NOUNS) || w.text().startsWith("wybra"));
+    if (!chosenWord && (s.actor == null || s.actor.score() < NAMED)) {
+      return null;
+    }
+    List<String> decisions = s.facts.changedDecisions().entrySet().stream()
+        .filter(e -> s.actor == null || s.actor.score() < NAMED || e.getValue().equals(s.actor.id()))
+        .map(Map.Entry::getKey).toList();
+    return decisions.size() == 1 ? new Link(new Lexicon.Entity(Kind.CHECK, decisions.get(0), List.of()), NAMED,
+        Set.of()) : null;
+  }
+
+  /** The subject prefix of "what changed since X" (then X's id, and "@" and the asker's id for "since I ..."). */
+  static final String SINCE = "since:";
+  private static final Set<String> SINCE_WORDS = Set.copyOf(List.of("since", "odkad", "odkąd"));
+  private static final Set<String> CHANGE_WORDS = Set.copyOf(List.of("changed", "change", "changes", "happened",
+      "happen", "new", "moved", "recorded", "done", "signed", "accepted", "anything", "zmienilo", "zmiany", "zmian",
+      "zmienil", "zmienila", "stalo", "wydarzylo", "nowego", "ruszylo", "zapisano", "zrobiono", "podpisal",
+      "podpisala", "zaakceptowal", "zaakceptowala", "cos"));
+
+  /**
+   * What a question asks the changes since ("what changed since I ran the connection check", "co się zmieniło od
+   * czasu przebiegu dry-run"): the pipeline (by the gate it proves) or the check named after "since", else null.
+   */
+  private static String sinceAsked(Scan s) {
+    int since = sinceAt(s.words);
+    if (since < 0) {
+      return null;
+    }
+    boolean changed = false;
+    for (int i = 0; i < since; i++) {
+      changed |= CHANGE_WORDS.contains(s.words.get(i).text());
+    }
+    if (!changed) {
+      return null;
+    }
+    int from = since;
+    // "since Oksana withdrew her sign-off": that person's event, before any thing a verb's stem may name
+    if (s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)) {
+      String event = eventAfter(s, since);
+      if (event != null) {
+        return event;
+      }
+    }
+    Link named = null;
+    for (Link link : s.all) {
+      if ((link.kind() == Kind.GROUP || link.kind() == Kind.CHECK || link.kind() == Kind.PIPELINE)
+          && link.score() >= BLOCKER_NAMED && link.at().stream().allMatch(i -> i > from)
+          && (named == null || link.score() > named.score())) {
+        named = link;
+      }
+    }
+    if (named == null) {
+      String pipeline = pipelineWordsAfter(s, since);
+      return pipeline != null ? pipeline : eventAfter(s, since);
+    }
+    String pipeline = named.kind() == Kind.PIPELINE ? named.id()
+        : named.kind() == Kind.CHECK ? pipelineOf(s.scenario, named.id()) : null;
+    return pipeline != null ? pipeline : named.id();
+  }
+
+  /** The subject prefix of "if X is done, can we go live" (then X's id). */
+  static final String IF_DONE = "ifDone:";
+  private static final Set<String> IF_WORDS = Set.copyOf(List.of("if", "assuming", "suppose", "supposing",
+      "provided", "jesli", "jezeli", "gdyby", "jakby", "jesliby", "jezeliby", "zakladajac"));
+  /** "when X passes, ...", "jak X podpisze, to ...": a condition only when no verb asks when or how right after. */
+  private static final Set<String> CONDITION_WHEN = Set.copyOf(List.of("when", "once", "after", "gdy", "kiedy", "jak",
+      "jakby", "skoro"));
+  private static final Set<String> NOT_A_CONDITION_AFTER = Set.copyOf(List.of("will", "would", "is", "are", "was",
+      "were", "can", "could", "did", "does", "do", "should", "has", "have", "bedzie", "beda", "jest", "sa", "byl",
+      "byla", "bylo", "zostanie", "zostal", "zostala", "mozna", "mozemy", "moge", "to", "sie", "dlugo", "wyglada",
+      "stoi", "stoimy", "idzie", "dokladnie", "daleko", "wiele", "duzo", "many", "much", "long", "far", "soon",
+      "exactly"));
+  /**
+   * What a what-if asks about production: going live, or what would be left ("what would it unblock" asks what
+   * waits on the thing: its dependents).
+   */
+  private static final Set<String> OUTCOME_WORDS = Set.copyOf(List.of("go", "golive", "live", "prod", "production",
+      "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszyc", "ruszac",
+      "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje"));
+
+  /**
+   * The check, group or pipeline a what-if takes as done ("if I re-sign the store rehearsal will prod go?", "once the
+   * dry-run passes are we good to go live", "jak X znowu zaakceptuje, to produkcja ruszy?"), else null: a condition
+   * word, then the thing, then production or what would be left.
+   */
+  private static Link ifDoneAsked(Scan s) {
+    int condition = -1;
+    for (int i = 0; i < s.words.size() && condition < 0; i++) {
+      String text = s.words.get(i).text();
+      String next = i + 1 < s.words.size() ? s.words.get(i + 1).text() : "";
+      if (IF_WORDS.contains(text) || CONDITION_WHEN.contains(text) && !NOT_A_CONDITION_AFTER.contains(next)
+          && !WH_WORDS.contains(next) && (i == 0 || !text.equals("jak"))) {
+        condition = i;
+      } else if (text.equals("po") && next.equals("tym")) {
+        condition = i + 1;
+      }
+    }
+    if (condition < 0) {
+      return null;
+    }
+    int from = condition;
+    String production = s.facts.production().id();
+    Link assumed = null;
+    for (Link link : s.all) {
+      if (link.kind() != Kind.GROUP && link.kind() != Kind.CHECK && link.kind() != Kind.PIPELINE
+          || link.id().equals(production) || link.score() < BLOCKER_NAMED
+          || link.at().stream().anyMatch(i -> i <= from)
+          || link.at().stream().allMatch(i -> OUTCOME_WORDS.contains(s.words.get(i).text())
+              || PRODUCTION_WORDS.contains(s.words.get(i).text()) || s.words.get(i).text().startsWith("produkc"))) {
+        continue;
+      }
+      if (assumed == null || link.score() > assumed.score()) {
+        assumed = link;
+      }
+    }
+    if (assumed == null) {
+      return null;
+    }
+    int after = assumed.at().stream().mapToInt(Integer::intValue).max().orElse(condition);
+    // "if X is revoked", "jeśli X nie przejdzie": the opposite of done, not this
+    for (int i = condition + 1; i <= after + 2 && i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      if (REVOKE_VERBS.contains(text) || UNDONE_WORDS.contains(text) || startsWithAny(text, UNDONE_STEMS)) {
+        return null;
+      }
+    }
+    // "jak X podpisze, to produkcja ruszy": the Polish "jak"/"kiedy" is a condition with its "to"; else it asks how
+    boolean polishWhen = !IF_WORDS.contains(s.words.get(condition).text()) && POLISH_WHEN.contains(
+        s.words.get(condition).text());
+    boolean then = !polishWhen;
+    for (int i = after + 1; i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      then |= text.equals("to");
+      if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc"))) {
+        return assumed;
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> POLISH_WHEN = Set.of("gdy", "kiedy", "jak", "skoro");
+  private static final Set<String> UNDONE_WORDS = Set.copyOf(List.of("not", "nie", "doesn", "don", "isn", "won",
+      "fail", "fails", "failed", "breaks", "rejected", "reject", "rejects"));
+  private static final Set<String> UNDONE_STEMS = Set.copyOf(List.of("wycof", "cofn", "odwol", "uniewazn", "odrzuc",
+      "padnie", "oblej", "obleje"));
 
   /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
   private static final double BLOCKER_NAMED = 2.5;
@@ -2879,9 +3214,24 @@ public final class QuestionReader {
           }
         }
       }
+      // "can we switch on tuesday night", "czy możemy przełączyć się we wtorek w nocy": the cutover, when
+      if (SWITCH_VERBS.contains(words.get(i).text())) {
+        for (int j = i + 1; j < Math.min(words.size(), i + 5); j++) {
+          if (WHEN_NAMED.contains(words.get(j).text())) {
+            return true;
+          }
+        }
+      }
     }
     return false;
   }
+
+  private static final Set<String> SWITCH_VERBS = Set.copyOf(List.of("switch", "cut", "flip", "przelaczyc",
+      "przelaczymy", "przelaczamy", "przepiac", "przepniemy"));
+  private static final Set<String> WHEN_NAMED = Set.copyOf(List.of("monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "tonight", "tomorrow", "today", "night", "weekend", "poniedzialek", "wtorek",
+      "sroda", "srode", "czwartek", "piatek", "sobota", "sobote", "niedziela", "niedziele", "dzis", "dzisiaj", "jutro",
+      "noc", "nocy", "weekendzie"));
 
   /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
   private static boolean whyNotLive(List<Word> words) {
@@ -3278,6 +3628,26 @@ public final class QuestionReader {
    * A request to act: it starts with a verb of command (after "please", "can you", ...), or it asks
    * for something done for someone ("for me", "za mnie", "on her behalf").
    */
+  /** Work a business does that is not the cutover's: planned, booked, bought or forecast. */
+  private static final Set<String> WORK_VERBS = Set.copyOf(List.of("plan", "optimize", "optimise", "forecast", "book",
+      "order", "buy", "reserve", "draft", "zaplanuj", "zamow", "zarezerwuj", "kup", "uloz", "rozpisz", "prognozuj",
+      "zoptymalizuj"));
+  private static final Set<String> RATE_WORDS = Set.copyOf(List.of("rate", "rates", "kurs", "kursy", "kursie",
+      "kursu", "exchange"));
+  private static final Set<String> CURRENCY_WORDS = Set.copyOf(List.of("eur", "euro", "usd", "pln", "zl", "zloty",
+      "zlotego", "zlotych", "dolar", "dolara", "dollar", "dollars", "chf", "gbp", "frank", "funt", "fx", "czk",
+      "walut", "waluty", "currency"));
+
+  /** "can u plan the routes", "please book a courier", "zaplanuj dostawy": a request to do such work. */
+  private static boolean workRequested(List<Word> words) {
+    int i = 0;
+    while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
+      i++;
+    }
+    return i < words.size() && WORK_VERBS.contains(words.get(i).text())
+        && (i + 1 >= words.size() || !QUESTION_AFTER_VERB.contains(words.get(i + 1).text()));
+  }
+
   private static boolean actRequest(List<Word> words) {
     int i = 0;
     while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
@@ -3294,7 +3664,7 @@ public final class QuestionReader {
     }
     boolean askedYou = false;
     for (int j = 0; j < i; j++) {
-      askedYou |= Set.of("you", "ty", "mozesz", "moglbys", "moglabys").contains(words.get(j).text())
+      askedYou |= Set.of("you", "u", "ty", "mozesz", "moglbys", "moglabys").contains(words.get(j).text())
           || words.get(j).text().equals("please") || words.get(j).text().equals("prosze");
     }
     // "do I own any checks", "do we have ...": "do" before a pronoun asks, it does not tell

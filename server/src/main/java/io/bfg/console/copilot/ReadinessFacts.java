@@ -190,6 +190,7 @@ public final class ReadinessFacts {
         if (owners) {
           brief.put("openOwners", openOwners(group));
         }
+        brief.put("open", openChecks(group));
         blockers.add(brief);
       }
     }
@@ -199,7 +200,9 @@ public final class ReadinessFacts {
     for (String id : production().dependsOn()) {
       GroupView group = gates.contains(id) ? null : group(id);
       if (group != null && !"READY".equals(group.status())) {
-        others.add(groupBrief(group));
+        Map<String, Object> brief = groupBrief(group);
+        brief.put("open", openChecks(group));
+        others.add(brief);
       }
     }
     if (!others.isEmpty()) {
@@ -211,6 +214,11 @@ public final class ReadinessFacts {
     }
     out.put("next", nextAction());
     return out;
+  }
+
+  /** A group's checks that are not READY, each with its status and owner: "list everything that holds it up". */
+  private List<Map<String, Object>> openChecks(GroupView group) {
+    return group.checks().stream().filter(c -> !"READY".equals(c.status())).map(this::checkBrief).toList();
   }
 
   /**
@@ -295,6 +303,11 @@ public final class ReadinessFacts {
       productionPath = path;
     }
     return productionPath;
+  }
+
+  /** Whether production waits for {@code id}, directly or through what it waits for. */
+  boolean productionWaitsFor(String id) {
+    return productionPath().contains(id);
   }
 
   /** One group (a gate or any other section's group), with its checks; null if none matches. */
@@ -445,6 +458,7 @@ public final class ReadinessFacts {
       out.put("signedOffByName", actorName(check.signOff().actor()));
       if (check.signOff().value() != null) {
         out.put("decided", check.signOff().value());
+        putIfPresent(out, "decidedBefore", decidedBefore(check.id(), check.signOff().value()));
       }
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
@@ -627,12 +641,57 @@ public final class ReadinessFacts {
           if (before.payload().hasNonNull("value")) {
             out.put("revokedValue", before.payload().get("value").asText());
           }
+          // "when did I sign it and when did I pull it back": the sign-off the withdrawal undid
+          out.put("givenBy", before.actor());
+          out.put("givenByName", actorName(before.actor()));
+          out.put("givenAt", before.at());
           break;
         }
       }
       return out;
     }
     return null;
+  }
+
+  /**
+   * The value decision {@code id} had before {@code now} was recorded over it, with who recorded it and when
+   * ("what was it before?"), found among the recent events; null when it was never anything else there.
+   */
+  private Map<String, Object> decidedBefore(String id, String now) {
+    boolean current = false;
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      if (!SessionState.DECISION_RECORDED.equals(event.type())
+          || !id.equals(event.payload().path("checkId").asText(null))) {
+        continue;
+      }
+      String value = event.payload().path("value").asText();
+      if (!current) {
+        current = value.equals(now);
+      } else if (!value.equals(now)) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("value", value);
+        out.put("by", event.actor());
+        out.put("byName", actorName(event.actor()));
+        out.put("at", event.at());
+        return out;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The decisions recorded over an earlier, different value among the recent events, each with who recorded the
+   * value it has now: "what was chosen before Aga changed it" names none, and one changed is the one meant.
+   */
+  Map<String, String> changedDecisions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, SessionState.SignOff> decision : state.decisions().entrySet()) {
+      if (decidedBefore(decision.getKey(), decision.getValue().value()) != null) {
+        out.put(decision.getKey(), decision.getValue().actor());
+      }
+    }
+    return out;
   }
 
   /** The language the evaluation was rendered in, as the tools read it. */
@@ -759,6 +818,8 @@ public final class ReadinessFacts {
         out.put("kind", "blocked");
         out.put("id", def.id());
         out.put("waitingFor", groupBrief(group(def.id())));
+        // "what does BLOCKED_PENDING_PAYMENTS mean": what is still open in what it waits for, and whose
+        out.put("open", openChecks(group(def.id())));
       }
     }
     if (!out.containsKey("kind") && wanted.startsWith("BLOCKED_PENDING_")) {

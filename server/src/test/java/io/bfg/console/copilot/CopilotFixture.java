@@ -42,7 +42,9 @@ final class CopilotFixture {
       Map.entry("mazury", Path.of("server/src/test/resources/scenarios/mazury-ferries")),
       Map.entry("poznan", Path.of("server/src/test/resources/scenarios/poznan-marketplace")),
       Map.entry("slask", Path.of("server/src/test/resources/scenarios/slask-logistics")),
-      Map.entry("lodz", Path.of("server/src/test/resources/scenarios/lodz-textiles")));
+      Map.entry("lodz", Path.of("server/src/test/resources/scenarios/lodz-textiles")),
+      Map.entry("polonina", Path.of("server/src/test/resources/scenarios/polonina-ski")),
+      Map.entry("gazeta", Path.of("server/src/test/resources/scenarios/gazeta-wschodnia")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -50,7 +52,8 @@ final class CopilotFixture {
 
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
-   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz.
+   * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
+   * gazeta.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

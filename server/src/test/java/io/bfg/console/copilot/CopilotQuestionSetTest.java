@@ -187,7 +187,17 @@ class CopilotQuestionSetTest {
               + " integration lead", "gdansk-port-15.ndjson", false),
       new QuestionSet("gdansk", "akaczmarek", "gdansk-port-15-akaczmarek.tsv",
           "round fifteen (under way): gdansk-port, asked by the terminal's operations director", "gdansk-port-15.ndjson",
-          false));
+          false),
+      new QuestionSet("polonina", "bkmiec", "polonina-ski-16-lifts.tsv",
+          "round sixteen (a new scenario under way: a withdrawn tariff, a changed decision, a passed connection run): "
+              + "polonina-ski, asked by the head of lift operations", "polonina-ski-16.ndjson", false),
+      new QuestionSet("polonina", "alabedz", "polonina-ski-16-finance.tsv",
+          "round sixteen (under way): polonina-ski, asked by the finance director", "polonina-ski-16.ndjson", false),
+      new QuestionSet("gazeta", "mzielinska", "gazeta-wschodnia-16-publisher.tsv",
+          "round sixteen (a new scenario far along: a changed decision, a withdrawn sign-off, a sign-off left stale by a "
+              + "dry-run with new rows): gazeta-wschodnia, asked by the publisher", "gazeta-wschodnia-16.ndjson", false),
+      new QuestionSet("gazeta", "pdabrowski", "gazeta-wschodnia-16-it.tsv",
+          "round sixteen (far along): gazeta-wschodnia, asked by the IT lead", "gazeta-wschodnia-16.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

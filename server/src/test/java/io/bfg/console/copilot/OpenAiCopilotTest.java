@@ -53,7 +53,7 @@ class OpenAiCopilotTest {
   private static final String TOOL_CALL_ID = "call_gate_1";
   private static final List<String> TOOLS = List.of("summary", "blockers", "gate", "check", "nextAction",
       "ownerTasks", "counts", "permissions", "session", "provider", "lastRun", "recentChanges", "decisionCode",
-      "snapshot", "decisions", "packetEnv", "dependents");
+      "snapshot", "decisions", "packetEnv", "dependents", "ifDone");
   /** The wrong answer, split where a real model's tokens might fall: inside ids, counts and codes. */
   private static final List<String> WRONG_ANSWER = List.of("Connection [conn", "ection] is 3", "/4 and waits for",
       " BLOCKED_PEND", "ING_FOO [no-such-", "gate]. Ask Anna", " to run the connection check.");
