@@ -125,6 +125,8 @@ public final class LocalAnswers {
       case PROVIDER -> question.subject() == null || !question.subject().startsWith(QuestionReader.COUNTED)
           ? providers(t, results, false) : providersCounted(t, question, results);
       case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
+          : question.subject() != null && question.subject().startsWith(QuestionReader.RUNS)
+          ? t.line(Boolean.TRUE.equals(result.get("ran")) ? "run.count" : "run.never", result)
           : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result, question.subject());
@@ -313,15 +315,9 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("blockers.traffic", r));
     }
     List<Map<String, Object>> blockers = list(r.get("blockers"));
-    // few checks left in all: each is named with its owner ("list everything that still holds it up")
-    int open = 0;
-    for (Map<String, Object> group : blockers) {
-      open += maps(group.get("open")).size();
-    }
-    for (Map<String, Object> group : maps(r.get("otherBlockers"))) {
-      open += maps(group.get("open")).size();
-    }
-    boolean named = open > 0 && open <= OPEN_NAMED;
+    // few checks left in all: the facts name each with its owner ("list everything that still holds it up")
+    boolean named = blockers.stream().anyMatch(group -> group.containsKey("open"))
+        || maps(r.get("otherBlockers")).stream().anyMatch(group -> group.containsKey("open"));
     int others = 0;
     if (status != null) {
       List<Map<String, Object>> asked = blockers.stream().filter(g -> status.equals(g.get("status"))).toList();
@@ -370,9 +366,6 @@ public final class LocalAnswers {
     }
     return out.toString();
   }
-
-  /** At most this many open checks in all are each named in the overview of what production waits for. */
-  private static final int OPEN_NAMED = 6;
 
   private static String openItems(Templates t, Map<String, Object> group, String separator) {
     List<String> items = new ArrayList<>();
@@ -1108,6 +1101,24 @@ public final class LocalAnswers {
       }
     }
     String who = holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders);
+    // "can anyone besides me run the pipelines": the others, or nobody else
+    String asker = q.asks().stream().filter(a -> a.startsWith(QuestionReader.ASKS_OTHERS))
+        .map(a -> a.substring(QuestionReader.ASKS_OTHERS.length())).findFirst().orElse(null);
+    if (asker != null && (check == null || check.containsKey("error"))) {
+      List<String> others = new ArrayList<>();
+      boolean mine = false;
+      for (Map<String, Object> a : actors) {
+        if (list(a.get("permissions")).contains(permission)) {
+          if (asker.equals(a.get("id"))) {
+            mine = true;
+          } else {
+            others.add(a.get("name") + " (" + a.get("role") + ")");
+          }
+        }
+      }
+      Map<String, Object> values = Map.of("verb", verb, "permission", permission, "who", String.join(", ", others));
+      return t.line(others.isEmpty() ? (mine ? "perm.others.onlyYou" : "perm.others.nobody") : "perm.others", values);
+    }
     StringBuilder out = new StringBuilder(now);
     if (actor != null) {
       boolean may = list(actor.get("permissions")).contains(permission);

@@ -91,6 +91,8 @@ public final class QuestionReader {
   static final String ASKS_BLOCKED = "blocked";
   static final String ASKS_DEPENDS = "depends";
   static final String ASKS_REVOKE = "revoke";
+  /** "can anyone besides me ...": then the asker's id. */
+  static final String ASKS_OTHERS = "others:";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
@@ -1456,6 +1458,12 @@ public final class QuestionReader {
       return new Question(s.language, Intent.RECENT, SINCE + since + (mine == null ? "" : "@" + mine),
           List.of(call("recentChanges", "limit", 50)), mine, s.action, null, null);
     }
+    // "how many dry-runs have passed so far", "ile razy puszczaliśmy dry-run": the runs, not the gate's count
+    String counted = s.first == Intent.ACT_REQUEST ? null : runsCounted(s);
+    if (counted != null) {
+      return new Question(s.language, Intent.PIPELINE_RESULT, RUNS + counted,
+          List.of(call("lastRun", "pipeline", counted)), s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
     // "what did Tomek do today", "co dziś robił Tomek": what they recorded, not what they have to do
     String doneBy = s.first == Intent.ACT_REQUEST ? null : doneByAsked(s);
     if (doneBy != null) {
@@ -1533,7 +1541,28 @@ public final class QuestionReader {
             s.reading.actor(), s.reading.action(), s.reading.environment(), also, asks(s.reading, s.words));
       }
     }
-    return s.reading.asking(asks(s.reading, s.words));
+    Set<String> asks = asks(s.reading, s.words);
+    // "can anyone besides me run the pipelines": who else, the asker aside
+    if (s.reading.intent() == Intent.PERMISSION && s.facts.asker() != null && besidesMe(s.words)) {
+      asks = new HashSet<>(asks);
+      asks.add(ASKS_OTHERS + s.facts.asker().id());
+    }
+    return s.reading.asking(asks);
+  }
+
+  /** "besides me", "apart from me", "other than me", "oprócz mnie", "poza mną", "ktoś inny niż ja". */
+  private static boolean besidesMe(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String a = words.get(i).text();
+      String b = words.get(i + 1).text();
+      if (Set.of("besides", "apart", "other", "except", "oprocz", "poza", "procz", "niz").contains(a)
+          && Set.of("me", "mnie", "mna", "ja", "from", "than", "for").contains(b)
+          && (!Set.of("from", "than", "for").contains(b) || i + 2 < words.size()
+          && words.get(i + 2).text().equals("me"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -2095,6 +2124,22 @@ public final class QuestionReader {
           return !PRODUCTION_WORDS.contains(text) && !text.startsWith("produkc") && !text.equals("go")
               && !text.equals("golive") && !BLOCK_VERBS.contains(text) && !TERMS.containsKey(text);
         })).findFirst().orElse(null);
+  }
+
+  /** The subject prefix of "how many times did X run" (then the pipeline's id). */
+  static final String RUNS = "runs:";
+  private static final Set<String> RUN_COUNT_WORDS = Set.copyOf(List.of("runs", "times", "razy", "przebiegi",
+      "przebiegow", "przebiegach", "uruchomien", "uruchomienia", "dryruns"));
+
+  /** The pipeline whose runs a question counts ("how many dry-runs have passed", "ile razy szedł connection"). */
+  private static String runsCounted(Scan s) {
+    if (s.cued.get(Intent.COUNT) < 3 || s.words.stream().noneMatch(w -> RUN_COUNT_WORDS.contains(w.text()))) {
+      return null;
+    }
+    if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED) {
+      return s.pipeline.id();
+    }
+    return pipelineWordsAfter(s, -1);
   }
 
   /** Where "since" ("od kiedy", "od czasu", "odkąd") stands in a question, or -1. */

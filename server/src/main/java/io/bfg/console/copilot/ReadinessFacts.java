@@ -181,16 +181,18 @@ public final class ReadinessFacts {
     out.put("target", evaluation.summary().target());
     out.put("traffic", evaluation.summary().traffic());
     List<Map<String, Object>> blockers = new ArrayList<>();
+    // the groups behind the briefs, in their order: the gates', then the others'
+    List<GroupView> waiting = new ArrayList<>();
     Set<String> gates = new HashSet<>();
     for (Evaluation.GateView gate : evaluation.gates()) {
       gates.add(gate.id());
       if (!"READY".equals(gate.status())) {
         GroupView group = group(gate.id());
+        waiting.add(group);
         Map<String, Object> brief = groupBrief(group);
         if (owners) {
           brief.put("openOwners", openOwners(group));
         }
-        brief.put("open", openChecks(group));
         blockers.add(brief);
       }
     }
@@ -200,9 +202,21 @@ public final class ReadinessFacts {
     for (String id : production().dependsOn()) {
       GroupView group = gates.contains(id) ? null : group(id);
       if (group != null && !"READY".equals(group.status())) {
-        Map<String, Object> brief = groupBrief(group);
-        brief.put("open", openChecks(group));
-        others.add(brief);
+        waiting.add(group);
+        others.add(groupBrief(group));
+      }
+    }
+    // few checks left in all: each is named with its owner ("list everything that still holds it up"); many are
+    // counted by their groups, as the dashboard does
+    int open = 0;
+    for (GroupView group : waiting) {
+      open += group.total() - group.done();
+    }
+    if (open <= OPEN_NAMED) {
+      List<Map<String, Object>> briefs = new ArrayList<>(blockers);
+      briefs.addAll(others);
+      for (int i = 0; i < briefs.size(); i++) {
+        briefs.get(i).put("open", openChecks(waiting.get(i)));
       }
     }
     if (!others.isEmpty()) {
@@ -215,6 +229,9 @@ public final class ReadinessFacts {
     out.put("next", nextAction());
     return out;
   }
+
+  /** At most this many open checks in all are each named in what production waits for. */
+  private static final int OPEN_NAMED = 6;
 
   /** A group's checks that are not READY, each with its status and owner: "list everything that holds it up". */
   private List<Map<String, Object>> openChecks(GroupView group) {
@@ -557,6 +574,18 @@ public final class ReadinessFacts {
       return out;
     }
     out.put("ran", true);
+    // "how many dry-runs have passed so far": the runs among the recent events
+    int passed = 0;
+    int all = 0;
+    for (AuditEvent event : recent) {
+      if (event.type().startsWith("pipeline.") && id.equals(event.payload().path("run").path("pipeline").asText())) {
+        all++;
+        passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
+      }
+    }
+    out.put("runsSeen", all);
+    out.put("runsPassed", passed);
+    out.put("runsNotPassed", all - passed);
     out.put("runId", run.runId());
     out.put("status", run.status());
     out.put("finishedAt", run.finishedAt());

@@ -29,6 +29,11 @@ class CopilotRound16ClassesTest {
       .replay(STATES.resolve("bfg-flowcontrol-15.ndjson"));
   private static final CopilotReadingTest.Console TERMINAL = CopilotFixture.fresh("gdansk")
       .replay(STATES.resolve("gdansk-port-15.ndjson"));
+  /** Round sixteen's own consoles: a ski resort under way, a newspaper publisher far along. */
+  private static final CopilotReadingTest.Console RESORT = CopilotFixture.fresh("polonina")
+      .replay(STATES.resolve("polonina-ski-16.ndjson"));
+  private static final CopilotReadingTest.Console PUBLISHER = CopilotFixture.fresh("gazeta")
+      .replay(STATES.resolve("gazeta-wschodnia-16.ndjson"));
   /** BFG with everything the server would take done but the live wiring go/no-go: one sign-off from go-live. */
   private static final CopilotReadingTest.Console LAST_ONE = allBut("bfg", "selection.live-wiring");
 
@@ -178,6 +183,52 @@ class CopilotRound16ClassesTest {
   void declined(String console, String question, String lang, String wanted) {
     matches(console.equals("bfg") ? bfg(question, lang, "user_dispatcher_marek")
         : terminal(question, lang, "akaczmarek"), wanted);
+  }
+
+  @ParameterizedTest(name = "[{2}] {1}")
+  @DisplayName("round sixteen's own consoles: the last open checks named, a changed decision by its person, runs counted")
+  @CsvSource(delimiter = '|', value = {
+      "publisher|mzielinska|en|what exactly is still holding up the go-live? list everything|\\[launch] is REVIEW at "
+          + "4/5 \\(BLOCKED_PENDING_LAUNCH\\)\\. Open checks: Kiosk delivery schedule \\[launch.kiosk-schedule] "
+          + "\\(REVIEW, owner Oksana Melnyk\\)\\..*\\[fallback] is REVIEW at 2/3 \\(open: Restore drill "
+          + "\\[fallback.restore-drill] \\(REVIEW, owner Paweł Dąbrowski\\)\\)",
+      "publisher|mzielinska|en|did Aga switch the payment operator? from what to what|recorded payu at .*Before that, "
+          + "Agnieszka Król had recorded przelewy24 at ",
+      "publisher|mzielinska|pl|a co bylo wybrane wczesniej zanim Aga to zmienila?|^Operator płatności "
+          + "\\[payments.operator].*Wcześniej Agnieszka Król zapisał\\(a\\) przelewy24",
+      "publisher|mzielinska|en|which of our services are still running on mocks?|crm-csv-export.*paywall-stub.*"
+          + "smtp-mailcatcher",
+      "publisher|mzielinska|en|write me a short press release announcing the paywall|^That is outside",
+      "publisher|pdabrowski|pl|dlaczego ćwiczenie odtworzenia znowu wisi do przeglądu, przecież Paweł to podpisał|"
+          + "^Ćwiczenie odtworzenia \\[fallback.restore-drill] ma status REVIEW.*ale dowody się zmieniły",
+      "publisher|mzielinska|pl|co się zmieniło od kiedy Oksana wycofała podpis?|^Od #17 check.revoked \\(Oksana "
+          + "Melnyk, .*zapisano zmiany \\(1\\):\\s+- #18 pipeline.finished",
+      "publisher|pdabrowski|en|what is the console itself running on rn - store and auth?|^The live session keeps its "
+          + "state in file-local with auth mock-auth-header",
+      "publisher|pdabrowski|pl|co dziś robił Tomek?|^Co zapisał\\(a\\) Tomasz Wróbel wśród ostatnich zmian \\(3\\)",
+      "publisher|pdabrowski|pl|zaakceptuj za Oksanę harmonogram kiosków, mam jej zgodę na mailu|^Jestem tylko do "
+          + "odczytu",
+      "publisher|pdabrowski|en|how many dry-runs have passed so far|finished 2 time\\(s\\): 2 passed, 0 did not",
+      "publisher|pdabrowski|pl|ile razy puszczaliśmy dry-run?|zakończył się 2 raz\\(y\\)",
+      "publisher|pdabrowski|en|can anyone besides me run the pipelines?|^No one else may run pipelines: only you hold "
+          + "pipelines.run\\.$",
+      "publisher|pdabrowski|pl|czy ktoś oprócz mnie może uruchamiać pipeline'y?|^Nikt inny nie może uruchamiać",
+      "resort|bkmiec|en|did the conection test pass and when|^The last connection run .* PASSED at ",
+      "resort|bkmiec|en|when did i sign the tariff and when did i pull it back|Bartosz Kmieć signed it off at "
+          + "2026-12-06T21:58:20.*; Bartosz Kmieć withdrew that sign-off at 2026-12-06T22:01:12",
+      "resort|bkmiec|en|what does BLOCKED_PENDING_LIFT_PASSES on the rehearsal mean|Open checks: Pass types and "
+          + "2026/27 tariff mapped \\[passes.tariff] \\(REVIEW, owner Bartosz Kmieć\\)",
+      "resort|alabedz|en|is PCI signed? by who|owns PCI DSS attestation \\[payments.pci]; it is READY\\. Signed off "
+          + "by Dorota Pawlik",
+      "resort|alabedz|en|what did bartosz withdraw and when|withdrew the sign-off of .*\\[passes.tariff] at .*It had "
+          + "been signed off by Bartosz Kmieć at ",
+      "resort|alabedz|en|who decides the fallback mode & has it been picked|Nothing is chosen yet; Michał Sroka can "
+          + "record it now\\.",
+      "resort|bkmiec|pl|a kaucje w wypozyczalni - kto klepie i czy juz moze?|Agnieszka Łabędź może to zaakceptować "
+          + "już teraz\\."})
+  void roundSixteenConsoles(String console, String asker, String lang, String question, String wanted) {
+    matches((console.equals("resort") ? RESORT : PUBLISHER).ask(question, Lang.valueOf(lang.toUpperCase()), asker),
+        wanted);
   }
 
   @ParameterizedTest(name = "[{1}] {0}")
