@@ -1627,10 +1627,14 @@ public final class Grounding {
           continue;
         }
         int last = i + length - 1;
+        boolean actorOnly = found.subjects().isEmpty() && found.actors().size() == 1;
+        // a role's word inside an id ("legacy-fleet-mysql") is part of that id, no person
+        if (actorOnly && !found.byName() && glued(text, toks.get(i).start(), toks.get(last).end())) {
+          continue;
+        }
         for (int k = i; k <= last; k++) {
           taken[k] = true;
         }
-        boolean actorOnly = found.subjects().isEmpty() && found.actors().size() == 1;
         boolean subjectOnly = found.actors().isEmpty();
         out.add(new Mention(toks.get(i).start(), toks.get(last).end(), i, last,
             subjectOnly ? Set.copyOf(found.subjects()) : null, actorOnly ? found.actors().iterator().next() : null,
@@ -1639,6 +1643,14 @@ public final class Grounding {
       }
       out.sort((a, b) -> Integer.compare(a.start(), b.start()));
       return joined(out, text);
+    }
+
+    /** Whether the span {@code start..end} of {@code text} is joined by "-" or "_" to a word on either side. */
+    private static boolean glued(String text, int start, int end) {
+      return start >= 2 && (text.charAt(start - 1) == '-' || text.charAt(start - 1) == '_')
+          && Character.isLetterOrDigit(text.charAt(start - 2))
+          || end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '_')
+          && Character.isLetterOrDigit(text.charAt(end + 1));
     }
 
     /** Adjacent mentions of one actor ("Anny" "Kowalskiej") are one mention. */
