@@ -240,10 +240,11 @@ public final class CopilotTools {
 
   /**
    * "If X signs Y, can we go live?": the state assessed as if the check, the group's open checks or the pipeline's
-   * steps named by {@code wanted} were done ({@link Evaluator.Assessment#assuming}). {@code assumed}: what that
-   * takes; {@code waitsFor}: what of it cannot be done yet and what that waits for; {@code alsoDone}: what else it
-   * would complete; {@code go} and {@code stillWaits}: production then, and which of its dependencies would still
-   * not be done. Null when {@code wanted} names nothing.
+   * steps named by {@code wanted} were done ({@link Evaluator.Assessment#assuming}). {@code waitsFor}: what of it
+   * cannot be done yet and what that waits for; {@code alsoDone}: what else it would complete; {@code go} and
+   * {@code stillWaits}: production then, and which of its dependencies would still not be done (a group with its
+   * checks left, named when few); {@code signedOnTop}: for a pipeline's run, the sign-offs a run with other
+   * evidence would leave stale. Null when {@code wanted} names nothing.
    */
   static Map<String, Object> ifDone(Now state, ReadinessFacts facts, String wanted) {
     Evaluation evaluation = state.evaluation();
@@ -309,8 +310,7 @@ public final class CopilotTools {
     out.put("waitsFor", waitsFor);
     List<Map<String, Object>> alsoDone = new ArrayList<>();
     List<Map<String, Object>> stillWaits = new ArrayList<>();
-    List<Evaluation.GroupView> groups = new ArrayList<>(evaluation.groups());
-    for (Evaluation.GroupView g : groups) {
+    for (Evaluation.GroupView g : evaluation.groups()) {
       if (!g.id().equals(id) && now.status(g.id()) != Status.READY && then.status(g.id()) == Status.READY) {
         alsoDone.add(named(evaluation, g.id()));
       }

@@ -166,6 +166,10 @@ final class Lexicon {
       aliases(names, provider.aliases());
       add(names, provider.currentMode(), 0.8, false);
       add(names, provider.targetMode(), 0.8, false);
+      // "what's DamageClaim.v1": a contract is named by its own name, version and all
+      if (provider.contract() != null) {
+        add(names, provider.contract(), 1.0, false);
+      }
       entities.add(new Entity(Kind.PROVIDER, provider.id(), names));
     }
     for (PipelineBinding pipeline : scenario.pipelines()) {

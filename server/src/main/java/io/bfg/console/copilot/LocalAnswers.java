@@ -123,7 +123,8 @@ public final class LocalAnswers {
           : owned(t, results.size() > 1 && results.get(1).containsKey("checks")
           ? within(result, results.get(1)) : result);
       case PROVIDER -> question.subject() == null || !question.subject().startsWith(QuestionReader.COUNTED)
-          ? providers(t, results, false) : providersCounted(t, question, results);
+          ? providers(t, results, false, QuestionReader.ALL_PROVIDERS.equals(question.subject()))
+          : providersCounted(t, question, results);
       case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
           : question.subject() != null && question.subject().startsWith(QuestionReader.RUNS)
           ? t.line(Boolean.TRUE.equals(result.get("ran")) ? "run.count" : "run.never", result)
@@ -182,7 +183,7 @@ public final class LocalAnswers {
     String what = t.line("provider".equals(tool) ? "what.provider"
         : r.get("description") == null ? "what" : "what.described", r);
     String now = switch (tool) {
-      case "provider" -> providers(t, results, false);
+      case "provider" -> providers(t, results, false, false);
       case "check" -> check(t, r);
       default -> gate(t, r);
     };
@@ -190,14 +191,19 @@ public final class LocalAnswers {
   }
 
   /** One provider, or several listed one a line (always a list when {@code list}). */
-  private static String providers(Templates t, List<Map<String, Object>> results, boolean list) {
+  private static String providers(Templates t, List<Map<String, Object>> results, boolean list, boolean all) {
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> r : results) {
       if (r != null && !r.containsKey("error")) {
         lines.add(t.line(r.get("check") == null ? "provider.unchecked" : "provider", r));
       }
     }
-    return lines.size() == 1 && !list ? lines.get(0) : "- " + String.join("\n- ", lines);
+    if (lines.size() == 1 && !list) {
+      return lines.get(0);
+    }
+    // "which of our services are still on mocks": all of them, counted, each with its mode today and its target
+    return (all ? t.line("providers.all", Map.of("count", lines.size())) + "\n" : "") + "- "
+        + String.join("\n- ", lines);
   }
 
   /** How many providers there are, then all of them or, asked "which are mine", the asker's own. */
@@ -205,11 +211,11 @@ public final class LocalAnswers {
     List<Map<String, Object>> found = results.stream().filter(r -> r != null && !r.containsKey("error")).toList();
     String head = t.line("providers.count", Map.of("count", found.size()));
     if (!q.subject().endsWith(":mine")) {
-      return head + "\n" + providers(t, found, true);
+      return head + "\n" + providers(t, found, true, false);
     }
     List<Map<String, Object>> mine = found.stream().filter(r -> Objects.equals(r.get("owner"), q.actor())).toList();
     return mine.isEmpty() ? head + " " + t.line("providers.mine.none", Map.of())
-        : head + " " + t.line("providers.mine", Map.of("count", mine.size())) + "\n" + providers(t, mine, true);
+        : head + " " + t.line("providers.mine", Map.of("count", mine.size())) + "\n" + providers(t, mine, true, false);
   }
 
   /** Every gate status counted: "how many are ready, how many in review, how many blocked". */
@@ -524,6 +530,9 @@ public final class LocalAnswers {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
       out.append(decidedBefore(t, r));
+    } else if ("pipeline".equals(r.get("kind")) && r.get("pipeline") != null && !"READY".equals(r.get("status"))) {
+      // "who owns operator isolation and how does it turn green": a pipeline's step proves it, nobody signs it
+      out.append(' ').append(t.line("owner.pipeline", r));
     } else if (!"READY".equals(r.get("status")) && r.get("blockedBy") == null && r.get("ownerLacks") == null) {
       // "who signs X and can they already": whether the server would take it from its owner now
       boolean decision = r.get("options") instanceof List<?> options && !options.isEmpty();
@@ -809,6 +818,9 @@ public final class LocalAnswers {
     if (asked != null && asked.startsWith(QuestionReader.SINCE)) {
       return since(t, events, asked.substring(QuestionReader.SINCE.length()));
     }
+    if (QuestionReader.EVENTS_COUNTED.equals(asked)) {
+      return t.line("recent.counted", r);
+    }
     if (asked != null && asked.startsWith(QuestionReader.DONE_BY)) {
       String[] who = asked.substring(QuestionReader.DONE_BY.length()).split("\t", 2);
       List<Map<String, Object>> theirs = events.stream().filter(e -> who[0].equals(e.get("actor"))).toList();
@@ -913,8 +925,11 @@ public final class LocalAnswers {
   /** Each withdrawal that stands: what was withdrawn and by whom, the check and its group now, what waits on it. */
   private static String revocations(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> revoked = maps(r.get("revocations"));
+    List<String> again = new ArrayList<>();
+    maps(r.get("givenAgain")).forEach(item -> again.add(t.line("revoked.againItem", item)));
+    String earlier = again.isEmpty() ? "" : "\n" + t.line("revoked.again", Map.of("items", String.join("; ", again)));
     if (revoked.isEmpty()) {
-      return t.line("revoked.none", Map.of());
+      return again.isEmpty() ? t.line("revoked.none", Map.of()) : t.line("revoked.noneStanding", Map.of()) + earlier;
     }
     List<String> items = new ArrayList<>();
     for (Map<String, Object> item : revoked) {
@@ -925,8 +940,8 @@ public final class LocalAnswers {
       items.add(waiting.isEmpty() ? line : line + " " + t.line("revoked.waiting", Map.of("items",
           String.join("; ", waiting))));
     }
-    return items.size() == 1 ? items.get(0) : t.line("revoked.head", Map.of("count", items.size())) + "\n- "
-        + String.join("\n- ", items);
+    return (items.size() == 1 ? items.get(0) : t.line("revoked.head", Map.of("count", items.size())) + "\n- "
+        + String.join("\n- ", items)) + earlier;
   }
 
   private static String code(Templates t, Map<String, Object> r) {

@@ -121,7 +121,8 @@ public final class QuestionReader {
   /** A mode that is no production one: a question naming it asks for every provider not in its target mode yet. */
   private static final Set<String> NOT_PRODUCTION_MODES = Set.copyOf(List.of("mock", "mocked", "mocks", "mocku",
       "mockach", "mockami", "mockiem", "mockowane", "mockowani", "local", "lokalnie", "lokalny", "lokalne", "stub",
-      "stubbed", "stubs", "sandbox", "fake", "fakes", "zamockowane", "zamockowani"));
+      "stubbed", "stubs", "sandbox", "fake", "fakes", "zamockowane", "zamockowani", "simulator", "simulated",
+      "symulator", "symulatorze", "symulatora", "emulator", "emulatorze"));
   private static final Set<String> PRODUCTION_WORDS = Set.copyOf(List.of("production", "prod", "produkcji",
       "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy"));
   private static final Set<String> NOT_YET_WORDS = Set.copyOf(List.of("not", "aren", "isn", "yet", "still", "nie",
@@ -266,7 +267,8 @@ public final class QuestionReader {
         "in use", "uzywany", "uzywana", "uzywane");
     // the console's own footing, whatever a provider "runs on": "what is the console itself running on - store and auth"
     cues(Intent.SESSION, 4, "console itself", "the console running", "console running on", "console run on",
-        "store and auth", "auth and store", "sama konsola", "konsola dziala", "dziala konsola", "na czym stoi konsola");
+        "store and auth", "auth and store", "sama konsola", "konsola dziala", "dziala konsola", "na czym stoi konsola",
+        "beda trzymane", "bedzie trzymane", "beda przechowywane", "where will the data", "where will data");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
@@ -293,6 +295,8 @@ public final class QuestionReader {
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
         "przetlumacz", "tlumaczenie", "email", "mail", "sort list", "sortuje liste", "parse file", "parsuje");
+    // legal knowledge: "jakie są kary UODO za wyciek danych"
+    cues(Intent.OUT_OF_SCOPE, 4, "kary", "kara", "grzywna", "grzywny", "penalty", "penalties", "uodo");
     // texts to write for people: "write me a short press release announcing the paywall"
     cues(Intent.OUT_OF_SCOPE, 4, "press release", "komunikat prasowy", "blog post", "wpis na bloga", "tweet",
         "linkedin post", "post na linkedin", "speech", "przemowienie", "slogan", "ad copy", "tekst reklamowy");
@@ -653,7 +657,10 @@ public final class QuestionReader {
     // "co ja już podpisałem": a Polish verb in the first person past says "I" by itself
     boolean me = s.firstPerson || s.lang == Lang.PL && s.words.stream().anyMatch(w -> w.text().equals("ja")
         || doneForm(w.text()) && (w.text().endsWith("lem") || w.text().endsWith("lam")));
-    if (done && me && s.facts.asker() != null && !s.act) {
+    // "what has she signed", "co podpisała Kasia": someone named, in the third person
+    boolean named = s.actor != null && s.actor.score() >= NAMED && s.words.stream().anyMatch(w -> SHE_HE.contains(w.text())
+        || doneForm(w.text()) && s.lang == Lang.PL && !w.text().endsWith("lem") && !w.text().endsWith("lam"));
+    if (done && (me || named) && s.facts.asker() != null && !s.act) {
       s.signedAsked = true;
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
       add(s.scores, Intent.STATUS, s.thing != null ? 6 : 0);
@@ -721,6 +728,7 @@ public final class QuestionReader {
   }
 
   /** Words of a sign-off whose evidence changed since it was given. */
+  private static final Set<String> SHE_HE = Set.of("she", "he", "they", "her", "his");
   private static final Set<String> STALE_WORDS = Set.of("stale", "outdated", "invalidated");
   private static final Set<String> STALE_STEMS = Set.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
@@ -728,7 +736,8 @@ public final class QuestionReader {
   private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
       "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
       "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali", "wycofalem",
-      "wycofalam", "wycofalismy", "cofnalem", "cofnelam", "cofnelismy"));
+      "wycofalam", "wycofalismy", "cofnalem", "cofnelam", "cofnelismy",
+      "wycofywal", "wycofywala", "wycofywali", "cofal", "cofala", "cofali"));
   /** "petras", "petra's": a person's first name in the possessive. */
   private static boolean possessive(String word, Scenario scenario) {
     if (!word.endsWith("s")) {
@@ -1325,6 +1334,9 @@ public final class QuestionReader {
         || l.kind() == Kind.PIPELINE) && l.score() >= NAMED)) {
       add(s.scores, Intent.OUT_OF_SCOPE, 4);
     }
+    if (documentRequested(s.words)) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 14);
+    }
     // "what's the EUR/PLN rate today", "kurs euro": an exchange rate, whatever currency a decision names
     if (s.words.stream().anyMatch(w -> RATE_WORDS.contains(w.text()))
         && s.words.stream().anyMatch(w -> CURRENCY_WORDS.contains(w.text()))) {
@@ -1375,9 +1387,11 @@ public final class QuestionReader {
     }
     // "how many people are in this scenario", "ile jest ról": the actors, counted and named
     // (a check named by those words, "staff roles", is no number: the people are what is counted)
+    // (not "overall % done? people say we're not live": a percentage is of the work)
     s.people = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action == null
         && (s.thing == null || s.thing.score() < NAMED || s.thing.kind() == Kind.CHECK)
-        && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
+        && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text())) && s.question.indexOf('%') < 0
+        && s.words.stream().noneMatch(w -> w.text().startsWith("percent") || w.text().startsWith("procent"));
     if (s.people) {
       add(s.scores, Intent.COUNT, 5);
     }
@@ -1429,9 +1443,44 @@ public final class QuestionReader {
       return new Question(s.language, Intent.STATUS, BLOCKS_PRODUCTION + blocking.id(), List.of(tool(blocking)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "is telematics still on the simulator", "płatności kartą - jesteśmy na mocku czy już prod?", "strefy parkowania
+    // - skąd je teraz bierzemy?": a provider's mode asked by the words it shares with its gate
+    // (not "which providers are still mocked": every provider in that mode is listed)
+    if (s.first != Intent.ACT_REQUEST && s.provider != null && s.provider.score() >= MIN_LINK && s.thing != null
+        && s.provider.at().stream().anyMatch(s.thing.at()::contains) && s.providers.isEmpty()
+        && s.words.stream().noneMatch(w -> PROVIDERS_WORDS.contains(w.text()) || INTEGRATION_WORDS.contains(w.text())
+        || Set.of("which", "ktore", "ktora", "ktory", "jakie").contains(w.text()))
+        && (notProductionAsked(s.words) || sourceAsked(s.words))) {
+      return new Question(s.language, Intent.PROVIDER, s.provider.id(),
+          List.of(call("provider", "provider", s.provider.id())), s.actor == null ? null : s.actor.id(), s.action,
+          null, null);
+    }
+    // "audit log - how many events so far", "ile zdarzeń jest w dzienniku": the journal's length
+    if (s.first != Intent.ACT_REQUEST && s.cued.get(Intent.COUNT) >= 3
+        && s.words.stream().anyMatch(w -> EVENT_WORDS.contains(w.text()))) {
+      return new Question(s.language, Intent.RECENT, EVENTS_COUNTED, List.of(call("recentChanges", "limit", 50)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "when did Gosia sign the tariffs", "kiedy Gosia klepnęła taryfy": the check's sign-off, not Gosia's tasks
+    if (s.first != Intent.ACT_REQUEST && sinceAt(s.words) < 0 && s.check != null && s.check.score() >= NAMED
+        && s.words.stream().anyMatch(w -> Set.of("when", "kiedy", "ktorej").contains(w.text()))
+        && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS) || startsWithAny(w.text(),
+        DECIDE_VERBS))) {
+      return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "Krzysiek już odpalił kontrolę połączenia?", "has the dry run been run": its last run, not his tasks
+    if (Set.of(Intent.TASKS, Intent.OWNED, Intent.PERMISSION).contains(s.first) && s.pipeline != null
+        && s.pipeline.score() >= BLOCKER_NAMED && s.actor != null && s.actor.score() >= NAMED && !s.firstPerson
+        && sinceAt(s.words) < 0 && s.words.stream().anyMatch(w -> ranForm(w.text()))) {
+      return new Question(s.language, Intent.PIPELINE_RESULT, s.pipeline.id(),
+          List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
+          null, null);
+    }
     // "if Jan re-signs the store rehearsal, can we go live?", "jak zaakceptuję X, to produkcja ruszy?": production
     // as it would then be; nothing is recorded
-    Link assumed = ifDoneAsked(s);
+    // ("if you can, sign off the store rehearsal so we go live" asks to act: refused like any request)
+    Link assumed = s.first == Intent.ACT_REQUEST ? null : ifDoneAsked(s);
     if (assumed != null) {
       return new Question(s.language, Intent.STATUS, IF_DONE + assumed.id(), List.of(call("ifDone", "id", assumed.id())),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
@@ -1484,7 +1533,9 @@ public final class QuestionReader {
     }
     // "what have I signed so far", "co ja już zatwierdziłem": nothing named, the asker's own
     if (s.signedAsked && s.thing == null && s.first != Intent.ACT_REQUEST) {
-      String asker = s.facts.asker().id();
+      // "the kasia from the insurer - what has she signed": the person named, else the asker
+      String asker = s.actor != null && s.actor.score() >= NAMED && !s.firstPerson ? s.actor.id()
+          : s.facts.asker().id();
       return new Question(s.language, Intent.TASKS, SIGNED, List.of(call("ownerTasks", "actor", asker)), asker,
           s.action, null, null);
     }
@@ -1929,7 +1980,8 @@ public final class QuestionReader {
         listed.forEach(id -> calls.add(call("provider", "provider", id)));
         // "how many providers are there and which are mine": counted, and the asker's own named
         String counted = c.providersMine() && actor != null ? COUNTED + ":mine"
-            : !c.counted() && !c.providersCounted() ? null
+            : !c.counted() && !c.providersCounted()
+            ? (listed.size() > 1 && listed.size() == c.scenario().providers().size() ? ALL_PROVIDERS : null)
             : c.firstPerson() && actor != null ? COUNTED + ":mine" : COUNTED;
         yield new Question(lang, intent, counted, calls, actor, c.action(), environment, null);
       }
@@ -2126,6 +2178,24 @@ public final class QuestionReader {
         })).findFirst().orElse(null);
   }
 
+  /** The subject of every provider listed ("which integrations are still on mocks"). */
+  static final String ALL_PROVIDERS = "allProviders";
+  /** The subject of "how many events has the journal recorded". */
+  static final String EVENTS_COUNTED = "eventsCounted";
+  private static final Set<String> EVENT_WORDS = Set.copyOf(List.of("events", "entries", "zdarzen", "zdarzenia",
+      "wpisow", "wpisy", "wpisach"));
+  /** "skąd je teraz bierzemy", "where do we get them from now": the source a provider stands for today. */
+  private static boolean sourceAsked(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (text.equals("skad") || text.equals("where") && words.subList(i, words.size()).stream()
+          .anyMatch(w -> w.text().equals("from"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The subject prefix of "how many times did X run" (then the pipeline's id). */
   static final String RUNS = "runs:";
   private static final Set<String> RUN_COUNT_WORDS = Set.copyOf(List.of("runs", "times", "razy", "przebiegi",
@@ -2158,29 +2228,41 @@ public final class QuestionReader {
    * "co się zmieniło, od kiedy Oksana wycofała podpis", "what happened since I withdrew": the latest event of that
    * person (the asker for "I") of the kind its verb says, as "#" and its seq; null when none is found.
    */
-  private static String eventAfter(Scan s, int from) {
+  private static String eventAfter(Scan s, int from, String on) {
     String actor = s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)
-        ? s.actor.id() : s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+        ? s.actor.id() : iDid(s, from) && s.facts.asker() != null ? s.facts.asker().id() : null;
     if (actor == null) {
       return null;
     }
     String type = null;
     for (int i = from + 1; i < s.words.size() && type == null; i++) {
-      String text = s.words.get(i).text();
-      type = REVOKED_WORDS.contains(text) || REVOKE_VERBS.contains(text) || startsWithAny(text, UNDONE_STEMS)
-          || text.startsWith("withdr") || text.startsWith("revok") ? "check.revoked"
-          : startsWithAny(text, ACCEPT_VERBS) ? "check.accepted"
-          : startsWithAny(text, DECIDE_VERBS) ? "decision.recorded"
-          : ranForm(text) || RUN_VERBS.contains(text) ? "pipeline.finished" : null;
+      type = eventVerb(s.words.get(i).text());
     }
     List<Map<String, Object>> events = CopilotTools.eventsOf(s.facts.recentChanges(50));
     for (int i = events.size() - 1; i >= 0; i--) {
       Map<String, Object> event = events.get(i);
-      if (actor.equals(event.get("actor")) && (type == null || type.equals(event.get("type")))) {
+      if (actor.equals(event.get("actor")) && (type == null || type.equals(event.get("type")))
+          && (on == null || on.equals(event.get("id")) || on.equals(event.get("pipeline"))
+          || on.equals(groupOf(s.scenario, String.valueOf(event.get("id")))))) {
         return "#" + event.get("seq");
       }
     }
     return null;
+  }
+
+  /** "since I signed", "od kiedy zatwierdziłam": the asker did what the words after {@code from} say. */
+  private static boolean iDid(Scan s, int from) {
+    return s.firstPerson || s.words.subList(from + 1, s.words.size()).stream().anyMatch(w -> eventVerb(w.text()) != null
+        && (w.text().endsWith("lem") || w.text().endsWith("lam")));
+  }
+
+  /** The kind of event a verb says ("withdrew", "wycofała", "signed", "odpalił"), or null. */
+  private static String eventVerb(String text) {
+    return REVOKED_WORDS.contains(text) || REVOKE_VERBS.contains(text) || startsWithAny(text, UNDONE_STEMS)
+        || text.startsWith("withdr") || text.startsWith("revok") ? "check.revoked"
+        : startsWithAny(text, ACCEPT_VERBS) ? "check.accepted"
+        : startsWithAny(text, DECIDE_VERBS) ? "decision.recorded"
+        : ranForm(text) || RUN_VERBS.contains(text) ? "pipeline.finished" : null;
   }
 
   /** The subject prefix of "what did Tomek do today" (then the actor's id, a tab and their name): what they recorded. */
@@ -2272,7 +2354,7 @@ public final class QuestionReader {
   private static final Set<String> CHANGE_WORDS = Set.copyOf(List.of("changed", "change", "changes", "happened",
       "happen", "new", "moved", "recorded", "done", "signed", "accepted", "anything", "zmienilo", "zmiany", "zmian",
       "zmienil", "zmienila", "stalo", "wydarzylo", "nowego", "ruszylo", "zapisano", "zrobiono", "podpisal",
-      "podpisala", "zaakceptowal", "zaakceptowala", "cos"));
+      "podpisala", "zaakceptowal", "zaakceptowala", "cos", "dzialo", "happening", "działo"));
 
   /**
    * What a question asks the changes since ("what changed since I ran the connection check", "co się zmieniło od
@@ -2283,36 +2365,33 @@ public final class QuestionReader {
     if (since < 0) {
       return null;
     }
-    boolean changed = false;
-    for (int i = 0; i < since; i++) {
-      changed |= CHANGE_WORDS.contains(s.words.get(i).text());
-    }
-    if (!changed) {
+    // "what changed since X", "since I signed X what else happened"
+    if (s.words.stream().noneMatch(w -> CHANGE_WORDS.contains(w.text()))) {
       return null;
     }
     int from = since;
-    // "since Oksana withdrew her sign-off": that person's event, before any thing a verb's stem may name
-    if (s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)) {
-      String event = eventAfter(s, since);
-      if (event != null) {
-        return event;
-      }
-    }
     Link named = null;
     for (Link link : s.all) {
+      // (not a thing named by the verb's stem: "wycofała" is no "Tryb wycofania")
       if ((link.kind() == Kind.GROUP || link.kind() == Kind.CHECK || link.kind() == Kind.PIPELINE)
           && link.score() >= BLOCKER_NAMED && link.at().stream().allMatch(i -> i > from)
+          && !link.at().stream().allMatch(i -> eventVerb(s.words.get(i).text()) != null)
           && (named == null || link.score() > named.score())) {
         named = link;
       }
     }
-    if (named == null) {
-      String pipeline = pipelineWordsAfter(s, since);
-      return pipeline != null ? pipeline : eventAfter(s, since);
-    }
-    String pipeline = named.kind() == Kind.PIPELINE ? named.id()
+    String pipeline = named == null ? pipelineWordsAfter(s, since) : named.kind() == Kind.PIPELINE ? named.id()
         : named.kind() == Kind.CHECK ? pipelineOf(s.scenario, named.id()) : null;
-    return pipeline != null ? pipeline : named.id();
+    // "since Oksana withdrew her sign-off", "since I signed CEPiK": that person's event (on the thing named, if any),
+    // before any thing a verb's stem may name
+    if (s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)
+        || iDid(s, since) && s.facts.asker() != null) {
+      String event = eventAfter(s, since, pipeline != null ? pipeline : named == null ? null : named.id());
+      if (event != null) {
+        return event;
+      }
+    }
+    return pipeline != null ? pipeline : named != null ? named.id() : null;
   }
 
   /** The subject prefix of "if X is done, can we go live" (then X's id). */
@@ -3261,7 +3340,7 @@ public final class QuestionReader {
       }
       // "can we switch on tuesday night", "czy możemy przełączyć się we wtorek w nocy": the cutover, when
       if (SWITCH_VERBS.contains(words.get(i).text())) {
-        for (int j = i + 1; j < Math.min(words.size(), i + 5); j++) {
+        for (int j = Math.max(0, i - 3); j < Math.min(words.size(), i + 5); j++) {
           if (WHEN_NAMED.contains(words.get(j).text())) {
             return true;
           }
@@ -3272,7 +3351,8 @@ public final class QuestionReader {
   }
 
   private static final Set<String> SWITCH_VERBS = Set.copyOf(List.of("switch", "cut", "flip", "przelaczyc",
-      "przelaczymy", "przelaczamy", "przepiac", "przepniemy"));
+      "przelaczymy", "przelaczamy", "przepiac", "przepniemy", "ruszaja", "ruszamy", "ruszymy", "startujemy",
+      "startuja"));
   private static final Set<String> WHEN_NAMED = Set.copyOf(List.of("monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "tonight", "tomorrow", "today", "night", "weekend", "poniedzialek", "wtorek",
       "sroda", "srode", "czwartek", "piatek", "sobota", "sobote", "niedziela", "niedziele", "dzis", "dzisiaj", "jutro",
@@ -3683,6 +3763,12 @@ public final class QuestionReader {
       "zlotego", "zlotych", "dolar", "dolara", "dollar", "dollars", "chf", "gbp", "frank", "funt", "fx", "czk",
       "walut", "waluty", "currency"));
 
+  /** Documents someone may ask the copilot to draft: "draft me a privacy notice for drivers". */
+  private static final Set<String> DOCUMENT_NOUNS = Set.copyOf(List.of("notice", "policy", "letter", "memo", "email",
+      "announcement", "post", "template", "contract", "agreement", "document", "faq", "pismo", "notatka", "notatke",
+      "regulamin", "polityka", "polityke", "ogloszenie", "umowa", "umowe", "szablon", "dokument", "klauzula",
+      "klauzule"));
+
   /** "can u plan the routes", "please book a courier", "zaplanuj dostawy": a request to do such work. */
   private static boolean workRequested(List<Word> words) {
     int i = 0;
@@ -3691,6 +3777,16 @@ public final class QuestionReader {
     }
     return i < words.size() && WORK_VERBS.contains(words.get(i).text())
         && (i + 1 >= words.size() || !QUESTION_AFTER_VERB.contains(words.get(i + 1).text()));
+  }
+
+  /** "draft me a privacy notice for drivers", "napisz klauzulę informacyjną": a document to write, whatever it is about. */
+  private static boolean documentRequested(List<Word> words) {
+    int i = 0;
+    while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
+      i++;
+    }
+    return i < words.size() && (WRITE_WORDS.contains(words.get(i).text()) || words.get(i).text().equals("draft"))
+        && words.subList(i + 1, words.size()).stream().anyMatch(w -> DOCUMENT_NOUNS.contains(w.text()));
   }
 
   private static boolean actRequest(List<Word> words) {

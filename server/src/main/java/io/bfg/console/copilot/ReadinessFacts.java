@@ -780,6 +780,7 @@ public final class ReadinessFacts {
     out.put("seq", state.seq());
     out.put("events", events);
     out.put("revocations", revocations());
+    out.put("givenAgain", givenAgain());
     return out;
   }
 
@@ -813,6 +814,39 @@ public final class ReadinessFacts {
         item.put("waiting", waiting.get("direct"));
       }
       out.add(item);
+    }
+    return out;
+  }
+
+  /**
+   * The withdrawals that were later given again, newest first: who withdrew what and when, and who gave it again
+   * when ("did anyone withdraw anything": the ones that no longer stand happened too).
+   */
+  private List<Map<String, Object>> givenAgain() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent revoke = recent.get(i);
+      String id = revoke.payload().path("checkId").asText(null);
+      if (!SessionState.CHECK_REVOKED.equals(revoke.type()) || id == null) {
+        continue;
+      }
+      for (int j = i + 1; j < recent.size(); j++) {
+        AuditEvent again = recent.get(j);
+        if (id.equals(again.payload().path("checkId").asText(null))) {
+          if (!SessionState.CHECK_REVOKED.equals(again.type())) {
+            CheckView check = findCheck(id);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", id);
+            item.put("label", check == null ? id : check.label());
+            item.put("revokedByName", actorName(revoke.actor()));
+            item.put("revokedAt", revoke.at());
+            item.put("againByName", actorName(again.actor()));
+            item.put("againAt", again.at());
+            out.add(item);
+          }
+          break;
+        }
+      }
     }
     return out;
   }

@@ -44,7 +44,8 @@ final class CopilotFixture {
       Map.entry("slask", Path.of("server/src/test/resources/scenarios/slask-logistics")),
       Map.entry("lodz", Path.of("server/src/test/resources/scenarios/lodz-textiles")),
       Map.entry("polonina", Path.of("server/src/test/resources/scenarios/polonina-ski")),
-      Map.entry("gazeta", Path.of("server/src/test/resources/scenarios/gazeta-wschodnia")));
+      Map.entry("gazeta", Path.of("server/src/test/resources/scenarios/gazeta-wschodnia")),
+      Map.entry("miejskicar", Path.of("server/src/test/resources/scenarios/miejskicar-waw")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -53,7 +54,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta.
+   * gazeta, miejskicar.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

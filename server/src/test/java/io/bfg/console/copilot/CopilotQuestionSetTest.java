@@ -197,7 +197,19 @@ class CopilotQuestionSetTest {
           "round sixteen (a new scenario far along: a changed decision, a withdrawn sign-off, a sign-off left stale by a "
               + "dry-run with new rows): gazeta-wschodnia, asked by the publisher", "gazeta-wschodnia-16.ndjson", false),
       new QuestionSet("gazeta", "pdabrowski", "gazeta-wschodnia-16-it.tsv",
-          "round sixteen (far along): gazeta-wschodnia, asked by the IT lead", "gazeta-wschodnia-16.ndjson", false));
+          "round sixteen (far along): gazeta-wschodnia, asked by the IT lead", "gazeta-wschodnia-16.ndjson", false),
+      new QuestionSet("miejskicar", "kzielinska", "miejskicar-waw-17-fleet.tsv",
+          "round seventeen (a new scenario just started: three sign-offs, a changed decision, no run): "
+              + "miejskicar-waw, asked by the fleet manager", "miejskicar-waw-17.ndjson", false),
+      new QuestionSet("miejskicar", "awojcik", "miejskicar-waw-17-compliance.tsv",
+          "round seventeen (just started): miejskicar-waw, asked by the compliance officer", "miejskicar-waw-17.ndjson",
+          false),
+      new QuestionSet("vltava", "psvobodova", "vltava-care-17-billing.tsv",
+          "round seventeen (far along but stuck: every gate ready, production waiting on a withdrawn sign-off and one "
+              + "never given): vltava-care, asked by the head of billing", "vltava-care-17.ndjson", false),
+      new QuestionSet("vltava", "jdvorakova", "vltava-care-17-medical.tsv",
+          "round seventeen (far along but stuck): vltava-care, asked by the medical director", "vltava-care-17.ndjson",
+          false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

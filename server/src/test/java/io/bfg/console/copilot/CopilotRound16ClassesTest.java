@@ -127,7 +127,8 @@ class CopilotRound16ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "what happens if I revoke the region decision?|en",
       "when will the rollback gate be ready?|en",
-      "jak wygląda produkcja?|pl"})
+      "jak wygląda produkcja?|pl",
+      "please sign off the storage fallback so that if the dry run passes we can go live|en"})
   void notWhatIfs(String question, String lang) {
     lacks(bfg(question, lang, "user_md_anna"), "even with|nawet gdy|could go live|mogła ruszyć");
   }

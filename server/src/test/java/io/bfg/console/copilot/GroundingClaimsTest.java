@@ -45,6 +45,14 @@ class GroundingClaimsTest {
   @DisplayName("owners")
   class Owners {
     @Test
+    @DisplayName("a role's word inside an adapter's id is no person: \"legacy-fleet-mysql\" names no fleet manager")
+    void roleWordInsideAnId() {
+      Grounding car = grounding(Path.of("server/src/test/resources/scenarios/miejskicar-waw"), Lang.EN);
+      holds(car, "A rollback returns to legacy-fleet-mysql; Krzysztof Lewandowski (IT & Security Lead) owns the way back.");
+      holds(car, "Krzysztof Lewandowski owns \"The way back to the legacy MySQL is rehearsed\" [fallback]; it is BLOCKED.");
+    }
+
+    @Test
     @DisplayName("an abbreviation in capitals names its actor only written in capitals ('PO', not 'po')")
     void abbreviationInCapitalsOnly() {
       Grounding pl = grounding(MAZOVIA, Lang.PL);
