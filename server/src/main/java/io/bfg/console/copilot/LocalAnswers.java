@@ -1134,6 +1134,18 @@ public final class LocalAnswers {
       Map<String, Object> values = Map.of("verb", verb, "permission", permission, "who", String.join(", ", others));
       return t.line(others.isEmpty() ? (mine ? "perm.others.onlyYou" : "perm.others.nobody") : "perm.others", values);
     }
+    // "who can't record decisions": everyone without the permission, then who has it
+    if (q.asks().contains(QuestionReader.ASKS_NOT) && actor == null && (check == null || check.containsKey("error"))) {
+      List<String> without = new ArrayList<>();
+      for (Map<String, Object> a : actors) {
+        if (!list(a.get("permissions")).contains(permission)) {
+          without.add(a.get("name") + " (" + a.get("role") + ")");
+        }
+      }
+      return t.line(without.isEmpty() ? "perm.not.nobody" : "perm.not", Map.of("verb", verb, "permission", permission,
+          "who", String.join(", ", without))) + " " + t.line(action == Action.RUN ? "perm.who.run" : "perm.who",
+          Map.of("verb", verb, "who", who, "permission", permission));
+    }
     StringBuilder out = new StringBuilder(now);
     if (actor != null) {
       boolean may = list(actor.get("permissions")).contains(permission);

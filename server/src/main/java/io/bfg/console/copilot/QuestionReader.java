@@ -93,6 +93,8 @@ public final class QuestionReader {
   static final String ASKS_REVOKE = "revoke";
   /** "can anyone besides me ...": then the asker's id. */
   static final String ASKS_OTHERS = "others:";
+  /** "who can't record decisions": those without the permission. */
+  static final String ASKS_NOT = "not";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
@@ -1598,7 +1600,29 @@ public final class QuestionReader {
       asks = new HashSet<>(asks);
       asks.add(ASKS_OTHERS + s.facts.asker().id());
     }
+    // "who can't record decisions", "who is not allowed to run pipelines": those without the permission
+    if (s.reading.intent() == Intent.PERMISSION && s.reading.actor() == null && whoMayNot(s.words)) {
+      asks = new HashSet<>(asks);
+      asks.add(ASKS_NOT);
+    }
     return s.reading.asking(asks);
+  }
+
+  /** "who can't ...", "who cannot ...", "who is not allowed to ...", "kto nie może ...": asked of who may not. */
+  private static boolean whoMayNot(List<Word> words) {
+    if (words.isEmpty() || !Set.of("who", "kto", "which", "ktore", "ktory", "ktora").contains(words.get(0).text())) {
+      return false;
+    }
+    for (int i = 1; i + 1 < words.size() && i < 5; i++) {
+      String a = words.get(i).text();
+      String b = words.get(i + 1).text();
+      if (a.equals("cannot") || a.equals("can") && b.equals("t") || a.equals("not") && (b.equals("allowed")
+          || b.equals("permitted")) || a.equals("nie") && (b.startsWith("moz") || b.startsWith("moga")
+          || b.equals("ma"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "besides me", "apart from me", "other than me", "oprócz mnie", "poza mną", "ktoś inny niż ja". */

@@ -49,7 +49,11 @@ class CopilotRound17ClassesTest {
       "awojcik|Krzysiek już odpalił kontrolę połączenia?|pl|^Pipeline connection jeszcze nie był uruchomiony",
       "awojcik|draft me a privacy notice for drivers about the licence scans|en|^That is outside",
       "awojcik|jakie sa kary UODO za wyciek danych kierowcow|pl|^To jest poza zakresem",
-      "awojcik|what's DamageClaim.v1|en|Insurer claims API \\(TU Mazovia\\) runs as insurer-mock today"})
+      "awojcik|what's DamageClaim.v1|en|Insurer claims API \\(TU Mazovia\\) runs as insurer-mock today",
+      "awojcik|who can't record decisions?|en|^Without decisions.record, so they may not record decisions: Katarzyna "
+          + "Mazur \\(Insurer account manager \\(TU Mazovia\\)\\)\\. Those who may record decisions",
+      "awojcik|who is not allowed to run pipelines?|en|^Without pipelines.run, so they may not run pipelines: .*"
+          + "Those who may run pipelines \\(pipelines.run\\): Krzysztof Lewandowski"})
   void cars(String asker, String question, String lang, String wanted) {
     String answer = CARS.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
     matches(answer, wanted);
