@@ -352,12 +352,6 @@ public final class CopilotTools {
   /** At most this many checks still open in a group production would wait for are named in a what-if. */
   private static final int OPEN_NAMED = 3;
 
-  /** The events of a {@code recentChanges} result, oldest first. */
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> eventsOf(Map<String, Object> recentChanges) {
-    return (List<Map<String, Object>>) recentChanges.get("events");
-  }
-
   /** An id with its label, for a list an answer names without stating statuses. */
   private static Map<String, Object> named(Evaluation evaluation, String id) {
     Evaluation.GroupView group = group(evaluation, id);

@@ -2262,16 +2262,8 @@ public final class QuestionReader {
     for (int i = from + 1; i < s.words.size() && type == null; i++) {
       type = eventVerb(s.words.get(i).text());
     }
-    List<Map<String, Object>> events = CopilotTools.eventsOf(s.facts.recentChanges(50));
-    for (int i = events.size() - 1; i >= 0; i--) {
-      Map<String, Object> event = events.get(i);
-      if (actor.equals(event.get("actor")) && (type == null || type.equals(event.get("type")))
-          && (on == null || on.equals(event.get("id")) || on.equals(event.get("pipeline"))
-          || on.equals(groupOf(s.scenario, String.valueOf(event.get("id")))))) {
-        return "#" + event.get("seq");
-      }
-    }
-    return null;
+    long seq = s.facts.latestEvent(actor, type, on);
+    return seq < 0 ? null : "#" + seq;
   }
 
   /** "since I signed", "od kiedy zatwierdziłam": the asker did what the words after {@code from} say. */

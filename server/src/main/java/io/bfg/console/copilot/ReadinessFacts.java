@@ -723,6 +723,27 @@ public final class ReadinessFacts {
     return out;
   }
 
+  /**
+   * The seq of the latest recent event by {@code actor}, of {@code type} when given and on {@code on} when given (a
+   * check, the group holding it, a pipeline or the group it proves), or -1: "since Oksana withdrew her sign-off".
+   */
+  long latestEvent(String actor, String type, String on) {
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())) {
+        continue;
+      }
+      String check = event.payload().path("checkId").asText(null);
+      String pipeline = event.payload().path("run").path("pipeline").asText(null);
+      Evaluation.PipelineView run = pipeline == null ? null : findPipeline(pipeline);
+      if (on == null || on.equals(check) || on.equals(pipeline) || run != null && on.equals(run.group())
+          || check != null && on.equals(groupOf(check).id())) {
+        return event.seq();
+      }
+    }
+    return -1;
+  }
+
   /** The language the evaluation was rendered in, as the tools read it. */
   private Lang lang() {
     return Lang.parse(evaluation.lang()).orElse(Lang.EN);
