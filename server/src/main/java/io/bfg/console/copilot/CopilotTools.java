@@ -183,9 +183,12 @@ public final class CopilotTools {
     return result(env(now.get(), name));
   }
 
-  @Tool("What doing a check, a group or a pipeline's run (by id or label) would change, nothing being recorded: whether it can be done yet (else what it waits for), what else it would make done, and whether production would then be GO or what it would still wait for")
-  public String ifDone(@P("the check, group or pipeline id, or its label") String id) {
-    return found(ifDone(now.get(), facts.get(), id), "no check, group or pipeline '" + id + "'");
+  @Tool("What doing checks, groups, pipelines' runs or what people still owe (ids, labels or people, comma-separated) would change, nothing being recorded: whether it can be done yet (else what it waits for), what else it would make done, and whether production (or the gate or group given as the outcome) would then be ready or what it would still wait for")
+  public String ifDone(@P("the check, group, pipeline or person, or several comma-separated") String id,
+                       @P(value = "the gate or group whose readiness is asked; empty for production", required = false)
+                       String outcome) {
+    return found(ifDone(now.get(), facts.get(), id, outcome), "no check, group, pipeline or person '" + id + "'"
+        + (outcome == null || outcome.isBlank() ? "" : " or no gate or group '" + outcome + "'"));
   }
 
   // ---- the facts behind the tools that read the assessment ----
@@ -239,58 +242,57 @@ public final class CopilotTools {
   }
 
   /**
-   * "If X signs Y, can we go live?": the state assessed as if the check, the group's open checks or the pipeline's
-   * steps named by {@code wanted} were done ({@link Evaluator.Assessment#assuming}). {@code waitsFor}: what of it
-   * cannot be done yet and what that waits for; {@code alsoDone}: what else it would complete; {@code go} and
-   * {@code stillWaits}: production then, and which of its dependencies would still not be done (a group with its
-   * checks left, named when few); {@code signedOnTop}: for a pipeline's run, the sign-offs a run with other
-   * evidence would leave stale. Null when {@code wanted} names nothing.
+   * "If X signs Y, can we go live?": the state assessed as if what {@code wanted} names were done
+   * ({@link Evaluator.Assessment#assuming}): a check, a group's checks, a pipeline's steps, or what a person still
+   * owes (their sign-offs and decisions), several comma-separated (each by id, label or name). {@code assumed}: each of those; {@code
+   * waitsFor}: what of it cannot be done yet and what that waits for; {@code alsoDone}: what else it would
+   * complete; {@code go} and {@code stillWaits}: production then, and which of its dependencies would still not be
+   * done (a group with its checks left, named when few); {@code outcome}: the gate or group asked about instead of
+   * production, and whether it would then be ready or what it would wait for; {@code signedOnTop}: for a pipeline's
+   * run, the sign-offs a run with other evidence would leave stale. Null when {@code wanted} or {@code outcome}
+   * names nothing.
    */
-  static Map<String, Object> ifDone(Now state, ReadinessFacts facts, String wanted) {
+  static Map<String, Object> ifDone(Now state, ReadinessFacts facts, String wanted, String outcome) {
     Evaluation evaluation = state.evaluation();
     Evaluator.Assessment now = state.assessment();
-    Evaluation.GroupView group = facts.group(wanted == null ? null : wanted.trim());
-    Evaluation.CheckView check = group == null ? check(evaluation, wanted == null ? null : wanted.trim()) : null;
-    Evaluation.PipelineView pipeline = group == null && check == null ? evaluation.pipelines().stream()
-        .filter(p -> p.id().equalsIgnoreCase(String.valueOf(wanted).trim())).findFirst().orElse(null) : null;
-    if (group == null && check == null && pipeline == null) {
-      group = facts.findGroup(wanted);
-      check = group == null ? facts.findCheck(wanted) : null;
-      if (group == null && check == null) {
-        return null;
-      }
-    }
+    List<Map<String, Object>> things = new ArrayList<>();
     List<String> assumed = new ArrayList<>();
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (pipeline != null) {
-      for (Evaluation.GroupView g : evaluation.groups()) {
-        g.checks().stream().filter(c -> pipeline.id().equals(c.pipeline())).forEach(c -> assumed.add(c.id()));
+    String whole = wanted == null ? "" : wanted.trim();
+    // several things comma-separated, each by id or label; else one thing whose label may hold a comma
+    if (!assume(state, facts, whole, false, things, assumed)) {
+      for (String part : whole.split("[,;]")) {
+        if (!part.isBlank() && !assume(state, facts, part.trim(), true, things, assumed)) {
+          things.clear();
+          assumed.clear();
+          if (!assume(state, facts, whole, true, things, assumed)) {
+            return null;
+          }
+          break;
+        }
       }
-      Evaluation.GroupView proven = group(evaluation, pipeline.group());
-      out.put("id", pipeline.group());
-      out.put("label", proven == null ? pipeline.id() : proven.label());
-      out.put("kind", "pipeline");
-    } else if (group != null) {
-      group.checks().forEach(c -> assumed.add(c.id()));
-      out.put("id", group.id());
-      out.put("label", group.label());
-      out.put("kind", "group");
-    } else {
-      assumed.add(check.id());
-      out.put("id", check.id());
-      out.put("label", check.label());
-      out.put("kind", "check");
     }
-    String id = String.valueOf(out.get("id"));
+    Evaluation.GroupView asked = outcome == null || outcome.isBlank() ? null
+        : facts.group(outcome.trim()) != null ? facts.group(outcome.trim()) : facts.findGroup(outcome);
+    if (things.isEmpty() || outcome != null && !outcome.isBlank() && asked == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(things.get(0));
+    out.put("assumed", things);
+    List<String> ids = things.stream().map(t -> String.valueOf(t.get("id"))).toList();
+    Evaluation.GroupView group = things.size() == 1 && "group".equals(things.get(0).get("kind"))
+        ? group(evaluation, ids.get(0)) : null;
     out.put("alreadyDone", assumed.stream().allMatch(c -> now.status(c) == Status.READY)
         && (group == null || now.status(group.id()) == Status.READY));
-    out.put("productionWaits", facts.productionWaitsFor(id));
+    out.put("productionWaits", ids.stream().anyMatch(facts::productionWaitsFor)
+        || assumed.stream().anyMatch(facts::productionWaitsFor));
     // a gate proven by a pipeline's run is that run: "if the dry-run passes again"
-    String proven = id;
-    boolean run = pipeline != null || evaluation.pipelines().stream().anyMatch(p -> p.group().equals(proven));
-    if (run) {
-      out.put("pipeline", pipeline != null ? pipeline.id() : evaluation.pipelines().stream()
-          .filter(p -> p.group().equals(proven)).findFirst().map(Evaluation.PipelineView::id).orElse(null));
+    String pipeline = things.size() == 1 ? (String) things.get(0).get("pipeline") : null;
+    if (pipeline == null && things.size() == 1) {
+      pipeline = evaluation.pipelines().stream().filter(p -> p.group().equals(ids.get(0))).findFirst()
+          .map(Evaluation.PipelineView::id).orElse(null);
+    }
+    if (pipeline != null) {
+      out.put("pipeline", pipeline);
       // a new run with other evidence (another checksum) leaves what was signed on top of the last one stale
       out.put("signedOnTop", now.signedOnTopOf(assumed).stream().map(c -> named(evaluation, c)).toList());
     }
@@ -309,9 +311,9 @@ public final class CopilotTools {
     blockers.forEach(b -> waitsFor.add(named(evaluation, b)));
     out.put("waitsFor", waitsFor);
     List<Map<String, Object>> alsoDone = new ArrayList<>();
-    List<Map<String, Object>> stillWaits = new ArrayList<>();
     for (Evaluation.GroupView g : evaluation.groups()) {
-      if (!g.id().equals(id) && now.status(g.id()) != Status.READY && then.status(g.id()) == Status.READY) {
+      if (!ids.contains(g.id()) && (asked == null || !asked.id().equals(g.id()))
+          && now.status(g.id()) != Status.READY && then.status(g.id()) == Status.READY) {
         alsoDone.add(named(evaluation, g.id()));
       }
       for (Evaluation.CheckView c : g.checks()) {
@@ -321,32 +323,115 @@ public final class CopilotTools {
       }
     }
     out.put("alsoDone", alsoDone);
+    if (asked != null) {
+      Map<String, Object> result = waiting(state, then, asked.id());
+      result.put("readyNow", now.status(asked.id()) == Status.READY);
+      result.put("ready", then.status(asked.id()) == Status.READY);
+      String blockedBy = then.status(asked.id()) == Status.READY ? null : then.blockedBy(asked.id());
+      if (blockedBy != null && !blockedBy.equals(asked.id())) {
+        result.put("blockedBy", named(evaluation, blockedBy));
+      }
+      out.put("outcome", result);
+    }
+    List<Map<String, Object>> stillWaits = new ArrayList<>();
     Evaluation.GroupView production = evaluation.production();
     for (String dependency : production.dependsOn() == null ? List.<String>of() : production.dependsOn()) {
       if (then.status(dependency) != Status.READY) {
-        Map<String, Object> waiting = named(evaluation, dependency);
-        Evaluation.GroupView waitingGroup = group(evaluation, dependency);
-        if (waitingGroup != null) {
-          List<Evaluation.CheckView> left = waitingGroup.checks().stream()
-              .filter(c -> then.status(c.id()) != Status.READY).toList();
-          waiting.put("left", left.size());
-          // a few left: which, and whose ("are we GO then?" is answered by who still has to act)
-          if (!left.isEmpty() && left.size() <= OPEN_NAMED) {
-            waiting.put("open", left.stream().map(c -> {
-              Map<String, Object> item = named(evaluation, c.id());
-              Actor owner = state.scenario().actor(c.owner());
-              item.put("ownerName", owner == null ? c.owner() : owner.name());
-              return item;
-            }).toList());
-          }
-        }
-        stillWaits.add(waiting);
+        stillWaits.add(waiting(state, then, dependency));
       }
     }
     out.put("go", then.productionGo());
     out.put("goNow", now.productionGo());
     out.put("stillWaits", stillWaits);
     return out;
+  }
+
+  /**
+   * Adds what {@code wanted} names to a what-if's {@code things} (one entry) and its checks to {@code assumed}:
+   * a group's checks, a pipeline's steps, a check, or the sign-offs and decisions a person has still to give.
+   * False when it names none of those.
+   */
+  private static boolean assume(Now state, ReadinessFacts facts, String wanted, boolean byLabel,
+                                List<Map<String, Object>> things, List<String> assumed) {
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    Evaluation evaluation = state.evaluation();
+    Evaluation.GroupView group = facts.group(wanted);
+    Evaluation.CheckView check = group == null ? check(evaluation, wanted) : null;
+    Evaluation.PipelineView pipeline = group == null && check == null ? evaluation.pipelines().stream()
+        .filter(p -> p.id().equalsIgnoreCase(wanted)).findFirst().orElse(null) : null;
+    Actor actor = group == null && check == null && pipeline == null ? state.scenario().actor(wanted) : null;
+    if (group == null && check == null && pipeline == null && actor == null) {
+      if (!byLabel) {
+        return false;
+      }
+      group = facts.findGroup(wanted);
+      check = group == null ? facts.findCheck(wanted) : null;
+      Evaluation.ActorView named = group == null && check == null ? facts.findActor(wanted) : null;
+      actor = named == null ? null : state.scenario().actor(named.id());
+      if (group == null && check == null && actor == null) {
+        return false;
+      }
+    }
+    Map<String, Object> thing = new LinkedHashMap<>();
+    if (pipeline != null) {
+      String id = pipeline.id();
+      evaluation.groups().forEach(g -> g.checks().stream().filter(c -> id.equals(c.pipeline()))
+          .forEach(c -> assumed.add(c.id())));
+      Evaluation.GroupView proven = group(evaluation, pipeline.group());
+      thing.put("id", pipeline.group());
+      thing.put("label", proven == null ? pipeline.id() : proven.label());
+      thing.put("kind", "pipeline");
+      thing.put("pipeline", pipeline.id());
+    } else if (group != null) {
+      group.checks().forEach(c -> assumed.add(c.id()));
+      thing.put("id", group.id());
+      thing.put("label", group.label());
+      thing.put("kind", "group");
+    } else if (check != null) {
+      assumed.add(check.id());
+      thing.put("id", check.id());
+      thing.put("label", check.label());
+      thing.put("kind", "check");
+    } else {
+      // "if Petra and I sign our bits": what each still has to give, done or not yet possible
+      List<String> owed = new ArrayList<>();
+      for (ActorActions.Action action : ActorActions.of(state.scenario(), state.assessment(), actor)) {
+        if (action.kind() != ActorActions.Kind.PIPELINE && action.state() != ActorActions.State.DONE) {
+          owed.add(action.target());
+        }
+      }
+      assumed.addAll(owed);
+      thing.put("id", actor.id());
+      thing.put("label", actor.name());
+      thing.put("kind", "person");
+      thing.put("owed", owed.stream().map(c -> named(evaluation, c)).toList());
+    }
+    things.add(thing);
+    return true;
+  }
+
+  /** A group or check a what-if would still wait for: the group's checks then left, named with owners when few. */
+  private static Map<String, Object> waiting(Now state, Evaluator.Assessment then, String id) {
+    Evaluation evaluation = state.evaluation();
+    Map<String, Object> waiting = named(evaluation, id);
+    Evaluation.GroupView waitingGroup = group(evaluation, id);
+    if (waitingGroup != null) {
+      List<Evaluation.CheckView> left = waitingGroup.checks().stream()
+          .filter(c -> then.status(c.id()) != Status.READY).toList();
+      waiting.put("left", left.size());
+      // a few left: which, and whose ("are we GO then?" is answered by who still has to act)
+      if (!left.isEmpty() && left.size() <= OPEN_NAMED) {
+        waiting.put("open", left.stream().map(c -> {
+          Map<String, Object> item = named(evaluation, c.id());
+          Actor owner = state.scenario().actor(c.owner());
+          item.put("ownerName", owner == null ? c.owner() : owner.name());
+          return item;
+        }).toList());
+      }
+    }
+    return waiting;
   }
 
   /** At most this many checks still open in a group production would wait for are named in a what-if. */

@@ -977,13 +977,18 @@ public final class LocalAnswers {
    * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
    * would still wait for (a group with how many of its checks would still be open), and what else it completes.
    */
-  private static String ifDone(Templates t, Map<String, Object> r) {
+  private static String ifDone(Templates t, Map<String, Object> asked) {
+    Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
+    String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
+    Map<String, Object> outcome = map(r.get("outcome"));
+    if (outcome != null) {
+      return ifDoneOutcome(t, r, outcome, waitsFor);
+    }
     if (Boolean.TRUE.equals(r.get("goNow"))) {
       return t.line("ifDone.goNow", r);
     }
     String stillWaits = ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE);
     String also = ifDoneItems(t, r.get("alsoDone"), ALSO_DONE_SHOWN);
-    String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
     String out;
     if (Boolean.TRUE.equals(r.get("alreadyDone"))) {
       out = t.line(r.get("pipeline") != null ? "ifDone.alreadyRun" : "ifDone.already", r);
@@ -1005,6 +1010,48 @@ public final class LocalAnswers {
       }
     }
     return out;
+  }
+
+  /**
+   * "If I pick 30 days and sign the DPIA, is the licensing gate done?": the gate asked about as it would then be,
+   * complete or what it would still wait for (its checks left, with owners when few, and what it waits for first).
+   */
+  private static String ifDoneOutcome(Templates t, Map<String, Object> r, Map<String, Object> outcome,
+                                      String waitsFor) {
+    if (Boolean.TRUE.equals(outcome.get("readyNow"))) {
+      return t.line("ifDone.outcomeReadyNow", outcome);
+    }
+    String cannot = waitsFor.isEmpty() ? "" : t.line("ifDone.waits", with(r, "items", waitsFor)) + " ";
+    if (Boolean.TRUE.equals(outcome.get("ready"))) {
+      return cannot + t.line("ifDone.outcomeYes", with(outcome, "things", r.get("things")));
+    }
+    List<String> items = new ArrayList<>();
+    maps(outcome.get("open")).forEach(check -> items.add(t.line("ifDone.openCheck", check)));
+    if (items.isEmpty() && outcome.get("left") instanceof Number left && left.intValue() > 0) {
+      items.add(t.line("ifDone.outcomeLeft", outcome));
+    }
+    Map<String, Object> first = map(outcome.get("blockedBy"));
+    if (first != null) {
+      items.add(t.line("ifDone.item", first));
+    }
+    return cannot + t.line("ifDone.outcomeNo", with(outcome, "things", r.get("things"), "items",
+        String.join("; ", items)));
+  }
+
+  /** What a what-if takes as done, as said: each thing, or what a person still has to give. */
+  private static String ifDoneThings(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> assumed = maps(r.get("assumed"));
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> thing : assumed.isEmpty() ? List.of(r) : assumed) {
+      if ("person".equals(thing.get("kind"))) {
+        String owed = ifDoneItems(t, thing.get("owed"), ALSO_DONE_SHOWN);
+        out.add(owed.isEmpty() ? t.line("ifDone.personNone", thing)
+            : t.line("ifDone.person", with(thing, "items", owed)));
+      } else {
+        out.add(t.line("ifDone.item", thing));
+      }
+    }
+    return String.join(" " + t.line("ifDone.and", Map.of()) + " ", out);
   }
 
   /** How many of what a what-if would also complete are named; the rest are counted. */

@@ -159,12 +159,8 @@ public final class LocalChatModel implements StreamingChatModel {
     List<ToolExecutionRequest> out = new ArrayList<>();
     int n = 0;
     for (QuestionReader.ToolCall call : question.allCalls()) {
-      Map<String, Object> arguments = new LinkedHashMap<>();
-      if (call.parameter() != null) {
-        arguments.put(call.parameter(), call.argument());
-      }
       out.add(ToolExecutionRequest.builder().id("local-" + (++n)).name(call.tool())
-          .arguments(CopilotTools.json(arguments)).build());
+          .arguments(CopilotTools.json(call.arguments())).build());
     }
     return out;
   }

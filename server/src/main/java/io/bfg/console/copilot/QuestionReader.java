@@ -48,7 +48,7 @@ public final class QuestionReader {
   public enum Action { ACCEPT, DECIDE, RUN }
 
   /** A tool to call; {@code parameter} names its one argument (null for none). */
-  public record ToolCall(String tool, String parameter, Object argument) {
+  public record ToolCall(String tool, Map<String, Object> arguments) {
   }
 
   /**
@@ -1482,10 +1482,13 @@ public final class QuestionReader {
     // "if Jan re-signs the store rehearsal, can we go live?", "jak zaakceptuję X, to produkcja ruszy?": production
     // as it would then be; nothing is recorded
     // ("if you can, sign off the store rehearsal so we go live" asks to act: refused like any request)
-    Link assumed = s.first == Intent.ACT_REQUEST ? null : ifDoneAsked(s);
-    if (assumed != null) {
-      return new Question(s.language, Intent.STATUS, IF_DONE + assumed.id(), List.of(call("ifDone", "id", assumed.id())),
-          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    WhatIf whatIf = s.first == Intent.ACT_REQUEST ? null : ifDoneAsked(s);
+    if (whatIf != null) {
+      Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+      arguments.put("id", String.join(", ", whatIf.assumed()));
+      arguments.put("outcome", whatIf.outcome());
+      return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
+          List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     // "dlaczego ćwiczenie odtworzenia znowu wisi, przecież Paweł to podpisał": why of the thing, the person aside
     // (not "czemu ja nie mogę sam puścić testu": whether they may, a permission)
@@ -2181,7 +2184,11 @@ public final class QuestionReader {
         || startsWithAny(w.text(), BLOCK_STEMS));
     boolean productionWord = s.words.stream().anyMatch(w -> PRODUCTION_WORDS.contains(w.text())
         || w.text().startsWith("produkc") || w.text().equals("golive"));
-    if (!blockWord || !productionWord) {
+    // "does X have to be done before Monday", "czy X musi być zrobione przed startem": needed before the switch
+    boolean mustBefore = s.words.stream().anyMatch(w -> MUST_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> w.text().equals("before") || w.text().equals("przed"));
+    boolean deadline = s.words.stream().anyMatch(w -> startsWithAny(w.text(), DEADLINE_STEMS));
+    if (!(blockWord || mustBefore) || !(productionWord || mustBefore && deadline)) {
       return null;
     }
     // the thing named by other words than production's own ("go-live" names the production group too); production
@@ -2201,6 +2208,15 @@ public final class QuestionReader {
               && !text.equals("golive") && !BLOCK_VERBS.contains(text) && !TERMS.containsKey(text);
         })).findFirst().orElse(null);
   }
+
+  private static final Set<String> MUST_WORDS = Set.copyOf(List.of("have", "has", "must", "need", "needs",
+      "needed", "required", "musi", "musza", "musimy", "trzeba", "potrzebne", "potrzebny", "potrzebna", "wymagane",
+      "wymagany", "wymagana"));
+  /** What a deadline is said by: a weekday, the launch, the switch, the weekend. */
+  private static final Set<String> DEADLINE_STEMS = Set.copyOf(List.of("monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "weekend", "launch", "start", "switch", "cutover", "golive", "tomorrow",
+      "poniedzia", "wtor", "srod", "czwart", "piat", "sobot", "niedziel", "startem", "startu", "przelacz",
+      "uruchomien", "jutr"));
 
   /** The subject of every provider listed ("which integrations are still on mocks"). */
   static final String ALL_PROVIDERS = "allProviders";
@@ -2430,12 +2446,17 @@ public final class QuestionReader {
       "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszyc", "ruszac",
       "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje"));
 
+  /** A what-if as read: what it takes as done (ids; a person's id for what they owe) and the gate asked, else null. */
+  record WhatIf(List<String> assumed, String outcome) {
+  }
+
   /**
-   * The check, group or pipeline a what-if takes as done ("if I re-sign the store rehearsal will prod go?", "once the
-   * dry-run passes are we good to go live", "jak X znowu zaakceptuje, to produkcja ruszy?"), else null: a condition
-   * word, then the thing, then production or what would be left.
+   * What a what-if takes as done ("if I re-sign the store rehearsal will prod go?", "once the dry-run passes are we
+   * good to go live", "jak X znowu zaakceptuje, to produkcja ruszy?", "if I pick 30 days and sign the DPIA is the
+   * licensing gate done?", "if Petra and I sign our bits, GO?"), else null: a condition word, then the things (or
+   * the people whose sign-offs), then production, what would be left, or a gate said to be done.
    */
-  private static Link ifDoneAsked(Scan s) {
+  private static WhatIf ifDoneAsked(Scan s) {
     int condition = -1;
     for (int i = 0; i < s.words.size() && condition < 0; i++) {
       String text = s.words.get(i).text();
@@ -2451,30 +2472,78 @@ public final class QuestionReader {
       return null;
     }
     int from = condition;
+    // the condition's clause and the question's ("... and auth | does that close out the cutover rehearsals"), each
+    // linked on its own: a gate's words in one clause and a check's in the other make no third thing
+    int boundary = clauseEnd(s.words, condition);
     String production = s.facts.production().id();
-    Link assumed = null;
-    for (Link link : s.all) {
-      if (link.kind() != Kind.GROUP && link.kind() != Kind.CHECK && link.kind() != Kind.PIPELINE
-          || link.id().equals(production) || link.score() < BLOCKER_NAMED
-          || link.at().stream().anyMatch(i -> i <= from)
-          || link.at().stream().allMatch(i -> OUTCOME_WORDS.contains(s.words.get(i).text())
-              || PRODUCTION_WORDS.contains(s.words.get(i).text()) || s.words.get(i).text().startsWith("produkc"))) {
-        continue;
-      }
-      if (assumed == null || link.score() > assumed.score()) {
-        assumed = link;
+    List<Link> named = things(s, relink(s, condition + 1, boundary), production);
+    // a second thing only when joined to the first ("X and Y", "X i Y"): any other word that names something is not
+    // another assumption
+    for (int k = named.size() - 1; k >= 1; k--) {
+      Link best = named.get(0);
+      Link other = named.get(k);
+      int lo = Math.min(Collections.max(best.at()), Collections.max(other.at()));
+      int hi = Math.max(Collections.min(best.at()), Collections.min(other.at()));
+      List<Word> between = s.words.subList(Math.min(lo, hi), Math.max(lo, hi));
+      if (between.stream().noneMatch(w -> AND_WORDS.contains(w.text()))) {
+        named.remove(k);
       }
     }
-    if (assumed == null) {
-      return null;
+    named.sort(Comparator.comparingInt(link -> Collections.min(link.at())));
+    // "... is the licensing gate done?": a gate said to be done in the question's clause is the outcome
+    Link outcome = null;
+    if (boundary < s.words.size() && s.words.subList(boundary, s.words.size()).stream()
+        .anyMatch(w -> isDoneWord(w.text()))) {
+      for (Link link : candidates(s, relink(s, boundary, s.words.size()), production)) {
+        // "if the link is proven, what does that unblock": the thing itself again, in its own label's words
+        if (link.kind() == Kind.GROUP && named.stream().noneMatch(n -> n.id().equals(link.id()))
+            && !link.at().stream().allMatch(i -> isDoneWord(s.words.get(i).text()))
+            && (outcome == null || link.score() > outcome.score())) {
+          outcome = link;
+        }
+      }
     }
-    int after = assumed.at().stream().mapToInt(Integer::intValue).max().orElse(condition);
+    // a group named beside one of its own checks, a gate beside its pipeline: the one thing, said twice
+    named.removeIf(link -> named.stream().anyMatch(other -> other != link && partOf(s.scenario, other, link)));
+    List<String> assumed = new ArrayList<>(named.stream().map(Link::id).toList());
+    int after;
+    if (!assumed.isEmpty()) {
+      after = named.stream().mapToInt(link -> Collections.max(link.at())).max().orElse(condition);
+    } else {
+      // "if Petra and I sign our bits": what those people owe, when a verb says they give it
+      int signed = -1;
+      for (int i = condition + 1; i < s.words.size() && signed < 0; i++) {
+        String text = s.words.get(i).text();
+        signed = startsWithAny(text, ACCEPT_VERBS) || startsWithAny(text, DECIDE_VERBS) ? i : -1;
+      }
+      if (signed < 0) {
+        return null;
+      }
+      for (Link link : s.all) {
+        if (link.kind() == Kind.ACTOR && link.score() >= NAMED && link.at().stream().allMatch(i -> i > from)
+            && !assumed.contains(link.id())) {
+          assumed.add(link.id());
+        }
+      }
+      boolean me = s.facts.asker() != null && s.words.subList(condition + 1, signed).stream()
+          .anyMatch(w -> ME_OR_I.contains(w.text()));
+      if (me && !assumed.contains(s.facts.asker().id())) {
+        assumed.add(0, s.facts.asker().id());
+      }
+      if (assumed.isEmpty()) {
+        return null;
+      }
+      after = signed;
+    }
     // "if X is revoked", "jeśli X nie przejdzie": the opposite of done, not this
     for (int i = condition + 1; i <= after + 2 && i < s.words.size(); i++) {
       String text = s.words.get(i).text();
       if (REVOKE_VERBS.contains(text) || UNDONE_WORDS.contains(text) || startsWithAny(text, UNDONE_STEMS)) {
         return null;
       }
+    }
+    if (outcome != null) {
+      return new WhatIf(assumed, outcome.id());
     }
     // "jak X podpisze, to produkcja ruszy": the Polish "jak"/"kiedy" is a condition with its "to"; else it asks how
     boolean polishWhen = !IF_WORDS.contains(s.words.get(condition).text()) && POLISH_WHEN.contains(
@@ -2483,11 +2552,104 @@ public final class QuestionReader {
     for (int i = after + 1; i < s.words.size(); i++) {
       String text = s.words.get(i).text();
       then |= text.equals("to");
-      if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc"))) {
-        return assumed;
+      if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
+          || text.equals("go") || text.equals("ready"))) {
+        return new WhatIf(assumed, null);
       }
     }
     return null;
+  }
+
+  private static final Set<String> AND_WORDS = Set.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze");
+
+  /** "me and Petra", "ja i Petra": the asker among the people a what-if names. */
+  private static final Set<String> ME_OR_I = Set.of("me", "i", "myself", "ja", "mnie");
+
+  /** Words that say a gate would be done: "is the licensing gate done?", "czy cutover będzie zamknięty?". */
+  private static boolean isDoneWord(String text) {
+    return DONE_WORDS.contains(text) || GATE_DONE_WORDS.contains(text) || startsWithAny(text, DONE_STEMS);
+  }
+
+  private static final Set<String> GATE_DONE_WORDS = Set.copyOf(List.of("done", "ready", "closed", "close", "closes",
+      "finish", "finishes", "green", "clear", "unblocked", "unblock", "unblocks", "pass", "passes", "passed",
+      "przejdzie", "przejda"));
+  private static final Set<String> DONE_STEMS = Set.copyOf(List.of("gotow", "zamkn", "domkn", "zakoncz", "skoncz",
+      "zielon", "odblok", "zaliczon", "zrobion", "zaakceptowan"));
+
+  /**
+   * Where a what-if's condition ends: at the first word that opens the question it asks ("does", "will", "is",
+   * "czy", the Polish "to"; "then" unless "and then"), else at the end.
+   */
+  private static int clauseEnd(List<Word> words, int condition) {
+    for (int i = condition + 2; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (CLAUSE_OPENERS.contains(text) || text.equals("then") && !words.get(i - 1).text().equals("and")) {
+        return i;
+      }
+    }
+    return words.size();
+  }
+
+  private static final Set<String> CLAUSE_OPENERS = Set.copyOf(List.of("does", "do", "will", "would", "is", "are",
+      "can", "could", "should", "shall", "czy", "to", "bedzie", "beda", "bedziemy", "mozemy", "mozna"));
+
+  /** The links of the words from {@code from} to {@code to} alone, at their places in the whole question. */
+  private static List<Link> relink(Scan s, int from, int to) {
+    if (from >= to) {
+      return List.of();
+    }
+    List<Word> clause = s.words.subList(from, to);
+    List<Link> out = new ArrayList<>();
+    for (Link link : withoutVerbOnly(s.lexicon.link(clause), clause, false)) {
+      if (link.score() >= MIN_LINK && !particlesOnly(link, clause)) {
+        Set<Integer> at = new HashSet<>();
+        link.at().forEach(i -> at.add(i + from));
+        out.add(new Link(link.entity(), link.score(), at));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a what-if's clause names as things: the best reading of each stretch of words (one named by words another
+   * names better is no second thing).
+   */
+  private static List<Link> things(Scan s, List<Link> links, String production) {
+    List<Link> candidates = candidates(s, links, production);
+    candidates.sort(Comparator.comparingDouble(Link::score).reversed());
+    List<Link> named = new ArrayList<>();
+    for (Link link : candidates) {
+      if (named.stream().allMatch(taken -> Collections.disjoint(taken.at(), link.at()))) {
+        named.add(link);
+      }
+    }
+    return named;
+  }
+
+  /** The checks, groups and pipelines {@code links} name well enough, not production nor only going-live words. */
+  private static List<Link> candidates(Scan s, List<Link> links, String production) {
+    List<Link> candidates = new ArrayList<>();
+    for (Link link : links) {
+      if ((link.kind() == Kind.GROUP || link.kind() == Kind.CHECK || link.kind() == Kind.PIPELINE)
+          && !link.id().equals(production) && link.score() >= BLOCKER_NAMED && !verbOnly(link, s.words)
+          && !link.at().stream().allMatch(i -> OUTCOME_WORDS.contains(s.words.get(i).text())
+              || PRODUCTION_WORDS.contains(s.words.get(i).text()) || s.words.get(i).text().startsWith("produkc"))) {
+        candidates.add(link);
+      }
+    }
+    return candidates;
+  }
+
+  /** Whether {@code part} is a check of the group {@code whole} names, or the pipeline proving it (or the reverse). */
+  private static boolean partOf(Scenario scenario, Link part, Link whole) {
+    if (whole.kind() == Kind.GROUP && part.kind() == Kind.CHECK) {
+      return part.id().startsWith(whole.id() + ".") || scenario.groups().stream().anyMatch(g -> g.id().equals(
+          whole.id()) && g.checks().stream().anyMatch(c -> c.id().equals(part.id())));
+    }
+    if (whole.kind() == Kind.GROUP && part.kind() == Kind.PIPELINE) {
+      return scenario.pipelines().stream().anyMatch(p -> p.id().equals(part.id()) && whole.id().equals(p.proves()));
+    }
+    return false;
   }
 
   private static final Set<String> POLISH_WHEN = Set.of("gdy", "kiedy", "jak", "skoro");
@@ -3962,7 +4124,7 @@ public final class QuestionReader {
   }
 
   private static ToolCall call(String tool, String parameter, Object argument) {
-    return new ToolCall(tool, parameter, argument);
+    return new ToolCall(tool, parameter == null ? Map.of() : Collections.singletonMap(parameter, argument));
   }
 
   private static Question question(Lang lang, Intent intent, String subject, String actor, Action action,

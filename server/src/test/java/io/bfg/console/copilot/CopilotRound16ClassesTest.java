@@ -85,8 +85,8 @@ class CopilotRound16ClassesTest {
           + "\\[cutover.store-rehearsal] done, production would still wait for \"Migration preflight is ready\" "
           + "\\[preflight] \\(still open: Rollback evidence \\[preflight.rollback-evidence], owner Anna Kowalska\\)"
           + ".*Doing it would also complete .*\\[cutover]",
-      "jak znowu zaakceptuje store rehearsal to produkcja ruszy?|pl|^Nie, jeszcze nie: nawet gdy \"Rehearsal Scenario Store\" "
-          + "\\[cutover.store-rehearsal] będzie zrobione, produkcja nadal będzie czekać na .*\\[preflight]",
+      "jak znowu zaakceptuje store rehearsal to produkcja ruszy?|pl|^Nie, jeszcze nie: nawet po zrobieniu \"Rehearsal "
+          + "Scenario Store\" \\[cutover.store-rehearsal] produkcja nadal będzie czekać na .*\\[preflight]",
       "once the storage fallback is re-signed can we go live?|en|^No, not yet: even with \"Storage fallback\" "
           + "\\[rollback.storage-fallback] done"})
   void whatIfNotYet(String question, String lang, String wanted) {
@@ -97,10 +97,10 @@ class CopilotRound16ClassesTest {
   @DisplayName("a what-if on the last thing production waits for: yes, it could go live")
   @CsvSource(delimiter = '|', value = {
       "if Anna signs the live wiring, can we go live?|en|^Yes: with \"Live wiring go/no-go\" "
-          + "\\[selection.live-wiring] done, production could go live; it is the last thing production waits for\\.",
-      "gdyby Anna zaakceptowała live wiring, to czy produkcja ruszy?|pl|^Tak: gdy \"[^\"]+\" "
-          + "\\[selection.live-wiring] będzie zrobione, produkcja będzie mogła ruszyć",
-      "if Anna signs the audit packet, can we go live?|en|^\"Audit packet\" \\[rollback.audit-packet] is done already"})
+          + "\\[selection.live-wiring] done, production could go live; nothing else is left for it\\.",
+      "gdyby Anna zaakceptowała live wiring, to czy produkcja ruszy?|pl|^Tak: po zrobieniu \"[^\"]+\" "
+          + "\\[selection.live-wiring] produkcja będzie mogła ruszyć",
+      "if Anna signs the audit packet, can we go live?|en|^\"Audit packet\" \\[rollback.audit-packet]: done already"})
   void whatIfLastOne(String question, String lang, String wanted) {
     matches(LAST_ONE.ask(question, Lang.valueOf(lang.toUpperCase()), "user_md_anna"), wanted);
   }
@@ -109,8 +109,8 @@ class CopilotRound16ClassesTest {
   @DisplayName("a what-if on something blocked says what it waits for; a re-run names the sign-offs it would stale")
   @CsvSource(delimiter = '|', value = {
       "terminal|if Ewa signs the reconciliation, can we go live?|en|^\"Fee reconciliation\" "
-          + "\\[payments.reconciliation] cannot be done yet: it waits for \"Round trip\" \\[rehearsal.round-trip] "
-          + "first\\. Production still waits for ",
+          + "\\[payments.reconciliation] cannot be done yet: first it waits for \"Round trip\" "
+          + "\\[rehearsal.round-trip]\\. Production still waits for ",
       "bfg|if the dry run passes again are we go for prod?|en|has passed already, so this changes nothing for "
           + "go-live\\. A new run that records other evidence than the last one .* would leave these sign-offs and "
           + "decisions resting on it stale, to be given again: \"Freeze window\" \\[rollback.freeze-window], "
@@ -130,7 +130,7 @@ class CopilotRound16ClassesTest {
       "jak wygląda produkcja?|pl",
       "please sign off the storage fallback so that if the dry run passes we can go live|en"})
   void notWhatIfs(String question, String lang) {
-    lacks(bfg(question, lang, "user_md_anna"), "even with|nawet gdy|could go live|mogła ruszyć");
+    lacks(bfg(question, lang, "user_md_anna"), "even with|nawet po zrobieniu|could go live|mogła ruszyć");
   }
 
   @ParameterizedTest(name = "[{1}] {0}")

@@ -73,6 +73,17 @@ class CopilotToolValuesTest {
       return List.<Object[]>of(new Object[0]);
     }
     Class<?> type = tool.getParameterTypes()[0];
+    if (type == String.class && tool.getParameterCount() == 2) {
+      // a what-if: each thing alone, then each with the next as its outcome and two things at once
+      List<Object[]> out = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        String next = ids.get((i + 1) % ids.size());
+        out.add(new Object[] {ids.get(i), null});
+        out.add(new Object[] {ids.get(i), next});
+        out.add(new Object[] {ids.get(i) + ", " + next, null});
+      }
+      return out;
+    }
     if (type == String.class) {
       return ids.stream().map(id -> new Object[] {id}).toList();
     }
