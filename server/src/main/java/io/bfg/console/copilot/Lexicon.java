@@ -57,9 +57,12 @@ final class Lexicon {
       "za", "jest", "sa", "nie", "sie", "ze", "lub", "oraz", "dla", "s", "my", "me", "we", "our", "you", "what",
       "who", "how", "co", "kto", "jak", "czy", "ma", "mam", "has", "have", "does", "do", "did", "can", "yet", "juz",
       "jeszcze", "still", "now", "teraz", "any", "anything", "cos", "something", "is", "was", "been"));
-  /** The Polish "może" and its forms: lemmatised to "móc", which begins "mocki", they would name a scenario's mocks. */
-  private static final Set<String> MODAL_FORMS = Set.copyOf(List.of("moze", "moga", "moge", "mozemy", "mozesz",
-      "mozna", "mogl", "mogla", "moglby", "mogliby", "mogla", "moc"));
+  /**
+   * Words a question asks with that would name a scenario's thing by their stem: the Polish "może" (lemmatised to
+   * "móc", which begins "mocki"), "ile osób" ("osob", which begins "osobowe" in "dane osobowe").
+   */
+  private static final Set<String> NAME_NOTHING = Set.copyOf(List.of("moze", "moga", "moge", "mozemy", "mozesz",
+      "mozna", "mogl", "mogla", "moglby", "mogliby", "moc", "osob", "osoby", "osoba", "ludzi"));
 
   /**
    * The console's own words for its things, in both languages: every scenario's questions use them
@@ -253,7 +256,7 @@ final class Lexicon {
    * words are kept, so odd input cannot grow it without bound.
    */
   private int[] slotsSaying(Word said) {
-    if (MODAL_FORMS.contains(said.text())) {
+    if (NAME_NOTHING.contains(said.text())) {
       return new int[0];
     }
     int[] known = saying.get(said);

@@ -97,7 +97,7 @@ public final class LocalAnswers {
           : QuestionReader.BY_STATUS.equals(question.subject()) ? byStatus(t, result)
           : question.subject() != null && question.subject().startsWith("list:")
           ? counted(t, result, question.subject().substring("list:".length()))
-          : result.containsKey("checks") ? t.line("count.group", result)
+          : result.containsKey("checks") ? t.line("count.group", result) + openChecks(t, result)
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
           "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
       case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
@@ -127,9 +127,11 @@ public final class LocalAnswers {
           : providersCounted(t, question, results);
       case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
           : question.subject() != null && question.subject().startsWith(QuestionReader.RUNS)
-          ? t.line(Boolean.TRUE.equals(result.get("ran")) ? "run.count" : "run.never", result)
+          ? t.line(Boolean.TRUE.equals(result.get("ran")) ? "run.count" : "run.never", with(result, "times",
+              times(t, result.get("runsSeen"))))
           : question.subject() != null && question.subject().startsWith("api:")
-          ? t.line("api.pipeline", result) : run(t, result, results.size() > 1 ? results.get(1) : null);
+          ? t.line("api.pipeline", result)
+          : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : "packetEnv".equals(question.calls().get(0).tool()) ? env(t, result)
@@ -459,7 +461,7 @@ public final class LocalAnswers {
     if (r.get("signedOffBy") != null) {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
-          with(r, "stale", stale)));
+          with(r, "stale", stale, "decided", optionSaid(r, r.get("decided")))));
       out.append(decidedBefore(t, r));
     } else if (r.get("ownerLacks") != null) {
       out.append(' ').append(t.line("check.forbidden", r));
@@ -528,7 +530,8 @@ public final class LocalAnswers {
     }
     if (r.get("signedOffBy") != null) {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
-          with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "")));
+          with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "",
+              "decided", optionSaid(r, r.get("decided")))));
       out.append(decidedBefore(t, r));
     } else if ("pipeline".equals(r.get("kind")) && r.get("pipeline") != null && !"READY".equals(r.get("status"))) {
       // "who owns operator isolation and how does it turn green": a pipeline's step proves it, nobody signs it
@@ -548,7 +551,26 @@ public final class LocalAnswers {
   /** A changed decision's earlier value ("what was it before?"), or nothing. */
   private static String decidedBefore(Templates t, Map<String, Object> r) {
     Map<String, Object> before = map(r.get("decidedBefore"));
-    return before == null ? "" : " " + t.line("check.decidedBefore", before);
+    return before == null ? "" : " " + t.line("check.decidedBefore", with(before, "value",
+        optionSaid(r, before.get("value"))));
+  }
+
+  /** How many times, said as a person says it: "once", "twice", "3 times"; "1 raz", "2 razy". */
+  private static String times(Templates t, Object count) {
+    int n = count instanceof Number number ? number.intValue() : 0;
+    return t.line(n == 1 ? "run.times.one" : n == 2 ? "run.times.two" : "run.times.many", Map.of("count", n));
+  }
+
+  /** A recorded option with its label ("2026-05-04 (Monday 4 May 2026)"), as the decision's options list it. */
+  private static Object optionSaid(Map<String, Object> decision, Object value) {
+    if (value != null) {
+      for (Object option : list(decision.get("options"))) {
+        if (String.valueOf(option).startsWith(value + " (")) {
+          return option;
+        }
+      }
+    }
+    return value;
   }
 
   /** Who someone is (their role) and what they own, gates first. */
@@ -785,6 +807,28 @@ public final class LocalAnswers {
           runners.isEmpty() ? t.raw("perm.nobody") : join(runners))));
     }
     return out.toString();
+  }
+
+  /** "ile jeszcze brakuje w RODO i czego": a group counted names its open checks too, when few are left. */
+  private static String openChecks(Templates t, Map<String, Object> group) {
+    List<String> open = new ArrayList<>();
+    List<Map<String, Object>> checks = maps(group.get("checks"));
+    for (Map<String, Object> check : checks) {
+      if (!"READY".equals(check.get("status"))) {
+        open.add(t.line("gate.check", check));
+      }
+    }
+    return open.isEmpty() || open.size() > OPEN_COUNTED ? ""
+        : " " + t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".";
+  }
+
+  /** A group counted names its open checks when at most this many are left. */
+  private static final int OPEN_COUNTED = 3;
+
+  /** "which step of the dry run failed" of a run that passed: none, said first. */
+  private static String noneFailed(Templates t, Question q, Map<String, Object> r) {
+    return q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
+        && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "";
   }
 
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
@@ -1114,7 +1158,9 @@ public final class LocalAnswers {
   /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */
   private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check,
                                    Map<String, Object> tasks, Map<String, Object> run) {
-    Map<String, Object> offered = offered(q, tasks);
+    // "who else besides me can run pipelines": who else may, not what the asker may do now
+    boolean besidesAsker = q.asks().stream().anyMatch(a -> a.startsWith(QuestionReader.ASKS_OTHERS));
+    Map<String, Object> offered = besidesAsker ? null : offered(q, tasks);
     if (offered != null) {
       // what the server would do now comes first; holding the permission is only the second thing said
       // ("all the reasons": every unmet dependency of the check, not only the first the server names)
@@ -1162,7 +1208,6 @@ public final class LocalAnswers {
         holders.add(a.get("name") + " (" + a.get("role") + ")");
       }
     }
-    String who = holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders);
     // "can anyone besides me run the pipelines": the others, or nobody else
     String asker = q.asks().stream().filter(a -> a.startsWith(QuestionReader.ASKS_OTHERS))
         .map(a -> a.substring(QuestionReader.ASKS_OTHERS.length())).findFirst().orElse(null);
@@ -1190,8 +1235,7 @@ public final class LocalAnswers {
         }
       }
       return t.line(without.isEmpty() ? "perm.not.nobody" : "perm.not", Map.of("verb", verb, "permission", permission,
-          "who", String.join(", ", without))) + " " + t.line(action == Action.RUN ? "perm.who.run" : "perm.who",
-          Map.of("verb", verb, "who", who, "permission", permission));
+          "who", String.join(", ", without))) + " " + holders(t, action, verb, permission, holders);
     }
     StringBuilder out = new StringBuilder(now);
     if (actor != null) {
@@ -1212,11 +1256,20 @@ public final class LocalAnswers {
     }
     if (check != null && !check.containsKey("error")) {
       out.append(whoCanDoIt(t, check, "perm.check", verb));
+    } else if (q.asks().contains(QuestionReader.ASKS_COUNT)) {
+      out.append(t.line("perm.who.count", Map.of("verb", verb, "permission", permission, "count", holders.size(),
+          "who", holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders))));
     } else {
-      out.append(t.line(action == Action.RUN ? "perm.who.run" : "perm.who", Map.of("verb", verb, "who", who,
-          "permission", permission)));
+      out.append(holders(t, action, verb, permission, holders));
     }
     return out.toString();
+  }
+
+  /** Who holds a permission: "only X" when one person does. */
+  private static String holders(Templates t, Action action, String verb, String permission, List<String> holders) {
+    String key = action == Action.RUN ? "perm.who.run" : "perm.who";
+    return t.line(holders.size() == 1 ? key + ".one" : key, Map.of("verb", verb, "permission", permission, "who",
+        holders.isEmpty() ? t.raw("perm.nobody") : String.join(", ", holders)));
   }
 
   /**
@@ -1401,7 +1454,10 @@ public final class LocalAnswers {
     }
     List<String> items = new ArrayList<>();
     byOwner.forEach((owner, owed) -> items.add(owner + ": " + String.join(", ", owed)));
-    return t.line(q.actor() == null ? "others.all" : "others", with(gate, "items", String.join("; ", items)));
+    // production has no checks of its own: what its dependencies still lack, said as what is left before go-live
+    String template = q.actor() != null ? "others" : gate.get("dependencyChecks") != null ? "others.production"
+        : "others.all";
+    return t.line(template, with(gate, "items", String.join("; ", items)));
   }
 
   /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */

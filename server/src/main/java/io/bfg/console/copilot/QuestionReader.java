@@ -9,6 +9,7 @@ import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
+import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
@@ -95,6 +96,10 @@ public final class QuestionReader {
   static final String ASKS_OTHERS = "others:";
   /** "who can't record decisions": those without the permission. */
   static final String ASKS_NOT = "not";
+  /** Asked how many ("how many people can record decisions"). */
+  static final String ASKS_COUNT = "count";
+  /** Asked which step failed ("which step of the dry run failed", "co padło"). */
+  static final String ASKS_FAILED = "failed";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
@@ -236,6 +241,9 @@ public final class QuestionReader {
     cues(Intent.PERMISSION, 3, "allowed to do", "am i allowed", "wolno mi", "co mi wolno");
     cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
+    // "what's the sms mock now and what replaces it", "co zastąpi atrapę SMS"
+    cues(Intent.PROVIDER, 2, "replaces", "replace", "replaced", "replacing", "instead of", "zastapi", "zastepuje",
+        "zastapiony", "zastapiona", "zamiast");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
         "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na",
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
@@ -264,6 +272,7 @@ public final class QuestionReader {
     cues(Intent.SNAPSHOT, 3.5, "rows", "row count", "wierszy", "tables", "tabele", "tabel", "tabelach");
     // casual Polish and synonyms: what still holds us, how people sign in, which store is in use, ran before
     cues(Intent.BLOCKERS, 2.5, "trzyma", "trzymaja", "wstrzymuje", "holding us", "holds us", "hold us");
+
     cues(Intent.SESSION, 3, "loguja", "logowanie", "zalogowac", "loguje", "log in", "sign in", "login", "logins",
         "authenticate", "authentication", "uwierzytelnianie", "uwierzytelniaja", "magazyn danych", "data store",
         "in use", "uzywany", "uzywana", "uzywane");
@@ -484,6 +493,8 @@ public final class QuestionReader {
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
+    s.links = withoutGoLiveOnly(s.links, s.words, s.scenario.production().id());
+    s.links = withoutRunOnly(s.links, s.words);
     s.links = withoutOwnerWord(s.links, s.words);
     s.links = withinPerson(s.links, s.words);
     s.links = inNamedGroup(s.links, s.scenario);
@@ -845,13 +856,15 @@ public final class QuestionReader {
     s.choicesAsked = false;
     if (optionsAsked(s.words) || s.action == Action.DECIDE || valueAsked(s.words)) {
       // a decision named by two of its words counts even when the link is loose ("which payment provider")
+      String production = s.scenario.production().id();
       Link decision = s.all.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(s.scenario, l.id())
-          && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2)).findFirst().orElse(null);
+          && (l.score() >= MIN_LINK || l.score() >= 1 && l.at().size() >= 2) && !goLiveOnly(l, s.words, production))
+          .findFirst().orElse(null);
       // "which payment providers can I choose from": a decision named loosely, beside a provider that shares its words
       if (decision == null && (optionsAsked(s.words) || s.action == Action.DECIDE)
           && s.words.stream().anyMatch(w -> WHICH_WORDS.contains(w.text()))) {
         decision = s.all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= LOOSE_DECISION
-            && hasOptions(s.scenario, l.id())).findFirst().orElse(null);
+            && hasOptions(s.scenario, l.id()) && !goLiveOnly(l, s.words, production)).findFirst().orElse(null);
       }
       // "zapisz decyzję: startujemy po sezonie": a decision asked of a group with only one decision is that one
       if (decision == null && s.act && s.action == Action.DECIDE && s.thing != null && s.thing.kind() == Kind.GROUP) {
@@ -1115,6 +1128,7 @@ public final class QuestionReader {
     // (not "who may record decisions", nor "kod decyzji": a permission and a code)
     s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed)
         && s.cued.get(Intent.PERMISSION) < 2 && s.action != Action.ACCEPT && !codeAsked(s.words)
+        && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text()))
         && s.words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
         && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
             || WH_WORDS.contains(w.text()));
@@ -1158,6 +1172,30 @@ public final class QuestionReader {
         add(s.scores, Intent.STATUS, 6);
         add(s.scores, Intent.TASKS, -6);
       }
+    }
+    // a permission by its own name: "who has pipelines.run"
+    if (permissionNamed(s.question)) {
+      add(s.scores, Intent.PERMISSION, 4);
+    }
+    // "is the national login thing working yet": a gate or pipeline named by the login words is that gate, not how
+    // this console signs people in
+    if (s.cued.get(Intent.PROVIDER) < 1 && s.words.stream().anyMatch(w -> LOGIN_WORDS.contains(w.text()))
+        && s.links.stream().anyMatch(l ->
+        (l.kind() == Kind.GROUP || l.kind() == Kind.PIPELINE) && l.score() >= NAMED
+        && l.at().stream().anyMatch(i -> LOGIN_WORDS.contains(s.words.get(i).text())))) {
+      add(s.scores, Intent.SESSION, -5);
+    }
+    // "czy mogę zmienić datę startu": changing a decision is recording it again ("start" there is in its name)
+    if (s.modal && s.thing != null && s.thing.kind() == Kind.CHECK && s.thing.score() >= NAMED
+        && hasOptions(s.scenario, s.thing.id())
+        && s.words.stream().anyMatch(w -> w.text().startsWith("zmieni") || w.text().startsWith("change"))) {
+      s.action = Action.DECIDE;
+    }
+    // "mogę już zrobić testową wysyłkę?", "Kasia może już robić uzgodnienie wpłat?": doing a check is its own action
+    if (s.action == null && s.modal && (s.actor != null || s.firstPerson) && s.thing != null
+        && s.thing.kind() == Kind.CHECK && s.thing.score() >= NAMED
+        && s.words.stream().anyMatch(w -> DO_VERBS.contains(w.text()) || w.text().equals("robic"))) {
+      s.action = hasOptions(s.scenario, s.thing.id()) ? Action.DECIDE : Action.ACCEPT;
     }
     // "what can I sign off right now": the asker's own tasks, not whether they hold the permission
     if (s.modal && s.firstPerson && s.action != null && !s.act && !s.words.isEmpty()
@@ -1292,9 +1330,26 @@ public final class QuestionReader {
     if (s.lastWrite && !s.act) {
       add(s.scores, Intent.SESSION, 6);
     }
+    // "which step of the dry run failed", "postgres version the connection check hit": what a named pipeline's run
+    // found (not "next step", nor a step named as a check)
+    if (s.pipeline != null && s.pipeline.score() >= MIN_LINK && !s.act
+        && (s.check == null || s.check.score() < s.pipeline.score())
+        && s.words.stream().anyMatch(w -> RUN_DETAIL_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 4);
+    }
+    // "what's left?", "co jeszcze zostało?", "czego brakuje?": nothing named and nobody's, so what production waits for
+    if (s.thing == null && s.actor == null && !s.firstPerson && !s.act && s.words.size() <= 6
+        && s.words.stream().anyMatch(w -> REMAINING.contains(w.text()) || w.text().equals("brakuje"))) {
+      add(s.scores, Intent.BLOCKERS, 4);
+    }
+    // "what is still left and who has to do it": nothing named, so what production waits for, by person
+    if (s.chase && s.thing == null && s.actor == null && !s.act && leftAndWho(s.words)) {
+      s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
+    }
     // "besides me, who else has to sign in X": the other owners of X's open checks
     if ((s.others || s.chase) && s.thing != null && !s.act) {
-      add(s.scores, Intent.OTHER_OWNERS, 8);
+      // "what is left before go-live and who has to do it": by person, not the overview of gates
+      add(s.scores, Intent.OTHER_OWNERS, s.chase && s.thing.id().equals(s.production) && leftAndWho(s.words) ? 16 : 8);
       // "who owns each item": each open check's owner, not the group's
       add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
@@ -1306,7 +1361,8 @@ public final class QuestionReader {
     // "which pipelines do we have, has any of them run": every pipeline with its last run, none in particular
     // (not "who may run the pipelines": a permission)
     s.pipelinesListed = !s.act && !s.modal && pipelinesAsked(s.words)
-        && (s.pipeline == null || s.pipeline.score() < NAMED) && s.cued.get(Intent.PERMISSION) < 2;
+        && (s.pipeline == null || s.pipeline.score() < NAMED) && s.cued.get(Intent.PERMISSION) < 2
+        && !permissionNamed(s.question);
     if (s.pipelinesListed) {
       s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
       add(s.scores, Intent.PIPELINE_RESULT, 10);
@@ -1396,6 +1452,12 @@ public final class QuestionReader {
         && s.words.stream().noneMatch(w -> w.text().startsWith("percent") || w.text().startsWith("procent"));
     if (s.people) {
       add(s.scores, Intent.COUNT, 5);
+    }
+    // "how many people can record decisions", "ile osób może podejmować decyzje": who holds the permission, counted
+    s.holdersCounted = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action != null && !s.act
+        && (s.thing == null || s.thing.score() < NAMED) && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
+    if (s.holdersCounted) {
+      add(s.scores, Intent.PERMISSION, 12);
     }
     if (s.scores.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2) {
       add(s.scores, Intent.COUNT, 6);
@@ -1500,7 +1562,8 @@ public final class QuestionReader {
           null);
     }
     // "Zofia changed the declarant?? what was it before": the decision, with its earlier value, not Zofia's tasks
-    Link decision = s.first == Intent.ACT_REQUEST ? null : decisionHistoryAsked(s);
+    // (not "which sign-offs went stale after the limit change": those, below)
+    Link decision = s.first == Intent.ACT_REQUEST || s.staleAsked ? null : decisionHistoryAsked(s);
     if (decision != null) {
       return new Question(s.language, Intent.STATUS, decision.id(), List.of(tool(decision)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
@@ -1603,6 +1666,15 @@ public final class QuestionReader {
       asks = new HashSet<>(asks);
       asks.add(ASKS_OTHERS + s.facts.asker().id());
     }
+    if (s.reading.intent() == Intent.PERMISSION && s.holdersCounted) {
+      asks = new HashSet<>(asks);
+      asks.add(ASKS_COUNT);
+    }
+    // "which step of the dry run failed": a run that passed is said to have none
+    if (s.reading.intent() == Intent.PIPELINE_RESULT && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
+      asks = new HashSet<>(asks);
+      asks.add(ASKS_FAILED);
+    }
     // "who can't record decisions", "who is not allowed to run pipelines": those without the permission
     if (s.reading.intent() == Intent.PERMISSION && s.reading.actor() == null && whoMayNot(s.words)) {
       asks = new HashSet<>(asks);
@@ -1684,6 +1756,8 @@ public final class QuestionReader {
     boolean others;
     /** "who do we chase", "kto musi co zrobić": everyone who still owes something in the thing named. */
     boolean chase;
+    /** "how many people can record decisions": the holders of a permission, counted. */
+    boolean holdersCounted;
     Link provider;
     Link pipeline;
     boolean purpose;
@@ -2278,9 +2352,13 @@ public final class QuestionReader {
     for (int i = from + 1; i < s.words.size() && type == null; i++) {
       type = eventVerb(s.words.get(i).text());
     }
-    long seq = s.facts.latestEvent(actor, type, on);
+    boolean first = s.words.subList(from + 1, s.words.size()).stream().anyMatch(w -> FIRST_WORDS.contains(w.text()));
+    long seq = s.facts.eventBy(actor, type, on, first);
     return seq < 0 ? null : "#" + seq;
   }
+
+  private static final Set<String> FIRST_WORDS = Set.copyOf(List.of("first", "earliest", "pierwszy", "pierwszego",
+      "pierwsza", "pierwszej", "pierwsze", "pierwszym"));
 
   /** "since I signed", "od kiedy zatwierdziłam": the asker did what the words after {@code from} say. */
   private static boolean iDid(Scan s, int from) {
@@ -2344,7 +2422,7 @@ public final class QuestionReader {
       "przestawil", "przestawila"));
   private static final Set<String> EARLIER_WORDS = Set.copyOf(List.of("before", "previously", "earlier", "previous",
       "prior", "originally", "wczesniej", "poprzednio", "przedtem", "poprzednia", "poprzedni", "poprzednie",
-      "pierwotnie"));
+      "pierwotnie", "history", "historia", "historie", "historii"));
 
   /**
    * A decision named clearly with a word asking what it was earlier ("what was the region before", "jaka była
@@ -2363,7 +2441,8 @@ public final class QuestionReader {
       return null;
     }
     Link named = s.all.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= NAMED
-        && hasOptions(s.scenario, l.id())).max(Comparator.comparingDouble(Link::score)).orElse(null);
+        && hasOptions(s.scenario, l.id()) && !goLiveOnly(l, s.words, s.scenario.production().id()))
+        .max(Comparator.comparingDouble(Link::score)).orElse(null);
     if (named != null) {
       return named;
     }
@@ -2444,6 +2523,7 @@ public final class QuestionReader {
    */
   private static final Set<String> OUTCOME_WORDS = Set.copyOf(List.of("go", "golive", "live", "prod", "production",
       "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszyc", "ruszac",
+      "start", "starts", "begin", "startowac", "wystartowac", "wystartujemy", "wystartuja",
       "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje"));
 
   /** A what-if as read: what it takes as done (ids; a person's id for what they owe) and the gate asked, else null. */
@@ -2623,6 +2703,19 @@ public final class QuestionReader {
         named.add(link);
       }
     }
+    // "pick the start date": a decision named as well as its own group, with a verb that decides, is the one meant
+    boolean decides = s.words.stream().anyMatch(w -> startsWithAny(w.text(), DECIDE_VERBS));
+    for (int k = 0; k < named.size(); k++) {
+      Link group = named.get(k);
+      for (Link check : candidates) {
+        if (decides && group.kind() == Kind.GROUP && partOf(s.scenario, check, group)
+            && hasOptions(s.scenario, check.id()) && check.at().containsAll(group.at())
+            && check.score() >= group.score()) {
+          named.set(k, check);
+          break;
+        }
+      }
+    }
     return named;
   }
 
@@ -2700,7 +2793,8 @@ public final class QuestionReader {
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
   private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
-      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam", "jestem", "mnie"));
+      "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam", "jestem", "mnie",
+      "mojego", "mojemu", "moim", "moimi"));
   /** Words of having to: with a verb of doing and "I", the asker's own duties ("co mam podpisać", "do I need to sign"). */
   private static final Set<String> DUTY = Set.copyOf(List.of("mam", "musze", "powinienem", "powinnam", "have",
       "need", "needs", "should", "must", "supposed", "trzeba", "nalezy", "left", "remaining", "zostalo", "zostaly",
@@ -2782,6 +2876,45 @@ public final class QuestionReader {
         .toList();
   }
 
+  /**
+   * "who do we chase before go-live": a check or group named only by going live's words ("Go-live date") is not
+   * named by them; production is (said with a word of its own, "go-live date?", the check is).
+   */
+  private static List<Link> withoutGoLiveOnly(List<Link> links, List<Word> words, String production) {
+    if (links.stream().noneMatch(l -> goLiveOnly(l, words, production))) {
+      return links;
+    }
+    return links.stream().filter(l -> !goLiveOnly(l, words, production)).toList();
+  }
+
+  /** "who has pipelines.run": the permission's name names no pipeline, nor the gate one proves. */
+  private static List<Link> withoutRunOnly(List<Link> links, List<Word> words) {
+    return links.stream().filter(l -> !(l.kind() == Kind.PIPELINE || l.kind() == Kind.GROUP) || l.at().isEmpty()
+        || !l.at().stream().allMatch(i -> words.get(i).text().equals("run") && i > 0
+            && words.get(i - 1).text().equals("pipelines"))).toList();
+  }
+
+  private static boolean goLiveOnly(Link link, List<Word> words, String production) {
+    return (link.kind() == Kind.CHECK || link.kind() == Kind.GROUP) && !link.id().equals(production)
+        && !link.at().isEmpty() && link.at().stream().allMatch(i -> GO_LIVE_WORDS.contains(words.get(i).text()));
+  }
+
+  private static final Set<String> GO_LIVE_WORDS = Set.of("go", "live", "golive");
+  private static final Set<String> LOGIN_WORDS = Set.copyOf(List.of("login", "logins", "logowanie", "logowania",
+      "logowaniu", "logowaniem", "sso", "signin"));
+
+  /** "who has pipelines.run": a permission said by its own name. */
+  private static boolean permissionNamed(String question) {
+    String asked = question.toLowerCase(Locale.ROOT);
+    return asked.contains(Permissions.RUN_PIPELINES) || asked.contains(Permissions.ACCEPT_CHECKS)
+        || asked.contains(Permissions.RECORD_DECISIONS);
+  }
+  private static final Set<String> FAILED_WORDS = Set.copyOf(List.of("failed", "fail", "fails", "failing", "broke",
+      "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla"));
+  private static final Set<String> RUN_DETAIL_WORDS = Set.copyOf(List.of("step", "steps", "krok", "kroku", "kroki",
+      "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
+      "twice", "times"));
+
   private static boolean othersAsked(List<Word> words) {
     boolean who = false;
     boolean other = false;
@@ -2852,7 +2985,13 @@ public final class QuestionReader {
         who = false;
       }
     }
-    return false;
+    return leftAndWho(words);
+  }
+
+  /** "what is still left and who has to do it", "co jeszcze zostało i kto musi to zrobić". */
+  private static boolean leftAndWho(List<Word> words) {
+    return words.stream().anyMatch(w -> REMAINING.contains(w.text()) || w.text().equals("brakuje"))
+        && words.stream().anyMatch(w -> WHO.contains(w.text()));
   }
 
   private static final Set<String> EACH = Set.copyOf(List.of("each", "kazda", "kazdy", "kazde", "kazdej",
@@ -3945,7 +4084,10 @@ public final class QuestionReader {
   private static final Set<String> DOCUMENT_NOUNS = Set.copyOf(List.of("notice", "policy", "letter", "memo", "email",
       "announcement", "post", "template", "contract", "agreement", "document", "faq", "pismo", "notatka", "notatke",
       "regulamin", "polityka", "polityke", "ogloszenie", "umowa", "umowe", "szablon", "dokument", "klauzula",
-      "klauzule"));
+      "klauzule",
+      // code and configuration: "napisz mi docker-compose dla postgresa"
+      "script", "skrypt", "code", "kod", "config", "konfiguracje", "compose", "dockerfile", "yaml", "yml", "sql",
+      "query", "zapytanie", "snippet", "function", "funkcje", "makefile", "regex"));
 
   /** "can u plan the routes", "please book a courier", "zaplanuj dostawy": a request to do such work. */
   private static boolean workRequested(List<Word> words) {

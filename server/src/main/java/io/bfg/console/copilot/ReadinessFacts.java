@@ -724,12 +724,13 @@ public final class ReadinessFacts {
   }
 
   /**
-   * The seq of the latest recent event by {@code actor}, of {@code type} when given and on {@code on} when given (a
-   * check, the group holding it, a pipeline or the group it proves), or -1: "since Oksana withdrew her sign-off".
+   * The seq of the latest recent event by {@code actor} (the earliest when {@code first}), of {@code type} when given
+   * and on {@code on} when given (a check, the group holding it, a pipeline or the group it proves), or -1: "since
+   * Oksana withdrew her sign-off", "since my first dry-run".
    */
-  long latestEvent(String actor, String type, String on) {
-    for (int i = recent.size() - 1; i >= 0; i--) {
-      AuditEvent event = recent.get(i);
+  long eventBy(String actor, String type, String on, boolean first) {
+    for (int k = 0; k < recent.size(); k++) {
+      AuditEvent event = recent.get(first ? k : recent.size() - 1 - k);
       if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())) {
         continue;
       }

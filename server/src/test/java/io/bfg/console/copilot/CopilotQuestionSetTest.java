@@ -209,6 +209,20 @@ class CopilotQuestionSetTest {
               + "never given): vltava-care, asked by the head of billing", "vltava-care-17.ndjson", false),
       new QuestionSet("vltava", "jdvorakova", "vltava-care-17-medical.tsv",
           "round seventeen (far along but stuck): vltava-care, asked by the medical director", "vltava-care-17.ndjson",
+          false),
+      new QuestionSet("rzeszow", "mwojcik", "rzeszow-edziennik-18-director.tsv",
+          "round eighteen (a new scenario half-way: a changed hosting decision leaving a sign-off stale, a withdrawn "
+              + "restore drill, a failed identity check): rzeszow-edziennik, asked by the education director",
+          "rzeszow-edziennik-18.ndjson", false),
+      new QuestionSet("rzeszow", "pkaczmarek", "rzeszow-edziennik-18-it.tsv",
+          "round eighteen (half-way): rzeszow-edziennik, asked by the integration lead", "rzeszow-edziennik-18.ndjson",
+          false),
+      new QuestionSet("tatra", "mgasienica", "tatra-insurance-18-manager.tsv",
+          "round eighteen (nearly done: a raised payout limit leaving two sign-offs stale, a withdrawn sanctions "
+              + "sign-off, two dry-runs): tatra-insurance, asked by the claims director", "tatra-insurance-18.ndjson",
+          false),
+      new QuestionSet("tatra", "jbachleda", "tatra-insurance-18-owner.tsv",
+          "round eighteen (nearly done): tatra-insurance, asked by the head of IT", "tatra-insurance-18.ndjson",
           false));
 
   @TestFactory

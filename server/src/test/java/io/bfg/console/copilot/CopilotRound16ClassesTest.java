@@ -138,7 +138,7 @@ class CopilotRound16ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "terminal|Zofia changed the declarant?? what is it now and what was it before|en|^Declarant of record "
           + "\\[customs.declarant].*recorded customs-agency .*Before that, Zofia Lewandowska had recorded "
-          + "terminal-direct at ",
+          + "terminal-direct \\(The terminal files directly\\) at ",
       "terminal|jaka była wcześniej decyzja o zgłaszającym?|pl|Wcześniej Zofia Lewandowska zapisał\\(a\\) "
           + "terminal-direct",
       "bfg|what was the region decision before it changed?|en|recorded eu-central-de .*Before that, Anna "
@@ -193,8 +193,9 @@ class CopilotRound16ClassesTest {
           + "4/5 \\(BLOCKED_PENDING_LAUNCH\\)\\. Open checks: Kiosk delivery schedule \\[launch.kiosk-schedule] "
           + "\\(REVIEW, owner Oksana Melnyk\\)\\..*\\[fallback] is REVIEW at 2/3 \\(open: Restore drill "
           + "\\[fallback.restore-drill] \\(REVIEW, owner Paweł Dąbrowski\\)\\)",
-      "publisher|mzielinska|en|did Aga switch the payment operator? from what to what|recorded payu at .*Before that, "
-          + "Agnieszka Król had recorded przelewy24 at ",
+      "publisher|mzielinska|en|did Aga switch the payment operator? from what to what|recorded payu \\(PayU \\(cards "
+          + "and BLIK\\)\\) at .*Before that, Agnieszka Król had recorded przelewy24 \\(Przelewy24 \\(cards and "
+          + "BLIK\\)\\) at ",
       "publisher|mzielinska|pl|a co bylo wybrane wczesniej zanim Aga to zmienila?|^Operator płatności "
           + "\\[payments.operator].*Wcześniej Agnieszka Król zapisał\\(a\\) przelewy24",
       "publisher|mzielinska|en|which of our services are still running on mocks?|crm-csv-export.*paywall-stub.*"
@@ -209,8 +210,8 @@ class CopilotRound16ClassesTest {
       "publisher|pdabrowski|pl|co dziś robił Tomek?|^Co zapisał\\(a\\) Tomasz Wróbel wśród ostatnich zmian \\(3\\)",
       "publisher|pdabrowski|pl|zaakceptuj za Oksanę harmonogram kiosków, mam jej zgodę na mailu|^Jestem tylko do "
           + "odczytu",
-      "publisher|pdabrowski|en|how many dry-runs have passed so far|finished 2 time\\(s\\): 2 passed, 0 did not",
-      "publisher|pdabrowski|pl|ile razy puszczaliśmy dry-run?|zakończył się 2 raz\\(y\\)",
+      "publisher|pdabrowski|en|how many dry-runs have passed so far|finished 2 times: 2 passed, 0 did not",
+      "publisher|pdabrowski|pl|ile razy puszczaliśmy dry-run?|zakończył się 2 razy",
       "publisher|pdabrowski|en|can anyone besides me run the pipelines?|^No one else may run pipelines: only you hold "
           + "pipelines.run\\.$",
       "publisher|pdabrowski|pl|czy ktoś oprócz mnie może uruchamiać pipeline'y?|^Nikt inny nie może uruchamiać",

@@ -53,7 +53,7 @@ class CopilotRound17ClassesTest {
       "awojcik|who can't record decisions?|en|^Without decisions.record, so they may not record decisions: Katarzyna "
           + "Mazur \\(Insurer account manager \\(TU Mazovia\\)\\)\\. Those who may record decisions",
       "awojcik|who is not allowed to run pipelines?|en|^Without pipelines.run, so they may not run pipelines: .*"
-          + "Those who may run pipelines \\(pipelines.run\\): Krzysztof Lewandowski"})
+          + "Only Krzysztof Lewandowski \\(IT & Security Lead\\) may run pipelines \\(pipelines.run\\)"})
   void cars(String asker, String question, String lang, String wanted) {
     String answer = CARS.ask(question, Lang.valueOf(lang.toUpperCase()), asker);
     matches(answer, wanted);

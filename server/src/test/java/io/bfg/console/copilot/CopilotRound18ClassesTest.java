@@ -27,6 +27,10 @@ class CopilotRound18ClassesTest {
       .replay(STATES.resolve("vltava-care-17.ndjson"));
   private static final CopilotReadingTest.Console BFG = CopilotFixture.fresh("bfg")
       .replay(STATES.resolve("bfg-flowcontrol-14.ndjson"));
+  private static final CopilotReadingTest.Console SCHOOLS = CopilotFixture.fresh("rzeszow")
+      .replay(STATES.resolve("rzeszow-edziennik-18.ndjson"));
+  private static final CopilotReadingTest.Console CLAIMS = CopilotFixture.fresh("tatra")
+      .replay(STATES.resolve("tatra-insurance-18.ndjson"));
 
   @ParameterizedTest(name = "[{2}] {1}")
   @DisplayName("a what-if of two things, or asked of a gate: that gate as it would then be")
@@ -94,5 +98,52 @@ class CopilotRound18ClassesTest {
           + "\\[switchover.patient-notice], but it is READY"})
   void neededBeforeADay(String question, String lang, String wanted) {
     matches(CLINICS.ask(question, Lang.valueOf(lang.toUpperCase()), "psvobodova"), wanted);
+  }
+  @ParameterizedTest(name = "[{3}] {2}")
+  @DisplayName("round eighteen's classes: what is left and by whom, go-live words, who else may, runs and steps")
+  @CsvSource(delimiter = '|', value = {
+      "clinics|psvobodova|what's left?|en|^Production is NO-GO for clinic-pg-adapter",
+      "clinics|psvobodova|czego jeszcze brakuje?|pl|^Produkcja ma status NO-GO",
+      "claims|mgasienica|what is still left and who needs to do it?|en|^Still open before go-live \\[go-live], by "
+          + "who must act: Katarzyna Majerczyk \\(Chief Financial Officer\\): Four-eyes approval above the limit "
+          + "\\[payout-policy.four-eyes], Test payout in the bank sandbox \\[payout-cutover.sandbox-payout]; "
+          + "Wojciech Zwijacz .*; Jan Bachleda \\(Head of IT\\): Rollback drill \\[fallback.drill]\\.$",
+      "claims|mgasienica|who do we chase before go-live?|en|^Still open before go-live \\[go-live]",
+      "claims|mgasienica|when is the go-live date?|en|recorded 2026-05-04 \\(Monday 4 May 2026\\) at ",
+      "schools|pkaczmarek|anyone besides me allowed to run pipelines?|en|^Besides you, these may run pipelines "
+          + "\\(pipelines.run\\): Tomasz Mazur \\(Database Administrator\\)\\.$",
+      "claims|jbachleda|who else has pipelines.run besides me|en|^No one else may run pipelines: only you hold "
+          + "pipelines.run\\.$",
+      "claims|mgasienica|who has pipelines.run?|en|^Only Jan Bachleda \\(Head of IT\\) may run pipelines",
+      "schools|mwojcik|how many people may record decisions?|en|^People who may record decisions "
+          + "\\(decisions.record\\): 2: Małgorzata Wójcik",
+      "schools|pkaczmarek|ile osób może podejmować decyzje?|pl|^Liczba osób z uprawnieniem decisions.record: 2: ",
+      "claims|jbachleda|did any step of the dry run fail?|en|^No step failed: all 5 of 5 passed\\. The last dry-run run",
+      "claims|jbachleda|what changed since my first dry run?|en|^Since #4 pipeline.finished by Jan Bachleda",
+      "claims|jbachleda|co się zmieniło od mojego pierwszego dry runa?|pl|^Od #4 pipeline.finished",
+      "claims|mgasienica|which sign-offs are stale since the limit was raised?|en|^Stale now \\(2\\)",
+      "claims|mgasienica|history of the payout limit?|en|recorded pln-50000 \\(Up to 50,000 PLN\\) at .*Before that, "
+          + "Katarzyna Majerczyk had recorded pln-25000 \\(Up to 25,000 PLN\\) at ",
+      "claims|jbachleda|ile razy puszczaliśmy kontrolę połączenia?|pl|zakończył się 1 raz: zaliczone 1",
+      "schools|pkaczmarek|Kasia może już robić uzgodnienie wpłat?|pl|^Tak: Katarzyna Zielińska",
+      "schools|pkaczmarek|mogę już zrobić testową wysyłkę?|pl|^Tak: możesz to zrobić już teraz",
+      "claims|jbachleda|can I sign the rollback drill now?|en|^Yes: you \\(Jan Bachleda, Head of IT\\) may do it now",
+      "schools|pkaczmarek|napisz mi skrypt w bashu do backupu bazy|pl|^To jest poza zakresem",
+      "schools|mwojcik|is the national login working yet?|en|^The group \"The national login is proven\" "
+          + "\\[national-login]",
+      "schools|mwojcik|what replaces the sms stub?|en|^SMS to parents runs as sms-console-stub today and moves to "
+          + "SMSAPI.pl gateway",
+      "schools|mwojcik|how many checks are left in data protection and which?|en|\\(2/4\\).*Open checks: Data "
+          + "processing agreement \\[gdpr.processor-agreement]",
+      "schools|mwojcik|if I sign the privacy notice and pick the start date, can the schools start?|en|^No, not yet: "
+          + "even with \"Privacy notice for parents published\" \\[gdpr.parent-notice] and \"Start date in the pilot "
+          + "schools\" \\[start.date] done, production would still wait for"})
+  void roundEighteen(String console, String asker, String question, String lang, String wanted) {
+    CopilotReadingTest.Console asked = switch (console) {
+      case "clinics" -> CLINICS;
+      case "claims" -> CLAIMS;
+      default -> SCHOOLS;
+    };
+    matches(asked.ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
 }
