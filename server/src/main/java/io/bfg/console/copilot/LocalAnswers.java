@@ -70,7 +70,7 @@ public final class LocalAnswers {
     }
     if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
         && "ifDone".equals(question.calls().get(0).tool())) {
-      return ifDone(t, result);
+      return ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO));
     }
     switch (question.intent()) {
       case UNKNOWN, OUT_OF_SCOPE:
@@ -1021,12 +1021,18 @@ public final class LocalAnswers {
    * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
    * would still wait for (a group with how many of its checks would still be open), and what else it completes.
    */
-  private static String ifDone(Templates t, Map<String, Object> asked) {
+  private static String ifDone(Templates t, Map<String, Object> asked, boolean goToo) {
     Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
     String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
     Map<String, Object> outcome = map(r.get("outcome"));
     if (outcome != null) {
-      return ifDoneOutcome(t, r, outcome, waitsFor);
+      String gate = ifDoneOutcome(t, r, outcome, waitsFor);
+      if (!goToo) {
+        return gate;
+      }
+      // "and are we GO then?": production as it would then be, after the gate asked
+      return gate + " " + (Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.thenGo", r)
+          : t.line("ifDone.thenNotYet", Map.of("items", ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE))));
     }
     if (Boolean.TRUE.equals(r.get("goNow"))) {
       return t.line("ifDone.goNow", r);

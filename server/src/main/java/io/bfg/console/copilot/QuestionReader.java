@@ -96,6 +96,8 @@ public final class QuestionReader {
   static final String ASKS_OTHERS = "others:";
   /** "who can't record decisions": those without the permission. */
   static final String ASKS_NOT = "not";
+  /** A what-if asked of a gate and of going live as well ("is fiscal done, and are we GO then?"). */
+  static final String ASKS_GO_TOO = "goToo";
   /** Asked how many ("how many people can record decisions"). */
   static final String ASKS_COUNT = "count";
   /** Asked which step failed ("which step of the dry run failed", "co padło"). */
@@ -301,7 +303,9 @@ public final class QuestionReader {
         "rymowanka", "rymowanke", "cost", "costs", "price", "pricing",
         "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka", "aws", "azure", "gcp", "budget",
-        "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro");
+        "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro", "fog", "foggy",
+        "rain", "snow", "snowfall", "forecast", "temperature", "mgla", "mgly", "deszcz", "snieg", "prognoza",
+        "temperatura");
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
@@ -493,6 +497,9 @@ public final class QuestionReader {
     // "co mam podpisać", "what do I have to approve": the asker's duties, not a label sharing the verb's stem
     s.duty = s.firstPerson && s.facts.asker() != null && dutyAsked(s.words);
     s.links = withoutVerbOnly(s.links, s.words, s.duty);
+    // "kiedy mamy go-live": a decision named by going live's words is the date asked, though it names nothing else
+    s.goLiveDecision = s.links.stream().filter(l -> l.kind() == Kind.CHECK && hasOptions(s.scenario, l.id())
+        && goLiveOnly(l, s.words, s.scenario.production().id())).findFirst().orElse(null);
     s.links = withoutGoLiveOnly(s.links, s.words, s.scenario.production().id());
     s.links = withoutRunOnly(s.links, s.words);
     s.links = withoutOwnerWord(s.links, s.words);
@@ -666,13 +673,17 @@ public final class QuestionReader {
    * test połączenia"). Verbs of doing in a past form ask what happened, not what is to do.
    */
   private static void stateAsked(Scan s) {
-    boolean done = s.words.stream().anyMatch(w -> doneForm(w.text()));
+    // "what did Ewa sign": "did" with a verb of signing says it was done
+    boolean did = s.words.stream().anyMatch(w -> w.text().equals("did"))
+        && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS));
+    boolean done = did || s.words.stream().anyMatch(w -> doneForm(w.text()));
     // "co ja już podpisałem": a Polish verb in the first person past says "I" by itself
     boolean me = s.firstPerson || s.lang == Lang.PL && s.words.stream().anyMatch(w -> w.text().equals("ja")
         || doneForm(w.text()) && (w.text().endsWith("lem") || w.text().endsWith("lam")));
     // "what has she signed", "co podpisała Kasia": someone named, in the third person
-    boolean named = s.actor != null && s.actor.score() >= NAMED && s.words.stream().anyMatch(w -> SHE_HE.contains(w.text())
-        || doneForm(w.text()) && s.lang == Lang.PL && !w.text().endsWith("lem") && !w.text().endsWith("lam"));
+    boolean named = s.actor != null && s.actor.score() >= NAMED && (did || s.words.stream().anyMatch(w ->
+        SHE_HE.contains(w.text())
+        || doneForm(w.text()) && s.lang == Lang.PL && !w.text().endsWith("lem") && !w.text().endsWith("lam")));
     if (done && (me || named) && s.facts.asker() != null && !s.act) {
       s.signedAsked = true;
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
@@ -774,6 +785,23 @@ public final class QuestionReader {
   private static final Pattern POLISH_PAST = Pattern.compile(".*(l|la|lo|li|ly|lem|lam|les|las|any|ana|ane|ony|ona|one)");
 
   /** A verb of signing or deciding in a past form: "signed", "approved", "podpisałem", "zatwierdzony". */
+  /**
+   * A verb in the past ("signed", "przećwiczyła") among the words that do not name {@code actor} (a label may share
+   * its stem: "Ręczne uzgadnianie bagażu przećwiczone").
+   */
+  private static boolean pastVerbBeside(List<Word> words, Link actor) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (actor.at().contains(i)) {
+        continue;
+      }
+      if (doneForm(text) || text.length() > 5 && (text.endsWith("la") || text.endsWith("al") || text.endsWith("il"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean doneForm(String text) {
     if (CHOSEN.contains(text) || DONE_WORDS.contains(text) && !text.startsWith("gotow") && !text.startsWith("ziel")) {
       return true;
@@ -922,8 +950,12 @@ public final class QuestionReader {
     // "can the clinics go to production": the go/no-go, whatever environment or gate a word of it names
     // ("what's the ETA provider gonna be in prod": a provider's target, not going live)
     // (someone named asks about them; a role's word linked loosely, "liczniki" for the meter lead, does not)
+    // (not "go live date is still the 4th of may right?": a decision named beyond those words is asked)
     s.goLive = !s.act && (goLiveAsked(s.words) || whyNotLive(s.words))
         && (s.actor == null || s.actor.at().isEmpty() || s.actor.score() < NAMED)
+        && !(s.check != null && s.check.score() >= NAMED && hasOptions(s.scenario, s.check.id())
+            && s.check.at().stream().anyMatch(i -> GO_LIVE_WORDS.contains(s.words.get(i).text()))
+            && s.check.at().stream().anyMatch(i -> !GO_LIVE_WORDS.contains(s.words.get(i).text())))
         && !(s.provider != null && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())));
     if (s.goLive) {
       s.thing = null;
@@ -1128,7 +1160,7 @@ public final class QuestionReader {
     // (not "who may record decisions", nor "kod decyzji": a permission and a code)
     s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed)
         && s.cued.get(Intent.PERMISSION) < 2 && s.action != Action.ACCEPT && !codeAsked(s.words)
-        && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text()))
+        && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text())) && !permissionNamed(s.question)
         && s.words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
         && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
             || WH_WORDS.contains(w.text()));
@@ -1342,14 +1374,19 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> REMAINING.contains(w.text()) || w.text().equals("brakuje"))) {
       add(s.scores, Intent.BLOCKERS, 4);
     }
+    // "who else apart from me is still holding things up": what production waits for, by person, the asker aside
+    boolean othersHolding = s.others && s.thing == null && !s.act && s.facts.asker() != null
+        && (s.cued.get(Intent.BLOCKERS) >= 1 || s.words.stream().anyMatch(w -> BLOCK_VERBS.contains(w.text())))
+        && s.words.stream().anyMatch(w -> WHO.contains(w.text()));
     // "what is still left and who has to do it": nothing named, so what production waits for, by person
-    if (s.chase && s.thing == null && s.actor == null && !s.act && leftAndWho(s.words)) {
+    if ((s.chase && s.actor == null && leftAndWho(s.words) || othersHolding) && s.thing == null && !s.act) {
       s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
     if ((s.others || s.chase) && s.thing != null && !s.act) {
       // "what is left before go-live and who has to do it": by person, not the overview of gates
-      add(s.scores, Intent.OTHER_OWNERS, s.chase && s.thing.id().equals(s.production) && leftAndWho(s.words) ? 16 : 8);
+      add(s.scores, Intent.OTHER_OWNERS, s.thing.id().equals(s.production)
+          && (s.chase && leftAndWho(s.words) || othersHolding) ? 16 : 8);
       // "who owns each item": each open check's owner, not the group's
       add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
@@ -1501,6 +1538,12 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "kiedy mamy go-live", "when do we go live": the decision that sets the date, when one is named by those words
+    if (s.goLiveDecision != null && s.first != Intent.ACT_REQUEST && sinceAt(s.words) < 0
+        && s.words.stream().anyMatch(w -> GO_LIVE_WHEN.contains(w.text()))) {
+      return new Question(s.language, Intent.STATUS, s.goLiveDecision.id(), List.of(tool(s.goLiveDecision)),
+          null, s.action, null, null);
+    }
     // "does the identity gate block go-live at all", "czy X blokuje produkcję": whether production waits for it
     Link blocking = s.first == Intent.ACT_REQUEST ? null : blocksProductionAsked(s);
     if (blocking != null) {
@@ -1533,6 +1576,15 @@ public final class QuestionReader {
       return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "Agnieszka już przećwiczyła ręczne uzgadnianie bagażu?", "has Ewa already signed the templates": whether that
+    // check is done, not Agnieszka's tasks (a past verb of hers, with "już"/"already"/"yet")
+    if (s.first != Intent.ACT_REQUEST && sinceAt(s.words) < 0 && s.check != null && s.check.score() >= NAMED
+        && s.actor != null && s.actor.score() >= NAMED && !s.modal && !s.signedAsked
+        && s.words.stream().anyMatch(w -> Set.of("juz", "already", "yet").contains(w.text()))
+        && pastVerbBeside(s.words, s.actor)) {
+      return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)), s.actor.id(), s.action,
+          null, null);
+    }
     // "Krzysiek już odpalił kontrolę połączenia?", "has the dry run been run": its last run, not his tasks
     if (Set.of(Intent.TASKS, Intent.OWNED, Intent.PERMISSION).contains(s.first) && s.pipeline != null
         && s.pipeline.score() >= BLOCKER_NAMED && s.actor != null && s.actor.score() >= NAMED && !s.firstPerson
@@ -1549,8 +1601,12 @@ public final class QuestionReader {
       Map<String, Object> arguments = new java.util.LinkedHashMap<>();
       arguments.put("id", String.join(", ", whatIf.assumed()));
       arguments.put("outcome", whatIf.outcome());
+      // "is fiscal done, and are we GO then?": the gate asked, and production too
+      boolean goToo = whatIf.outcome() != null && s.words.stream().anyMatch(w -> w.text().equals("go")
+          || PRODUCTION_WORDS.contains(w.text()) || w.text().startsWith("produkc") || LAUNCH_VERBS.contains(w.text()));
       return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
-          List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null);
+          List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null,
+          goToo ? Set.of(ASKS_GO_TOO) : Set.of());
     }
     // "dlaczego ćwiczenie odtworzenia znowu wisi, przecież Paweł to podpisał": why of the thing, the person aside
     // (not "czemu ja nie mogę sam puścić testu": whether they may, a permission)
@@ -1619,7 +1675,7 @@ public final class QuestionReader {
         s.whatIs ? s.named : null, s.providersCounted,
         s.first == Intent.SNAPSHOT ? batchNamed(s.words, s.scenario) : null, s.traffic, s.lastWrite, s.person,
         s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed,
-        allAsked(s.words) || s.others && stillAsked(s.words) || s.chase,
+        allAsked(s.words) || s.others && stillAsked(s.words) && !besidesMe(s.words) || s.chase,
         s.decisionsListed, s.cued.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2, s.pipelinesListed,
         s.groupsCounted, s.otherActor, s.measure, s.providersMine);
     if (s.first == null) {
@@ -1758,6 +1814,8 @@ public final class QuestionReader {
     boolean chase;
     /** "how many people can record decisions": the holders of a permission, counted. */
     boolean holdersCounted;
+    /** A decision named only by going live's words ("Go-live date"), for "when do we go live". */
+    Link goLiveDecision;
     Link provider;
     Link pipeline;
     boolean purpose;
@@ -2419,7 +2477,8 @@ public final class QuestionReader {
 
   private static final Set<String> CHANGED_WORDS = Set.copyOf(List.of("change", "changed", "changes", "switched",
       "zmienil", "zmienila", "zmienili", "zmienilo", "zmiana", "zmiane", "zmienione", "zmieniona", "zmieniony",
-      "przestawil", "przestawila"));
+      "przestawil", "przestawila", "zmienilam", "zmienilem", "zmieniana", "zmieniany", "zmieniane", "zmienialam",
+      "zmienial", "zmieniala", "moved"));
   private static final Set<String> EARLIER_WORDS = Set.copyOf(List.of("before", "previously", "earlier", "previous",
       "prior", "originally", "wczesniej", "poprzednio", "przedtem", "poprzednia", "poprzedni", "poprzednie",
       "pierwotnie", "history", "historia", "historie", "historii"));
@@ -2887,11 +2946,15 @@ public final class QuestionReader {
     return links.stream().filter(l -> !goLiveOnly(l, words, production)).toList();
   }
 
-  /** "who has pipelines.run": the permission's name names no pipeline, nor the gate one proves. */
+  /**
+   * "who has pipelines.run", "what are we still running on mocks": the permission's name, or what something runs
+   * on, names no pipeline, nor the gate one proves.
+   */
   private static List<Link> withoutRunOnly(List<Link> links, List<Word> words) {
     return links.stream().filter(l -> !(l.kind() == Kind.PIPELINE || l.kind() == Kind.GROUP) || l.at().isEmpty()
-        || !l.at().stream().allMatch(i -> words.get(i).text().equals("run") && i > 0
-            && words.get(i - 1).text().equals("pipelines"))).toList();
+        || !l.at().stream().allMatch(i -> RUN_FORMS.contains(words.get(i).text()) && (i > 0
+            && words.get(i - 1).text().equals("pipelines") || i + 1 < words.size()
+            && words.get(i + 1).text().equals("on")))).toList();
   }
 
   private static boolean goLiveOnly(Link link, List<Word> words, String production) {
@@ -2900,6 +2963,8 @@ public final class QuestionReader {
   }
 
   private static final Set<String> GO_LIVE_WORDS = Set.of("go", "live", "golive");
+  private static final Set<String> GO_LIVE_WHEN = Set.copyOf(List.of("when", "kiedy", "date", "data", "termin",
+      "day", "dzien", "dnia"));
   private static final Set<String> LOGIN_WORDS = Set.copyOf(List.of("login", "logins", "logowanie", "logowania",
       "logowaniu", "logowaniem", "sso", "signin"));
 
@@ -3293,8 +3358,24 @@ public final class QuestionReader {
   private static boolean providersWorded(List<Word> words) {
     boolean gates = words.stream().anyMatch(w -> GATE_WORDS.contains(w.text()));
     return words.stream().anyMatch(w -> PROVIDERS_WORDS.contains(w.text())
-        || !gates && INTEGRATION_WORDS.contains(w.text()));
+        || !gates && INTEGRATION_WORDS.contains(w.text())) || onMocks(words);
   }
+
+  /** "what are we still running on mocks", "co jeszcze chodzi na atrapach": everything that runs on a mock. */
+  private static boolean onMocks(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if ((words.get(i).text().equals("on") || words.get(i).text().equals("na"))
+          && ON_MOCK_WORDS.contains(words.get(i + 1).text())) {
+        return words.stream().anyMatch(w -> w.text().equals("still") || w.text().equals("we")
+            || w.text().equals("nadal") || w.text().equals("wciaz") || w.text().equals("dalej")
+            || w.text().equals("jeszcze"));
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> ON_MOCK_WORDS = Set.copyOf(List.of("mocks", "mock", "mocku", "mockach", "stubs",
+      "stub", "stubach", "atrapach", "atrapie", "simulators", "symulatorach"));
 
   /** Whether a thing is linked only by the words that say "providers" ("dostawców" of "Dostawca tożsamości"). */
   private static boolean providerWordsOnly(Link thing, List<Word> words) {
@@ -3639,6 +3720,11 @@ public final class QuestionReader {
 
   /** A verb of going followed within three words by production: "go live", "przejść na produkcję". */
   private static boolean goingLive(List<Word> words) {
+    // "czy możemy już startować w szkołach?", "can we launch yet?": launching, asked of now
+    if (words.stream().anyMatch(w -> LAUNCH_VERBS.contains(w.text()))
+        && words.stream().anyMatch(w -> LAUNCH_NOW.contains(w.text()))) {
+      return true;
+    }
     for (int i = 0; i < words.size(); i++) {
       // "can the clinics switch over on monday", "are we good to flip the meters over to prod"
       if (OVER_VERBS.contains(words.get(i).text())) {
@@ -3667,6 +3753,9 @@ public final class QuestionReader {
     return false;
   }
 
+  private static final Set<String> LAUNCH_VERBS = Set.copyOf(List.of("launch", "startowac", "wystartowac", "ruszac",
+      "ruszyc", "wystartujemy", "startujemy", "ruszamy", "ruszymy"));
+  private static final Set<String> LAUNCH_NOW = Set.copyOf(List.of("juz", "teraz", "now", "already", "yet"));
   private static final Set<String> SWITCH_VERBS = Set.copyOf(List.of("switch", "cut", "flip", "przelaczyc",
       "przelaczymy", "przelaczamy", "przepiac", "przepniemy", "ruszaja", "ruszamy", "ruszymy", "startujemy",
       "startuja"));
@@ -4074,6 +4163,10 @@ public final class QuestionReader {
   private static final Set<String> WORK_VERBS = Set.copyOf(List.of("plan", "optimize", "optimise", "forecast", "book",
       "order", "buy", "reserve", "draft", "zaplanuj", "zamow", "zarezerwuj", "kup", "uloz", "rozpisz", "prognozuj",
       "zoptymalizuj"));
+  private static final Set<String> RECOMMEND_VERBS = Set.copyOf(List.of("recommend", "suggest", "polec", "polecisz",
+      "zaproponuj", "doradz"));
+  private static final Set<String> PRODUCT_NOUNS = Set.copyOf(List.of("program", "software", "tool", "tools", "app",
+      "apps", "aplikacje", "aplikacja", "narzedzie", "narzedzia", "laptop", "vendor", "firma", "firme", "system"));
   private static final Set<String> RATE_WORDS = Set.copyOf(List.of("rate", "rates", "kurs", "kursy", "kursie",
       "kursu", "exchange"));
   private static final Set<String> CURRENCY_WORDS = Set.copyOf(List.of("eur", "euro", "usd", "pln", "zl", "zloty",
@@ -4094,6 +4187,11 @@ public final class QuestionReader {
     int i = 0;
     while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
       i++;
+    }
+    // "polec mi dobry program do księgowości", "recommend a tool for ...": a product to pick
+    if (i < words.size() && RECOMMEND_VERBS.contains(words.get(i).text())
+        && words.subList(i, words.size()).stream().anyMatch(w -> PRODUCT_NOUNS.contains(w.text()))) {
+      return true;
     }
     return i < words.size() && WORK_VERBS.contains(words.get(i).text())
         && (i + 1 >= words.size() || !QUESTION_AFTER_VERB.contains(words.get(i + 1).text()));
@@ -4189,8 +4287,12 @@ public final class QuestionReader {
     Action found = null;
     // "the production decision code", "kod decyzji": a code's name, nothing to decide
     boolean code = words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()));
-    for (Word word : words) {
-      String text = word.text();
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      // "what are we still running on mocks": what something runs on, nothing to run
+      if (RUN_FORMS.contains(text) && i + 1 < words.size() && words.get(i + 1).text().equals("on")) {
+        continue;
+      }
       boolean decision = startsWithAny(text, DECISION_NOUNS);
       // "zatwierdzać decyzje", "sign off decisions": a decision is recorded whichever verb asks for it
       if (decision && !code) {

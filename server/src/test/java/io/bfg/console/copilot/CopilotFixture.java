@@ -46,7 +46,8 @@ final class CopilotFixture {
       Map.entry("polonina", Path.of("server/src/test/resources/scenarios/polonina-ski")),
       Map.entry("gazeta", Path.of("server/src/test/resources/scenarios/gazeta-wschodnia")),
       Map.entry("miejskicar", Path.of("server/src/test/resources/scenarios/miejskicar-waw")),
-      Map.entry("rzeszow", Path.of("server/src/test/resources/scenarios/rzeszow-edziennik")));
+      Map.entry("rzeszow", Path.of("server/src/test/resources/scenarios/rzeszow-edziennik")),
+      Map.entry("katowice", Path.of("server/src/test/resources/scenarios/katowice-airport")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -55,7 +56,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow.
+   * gazeta, miejskicar, rzeszow, katowice.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

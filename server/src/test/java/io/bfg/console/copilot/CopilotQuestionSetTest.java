@@ -223,6 +223,19 @@ class CopilotQuestionSetTest {
           false),
       new QuestionSet("tatra", "jbachleda", "tatra-insurance-18-owner.tsv",
           "round eighteen (nearly done): tatra-insurance, asked by the head of IT", "tatra-insurance-18.ndjson",
+          false),
+      new QuestionSet("katowice", "kzielinska", "katowice-airport-19-director.tsv",
+          "round nineteen (a new scenario in its early days: three sign-offs, one withdrawn, one decision, a passed "
+              + "connection run): katowice-airport, asked by the operations director", "katowice-airport-19.ndjson",
+          false),
+      new QuestionSet("katowice", "mwojcik", "katowice-airport-19-security.tsv",
+          "round nineteen (early days): katowice-airport, asked by the security and compliance officer",
+          "katowice-airport-19.ndjson", false),
+      new QuestionSet("sudety", "mwrobel", "sudety-hotels-19-manager.tsv",
+          "round nineteen (mid-cutover with a wobble: a changed decision, a sign-off withdrawn and given again, two "
+              + "dry-runs): sudety-hotels, asked by the general manager", "sudety-hotels-19.ndjson", false),
+      new QuestionSet("sudety", "pnowak", "sudety-hotels-19-owner.tsv",
+          "round nineteen (mid-cutover): sudety-hotels, asked by the chief accountant", "sudety-hotels-19.ndjson",
           false));
 
   @TestFactory
