@@ -244,13 +244,13 @@ public final class CopilotTools {
   /**
    * "If X signs Y, can we go live?": the state assessed as if what {@code wanted} names were done
    * ({@link Evaluator.Assessment#assuming}): a check, a group's checks, a pipeline's steps, or what a person still
-   * owes (their sign-offs and decisions), several comma-separated (each by id, label or name). {@code assumed}: each of those; {@code
-   * waitsFor}: what of it cannot be done yet and what that waits for; {@code alsoDone}: what else it would
-   * complete; {@code go} and {@code stillWaits}: production then, and which of its dependencies would still not be
-   * done (a group with its checks left, named when few); {@code outcome}: the gate or group asked about instead of
-   * production, and whether it would then be ready or what it would wait for; {@code signedOnTop}: for a pipeline's
-   * run, the sign-offs a run with other evidence would leave stale. Null when {@code wanted} or {@code outcome}
-   * names nothing.
+   * owes (their sign-offs and decisions), several comma-separated (each by id, label or name). {@code assumed}: each
+   * of those; {@code waitsFor}: what of it cannot be done yet and what that waits for; {@code alsoDone}: what else it
+   * would complete; {@code go} and {@code stillWaits}: production then, and which of its dependencies would still
+   * not be done (a group with its checks left, named when few); {@code outcome}: the gate or group asked about
+   * instead of production, and whether it would then be ready or what it would wait for; {@code signedOnTop}: for a
+   * pipeline's run, the sign-offs a run with other evidence would leave stale. Null when {@code wanted} or {@code
+   * outcome} names nothing.
    */
   static Map<String, Object> ifDone(Now state, ReadinessFacts facts, String wanted, String outcome) {
     Evaluation evaluation = state.evaluation();

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -1492,7 +1493,8 @@ public final class QuestionReader {
     }
     // "how many people can record decisions", "ile osób może podejmować decyzje": who holds the permission, counted
     s.holdersCounted = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action != null && !s.act
-        && (s.thing == null || s.thing.score() < NAMED) && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
+        && (s.thing == null || s.thing.score() < NAMED)
+        && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()));
     if (s.holdersCounted) {
       add(s.scores, Intent.PERMISSION, 12);
     }
@@ -1598,7 +1600,7 @@ public final class QuestionReader {
     // ("if you can, sign off the store rehearsal so we go live" asks to act: refused like any request)
     WhatIf whatIf = s.first == Intent.ACT_REQUEST ? null : ifDoneAsked(s);
     if (whatIf != null) {
-      Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+      Map<String, Object> arguments = new LinkedHashMap<>();
       arguments.put("id", String.join(", ", whatIf.assumed()));
       arguments.put("outcome", whatIf.outcome());
       // "is fiscal done, and are we GO then?": the gate asked, and production too
@@ -1727,7 +1729,8 @@ public final class QuestionReader {
       asks.add(ASKS_COUNT);
     }
     // "which step of the dry run failed": a run that passed is said to have none
-    if (s.reading.intent() == Intent.PIPELINE_RESULT && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
+    if (s.reading.intent() == Intent.PIPELINE_RESULT
+        && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
       asks = new HashSet<>(asks);
       asks.add(ASKS_FAILED);
     }
