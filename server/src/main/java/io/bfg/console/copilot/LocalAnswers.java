@@ -66,7 +66,11 @@ public final class LocalAnswers {
     Map<String, Object> result = results.isEmpty() ? null : results.get(0);
     if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
         && "dependents".equals(question.calls().get(0).tool())) {
-      return dependents(t, result);
+      // "if I pull my sign-off, what happens": what waits on it (or on its gate, left open) would wait again
+      String withdrawn = question.asks().stream().filter(a -> a.startsWith(QuestionReader.ASKS_WITHDRAWN))
+          .map(a -> a.substring(QuestionReader.ASKS_WITHDRAWN.length())).findFirst().orElse(null);
+      return (withdrawn == null ? "" : t.line(withdrawn.equals(result.get("id")) ? "dependents.withdrawn"
+          : "dependents.withdrawnGate", with(result, "check", withdrawn)) + " ") + dependents(t, result);
     }
     if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
         && "ifDone".equals(question.calls().get(0).tool())) {

@@ -97,6 +97,8 @@ public final class QuestionReader {
   static final String ASKS_OTHERS = "others:";
   /** "who can't record decisions": those without the permission. */
   static final String ASKS_NOT = "not";
+  /** What a withdrawal would leave waiting, or left ("if I pull my sign-off", "czy moje wycofanie coś zablokowało"). */
+  static final String ASKS_WITHDRAWN = "withdrawn:";
   /** A what-if asked of a gate and of going live as well ("is fiscal done, and are we GO then?"). */
   static final String ASKS_GO_TOO = "goToo";
   /** Asked how many ("how many people can record decisions"). */
@@ -1665,6 +1667,15 @@ public final class QuestionReader {
       return new Question(s.language, Intent.TASKS, SIGNED, List.of(call("ownerTasks", "actor", asker)), asker,
           s.action, null, null);
     }
+    // "what happens to the connection gate if I pull my firewall sign-off", "czy moje wycofanie retencji coś
+    // zablokowało": what waits on the sign-off, which would wait again without it
+    if (s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED && withdrawalAsked(s.words)) {
+      // nothing waits on the check itself: its gate is what it leaves open
+      String withdrawn = s.check.id();
+      String open = waitedOn(s.scenario, withdrawn) ? withdrawn : groupOf(s.scenario, withdrawn);
+      return new Question(s.language, Intent.STATUS, DEPENDENTS + open, List.of(call("dependents", "id", open)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null, Set.of(ASKS_WITHDRAWN + withdrawn));
+    }
     // "what does signing X unblock", "which checks wait on my freeze window decision": what waits on it
     if (s.dependents != null && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.STATUS, DEPENDENTS + s.dependents,
@@ -2703,6 +2714,44 @@ public final class QuestionReader {
   }
 
   private static final Set<String> AND_WORDS = Set.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze");
+
+  /**
+   * "what happens to X if I pull my sign-off", "czy moje wycofanie retencji coś zablokowało": a withdrawal, with a
+   * condition or asked what it does (blocks, breaks, happens).
+   */
+  private static boolean withdrawalAsked(List<Word> words) {
+    boolean withdrawal = false;
+    boolean effect = false;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      boolean verb = REVOKE_VERBS.contains(text) || REVOKED_WORDS.contains(text) || startsWithAny(text, UNDONE_STEMS)
+          || text.equals("pull") || text.startsWith("wycofan");
+      withdrawal |= verb;
+      effect |= IF_WORDS.contains(text) || WITHDRAWAL_EFFECT.contains(text) || text.startsWith("zablokow")
+          || text.startsWith("zepsu")
+          // "jak cofnę podpis ..., to co z X": the Polish "jak"/"gdy" before a withdrawal still to come
+          || verb && text.endsWith("e") && i > 0 && Set.of("jak", "gdy", "jesli", "jezeli").contains(words.get(i - 1).text());
+    }
+    return withdrawal && effect;
+  }
+
+  /** Whether anything (a check or a group) depends on {@code id} directly. */
+  private static boolean waitedOn(Scenario scenario, String id) {
+    for (GroupDef group : scenario.groups()) {
+      if (group.dependsOn() != null && group.dependsOn().contains(id)) {
+        return true;
+      }
+      for (CheckDef check : group.checks()) {
+        if (check.dependsOn() != null && check.dependsOn().contains(id)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> WITHDRAWAL_EFFECT = Set.copyOf(List.of("happens", "happen", "affect", "affects",
+      "break", "breaks", "block", "blocks", "blocked", "dalej", "stanie", "gdybym", "jakbym"));
 
   /** "me and Petra", "ja i Petra": the asker among the people a what-if names. */
   private static final Set<String> ME_OR_I = Set.of("me", "i", "myself", "ja", "mnie");

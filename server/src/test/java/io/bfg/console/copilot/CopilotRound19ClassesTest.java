@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * the middle of its cutover, replayed here from their real journals: what still runs on mocks, what someone signed
  * ("what did Ewa sign"), weather declined, whether someone has already done a check, a permission by its name in
  * Polish, launching asked of now, a what-if asked of a gate and of going live, who else is holding things up, a
- * decision changed by the asker, software to recommend declined. Every answer also passes the validator (the
- * fixture asserts it).
+ * decision changed by the asker, software to recommend declined, what a withdrawal would leave waiting (or its
+ * gate, when nothing waits on the check itself). Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 19: mocks, what someone signed, launching now, a gate and going live, who else")
 class CopilotRound19ClassesTest {
@@ -44,7 +44,13 @@ class CopilotRound19ClassesTest {
           + "go-live\" \\[go-live] wait for: Agnieszka Górska",
       "hotels|mwrobel|jaką decyzję zmieniałam i z czego na co?|pl|^Termin uruchomienia \\[season.go-live-timing].*"
           + "Wcześniej Marta Wróbel zapisał\\(a\\) before-ski-season",
-      "hotels|pnowak|poleć mi program do fakturowania|pl|^To jest poza zakresem"})
+      "hotels|pnowak|poleć mi program do fakturowania|pl|^To jest poza zakresem",
+      "airport|mwojcik|if I withdraw the network access sign-off, what happens to the link gate?|en|^Without "
+          + "\"Network access to the BRS/DCS segment\" \\[security.network-zone] \\(withdrawn, it is open again until "
+          + "given anew\\), whatever waits on it waits again\\. Waiting on .*\"The link to the airport database is "
+          + "proven\" \\[link]",
+      "airport|mwojcik|czy wycofanie retencji coś zablokowało?|pl|^Po wycofaniu \\[security.retention] jest znów "
+          + "otwarte.*\"Przegląd bezpieczeństwa i zgodności jest podpisany\" \\[security]"})
   void roundNineteen(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches((console.equals("airport") ? AIRPORT : HOTELS).ask(question,
         Lang.valueOf(lang.toUpperCase()), asker), wanted);
