@@ -19,8 +19,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The local model reads a tool's result from the value the tool serialised, not by parsing its JSON: that is
- * sound only while the value says exactly what the JSON says (what a hosted model reads). Every tool, with every
+ * The local model reads a tool's result from the value the tool made, with no JSON written or parsed: that is
+ * sound only while the value says exactly what the JSON a hosted model reads says. Every tool, with every
  * id the scenario names as its argument (and one it does not), on fresh consoles and on consoles under way.
  */
 @DisplayName("What the local model reads of a tool's result is what its JSON says")
@@ -45,16 +45,19 @@ class CopilotToolValuesTest {
     ids.add("nothing-of-this-scenario");
     int compared = 0;
     for (Lang lang : Lang.values()) {
-      CopilotTools tools = new CopilotTools(() -> console.facts(lang),
+      // the local model's tools hand it the maps themselves; a hosted model's the JSON
+      CopilotTools local = new CopilotTools(() -> console.facts(lang),
           () -> new CopilotTools.Now(console.scenario, console.assessment(), console.evaluation(lang)), true);
+      CopilotTools hosted = new CopilotTools(() -> console.facts(lang),
+          () -> new CopilotTools.Now(console.scenario, console.assessment(), console.evaluation(lang)), false);
       for (Method tool : CopilotTools.class.getMethods()) {
         if (!tool.isAnnotationPresent(Tool.class)) {
           continue;
         }
         for (Object[] arguments : arguments(tool, ids)) {
           CopilotTools.forgetValues();
-          String text = (String) tool.invoke(tools, arguments);
-          Object value = CopilotTools.valueOf(text);
+          Object value = CopilotTools.valueOf((String) tool.invoke(local, arguments));
+          String text = (String) tool.invoke(hosted, arguments);
           if (value == null) {
             // not a map (the snapshot's record): the local model parses its JSON
             continue;
