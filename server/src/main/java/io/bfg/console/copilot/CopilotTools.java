@@ -272,8 +272,9 @@ public final class CopilotTools {
         }
       }
     }
-    Evaluation.GroupView asked = outcome == null || outcome.isBlank() ? null
-        : facts.group(outcome.trim()) != null ? facts.group(outcome.trim()) : facts.findGroup(outcome);
+    Evaluation.GroupView byId = outcome == null || outcome.isBlank() ? null : facts.group(outcome.trim());
+    Evaluation.GroupView asked = byId != null || outcome == null || outcome.isBlank() ? byId
+        : facts.findGroup(outcome);
     if (things.isEmpty() || outcome != null && !outcome.isBlank() && asked == null) {
       return null;
     }

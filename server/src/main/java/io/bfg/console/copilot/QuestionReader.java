@@ -566,7 +566,9 @@ public final class QuestionReader {
     s.check = best(s.links, Kind.CHECK);
     s.actor = best(s.links, Kind.ACTOR);
     s.others = othersAsked(s.words);
-    s.chase = chaseAsked(s.words);
+    s.leftAndWho = leftAndWho(s.words);
+    s.chase = s.leftAndWho || chaseAsked(s.words);
+    s.permissionNamed = permissionNamed(s.question);
     if (s.actor == null && (s.firstPerson || s.others) && s.facts.asker() != null) {
       s.actor = asker(s.facts.asker().id());
     }
@@ -1163,7 +1165,7 @@ public final class QuestionReader {
     // (not "who may record decisions", nor "kod decyzji": a permission and a code)
     s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed)
         && s.cued.get(Intent.PERMISSION) < 2 && s.action != Action.ACCEPT && !codeAsked(s.words)
-        && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text())) && !permissionNamed(s.question)
+        && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text())) && !s.permissionNamed
         && s.words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
         && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()) || ALL_WORDS.contains(w.text())
             || WH_WORDS.contains(w.text()));
@@ -1209,7 +1211,7 @@ public final class QuestionReader {
       }
     }
     // a permission by its own name: "who has pipelines.run"
-    if (permissionNamed(s.question)) {
+    if (s.permissionNamed) {
       add(s.scores, Intent.PERMISSION, 4);
     }
     // "is the national login thing working yet": a gate or pipeline named by the login words is that gate, not how
@@ -1382,14 +1384,14 @@ public final class QuestionReader {
         && (s.cued.get(Intent.BLOCKERS) >= 1 || s.words.stream().anyMatch(w -> BLOCK_VERBS.contains(w.text())))
         && s.words.stream().anyMatch(w -> WHO.contains(w.text()));
     // "what is still left and who has to do it": nothing named, so what production waits for, by person
-    if ((s.chase && s.actor == null && leftAndWho(s.words) || othersHolding) && s.thing == null && !s.act) {
+    if ((s.chase && s.actor == null && s.leftAndWho || othersHolding) && s.thing == null && !s.act) {
       s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
     if ((s.others || s.chase) && s.thing != null && !s.act) {
       // "what is left before go-live and who has to do it": by person, not the overview of gates
       add(s.scores, Intent.OTHER_OWNERS, s.thing.id().equals(s.production)
-          && (s.chase && leftAndWho(s.words) || othersHolding) ? 16 : 8);
+          && (s.chase && s.leftAndWho || othersHolding) ? 16 : 8);
       // "who owns each item": each open check's owner, not the group's
       add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
@@ -1402,7 +1404,7 @@ public final class QuestionReader {
     // (not "who may run the pipelines": a permission)
     s.pipelinesListed = !s.act && !s.modal && pipelinesAsked(s.words)
         && (s.pipeline == null || s.pipeline.score() < NAMED) && s.cued.get(Intent.PERMISSION) < 2
-        && !permissionNamed(s.question);
+        && !s.permissionNamed;
     if (s.pipelinesListed) {
       s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
       add(s.scores, Intent.PIPELINE_RESULT, 10);
@@ -1729,25 +1731,21 @@ public final class QuestionReader {
             s.reading.actor(), s.reading.action(), s.reading.environment(), also, asks(s.reading, s.words));
       }
     }
-    Set<String> asks = asks(s.reading, s.words);
+    Set<String> asks = new HashSet<>(asks(s.reading, s.words));
     // "can anyone besides me run the pipelines": who else, the asker aside
     if (s.reading.intent() == Intent.PERMISSION && s.facts.asker() != null && besidesMe(s.words)) {
-      asks = new HashSet<>(asks);
       asks.add(ASKS_OTHERS + s.facts.asker().id());
     }
     if (s.reading.intent() == Intent.PERMISSION && s.holdersCounted) {
-      asks = new HashSet<>(asks);
       asks.add(ASKS_COUNT);
     }
     // "which step of the dry run failed": a run that passed is said to have none
     if (s.reading.intent() == Intent.PIPELINE_RESULT
         && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
-      asks = new HashSet<>(asks);
       asks.add(ASKS_FAILED);
     }
     // "who can't record decisions", "who is not allowed to run pipelines": those without the permission
     if (s.reading.intent() == Intent.PERMISSION && s.reading.actor() == null && whoMayNot(s.words)) {
-      asks = new HashSet<>(asks);
       asks.add(ASKS_NOT);
     }
     return s.reading.asking(asks);
@@ -1828,6 +1826,10 @@ public final class QuestionReader {
     boolean chase;
     /** "how many people can record decisions": the holders of a permission, counted. */
     boolean holdersCounted;
+    /** "what is still left and who has to do it": production's open checks, by person. */
+    boolean leftAndWho;
+    /** "who has pipelines.run": a permission said by its own name. */
+    boolean permissionNamed;
     /** A decision named only by going live's words ("Go-live date"), for "when do we go live". */
     Link goLiveDecision;
     Link provider;
@@ -3102,7 +3104,7 @@ public final class QuestionReader {
         who = false;
       }
     }
-    return leftAndWho(words);
+    return false;
   }
 
   /** "what is still left and who has to do it", "co jeszcze zostało i kto musi to zrobić". */
