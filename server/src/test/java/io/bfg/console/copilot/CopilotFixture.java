@@ -47,7 +47,8 @@ final class CopilotFixture {
       Map.entry("gazeta", Path.of("server/src/test/resources/scenarios/gazeta-wschodnia")),
       Map.entry("miejskicar", Path.of("server/src/test/resources/scenarios/miejskicar-waw")),
       Map.entry("rzeszow", Path.of("server/src/test/resources/scenarios/rzeszow-edziennik")),
-      Map.entry("katowice", Path.of("server/src/test/resources/scenarios/katowice-airport")));
+      Map.entry("katowice", Path.of("server/src/test/resources/scenarios/katowice-airport")),
+      Map.entry("zielona", Path.of("server/src/test/resources/scenarios/zielona-lapa-vet")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -56,7 +57,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice.
+   * gazeta, miejskicar, rzeszow, katowice, zielona.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -236,7 +236,21 @@ class CopilotQuestionSetTest {
               + "dry-runs): sudety-hotels, asked by the general manager", "sudety-hotels-19.ndjson", false),
       new QuestionSet("sudety", "pnowak", "sudety-hotels-19-owner.tsv",
           "round nineteen (mid-cutover): sudety-hotels, asked by the chief accountant", "sudety-hotels-19.ndjson",
-          false));
+          false),
+      new QuestionSet("zielona", "mkaczmarek", "zielona-lapa-vet-20-director.tsv",
+          "round twenty (a new scenario, early to middle: a first clinic chosen and changed, a registry sign-off "
+              + "withdrawn, both pipelines passed): zielona-lapa-vet, asked by the network director",
+          "zielona-lapa-vet-20.ndjson", false),
+      new QuestionSet("zielona", "azielinska", "zielona-lapa-vet-20-vet.tsv",
+          "round twenty (early to middle): zielona-lapa-vet, asked by the chief veterinarian",
+          "zielona-lapa-vet-20.ndjson", false),
+      new QuestionSet("mazury", "kzielinska", "mazury-ferries-20-director.tsv",
+          "round twenty (nearly done: a refund rule changed, a sign-off withdrawn and given again, another withdrawn, "
+              + "two runs of each pipeline): mazury-ferries, asked by the managing director",
+          "mazury-ferries-20.ndjson", false),
+      new QuestionSet("mazury", "mlewandowska", "mazury-ferries-20-ticketing.tsv",
+          "round twenty (nearly done): mazury-ferries, asked by the ticketing and sales manager",
+          "mazury-ferries-20.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
