@@ -186,10 +186,11 @@ public final class CopilotTools {
 
   @Tool("What doing checks, groups, pipelines' runs or what people still owe (ids, labels or people, comma-separated) would change, nothing being recorded: whether it can be done yet (else what it waits for), what else it would make done, and whether production (or the gate or group given as the outcome) would then be ready or what it would still wait for")
   public String ifDone(@P("the check, group, pipeline or person, or several comma-separated") String id,
-                       @P(value = "the gate or group whose readiness is asked; empty for production", required = false)
+                       @P(value = "the gate or group whose readiness is asked, or the check asked whether it could be "
+                           + "done then; empty for production", required = false)
                        String outcome) {
     return found(ifDone(now.get(), facts.get(), id, outcome), "no check, group, pipeline or person '" + id + "'"
-        + (outcome == null || outcome.isBlank() ? "" : " or no gate or group '" + outcome + "'"));
+        + (outcome == null || outcome.isBlank() ? "" : " or no gate, group or check '" + outcome + "'"));
   }
 
   // ---- the facts behind the tools that read the assessment ----
@@ -275,7 +276,10 @@ public final class CopilotTools {
     Evaluation.GroupView byId = outcome == null || outcome.isBlank() ? null : facts.group(outcome.trim());
     Evaluation.GroupView asked = byId != null || outcome == null || outcome.isBlank() ? byId
         : facts.findGroup(outcome);
-    if (things.isEmpty() || outcome != null && !outcome.isBlank() && asked == null) {
+    // "jak wybiorę kanał, to Magda od razu podpisze treści?": a check asked of, whether it would be free to do
+    Evaluation.CheckView askedCheck = asked != null || outcome == null || outcome.isBlank() ? null
+        : facts.findCheck(outcome.trim());
+    if (things.isEmpty() || outcome != null && !outcome.isBlank() && asked == null && askedCheck == null) {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>(things.get(0));
@@ -331,6 +335,20 @@ public final class CopilotTools {
       result.put("ready", then.status(asked.id()) == Status.READY);
       String blockedBy = then.status(asked.id()) == Status.READY ? null : then.blockedBy(asked.id());
       if (blockedBy != null && !blockedBy.equals(asked.id())) {
+        result.put("blockedBy", named(evaluation, blockedBy));
+      }
+      out.put("outcome", result);
+    }
+    if (askedCheck != null) {
+      Map<String, Object> result = named(evaluation, askedCheck.id());
+      result.put("check", true);
+      result.put("owner", askedCheck.owner());
+      Actor owner = state.scenario().actor(askedCheck.owner());
+      result.put("ownerName", owner == null ? askedCheck.owner() : owner.name());
+      result.put("readyNow", now.status(askedCheck.id()) == Status.READY);
+      result.put("waitsNow", now.blockedBy(askedCheck.id()) != null);
+      String blockedBy = then.blockedBy(askedCheck.id());
+      if (blockedBy != null && !assumed.contains(askedCheck.id())) {
         result.put("blockedBy", named(evaluation, blockedBy));
       }
       out.put("outcome", result);

@@ -111,7 +111,9 @@ public final class LocalAnswers {
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
-      case WHY, STATUS -> question.subject() != null && question.subject().startsWith(QuestionReader.BLOCKS_PRODUCTION)
+      case WHY, STATUS -> question.subject() != null && question.subject().startsWith(QuestionReader.WAITS_ON)
+          && results.size() > 1 ? waitsOn(t, question, result, results.get(1))
+          : question.subject() != null && question.subject().startsWith(QuestionReader.BLOCKS_PRODUCTION)
           ? blocksProduction(t, result) + " " + (result.containsKey("checks") ? gate(t, result) : check(t, result))
           : result.containsKey("decisions") ? decisions(t, result)
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
@@ -471,7 +473,7 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("check.forbidden", r));
     } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))
         && r.get("blockedBy") == null) {
-      out.append(' ').append(t.line("check.unsigned", r));
+      out.append(' ').append(t.line(t.to("check.unsigned", r.get("owner")), r));
     }
     if (r.get("revoked") instanceof Map<?, ?> revoked) {
       out.append(' ').append(t.line(revoked.containsKey("revokedValue") ? "check.revoked.value"
@@ -831,8 +833,11 @@ public final class LocalAnswers {
 
   /** "which step of the dry run failed" of a run that passed: none, said first. */
   private static String noneFailed(Templates t, Question q, Map<String, Object> r) {
-    return q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
-        && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "";
+    // "who ran the first dry-run": the earliest run said first, when it is not the last
+    String first = q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
+        && !r.get("firstRunId").equals(r.get("runId")) ? t.line("run.first", r) + " " : "";
+    return first + (q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
+        && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "");
   }
 
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
@@ -930,6 +935,20 @@ public final class LocalAnswers {
    * Whether production waits for the thing asked: yes while it is not READY and on production's path; no when it
    * is ready, or when production does not depend on it at all.
    */
+  /**
+   * "Does X still wait on Y": yes while Y is not ready and X rests on it, no once Y is ready or when X does not rest on
+   * it at all; then X as it stands, so what it does wait on now is said.
+   */
+  private static String waitsOn(Templates t, Question q, Map<String, Object> r, Map<String, Object> on) {
+    if (r.containsKey("error") || on.containsKey("error")) {
+      return t.line("unresolved", Map.of("subject", String.valueOf((r.containsKey("error") ? r : on).get("error"))));
+    }
+    boolean rests = q.subject().endsWith(QuestionReader.WAITS);
+    String key = !rests ? "waits.none" : "READY".equals(on.get("status")) ? "waits.no" : "waits.yes";
+    Map<String, Object> values = with(r, "on", on.get("id"), "onLabel", on.get("label"), "onStatus", on.get("status"));
+    return t.line(key, values) + " " + answered(t, q, r, r.containsKey("checks") ? gate(t, r) : check(t, r));
+  }
+
   private static String blocksProduction(Templates t, Map<String, Object> r) {
     boolean waits = Boolean.TRUE.equals(r.get("productionWaits"));
     return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
@@ -1072,6 +1091,15 @@ public final class LocalAnswers {
    */
   private static String ifDoneOutcome(Templates t, Map<String, Object> r, Map<String, Object> outcome,
                                       String waitsFor) {
+    if (Boolean.TRUE.equals(outcome.get("check"))) {
+      // a check asked of: whether it could be done then, or what it would still wait for
+      Map<String, Object> first = map(outcome.get("blockedBy"));
+      Map<String, Object> values = with(outcome, "things", r.get("things"));
+      return Boolean.TRUE.equals(outcome.get("readyNow")) ? t.line("ifDone.checkDone", values)
+          : first != null ? t.line("ifDone.checkWaits", with(values, "items", t.line("ifDone.item", first)))
+          : t.line(t.to(Boolean.TRUE.equals(outcome.get("waitsNow")) ? "ifDone.checkFree" : "ifDone.checkFreeNow",
+              outcome.get("owner")), values);
+    }
     if (Boolean.TRUE.equals(outcome.get("readyNow"))) {
       return t.line("ifDone.outcomeReadyNow", outcome);
     }
@@ -1463,6 +1491,16 @@ public final class LocalAnswers {
       return q.actor() == null ? gate(t, gate) : t.line("others.none", gate);
     }
     List<String> items = new ArrayList<>();
+    if (q.asks().contains(QuestionReader.ASKS_MOST)) {
+      // "who has the most open items": the most first, each with how many, ties named together
+      List<Map.Entry<String, List<String>>> ranked = new ArrayList<>(byOwner.entrySet());
+      ranked.sort((a, b) -> b.getValue().size() - a.getValue().size());
+      int most = ranked.get(0).getValue().size();
+      List<String> top = ranked.stream().filter(e -> e.getValue().size() == most).map(Map.Entry::getKey).toList();
+      ranked.forEach(e -> items.add(e.getKey() + " (" + e.getValue().size() + "): " + String.join(", ", e.getValue())));
+      return t.line(q.actor() != null ? "others.most.you" : "others.most", with(gate, "who", String.join(", ", top),
+          "count", most, "items", String.join("; ", items)));
+    }
     byOwner.forEach((owner, owed) -> items.add(owner + ": " + String.join(", ", owed)));
     // production has no checks of its own: what its dependencies still lack, said as what is left before go-live
     String template = q.actor() != null ? "others" : gate.get("dependencyChecks") != null ? "others.production"

@@ -10,6 +10,7 @@ import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
+import io.bfg.console.model.Pipelines;
 import io.bfg.console.model.Scenario;
 
 import java.util.ArrayList;
@@ -103,6 +104,10 @@ public final class QuestionReader {
   static final String ASKS_GO_TOO = "goToo";
   /** Asked how many ("how many people can record decisions"). */
   static final String ASKS_COUNT = "count";
+  /** Asked who has the most ("who has the most open items"). */
+  static final String ASKS_MOST = "most";
+  /** Asked of the first run ("who ran the first dry-run"). */
+  static final String ASKS_FIRST = "first";
   /** Asked which step failed ("which step of the dry run failed", "co padło"). */
   static final String ASKS_FAILED = "failed";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
@@ -116,6 +121,8 @@ public final class QuestionReader {
   private static final double DOABLE = 2;
   /** A decision asked for its choices may be named this loosely: the choosing words already say which kind of thing. */
   private static final double LOOSE_DECISION = 0.75;
+  /** How well a provider must be named when the question asks what replaces something and names nothing else. */
+  private static final double LOOSE_PROVIDER = 1.0;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
       "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
@@ -129,7 +136,7 @@ public final class QuestionReader {
   private static final Set<String> INTEGRATION_WORDS = Set.copyOf(List.of("integrations", "integracje",
       "integracji", "integracjach", "integracjami"));
   private static final Set<String> GATE_WORDS = Set.copyOf(List.of("gate", "gates", "bramka", "bramki", "bramek",
-      "bramkach", "integracyjne", "integracyjnych"));
+      "bramkach", "bramce", "bramke", "integracyjne", "integracyjnych"));
   /** A mode that is no production one: a question naming it asks for every provider not in its target mode yet. */
   private static final Set<String> NOT_PRODUCTION_MODES = Set.copyOf(List.of("mock", "mocked", "mocks", "mocku",
       "mockach", "mockami", "mockiem", "mockowane", "mockowani", "local", "lokalnie", "lokalny", "lokalne", "stub",
@@ -284,7 +291,8 @@ public final class QuestionReader {
     // the console's own footing, whatever a provider "runs on": "what is the console itself running on - store and auth"
     cues(Intent.SESSION, 4, "console itself", "the console running", "console running on", "console run on",
         "store and auth", "auth and store", "sama konsola", "konsola dziala", "dziala konsola", "na czym stoi konsola",
-        "beda trzymane", "bedzie trzymane", "beda przechowywane", "where will the data", "where will data");
+        "beda trzymane", "bedzie trzymane", "beda przechowywane", "where will the data", "where will data",
+        "teraz w konsoli", "w konsoli teraz", "in the console now", "console using", "konsola uzywa");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
@@ -298,8 +306,9 @@ public final class QuestionReader {
     cues(Intent.RECENT, 3, "last thing", "did in here", "done in here");
     // "which gates are still red": the dashboard's colour for not ready
     cues(Intent.BLOCKERS, 2, "red", "czerwone", "czerwona", "czerwony", "czerwonych", "na czerwono");
-    // a message to write for someone, a tool to pick: "napisz mi maila do klienta", "a decent vpn client"
-    cues(Intent.OUT_OF_SCOPE, 4, "email", "e-mail", "mail", "maila", "mejla", "letter", "vpn", "macos");
+    // a letter to write for someone, a tool to pick: "a decent vpn client" (an e-mail only with a verb writing it:
+    // "nadal idzie mailem" asks how a provider works today)
+    cues(Intent.OUT_OF_SCOPE, 4, "letter", "vpn", "macos");
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
         "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
@@ -312,7 +321,7 @@ public final class QuestionReader {
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
-        "przetlumacz", "tlumaczenie", "email", "mail", "sort list", "sortuje liste", "parse file", "parsuje");
+        "przetlumacz", "tlumaczenie", "sort list", "sortuje liste", "parse file", "parsuje");
     // legal knowledge: "jakie są kary UODO za wyciek danych"
     cues(Intent.OUT_OF_SCOPE, 4, "kary", "kara", "grzywna", "grzywny", "penalty", "penalties", "uodo");
     // texts to write for people: "write me a short press release announcing the paywall"
@@ -361,7 +370,7 @@ public final class QuestionReader {
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "pick", "zapis", "decyz",
-      "zdecyd", "decyd", "choos", "wybier", "wybra", "wpis", "wprowadz"));
+      "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz"));
   private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
       "odpal", "uruchom", "pusc", "pipelin", "rerun"));
@@ -425,6 +434,9 @@ public final class QuestionReader {
       "jakie", "jakim", "jakiego", "jakiej", "ktory", "która", "ktora", "które", "ktore", "którzy", "ktorzy", "gdzie",
       "kiedy", "dlaczego", "czemu", "jak", "czy"));
   private static final Set<String> JOINERS = Set.copyOf(List.of("and", "i", "oraz", "a"));
+  /** Words that open a yes-or-no question of its own after a question mark ("... done? is the link proven?"). */
+  private static final Set<String> YES_NO_OPENERS = Set.of("is", "are", "does", "do", "did", "has", "have", "can",
+      "was", "were");
   /** Most questions join nothing: this finds a joining word before the question is split into words. */
   private static final Pattern JOINED = Pattern.compile("[\\s,;](and|i|oraz|a)[\\s,;]",
       Pattern.CASE_INSENSITIVE);
@@ -441,6 +453,18 @@ public final class QuestionReader {
    * and no word in the second that points back at the first.
    */
   static int secondAsk(String question) {
+    // "seat plans done? who did the wheelchair places": two questions, each with its own mark
+    int mark = question.indexOf('?');
+    if (mark > 0 && mark < question.length() - 1) {
+      String rest = question.substring(mark + 1).strip();
+      String[] after = rest.split("[\\s,;]+");
+      if (after.length >= 2 && (ASK_OPENERS.contains(after[0].toLowerCase(Locale.ROOT))
+          || YES_NO_OPENERS.contains(after[0].toLowerCase(Locale.ROOT)))
+          && java.util.Arrays.stream(after).noneMatch(w -> BACK_REFERENCES.contains(
+              w.toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", "")))) {
+        return question.indexOf(rest, mark);
+      }
+    }
     if (!JOINED.matcher(question).find()) {
       return -1;
     }
@@ -485,13 +509,41 @@ public final class QuestionReader {
     return chosen(s);
   }
 
+  /**
+   * "w bramce wyników", "the payments gate": a group whose words stand beside a word for a gate is named by them,
+   * though they are few of its label's (and the provider of the same words is not).
+   */
+  private static List<Link> gateNamed(List<Link> links, List<Word> words) {
+    // not where the gate word is the scenario's own ("test bramek": the lift gates' test)
+    Set<Integer> named = new HashSet<>();
+    links.stream().filter(l -> l.score() >= MIN_LINK).forEach(l -> named.addAll(l.at()));
+    List<Link> out = new ArrayList<>(links.size());
+    for (Link link : links) {
+      boolean beside = false;
+      if (link.kind() == Kind.GROUP && !link.at().isEmpty() && link.score() < NAMED
+          && link.score() >= BESIDE_GATE_FLOOR
+          && link.at().stream().noneMatch(i -> ALL_WORDS.contains(words.get(i).text()))) {
+        int before = Collections.min(link.at()) - 1;
+        int after = Collections.max(link.at()) + 1;
+        beside = before >= 0 && GATE_WORDS.contains(words.get(before).text()) && !named.contains(before)
+            || after < words.size() && GATE_WORDS.contains(words.get(after).text()) && !named.contains(after);
+      }
+      out.add(beside ? new Link(link.entity(), link.score() + BESIDE_GATE_WORD, link.at()) : link);
+    }
+    return out;
+  }
+
+  private static final double BESIDE_GATE_WORD = 1.6;
+  /** How well a group's words alone must name it for a gate word beside them to make it named. */
+  private static final double BESIDE_GATE_FLOOR = 1.2;
+
   /** What the question names: its words linked to the scenario's things, the verb it asks about, the thing meant. */
   private static void linked(Scan s) {
     s.scenario = s.facts.scenario();
     s.lexicon = Lexicon.of(s.scenario);
     s.words = Words.of(s.question);
     // "which weekend" as an alias is not named by "which" alone: a question's own words name nothing
-    s.all = s.lexicon.link(s.words).stream()
+    s.all = gateNamed(s.lexicon.link(s.words), s.words).stream()
         .filter(l -> !l.at().stream().allMatch(i -> ASK_OPENERS.contains(s.words.get(i).text()))).toList();
     // nor does a letter cut off by an apostrophe ("pipeline'y") or a verb's particle alone ("sign off" names no
     // "write-off")
@@ -994,6 +1046,16 @@ public final class QuestionReader {
           .filter(l -> l.kind() != Kind.ACTOR && l.score() >= NAMED).toList())));
     }
     s.providerWorded = s.scores.get(Intent.PROVIDER) >= 1.5;
+    // "co będzie zamiast tego folderu z pdfami": a provider asked what replaces it, named by a word of its mode
+    if (s.provider == null && s.scores.get(Intent.PROVIDER) >= 2 && s.links.stream().noneMatch(l ->
+        l.kind() == Kind.GROUP || l.kind() == Kind.CHECK || l.kind() == Kind.PIPELINE)) {
+      s.provider = s.all.stream().filter(l -> l.kind() == Kind.PROVIDER && l.score() >= LOOSE_PROVIDER)
+          .max(Comparator.comparingDouble(Link::score)).orElse(null);
+      if (s.provider != null) {
+        s.links = new ArrayList<>(s.links);
+        s.links.add(s.provider);
+      }
+    }
     // raw cue scores, before the things named weigh in: what each part of a joined question asks
     s.cued = new EnumMap<>(s.scores);
     s.unnamed = s.thing != null && s.thing.score() >= NAMED ? outside(s.words, s.thing) : s.words;
@@ -1057,6 +1119,12 @@ public final class QuestionReader {
         : s.action == Action.ACCEPT ? "signOffs" : s.tasksWorded >= 2 ? "now" : "owned";
     if (s.measure != null) {
       add(s.scores, Intent.OWNED, 12);
+    }
+    // "how many things has Paweł still got open", "ile Paweł ma otwartych": what he owns, counted, not the overview
+    if (s.measure == null && s.actor != null && s.actor.score() >= NAMED && !s.actor.at().isEmpty()
+        && s.thing == null && !s.act && s.cued.get(Intent.COUNT) >= 2
+        && s.words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.OWNED, 8);
     }
     // "who has to do the PCI review": the owner of the thing named, not whoever moves next
     if (s.whoAsked && !s.actorNamed && s.thing != null && s.thing.score() >= NAMED && !s.act && !s.providerMeant
@@ -1383,15 +1451,34 @@ public final class QuestionReader {
     boolean othersHolding = s.others && s.thing == null && !s.act && s.facts.asker() != null
         && (s.cued.get(Intent.BLOCKERS) >= 1 || s.words.stream().anyMatch(w -> BLOCK_VERBS.contains(w.text())))
         && s.words.stream().anyMatch(w -> WHO.contains(w.text()));
+    // "who has the most open items", "kto poza mną ma najwięcej otwartych rzeczy": production's open checks by person,
+    // the one with most first
+    s.mostOpen = s.thing == null && !s.act && (s.actor == null || s.actor.at().isEmpty())
+        && s.words.stream().anyMatch(w -> WHO.contains(w.text()))
+        && s.words.stream().anyMatch(w -> MOST_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> OPEN_WORDS.contains(w.text()) || ITEM_WORDS.contains(w.text())
+        || THING_WORDS.contains(w.text()));
+    // "who is holding up the season opening", "kto wstrzymuje otwarcie sezonu": whoever owes its open checks; with
+    // nothing named ("which gate is still open and who's holding it up"), production's
+    boolean holdingUp = !s.act && (s.actor == null || s.actor.at().isEmpty()) && whoHolds(s.words);
+    if (holdingUp) {
+      // a group or check named, though the provider of the same words scores higher ("kto blokuje powiadomienia");
+      // not one named only by "open" ("which gate is still open": the "season opening" is not named)
+      s.thing = s.links.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
+          && l.at().stream().noneMatch(i -> OPEN_WORDS.contains(s.words.get(i).text())))
+          .max(Comparator.comparingDouble(Link::score).thenComparing(l -> l.kind() == Kind.GROUP)).orElse(null);
+    }
+    s.chase |= holdingUp;
     // "what is still left and who has to do it": nothing named, so what production waits for, by person
-    if ((s.chase && s.actor == null && s.leftAndWho || othersHolding) && s.thing == null && !s.act) {
+    if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen) && s.thing == null
+        && !s.act) {
       s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
-    if ((s.others || s.chase) && s.thing != null && !s.act) {
+    if ((s.others || s.chase || s.mostOpen) && s.thing != null && !s.act) {
       // "what is left before go-live and who has to do it": by person, not the overview of gates
       add(s.scores, Intent.OTHER_OWNERS, s.thing.id().equals(s.production)
-          && (s.chase && s.leftAndWho || othersHolding) ? 16 : 8);
+          && (s.chase && s.leftAndWho || othersHolding || s.mostOpen || holdingUp) ? 16 : 8);
       // "who owns each item": each open check's owner, not the group's
       add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
@@ -1412,7 +1499,8 @@ public final class QuestionReader {
     // "for a CI script: which endpoint starts the connection check": the console's own API for a thing named is
     // known; a pipeline's is the one that starts it, a check's the command that moves it
     s.api = null;
-    if (!s.act && apiAsked(s.words, s.links)
+    // ("czy kontrola połączenia przeszła? na jaki endpoint?": the endpoint its run reached, asked with its result)
+    if (!s.act && apiAsked(s.words, s.links) && s.cued.get(Intent.PIPELINE_RESULT) < 2
         && (s.pipeline != null || s.thing != null && s.thing.score() >= NAMED)
         && !s.words.isEmpty() && !WRITE_WORDS.contains(s.words.get(0).text())) {
       s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
@@ -1432,6 +1520,11 @@ public final class QuestionReader {
     // "can u plan tomorrow's routes for X", "zamów kuriera": the business's own work, not the cutover's state
     if (workRequested(s.words) && s.links.stream().noneMatch(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK
         || l.kind() == Kind.PIPELINE) && l.score() >= NAMED)) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
+    // "napisz mi maila do klienta", "can you send an email to the customer": a message to write
+    if (s.words.stream().anyMatch(w -> MAIL_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> WRITE_WORDS.contains(w.text()) || MESSAGE_VERBS.contains(w.text()))) {
       add(s.scores, Intent.OUT_OF_SCOPE, 4);
     }
     if (documentRequested(s.words)) {
@@ -1544,6 +1637,14 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "która wersja postgresa odpowiedziała", "does the migrator role have bypassrls", "jaki fingerprint ma cert
+    // bazy": what one step of the console's own pipelines found, asked by its words, not by the check it proves
+    String evidence = s.first == Intent.ACT_REQUEST ? null : evidenceAsked(s);
+    if (evidence != null) {
+      return new Question(s.language, Intent.PIPELINE_RESULT, evidence,
+          List.of(call("lastRun", "pipeline", pipelineOf(s.scenario, evidence)), call("check", "id", evidence)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
     // "kiedy mamy go-live", "when do we go live": the decision that sets the date, when one is named by those words
     if (s.goLiveDecision != null && s.first != Intent.ACT_REQUEST && sinceAt(s.words) < 0
         && s.words.stream().anyMatch(w -> GO_LIVE_WHEN.contains(w.text()))) {
@@ -1555,6 +1656,14 @@ public final class QuestionReader {
     if (blocking != null) {
       return new Question(s.language, Intent.STATUS, BLOCKS_PRODUCTION + blocking.id(), List.of(tool(blocking)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "czy rejestracja kas dalej czeka na ten VAT?", "is the go-live window still blocked by fiscal?": whether the
+    // one waits on the other, and on what it waits now
+    Link[] waits = s.first == Intent.ACT_REQUEST ? null : waitsOnAsked(s);
+    if (waits != null) {
+      return new Question(s.language, Intent.STATUS,
+          WAITS_ON + waits[1].id() + (dependsOn(s.scenario, waits[0].id(), waits[1].id()) ? WAITS : ""),
+          List.of(tool(waits[0]), tool(waits[1])), s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     // "is telematics still on the simulator", "płatności kartą - jesteśmy na mocku czy już prod?", "strefy parkowania
     // - skąd je teraz bierzemy?": a provider's mode asked by the words it shares with its gate
@@ -1690,7 +1799,8 @@ public final class QuestionReader {
         s.whatIs ? s.named : null, s.providersCounted,
         s.first == Intent.SNAPSHOT ? batchNamed(s.words, s.scenario) : null, s.traffic, s.lastWrite, s.person,
         s.people, s.listed, s.whenAsked, s.scores.get(Intent.COUNT) >= 3, s.api, s.ownersListed,
-        allAsked(s.words) || s.others && stillAsked(s.words) && !besidesMe(s.words) || s.chase,
+        allAsked(s.words) || s.others && stillAsked(s.words) && !besidesMe(s.words) || s.chase
+        || s.mostOpen && !s.others,
         s.decisionsListed, s.cued.get(Intent.COUNT) >= 3 && statusesNamed(s.words) >= 2, s.pipelinesListed,
         s.groupsCounted, s.otherActor, s.measure, s.providersMine);
     if (s.first == null) {
@@ -1736,6 +1846,9 @@ public final class QuestionReader {
     if (s.reading.intent() == Intent.PERMISSION && s.facts.asker() != null && besidesMe(s.words)) {
       asks.add(ASKS_OTHERS + s.facts.asker().id());
     }
+    if (s.reading.intent() == Intent.OTHER_OWNERS && s.mostOpen) {
+      asks.add(ASKS_MOST);
+    }
     if (s.reading.intent() == Intent.PERMISSION && s.holdersCounted) {
       asks.add(ASKS_COUNT);
     }
@@ -1743,6 +1856,11 @@ public final class QuestionReader {
     if (s.reading.intent() == Intent.PIPELINE_RESULT
         && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
       asks.add(ASKS_FAILED);
+    }
+    // "kto odpalił pierwszy dry-run": the earliest run as well as the last
+    if (s.reading.intent() == Intent.PIPELINE_RESULT
+        && s.words.stream().anyMatch(w -> FIRST_WORDS.contains(w.text()))) {
+      asks.add(ASKS_FIRST);
     }
     // "who can't record decisions", "who is not allowed to run pipelines": those without the permission
     if (s.reading.intent() == Intent.PERMISSION && s.reading.actor() == null && whoMayNot(s.words)) {
@@ -1826,6 +1944,8 @@ public final class QuestionReader {
     boolean chase;
     /** "how many people can record decisions": the holders of a permission, counted. */
     boolean holdersCounted;
+    /** "who has the most open items": production's open checks by person, the most first. */
+    boolean mostOpen;
     /** "what is still left and who has to do it": production's open checks, by person. */
     boolean leftAndWho;
     /** "who has pipelines.run": a permission said by its own name. */
@@ -2292,6 +2412,8 @@ public final class QuestionReader {
       "uprawnien", "uprawnienia", "uprawnieniach", "prawa"));
   private static final Set<String> MORE_WORDS = Set.copyOf(List.of("more", "most", "fewer", "less", "wiecej",
       "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
+  private static final Set<String> MOST_WORDS = Set.of("most", "najwiecej");
+  private static final Set<String> THING_WORDS = Set.of("things", "tasks", "rzeczy", "zadan", "pozycji");
   private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
       "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo"));
   /** The subject of what waits on a thing, then its id. */
@@ -2357,6 +2479,87 @@ public final class QuestionReader {
         })).findFirst().orElse(null);
   }
 
+  /** The subject prefix of "does X still wait on Y": then Y's id, and {@link #WAITS} when X rests on Y. */
+  static final String WAITS_ON = "waitsOn:";
+  static final String WAITS = "\twaits";
+  /** Words of waiting on something: "still stuck behind VAT", "czeka na", "blocked by". */
+  private static final Set<String> WAIT_WORDS = Set.of("wait", "waits", "waiting", "behind", "blocked", "held",
+      "czeka", "czekaja", "zablokowana", "zablokowany", "zablokowane", "wstrzymana", "wstrzymany", "wstrzymane");
+
+  /**
+   * The thing asked about and the one it is asked to wait on, named before and after a word of waiting ("is the KAS
+   * registration still waiting on the VAT rates"); of several things named after it, one the first rests on. Null
+   * unless both are named apart, neither is production (that is {@link #blocksProductionAsked}).
+   */
+  private static Link[] waitsOnAsked(Scan s) {
+    int at = -1;
+    for (int i = 0; i < s.words.size() && at < 0; i++) {
+      at = WAIT_WORDS.contains(s.words.get(i).text()) ? i : -1;
+    }
+    if (at < 0 || s.words.isEmpty() || !YES_NO.contains(s.words.get(0).text())
+        && !Set.of("still", "nadal", "dalej", "wciaz").contains(s.words.get(0).text())) {
+      return null;
+    }
+    int wait = at;
+    String production = s.facts.production().id();
+    List<Link> things = s.links.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
+        && !l.id().equals(production) && !l.at().isEmpty()).toList();
+    Link first = things.stream().filter(l -> Collections.max(l.at()) < wait && l.score() >= BLOCKER_NAMED)
+        .max(Comparator.comparingDouble(Link::score)).orElse(null);
+    if (first == null) {
+      return null;
+    }
+    List<Link> after = things.stream().filter(l -> Collections.min(l.at()) > wait && !l.id().equals(first.id()))
+        .sorted(Comparator.comparingDouble((Link l) -> -l.score())).toList();
+    Link on = after.stream().filter(l -> dependsOn(s.scenario, first.id(), l.id())).findFirst()
+        .orElse(after.stream().filter(l -> l.score() >= BLOCKER_NAMED).findFirst().orElse(null));
+    return on == null ? null : new Link[] {first, on};
+  }
+
+  /**
+   * Whether {@code id} rests on {@code on}, directly or through what it rests on: a check on what it depends on or
+   * follows from (else on its group's dependencies), a group on its dependencies and its own checks.
+   */
+  static boolean dependsOn(Scenario scenario, String id, String on) {
+    Map<String, GroupDef> groups = new HashMap<>();
+    Map<String, CheckDef> checks = new HashMap<>();
+    Map<String, GroupDef> groupOfCheck = new HashMap<>();
+    List<GroupDef> all = new ArrayList<>(scenario.groups());
+    all.add(scenario.production());
+    for (GroupDef group : all) {
+      groups.put(group.id(), group);
+      for (CheckDef check : group.checks()) {
+        checks.put(check.id(), check);
+        groupOfCheck.put(check.id(), group);
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> next = new ArrayList<>(List.of(id));
+    while (!next.isEmpty()) {
+      String current = next.remove(next.size() - 1);
+      if (!seen.add(current)) {
+        continue;
+      }
+      if (!current.equals(id) && current.equals(on)) {
+        return true;
+      }
+      GroupDef group = groups.get(current);
+      CheckDef check = checks.get(current);
+      if (group != null) {
+        next.addAll(group.dependsOn() == null ? List.of() : group.dependsOn());
+        group.checks().forEach(c -> next.add(c.id()));
+      } else if (check != null) {
+        List<String> rests = new ArrayList<>(check.dependsOn() == null ? List.of() : check.dependsOn());
+        rests.addAll(check.from() == null ? List.of() : check.from());
+        if (check.dependsOn() == null && groupOfCheck.get(current).dependsOn() != null) {
+          rests.addAll(groupOfCheck.get(current).dependsOn());
+        }
+        next.addAll(rests);
+      }
+    }
+    return false;
+  }
+
   private static final Set<String> MUST_WORDS = Set.copyOf(List.of("have", "has", "must", "need", "needs",
       "needed", "required", "musi", "musza", "musimy", "trzeba", "potrzebne", "potrzebny", "potrzebna", "wymagane",
       "wymagany", "wymagana"));
@@ -2405,7 +2608,9 @@ public final class QuestionReader {
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
       String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
-      if (SINCE_WORDS.contains(text) || text.equals("od") && SINCE_AFTER_OD.contains(next)) {
+      // ("zależy od przebiegu": what it depends on)
+      if (SINCE_WORDS.contains(text) || text.equals("od") && SINCE_AFTER_OD.contains(next)
+          && (i == 0 || !words.get(i - 1).text().startsWith("zalez"))) {
         return i;
       }
     }
@@ -2469,7 +2674,7 @@ public final class QuestionReader {
   }
 
   private static final Set<String> SINCE_AFTER_OD = Set.copyOf(List.of("czasu", "kiedy", "ostatniego", "ostatniej",
-      "momentu", "tego", "mojego", "mojej"));
+      "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj"));
 
   /**
    * A pipeline named by its id's words after {@code from}, in a Polish case too ("od czasu dry-runu": "dry" "runu"
@@ -2631,14 +2836,40 @@ public final class QuestionReader {
     // linked on its own: a gate's words in one clause and a check's in the other make no third thing
     int boundary = clauseEnd(s.words, condition);
     String production = s.facts.production().id();
-    List<Link> named = things(s, relink(s, condition + 1, boundary), production);
+    List<Link> clauseLinks = relink(s, condition + 1, boundary, OWNED_CHECK_FLOOR);
+    List<Link> named = things(s, clauseLinks.stream().filter(l -> l.score() >= MIN_LINK).toList(), production);
+    // "jak Tomek wybierze harmonogram i zrobi testową płatność": a check of whoever the condition names (the asker
+    // when it names nobody) is named by fewer of its words, with a verb that gives it
+    if (s.words.subList(condition + 1, boundary).stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS)
+        || startsWithAny(w.text(), DECIDE_VERBS))) {
+      Set<String> people = new HashSet<>();
+      s.all.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED
+          && l.at().stream().allMatch(i -> i > from && i < boundary)).forEach(l -> people.add(l.id()));
+      if (people.isEmpty() && s.facts.asker() != null) {
+        people.add(s.facts.asker().id());
+      }
+      clauseLinks.stream().filter(l -> l.kind() == Kind.CHECK && l.score() < BLOCKER_NAMED
+              && people.contains(ownerOf(s.scenario, l.id())) && namesThing(l, s.words)
+              && named.stream().noneMatch(n -> n.id().equals(l.id())))
+          .sorted(Comparator.comparingDouble((Link l) -> -l.score()))
+          .forEach(l -> {
+            if (named.stream().allMatch(n -> Collections.disjoint(n.at(), l.at()))) {
+              named.add(l);
+            }
+          });
+    }
     // a second thing only when joined to the first ("X and Y", "X i Y"): any other word that names something is not
     // another assumption
     for (int k = named.size() - 1; k >= 1; k--) {
-      Link best = named.get(0);
-      Link other = named.get(k);
-      int lo = Math.min(Collections.max(best.at()), Collections.max(other.at()));
-      int hi = Math.max(Collections.min(best.at()), Collections.min(other.at()));
+      // each by the words that are its own: "zasadę wyników i obieg (wyników)" share "wyników"
+      Set<Integer> best = new HashSet<>(named.get(0).at());
+      Set<Integer> other = new HashSet<>(named.get(k).at());
+      if (!best.equals(other) && !best.containsAll(other) && !other.containsAll(best)) {
+        best.removeAll(named.get(k).at());
+        other.removeAll(named.get(0).at());
+      }
+      int lo = Math.min(Collections.max(best), Collections.max(other));
+      int hi = Math.max(Collections.min(best), Collections.min(other));
       List<Word> between = s.words.subList(Math.min(lo, hi), Math.max(lo, hi));
       if (between.stream().noneMatch(w -> AND_WORDS.contains(w.text()))) {
         named.remove(k);
@@ -2657,6 +2888,9 @@ public final class QuestionReader {
           outcome = link;
         }
       }
+    }
+    if (outcome == null) {
+      outcome = checkAskedThen(s, boundary, named);
     }
     // a group named beside one of its own checks, a gate beside its pipeline: the one thing, said twice
     named.removeIf(link -> named.stream().anyMatch(other -> other != link && partOf(s.scenario, other, link)));
@@ -2758,6 +2992,57 @@ public final class QuestionReader {
   /** "me and Petra", "ja i Petra": the asker among the people a what-if names. */
   private static final Set<String> ME_OR_I = Set.of("me", "i", "myself", "ja", "mnie");
 
+  /**
+   * "... to Magda od razu podpisze treści komunikatów?", "then can I sign the wording?": the check the question's
+   * clause asks whether it could be done, by a verb of doing it and its words; a check of the person that clause
+   * names (or of the asker, said "I") is taken by fewer of its words. Null when none.
+   */
+  private static Link checkAskedThen(Scan s, int boundary, List<Link> named) {
+    if (boundary >= s.words.size()) {
+      return null;
+    }
+    List<Word> clause = s.words.subList(boundary, s.words.size());
+    if (clause.stream().noneMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS) || startsWithAny(w.text(), DECIDE_VERBS))) {
+      return null;
+    }
+    String person = s.all.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED
+        && l.at().stream().allMatch(i -> i >= boundary)).map(Link::id).findFirst().orElse(null);
+    if (person == null && s.facts.asker() != null && clause.stream().anyMatch(w -> ME_OR_I.contains(w.text())
+        || FIRST_PERSON_CAN.contains(w.text()))) {
+      person = s.facts.asker().id();
+    }
+    String owner = person;
+    Link best = null;
+    for (Link link : s.lexicon.link(clause)) {
+      String id = link.id();
+      if (link.kind() != Kind.CHECK || named.stream().anyMatch(n -> n.id().equals(id)) || !namesThing(link, clause)
+          || !(link.score() >= BLOCKER_NAMED || owner != null && link.score() >= OWNED_CHECK_FLOOR
+          && owner.equals(ownerOf(s.scenario, id)))) {
+        continue;
+      }
+      if (best == null || link.score() > best.score()) {
+        Set<Integer> at = new HashSet<>();
+        link.at().forEach(i -> at.add(i + boundary));
+        best = new Link(link.entity(), link.score(), at);
+      }
+    }
+    return best;
+  }
+
+  /** Whether {@code link} names a thing by more than verbs, going live's words and words for all. */
+  private static boolean namesThing(Link link, List<Word> words) {
+    return !verbOnly(link, words) && !link.at().stream().allMatch(i -> {
+      String text = words.get(i).text();
+      return OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
+          || ALL_WORDS.contains(text);
+    });
+  }
+
+  /** How well a check of the person asked about must be named by the words of a what-if's question. */
+  private static final double OWNED_CHECK_FLOOR = 0.9;
+  private static final Set<String> FIRST_PERSON_CAN = Set.of("moge", "bede", "mam", "podpisze", "zaakceptuje",
+      "zatwierdze");
+
   /** Words that say a gate would be done: "is the licensing gate done?", "czy cutover będzie zamknięty?". */
   private static boolean isDoneWord(String text) {
     return DONE_WORDS.contains(text) || GATE_DONE_WORDS.contains(text) || startsWithAny(text, DONE_STEMS);
@@ -2788,13 +3073,17 @@ public final class QuestionReader {
 
   /** The links of the words from {@code from} to {@code to} alone, at their places in the whole question. */
   private static List<Link> relink(Scan s, int from, int to) {
+    return relink(s, from, to, MIN_LINK);
+  }
+
+  private static List<Link> relink(Scan s, int from, int to, double floor) {
     if (from >= to) {
       return List.of();
     }
     List<Word> clause = s.words.subList(from, to);
     List<Link> out = new ArrayList<>();
-    for (Link link : withoutVerbOnly(s.lexicon.link(clause), clause, false)) {
-      if (link.score() >= MIN_LINK && !particlesOnly(link, clause)) {
+    for (Link link : withoutVerbOnly(gateNamed(s.lexicon.link(clause), clause), clause, false)) {
+      if (link.score() >= floor && !particlesOnly(link, clause)) {
         Set<Integer> at = new HashSet<>();
         link.at().forEach(i -> at.add(i + from));
         out.add(new Link(link.entity(), link.score(), at));
@@ -2812,7 +3101,11 @@ public final class QuestionReader {
     candidates.sort(Comparator.comparingDouble(Link::score).reversed());
     List<Link> named = new ArrayList<>();
     for (Link link : candidates) {
-      if (named.stream().allMatch(taken -> Collections.disjoint(taken.at(), link.at()))) {
+      // "zasadę wyników i obieg (wyników)": two things sharing a word, each with as many words of its own
+      Set<Integer> own = new HashSet<>(link.at());
+      named.forEach(taken -> own.removeAll(taken.at()));
+      if (named.stream().allMatch(taken -> Collections.disjoint(taken.at(), link.at()))
+          || !own.isEmpty() && own.size() * 2 >= link.at().size()) {
         named.add(link);
       }
     }
@@ -3117,6 +3410,22 @@ public final class QuestionReader {
       "kazdego", "kazdym"));
   private static final Set<String> ANYTHING = Set.copyOf(List.of("anything", "something", "cos", "czegos",
       "cokolwiek"));
+  /** "who is holding it up", "who's blocking the notices", "kto wstrzymuje otwarcie": who, then a verb of holding. */
+  private static boolean whoHolds(List<Word> words) {
+    int lastWho = -9;
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (WHO.contains(text)) {
+        lastWho = i;
+      } else if (HOLD_VERBS.contains(text) && i - lastWho <= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> HOLD_VERBS = Set.of("holding", "blocking", "stalling", "wstrzymuje", "blokuje",
+      "trzyma", "hamuje", "blokuja", "wstrzymuja", "trzymaja");
   private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",
       "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie"));
 
@@ -3226,6 +3535,9 @@ public final class QuestionReader {
   /** Words that ask about the console's own API rather than ask for a program. */
   private static final Set<String> API_WORDS = Set.copyOf(List.of("endpoint", "endpoints", "api", "url", "curl",
       "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
+  private static final Set<String> MAIL_WORDS = Set.of("email", "mail", "maila", "mejla", "mejl", "maile", "emaila");
+  private static final Set<String> MESSAGE_VERBS = Set.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
+      "przygotuj", "zredaguj");
   private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
       "create", "stworz", "code"));
   private static final Set<String> SCRIPT_WORDS = Set.copyOf(List.of("script", "scripts", "skrypt", "skryptu",
@@ -3303,10 +3615,20 @@ public final class QuestionReader {
   }
 
   private static String pipelineOf(Scenario scenario, String checkId) {
+    CheckDef check = checkDef(scenario, checkId);
+    return check == null ? null : check.pipeline();
+  }
+
+  private static String ownerOf(Scenario scenario, String checkId) {
+    CheckDef check = checkDef(scenario, checkId);
+    return check == null ? null : check.owner();
+  }
+
+  private static CheckDef checkDef(Scenario scenario, String checkId) {
     for (GroupDef group : scenario.groups()) {
       for (CheckDef check : group.checks()) {
         if (check.id().equals(checkId)) {
-          return check.pipeline();
+          return check;
         }
       }
     }
@@ -3751,6 +4073,67 @@ public final class QuestionReader {
   }
 
   /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
+  /**
+   * The check proved by the pipeline step whose findings the question asks by their own words (the server's version,
+   * the certificate's fingerprint, the role's BYPASSRLS), when the scenario proves that step and nothing of the
+   * scenario's own is named by those words; else null.
+   */
+  private static String evidenceAsked(Scan s) {
+    // "who's gotta sign off the PUESC cert": a check's owner, whatever its certificate's run found
+    if (s.act || purposeAsked(s.words) || sinceAt(s.words) >= 0
+        || s.words.stream().anyMatch(w -> WHO.contains(w.text()) || startsWithAny(w.text(), ACCEPT_VERBS))) {
+      return null;
+    }
+    String found = null;
+    for (int i = 0; i < s.words.size(); i++) {
+      String step = EVIDENCE_STEPS.get(s.words.get(i).text());
+      int at = i;
+      // "which postgres version is production getting": the target's, a provider's fact, not a run's
+      if (step == null || s.links.stream().anyMatch(l -> l.at().contains(at))
+          || step.equals(EVIDENCE_VERSION)
+          && s.words.stream().anyMatch(w -> TARGET_WORDS.contains(w.text()) || PLANNED_WORDS.contains(w.text()))) {
+        continue;
+      }
+      // "what TLS fingerprint did it record": the certificate's step, not the session's TLS
+      if (found == null || found.equals(EVIDENCE_VERSION)) {
+        found = step;
+      }
+    }
+    for (GroupDef group : s.scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.step() != null && check.step().equals(found) && check.pipeline() != null) {
+          return check.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final String EVIDENCE_VERSION = Pipelines.STEPS.get(Pipelines.CONNECTION).get(0);
+  /** Words for what a step of the connection check finds, each to the step that finds it. */
+  private static final Map<String, String> EVIDENCE_STEPS = evidenceSteps();
+
+  private static Map<String, String> evidenceSteps() {
+    List<String> connection = Pipelines.STEPS.get(Pipelines.CONNECTION);
+    Map<String, String> steps = new HashMap<>();
+    // the endpoint's step says the session's version and whether it is encrypted
+    for (String word : List.of("version", "versions", "wersja", "wersji", "wersje", "encrypted", "encryption",
+        "szyfrowane", "szyfrowana", "szyfrowany", "szyfrowanie", "zaszyfrowane", "zaszyfrowana", "zaszyfrowany", "tls",
+        "ssl")) {
+      steps.put(word, connection.get(0));
+    }
+    for (String word : List.of("fingerprint", "odcisk", "odcisku", "cert", "certyfikat", "certyfikatu", "certificate",
+        "sha")) {
+      steps.put(word, connection.get(1));
+    }
+    for (String word : List.of("bypassrls", "superuser", "superuserem", "superusera")) {
+      steps.put(word, connection.get(2));
+    }
+    return Map.copyOf(steps);
+  }
+
+  private static final Set<String> PLANNED_WORDS = Set.of("docelowo", "will", "bedzie", "planned", "planowana");
+
   private static boolean apiAsked(List<Word> words, List<Link> links) {
     for (int i = 0; i < words.size(); i++) {
       int at = i;

@@ -579,6 +579,14 @@ public final class ReadinessFacts {
     int all = 0;
     for (AuditEvent event : recent) {
       if (event.type().startsWith("pipeline.") && id.equals(event.payload().path("run").path("pipeline").asText())) {
+        // "who ran the first dry-run": the earliest run among the recent events
+        if (all == 0) {
+          out.put("firstRunId", event.payload().path("run").path("runId").asText());
+          out.put("firstActor", event.actor());
+          out.put("firstActorName", actorName(event.actor()));
+          out.put("firstStatus", event.payload().path("run").path("status").asText());
+          out.put("firstAt", event.at());
+        }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
       }
