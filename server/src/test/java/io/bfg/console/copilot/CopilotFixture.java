@@ -48,7 +48,8 @@ final class CopilotFixture {
       Map.entry("miejskicar", Path.of("server/src/test/resources/scenarios/miejskicar-waw")),
       Map.entry("rzeszow", Path.of("server/src/test/resources/scenarios/rzeszow-edziennik")),
       Map.entry("katowice", Path.of("server/src/test/resources/scenarios/katowice-airport")),
-      Map.entry("zielona", Path.of("server/src/test/resources/scenarios/zielona-lapa-vet")));
+      Map.entry("zielona", Path.of("server/src/test/resources/scenarios/zielona-lapa-vet")),
+      Map.entry("browar", Path.of("server/src/test/resources/scenarios/browar-kujawy")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -57,7 +58,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice, zielona.
+   * gazeta, miejskicar, rzeszow, katowice, zielona, browar.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

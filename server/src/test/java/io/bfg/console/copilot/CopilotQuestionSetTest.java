@@ -250,7 +250,21 @@ class CopilotQuestionSetTest {
           "mazury-ferries-20.ndjson", false),
       new QuestionSet("mazury", "mlewandowska", "mazury-ferries-20-ticketing.tsv",
           "round twenty (nearly done): mazury-ferries, asked by the ticketing and sales manager",
-          "mazury-ferries-20.ndjson", false));
+          "mazury-ferries-20.ndjson", false),
+      new QuestionSet("browar", "mwisniewski", "browar-kujawy-21-ceo.tsv",
+          "round twenty-one (a new scenario half-way: a route decision changed leaving a sign-off stale, a sign-off "
+              + "withdrawn and given again, another withdrawn, two connection runs and a dry-run): browar-kujawy, "
+              + "asked by the owner", "browar-kujawy-21.ndjson", false),
+      new QuestionSet("browar", "kzielinska", "browar-kujawy-21-excise.tsv",
+          "round twenty-one (half-way): browar-kujawy, asked by the excise and compliance specialist",
+          "browar-kujawy-21.ndjson", false),
+      new QuestionSet("wroclaw", "jwojcik", "wroclaw-transit-21-payments.tsv",
+          "round twenty-one (early to middle: a fare cap changed leaving a sign-off stale, a legal basis withdrawn, "
+              + "both pipelines passed): wroclaw-transit, asked by the payments manager", "wroclaw-transit-21.ndjson",
+          false),
+      new QuestionSet("wroclaw", "ewisniewska", "wroclaw-transit-21-dpo.tsv",
+          "round twenty-one (early to middle): wroclaw-transit, asked by the data protection officer",
+          "wroclaw-transit-21.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
