@@ -79,6 +79,11 @@ public final class Grounding {
   private static final Set<String> CONDITIONS = Set.of("when", "once", "until", "unless", "if", "before", "after",
       "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda",
       "why", "whether", "dlaczego", "czemu", "czy");
+  /** Possessives before a role's word that make it a relation ("its owner"), not the person of that role. */
+  private static final Set<String> RELATIONS = Set.of("its", "their", "jego", "jej", "ich");
+  /** Words that put a sentence in a state that would be, not the one that is: "would", "byłoby". */
+  private static final Set<String> HYPOTHETICAL = Set.of("would", "wouldnt", "byloby", "bylaby", "bylby", "bylyby",
+      "bylibysmy");
   /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
   private static final Set<String> ABBREVIATIONS = Set.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
       "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");
@@ -521,6 +526,12 @@ public final class Grounding {
 
   private void counted(Sentence s) {
     List<Tok> toks = s.toks;
+    // "then 3 of 6 gates would be ready": a what-if's count, of a state that is not the evaluation's
+    for (Tok tok : toks) {
+      if (HYPOTHETICAL.contains(tok.fold())) {
+        return;
+      }
+    }
     for (int i = 0; i < toks.size(); i++) {
       Tok tok = toks.get(i);
       if (number(tok.fold()) < 0 || s.inMention(tok.start(), tok.end()) || partOfOther(s.text, tok)) {
@@ -1165,8 +1176,11 @@ public final class Grounding {
       String permission = null;
       int verb = -1;
       for (int k = j + 1; k <= j + 4 && k < s.toks.size() && permission == null; k++) {
-        permission = permissionOf(s.fold(k), s.fold(k + 1));
-        verb = k;
+        // (not a word of a thing's label: "may do it now: Launch date [launch.date]" names no launching)
+        if (!s.inMention(s.toks.get(k).start(), s.toks.get(k).end())) {
+          permission = permissionOf(s.fold(k), s.fold(k + 1));
+          verb = k;
+        }
       }
       if (permission == null) {
         continue;
@@ -1628,8 +1642,10 @@ public final class Grounding {
         }
         int last = i + length - 1;
         boolean actorOnly = found.subjects().isEmpty() && found.actors().size() == 1;
-        // a role's word inside an id ("legacy-fleet-mysql") is part of that id, no person
-        if (actorOnly && !found.byName() && glued(text, toks.get(i).start(), toks.get(last).end())) {
+        // a role's word inside an id ("legacy-fleet-mysql") is part of that id, no person; nor is "its owner" the
+        // actor whose role is "Owner and CEO"
+        if (actorOnly && !found.byName() && (glued(text, toks.get(i).start(), toks.get(last).end())
+            || i > 0 && RELATIONS.contains(toks.get(i - 1).fold()))) {
           continue;
         }
         for (int k = i; k <= last; k++) {

@@ -53,6 +53,17 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("\"its owner\" is a relation, not the actor whose role is \"Owner and CEO\"")
+    void itsOwnerIsNoRole() {
+      Grounding brewery = grounding(Path.of("server/src/test/resources/scenarios/browar-kujawy"), Lang.EN);
+      holds(brewery, "You (Katarzyna Zielińska, Excise and Compliance Specialist) can do it yourself, as its owner: "
+          + "PUESC signing certificate [excise.certificate]: POST /api/checks/excise.certificate/accept.");
+      Grounding.Checked byRole = brewery.check("The Owner and CEO can do it: PUESC signing certificate "
+          + "[excise.certificate]: POST /api/checks/excise.certificate/accept.");
+      assertThat(byRole.corrections()).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("an abbreviation in capitals names its actor only written in capitals ('PO', not 'po')")
     void abbreviationInCapitalsOnly() {
       Grounding pl = grounding(MAZOVIA, Lang.PL);
@@ -183,6 +194,14 @@ class GroundingClaimsTest {
     }
   }
 
+  @Test
+  @DisplayName("a thing's label is no permission's verb: \"may do it now: Launch date [launch.date]\" launches nothing")
+  void labelIsNoPermissionVerb() {
+    Grounding transit = grounding(Path.of("server/src/test/resources/scenarios/wroclaw-transit"), Lang.EN);
+    holds(transit, "Yes: Tomasz Lewandowski (Director of Operations) may do it now: Launch date [launch.date]: "
+        + "POST /api/decisions/launch.date.");
+  }
+
   @Nested
   @DisplayName("counts and percentages")
   class Counts {
@@ -238,6 +257,15 @@ class GroundingClaimsTest {
           "the gates ready are 2/9, not 4/9");
       corrected(BFG_PL, "Gotowych jest 30 z 41 kontroli.", "Gotowych jest 13 z 41 kontroli.",
           "the checks ready are 13/41, not 30/41");
+    }
+
+    @Test
+    @DisplayName("a what-if's count is of a state that would be: left alone; said of now, still corrected")
+    void hypothetical() {
+      holds(BFG_EN, "Then 5 of 9 integration gates would be ready.");
+      holds(BFG_PL, "Wtedy gotowych byłoby 5 z 9 bramek integracji.");
+      corrected(BFG_EN, "Then 5 of 9 integration gates are ready.", "Then 2 of 9 integration gates are ready.",
+          "the gates ready are 2/9, not 5/9");
     }
 
     @Test
