@@ -360,6 +360,10 @@ public final class CopilotTools {
         stillWaits.add(waiting(state, then, dependency));
       }
     }
+    // "how many gates are ready then": the checklist's gates as they would then be
+    out.put("gatesReadyThen", evaluation.groups().stream().filter(g -> g.gate() && then.status(g.id()) == Status.READY)
+        .count());
+    out.put("gatesTotal", evaluation.groups().stream().filter(Evaluation.GroupView::gate).count());
     out.put("go", then.productionGo());
     out.put("goNow", now.productionGo());
     out.put("stillWaits", stillWaits);

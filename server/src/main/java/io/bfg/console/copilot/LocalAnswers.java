@@ -74,7 +74,10 @@ public final class LocalAnswers {
     }
     if (result != null && !result.containsKey("error") && !question.calls().isEmpty()
         && "ifDone".equals(question.calls().get(0).tool())) {
-      return ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO));
+      // "... how many gates are ready then": the count first
+      String counted = question.asks().contains(QuestionReader.ASKS_COUNT) && result.get("gatesTotal") != null
+          ? t.line("ifDone.gatesThen", result) + " " : "";
+      return counted + ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO));
     }
     switch (question.intent()) {
       case UNKNOWN, OUT_OF_SCOPE:
@@ -111,7 +114,10 @@ public final class LocalAnswers {
           : blockers(t, result, STATUSES.contains(question.subject()) ? question.subject() : null,
           QuestionReader.OWNERS.equals(question.subject()));
       case NEXT -> next(t, result);
-      case WHY, STATUS -> question.subject() != null && question.subject().startsWith(QuestionReader.WAITS_ON)
+      case WHY, STATUS -> question.subject() != null && question.subject().startsWith(QuestionReader.NO_SIGN_OFF)
+          && !result.containsKey("error") ? t.line(result.get("pipeline") != null ? "check.noSignOff.pipeline"
+              : "check.noSignOff.derived", result) + " " + check(t, result)
+          : question.subject() != null && question.subject().startsWith(QuestionReader.WAITS_ON)
           && results.size() > 1 ? waitsOn(t, question, result, results.get(1))
           : question.subject() != null && question.subject().startsWith(QuestionReader.BLOCKS_PRODUCTION)
           ? blocksProduction(t, result) + " " + (result.containsKey("checks") ? gate(t, result) : check(t, result))
@@ -932,10 +938,6 @@ public final class LocalAnswers {
   }
 
   /**
-   * Whether production waits for the thing asked: yes while it is not READY and on production's path; no when it
-   * is ready, or when production does not depend on it at all.
-   */
-  /**
    * "Does X still wait on Y": yes while Y is not ready and X rests on it, no once Y is ready or when X does not rest on
    * it at all; then X as it stands, so what it does wait on now is said.
    */
@@ -943,12 +945,17 @@ public final class LocalAnswers {
     if (r.containsKey("error") || on.containsKey("error")) {
       return t.line("unresolved", Map.of("subject", String.valueOf((r.containsKey("error") ? r : on).get("error"))));
     }
-    boolean rests = q.subject().endsWith(QuestionReader.WAITS);
-    String key = !rests ? "waits.none" : "READY".equals(on.get("status")) ? "waits.no" : "waits.yes";
+    boolean rests = q.subject().contains(QuestionReader.WAITS);
+    String key = !rests ? "waits.none" : q.subject().endsWith(QuestionReader.WAITS_NOW) ? "waits.yes"
+        : "READY".equals(on.get("status")) ? "waits.no" : "waits.noLonger";
     Map<String, Object> values = with(r, "on", on.get("id"), "onLabel", on.get("label"), "onStatus", on.get("status"));
     return t.line(key, values) + " " + answered(t, q, r, r.containsKey("checks") ? gate(t, r) : check(t, r));
   }
 
+  /**
+   * Whether production waits for the thing asked: yes while it is not READY and on production's path; no when it
+   * is ready, or when production does not depend on it at all.
+   */
   private static String blocksProduction(Templates t, Map<String, Object> r) {
     boolean waits = Boolean.TRUE.equals(r.get("productionWaits"));
     return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
@@ -1030,7 +1037,8 @@ public final class LocalAnswers {
           open.add(t.line("gate.check", check));
         }
       }
-      return t.line("code.blocked", with(map(r.get("waitingFor")), "code", r.get("code")))
+      return t.line(Boolean.TRUE.equals(map(r.get("waitingFor")).get("gate")) ? "code.blocked.gate" : "code.blocked",
+          with(map(r.get("waitingFor")), "code", r.get("code")))
           + (open.isEmpty() ? "" : " " + t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".")
           + carried;
     }

@@ -5,6 +5,7 @@ import io.bfg.console.copilot.Lexicon.Link;
 import io.bfg.console.copilot.Words.Word;
 import io.bfg.console.eval.Evaluation;
 import io.bfg.console.model.CheckDef;
+import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
 import io.bfg.console.model.Lang;
@@ -201,12 +202,18 @@ public final class QuestionReader {
       "oraz", "z", "w", "do", "od", "za", "o", "czyje", "czyj", "czego", "gdzie", "kiedy", "wszystko", "zrob",
       "odpal", "uruchom", "zatwierdz", "zaakceptuj", "klepnij", "pokaz", "bedzie", "byl", "bylo", "mnie", "nic",
       "cos", "ktos", "tego", "jakim", "trybie", "czym", "przez", "wlasciciel", "wlascicielem", "odpowiada", "ilu",
-      "moge", "mozesz", "sama", "musze", "trzeba", "odpalic", "uruchomic", "zrobic", "podpisac", "zatwierdzic"));
-  /** English function words; not "status", which Polish uses as well ("status wydania?"). */
+      "moge", "mozesz", "sama", "musze", "trzeba", "odpalic", "uruchomic", "zrobic", "podpisac", "zatwierdzic",
+      // a condition in Polish: "jeśli Aga zaakceptuje retencję a ja podstawę, to prywatność gotowa?"
+      "jesli", "jezeli", "gdyby", "ja", "ty", "wtedy", "tez", "ze", "zeby", "czyli", "albo", "lub", "gotowa",
+      "gotowe", "gotowy", "caly", "cala", "cale"));
+  /**
+   * English function words; not "status", which Polish uses as well ("status wydania?"), nor "a" and "to", which
+   * Polish uses as much ("a ja podstawę, to ...").
+   */
   private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "why", "who", "whose", "which", "is", "are", "the",
       "does", "do", "how", "next", "blocks", "mean", "owns", "should", "can", "could", "many", "much", "of", "for",
-      "me", "please", "run", "accept", "has", "have", "been", "yet", "any", "anything", "to", "on", "in", "my", "it",
-      "did", "will", "we", "our", "there", "right", "now", "where", "whats", "owner", "its", "a", "an",
+      "me", "please", "run", "accept", "has", "have", "been", "yet", "any", "anything", "on", "in", "my", "it",
+      "did", "will", "we", "our", "there", "right", "now", "where", "whats", "owner", "its", "an",
       "and", "or", "with", "at", "be"));
 
   /**
@@ -262,7 +269,8 @@ public final class QuestionReader {
     // "płatności: z czego na co przechodzimy", "from what to what": a provider's two modes
     // (not "switching to": "switch the maps provider to the live API" asks to act)
     cues(Intent.PROVIDER, 3, "z czego na co", "from what to what", "przechodzimy z", "na co przechodzi",
-        "przechodzi na", "przechodza na");
+        "przechodzi na", "przechodza na", "na co zmieniamy", "na co go zmieniamy", "na co je zmieniamy",
+        "what are we replacing it with", "what do we replace it with");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode", "tryb auth", "storage and auth", "this console", "ta konsola", "session contract",
@@ -292,12 +300,17 @@ public final class QuestionReader {
     cues(Intent.SESSION, 4, "console itself", "the console running", "console running on", "console run on",
         "store and auth", "auth and store", "sama konsola", "konsola dziala", "dziala konsola", "na czym stoi konsola",
         "beda trzymane", "bedzie trzymane", "beda przechowywane", "where will the data", "where will data",
-        "teraz w konsoli", "w konsoli teraz", "in the console now", "console using", "konsola uzywa");
+        "teraz w konsoli", "w konsoli teraz", "in the console now", "console using", "konsola uzywa",
+        // "what is the live session", "jaka sesja jest aktywna i gdzie trzymany jest stan konsoli": the console's own
+        "the live session", "active session", "aktywna sesja", "sesja jest aktywna", "stan konsoli",
+        "trzymany jest stan", "gdzie trzymany", "gdzie jest trzymany");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
     cues(Intent.PIPELINE_RESULT, 2, "byl puszczany", "byla puszczana", "bylo puszczane", "puszczony",
         "puszczona", "puszczone");
+    // "what did the isolation step actually prove": what a run found
+    cues(Intent.PIPELINE_RESULT, 2, "actually prove", "did it prove");
     cues(Intent.PIPELINE_RESULT, 2, "byl uruchamiany", "byla uruchamiana", "byl odpalany", "byla odpalana",
         "bylo uruchamiane", "bylo sprawdzane", "byla sprawdzana", "byl sprawdzany", "bylo testowane",
         "byla testowana", "byl testowany", "been tested");
@@ -313,7 +326,7 @@ public final class QuestionReader {
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
         "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
         "rymowanka", "rymowanke", "cost", "costs", "price", "pricing",
-        "per month", "salary", "recipe", "pogoda", "pogode", "wiersz", "wierszyk", "dowcip", "kawal", "koszt",
+        "per month", "salary", "recipe", "pogoda", "pogode", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka", "aws", "azure", "gcp", "budget",
         "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro", "fog", "foggy",
         "rain", "snow", "snowfall", "forecast", "temperature", "mgla", "mgly", "deszcz", "snieg", "prognoza",
@@ -418,7 +431,31 @@ public final class QuestionReader {
             first.action(), first.environment(), then, first.asks());
       }
     }
+    // "can I just pick the launch date myself? tomasz is taking forever": the question, not the remark after it
+    int mark = question.indexOf('?');
+    if (mark > 0 && mark < question.length() - 1 && question.indexOf('?', mark + 1) < 0
+        && !question.substring(mark + 1).isBlank() && remarkAbout(question.substring(0, mark),
+        question.substring(mark + 1), facts)) {
+      Question asked = readOne(question.substring(0, mark + 1), lang, facts);
+      if (answerable(asked)) {
+        return asked;
+      }
+    }
     return readOne(question, lang, facts);
+  }
+
+  /**
+   * Whether what follows a question's mark is a remark about someone ("tomasz is taking forever") while the question
+   * is the asker's own ("can I just pick the launch date myself?"): the person remarked on is not the one asked about.
+   */
+  private static boolean remarkAbout(String question, String remark, ReadinessFacts facts) {
+    List<Word> asked = Words.of(question);
+    List<Word> said = Words.of(remark);
+    return !said.isEmpty() && !ASK_OPENERS.contains(said.get(0).text())
+        && !YES_NO_OPENERS.contains(said.get(0).text())
+        && asked.stream().anyMatch(w -> ME_OR_I.contains(w.text()) || w.text().equals("myself")
+            || w.text().equals("moge"))
+        && Lexicon.of(facts.scenario()).link(said).stream().anyMatch(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED);
   }
 
   /** Kinds of question that need nothing named to mean something: "and how many gates are ready". */
@@ -748,8 +785,8 @@ public final class QuestionReader {
     }
     s.revokedAsked = !s.act && s.words.stream().anyMatch(w -> REVOKED_WORDS.contains(w.text()));
     // "whats stale rn", "ktore akceptacje sa nieaktualne": not what "stale" means (that is a term)
-    s.staleAsked = !s.act && !s.terms.contains("stale") && s.words.stream().anyMatch(w -> STALE_WORDS.contains(w.text())
-        || startsWithAny(w.text(), STALE_STEMS));
+    s.staleAsked = !s.act && !s.terms.contains("stale") && (s.words.stream().anyMatch(w -> STALE_WORDS.contains(w.text())
+        || startsWithAny(w.text(), STALE_STEMS)) || noLongerCounts(s.words) || changeBroke(s.words));
     for (int i = 1; i < s.words.size() && !s.act; i++) {
       String before = s.words.get(i - 1).text();
       s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
@@ -810,6 +847,24 @@ public final class QuestionReader {
 
   /** Words of a sign-off whose evidence changed since it was given. */
   private static final Set<String> SHE_HE = Set.of("she", "he", "they", "her", "his");
+  /** "why's my cert sign-off not counting anymore", "czemu mój podpis się już nie liczy": a sign-off gone stale. */
+  private static boolean noLongerCounts(List<Word> words) {
+    return words.stream().anyMatch(w -> COUNTS_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> NO_LONGER.contains(w.text()));
+  }
+
+  /** "czy przestawienie na PUESC coś popsuło", "did the route change break anything": what a change left stale. */
+  private static boolean changeBroke(List<Word> words) {
+    return words.stream().anyMatch(w -> BROKE_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> CHANGE_NOUNS.contains(w.text()));
+  }
+
+  private static final Set<String> COUNTS_WORDS = Set.of("counting", "counts", "liczy");
+  private static final Set<String> NO_LONGER = Set.of("anymore", "longer", "juz");
+  private static final Set<String> BROKE_WORDS = Set.of("popsulo", "zepsulo", "rozwalilo", "broke", "break",
+      "broken", "messed");
+  private static final Set<String> CHANGE_NOUNS = Set.of("przestawienie", "zmiana", "zmiany", "change", "switch",
+      "switching", "przelaczenie", "zmienienie");
   private static final Set<String> STALE_WORDS = Set.of("stale", "outdated", "invalidated");
   private static final Set<String> STALE_STEMS = Set.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
@@ -1021,7 +1076,14 @@ public final class QuestionReader {
       s.environment = null;
     }
     // "which env is active": the session's environments, not a check whose label says env
-    s.environmentAsked = !s.goLive && environmentAsked(s.words, s.thing);
+    s.environmentAsked = (!s.goLive || envsListed(s.words)) && environmentAsked(s.words, s.thing);
+    // ("which envs have we got and which one is live": no "go-live weekend" is named by "which" and "live")
+    if (s.environmentAsked && envsListed(s.words) && s.thing != null && s.thing.at().stream().allMatch(i ->
+        WHICH_ENV.contains(s.words.get(i).text()) || PRODUCTION_WORDS.contains(s.words.get(i).text()))) {
+      s.thing = null;
+      s.group = null;
+      s.check = null;
+    }
     // "what's a DPIA", "co to jest HIS": what the thing is, then its status
     s.named = s.provider != null && (s.thing == null || s.provider.score() >= s.thing.score()) ? s.provider : s.thing;
     s.whatIs = s.code == null && s.terms.isEmpty() && s.named != null && !s.goLive && whatIs(s.words, s.named);
@@ -1055,6 +1117,11 @@ public final class QuestionReader {
         s.links = new ArrayList<>(s.links);
         s.links.add(s.provider);
       }
+    }
+    // "dry run sprawdził izolację wierszy?": what a run found, by the past forms only ("sprawdzenie", "sprawdzał"
+    // share their lemma)
+    if (s.words.stream().anyMatch(w -> FOUND_FORMS.contains(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 2);
     }
     // raw cue scores, before the things named weigh in: what each part of a joined question asks
     s.cued = new EnumMap<>(s.scores);
@@ -1159,13 +1226,15 @@ public final class QuestionReader {
       add(s.scores, Intent.BLOCKERS, 8);
     }
     if (s.environmentAsked) {
-      add(s.scores, Intent.SESSION, 6);
+      // "which envs have we got and which one is live": listed outright, whatever "live" says of going live
+      add(s.scores, Intent.SESSION, envsListed(s.words) ? 12 : 6);
     }
     // "what's staging gonna run on": an environment named outright, nothing else named as well, is the environments'
     // (not "explain LOCAL_DEMO_GO", a code, nor "can the DPO accept checks", an "Acceptance" environment's verb)
     if (!s.environmentAsked && !s.goLive && s.code == null && s.environment != null
         && s.environment.score() >= NAMED && !verbOnly(s.environment, s.words)
-        && s.provider == null && (s.thing == null || s.thing.score() < s.environment.score())) {
+        && (s.provider == null || s.provider.score() < s.environment.score() / 2)
+        && (s.thing == null || s.thing.score() < s.environment.score())) {
       add(s.scores, Intent.SESSION, 3);
     }
     // "what's the target adapter and its contract", "jaki jest adapter docelowy": where the cutover goes, not a gate
@@ -1522,6 +1591,11 @@ public final class QuestionReader {
         || l.kind() == Kind.PIPELINE) && l.score() >= NAMED)) {
       add(s.scores, Intent.OUT_OF_SCOPE, 4);
     }
+    // "napisz wiersz", "wierszyk o bramkach": a poem, by the word's own forms ("wierszy" are a table's rows, though
+    // the lemma is the same: "izolacja wierszy")
+    if (s.words.stream().anyMatch(w -> POEM_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
     // "napisz mi maila do klienta", "can you send an email to the customer": a message to write
     if (s.words.stream().anyMatch(w -> MAIL_WORDS.contains(w.text()))
         && s.words.stream().anyMatch(w -> WRITE_WORDS.contains(w.text()) || MESSAGE_VERBS.contains(w.text()))) {
@@ -1632,6 +1706,17 @@ public final class QuestionReader {
       return new Question(s.language, Intent.MEANING, ENV + s.env, List.of(call("packetEnv", "name", s.env)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "czemu dry run nie ruszył?", "why hasn't the dry-run started": it never ran, nothing holds it, and who may start
+    // it (one that waits for its dependency is answered by what it waits for; one that ran, by its run)
+    if (s.first != Intent.ACT_REQUEST && s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED
+        && !s.facts.ran(s.pipeline.id()) && !"BLOCKED".equals(s.facts.status(provedGroup(s.scenario, s.pipeline.id())))
+        && s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> NOT_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> STARTED_WORDS.contains(w.text()) || ranForm(w.text()))) {
+      return new Question(s.language, Intent.PIPELINE_RESULT, s.pipeline.id(),
+          List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
+          null, null);
+    }
     if (s.latestRun && s.first == Intent.PIPELINE_RESULT) {
       String pipeline = s.facts.latestRun();
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
@@ -1643,6 +1728,14 @@ public final class QuestionReader {
     if (evidence != null) {
       return new Question(s.language, Intent.PIPELINE_RESULT, evidence,
           List.of(call("lastRun", "pipeline", pipelineOf(s.scenario, evidence)), call("check", "id", evidence)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "the operator isolation check has my name on it - do I need to sign it?": a check a run proves, or one that
+    // follows from other evidence, is signed by nobody
+    if (s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED && noSignOff(s.scenario,
+        s.check.id()) && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS))
+        && s.words.stream().anyMatch(w -> MUST_WORDS.contains(w.text()) || SHOULD_WORDS.contains(w.text()))) {
+      return new Question(s.language, Intent.STATUS, NO_SIGN_OFF + s.check.id(), List.of(tool(s.check)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     // "kiedy mamy go-live", "when do we go live": the decision that sets the date, when one is named by those words
@@ -1661,8 +1754,12 @@ public final class QuestionReader {
     // one waits on the other, and on what it waits now
     Link[] waits = s.first == Intent.ACT_REQUEST ? null : waitsOnAsked(s);
     if (waits != null) {
-      return new Question(s.language, Intent.STATUS,
-          WAITS_ON + waits[1].id() + (dependsOn(s.scenario, waits[0].id(), waits[1].id()) ? WAITS : ""),
+      String x = waits[0].id();
+      String y = waits[1].id();
+      // resting on it at all, and waiting on it now: through what is not ready yet
+      boolean rests = dependsOn(s.scenario, x, y, id -> true);
+      boolean now = rests && dependsOn(s.scenario, x, y, id -> !"READY".equals(s.facts.status(id)));
+      return new Question(s.language, Intent.STATUS, WAITS_ON + y + (rests ? WAITS : "") + (now ? WAITS_NOW : ""),
           List.of(tool(waits[0]), tool(waits[1])), s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     // "is telematics still on the simulator", "płatności kartą - jesteśmy na mocku czy już prod?", "strefy parkowania
@@ -1672,7 +1769,7 @@ public final class QuestionReader {
         && s.provider.at().stream().anyMatch(s.thing.at()::contains) && s.providers.isEmpty()
         && s.words.stream().noneMatch(w -> PROVIDERS_WORDS.contains(w.text()) || INTEGRATION_WORDS.contains(w.text())
         || Set.of("which", "ktore", "ktora", "ktory", "jakie").contains(w.text()))
-        && (notProductionAsked(s.words) || sourceAsked(s.words))) {
+        && (notProductionAsked(s.words) || sourceAsked(s.words) || stillWorksAsked(s.words))) {
       return new Question(s.language, Intent.PROVIDER, s.provider.id(),
           List.of(call("provider", "provider", s.provider.id())), s.actor == null ? null : s.actor.id(), s.action,
           null, null);
@@ -1717,11 +1814,22 @@ public final class QuestionReader {
       arguments.put("id", String.join(", ", whatIf.assumed()));
       arguments.put("outcome", whatIf.outcome());
       // "is fiscal done, and are we GO then?": the gate asked, and production too
+      // ("... to prywatność gotowa? a cały start?": the launch as a noun)
       boolean goToo = whatIf.outcome() != null && s.words.stream().anyMatch(w -> w.text().equals("go")
-          || PRODUCTION_WORDS.contains(w.text()) || w.text().startsWith("produkc") || LAUNCH_VERBS.contains(w.text()));
+          || PRODUCTION_WORDS.contains(w.text()) || w.text().startsWith("produkc") || LAUNCH_VERBS.contains(w.text())
+          || LAUNCH_NOUNS.contains(w.text()));
+      // "... how many gates r ready then", "to ile bramek będzie gotowych": the gates then, counted
+      boolean counted = s.cued.get(Intent.COUNT) >= 3 && s.words.stream().anyMatch(w -> GATE_WORDS.contains(w.text()));
+      Set<String> asks = new HashSet<>();
+      if (goToo) {
+        asks.add(ASKS_GO_TOO);
+      }
+      if (counted) {
+        asks.add(ASKS_COUNT);
+      }
       return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
           List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null,
-          goToo ? Set.of(ASKS_GO_TOO) : Set.of());
+          asks);
     }
     // "dlaczego ćwiczenie odtworzenia znowu wisi, przecież Paweł to podpisał": why of the thing, the person aside
     // (not "czemu ja nie mogę sam puścić testu": whether they may, a permission)
@@ -2479,11 +2587,23 @@ public final class QuestionReader {
         })).findFirst().orElse(null);
   }
 
+  /** The subject prefix of "do I need to sign X" of a check nobody signs (then its id). */
+  static final String NO_SIGN_OFF = "noSignOff:";
+  private static final Set<String> SHOULD_WORDS = Set.of("should", "musze", "powinnam", "powinienem", "powinna",
+      "powinien", "mam");
+
+  /** Whether nobody signs check {@code id} off: a pipeline's run proves it, or it follows from other evidence. */
+  private static boolean noSignOff(Scenario scenario, String id) {
+    CheckDef check = checkDef(scenario, id);
+    return check != null && (check.pipeline() != null || check.kind() == CheckKind.DERIVED);
+  }
+
   /** The subject prefix of "does X still wait on Y": then Y's id, and {@link #WAITS} when X rests on Y. */
   static final String WAITS_ON = "waitsOn:";
-  static final String WAITS = "\twaits";
+  static final String WAITS = "\trests";
+  static final String WAITS_NOW = "\twaits";
   /** Words of waiting on something: "still stuck behind VAT", "czeka na", "blocked by". */
-  private static final Set<String> WAIT_WORDS = Set.of("wait", "waits", "waiting", "behind", "blocked", "held",
+  private static final Set<String> WAIT_WORDS = Set.of("wait", "waits", "waiting", "behind", "blocked", "held", "stuck",
       "czeka", "czekaja", "zablokowana", "zablokowany", "zablokowane", "wstrzymana", "wstrzymany", "wstrzymane");
 
   /**
@@ -2496,11 +2616,12 @@ public final class QuestionReader {
     for (int i = 0; i < s.words.size() && at < 0; i++) {
       at = WAIT_WORDS.contains(s.words.get(i).text()) ? i : -1;
     }
-    if (at < 0 || s.words.isEmpty() || !YES_NO.contains(s.words.get(0).text())
-        && !Set.of("still", "nadal", "dalej", "wciaz").contains(s.words.get(0).text())) {
+    int wait = at;
+    // a yes-or-no question ("settlement file check - can I sign it yet or is it still stuck on the dry run?")
+    if (at < 0 || s.words.subList(0, wait).stream().noneMatch(w -> YES_NO.contains(w.text())
+        || Set.of("still", "nadal", "dalej", "wciaz").contains(w.text()))) {
       return null;
     }
-    int wait = at;
     String production = s.facts.production().id();
     List<Link> things = s.links.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
         && !l.id().equals(production) && !l.at().isEmpty()).toList();
@@ -2511,16 +2632,17 @@ public final class QuestionReader {
     }
     List<Link> after = things.stream().filter(l -> Collections.min(l.at()) > wait && !l.id().equals(first.id()))
         .sorted(Comparator.comparingDouble((Link l) -> -l.score())).toList();
-    Link on = after.stream().filter(l -> dependsOn(s.scenario, first.id(), l.id())).findFirst()
+    Link on = after.stream().filter(l -> dependsOn(s.scenario, first.id(), l.id(), id -> true)).findFirst()
         .orElse(after.stream().filter(l -> l.score() >= BLOCKER_NAMED).findFirst().orElse(null));
     return on == null ? null : new Link[] {first, on};
   }
 
   /**
    * Whether {@code id} rests on {@code on}, directly or through what it rests on: a check on what it depends on or
-   * follows from (else on its group's dependencies), a group on its dependencies and its own checks.
+   * follows from (else on its group's dependencies), a group on its dependencies and its own checks; only through
+   * the things {@code through} lets pass (what is not ready yet, for what it waits on now).
    */
-  static boolean dependsOn(Scenario scenario, String id, String on) {
+  static boolean dependsOn(Scenario scenario, String id, String on, java.util.function.Predicate<String> through) {
     Map<String, GroupDef> groups = new HashMap<>();
     Map<String, CheckDef> checks = new HashMap<>();
     Map<String, GroupDef> groupOfCheck = new HashMap<>();
@@ -2537,10 +2659,14 @@ public final class QuestionReader {
     List<String> next = new ArrayList<>(List.of(id));
     while (!next.isEmpty()) {
       String current = next.remove(next.size() - 1);
-      if (!seen.add(current)) {
+      if (!seen.add(current) || !current.equals(id) && !through.test(current)) {
         continue;
       }
-      if (!current.equals(id) && current.equals(on)) {
+      // resting on one of a group's checks is resting on the group ("stuck on the dry run": its round-trip check),
+      // unless the check asked about is in that group itself
+      GroupDef holder = groupOfCheck.get(current);
+      if (!current.equals(id) && (current.equals(on) || holder != null && holder.id().equals(on)
+          && (groupOfCheck.get(id) == null || !groupOfCheck.get(id).id().equals(on)))) {
         return true;
       }
       GroupDef group = groups.get(current);
@@ -2743,6 +2869,7 @@ public final class QuestionReader {
   static final String SINCE = "since:";
   private static final Set<String> SINCE_WORDS = Set.copyOf(List.of("since", "odkad", "odkąd"));
   private static final Set<String> CHANGE_WORDS = Set.copyOf(List.of("changed", "change", "changes", "happened",
+      "touch", "touched", "modified",
       "happen", "new", "moved", "recorded", "done", "signed", "accepted", "anything", "zmienilo", "zmiany", "zmian",
       "zmienil", "zmienila", "stalo", "wydarzylo", "nowego", "ruszylo", "zapisano", "zrobiono", "podpisal",
       "podpisala", "zaakceptowal", "zaakceptowala", "cos", "dzialo", "happening", "działo"));
@@ -2889,6 +3016,17 @@ public final class QuestionReader {
         }
       }
     }
+    // "gdyby Ewa klepnęła podstawę, prywatność będzie gotowa?": the gate said before the question's verb, after the
+    // things assumed
+    if (outcome == null && !named.isEmpty() && boundary < s.words.size() && s.words.subList(boundary,
+        s.words.size()).stream().anyMatch(w -> isDoneWord(w.text()))) {
+      int last = named.stream().mapToInt(link -> Collections.max(link.at())).max().orElse(condition);
+      for (Link link : candidates(s, relink(s, last + 1, boundary), production)) {
+        if (link.kind() == Kind.GROUP && (outcome == null || link.score() > outcome.score())) {
+          outcome = link;
+        }
+      }
+    }
     if (outcome == null) {
       outcome = checkAskedThen(s, boundary, named);
     }
@@ -2914,7 +3052,8 @@ public final class QuestionReader {
           assumed.add(link.id());
         }
       }
-      boolean me = s.facts.asker() != null && s.words.subList(condition + 1, signed).stream()
+      // "if Petra and I sign", "jeśli Aga zaakceptuje retencję a ja podstawę": the asker anywhere in the condition
+      boolean me = s.facts.asker() != null && s.words.subList(condition + 1, Math.max(signed, boundary)).stream()
           .anyMatch(w -> ME_OR_I.contains(w.text()));
       if (me && !assumed.contains(s.facts.asker().id())) {
         assumed.add(0, s.facts.asker().id());
@@ -2949,7 +3088,9 @@ public final class QuestionReader {
     return null;
   }
 
-  private static final Set<String> AND_WORDS = Set.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze");
+  private static final Set<String> LAUNCH_NOUNS = Set.of("start", "startu", "launch", "golive", "uruchomienie",
+      "uruchomienia");
+  private static final Set<String> AND_WORDS = Set.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze", "a");
 
   /**
    * "what happens to X if I pull my sign-off", "czy moje wycofanie retencji coś zablokowało": a withdrawal, with a
@@ -3517,6 +3658,8 @@ public final class QuestionReader {
     return actor != null && action != null && !act && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()));
   }
 
+  private static final Set<String> FOUND_FORMS = Set.of("sprawdzil", "sprawdzila", "sprawdzilo", "wykazal",
+      "wykazala", "wykazalo");
   private static final Set<String> WHY_WORDS = Set.copyOf(List.of("why", "dlaczego", "czemu", "wherefore"));
   private static final Set<String> OPTION_WORDS = Set.copyOf(List.of("option", "options", "opcje", "opcja",
       "opcji", "choices", "choice", "wybor", "alternatives", "warianty"));
@@ -3535,6 +3678,8 @@ public final class QuestionReader {
   /** Words that ask about the console's own API rather than ask for a program. */
   private static final Set<String> API_WORDS = Set.copyOf(List.of("endpoint", "endpoints", "api", "url", "curl",
       "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
+  private static final Set<String> POEM_WORDS = Set.of("wiersz", "wierszyk", "wierszyka", "wierszem", "wierszyki",
+      "wierszykiem", "wierszyku");
   private static final Set<String> MAIL_WORDS = Set.of("email", "mail", "maila", "mejla", "mejl", "maile", "emaila");
   private static final Set<String> MESSAGE_VERBS = Set.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
       "przygotuj", "zredaguj");
@@ -3606,6 +3751,12 @@ public final class QuestionReader {
       }
     }
     return checkId;
+  }
+
+  /** The group pipeline {@code pipelineId} proves, or null. */
+  private static String provedGroup(Scenario scenario, String pipelineId) {
+    return scenario.pipelines().stream().filter(p -> p.id().equals(pipelineId)).map(p -> p.proves()).findFirst()
+        .orElse(null);
   }
 
   /** The pipeline that proves group {@code groupId}, or null. */
@@ -3778,6 +3929,15 @@ public final class QuestionReader {
     return production && notYet;
   }
 
+  /** "manifest - nadal idzie mailem?", "is it still going out by fax": how a provider works today, asked with "still". */
+  private static boolean stillWorksAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> NOT_YET_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> WORKS_VERBS.contains(w.text()));
+  }
+
+  private static final Set<String> WORKS_VERBS = Set.of("idzie", "ida", "leci", "leca", "chodzi", "goes", "going",
+      "sent", "wysylane", "wysylany", "wysylana", "wysylamy");
+
   /** "can we go live", "czy kliniki mogą przejść na produkcję": a yes/no question about going to production. */
   private static boolean goLiveAsked(List<Word> words) {
     if (words.isEmpty() || WH_WORDS.contains(words.get(0).text())
@@ -3785,6 +3945,14 @@ public final class QuestionReader {
       return false;
     }
     return goingLive(words);
+  }
+
+  private static final Set<String> ENVS_LISTED = Set.of("envs", "environments", "srodowiska", "srodowisk");
+
+  /** "which envs have we got", "jakie mamy środowiska": the environments, listed. */
+  private static boolean envsListed(List<Word> words) {
+    return !words.isEmpty() && WHICH_ENV.contains(words.get(0).text())
+        && words.stream().anyMatch(w -> ENVS_LISTED.contains(w.text()));
   }
 
   /**
@@ -3804,7 +3972,8 @@ public final class QuestionReader {
       env |= ENV_WORDS.contains(word.text());
       now |= NOW_WORDS.contains(word.text());
     }
-    if (!env || !now) {
+    boolean listed = envsListed(words);
+    if (!env || !now && !listed) {
       return false;
     }
     if (thing == null || thing.score() < NAMED) {
@@ -3812,7 +3981,8 @@ public final class QuestionReader {
     }
     for (int at : thing.at()) {
       String text = at < words.size() ? words.get(at).text() : "";
-      if (!ENV_WORDS.contains(text) && !NOW_WORDS.contains(text)) {
+      // ("which envs have we got and which one is live": no go-live decision is named by "live")
+      if (!ENV_WORDS.contains(text) && !NOW_WORDS.contains(text) && !(listed && PRODUCTION_WORDS.contains(text))) {
         return false;
       }
     }
@@ -4072,7 +4242,6 @@ public final class QuestionReader {
     return false;
   }
 
-  /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
   /**
    * The check proved by the pipeline step whose findings the question asks by their own words (the server's version,
    * the certificate's fingerprint, the role's BYPASSRLS), when the scenario proves that step and nothing of the
@@ -4132,8 +4301,12 @@ public final class QuestionReader {
     return Map.copyOf(steps);
   }
 
+  private static final Set<String> NOT_WORDS = Set.of("not", "nie", "hasn", "didn", "isn", "wasn", "never", "nigdy");
+  private static final Set<String> STARTED_WORDS = Set.of("started", "start", "run", "ran", "ruszyl", "ruszyla",
+      "ruszylo", "wystartowal", "wystartowala", "kicked");
   private static final Set<String> PLANNED_WORDS = Set.of("docelowo", "will", "bedzie", "planned", "planowana");
 
+  /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
   private static boolean apiAsked(List<Word> words, List<Link> links) {
     for (int i = 0; i < words.size(); i++) {
       int at = i;

@@ -779,6 +779,11 @@ public final class ReadinessFacts {
         .max(java.util.Comparator.comparing(PipelineRun::finishedAt)).map(PipelineRun::pipeline).orElse(null);
   }
 
+  /** Whether pipeline {@code id} has run at all: "czemu dry run nie ruszył" of one never started. */
+  public boolean ran(String id) {
+    return state.pipelines().containsKey(id);
+  }
+
   /** The latest audit events, newest last. */
   public Map<String, Object> recentChanges(int limit) {
     int from = Math.max(0, recent.size() - Math.max(1, Math.min(limit, 50)));
@@ -1286,7 +1291,7 @@ public final class ReadinessFacts {
     return production();
   }
 
-  private String status(String id) {
+  String status(String id) {
     GroupView group = group(id);
     if (group != null) {
       return group.status();

@@ -109,10 +109,26 @@ final class Words {
         }
         continue;
       }
+      String meant = SHORTHAND.get(word);
+      if (meant != null) {
+        // "what was it b4", "whats on my plate rn": chat shorthand, read as the word it stands for
+        out.add(SPELLED.computeIfAbsent(meant, Words::spelledOut));
+        continue;
+      }
       out.add(new Word(word, i < polish.size() ? polish.get(i) : word, i < english.size() ? english.get(i) : word,
           word.length() >= LONG ? word.substring(0, HEAD) : null));
     }
     return out;
+  }
+
+  /** Chat shorthand and the word each stands for. */
+  private static final Map<String, String> SHORTHAND = Map.of("b4", "before", "rn", "now", "pls", "please",
+      "plz", "please", "thx", "thanks");
+  private static final Map<String, Word> SPELLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Word spelledOut(String word) {
+    return new Word(word, terms(POLISH, word).get(0), terms(ENGLISH, word).get(0),
+        word.length() >= LONG ? word.substring(0, HEAD) : null);
   }
 
   /**

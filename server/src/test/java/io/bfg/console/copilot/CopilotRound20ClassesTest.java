@@ -60,7 +60,7 @@ class CopilotRound20ClassesTest {
       // whether one thing still waits on another
       "hotels|pnowak|czy rejestracja kas w KAS dalej czeka na ten VAT?|pl|^Nie: \"Stawki VAT dla noclegów i "
           + "gastronomii\" \\[fiscal\\.vat-rates] ma status READY \\(gotowe\\), więc \"Kasy zarejestrowane w KAS\" "
-          + "\\[fiscal\\.register-enrolled] już na to nie czeka\\..* czeka na Twoją akceptację",
+          + "\\[fiscal\\.register-enrolled] już na to nie czeka\\..* możesz to zaakceptować już teraz",
       "hotels|mwrobel|is the go-live window still blocked by fiscal?|en|^Yes: \"The go-live window is agreed\" "
           + "\\[season-window] still waits for \"Fiscal receipts are approved\" \\[fiscal], which is REVIEW\\.",
       "hotels|mwrobel|is the restore drill waiting on the receipt layout?|en|^No: \"Restore drill\" "
@@ -84,9 +84,9 @@ class CopilotRound20ClassesTest {
           + "zatwierdzony klinicznie\" \\[lab-results] ma status REVIEW \\(do przeglądu\\), 1/3",
       "clinics|mkaczmarek|co bedzie zamiast tego folderu z pdfami z wynikami?|pl|^Dostawca: Portal wyników badań; "
           + "dziś tryb local-pdf-folder, docelowo Vetlab Connect results API",
-      // an e-mail is declined only when one is to be written
-      "ferries|kzielinska|co z manifestem do kapitanatu, nadal idzie mailem?|pl|^Grupa \"Manifest jest uzgodniony z "
-          + "kapitanatem\" \\[harbour-manifest]",
+      // an e-mail is declined only when one is to be written; "still goes by e-mail" asks the provider's mode
+      "ferries|kzielinska|co z manifestem do kapitanatu, nadal idzie mailem?|pl|^Dostawca: Manifest dla kapitanatu "
+          + "portu; dziś tryb csv-by-email, docelowo Harbour master manifest API",
       "ferries|kzielinska|napisz mi maila do kapitanatu, że manifest się spóźni|pl|^To jest poza zakresem",
       // the console's own store and login; the first run; since a run; two questions, each with its mark
       "ferries|mlewandowska|jaki store i jakie logowanie chodzi teraz w konsoli|pl|^Bieżąca sesja przechowuje stan "
