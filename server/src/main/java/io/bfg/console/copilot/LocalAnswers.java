@@ -938,8 +938,8 @@ public final class LocalAnswers {
   }
 
   /**
-   * "Does X still wait on Y": yes while Y is not ready and X rests on it, no once Y is ready or when X does not rest on
-   * it at all; then X as it stands, so what it does wait on now is said.
+   * "Does X still wait on Y": yes while X waits on Y through what is not ready yet; no once Y is ready or what X needs
+   * of it is done, or when X does not rest on Y at all; then X as it stands, so what it does wait on now is said.
    */
   private static String waitsOn(Templates t, Question q, Map<String, Object> r, Map<String, Object> on) {
     if (r.containsKey("error") || on.containsKey("error")) {

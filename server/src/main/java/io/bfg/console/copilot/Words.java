@@ -138,16 +138,9 @@ final class Words {
    */
   private static final Set<String> BASE = Set.of("baza", "bazy", "bazie", "baze",
       "bazach", "bazami", "bazom", "baz");
-  private static volatile Word database;
 
   private static Word database() {
-    Word known = database;
-    if (known == null) {
-      known = new Word("database", terms(POLISH, "database").get(0), terms(ENGLISH, "database").get(0),
-          "database".substring(0, HEAD));
-      database = known;
-    }
-    return known;
+    return SPELLED.computeIfAbsent("database", Words::spelledOut);
   }
 
   /** {@code text} with every character that is not a letter or digit made a space. */
