@@ -49,7 +49,8 @@ final class CopilotFixture {
       Map.entry("rzeszow", Path.of("server/src/test/resources/scenarios/rzeszow-edziennik")),
       Map.entry("katowice", Path.of("server/src/test/resources/scenarios/katowice-airport")),
       Map.entry("zielona", Path.of("server/src/test/resources/scenarios/zielona-lapa-vet")),
-      Map.entry("browar", Path.of("server/src/test/resources/scenarios/browar-kujawy")));
+      Map.entry("browar", Path.of("server/src/test/resources/scenarios/browar-kujawy")),
+      Map.entry("gdynia", Path.of("server/src/test/resources/scenarios/gdynia-biblioteka")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -58,7 +59,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice, zielona, browar.
+   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -264,7 +264,20 @@ class CopilotQuestionSetTest {
           false),
       new QuestionSet("wroclaw", "ewisniewska", "wroclaw-transit-21-dpo.tsv",
           "round twenty-one (early to middle): wroclaw-transit, asked by the data protection officer",
-          "wroclaw-transit-21.ndjson", false));
+          "wroclaw-transit-21.ndjson", false),
+      new QuestionSet("gdynia", "mzielinska", "gdynia-biblioteka-22-director.tsv",
+          "round twenty-two (a new scenario, early: a duplicates policy changed leaving a sign-off stale, a "
+              + "processor agreement withdrawn, a passed connection run): gdynia-biblioteka, asked by the director",
+          "gdynia-biblioteka-22.ndjson", false),
+      new QuestionSet("gdynia", "akaminska", "gdynia-biblioteka-22-catalogue.tsv",
+          "round twenty-two (early): gdynia-biblioteka, asked by the head of cataloguing",
+          "gdynia-biblioteka-22.ndjson", false),
+      new QuestionSet("silesia", "mlis", "silesia-energy-22-billing.tsv",
+          "round twenty-two (late: 31 of 32 checks, a cadence changed, a sign-off withdrawn and given again, two "
+              + "dry-runs): silesia-energy, asked by the billing manager", "silesia-energy-22.ndjson", false),
+      new QuestionSet("silesia", "abak", "silesia-energy-22-compliance.tsv",
+          "round twenty-two (late): silesia-energy, asked by the regulatory compliance officer",
+          "silesia-energy-22.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
