@@ -139,7 +139,8 @@ public final class LocalAnswers {
           : providersCounted(t, question, results);
       case PIPELINE_RESULT -> QuestionReader.PIPELINES.equals(question.subject()) ? pipelines(t, results)
           : question.subject() != null && question.subject().startsWith(QuestionReader.RUNS)
-          ? t.line(Boolean.TRUE.equals(result.get("ran")) ? "run.count" : "run.never", with(result, "times",
+          ? t.line(!Boolean.TRUE.equals(result.get("ran")) ? "run.never" : result.get("runnersSeen") != null
+              ? "run.count.by" : "run.count", with(result, "times",
               times(t, result.get("runsSeen"))))
           : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result)

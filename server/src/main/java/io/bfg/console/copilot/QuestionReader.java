@@ -270,6 +270,8 @@ public final class QuestionReader {
     // (not "switching to": "switch the maps provider to the live API" asks to act)
     cues(Intent.PROVIDER, 3, "z czego na co", "from what to what", "przechodzimy z", "na co przechodzi",
         "przechodzi na", "przechodza na", "na co zmieniamy", "na co go zmieniamy", "na co je zmieniamy",
+        "na co przepinamy", "na co je przepinamy", "na co go przepinamy", "na co podmieniamy", "na czym stoja",
+        "na czym stoi", "co bedzie na produkcji",
         "what are we replacing it with", "what do we replace it with");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
@@ -381,6 +383,7 @@ public final class QuestionReader {
       "could", "would", "will", "can", "pan", "pani"));
   private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
   private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
+      "potwierdz",
       "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
   private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "pick", "zapis", "decyz",
       "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz"));
@@ -1486,7 +1489,8 @@ public final class QuestionReader {
     }
     add(s.scores, Intent.COUNT, s.thing != null ? 0.3 : 0);
     if (s.act) {
-      add(s.scores, Intent.ACT_REQUEST, 6);
+      // "pull my GDPR sign-off back pls, need to fix the register first": a request, whatever duty it mentions
+      add(s.scores, Intent.ACT_REQUEST, !s.words.isEmpty() && s.words.get(0).text().equals("pull") ? 10 : 6);
       // "zatwierdź tabelę taryf za Magdę": a request names a check, whatever batch of rows its words also name
       add(s.scores, Intent.SNAPSHOT, -4);
     }
@@ -1500,6 +1504,20 @@ public final class QuestionReader {
     if (s.traffic && !s.act) {
       add(s.scores, Intent.BLOCKERS, 6);
       add(s.scores, Intent.PROVIDER, -5);
+    }
+    // "czemu rozliczenia dalej nie są zielone": why a group is not ready, though a provider shares its words
+    // (not "why can't Ewa sign off the payments reconciliation": a check, and whether she may)
+    if (!s.act && !s.modal && s.provider != null && s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))) {
+      Link provider = s.provider;
+      Link group = s.all.stream().filter(l -> l.kind() == Kind.GROUP && l.score() >= MIN_LINK
+          && l.at().stream().anyMatch(provider.at()::contains)).max(Comparator.comparingDouble(Link::score))
+          .orElse(null);
+      if (group != null && (s.check == null || s.check.score() < group.score())) {
+        s.thing = group;
+        s.group = group;
+        add(s.scores, Intent.WHY, 6);
+        add(s.scores, Intent.PROVIDER, -6);
+      }
     }
     if (s.lastWrite && !s.act) {
       add(s.scores, Intent.SESSION, 6);
@@ -1589,6 +1607,10 @@ public final class QuestionReader {
     // "can u plan tomorrow's routes for X", "zamów kuriera": the business's own work, not the cutover's state
     if (workRequested(s.words) && s.links.stream().noneMatch(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK
         || l.kind() == Kind.PIPELINE) && l.score() >= NAMED)) {
+      add(s.scores, Intent.OUT_OF_SCOPE, 4);
+    }
+    // "recommend me a good crime novel for the weekend": declined, whatever "weekend" names
+    if (recommended(s.words, 0)) {
       add(s.scores, Intent.OUT_OF_SCOPE, 4);
     }
     // "napisz wiersz", "wierszyk o bramkach": a poem, by the word's own forms ("wierszy" are a table's rows, though
@@ -2135,7 +2157,10 @@ public final class QuestionReader {
   private static Set<String> asks(Question reading, List<Word> words) {
     // "revoke Piotr's sign-off": refused like any request, but what is said is whether there is one to revoke
     if (reading.intent() == Intent.ACT_REQUEST) {
-      return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text())) ? Set.of(ASKS_REVOKE) : Set.of();
+      // ("pull my sign-off back": a withdrawal too)
+      return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text()))
+          || !words.isEmpty() && words.get(0).text().equals("pull") && words.stream().anyMatch(w -> w.text().equals(
+              "back")) ? Set.of(ASKS_REVOKE) : Set.of();
     }
     if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
         || reading.calls().isEmpty() || !Set.of("gate", "check").contains(reading.calls().get(0).tool())) {
@@ -3007,9 +3032,11 @@ public final class QuestionReader {
     Link outcome = null;
     if (boundary < s.words.size() && s.words.subList(boundary, s.words.size()).stream()
         .anyMatch(w -> isDoneWord(w.text()))) {
-      for (Link link : candidates(s, relink(s, boundary, s.words.size()), production)) {
+      // (a gate said to be done is named by fewer of its words: "to katalog będzie gotowy?")
+      for (Link link : relink(s, boundary, s.words.size())) {
         // "if the link is proven, what does that unblock": the thing itself again, in its own label's words
-        if (link.kind() == Kind.GROUP && named.stream().noneMatch(n -> n.id().equals(link.id()))
+        if (link.kind() == Kind.GROUP && !link.id().equals(production) && namesThing(link, s.words)
+            && named.stream().noneMatch(n -> n.id().equals(link.id()))
             && !link.at().stream().allMatch(i -> isDoneWord(s.words.get(i).text()))
             && (outcome == null || link.score() > outcome.score())) {
           outcome = link;
@@ -3080,8 +3107,9 @@ public final class QuestionReader {
     for (int i = after + 1; i < s.words.size(); i++) {
       String text = s.words.get(i).text();
       then |= text.equals("to");
+      // ("... to ile będzie gotowych bramek?": the gates then, counted)
       if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
-          || text.equals("go") || text.equals("ready"))) {
+          || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text))) {
         return new WhatIf(assumed, null);
       }
     }
@@ -3920,7 +3948,8 @@ public final class QuestionReader {
     boolean notYet = false;
     for (Word word : words) {
       String text = word.text();
-      if (NOT_PRODUCTION_MODES.contains(text) || text.startsWith("mock")) {
+      // ("SMSy dalej na atrapie?": a mock, in Polish)
+      if (NOT_PRODUCTION_MODES.contains(text) || text.startsWith("mock") || text.startsWith("atrap")) {
         return true;
       }
       production |= PRODUCTION_WORDS.contains(text);
@@ -4792,6 +4821,19 @@ public final class QuestionReader {
       "script", "skrypt", "code", "kod", "config", "konfiguracje", "compose", "dockerfile", "yaml", "yml", "sql",
       "query", "zapytanie", "snippet", "function", "funkcje", "makefile", "regex"));
 
+  /**
+   * "recommend me a good crime novel for the weekend", "poleć jakąś dobrą pizzerię": something to pick from the world,
+   * a product or anything "good", whatever word of it names a thing of the scenario.
+   */
+  private static boolean recommended(List<Word> words, int at) {
+    return at < words.size() && RECOMMEND_VERBS.contains(words.get(at).text())
+        && words.subList(at, words.size()).stream().anyMatch(w -> PRODUCT_NOUNS.contains(w.text())
+            || GOOD_WORDS.contains(w.text()));
+  }
+
+  private static final Set<String> GOOD_WORDS = Set.of("good", "best", "decent", "nice", "dobra", "dobry", "dobre",
+      "dobrego", "dobrej", "najlepsza", "najlepszy", "najlepsze", "fajna", "fajny", "fajne");
+
   /** "can u plan the routes", "please book a courier", "zaplanuj dostawy": a request to do such work. */
   private static boolean workRequested(List<Word> words) {
     int i = 0;
@@ -4799,8 +4841,7 @@ public final class QuestionReader {
       i++;
     }
     // "polec mi dobry program do księgowości", "recommend a tool for ...": a product to pick
-    if (i < words.size() && RECOMMEND_VERBS.contains(words.get(i).text())
-        && words.subList(i, words.size()).stream().anyMatch(w -> PRODUCT_NOUNS.contains(w.text()))) {
+    if (recommended(words, i)) {
       return true;
     }
     return i < words.size() && WORK_VERBS.contains(words.get(i).text())
@@ -4847,6 +4888,11 @@ public final class QuestionReader {
         || words.get(i).text().equals("complete") && OVERVIEW_NOUNS.contains(words.get(i + 1).text()));
     if (i < words.size() && IMPERATIVES.contains(words.get(i).text()) && !asking && (i == 0 || askedYou || urged
         || POLITE.contains(words.get(0).text()))) {
+      return true;
+    }
+    // "pull my GDPR sign-off back pls": a withdrawal asked for (not "pull up the status": a look)
+    if (i == 0 && !words.isEmpty() && words.get(0).text().equals("pull")
+        && words.subList(1, Math.min(words.size(), 7)).stream().anyMatch(w -> w.text().equals("back"))) {
       return true;
     }
     // "dry-run it now", "dry run the adapter please": the pipeline's name used as the verb

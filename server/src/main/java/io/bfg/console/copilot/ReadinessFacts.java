@@ -577,6 +577,7 @@ public final class ReadinessFacts {
     // "how many dry-runs have passed so far": the runs among the recent events
     int passed = 0;
     int all = 0;
+    Set<String> runners = new java.util.LinkedHashSet<>();
     for (AuditEvent event : recent) {
       if (event.type().startsWith("pipeline.") && id.equals(event.payload().path("run").path("pipeline").asText())) {
         // "who ran the first dry-run": the earliest run among the recent events
@@ -589,7 +590,12 @@ public final class ReadinessFacts {
         }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
+        // "how many times did we run it and who ran it": whoever started each
+        runners.add(actorName(event.actor()));
       }
+    }
+    if (!runners.isEmpty()) {
+      out.put("runnersSeen", String.join(", ", runners));
     }
     out.put("runsSeen", all);
     out.put("runsPassed", passed);

@@ -210,7 +210,8 @@ class CopilotRound16ClassesTest {
       "publisher|pdabrowski|pl|co dziś robił Tomek?|^Co zapisał\\(a\\) Tomasz Wróbel wśród ostatnich zmian \\(3\\)",
       "publisher|pdabrowski|pl|zaakceptuj za Oksanę harmonogram kiosków, mam jej zgodę na mailu|^Jestem tylko do "
           + "odczytu",
-      "publisher|pdabrowski|en|how many dry-runs have passed so far|finished 2 times: 2 passed, 0 did not",
+      "publisher|pdabrowski|en|how many dry-runs have passed so far|finished 2 times, started by Paweł Dąbrowski: "
+          + "2 passed, 0 did not",
       "publisher|pdabrowski|pl|ile razy puszczaliśmy dry-run?|zakończył się 2 razy",
       "publisher|pdabrowski|en|can anyone besides me run the pipelines?|^No one else may run pipelines: only you hold "
           + "pipelines.run\\.$",

@@ -124,7 +124,8 @@ class CopilotRound18ClassesTest {
       "claims|mgasienica|which sign-offs are stale since the limit was raised?|en|^Stale now \\(2\\)",
       "claims|mgasienica|history of the payout limit?|en|recorded pln-50000 \\(Up to 50,000 PLN\\) at .*Before that, "
           + "Katarzyna Majerczyk had recorded pln-25000 \\(Up to 25,000 PLN\\) at ",
-      "claims|jbachleda|ile razy puszczaliśmy kontrolę połączenia?|pl|zakończył się 1 raz: zaliczone 1",
+      "claims|jbachleda|ile razy puszczaliśmy kontrolę połączenia?|pl|zakończył się 1 raz \\(uruchamiali: Jan "
+          + "Bachleda\\): zaliczone 1",
       "schools|pkaczmarek|Kasia może już robić uzgodnienie wpłat?|pl|^Tak: Katarzyna Zielińska",
       "schools|pkaczmarek|mogę już zrobić testową wysyłkę?|pl|^Tak: możesz to zrobić już teraz",
       "claims|jbachleda|can I sign the rollback drill now?|en|^Yes: you \\(Jan Bachleda, Head of IT\\) may do it now",
