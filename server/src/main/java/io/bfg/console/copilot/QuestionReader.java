@@ -554,6 +554,10 @@ public final class QuestionReader {
    * though they are few of its label's (and the provider of the same words is not).
    */
   private static List<Link> gateNamed(List<Link> links, List<Word> words) {
+    // most questions say no gate word: nothing to look at
+    if (words.stream().noneMatch(w -> GATE_WORDS.contains(w.text()))) {
+      return links;
+    }
     // not where the gate word is the scenario's own ("test bramek": the lift gates' test)
     Set<Integer> named = new HashSet<>();
     links.stream().filter(l -> l.score() >= MIN_LINK).forEach(l -> named.addAll(l.at()));
