@@ -1494,7 +1494,7 @@ public final class QuestionReader {
     add(s.scores, Intent.COUNT, s.thing != null ? 0.3 : 0);
     if (s.act) {
       // "pull my GDPR sign-off back pls, need to fix the register first": a request, whatever duty it mentions
-      add(s.scores, Intent.ACT_REQUEST, !s.words.isEmpty() && s.words.get(0).text().equals("pull") ? 10 : 6);
+      add(s.scores, Intent.ACT_REQUEST, pullBack(s.words) ? 10 : 6);
       // "zatwierdź tabelę taryf za Magdę": a request names a check, whatever batch of rows its words also name
       add(s.scores, Intent.SNAPSHOT, -4);
     }
@@ -2162,9 +2162,8 @@ public final class QuestionReader {
     // "revoke Piotr's sign-off": refused like any request, but what is said is whether there is one to revoke
     if (reading.intent() == Intent.ACT_REQUEST) {
       // ("pull my sign-off back": a withdrawal too)
-      return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text()))
-          || !words.isEmpty() && words.get(0).text().equals("pull") && words.stream().anyMatch(w -> w.text().equals(
-              "back")) ? Set.of(ASKS_REVOKE) : Set.of();
+      return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text())) || pullBack(words) ? Set.of(ASKS_REVOKE)
+          : Set.of();
     }
     if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
         || reading.calls().isEmpty() || !Set.of("gate", "check").contains(reading.calls().get(0).tool())) {
@@ -4862,6 +4861,12 @@ public final class QuestionReader {
         && words.subList(i + 1, words.size()).stream().anyMatch(w -> DOCUMENT_NOUNS.contains(w.text()));
   }
 
+  /** "pull my GDPR sign-off back pls": a withdrawal asked for (not "pull up the status": a look). */
+  private static boolean pullBack(List<Word> words) {
+    return !words.isEmpty() && words.get(0).text().equals("pull")
+        && words.subList(1, Math.min(words.size(), 7)).stream().anyMatch(w -> w.text().equals("back"));
+  }
+
   private static boolean actRequest(List<Word> words) {
     int i = 0;
     while (i < words.size() && (POLITE.contains(words.get(i).text()) || ASKING_YOU.contains(words.get(i).text()))) {
@@ -4894,9 +4899,7 @@ public final class QuestionReader {
         || POLITE.contains(words.get(0).text()))) {
       return true;
     }
-    // "pull my GDPR sign-off back pls": a withdrawal asked for (not "pull up the status": a look)
-    if (i == 0 && !words.isEmpty() && words.get(0).text().equals("pull")
-        && words.subList(1, Math.min(words.size(), 7)).stream().anyMatch(w -> w.text().equals("back"))) {
+    if (i == 0 && pullBack(words)) {
       return true;
     }
     // "dry-run it now", "dry run the adapter please": the pipeline's name used as the verb
