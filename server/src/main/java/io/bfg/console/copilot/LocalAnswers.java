@@ -29,8 +29,12 @@ public final class LocalAnswers {
   private static final int LIST_LIMIT = 6;
   /** The statuses a gate can be listed by ("which gates are blocked"); READY ones are not in the overview's list. */
   private static final Set<String> STATUSES = Set.of("REVIEW", "BLOCKED");
-  /** What a second reading states: ids, codes and names (capitalised words), numbers; a role in brackets is no new fact. */
-  private static final Pattern FACT = Pattern.compile("\\[[^\\]]+]|\\b\\p{Lu}[\\p{L}.'-]*|\\d+(?:/\\d+)?");
+  /**
+   * What a second reading states: ids, codes and names (capitalised words), numbers, hyphenated names
+   * ("records-json-archive"); a role in brackets is no new fact.
+   */
+  private static final Pattern FACT = Pattern.compile("\\[[^\\]]+]|\\b\\p{Lu}[\\p{L}.'-]*|\\d+(?:/\\d+)?"
+      + "|\\b\\p{Ll}[\\p{Ll}\\d]*(?:-[\\p{Ll}\\d]+)+");
   private static final Pattern PARENTHESISED = Pattern.compile("\\([^()]*\\)");
   /** A full stop that ends a sentence, not one after a title such as "Mgr." or "Ing.". */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\.)(?<![A-Z][a-z]{1,3}\\.)\\s+");
@@ -124,7 +128,7 @@ public final class LocalAnswers {
           : result.containsKey("decisions") ? decisions(t, result)
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
-          : !result.containsKey("checks") ? owner(t, result)
+          : !result.containsKey("checks") ? answered(t, question, result, owner(t, result))
           : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
           : question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)

@@ -8,6 +8,7 @@ import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
 import io.bfg.console.model.DataModel;
 import io.bfg.console.model.GroupDef;
+import io.bfg.console.model.Label;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
@@ -419,9 +420,17 @@ public final class QuestionReader {
    */
   public static Question read(String question, Lang lang, ReadinessFacts facts) {
     int second = secondAsk(question);
+    // "who owns the GDPR register check and what does it depend on": "it" is the first part's thing, named
+    Question first = null;
+    String thenAsked = null;
+    if (second < 0 && (second = secondAsk(question, lang)) > 0) {
+      first = readOne(question.substring(0, second), lang, facts);
+      thenAsked = pointedAt(question.substring(second), first, facts.scenario(), lang);
+      second = thenAsked == null ? -1 : second;
+    }
     if (second > 0) {
-      Question first = readOne(question.substring(0, second), lang, facts);
-      Question then = readOne(question.substring(second), lang, facts);
+      first = first != null ? first : readOne(question.substring(0, second), lang, facts);
+      Question then = readOne(thenAsked == null ? question.substring(second) : thenAsked, lang, facts);
       // (a second part that needs the first to mean anything, "and what are the options", "i na co ma przejść",
       // reads as the overview or the next step on its own: the question is read whole)
       if (first.also() == null && then.also() == null && answerable(first) && answerable(then)
@@ -432,6 +441,21 @@ public final class QuestionReader {
           && !(first.calls().equals(then.calls()) && java.util.Objects.equals(first.subject(), then.subject()))) {
         return new Question(first.lang(), first.intent(), first.subject(), first.calls(), first.actor(),
             first.action(), first.environment(), then, first.asks());
+      }
+      // ("who owns X and what does it depend on": one thing, its owner said with what else is asked of it)
+      if (thenAsked != null && first.calls().equals(then.calls()) && !then.asks().isEmpty()) {
+        Set<String> asks = new HashSet<>(first.asks());
+        asks.addAll(then.asks());
+        return first.asking(asks);
+      }
+    }
+    // "Ewa klepnęła cennik, to co jeszcze blokuje płatności?": what is said first is news, the question follows it
+    Matcher stated = STATED_THEN.matcher(question);
+    if (stated.find() && question.indexOf('?') > stated.start() && Words.of(question.substring(0, stated.start()))
+        .stream().noneMatch(w -> IF_WORDS.contains(w.text()) || CONDITION_WHEN.contains(w.text()))) {
+      Question asked = readOne(question.substring(stated.end()), lang, facts);
+      if (answerable(asked) && (asked.subject() != null || STANDALONE.contains(asked.intent()))) {
+        return asked;
       }
     }
     // "can I just pick the launch date myself? tomasz is taking forever": the question, not the remark after it
@@ -448,6 +472,34 @@ public final class QuestionReader {
   }
 
   /**
+   * A second question ({@code then}) with its word pointing back ("it", "jej") replaced by the label of the thing
+   * {@code first} is about; null when that is no gate, group or check.
+   */
+  private static String pointedAt(String then, Question first, Scenario scenario, Lang lang) {
+    if (first.subject() == null || !answerable(first) || first.also() != null) {
+      return null;
+    }
+    CheckDef check = checkDef(scenario, first.subject());
+    Label label = check != null ? check.label() : scenario.groups().stream()
+        .filter(g -> g.id().equals(first.subject())).map(GroupDef::label).findFirst().orElse(null);
+    if (label == null) {
+      return null;
+    }
+    String[] words = then.split("(?<=[\\s,;])|(?=[\\s,;?.!])");
+    StringBuilder named = new StringBuilder();
+    boolean replaced = false;
+    for (String word : words) {
+      if (!replaced && (lang == Lang.PL ? POINTERS_PL : POINTERS).contains(word.toLowerCase(Locale.ROOT))) {
+        named.append(label.in(lang));
+        replaced = true;
+      } else {
+        named.append(word);
+      }
+    }
+    return named.toString();
+  }
+
+  /**
    * Whether what follows a question's mark is a remark about someone ("tomasz is taking forever") while the question
    * is the asker's own ("can I just pick the launch date myself?"): the person remarked on is not the one asked about.
    */
@@ -461,6 +513,11 @@ public final class QuestionReader {
         && Lexicon.of(facts.scenario()).link(said).stream().anyMatch(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED);
   }
 
+  /** A statement, then ", so" / ", to" and a question of its own ("X is signed, so what's left for Y?"). */
+  private static final Pattern STATED_THEN = Pattern.compile("[,;]\\s*(?:to|so|wi(?:ę|e)c)\\s+(?=(?:what|who|which|"
+      + "how|why|is|are|does|do|can|co|kto|czy|ile|jak|jaki|jakie|dlaczego|czemu|kiedy)\\b)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** Kinds of question that need nothing named to mean something: "and how many gates are ready". */
   private static final Set<Intent> STANDALONE = Set.of(Intent.COUNT, Intent.RECENT, Intent.SNAPSHOT);
 
@@ -472,7 +529,7 @@ public final class QuestionReader {
   private static final Set<String> ASK_OPENERS = Set.copyOf(List.of("how", "what", "what's", "whats", "who",
       "who's", "whose", "which", "where", "when", "why", "ile", "ilu", "kto", "kogo", "komu", "co", "jaki", "jaka",
       "jakie", "jakim", "jakiego", "jakiej", "ktory", "która", "ktora", "które", "ktore", "którzy", "ktorzy", "gdzie",
-      "kiedy", "dlaczego", "czemu", "jak", "czy"));
+      "kiedy", "dlaczego", "czemu", "jak", "czy", "czego", "czym", "kim", "czyj", "czyja", "czyje"));
   private static final Set<String> JOINERS = Set.copyOf(List.of("and", "i", "oraz", "a"));
   /** Words that open a yes-or-no question of its own after a question mark ("... done? is the link proven?"). */
   private static final Set<String> YES_NO_OPENERS = Set.of("is", "are", "does", "do", "did", "has", "have", "can",
@@ -487,12 +544,33 @@ public final class QuestionReader {
       "this", "that", "those", "these", "he", "she", "his", "her", "one", "ones", "jego", "jej", "ich", "niego",
       "niej", "nich", "tego", "tym", "ten", "ta", "te", "to", "tej", "nim", "on", "ona", "oni", "one"));
 
+  /** Of those, the words that cannot be anything but a pointer back ("to" and "one" may be a preposition, a number). */
+  private static final Set<String> POINTERS = Set.copyOf(List.of("it", "its", "it's", "them", "they", "their",
+      "jego", "jej", "ich", "niego", "niej", "nich", "nim", "ona", "oni"));
+  /** In Polish "on" is "it" too ("od czego on zależy"). */
+  private static final Set<String> POINTERS_PL = java.util.stream.Stream.concat(POINTERS.stream(), java.util.stream.Stream.of("on"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /**
    * Where a second question joined to the first begins (the index of its first word), else -1: a joining
    * word followed (perhaps after a preposition) by a word that opens a question, with something asked before it
    * and no word in the second that points back at the first.
    */
   static int secondAsk(String question) {
+    return secondAsk(question, (Set<String>) null);
+  }
+
+  /**
+   * As {@link #secondAsk(String)}, but where a second question begins that points back at the first one's thing
+   * ("... and what does it depend on", "... i od czego on zależy"), else -1.
+   */
+  private static int secondAsk(String question, Lang lang) {
+    return secondAsk(question, lang == Lang.PL ? POINTERS_PL : POINTERS);
+  }
+
+  /** With {@code pointers} null, {@link #secondAsk(String)}; else the second question that says one of them. */
+  private static int secondAsk(String question, Set<String> pointers) {
+    boolean pointing = pointers != null;
     // "seat plans done? who did the wheelchair places": two questions, each with its own mark
     int mark = question.indexOf('?');
     if (mark > 0 && mark < question.length() - 1) {
@@ -500,8 +578,10 @@ public final class QuestionReader {
       String[] after = rest.split("[\\s,;]+");
       if (after.length >= 2 && (ASK_OPENERS.contains(after[0].toLowerCase(Locale.ROOT))
           || YES_NO_OPENERS.contains(after[0].toLowerCase(Locale.ROOT)))
-          && java.util.Arrays.stream(after).noneMatch(w -> BACK_REFERENCES.contains(
-              w.toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", "")))) {
+          && (pointing ? java.util.Arrays.stream(after).anyMatch(w -> pointers.contains(
+              w.toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", "")))
+              : java.util.Arrays.stream(after).noneMatch(w -> BACK_REFERENCES.contains(
+              w.toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", ""))))) {
         return question.indexOf(rest, mark);
       }
     }
@@ -522,11 +602,15 @@ public final class QuestionReader {
         if (ASK_OPENERS.contains(words[next].toLowerCase(Locale.ROOT))) {
           position = question.indexOf(words[i + 1], at + words[i].length());
           for (int j = i + 1; j < words.length; j++) {
-            if (BACK_REFERENCES.contains(words[j].toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", ""))) {
+            String later = words[j].toLowerCase(Locale.ROOT).replaceAll("[?.!]+$", "");
+            if (pointing && pointers.contains(later)) {
+              return position;
+            }
+            if (!pointing && BACK_REFERENCES.contains(later)) {
               return -1;
             }
           }
-          return position;
+          return pointing ? -1 : position;
         }
       }
       at += words[i].length();
@@ -602,6 +686,7 @@ public final class QuestionReader {
     s.links = withoutGoLiveOnly(s.links, s.words, s.scenario.production().id());
     s.links = withoutRunOnly(s.links, s.words);
     s.links = withoutOwnerWord(s.links, s.words);
+    s.links = withoutCollectiveOnly(s.links, s.words);
     s.links = withinPerson(s.links, s.words);
     s.links = inNamedGroup(s.links, s.scenario);
     // "decision code of the invoicing group": "decision" there names the code, no group of decisions
@@ -1295,6 +1380,11 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
         && (s.thing.kind() == Kind.GROUP || s.thing.kind() == Kind.CHECK)) {
       add(s.scores, Intent.WHY, 1.5);
+    }
+    // "what is blocking payments", "what's holding up the catalogue": what blocks that thing, not the overview
+    if (s.thing != null && !s.productionNamed && !s.goLive && s.thing.score() >= 2
+        && (s.thing.kind() == Kind.GROUP || s.thing.kind() == Kind.CHECK) && blockVerbBefore(s.words, s.thing)) {
+      add(s.scores, Intent.WHY, 3);
     }
     // "list every gate that is not ready and who owns each": the overview, each gate with its owners
     s.gatesListed = (s.thing == null || s.thing.score() < NAMED || s.thing.id().equals(s.production))
@@ -3332,6 +3422,22 @@ public final class QuestionReader {
   /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
   private static final double BLOCKER_NAMED = 2.5;
 
+  /** "what is blocking X", "co blokuje X": a verb of blocking right before the thing's words, asked by what. */
+  private static boolean blockVerbBefore(List<Word> words, Link thing) {
+    int first = thing.at().isEmpty() ? 0 : Collections.min(thing.at());
+    if (first == 0 || !Set.of("what", "what's", "whats", "co", "czego").contains(words.get(0).text())) {
+      return false;
+    }
+    for (int i = Math.max(0, first - 3); i < first; i++) {
+      String text = words.get(i).text();
+      if (Set.of("block", "blocks", "blocking", "holding", "stopping", "gating").contains(text)
+          || startsWithAny(text, BLOCK_STEMS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Set<String> BLOCK_VERBS = Set.copyOf(List.of("block", "blocks", "blocking", "hold", "holds",
       "holding", "stop", "stops", "stopping", "required", "needed", "need", "needs", "gating"));
   private static final Set<String> BLOCK_STEMS = Set.copyOf(List.of("blokuj", "wstrzymuj", "zatrzymuj", "hamuj",
@@ -4428,6 +4534,27 @@ public final class QuestionReader {
         || l.at().stream().noneMatch(i -> ownerWord(words.get(i).text()))
         || !l.at().stream().allMatch(i -> provider != null && provider.at().contains(i)
             || ownerWord(words.get(i).text()))).toList();
+  }
+
+  /** "integration", "integracja z", "provider": a word every provider shares, naming one thing only by itself. */
+  private static boolean collectiveWord(String text) {
+    return PROVIDERS_WORDS.contains(text) || text.startsWith("integrat") || text.startsWith("integrac")
+        || text.equals("provider") || text.equals("service") || text.startsWith("uslug") || text.startsWith("dostawc");
+  }
+
+  /**
+   * "who owns the Legimi integration", "kto odpowiada za integrację z SMSAPI": a group aliased "integrations"
+   * is not meant when the word only says which kind of thing the provider named beside it is.
+   */
+  private static List<Link> withoutCollectiveOnly(List<Link> links, List<Word> words) {
+    Set<Integer> providerNamed = new HashSet<>();
+    links.stream().filter(l -> l.kind() == Kind.PROVIDER && l.score() >= NAMED)
+        .forEach(l -> l.at().stream().filter(i -> !collectiveWord(words.get(i).text())).forEach(providerNamed::add));
+    if (providerNamed.isEmpty()) {
+      return links;
+    }
+    return links.stream().filter(l -> l.kind() != Kind.CHECK && l.kind() != Kind.GROUP
+        || !l.at().stream().allMatch(i -> collectiveWord(words.get(i).text()))).toList();
   }
 
   private static final Set<String> NEED_WORDS = Set.copyOf(List.of("need", "needs", "require", "requires",
