@@ -277,7 +277,17 @@ class CopilotQuestionSetTest {
               + "dry-runs): silesia-energy, asked by the billing manager", "silesia-energy-22.ndjson", false),
       new QuestionSet("silesia", "abak", "silesia-energy-22-compliance.tsv",
           "round twenty-two (late): silesia-energy, asked by the regulatory compliance officer",
-          "silesia-energy-22.ndjson", false));
+          "silesia-energy-22.ndjson", false),
+      new QuestionSet("warta", "kzielinska", "warta-gorzow-23-ticketing.tsv",
+          "round twenty-three (a new scenario, middle: a failed identity run, a sign-off withdrawn and given again, a "
+              + "payment plan changed): warta-gorzow, asked by the ticketing manager", "warta-gorzow-23.ndjson", false),
+      new QuestionSet("warta", "mwieczorek", "warta-gorzow-23-ceo.tsv",
+          "round twenty-three (middle): warta-gorzow, asked by the CEO", "warta-gorzow-23.ndjson", false),
+      new QuestionSet("pomorze", "pkaczmarek", "pomorze-telecom-23-billing.tsv",
+          "round twenty-three (late: 29 of 32 checks, a freeze window changed, a sign-off withdrawn and left so, two "
+              + "dry-runs): pomorze-telecom, asked by the billing platform lead", "pomorze-telecom-23.ndjson", false),
+      new QuestionSet("pomorze", "mwisniewska", "pomorze-telecom-23-cto.tsv",
+          "round twenty-three (late): pomorze-telecom, asked by the CTO", "pomorze-telecom-23.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
