@@ -365,6 +365,7 @@ public final class CopilotTools {
         .count());
     out.put("gatesTotal", evaluation.groups().stream().filter(Evaluation.GroupView::gate).count());
     out.put("go", then.productionGo());
+    out.put("codeThen", then.productionDecision());
     out.put("goNow", now.productionGo());
     out.put("stillWaits", stillWaits);
     return out;

@@ -80,7 +80,8 @@ public final class LocalAnswers {
         && "ifDone".equals(question.calls().get(0).tool())) {
       // "... how many gates are ready then": the count first
       String counted = question.asks().contains(QuestionReader.ASKS_COUNT) && result.get("gatesTotal") != null
-          ? t.line("ifDone.gatesThen", result) + " " : "";
+          ? t.line("ifDone.gatesThen", result) + " " : question.asks().contains(QuestionReader.ASKS_CODE)
+          && result.get("codeThen") != null ? t.line("ifDone.codeThen", result) + " " : "";
       return counted + ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO));
     }
     switch (question.intent()) {
@@ -129,6 +130,7 @@ public final class LocalAnswers {
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? answered(t, question, result, owner(t, result))
+          : question.asks().contains(QuestionReader.ASKS_SIGNERS) ? signers(t, result)
           : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
           : question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
@@ -177,12 +179,16 @@ public final class LocalAnswers {
     }
     // a gate's answer already says what it waits for; a check's dependencies are said only when asked
     if (q.asks().contains(QuestionReader.ASKS_DEPENDS) && !r.containsKey("checks")) {
-      List<String> items = new ArrayList<>();
-      maps(r.get("dependsOn")).forEach(d -> items.add(t.line("depends.item", d)));
-      out += " " + (items.isEmpty() ? t.line("depends.none", r) : t.line("depends", Map.of("items",
-          String.join("; ", items))));
+      out += " " + dependencies(t, r);
     }
     return out;
+  }
+
+  /** What check {@code r} depends on, each with its status. */
+  private static String dependencies(Templates t, Map<String, Object> r) {
+    List<String> items = new ArrayList<>();
+    maps(r.get("dependsOn")).forEach(d -> items.add(t.line("depends.item", d)));
+    return items.isEmpty() ? t.line("depends.none", r) : t.line("depends", Map.of("items", String.join("; ", items)));
   }
 
   /** The console's own words explained, from the templates ({@code term.<key>}): one place for what they mean. */
@@ -951,7 +957,8 @@ public final class LocalAnswers {
       return t.line("unresolved", Map.of("subject", String.valueOf((r.containsKey("error") ? r : on).get("error"))));
     }
     boolean rests = q.subject().contains(QuestionReader.WAITS);
-    String key = !rests ? "waits.none" : q.subject().endsWith(QuestionReader.WAITS_NOW) ? "waits.yes"
+    String key = q.subject().contains(QuestionReader.DEPENDS) ? (rests ? "waits.depends" : "waits.dependsNot")
+        : !rests ? "waits.none" : q.subject().endsWith(QuestionReader.WAITS_NOW) ? "waits.yes"
         : "READY".equals(on.get("status")) ? "waits.no" : "waits.noLonger";
     Map<String, Object> values = with(r, "on", on.get("id"), "onLabel", on.get("label"), "onStatus", on.get("status"));
     return t.line(key, values) + " " + answered(t, q, r, r.containsKey("checks") ? gate(t, r) : check(t, r));
@@ -964,6 +971,22 @@ public final class LocalAnswers {
   private static String blocksProduction(Templates t, Map<String, Object> r) {
     boolean waits = Boolean.TRUE.equals(r.get("productionWaits"));
     return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
+  }
+
+  /** Who signed off each of a gate's checks, and which are not signed yet ("who signed off the fallback stuff"). */
+  private static String signers(Templates t, Map<String, Object> r) {
+    List<String> signed = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    for (Map<String, Object> check : maps(r.get("checks"))) {
+      if (check.get("signedOffByName") != null) {
+        signed.add(t.line("signers.item", check));
+      } else if (!"READY".equals(check.get("status"))) {
+        // (a ready check nobody signed is proven by a run or follows from other evidence)
+        open.add(t.line("signers.open.item", check));
+      }
+    }
+    String out = t.line(signed.isEmpty() ? "signers.none" : "signers", with(r, "items", String.join("; ", signed)));
+    return open.isEmpty() ? out : out + " " + t.line("signers.open", Map.of("items", String.join("; ", open)));
   }
 
   /** Who owns a group, its state and, when it is blocked, what it waits for first ("who owns X and what blocks it"). */
@@ -1005,7 +1028,8 @@ public final class LocalAnswers {
   private static String revocations(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> revoked = maps(r.get("revocations"));
     List<String> again = new ArrayList<>();
-    maps(r.get("givenAgain")).forEach(item -> again.add(t.line("revoked.againItem", item)));
+    maps(r.get("givenAgain")).forEach(item -> again.add(t.line(Boolean.TRUE.equals(item.get("decision"))
+        ? "revoked.againItem.decision" : "revoked.againItem", item)));
     String earlier = again.isEmpty() ? "" : "\n" + t.line("revoked.again", Map.of("items", String.join("; ", again)));
     if (revoked.isEmpty()) {
       return again.isEmpty() ? t.line("revoked.none", Map.of()) : t.line("revoked.noneStanding", Map.of()) + earlier;
@@ -1289,7 +1313,12 @@ public final class LocalAnswers {
           "who", String.join(", ", without))) + " " + holders(t, action, verb, permission, holders);
     }
     StringBuilder out = new StringBuilder(now);
-    if (actor != null) {
+    // "why can't I sign the damage reports yet": nobody signs what follows from other evidence, whatever they may do
+    boolean byHand = action != Action.ACCEPT || check == null || check.containsKey("error")
+        || check.get("command") != null;
+    if (actor != null && !byHand) {
+      out.append(t.line("perm.notByHand", Map.of())).append(' ');
+    } else if (actor != null) {
       boolean may = list(actor.get("permissions")).contains(permission);
       boolean owns = check == null || check.containsKey("error") || actor.get("id").equals(check.get("owner"));
       Map<String, Object> values = with(actor, "verb", verb, "permission", permission);
@@ -1331,7 +1360,8 @@ public final class LocalAnswers {
   private static String whoCanDoIt(Templates t, Map<String, Object> check, String key, String verb) {
     Map<String, Object> values = with(check, "verb", verb);
     if (check.get("command") == null) {
-      return t.line(key + ".derived", values);
+      return t.line(key + ".derived", values) + (maps(check.get("dependsOn")).isEmpty() ? ""
+          : " " + dependencies(t, check));
     }
     if (check.get("ownerLacks") != null) {
       return t.line("perm.check.forbidden", values);

@@ -96,6 +96,8 @@ public final class QuestionReader {
   static final String ASKS_BLOCKED = "blocked";
   static final String ASKS_DEPENDS = "depends";
   static final String ASKS_REVOKE = "revoke";
+  /** Who signed off each of a gate's checks ("who signed off the fallback stuff"). */
+  static final String ASKS_SIGNERS = "signers";
   /** "can anyone besides me ...": then the asker's id. */
   static final String ASKS_OTHERS = "others:";
   /** "who can't record decisions": those without the permission. */
@@ -104,6 +106,8 @@ public final class QuestionReader {
   static final String ASKS_WITHDRAWN = "withdrawn:";
   /** A what-if asked of a gate and of going live as well ("is fiscal done, and are we GO then?"). */
   static final String ASKS_GO_TOO = "goToo";
+  /** A what-if asked for production's decision code then. */
+  static final String ASKS_CODE = "code";
   /** Asked how many ("how many people can record decisions"). */
   static final String ASKS_COUNT = "count";
   /** Asked who has the most ("who has the most open items"). */
@@ -334,6 +338,9 @@ public final class QuestionReader {
         "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro", "fog", "foggy",
         "rain", "snow", "snowfall", "forecast", "temperature", "mgla", "mgly", "deszcz", "snieg", "prognoza",
         "temperatura");
+    // business forecasts: "how much revenue will season tickets bring", "ile zarobimy na karnetach"
+    cues(Intent.OUT_OF_SCOPE, 4, "revenue", "revenues", "income", "profit", "profits", "turnover", "margin",
+        "bring in", "przychod", "przychody", "przychodu", "zysk", "zyski", "zysku", "zarobimy", "zarobi", "marza");
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
@@ -482,6 +489,10 @@ public final class QuestionReader {
     CheckDef check = checkDef(scenario, first.subject());
     Label label = check != null ? check.label() : scenario.groups().stream()
         .filter(g -> g.id().equals(first.subject())).map(GroupDef::label).findFirst().orElse(null);
+    // ("did the dry-run pass? how many rows did it replay": a pipeline, by its name)
+    if (label == null && scenario.pipelines().stream().anyMatch(p -> p.id().equals(first.subject()))) {
+      label = new Label(first.subject(), first.subject());
+    }
     if (label == null) {
       return null;
     }
@@ -510,8 +521,12 @@ public final class QuestionReader {
         && !YES_NO_OPENERS.contains(said.get(0).text())
         && asked.stream().anyMatch(w -> ME_OR_I.contains(w.text()) || w.text().equals("myself")
             || w.text().equals("moge"))
-        && Lexicon.of(facts.scenario()).link(said).stream().anyMatch(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED);
+        // ("... for Tomek? he pulled it": someone told of by "he" or by name)
+        && (THIRD_PERSON.contains(said.get(0).text()) || Lexicon.of(facts.scenario()).link(said).stream()
+            .anyMatch(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED));
   }
+
+  private static final Set<String> THIRD_PERSON = Set.of("he", "she", "they", "on", "ona", "oni", "one");
 
   /** A statement, then ", so" / ", to" and a question of its own ("X is signed, so what's left for Y?"). */
   private static final Pattern STATED_THEN = Pattern.compile("[,;]\\s*(?:to|so|wi(?:ę|e)c)\\s+(?=(?:what|who|which|"
@@ -669,7 +684,7 @@ public final class QuestionReader {
   private static void linked(Scan s) {
     s.scenario = s.facts.scenario();
     s.lexicon = Lexicon.of(s.scenario);
-    s.words = Words.of(s.question);
+    s.words = wentWith(Words.of(s.question));
     // "which weekend" as an alias is not named by "which" alone: a question's own words name nothing
     s.all = gateNamed(s.lexicon.link(s.words), s.words).stream()
         .filter(l -> !l.at().stream().allMatch(i -> ASK_OPENERS.contains(s.words.get(i).text()))).toList();
@@ -745,6 +760,14 @@ public final class QuestionReader {
       s.terms = List.of();
     }
     s.check = best(s.links, Kind.CHECK);
+    // "why can't I sign the damage report -> claim one": a sign-off named by more of the words, rather than the
+    // check nobody signs that shares some of them
+    if (s.check != null && s.action == Action.ACCEPT && noSignOff(s.scenario, s.check.id())) {
+      Link named = s.check;
+      s.check = s.links.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= NAMED
+          && l.at().size() > named.at().size() && l.at().containsAll(named.at())
+          && !noSignOff(s.scenario, l.id())).findFirst().orElse(s.check);
+    }
     s.actor = best(s.links, Kind.ACTOR);
     s.others = othersAsked(s.words);
     s.leftAndWho = leftAndWho(s.words);
@@ -960,12 +983,29 @@ public final class QuestionReader {
   private static final Set<String> STALE_WORDS = Set.of("stale", "outdated", "invalidated");
   private static final Set<String> STALE_STEMS = Set.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
+  private static final Word CHOOSE = Words.of("choose").get(0);
+
+  /** "what cadence did Kasia go with", "which region are we going with": a choice, read as "choose". */
+  private static List<Word> wentWith(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if ((GO_FORMS.contains(words.get(i).text()) || words.get(i).text().equals("gone"))
+          && words.get(i + 1).text().equals("with")) {
+        List<Word> chose = new ArrayList<>(words.subList(0, i));
+        chose.add(CHOOSE);
+        chose.addAll(words.subList(i + 2, words.size()));
+        return chose;
+      }
+    }
+    return words;
+  }
+
   /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
   private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
       "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
       "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali", "wycofalem",
       "wycofalam", "wycofalismy", "cofnalem", "cofnelam", "cofnelismy",
-      "wycofywal", "wycofywala", "wycofywali", "cofal", "cofala", "cofali"));
+      "wycofywal", "wycofywala", "wycofywali", "cofal", "cofala", "cofali", "odwolal", "odwolala", "odwolali",
+      "odwolalem", "odwolalam"));
   /** "petras", "petra's": a person's first name in the possessive. */
   private static boolean possessive(String word, Scenario scenario) {
     if (!word.endsWith("s")) {
@@ -988,7 +1028,6 @@ public final class QuestionReader {
       "wybralam", "wybrany", "wybrana", "wybrane"));
   private static final Pattern POLISH_PAST = Pattern.compile(".*(l|la|lo|li|ly|lem|lam|les|las|any|ana|ane|ony|ona|one)");
 
-  /** A verb of signing or deciding in a past form: "signed", "approved", "podpisałem", "zatwierdzony". */
   /**
    * A verb in the past ("signed", "przećwiczyła") among the words that do not name {@code actor} (a label may share
    * its stem: "Ręczne uzgadnianie bagażu przećwiczone").
@@ -1006,6 +1045,7 @@ public final class QuestionReader {
     return false;
   }
 
+  /** A verb of signing or deciding in a past form: "signed", "approved", "podpisałem", "zatwierdzony". */
   private static boolean doneForm(String text) {
     if (CHOSEN.contains(text) || DONE_WORDS.contains(text) && !text.startsWith("gotow") && !text.startsWith("ziel")) {
       return true;
@@ -1334,6 +1374,12 @@ public final class QuestionReader {
     if (!s.act && targetAsked(s.words) && (s.provider == null || s.provider.score() < NAMED)) {
       add(s.scores, Intent.SESSION, 10);
     }
+    // "where will production run", "gdzie będzie produkcja i na jakim adapterze": production's environment
+    if (!s.act && !s.words.isEmpty() && Set.of("where", "gdzie").contains(s.words.get(0).text())
+        && s.words.stream().anyMatch(w -> GO_TARGETS.contains(w.text()) || w.text().startsWith("produkcyj"))
+        && s.words.stream().noneMatch(w -> BLOCK_VERBS.contains(w.text()) || WHY_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.SESSION, 10);
+    }
     // "what does <person> still need to sign": a person named with words asking what is still theirs
     if (s.actor != null && !s.actor.at().isEmpty() && s.scores.get(Intent.TASKS) >= 3 && !s.modal) {
       add(s.scores, Intent.TASKS, 3);
@@ -1380,6 +1426,21 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
         && (s.thing.kind() == Kind.GROUP || s.thing.kind() == Kind.CHECK)) {
       add(s.scores, Intent.WHY, 1.5);
+    }
+    // "did Kasia finish compliance?", "czy Aga skończyła przenoszenie?": the thing's state, not the person's tasks
+    // (the thing may be named by the word the person's role shares: "Kasia" the Compliance Officer, "compliance")
+    if (s.actor != null && !s.act && !s.words.isEmpty() && READY_QUESTION.contains(s.words.get(0).text())
+        && s.words.stream().anyMatch(w -> finishWord(w.text()))) {
+      Link person = s.actor;
+      Link finished = s.thing != null && s.thing.score() >= NAMED && !person.at().containsAll(s.thing.at()) ? s.thing
+          : s.all.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
+              && l.score() >= BLOCKER_NAMED && !l.at().isEmpty() && person.at().size() > l.at().size())
+              .max(Comparator.comparingDouble(Link::score).thenComparing(l -> l.kind() == Kind.GROUP)).orElse(null);
+      if (finished != null) {
+        s.thing = finished;
+        add(s.scores, Intent.STATUS, 6);
+        add(s.scores, Intent.TASKS, -4);
+      }
     }
     // "what is blocking payments", "what's holding up the catalogue": what blocks that thing, not the overview
     if (s.thing != null && !s.productionNamed && !s.goLive && s.thing.score() >= 2
@@ -1496,6 +1557,12 @@ public final class QuestionReader {
     // "can the driver accept ...", "czy X moze zapisac ...": whether someone may, not what something is
     if (s.modal && s.actor != null && s.action != null && !s.act && !(s.firstPerson && s.tasksWorded >= 2)) {
       add(s.scores, Intent.PERMISSION, 3);
+    }
+    // "kto może podpisać X - tylko Aga czy ktoś z nas też?": who may sign a check is its owner, whoever is named
+    if (s.modal && !s.act && (s.action == Action.ACCEPT || s.action == Action.DECIDE) && !s.words.isEmpty()
+        && WHO.contains(s.words.get(0).text()) && s.thing != null && s.thing.kind() == Kind.CHECK
+        && s.thing.score() >= NAMED) {
+      add(s.scores, Intent.OWNER, 5);
     }
     // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
     // ("who owns the drivers' offline sync" asks for a thing's owner: a person named there is not the subject)
@@ -1623,6 +1690,12 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> RUN_DETAIL_WORDS.contains(w.text()))) {
       add(s.scores, Intent.PIPELINE_RESULT, 4);
     }
+    // "kto był ostatni przy dry-runie? Paweł?", "who was last on the dry run": who started its last run
+    if (s.pipeline != null && s.pipeline.score() >= MIN_LINK && !s.act && !s.words.isEmpty()
+        && WHO.contains(s.words.get(0).text()) && s.words.stream().anyMatch(w -> LAST_WORDS.contains(w.text())
+        || w.text().startsWith("ostatni"))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 6);
+    }
     // "what's left?", "co jeszcze zostało?", "czego brakuje?": nothing named and nobody's, so what production waits for
     if (s.thing == null && s.actor == null && !s.firstPerson && !s.act && s.words.size() <= 6
         && s.words.stream().anyMatch(w -> REMAINING.contains(w.text()) || w.text().equals("brakuje"))) {
@@ -1731,7 +1804,10 @@ public final class QuestionReader {
       add(s.scores, Intent.SNAPSHOT, -4);
     }
     // a cost, a poem or the weather is out of scope even when it names a thing ("hosting cost per month")
-    if (s.scores.get(Intent.OUT_OF_SCOPE) >= 4 && !s.act && !s.rowsCounted) {
+    // (but "is the football ticket sale approved?" asks a thing's state: the word says which thing, in its trade)
+    if (stateOfNamed(s)) {
+      s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
+    } else if (s.scores.get(Intent.OUT_OF_SCOPE) >= 4 && !s.act && !s.rowsCounted) {
       add(s.scores, Intent.OUT_OF_SCOPE, 10);
     }
     // "zaakceptuj za Oksanę harmonogram, mam jej zgodę na mailu": a request to sign, decide or run, whatever else it
@@ -1875,7 +1951,10 @@ public final class QuestionReader {
       // resting on it at all, and waiting on it now: through what is not ready yet
       boolean rests = dependsOn(s.scenario, x, y, id -> true);
       boolean now = rests && dependsOn(s.scenario, x, y, id -> !"READY".equals(s.facts.status(id)));
-      return new Question(s.language, Intent.STATUS, WAITS_ON + y + (rests ? WAITS : "") + (now ? WAITS_NOW : ""),
+      // ("does X depend on Y": whether it rests on it at all, said so)
+      boolean depends = s.words.stream().anyMatch(w -> DEPEND_WORDS.contains(w.text()));
+      return new Question(s.language, Intent.STATUS, WAITS_ON + y + (depends ? DEPENDS : "") + (rests ? WAITS : "")
+          + (now ? WAITS_NOW : ""),
           List.of(tool(waits[0]), tool(waits[1])), s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
     // "is telematics still on the simulator", "płatności kartą - jesteśmy na mocku czy już prod?", "strefy parkowania
@@ -1942,6 +2021,10 @@ public final class QuestionReader {
       }
       if (counted) {
         asks.add(ASKS_COUNT);
+      }
+      // "if Agnieszka signs the agreements, what will the decision code be": production's code then
+      if (whatIf.outcome() == null && s.words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()))) {
+        asks.add(ASKS_CODE);
       }
       return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
           List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null,
@@ -2255,6 +2338,13 @@ public final class QuestionReader {
       return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text())) || pullBack(words) ? Set.of(ASKS_REVOKE)
           : Set.of();
     }
+    // "who signed off the fallback stuff": each of the gate's sign-offs, by whom
+    if (reading.intent() == Intent.OWNER && !reading.calls().isEmpty() && "gate".equals(reading.calls().get(0).tool())
+        && words.stream().anyMatch(w -> doneForm(w.text()) && !DONE_WORDS.contains(w.text())
+        || Set.of("signed", "accepted", "approved", "podpisal", "podpisala", "zatwierdzil", "zatwierdzila")
+            .contains(w.text()))) {
+      return Set.of(ASKS_SIGNERS);
+    }
     if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
         || reading.calls().isEmpty() || !Set.of("gate", "check").contains(reading.calls().get(0).tool())) {
       return Set.of();
@@ -2266,7 +2356,7 @@ public final class QuestionReader {
     }
     if (first < words.size() && READY_QUESTION.contains(words.get(first).text())) {
       if (words.stream().anyMatch(w -> READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text())
-          || doneForm(w.text()))) {
+          || finishWord(w.text()) || doneForm(w.text()))) {
         asks.add(ASKS_READY);
       } else if ("BLOCKED".equals(statusNamed(words))) {
         asks.add(ASKS_BLOCKED);
@@ -2276,6 +2366,13 @@ public final class QuestionReader {
       asks.add(ASKS_DEPENDS);
     }
     return asks;
+  }
+
+  /** "is the X approved?", "czy X jest gotowe?": whether a gate or check named by its words is done. */
+  private static boolean stateOfNamed(Scan s) {
+    return s.thing != null && s.thing.score() >= NAMED && s.thing.at().size() >= 2 && !s.words.isEmpty()
+        && READY_QUESTION.contains(s.words.get(0).text()) && s.words.stream().anyMatch(w ->
+        READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text()) || doneForm(w.text()));
   }
 
   /** The first words of a yes/no question about a state: "is", "has", "czy". */
@@ -2454,8 +2551,13 @@ public final class QuestionReader {
           ? question(lang, intent, c.code().id(), actor, c.action(), environment,
               call("decisionCode", "code", c.code().id()))
           : !c.terms().isEmpty()
-          // the console's own words: their meaning is in the templates, no tool needed
-          ? new Question(lang, intent, String.join(" ", c.terms()), List.of(), actor, c.action(), environment, null)
+          // the console's own words: their meaning is in the templates, no tool needed; said of a thing named ("co
+          // to znaczy, że noc przełączenia jest BLOCKED"), with that thing's state and what it waits for
+          ? new Question(lang, intent, String.join(" ", c.terms()), List.of(), actor, c.action(), environment,
+              c.thing() != null && c.thing().score() >= NAMED && !c.productionNamed()
+                  && (c.thing().kind() == Kind.GROUP || c.thing().kind() == Kind.CHECK)
+                  ? question(lang, Intent.WHY, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
+                  : null)
           // "what does the four-eyes rule mean here": what the thing named is
           : c.thing() != null && c.thing().score() >= NAMED && !c.productionNamed()
           ? question(lang, intent, c.thing().id(), actor, c.action(), environment, tool(c.thing()))
@@ -2720,6 +2822,8 @@ public final class QuestionReader {
   static final String WAITS_ON = "waitsOn:";
   static final String WAITS = "\trests";
   static final String WAITS_NOW = "\twaits";
+  /** Asked whether one depends on the other at all ("does X depend on Y"). */
+  static final String DEPENDS = "\tdepends";
   /** Words of waiting on something: "still stuck behind VAT", "czeka na", "blocked by". */
   private static final Set<String> WAIT_WORDS = Set.of("wait", "waits", "waiting", "behind", "blocked", "held", "stuck",
       "czeka", "czekaja", "zablokowana", "zablokowany", "zablokowane", "wstrzymana", "wstrzymany", "wstrzymane");
@@ -2732,12 +2836,13 @@ public final class QuestionReader {
   private static Link[] waitsOnAsked(Scan s) {
     int at = -1;
     for (int i = 0; i < s.words.size() && at < 0; i++) {
-      at = WAIT_WORDS.contains(s.words.get(i).text()) ? i : -1;
+      at = WAIT_WORDS.contains(s.words.get(i).text()) || DEPEND_WORDS.contains(s.words.get(i).text()) ? i : -1;
     }
     int wait = at;
-    // a yes-or-no question ("settlement file check - can I sign it yet or is it still stuck on the dry run?")
+    // a yes-or-no question ("settlement file check - can I sign it yet or is it still stuck on the dry run?", "does
+    // the cutover night depend on the dry run?")
     if (at < 0 || s.words.subList(0, wait).stream().noneMatch(w -> YES_NO.contains(w.text())
-        || Set.of("still", "nadal", "dalej", "wciaz").contains(w.text()))) {
+        || Set.of("still", "nadal", "dalej", "wciaz", "does", "do").contains(w.text()))) {
       return null;
     }
     String production = s.facts.production().id();
@@ -3161,7 +3266,7 @@ public final class QuestionReader {
       int signed = -1;
       for (int i = condition + 1; i < s.words.size() && signed < 0; i++) {
         String text = s.words.get(i).text();
-        signed = startsWithAny(text, ACCEPT_VERBS) || startsWithAny(text, DECIDE_VERBS) ? i : -1;
+        signed = startsWithAny(text, ACCEPT_VERBS) || startsWithAny(text, DECIDE_VERBS) || finishWord(text) ? i : -1;
       }
       if (signed < 0) {
         return null;
@@ -3202,7 +3307,7 @@ public final class QuestionReader {
       then |= text.equals("to");
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
       if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
-          || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text))) {
+          || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text))) {
         return new WhatIf(assumed, null);
       }
     }
@@ -3421,6 +3526,14 @@ public final class QuestionReader {
 
   /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
   private static final double BLOCKER_NAMED = 2.5;
+
+  /** Verbs of finishing a piece of work by their stems: "did Kasia finish X", "czy Aga skończyła X", "zrobią". */
+  private static final Set<String> FINISH_STEMS = Set.copyOf(List.of("finish", "complet", "wrap", "skoncz",
+      "dokoncz", "zamkn", "ogarn", "zrobi"));
+
+  private static boolean finishWord(String text) {
+    return startsWithAny(text, FINISH_STEMS);
+  }
 
   /** "what is blocking X", "co blokuje X": a verb of blocking right before the thing's words, asked by what. */
   private static boolean blockVerbBefore(List<Word> words, Link thing) {
@@ -4855,6 +4968,10 @@ public final class QuestionReader {
           String text = words.get(i).text();
           return !TERMS.containsKey(text) && !CONCEPTS.containsKey(text) && !text.equals("sign") && !text.equals("off");
         }));
+    // "co to jest próba zapisu w kontroli połączenia": "kontroli" there is a word of the thing's name, no term
+    Set<Integer> inNames = new HashSet<>();
+    links.stream().filter(l -> l.score() >= NAMED && (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
+        && l.at().stream().anyMatch(i -> !TERMS.containsKey(words.get(i).text()))).forEach(l -> inNames.addAll(l.at()));
     List<String> out = new ArrayList<>();
     List<String> concepts = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
@@ -4865,7 +4982,7 @@ public final class QuestionReader {
       if (concept != null && !namesAThing && !concepts.contains(concept)) {
         concepts.add(concept);
       }
-      String term = TERMS.get(text);
+      String term = inNames.contains(i) ? null : TERMS.get(text);
       if (term != null && !out.contains(term)) {
         out.add(term);
       }

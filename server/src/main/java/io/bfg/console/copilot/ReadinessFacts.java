@@ -883,6 +883,8 @@ public final class ReadinessFacts {
             item.put("revokedAt", revoke.at());
             item.put("againByName", actorName(again.actor()));
             item.put("againAt", again.at());
+            item.put("decision", SessionState.DECISION_RECORDED.equals(again.type()));
+            item.put("status", check == null ? null : check.status());
             out.add(item);
           }
           break;
@@ -1262,6 +1264,10 @@ public final class ReadinessFacts {
     }
     if (check.command() != null) {
       out.put("command", check.command());
+    }
+    if (check.signOff() != null) {
+      out.put("signedOffByName", actorName(check.signOff().actor()));
+      out.put("signedOffAt", check.signOff().at());
     }
     return out;
   }

@@ -109,6 +109,13 @@ final class Words {
         }
         continue;
       }
+      String negated = UNAPOSTROPHED.get(word);
+      if (negated != null) {
+        // "why cant I", "dont we": typed without the apostrophe, read as "can't" is ("can", "t")
+        out.add(SPELLED.computeIfAbsent(negated, Words::spelledOut));
+        out.add(NOT_T);
+        continue;
+      }
       String meant = SHORTHAND.get(word);
       if (meant != null) {
         // "what was it b4", "whats on my plate rn": chat shorthand, read as the word it stands for
@@ -124,6 +131,13 @@ final class Words {
   /** Chat shorthand and the word each stands for. */
   private static final Map<String, String> SHORTHAND = Map.of("b4", "before", "rn", "now", "pls", "please",
       "plz", "please", "thx", "thanks");
+  /** Negations typed without their apostrophe, and the word before it. */
+  private static final Map<String, String> UNAPOSTROPHED = Map.ofEntries(Map.entry("cant", "can"),
+      Map.entry("dont", "don"), Map.entry("doesnt", "doesn"), Map.entry("didnt", "didn"), Map.entry("isnt", "isn"),
+      Map.entry("arent", "aren"), Map.entry("wont", "won"), Map.entry("wasnt", "wasn"), Map.entry("werent", "weren"),
+      Map.entry("havent", "haven"), Map.entry("hasnt", "hasn"), Map.entry("couldnt", "couldn"),
+      Map.entry("wouldnt", "wouldn"), Map.entry("shouldnt", "shouldn"));
+  private static final Word NOT_T = new Word("t", "t", "t", null);
   private static final Map<String, Word> SPELLED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Word spelledOut(String word) {

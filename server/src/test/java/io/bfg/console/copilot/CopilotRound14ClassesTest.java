@@ -61,7 +61,7 @@ class CopilotRound14ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "what did the revoke undo?|en|withdrew the decision vendor-hotline on Weekend on-call \\[switchover.on-call].*"
           + "\\[switchover] is at 2/3",
-      "co zmieniło to cofnięcie dyżuru?|pl|Decyzję vendor-hotline dla .*\\[switchover.on-call] cofnięto.*\\[switchover] ma 2/3",
+      "co zmieniło to cofnięcie dyżuru?|pl|wycofał\\(a\\) decyzję vendor-hotline dla .*\\[switchover.on-call].*\\[switchover] ma 2/3",
       "did anybody revoke anything?|en|Novotný withdrew the decision vendor-hotline"})
   void withdrawal(String question, String lang, String wanted) {
     matches(clinics(question, lang, "tnovotny"), wanted);
@@ -72,7 +72,7 @@ class CopilotRound14ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "what did pulling my secrets sign-off change?|en|withdrew the sign-off of Secrets and auth \\[cutover.secrets-auth]"
           + ".*\\[cutover] is at 4/6",
-      "co zmieniło cofnięcie mojej akceptacji?|pl|Akceptację Sekrety i auth \\[cutover.secrets-auth] cofnięto.*\\[cutover] ma 4/6",
+      "co zmieniło cofnięcie mojej akceptacji?|pl|wycofał\\(a\\) akceptację Sekrety i auth \\[cutover.secrets-auth].*\\[cutover] ma 4/6",
       "is secrets and auth signed?|en|signed it off at .*; Olena Shevchenko withdrew that sign-off at "})
   void withdrawnSignOff(String question, String lang, String wanted) {
     matches(bfg(question, lang, "user_accountant_olena"), wanted);

@@ -66,8 +66,8 @@ class CopilotRound17ClassesTest {
       "psvobodova|overall % done? everything looks green but people say we're not live|en|^7 of 7 integration gates "
           + "are ready .*100% complete\\. Production is BLOCKED_PENDING_CLAIMS",
       "jdvorakova|czy kliniki w poniedzialek ruszaja czy nie?|pl|^Produkcja ma status NO-GO",
-      "psvobodova|czy ktos poza mna cos wycofywal?|pl|Cofnięte, a potem udzielone ponownie: Okresy przechowywania "
-          + "dokumentacji \\[dpia.retention] – cofnięte \\(MUDr. Jana Dvořáková",
+      "psvobodova|czy ktos poza mna cos wycofywal?|pl|Cofnięte, a potem ponownie podpisane lub zapisane: Okresy "
+          + "przechowywania dokumentacji \\[dpia.retention] – cofnięte \\(MUDr. Jana Dvořáková",
       "jdvorakova|co sie dzialo od mojego podpisu pod powiadomieniem pacjentow?|pl|^Od #10 check.accepted \\(MUDr. "
           + "Jana Dvořáková, .*zapisano zmiany \\(6\\)",
       "psvobodova|co sie zmienilo od kiedy zatwierdzilam mapowanie taryf?|pl|^Od #5 check.accepted \\(Petra Svobodová"})
