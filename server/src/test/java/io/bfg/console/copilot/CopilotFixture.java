@@ -51,7 +51,8 @@ final class CopilotFixture {
       Map.entry("zielona", Path.of("server/src/test/resources/scenarios/zielona-lapa-vet")),
       Map.entry("browar", Path.of("server/src/test/resources/scenarios/browar-kujawy")),
       Map.entry("gdynia", Path.of("server/src/test/resources/scenarios/gdynia-biblioteka")),
-      Map.entry("warta", Path.of("server/src/test/resources/scenarios/warta-gorzow")));
+      Map.entry("warta", Path.of("server/src/test/resources/scenarios/warta-gorzow")),
+      Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -60,7 +61,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta.
+   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -287,7 +287,18 @@ class CopilotQuestionSetTest {
           "round twenty-three (late: 29 of 32 checks, a freeze window changed, a sign-off withdrawn and left so, two "
               + "dry-runs): pomorze-telecom, asked by the billing platform lead", "pomorze-telecom-23.ndjson", false),
       new QuestionSet("pomorze", "mwisniewska", "pomorze-telecom-23-cto.tsv",
-          "round twenty-three (late): pomorze-telecom, asked by the CTO", "pomorze-telecom-23.ndjson", false));
+          "round twenty-three (late): pomorze-telecom, asked by the CTO", "pomorze-telecom-23.ndjson", false),
+      new QuestionSet("krakow", "akaczmarek", "krakow-czysto-24-billing.tsv",
+          "round twenty-four (a new scenario, middle: a window decided three times, a sign-off withdrawn and left so, "
+              + "both pipelines passed): krakow-czysto, asked by the head of fees and billing",
+          "krakow-czysto-24.ndjson", false),
+      new QuestionSet("krakow", "mzielinska", "krakow-czysto-24-president.tsv",
+          "round twenty-four (middle): krakow-czysto, asked by the board president", "krakow-czysto-24.ndjson", false),
+      new QuestionSet("lodz", "pdabrowski", "lodz-textiles-24-it.tsv",
+          "round twenty-four (early: six changes, a scope changed, a sign-off withdrawn, the dry-run never run): "
+              + "lodz-textiles, asked by the EDI and integration specialist", "lodz-textiles-24.ndjson", false),
+      new QuestionSet("lodz", "kpawlak", "lodz-textiles-24-sales.tsv",
+          "round twenty-four (early): lodz-textiles, asked by the sales director", "lodz-textiles-24.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
