@@ -111,7 +111,9 @@ public final class LocalAnswers {
           ? counted(t, result, question.subject().substring("list:".length()))
           : result.containsKey("checks") ? t.line("count.group", result) + openChecks(t, result)
           : result.get("gatesByStatus") instanceof Map<?, ?> byStatus ? t.line("count.status", with(result,
-          "status", question.subject(), "count", byStatus.get(question.subject()))) : t.line("count", result);
+          "status", question.subject(), "count", byStatus.get(question.subject())))
+          : t.line("count", result) + (question.asks().contains(QuestionReader.ASKS_WHICH) ? " " + readyGates(t, result)
+          : "");
       case BLOCKERS -> "traffic".equals(question.subject()) ? traffic(t, result)
           : question.subject() != null && question.subject().startsWith(QuestionReader.STALE)
           ? stale(t, result, question.subject().length() > QuestionReader.STALE.length()
@@ -459,6 +461,12 @@ public final class LocalAnswers {
       out.append(' ').append(open.isEmpty() ? t.line("gate.ready", Map.of())
           : t.line("gate.open", Map.of()) + " " + String.join("; ", open) + ".");
     }
+    // "integracje mają 6/6 a nikt nic nie klepał - jak to?": ready with no sign-off and no run behind it
+    List<Map<String, Object>> checks = maps(r.get("checks"));
+    if (!checks.isEmpty() && open.isEmpty() && r.get("lastRun") == null
+        && checks.stream().noneMatch(c -> c.get("signedOffByName") != null)) {
+      out.append(' ').append(t.line("gate.noSignOffs", Map.of()));
+    }
     out.append(lastRun(t, map(r.get("lastRun"))));
     return out.toString();
   }
@@ -573,6 +581,15 @@ public final class LocalAnswers {
 
   /** A changed decision's earlier value ("what was it before?"), or nothing. */
   private static String decidedBefore(Templates t, Map<String, Object> r) {
+    // changed more than once: every value in order, and how many times it was recorded
+    List<Map<String, Object>> recorded = maps(r.get("recorded"));
+    if (!recorded.isEmpty()) {
+      List<String> items = new ArrayList<>();
+      recorded.forEach(item -> items.add(t.line("check.recorded.item", with(item, "value",
+          optionSaid(r, item.get("value"))))));
+      return " " + t.line("check.recorded", Map.of("times", times(t, recorded.size()), "items",
+          String.join("; ", items)));
+    }
     Map<String, Object> before = map(r.get("decidedBefore"));
     return before == null ? "" : " " + t.line("check.decidedBefore", with(before, "value",
         optionSaid(r, before.get("value"))));
@@ -851,10 +868,24 @@ public final class LocalAnswers {
   /** "which step of the dry run failed" of a run that passed: none, said first. */
   private static String noneFailed(Templates t, Question q, Map<String, Object> r) {
     // "who ran the first dry-run": the earliest run said first, when it is not the last
-    String first = q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
+    String first = q.asks().contains(QuestionReader.ASKS_COMPARED) && Boolean.TRUE.equals(r.get("ran"))
+        ? compared(t, r) + " "
+        : q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
         && !r.get("firstRunId").equals(r.get("runId")) ? t.line("run.first", r) + " " : "";
     return first + (q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
         && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "");
+  }
+
+  /** The first recorded run and the last side by side: the snapshot each exported, when they differ. */
+  private static String compared(Templates t, Map<String, Object> r) {
+    if (r.get("firstRunId") == null || r.get("firstRunId").equals(r.get("runId"))) {
+      return t.line("run.compared.one", r);
+    }
+    if (r.get("firstChecksum") == null || r.get("checksum") == null) {
+      return t.line("run.compared", r);
+    }
+    return t.line(r.get("firstChecksum").equals(r.get("checksum")) && java.util.Objects.equals(r.get("firstRows"),
+        r.get("rows")) ? "run.compared.same" : "run.compared.differ", r);
   }
 
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
@@ -971,6 +1002,14 @@ public final class LocalAnswers {
   private static String blocksProduction(Templates t, Map<String, Object> r) {
     boolean waits = Boolean.TRUE.equals(r.get("productionWaits"));
     return t.line(!waits ? "blocks.offPath" : "READY".equals(r.get("status")) ? "blocks.ready" : "blocks.yes", r);
+  }
+
+  /** The gates ready now, by name ("and which"), or none. */
+  private static String readyGates(Templates t, Map<String, Object> r) {
+    List<String> ready = new ArrayList<>();
+    maps(r.get("gates")).stream().filter(g -> "READY".equals(g.get("status")))
+        .forEach(g -> ready.add(t.line("count.gate", g)));
+    return ready.isEmpty() ? "" : t.line("count.list", Map.of("status", "READY", "gates", String.join(", ", ready)));
   }
 
   /** Who signed off each of a gate's checks, and which are not signed yet ("who signed off the fallback stuff"). */

@@ -116,6 +116,10 @@ public final class QuestionReader {
   static final String ASKS_FIRST = "first";
   /** Asked which step failed ("which step of the dry run failed", "co padło"). */
   static final String ASKS_FAILED = "failed";
+  /** Asked which, as well as how many ("ile bramek jest zielonych i które"). */
+  static final String ASKS_WHICH = "which";
+  /** Asked whether two runs differ ("did the second dry-run change anything vs the first"). */
+  static final String ASKS_COMPARED = "compared";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
@@ -174,7 +178,7 @@ public final class QuestionReader {
       "means", "oznacza", "znaczy", "prove", "proves", "cover", "covers", "step", "dowodzi", "potwierdza",
       "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka"));
   private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
-      "stands", "difference", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
+      "stands", "difference", "diff", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
       "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
   /** The console's own words whose meaning the templates give ({@code term.<key>}). */
   private static final Map<String, String> TERMS = Map.ofEntries(Map.entry("ready", "READY"),
@@ -258,11 +262,15 @@ public final class QuestionReader {
         "waiting for me", "waiting on me", "czeka na mnie", "czekaja na mnie");
     cues(Intent.NEXT, 2, "next", "what now", "co dalej", "nastepny", "nastepny krok", "kolejny krok", "who must",
         "who has to", "move first", "unblock", "where do i start", "co teraz", "co zrobic", "ma teraz ruch",
-        "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do");
+        "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do",
+        "od czego zaczynamy", "pierwszy ruch", "first move", "where do we start", "where do we begin");
+    cues(Intent.MEANING, 2, "diff between", "difference between", "roznica miedzy", "czym sie rozni",
+        "czym sie roznia");
     cues(Intent.MEANING, 2, "mean", "means", "meaning", "stands for", "znaczy", "oznacza", "o co chodzi",
         "co to za kod", "what s", "about");
     // "what am I allowed to do here": the asker's permissions, not their tasks
-    cues(Intent.PERMISSION, 3, "allowed to do", "am i allowed", "wolno mi", "co mi wolno");
+    cues(Intent.PERMISSION, 3, "allowed to do", "am i allowed", "wolno mi", "co mi wolno", "nie ma prawa",
+        "nie maja prawa", "ma prawo", "maja prawo", "has the right", "have the right");
     cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     // "what's the sms mock now and what replaces it", "co zastąpi atrapę SMS"
@@ -465,8 +473,16 @@ public final class QuestionReader {
         return asked;
       }
     }
-    // "can I just pick the launch date myself? tomasz is taking forever": the question, not the remark after it
+    // "a sms-y na produkcji przez co pójdą? i czyje to": a short follow-up on the same thing, whose answer says its
+    // owner and state anyway
     int mark = question.indexOf('?');
+    if (mark > 0 && followUp(question.substring(mark + 1))) {
+      Question asked = readOne(question.substring(0, mark + 1), lang, facts);
+      if (answerable(asked) && asked.subject() != null) {
+        return asked;
+      }
+    }
+    // "can I just pick the launch date myself? tomasz is taking forever": the question, not the remark after it
     if (mark > 0 && mark < question.length() - 1 && question.indexOf('?', mark + 1) < 0
         && !question.substring(mark + 1).isBlank() && remarkAbout(question.substring(0, mark),
         question.substring(mark + 1), facts)) {
@@ -508,6 +524,14 @@ public final class QuestionReader {
       }
     }
     return named.toString();
+  }
+
+  /** "i czyje to", "and whose is it", "and who owns it": a few words asking more of the thing just asked about. */
+  private static boolean followUp(String rest) {
+    List<Word> words = Words.of(rest);
+    return words.size() >= 2 && words.size() <= 4 && JOINERS.contains(words.get(0).text())
+        && (ASK_OPENERS.contains(words.get(1).text()) || WHO_WORDS.contains(words.get(1).text()))
+        && words.stream().anyMatch(w -> BACK_REFERENCES.contains(w.text()));
   }
 
   /**
@@ -645,7 +669,74 @@ public final class QuestionReader {
     scoreTopics(s);
     scoreCounts(s);
     stateAsked(s);
-    return chosen(s);
+    return otherAction(providersJoined(chosen(s), s), s);
+  }
+
+  /**
+   * "can Bartek sign stuff or only run pipelines?": whether someone may do one thing or another, each answered (a
+   * second permission reading for the other command, when no thing is named).
+   */
+  private static Question otherAction(Question reading, Scan s) {
+    if (reading.intent() != Intent.PERMISSION || reading.action() == null || reading.actor() == null
+        || reading.also() != null || reading.subject() != null) {
+      return reading;
+    }
+    // the other command after "or" / "only" ("czy" opening the question is no "or")
+    int or = -1;
+    for (int i = 1; i < s.words.size() && or < 0; i++) {
+      or = Set.of("or", "albo", "lub", "czy", "only", "tylko").contains(s.words.get(i).text()) ? i : -1;
+    }
+    Action other = null;
+    for (int i = or + 1; or > 0 && i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      Action found = startsWithAny(text, ACCEPT_VERBS) ? Action.ACCEPT
+          : startsWithAny(text, DECIDE_VERBS) ? Action.DECIDE : runVerb(text) ? Action.RUN : null;
+      if (found != null && found != reading.action()) {
+        other = found;
+      }
+    }
+    if (other == null) {
+      return reading;
+    }
+    Question then = new Question(reading.lang(), Intent.PERMISSION, null, List.of(call("summary", null, null)),
+        reading.actor(), other, reading.environment(), null);
+    return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
+        reading.action(), reading.environment(), then, reading.asks());
+  }
+
+  /**
+   * "erp and edi - what are they on today and what replaces them": a provider's reading of one of several providers
+   * named and joined, for each of them.
+   */
+  private static Question providersJoined(Question reading, Scan s) {
+    if (reading.intent() != Intent.PROVIDER || reading.calls().size() != 1 || reading.also() != null) {
+      return reading;
+    }
+    List<Link> named = s.links.stream().filter(l -> l.kind() == Kind.PROVIDER && l.score() >= NAMED)
+        .sorted(Comparator.comparingInt(l -> Collections.min(l.at()))).toList();
+    List<String> ids = new ArrayList<>();
+    for (int k = 0; k < named.size(); k++) {
+      Link link = named.get(k);
+      if (ids.contains(link.id()) || link.at().isEmpty()) {
+        continue;
+      }
+      if (!ids.isEmpty()) {
+        Link before = named.get(k - 1);
+        int from = Collections.max(before.at());
+        int to = Collections.min(link.at());
+        if (to <= from || s.words.subList(from, to).stream().noneMatch(w -> AND_WORDS.contains(w.text()))) {
+          continue;
+        }
+      }
+      ids.add(link.id());
+    }
+    if (ids.size() < 2 || !ids.contains(String.valueOf(reading.calls().get(0).arguments().get("provider")))) {
+      return reading;
+    }
+    List<ToolCall> calls = new ArrayList<>();
+    ids.forEach(id -> calls.add(call("provider", "provider", id)));
+    return new Question(reading.lang(), reading.intent(), null, calls, reading.actor(), reading.action(),
+        reading.environment(), null, reading.asks());
   }
 
   /**
@@ -703,6 +794,7 @@ public final class QuestionReader {
     s.links = withoutOwnerWord(s.links, s.words);
     s.links = withoutCollectiveOnly(s.links, s.words);
     s.links = withinPerson(s.links, s.words);
+    s.links = roleInName(s.links);
     s.links = inNamedGroup(s.links, s.scenario);
     // "decision code of the invoicing group": "decision" there names the code, no group of decisions
     if (codeAsked(s.words)) {
@@ -950,6 +1042,16 @@ public final class QuestionReader {
   private static final Set<String> THAT = Set.copyOf(List.of("that", "this", "last", "latest", "ten", "tym", "tego",
       "ostatni", "ostatnim", "ostatniego"));
 
+  /**
+   * "board approval - what is it waiting on": a role's word inside a check named by more words ("Management board
+   * approval") names that check, not the person whose role says "board".
+   */
+  private static List<Link> roleInName(List<Link> links) {
+    return links.stream().filter(l -> l.kind() != Kind.ACTOR || links.stream().noneMatch(t ->
+        t.kind() == Kind.CHECK && t.score() >= NAMED && t.score() >= 2 * l.score()
+            && t.at().size() > l.at().size() && t.at().containsAll(l.at()))).toList();
+  }
+
   /** "that run", "the last run", "w tym przebiegu": a run pointed at, not named. */
   private static boolean thatRun(List<Word> words) {
     for (int i = 1; i < words.size(); i++) {
@@ -1055,9 +1157,13 @@ public final class QuestionReader {
     return verb && (text.endsWith("ed") || POLISH_PAST.matcher(text).matches() && !text.endsWith("nie"));
   }
 
+  /** A run's going in a past form, by the verb of going: "czy dry run już kiedyś szedł". */
+  private static final Set<String> RAN_WORDS = Set.of("szedl", "poszedl", "poszla", "szla", "lecial", "polecial",
+      "puszczony", "puszczany");
+
   /** A verb of running in a past form: "ran", "kicked off", "odpalił", "puściła". */
   private static boolean ranForm(String text) {
-    return text.equals("ran") || startsWithAny(text, RUN_VERBS) && !text.startsWith("pipelin")
+    return text.equals("ran") || RAN_WORDS.contains(text) || startsWithAny(text, RUN_VERBS) && !text.startsWith("pipelin")
         && (text.endsWith("ed") || POLISH_PAST.matcher(text).matches());
   }
 
@@ -1200,7 +1306,9 @@ public final class QuestionReader {
         && !(s.check != null && s.check.score() >= NAMED && hasOptions(s.scenario, s.check.id())
             && s.check.at().stream().anyMatch(i -> GO_LIVE_WORDS.contains(s.words.get(i).text()))
             && s.check.at().stream().anyMatch(i -> !GO_LIVE_WORDS.contains(s.words.get(i).text())))
-        && !(s.provider != null && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())));
+        && !(s.provider != null && s.words.stream().anyMatch(w -> PROVIDER_WORDS.contains(w.text())))
+        // ("dpd - what's it running on now vs after go live": the provider's mode now and then)
+        && !(s.provider != null && s.provider.score() >= NAMED && runsOn(s.words));
     if (s.goLive) {
       s.thing = null;
       s.group = null;
@@ -1346,6 +1454,10 @@ public final class QuestionReader {
     s.whyNot = whyNot(s.words, s.actor, s.action, s.act);
     if (s.whyNot) {
       add(s.scores, Intent.PERMISSION, 4);
+      // "Łucja chciała odpalić test połączenia i jej nie puściło, czemu?", "I got a 403, why": a refusal told of
+      if (s.words.stream().anyMatch(w -> REFUSAL_WORDS.contains(w.text()))) {
+        add(s.scores, Intent.PERMISSION, 6);
+      }
     }
     // "how many rows are there to move": rows counted are the snapshot's, whatever group a word names;
     // and counting "wierszy" is no poem
@@ -1429,8 +1541,9 @@ public final class QuestionReader {
     }
     // "did Kasia finish compliance?", "czy Aga skończyła przenoszenie?": the thing's state, not the person's tasks
     // (the thing may be named by the word the person's role shares: "Kasia" the Compliance Officer, "compliance")
-    if (s.actor != null && !s.act && !s.words.isEmpty() && READY_QUESTION.contains(s.words.get(0).text())
-        && s.words.stream().anyMatch(w -> finishWord(w.text()))) {
+    // ("na czym stoją finanse u Halinki": a thing's state asked at someone's)
+    if (s.actor != null && !s.act && !s.words.isEmpty() && (READY_QUESTION.contains(s.words.get(0).text())
+        && s.words.stream().anyMatch(w -> finishWord(w.text())) || stateAskedAt(s.words))) {
       Link person = s.actor;
       Link finished = s.thing != null && s.thing.score() >= NAMED && !person.at().containsAll(s.thing.at()) ? s.thing
           : s.all.stream().filter(l -> (l.kind() == Kind.GROUP || l.kind() == Kind.CHECK)
@@ -1690,6 +1803,21 @@ public final class QuestionReader {
         && s.words.stream().anyMatch(w -> RUN_DETAIL_WORDS.contains(w.text()))) {
       add(s.scores, Intent.PIPELINE_RESULT, 4);
     }
+    // "czy drugi dry-run coś zmienił vs pierwszy? ten sam checksum?": the runs compared, not the snapshot
+    if (s.pipeline != null && s.pipeline.score() >= MIN_LINK && !s.act && runsCompared(s.words)) {
+      add(s.scores, Intent.PIPELINE_RESULT, 8);
+      s.scores.put(Intent.SNAPSHOT, 0.0);
+    }
+    // "czy dry run już kiedyś szedł? jak wyszedł": whether it ran and how, not the gate it proves
+    if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED && !s.act && !s.words.isEmpty()
+        && (YES_NO.contains(s.words.get(0).text()) || READY_QUESTION.contains(s.words.get(0).text()))
+        && s.words.stream().anyMatch(w -> ranForm(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 4);
+    }
+    // "dpd - what's it running on now vs after go live": a provider's mode now and its target
+    if (s.provider != null && s.provider.score() >= NAMED && !s.act && runsOn(s.words)) {
+      add(s.scores, Intent.PROVIDER, 8);
+    }
     // "kto był ostatni przy dry-runie? Paweł?", "who was last on the dry run": who started its last run
     if (s.pipeline != null && s.pipeline.score() >= MIN_LINK && !s.act && !s.words.isEmpty()
         && WHO.contains(s.words.get(0).text()) && s.words.stream().anyMatch(w -> LAST_WORDS.contains(w.text())
@@ -1697,7 +1825,9 @@ public final class QuestionReader {
       add(s.scores, Intent.PIPELINE_RESULT, 6);
     }
     // "what's left?", "co jeszcze zostało?", "czego brakuje?": nothing named and nobody's, so what production waits for
+    // (not "ile bramek gotowych a ile zostało": both counted)
     if (s.thing == null && s.actor == null && !s.firstPerson && !s.act && s.words.size() <= 6
+        && s.cued.get(Intent.COUNT) < 3
         && s.words.stream().anyMatch(w -> REMAINING.contains(w.text()) || w.text().equals("brakuje"))) {
       add(s.scores, Intent.BLOCKERS, 4);
     }
@@ -1995,7 +2125,8 @@ public final class QuestionReader {
     // "Krzysiek już odpalił kontrolę połączenia?", "has the dry run been run": its last run, not his tasks
     if (Set.of(Intent.TASKS, Intent.OWNED, Intent.PERMISSION).contains(s.first) && s.pipeline != null
         && s.pipeline.score() >= BLOCKER_NAMED && s.actor != null && s.actor.score() >= NAMED && !s.firstPerson
-        && sinceAt(s.words) < 0 && s.words.stream().anyMatch(w -> ranForm(w.text()))) {
+        && sinceAt(s.words) < 0 && s.words.stream().anyMatch(w -> ranForm(w.text()))
+        && s.words.stream().noneMatch(w -> REFUSAL_WORDS.contains(w.text()))) {
       return new Question(s.language, Intent.PIPELINE_RESULT, s.pipeline.id(),
           List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
           null, null);
@@ -2034,7 +2165,8 @@ public final class QuestionReader {
     // (not "czemu ja nie mogę sam puścić testu": whether they may, a permission)
     if (s.words.stream().anyMatch(w -> WHY_WORDS.contains(w.text())) && s.thing != null && s.thing.score() >= NAMED
         && (s.thing.kind() == Kind.CHECK || s.thing.kind() == Kind.GROUP) && s.actor != null && !s.modal
-        && s.words.stream().noneMatch(w -> w.text().startsWith("moz") || w.text().startsWith("mog"))
+        && s.words.stream().noneMatch(w -> w.text().startsWith("moz") || w.text().startsWith("mog")
+            || REFUSAL_WORDS.contains(w.text()))
         && Set.of(Intent.TASKS, Intent.PERMISSION, Intent.OWNER, Intent.OWNED).contains(s.first)) {
       return new Question(s.language, Intent.WHY, s.thing.id(), List.of(tool(s.thing)), s.actor.id(), s.action, null,
           null);
@@ -2163,6 +2295,15 @@ public final class QuestionReader {
     if (s.reading.intent() == Intent.PIPELINE_RESULT
         && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
       asks.add(ASKS_FAILED);
+    }
+    // "ile bramek jest zielonych i które": the ready gates named as well as counted
+    if (s.reading.intent() == Intent.COUNT && s.reading.subject() == null
+        && s.words.stream().anyMatch(w -> LIST_WORDS.contains(w.text()))) {
+      asks.add(ASKS_WHICH);
+    }
+    // "czy drugi dry-run coś zmienił vs pierwszy?": the first run and the last, side by side
+    if (s.reading.intent() == Intent.PIPELINE_RESULT && runsCompared(s.words)) {
+      asks.add(ASKS_COMPARED);
     }
     // "kto odpalił pierwszy dry-run": the earliest run as well as the last
     if (s.reading.intent() == Intent.PIPELINE_RESULT
@@ -2962,6 +3103,11 @@ public final class QuestionReader {
           && (i == 0 || !words.get(i - 1).text().startsWith("zalez"))) {
         return i;
       }
+      // "who signed stuff after I pulled my sign-off": after something done, not a condition
+      if (text.equals("after") && words.subList(i + 1, Math.min(words.size(), i + 4)).stream()
+          .anyMatch(w -> REVOKED_WORDS.contains(w.text()) || doneForm(w.text()) || ranForm(w.text()))) {
+        return i;
+      }
     }
     return -1;
   }
@@ -2994,13 +3140,18 @@ public final class QuestionReader {
         && (w.text().endsWith("lem") || w.text().endsWith("lam")));
   }
 
+  private static final Set<String> MY_OWN = Set.of("swoje", "swoja", "swoj", "swojego", "swoich", "moje", "moja",
+      "moj", "moich", "mine");
+
   /** The kind of event a verb says ("withdrew", "wycofała", "signed", "odpalił"), or null. */
   private static String eventVerb(String text) {
     return REVOKED_WORDS.contains(text) || REVOKE_VERBS.contains(text) || startsWithAny(text, UNDONE_STEMS)
         || text.startsWith("withdr") || text.startsWith("revok") ? "check.revoked"
         : startsWithAny(text, ACCEPT_VERBS) ? "check.accepted"
         : startsWithAny(text, DECIDE_VERBS) ? "decision.recorded"
-        : ranForm(text) || RUN_VERBS.contains(text) ? "pipeline.finished" : null;
+        : ranForm(text) || RUN_VERBS.contains(text) ? "pipeline.finished"
+        // "od czasu jak zmieniłam decyzję", "since I switched it": a decision recorded again
+        : text.startsWith("zmienil") || text.equals("switched") || text.equals("moved") ? "decision.recorded" : null;
   }
 
   /** The subject prefix of "what did Tomek do today" (then the actor's id, a tab and their name): what they recorded. */
@@ -3076,13 +3227,17 @@ public final class QuestionReader {
       return named;
     }
     // "a co było wybrane wcześniej, zanim Aga to zmieniła": none named, the one decision changed (by whoever is named)
+    // ("what was my launch pick before I switched it": the asker's one changed decision)
     boolean chosenWord = s.words.stream().anyMatch(w -> CHOSEN.contains(w.text())
-        || startsWithAny(w.text(), DECISION_NOUNS) || w.text().startsWith("wybra"));
-    if (!chosenWord && (s.actor == null || s.actor.score() < NAMED)) {
+        || startsWithAny(w.text(), DECISION_NOUNS) || w.text().startsWith("wybra") || OPTION_WORDS.contains(w.text())
+        || w.text().equals("pick"));
+    String by = s.actor != null && s.actor.score() >= NAMED ? s.actor.id()
+        : s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+    if (!chosenWord && by == null) {
       return null;
     }
     List<String> decisions = s.facts.changedDecisions().entrySet().stream()
-        .filter(e -> s.actor == null || s.actor.score() < NAMED || e.getValue().equals(s.actor.id()))
+        .filter(e -> by == null || e.getValue().equals(by))
         .map(Map.Entry::getKey).toList();
     return decisions.size() == 1 ? new Link(new Lexicon.Entity(Kind.CHECK, decisions.get(0), List.of()), NAMED,
         Set.of()) : null;
@@ -3171,8 +3326,10 @@ public final class QuestionReader {
     for (int i = 0; i < s.words.size() && condition < 0; i++) {
       String text = s.words.get(i).text();
       String next = i + 1 < s.words.size() ? s.words.get(i + 1).text() : "";
+      // ("a jak Jędrek znowu zatwierdzi ...": "jak" after a joining word opens the condition too)
       if (IF_WORDS.contains(text) || CONDITION_WHEN.contains(text) && !NOT_A_CONDITION_AFTER.contains(next)
-          && !WH_WORDS.contains(next) && (i == 0 || !text.equals("jak"))) {
+          && !WH_WORDS.contains(next) && (i == 0 || !text.equals("jak") || i == 1
+          && JOINERS.contains(s.words.get(0).text()))) {
         condition = i;
       } else if (text.equals("po") && next.equals("tym")) {
         condition = i + 1;
@@ -3278,8 +3435,11 @@ public final class QuestionReader {
         }
       }
       // "if Petra and I sign", "jeśli Aga zaakceptuje retencję a ja podstawę": the asker anywhere in the condition
-      boolean me = s.facts.asker() != null && s.words.subList(condition + 1, Math.max(signed, boundary)).stream()
-          .anyMatch(w -> ME_OR_I.contains(w.text()));
+      // ("jeśli podpiszę oba swoje": the asker by a verb in the first person or "my own")
+      boolean me = s.facts.asker() != null && s.words.subList(condition + 1, Math.max(signed + 1, boundary)).stream()
+          .anyMatch(w -> ME_OR_I.contains(w.text()) || MY_OWN.contains(w.text())
+              // ("podpisze" folded is "podpiszę" and "podpisze": the asker's only when nobody else is named)
+              || assumed.isEmpty() && FIRST_PERSON_CAN.contains(w.text()));
       if (me && !assumed.contains(s.facts.asker().id())) {
         assumed.add(0, s.facts.asker().id());
       }
@@ -3369,7 +3529,10 @@ public final class QuestionReader {
       return null;
     }
     List<Word> clause = s.words.subList(boundary, s.words.size());
-    if (clause.stream().noneMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS) || startsWithAny(w.text(), DECIDE_VERBS))) {
+    // ("... to będzie mógł robić etykiety?", "... to etykiety będą odblokowane?": done, or free to be done)
+    if (clause.stream().noneMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS) || startsWithAny(w.text(), DECIDE_VERBS)
+        || DO_VERBS.contains(w.text()) || w.text().equals("robic") || w.text().startsWith("odblok")
+        || w.text().startsWith("unblock"))) {
       return null;
     }
     String person = s.all.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED
@@ -3526,6 +3689,33 @@ public final class QuestionReader {
 
   /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
   private static final double BLOCKER_NAMED = 2.5;
+
+  private static final Set<String> COMPARE_WORDS = Set.copyOf(List.of("vs", "versus", "compared", "compare",
+      "comparison", "between", "differ", "differs", "different", "difference", "same", "miedzy", "sam", "sama",
+      "samo", "porownaniu", "porownaj",
+      "porownanie", "porownac", "rozni", "roznia", "roznica", "roznice", "inny", "inna", "inne"));
+  private static final Set<String> TWO_RUNS_WORDS = Set.copyOf(List.of("first", "second", "both", "previous",
+      "earlier", "runs", "pierwszy", "pierwszym", "pierwsza", "pierwszej", "drugi", "druga", "drugim", "drugiej",
+      "poprzedni", "poprzednim", "oba", "obu", "obydwa", "probami", "przebiegami", "przebiegow", "prob"));
+
+  /** "did the second dry-run change anything vs the first", "czy suma kontrolna zmieniła się między próbami". */
+  private static boolean runsCompared(List<Word> words) {
+    return words.stream().anyMatch(w -> COMPARE_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> TWO_RUNS_WORDS.contains(w.text()));
+  }
+
+  /** "na czym stoją X u Halinki", "how's X going at Tomek's": a state asked of a thing at someone's. */
+  private static boolean stateAskedAt(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String a = words.get(i).text();
+      String b = words.get(i + 1).text();
+      if (a.equals("na") && b.equals("czym") || a.equals("jak") && (b.equals("idzie") || b.equals("ida"))
+          || a.equals("how") && (b.equals("s") || b.equals("is") || b.equals("are"))) {
+        return words.stream().anyMatch(w -> w.text().equals("u") || w.text().equals("at"));
+      }
+    }
+    return false;
+  }
 
   /** Verbs of finishing a piece of work by their stems: "did Kasia finish X", "czy Aga skończyła X", "zrobią". */
   private static final Set<String> FINISH_STEMS = Set.copyOf(List.of("finish", "complet", "wrap", "skoncz",
@@ -3903,6 +4093,11 @@ public final class QuestionReader {
     return new Link(new Lexicon.Entity(Kind.ACTOR, actorId, List.of()), 2, Set.of());
   }
 
+  /** Words telling of a refusal: "got a 403", "it wouldn't let me", "nie puściło", "odrzuciło". */
+  private static final Set<String> REFUSAL_WORDS = Set.copyOf(List.of("403", "409", "refused", "denied", "forbidden",
+      "rejected", "wouldn", "puscilo", "puscil", "pozwolilo", "pozwolil", "odrzucilo", "odrzucil", "odmowa",
+      "odmowil", "odmowilo", "zablokowalo"));
+
   /** "why can't X accept it", "dlaczego X nie może": asks what stops someone from one command. */
   private static boolean whyNot(List<Word> words, Link actor, Action action, boolean act) {
     return actor != null && action != null && !act && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()));
@@ -3934,7 +4129,7 @@ public final class QuestionReader {
   private static final Set<String> MESSAGE_VERBS = Set.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
       "przygotuj", "zredaguj");
   private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
-      "create", "stworz", "code"));
+      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj"));
   private static final Set<String> SCRIPT_WORDS = Set.copyOf(List.of("script", "scripts", "skrypt", "skryptu",
       "skrypty"));
   private static final Set<String> SCRIPT_VERBS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
@@ -5052,7 +5247,9 @@ public final class QuestionReader {
   private static final Set<String> RECOMMEND_VERBS = Set.copyOf(List.of("recommend", "suggest", "polec", "polecisz",
       "zaproponuj", "doradz"));
   private static final Set<String> PRODUCT_NOUNS = Set.copyOf(List.of("program", "software", "tool", "tools", "app",
-      "apps", "aplikacje", "aplikacja", "narzedzie", "narzedzia", "laptop", "vendor", "firma", "firme", "system"));
+      "apps", "aplikacje", "aplikacja", "narzedzie", "narzedzia", "laptop", "vendor", "firma", "firme", "system",
+      "restaurant", "restaurants", "restauracje", "restauracja", "restauracji", "hotel", "hotels", "hotelu", "cafe",
+      "kawiarnie", "kawiarnia", "pub", "bar", "knajpe", "knajpa", "film", "movie", "book", "ksiazke"));
   private static final Set<String> RATE_WORDS = Set.copyOf(List.of("rate", "rates", "kurs", "kursy", "kursie",
       "kursu", "exchange"));
   private static final Set<String> CURRENCY_WORDS = Set.copyOf(List.of("eur", "euro", "usd", "pln", "zl", "zloty",
@@ -5225,6 +5422,16 @@ public final class QuestionReader {
   }
 
   private static final Set<String> RUN_FORMS = Set.of("run", "runs", "running", "runned");
+
+  /** "what's it running on", "what does it run on": a mode asked. */
+  private static boolean runsOn(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (RUN_FORMS.contains(words.get(i).text()) && words.get(i + 1).text().equals("on")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean startsWithAny(String word, Set<String> stems) {
     for (String stem : stems) {

@@ -476,6 +476,11 @@ public final class ReadinessFacts {
       if (check.signOff().value() != null) {
         out.put("decided", check.signOff().value());
         putIfPresent(out, "decidedBefore", decidedBefore(check.id(), check.signOff().value()));
+        // "how many times have I changed the window": every value recorded, oldest first, when changed more than once
+        List<Map<String, Object>> recorded = recorded(check.id());
+        if (recorded.size() >= 3) {
+          out.put("recorded", recorded);
+        }
       }
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
@@ -587,6 +592,15 @@ public final class ReadinessFacts {
           out.put("firstActorName", actorName(event.actor()));
           out.put("firstStatus", event.payload().path("run").path("status").asText());
           out.put("firstAt", event.at());
+          // "did the second dry-run change anything vs the first": what each run recorded of the snapshot
+          for (com.fasterxml.jackson.databind.JsonNode step : event.payload().path("run").path("steps")) {
+            if (step.path("evidence").has("checksumShort") && !out.containsKey("firstChecksum")) {
+              out.put("firstChecksum", step.path("evidence").path("checksumShort").asText());
+            }
+            if (step.path("evidence").has("rows") && !out.containsKey("firstRows")) {
+              out.put("firstRows", step.path("evidence").path("rows").asLong());
+            }
+          }
         }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
@@ -609,6 +623,12 @@ public final class ReadinessFacts {
     List<Map<String, Object>> steps = new ArrayList<>();
     Lang lang = lang();
     for (PipelineRun.Step step : run.steps()) {
+      if (step.evidence().get("checksumShort") != null && !out.containsKey("checksum")) {
+        out.put("checksum", step.evidence().get("checksumShort"));
+      }
+      if (step.evidence().get("rows") instanceof Number rows && !out.containsKey("rows")) {
+        out.put("rows", rows.longValue());
+      }
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
       s.put("status", step.status());
@@ -721,6 +741,22 @@ public final class ReadinessFacts {
       }
     }
     return null;
+  }
+
+  /** Every value recorded for decision {@code id} among the recent events, oldest first, with who and when. */
+  private List<Map<String, Object>> recorded(String id) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AuditEvent event : recent) {
+      if (SessionState.DECISION_RECORDED.equals(event.type())
+          && id.equals(event.payload().path("checkId").asText(null))) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("value", event.payload().path("value").asText());
+        item.put("byName", actorName(event.actor()));
+        item.put("at", event.at());
+        out.add(item);
+      }
+    }
+    return out;
   }
 
   /**

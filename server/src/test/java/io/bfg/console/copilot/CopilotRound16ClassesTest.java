@@ -225,7 +225,7 @@ class CopilotRound16ClassesTest {
           + "by Dorota Pawlik",
       "resort|alabedz|en|what did bartosz withdraw and when|withdrew the sign-off of .*\\[passes.tariff] at .*It had "
           + "been signed off by Bartosz Kmieć at ",
-      "resort|alabedz|en|who decides the fallback mode & has it been picked|Nothing is chosen yet; Michał Sroka can "
+      "resort|alabedz|en|who decides the fallback mode & has it been picked|It is not chosen yet; Michał Sroka can "
           + "record it now\\.",
       "resort|bkmiec|pl|a kaucje w wypozyczalni - kto klepie i czy juz moze?|Zaakceptować może tylko "
           + "właściciel, a Agnieszka Łabędź może to zrobić już teraz\\."})

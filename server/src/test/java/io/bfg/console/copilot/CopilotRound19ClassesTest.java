@@ -39,7 +39,7 @@ class CopilotRound19ClassesTest {
       "hotels|pnowak|if I sign the receipt layout and the KAS registration, is fiscal done and can we go live?|en|"
           + "^Yes: with \"Receipt layout with NIP\" \\[fiscal.receipt-layout] and \"Registers enrolled with KAS\" "
           + "\\[fiscal.register-enrolled] done, \"Fiscal receipts are approved\" \\[fiscal] would be complete\\. "
-          + "Going live would still wait for \"OTA channels are in sync\" \\[channels]",
+          + "Production would still be NO-GO, waiting for \"OTA channels are in sync\" \\[channels]",
       "hotels|pnowak|who besides me is still holding things up?|en|^Besides you, the open checks of \"Hotels "
           + "go-live\" \\[go-live] wait for: Agnieszka Górska",
       "hotels|mwrobel|jaką decyzję zmieniałam i z czego na co?|pl|^Termin uruchomienia \\[season.go-live-timing].*"

@@ -34,10 +34,10 @@ class CopilotRound21ClassesTest {
   @CsvSource(delimiter = '|', value = {
       // resting on a gate through one of its checks; "can I sign X yet or is it still stuck on Y"
       "transit|jwojcik|is the settlement file check still waiting on the dry run?|en|^No: \"The ledger dry-run is "
-          + "clean\" \\[rehearsal] is READY, so \"Settlement file reconciles\" \\[payments\\.settlement-test] no "
-          + "longer waits for it\\.",
-      "transit|jwojcik|settlement file check - can i sign it yet or is it still stuck on the dry run?|en|^No: .* no "
-          + "longer waits for it\\..* It is not signed off yet: you can sign it off now, nothing else holds it\\.",
+          + "clean\" \\[rehearsal] is READY, so \"Settlement file reconciles\" \\[payments\\.settlement-test] is "
+          + "not blocked by it any more\\.",
+      "transit|jwojcik|settlement file check - can i sign it yet or is it still stuck on the dry run?|en|^No: .* is not "
+          + "blocked by it any more\\..* It is not signed off yet: you can sign it off now, nothing else holds it\\.",
       "transit|jwojcik|payment keys - can i sign those now or still waiting on the L3 cert?|en|^No: \"Acquirer "
           + "certification \\(EMV Level 3\\)\" \\[payments\\.acquirer-cert] is READY, so \"Payment keys loaded\"",
       // a check nobody signs; an environment asked whether it is live
@@ -50,7 +50,7 @@ class CopilotRound21ClassesTest {
       // what-ifs: joined by "a", the asker said "ja", the gate before the question's verb, how many gates then
       "transit|ewisniewska|jesli Aga zaakceptuje retencje a ja podstawe to prywatnosc gotowa? a caly start?|pl|^Tak: "
           + "po zrobieniu tego, co Ewa Wiśniewska ma jeszcze do zatwierdzenia .* kompletne będzie też \"Ochrona "
-          + "danych pasażerów jest zatwierdzona\" \\[privacy]\\. Uruchomienie nadal czekałoby na",
+          + "danych pasażerów jest zatwierdzona\" \\[privacy]\\. Produkcja nadal miałaby NO-GO, czekając na",
       "transit|jwojcik|gdyby Ewa jeszcze raz klepnela podstawe prawna, prywatnosc bedzie gotowa?|pl|^Nie: nawet po "
           + "zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] do kompletu "
           + "\"Ochrona danych pasażerów jest zatwierdzona\" \\[privacy] nadal będzie brakować: Okres przechowywania",
