@@ -587,8 +587,8 @@ public final class QuestionReader {
   private static final Set<String> POINTERS = Set.copyOf(List.of("it", "its", "it's", "them", "they", "their",
       "jego", "jej", "ich", "niego", "niej", "nich", "nim", "ona", "oni"));
   /** In Polish "on" is "it" too ("od czego on zależy"). */
-  private static final Set<String> POINTERS_PL = java.util.stream.Stream.concat(POINTERS.stream(), java.util.stream.Stream.of("on"))
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> POINTERS_PL = java.util.stream.Stream.concat(POINTERS.stream(),
+      java.util.stream.Stream.of("on")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Where a second question joined to the first begins (the index of its first word), else -1: a joining
@@ -1163,7 +1163,8 @@ public final class QuestionReader {
 
   /** A verb of running in a past form: "ran", "kicked off", "odpalił", "puściła". */
   private static boolean ranForm(String text) {
-    return text.equals("ran") || RAN_WORDS.contains(text) || startsWithAny(text, RUN_VERBS) && !text.startsWith("pipelin")
+    return text.equals("ran") || RAN_WORDS.contains(text)
+        || startsWithAny(text, RUN_VERBS) && !text.startsWith("pipelin")
         && (text.endsWith("ed") || POLISH_PAST.matcher(text).matches());
   }
 
