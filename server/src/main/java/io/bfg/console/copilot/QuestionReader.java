@@ -3128,8 +3128,49 @@ public final class QuestionReader {
       type = eventVerb(s.words.get(i).text());
     }
     boolean first = s.words.subList(from + 1, s.words.size()).stream().anyMatch(w -> FIRST_WORDS.contains(w.text()));
-    long seq = s.facts.eventBy(actor, type, on, first);
+    // "since I moved the window to the christmas break": the recording of that option, not the latest one
+    String value = "decision.recorded".equals(type) ? optionNamed(s, from) : null;
+    long seq = s.facts.eventBy(actor, type, on, first, value);
+    if (seq < 0 && value != null) {
+      seq = s.facts.eventBy(actor, type, on, first, null);
+    }
     return seq < 0 ? null : "#" + seq;
+  }
+
+  /**
+   * The value of the decision option named by the words after {@code from} ("to the christmas break"): the option
+   * with most words of its label there that no other option of its decision shares; null when none.
+   */
+  private static String optionNamed(Scan s, int from) {
+    Set<String> said = new HashSet<>();
+    s.words.subList(from + 1, s.words.size()).forEach(w -> said.add(w.text()));
+    String best = null;
+    int most = 0;
+    for (GroupDef group : s.scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.options() == null) {
+          continue;
+        }
+        for (CheckDef.DecisionOption option : check.options()) {
+          Set<String> own = optionWords(option);
+          check.options().stream().filter(o -> o != option).forEach(o -> own.removeAll(optionWords(o)));
+          int named = (int) own.stream().filter(said::contains).count();
+          if (named > most) {
+            most = named;
+            best = option.value();
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Set<String> optionWords(CheckDef.DecisionOption option) {
+    Set<String> out = new HashSet<>();
+    for (Lang lang : Lang.values()) {
+      Words.of(option.label().in(lang)).stream().filter(w -> w.text().length() >= 4).forEach(w -> out.add(w.text()));
+    }
+    return out;
   }
 
   private static final Set<String> FIRST_WORDS = Set.copyOf(List.of("first", "earliest", "pierwszy", "pierwszego",

@@ -775,13 +775,15 @@ public final class ReadinessFacts {
 
   /**
    * The seq of the latest recent event by {@code actor} (the earliest when {@code first}), of {@code type} when given
-   * and on {@code on} when given (a check, the group holding it, a pipeline or the group it proves), or -1: "since
-   * Oksana withdrew her sign-off", "since my first dry-run".
+   * and on {@code on} when given (a check, the group holding it, a pipeline or the group it proves), recording
+   * {@code value} when given, or -1: "since Oksana withdrew her sign-off", "since my first dry-run", "since I moved
+   * the window to the christmas break".
    */
-  long eventBy(String actor, String type, String on, boolean first) {
+  long eventBy(String actor, String type, String on, boolean first, String value) {
     for (int k = 0; k < recent.size(); k++) {
       AuditEvent event = recent.get(first ? k : recent.size() - 1 - k);
-      if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())) {
+      if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())
+          || value != null && !value.equals(event.payload().path("value").asText(null))) {
         continue;
       }
       String check = event.payload().path("checkId").asText(null);

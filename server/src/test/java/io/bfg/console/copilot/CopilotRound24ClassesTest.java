@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * one of the asker's "oba swoje", one whose outcome is a check to be done; a role's word inside a check's name; two
  * commands asked at once ("sign stuff or only run pipelines"); a short follow-up after the mark ("i czyje to"); a run
  * gone by "szedł"; the difference of two statuses; where to begin; both counts; a restaurant and a press release
- * declined; what happened since the asker changed a decision or after they pulled a sign-off; the first run's
- * snapshot against the last. Every answer also passes the validator (the fixture asserts it).
+ * declined; what happened since the asker changed a decision (to the option named, if one is) or after they
+ * pulled a sign-off; the first run's snapshot against the last. Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 24: an early cutover, two providers, two commands, a decision's history")
 class CopilotRound24ClassesTest {
@@ -70,7 +70,9 @@ class CopilotRound24ClassesTest {
       "textiles|kpawlak|polec jakas restauracje na piotrkowskiej na kolacje z klientem|pl|^To jest poza zakresem",
       "waste|mzielinska|draft a press release announcing the new fee system|en|^That is outside what I can answer",
       "textiles|kpawlak|co sie zmienilo od czasu jak zmienilam decyzje?|pl|^Od #5 decision\\.recorded .*"
-          + "\\[sales\\.launch-scope].*#6 check\\.revoked"})
+          + "\\[sales\\.launch-scope].*#6 check\\.revoked",
+      "waste|mzielinska|since I moved the window to the christmas break, what happened?|en|^Since #9 "
+          + "decision\\.recorded by Małgorzata Zielińska .*\\[cutover\\.window] = christmas-break"})
   void roundTwentyFour(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches((console.equals("waste") ? WASTE : TEXTILES).ask(question,
         Lang.valueOf(lang.toUpperCase()), asker), wanted);
