@@ -52,7 +52,8 @@ final class CopilotFixture {
       Map.entry("browar", Path.of("server/src/test/resources/scenarios/browar-kujawy")),
       Map.entry("gdynia", Path.of("server/src/test/resources/scenarios/gdynia-biblioteka")),
       Map.entry("warta", Path.of("server/src/test/resources/scenarios/warta-gorzow")),
-      Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")));
+      Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")),
+      Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -61,7 +62,7 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow.
+   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -298,7 +298,19 @@ class CopilotQuestionSetTest {
           "round twenty-four (early: six changes, a scope changed, a sign-off withdrawn, the dry-run never run): "
               + "lodz-textiles, asked by the EDI and integration specialist", "lodz-textiles-24.ndjson", false),
       new QuestionSet("lodz", "kpawlak", "lodz-textiles-24-sales.tsv",
-          "round twenty-four (early): lodz-textiles, asked by the sales director", "lodz-textiles-24.ndjson", false));
+          "round twenty-four (early): lodz-textiles, asked by the sales director", "lodz-textiles-24.ndjson", false),
+      new QuestionSet("szczecin", "mzielinska", "szczecin-meble-25-manager.tsv",
+          "round twenty-five (a new scenario, middle: a sign-off withdrawn and left so, a delivery decision changed, "
+              + "both pipelines passed): szczecin-meble, asked by the online shop manager",
+          "szczecin-meble-25.ndjson", false),
+      new QuestionSet("szczecin", "tgorski", "szczecin-meble-25-warehouse.tsv",
+          "round twenty-five (middle): szczecin-meble, asked by the warehouse lead", "szczecin-meble-25.ndjson", false),
+      new QuestionSet("gdynia", "mzielinska", "gdynia-biblioteka-25-director.tsv",
+          "round twenty-five (late: 24 of 26 checks, two decisions changed, a sign-off gone stale and given again, "
+              + "a sign-off withdrawn, a failed connection run then passing runs): gdynia-biblioteka, asked by the "
+              + "library director", "gdynia-biblioteka-25.ndjson", false),
+      new QuestionSet("gdynia", "pwisniewski", "gdynia-biblioteka-25-it.tsv",
+          "round twenty-five (late): gdynia-biblioteka, asked by the head of IT", "gdynia-biblioteka-25.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
