@@ -268,6 +268,9 @@ final class Lexicon {
     if (found.length == 0) {
       found = mistyped(said);
     }
+    if (found.length == 0) {
+      found = clipped(said);
+    }
     if (saying.size() < REMEMBERED) {
       saying.put(said, found);
     }
@@ -294,6 +297,28 @@ final class Lexicon {
       String word = candidate.word().text();
       if (!candidate.person() && word.length() >= TYPO_MIN && word.charAt(0) == text.charAt(0)
           && oneSlip(word, text)) {
+        out.add(slot);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The slots of the long words a clipped plural that says nothing as it is written stands for: "dims" for
+   * "dimensions", "creds" for "credentials", "certs" for "certificates" (English shop talk; the clipped stem must
+   * begin a word at least four letters longer).
+   */
+  private int[] clipped(Word said) {
+    String text = said.text();
+    if (text.length() < 4 || text.length() > 6 || !text.endsWith("s") || !text.chars().allMatch(Character::isLetter)) {
+      return new int[0];
+    }
+    String stem = text.substring(0, text.length() - 1);
+    List<Integer> out = new ArrayList<>();
+    for (int slot = 0; slot < slots.size(); slot++) {
+      Slot candidate = slots.get(slot);
+      String word = candidate.word().text();
+      if (!candidate.person() && word.length() >= stem.length() + 4 && word.startsWith(stem)) {
         out.add(slot);
       }
     }

@@ -82,7 +82,8 @@ public final class LocalAnswers {
       String counted = question.asks().contains(QuestionReader.ASKS_COUNT) && result.get("gatesTotal") != null
           ? t.line("ifDone.gatesThen", result) + " " : question.asks().contains(QuestionReader.ASKS_CODE)
           && result.get("codeThen") != null ? t.line("ifDone.codeThen", result) + " " : "";
-      return counted + ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO));
+      return counted + ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO),
+          question.asks().contains(QuestionReader.ASKS_NEXT));
     }
     switch (question.intent()) {
       case UNKNOWN, OUT_OF_SCOPE:
@@ -471,6 +472,19 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** A sign-off given again without a withdrawal: the earlier one, and what changed under it in between. */
+  private static String signedBefore(Templates t, Map<String, Object> before) {
+    if (before == null) {
+      return "";
+    }
+    List<String> changes = new ArrayList<>();
+    for (Map<String, Object> change : maps(before.get("changes"))) {
+      changes.add(t.line("check.again.decided", change));
+    }
+    return " " + t.line(changes.isEmpty() ? "check.again" : "check.again.stale", with(before, "changes",
+        String.join("; ", changes)));
+  }
+
   /** How the last run of the pipeline proving a gate or check went: its failed step and what it skipped. */
   private static String lastRun(Templates t, Map<String, Object> run) {
     if (run == null) {
@@ -494,6 +508,7 @@ public final class LocalAnswers {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
           with(r, "stale", stale, "decided", optionSaid(r, r.get("decided")))));
       out.append(decidedBefore(t, r));
+      out.append(signedBefore(t, map(r.get("signedBefore"))));
     } else if (r.get("ownerLacks") != null) {
       out.append(' ').append(t.line("check.forbidden", r));
     } else if ("owner-acceptance".equals(r.get("kind")) && !"READY".equals(r.get("status"))
@@ -838,7 +853,9 @@ public final class LocalAnswers {
       String item = t.line(Boolean.TRUE.equals(r.get("ran")) ? "pipelines.ran" : "pipelines.never", r);
       Map<String, Object> failed = maps(r.get("steps")).stream()
           .filter(s -> "FAILED".equals(s.get("status")) || "ERRORED".equals(s.get("status"))).findFirst().orElse(null);
-      items.add(failed == null ? item : item + " " + t.line("pipelines.failedStep", failed));
+      // "what host was that failed one pointing at": a run that failed before the last one passed
+      items.add(failed != null ? item + " " + t.line("pipelines.failedStep", failed)
+          : r.get("failedStep") != null ? item + " " + t.line("pipelines.failedBefore", r) : item);
     }
     StringBuilder out = new StringBuilder(t.line("pipelines.head", Map.of("count", runs.size(), "ran", ran)));
     out.append("\n- ").append(String.join("\n- ", items));
@@ -871,9 +888,18 @@ public final class LocalAnswers {
     String first = q.asks().contains(QuestionReader.ASKS_COMPARED) && Boolean.TRUE.equals(r.get("ran"))
         ? compared(t, r) + " "
         : q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
-        && !r.get("firstRunId").equals(r.get("runId")) ? t.line("run.first", r) + " " : "";
-    return first + (q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
+        && !r.get("firstRunId").equals(r.get("runId")) && !failedBefore(q, r, r.get("firstRunId"))
+        ? t.line("run.first", r) + " " : "";
+    // "what broke earlier and is it fixed": the last run passed, the earlier one that failed is what was asked
+    return first + (failedBefore(q, r, r.get("failedRunId")) ? t.line("run.failedBefore", r) + " "
+        : q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
         && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "");
+  }
+
+  /** Whether the failure asked about is {@code run}, one before a last run that passed. */
+  private static boolean failedBefore(Question q, Map<String, Object> r, Object run) {
+    return q.asks().contains(QuestionReader.ASKS_FAILED) && "PASSED".equals(r.get("status"))
+        && r.get("failedStep") != null && r.get("failedRunId").equals(run);
   }
 
   /** The first recorded run and the last side by side: the snapshot each exported, when they differ. */
@@ -1113,6 +1139,9 @@ public final class LocalAnswers {
     if (kind.equals("ready")) {
       return t.line(Integer.valueOf(0).equals(r.get("total")) ? "code.ready.derived" : "code.ready", r) + carried;
     }
+    if (kind.equals("refusal")) {
+      return t.line("code.refusal." + r.get("code"), r);
+    }
     return t.line("code.unknown", r) + carried;
   }
 
@@ -1120,7 +1149,7 @@ public final class LocalAnswers {
    * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
    * would still wait for (a group with how many of its checks would still be open), and what else it completes.
    */
-  private static String ifDone(Templates t, Map<String, Object> asked, boolean goToo) {
+  private static String ifDone(Templates t, Map<String, Object> asked, boolean goToo, boolean next) {
     Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
     String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
     Map<String, Object> outcome = map(r.get("outcome"));
@@ -1153,7 +1182,8 @@ public final class LocalAnswers {
       out = t.line("ifDone.offPath", r) + " " + t.line("ifDone.stillWaits", Map.of("items", stillWaits));
     } else {
       out = Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.go", r)
-          : t.line("ifDone.notYet", with(r, "items", stillWaits));
+          // "once I sign X, what's next": what production would still wait for, no yes or no asked
+          : t.line(next ? "ifDone.next" : "ifDone.notYet", with(r, "items", stillWaits));
       if (!also.isEmpty()) {
         out += " " + t.line("ifDone.also", Map.of("items", also));
       }
@@ -1280,7 +1310,7 @@ public final class LocalAnswers {
       // ("all the reasons": every unmet dependency of the check, not only the first the server names)
       String all = check != null && check.get("unmet") != null && offered.get("blockedBy") != null
           ? " " + unmet(t, check) : "";
-      return whyNot(t, tasks, offered) + all + held(t, q, summary);
+      return whyNot(t, tasks, offered) + all + held(t, q, summary) + lastFailed(t, q, run);
     }
     String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
     if (refusals != null) {
@@ -1298,7 +1328,8 @@ public final class LocalAnswers {
     if (actor == null && action == Action.RUN && run != null && q.subject() != null
         && q.subject().equals(run.get("pipeline"))) {
       now = (Boolean.TRUE.equals(run.get("startable")) ? t.line("perm.run.startable", run)
-          : t.line(run.get("blockedBy") == null ? "perm.run.refused.other" : "perm.run.refused", run)) + " ";
+          : t.line(run.get("blockedBy") == null ? "perm.run.refused.other" : "perm.run.refused", run))
+          + lastFailed(t, q, run) + " ";
     }
     if (check != null && !check.containsKey("error") && action == null) {
       action = check.get("command") != null && String.valueOf(check.get("command")).contains("/decisions/")
@@ -1411,6 +1442,22 @@ public final class LocalAnswers {
     }
     return t.line(t.to(check.get("blockedBy") != null && !"READY".equals(check.get("status")) ? key + ".waits" : key,
         check.get("owner")), values);
+  }
+
+  /**
+   * "can I just retry the connection thing now": a run that may start again is worth little without how the last one
+   * ended, when it failed: its failed step and what it said.
+   */
+  private static String lastFailed(Templates t, Question q, Map<String, Object> run) {
+    if (q.action() != Action.RUN || run == null || !"FAILED".equals(run.get("status"))) {
+      return "";
+    }
+    for (Map<String, Object> step : maps(run.get("steps"))) {
+      if ("FAILED".equals(step.get("status"))) {
+        return " " + t.line("perm.run.lastFailed", with(run, "step", step.get("id"), "detail", step.get("detail")));
+      }
+    }
+    return "";
   }
 
   /** Whether {@code actor} holds the permission for the action asked, as a second sentence, or nothing. */

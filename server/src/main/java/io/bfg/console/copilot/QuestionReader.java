@@ -1,5 +1,6 @@
 package io.bfg.console.copilot;
 
+import io.bfg.console.command.CommandRejected;
 import io.bfg.console.copilot.Lexicon.Kind;
 import io.bfg.console.copilot.Lexicon.Link;
 import io.bfg.console.copilot.Words.Word;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How the local model understands a question, English or Polish. The question is cut into words
@@ -120,6 +122,8 @@ public final class QuestionReader {
   static final String ASKS_WHICH = "which";
   /** Asked whether two runs differ ("did the second dry-run change anything vs the first"). */
   static final String ASKS_COMPARED = "compared";
+  /** Asked what comes next once a thing is done ("jak podpiszę X, to co dalej"). */
+  static final String ASKS_NEXT = "next";
   private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
 
@@ -134,7 +138,7 @@ public final class QuestionReader {
   /** How well a provider must be named when the question asks what replaces something and names nothing else. */
   private static final double LOOSE_PROVIDER = 1.0;
   private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
-      "moze", "moga", "moge", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
+      "moze", "moga", "moge", "mozemy", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   /** A code written in capitals with spaces: "CLINICS LIVE". */
   private static final Pattern ONE_WORD_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
@@ -285,7 +289,10 @@ public final class QuestionReader {
         "przechodzi na", "przechodza na", "na co zmieniamy", "na co go zmieniamy", "na co je zmieniamy",
         "na co przepinamy", "na co je przepinamy", "na co go przepinamy", "na co podmieniamy", "na czym stoja",
         "na czym stoi", "co bedzie na produkcji",
-        "what are we replacing it with", "what do we replace it with");
+        "what are we replacing it with", "what do we replace it with",
+        // "courier - what are we on now vs prod", "na czym będzie stał katalog", "czym zastępujemy atrapę logowania"
+        "are we on", "we on now", "vs prod", "versus prod", "na czym bedzie", "bedzie stal", "bedzie stala",
+        "zastepujemy", "zastapimy", "podmieniamy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
         "environment", "environments", "srodowisko", "srodowiska", "adapter", "right now", "instance", "instancja",
         "auth mode", "tryb auth", "storage and auth", "this console", "ta konsola", "session contract",
@@ -405,7 +412,7 @@ public final class QuestionReader {
       "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz"));
   private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
   private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
-      "odpal", "uruchom", "pusc", "pipelin", "rerun"));
+      "odpal", "uruchom", "pusc", "pipelin", "rerun", "retry", "ponow"));
 
   private QuestionReader() {
   }
@@ -446,6 +453,14 @@ public final class QuestionReader {
     if (second > 0) {
       first = first != null ? first : readOne(question.substring(0, second), lang, facts);
       Question then = readOne(thenAsked == null ? question.substring(second) : thenAsked, lang, facts);
+      // "first connection run - who kicked it off and which step died": "it" is the first part's thing here too
+      if (thenAsked == null && then.subject() == null) {
+        String pointed = pointedAt(question.substring(second), first, facts.scenario(), lang);
+        if (pointed != null && !pointed.equals(question.substring(second))) {
+          thenAsked = pointed;
+          then = readOne(pointed, lang, facts);
+        }
+      }
       // (a second part that needs the first to mean anything, "and what are the options", "i na co ma przejść",
       // reads as the overview or the next step on its own: the question is read whole)
       if (first.also() == null && then.also() == null && answerable(first) && answerable(then)
@@ -669,7 +684,65 @@ public final class QuestionReader {
     scoreTopics(s);
     scoreCounts(s);
     stateAsked(s);
-    return otherAction(providersJoined(chosen(s), s), s);
+    return refusedAt(otherAction(thingsJoined(providersJoined(chosen(s), s), s), s), s);
+  }
+
+  /**
+   * "co znaczy DEPENDENCY_UNMET przy PCI": a refusal's code asked of a thing named, the code's meaning and then what
+   * that thing waits for.
+   */
+  private static Question refusedAt(Question reading, Scan s) {
+    if (reading.intent() != Intent.MEANING || !REFUSAL_CODES.contains(String.valueOf(reading.subject()))
+        || reading.also() != null || s.thing == null || s.thing.score() < NAMED) {
+      return reading;
+    }
+    // a command is refused of a check: one named as well as its group is the one meant
+    Link named = s.check != null && s.check.score() >= s.thing.score() ? s.check : s.thing;
+    Question then = new Question(reading.lang(), Intent.WHY, named.id(), List.of(tool(named)), reading.actor(),
+        reading.action(), reading.environment(), null);
+    return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
+        reading.action(), reading.environment(), then, reading.asks());
+  }
+
+  /**
+   * "who owns the database schema and the secrets", "co wybrano dla regionu i hostingu": the owner or state of one
+   * check or gate of two named and joined, asked of the second too; a gate holding the first is where it stands
+   * ("i za sekrety w checkliście cutover"), not a second thing.
+   */
+  private static Question thingsJoined(Question reading, Scan s) {
+    if (reading.intent() != Intent.OWNER && reading.intent() != Intent.STATUS || reading.also() != null
+        || reading.subject() == null || reading.calls().size() != 1 || !reading.asks().isEmpty()) {
+      return reading;
+    }
+    Link first = s.links.stream().filter(l -> l.id().equals(reading.subject()) && !l.at().isEmpty()
+        && (l.kind() == Kind.CHECK || l.kind() == Kind.GROUP)).findFirst().orElse(null);
+    if (first == null) {
+      return reading;
+    }
+    int and = -1;
+    for (int i = Collections.max(first.at()) + 1; i < s.words.size() && and < 0; i++) {
+      and = AND_WORDS.contains(s.words.get(i).text()) ? i : -1;
+    }
+    if (and < 0) {
+      return reading;
+    }
+    String holder = first.kind() == Kind.CHECK ? groupOf(s.scenario, first.id()) : null;
+    Link second = null;
+    for (Link link : s.links) {
+      if ((link.kind() == Kind.CHECK || link.kind() == Kind.GROUP) && link.score() >= NAMED
+          && !link.id().equals(first.id()) && !link.id().equals(holder) && !link.at().isEmpty()
+          && Collections.min(link.at()) > and && link.at().stream().noneMatch(first.at()::contains)
+          && (second == null || link.score() > second.score())) {
+        second = link;
+      }
+    }
+    if (second == null) {
+      return reading;
+    }
+    Question then = new Question(reading.lang(), reading.intent(), second.id(), List.of(tool(second)),
+        reading.actor(), reading.action(), reading.environment(), null);
+    return new Question(reading.lang(), reading.intent(), reading.subject(), reading.calls(), reading.actor(),
+        reading.action(), reading.environment(), then, reading.asks());
   }
 
   /**
@@ -824,7 +897,7 @@ public final class QuestionReader {
     s.meaningAsked = meaningAsked(s.words);
     s.code = explicitCode(s.question, s.lexicon, s.links, s.meaningAsked);
     if (s.code == null) {
-      s.code = oneWordCode(s.question, s.scenario);
+      s.code = oneWordCode(s.question, s.scenario, s.meaningAsked);
     }
     // "what code will my gate job see, is that GO or NO-GO": the decision asked, not what the code GO means
     boolean goOrNoGo = noGoSaid(s.words);
@@ -861,6 +934,15 @@ public final class QuestionReader {
           && !noSignOff(s.scenario, l.id())).findFirst().orElse(s.check);
     }
     s.actor = best(s.links, Kind.ACTOR);
+    // "did <person> sign the secrets thing": of the checks named by the same words, the one the person named owns
+    if (s.check != null && s.actor != null && s.actor.score() >= NAMED
+        && !s.actor.id().equals(ownerOf(s.scenario, s.check.id()))
+        && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS))) {
+      Link named = s.check;
+      String person = s.actor.id();
+      s.check = s.links.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= MIN_LINK
+          && l.at().equals(named.at()) && person.equals(ownerOf(s.scenario, l.id()))).findFirst().orElse(s.check);
+    }
     s.others = othersAsked(s.words);
     s.leftAndWho = leftAndWho(s.words);
     s.chase = s.leftAndWho || chaseAsked(s.words);
@@ -889,7 +971,9 @@ public final class QuestionReader {
     // a check outranks its own group only when it is named more specifically than the group is
     s.thing = s.check != null && (s.group == null || s.check.score() > s.group.score()) ? s.check : s.group;
     // "is PCI signed? by who": a sign-off is a check's, so a check named by the same words as its own group is it
-    if (s.thing != null && s.thing == s.group && s.check != null && s.check.score() >= s.group.score()
+    // ("is the e-book sso signoff blocked": a check of that group named by its words and more)
+    if (s.thing != null && s.thing == s.group && s.check != null && (s.check.score() >= s.group.score()
+        || s.check.at().size() > s.group.at().size() && s.check.at().containsAll(s.group.at()))
         && s.group.id().equals(groupOf(s.scenario, s.check.id()))
         && s.words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS))) {
       s.thing = s.check;
@@ -1015,7 +1099,10 @@ public final class QuestionReader {
     if (who && !s.firstPerson && s.thing != null && !s.act) {
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
     }
-    if (!s.act && who && s.words.stream().anyMatch(w -> ranForm(w.text()))) {
+    // ("kto robił dry run i kiedy", "who did the connection check": a pipeline named is done by its run)
+    boolean pipelineDone = s.pipeline != null && s.pipeline.score() >= NAMED
+        && s.words.stream().anyMatch(w -> DID_WORDS.contains(w.text()) || w.text().equals("did"));
+    if (!s.act && who && (pipelineDone || s.words.stream().anyMatch(w -> ranForm(w.text())))) {
       add(s.scores, Intent.PIPELINE_RESULT, 8);
       s.scores.put(Intent.OWNER, Math.min(s.scores.get(Intent.OWNER), 0.0));
     }
@@ -1377,7 +1464,10 @@ public final class QuestionReader {
     // the question says gate or asks why it is not ready (unless it speaks of providers and modes)
     s.sharing = s.provider == null ? null : s.links.stream().filter(l -> l.kind() == Kind.GROUP
         && l.at().stream().anyMatch(s.provider.at()::contains)).findFirst().orElse(null);
-    if (s.sharing != null && (gateWorded(s.words, s.provider) || s.scores.get(Intent.WHY) >= 1.5
+    // (not a check of it named by those words and more: "is the e-book sso signoff blocked")
+    boolean checkNamedMore = s.sharing != null && s.thing != null && s.thing.kind() == Kind.CHECK
+        && s.thing.at().size() > s.sharing.at().size() && s.thing.at().containsAll(s.sharing.at());
+    if (s.sharing != null && !checkNamedMore && (gateWorded(s.words, s.provider) || s.scores.get(Intent.WHY) >= 1.5
         && s.scores.get(Intent.PROVIDER) < 1.5)) {
       // "what's blocking the kyc gate": called a gate, it is named as clearly as a gate can be
       s.thing = gateWorded(s.words, s.provider)
@@ -1396,7 +1486,7 @@ public final class QuestionReader {
     s.actorNamed = s.actor != null && !s.actor.at().isEmpty();
     // "who's Krzysztof and what does he own", "which checks does Ewa own": that person, their role and what they own
     // "list every check I own", "co należy do mnie": the asker's own
-    s.ownWorded = s.words.stream().anyMatch(w -> OWN_WORDS.contains(w.text()));
+    s.ownWorded = s.words.stream().anyMatch(w -> OWN_WORDS.contains(w.text())) || mineSaid(s.words);
     s.owner = s.actorNamed ? s.actor : s.facts.asker() != null && s.ownWorded
         && (s.firstPerson || s.words.stream().anyMatch(w -> ME.contains(w.text())))
         ? asker(s.facts.asker().id()) : null;
@@ -1655,6 +1745,11 @@ public final class QuestionReader {
       add(s.scores, Intent.PERMISSION, 4);
       add(s.scores, Intent.TASKS, -6);
     }
+    // "can we kick off the dry run now or is it still blocked": whether it starts now, its blocker said with the no
+    if (s.modal && s.action == Action.RUN && !s.act && s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED
+        && s.words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.PERMISSION, 3);
+    }
     // "has anyone signed anything off yet": what someone did, whatever a sign-off's word names
     if (s.words.stream().anyMatch(w -> SOMEONE.contains(w.text())) && s.cued.get(Intent.RECENT) >= 2 && !s.modal) {
       add(s.scores, Intent.RECENT, 5);
@@ -1757,7 +1852,7 @@ public final class QuestionReader {
         : s.check != null && pipelineOf(s.scenario, s.check.id()) != null ? 0.5 : -3);
     // "what endpoint and TLS fingerprint did we record": what a pipeline step's run found, not the check's status
     // (not "what does the TLS fingerprint check prove": what it is for)
-    if (!s.act && s.cued.get(Intent.PIPELINE_RESULT) >= 2 && s.check != null
+    if (!s.act && !s.lastWrite && s.cued.get(Intent.PIPELINE_RESULT) >= 2 && s.check != null
         && pipelineOf(s.scenario, s.check.id()) != null && !purposeAsked(s.words)
         && s.words.stream().noneMatch(w -> w.text().startsWith("prov") || w.text().startsWith("potwierdz"))) {
       add(s.scores, Intent.PIPELINE_RESULT, 6);
@@ -1796,6 +1891,15 @@ public final class QuestionReader {
     }
     if (s.lastWrite && !s.act) {
       add(s.scores, Intent.SESSION, 6);
+      // "kto ostatni coś zapisał": a write's words name no run unless a pipeline is named
+      if (s.pipeline == null || s.pipeline.score() < NAMED) {
+        add(s.scores, Intent.PIPELINE_RESULT, -4);
+      }
+    }
+    // "what broke in the connection check", "który krok połączenia padł": a named pipeline's failure is its runs'
+    if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED && !s.act
+        && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 6);
     }
     // "which step of the dry run failed", "postgres version the connection check hit": what a named pipeline's run
     // found (not "next step", nor a step named as a check)
@@ -2154,6 +2258,9 @@ public final class QuestionReader {
       if (counted) {
         asks.add(ASKS_COUNT);
       }
+      if (s.words.stream().anyMatch(w -> NEXT_WORDS.contains(w.text()) || w.text().equals("dalej"))) {
+        asks.add(ASKS_NEXT);
+      }
       // "if Agnieszka signs the agreements, what will the decision code be": production's code then
       if (whatIf.outcome() == null && s.words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()))) {
         asks.add(ASKS_CODE);
@@ -2199,6 +2306,11 @@ public final class QuestionReader {
           List.of(call("recentChanges", "limit", 50)),
           doneBy, s.action, null, null);
     }
+    // "who did what today", "kto dziś coś robił w konsoli", "kto co dziś podpisał": everyone's recent events
+    if (s.first != Intent.ACT_REQUEST && someoneDidAsked(s)) {
+      return new Question(s.language, Intent.RECENT, null, List.of(call("recentChanges", "limit", 10)), null,
+          s.action, null, null);
+    }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
       String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
@@ -2209,6 +2321,12 @@ public final class QuestionReader {
     if (s.revokedAsked && s.first != Intent.ACT_REQUEST) {
       return new Question(s.language, Intent.RECENT, REVOKED, List.of(call("recentChanges", "limit", 50)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
+    // "which of my sign-offs are stuck and on what", "które moje kontrole czekają": the asker's plate, what waits too
+    if (s.first != Intent.ACT_REQUEST && mineWaitingAsked(s)) {
+      String mine = s.facts.asker().id();
+      return new Question(s.language, Intent.TASKS, mine, List.of(call("ownerTasks", "actor", mine)), mine, null,
+          null, null);
     }
     // "what have I signed so far", "co ja już zatwierdziłem": nothing named, the asker's own
     if (s.signedAsked && s.thing == null && s.first != Intent.ACT_REQUEST) {
@@ -2271,16 +2389,6 @@ public final class QuestionReader {
         }
       }
     }
-    // a close second reading that asks something else about the same question is answered too, briefly
-    if (s.second != null && s.scores.get(s.second) >= CLOSE * s.scores.get(s.first) && s.scores.get(s.second) >= 2.5
-        && compatible(s.first, s.second)) {
-      Question also = reading(s.second, s.language, s.context);
-      if (!also.calls().isEmpty() && !also.calls().equals(s.reading.calls())
-          && (also.subject() == null || !also.subject().equals(s.reading.subject()))) {
-        return new Question(s.reading.lang(), s.reading.intent(), s.reading.subject(), s.reading.calls(),
-            s.reading.actor(), s.reading.action(), s.reading.environment(), also, asks(s.reading, s.words));
-      }
-    }
     Set<String> asks = new HashSet<>(asks(s.reading, s.words));
     // "can anyone besides me run the pipelines": who else, the asker aside
     if (s.reading.intent() == Intent.PERMISSION && s.facts.asker() != null && besidesMe(s.words)) {
@@ -2314,6 +2422,16 @@ public final class QuestionReader {
     // "who can't record decisions", "who is not allowed to run pipelines": those without the permission
     if (s.reading.intent() == Intent.PERMISSION && s.reading.actor() == null && whoMayNot(s.words)) {
       asks.add(ASKS_NOT);
+    }
+    // a close second reading that asks something else about the same question is answered too, briefly
+    if (s.second != null && s.scores.get(s.second) >= CLOSE * s.scores.get(s.first) && s.scores.get(s.second) >= 2.5
+        && compatible(s.first, s.second)) {
+      Question also = reading(s.second, s.language, s.context);
+      if (!also.calls().isEmpty() && !also.calls().equals(s.reading.calls())
+          && (also.subject() == null || !also.subject().equals(s.reading.subject()))) {
+        return new Question(s.reading.lang(), s.reading.intent(), s.reading.subject(), s.reading.calls(),
+            s.reading.actor(), s.reading.action(), s.reading.environment(), also, asks);
+      }
     }
     return s.reading.asking(asks);
   }
@@ -2728,6 +2846,10 @@ public final class QuestionReader {
         // "can I run the dry-run now": likewise, for a thing named, and for "can X record decisions" whether any is theirs
         if (actor != null && (c.whyNot() || named != null || pipeline != null || asked == Action.DECIDE)) {
           calls.add(call("ownerTasks", "actor", actor));
+          // "can I retry the connection check": how its last run ended comes with the answer
+          if (pipeline != null && named == null) {
+            calls.add(call("lastRun", "pipeline", pipeline));
+          }
         } else if (pipeline != null) {
           // whether the server would start it now comes before who may
           calls.add(call("lastRun", "pipeline", pipeline));
@@ -3215,6 +3337,63 @@ public final class QuestionReader {
     return did ? s.actor.id() : null;
   }
 
+  private static final Set<String> SIGN_OFF_NOUNS = Set.copyOf(List.of("sign", "off", "offs", "signoff", "signoffs",
+      "signatures", "checks", "items", "podpisy", "podpisow", "akceptacje", "akceptacji", "kontrole", "kontroli",
+      "rzeczy"));
+
+  /**
+   * "which of my sign-offs are stuck", "które moje kontrole są zablokowane": the asker's own that wait, nothing named
+   * but the words for sign-offs (which a label such as "Finance is signed off" shares).
+   */
+  private static boolean mineWaitingAsked(Scan s) {
+    if (s.facts.asker() == null || s.actor != null && !s.actor.id().equals(s.facts.asker().id())
+        || s.words.stream().noneMatch(w -> MY.contains(w.text()))
+        || s.words.stream().noneMatch(w -> WAIT_WORDS.contains(w.text()) || w.text().startsWith("zablokowan"))) {
+      return false;
+    }
+    return s.links.stream().filter(l -> l.score() >= NAMED && l.kind() != Kind.ACTOR)
+        .allMatch(l -> l.at().stream().allMatch(i -> SIGN_OFF_NOUNS.contains(s.words.get(i).text())));
+  }
+
+  /** "which checks are mine", "które sprawdzenia są moje": what the asker owns, said without "own". */
+  private static boolean mineSaid(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (text.equals("mine") || i > 0 && Set.of("moje", "moja", "moj", "moi").contains(text)
+          && Set.of("sa", "jest").contains(words.get(i - 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> SOMEONE_DID_WORDS = Set.copyOf(List.of("did", "signed", "podpisal", "podpisala",
+      "podpisali", "zaakceptowal", "zaakceptowala", "zaakceptowali", "klepnal", "klepnela", "klepneli"));
+
+  /**
+   * "who did what today", "kto co dziś podpisał": a who with a past deed and nobody, nothing named asks what everyone
+   * did; not "who didn't sign" (what is still owed) nor "who did the connection check" (that thing's).
+   */
+  private static boolean someoneDidAsked(Scan s) {
+    if (s.actor != null && s.actor.score() >= NAMED || s.thing != null && s.thing.score() >= NAMED
+        || s.pipeline != null && s.pipeline.score() >= NAMED || s.firstPerson) {
+      return false;
+    }
+    boolean who = false;
+    boolean did = false;
+    for (int i = 0; i < s.words.size(); i++) {
+      Word w = s.words.get(i);
+      who |= WHO.contains(w.text());
+      // ("who's on the hook for X and is it done": a state, not a deed; "who has done what": a deed)
+      did |= SOMEONE_DID_WORDS.contains(w.text()) || DID_WORDS.contains(w.text()) && (!w.text().equals("done")
+          || i > 0 && Set.of("has", "have", "had").contains(s.words.get(i - 1).text()));
+      if (NOT_WORDS.contains(w.text()) || STILL.contains(w.text())) {
+        return false;
+      }
+    }
+    return who && did;
+  }
+
   private static final Set<String> SINCE_AFTER_OD = Set.copyOf(List.of("czasu", "kiedy", "ostatniego", "ostatniej",
       "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj"));
 
@@ -3508,8 +3687,10 @@ public final class QuestionReader {
       String text = s.words.get(i).text();
       then |= text.equals("to");
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
+      // ("jak już podpiszę gabaryty, to co jest następne": what production would still wait for is what comes next)
       if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
-          || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text))) {
+          || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text)
+          || NEXT_WORDS.contains(text) || text.equals("dalej"))) {
         return new WhatIf(assumed, null);
       }
     }
@@ -3884,11 +4065,25 @@ public final class QuestionReader {
         continue;
       }
       if (startsWithAny(text, DECISION_NOUNS) || !startsWithAny(text, ACCEPT_VERBS)
-          && !startsWithAny(text, DECIDE_VERBS) && !runVerb(text)) {
+          && !startsWithAny(text, DECIDE_VERBS) && !runVerb(text) && !withdrawnSignOff(words, at)) {
         return false;
       }
     }
     return !link.at().isEmpty();
+  }
+
+  /** "kiedy wycofałem podpis", "pulled my sign-off": a withdrawing verb before a sign-off's noun is a verb. */
+  private static boolean withdrawnSignOff(List<Word> words, int at) {
+    if (!startsWithAny(words.get(at).text(), UNDONE_STEMS) && !REVOKE_VERBS.contains(words.get(at).text())) {
+      return false;
+    }
+    for (int i = at + 1; i < words.size() && i <= at + 3; i++) {
+      String text = words.get(i).text();
+      if (text.startsWith("podpis") || text.startsWith("akcept") || text.startsWith("sign") || text.startsWith("zgod")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -3945,10 +4140,13 @@ public final class QuestionReader {
         || asked.contains(Permissions.RECORD_DECISIONS);
   }
   private static final Set<String> FAILED_WORDS = Set.copyOf(List.of("failed", "fail", "fails", "failing", "broke",
-      "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla"));
+      "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla", "blew", "died", "crashed",
+      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl"));
   private static final Set<String> RUN_DETAIL_WORDS = Set.copyOf(List.of("step", "steps", "krok", "kroku", "kroki",
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
-      "twice", "times"));
+      "twice", "times",
+      // "did the dry-run leave anything behind on the target db": its residue step
+      "behind", "residue", "leftover", "leftovers", "zostawil", "zostawila", "pozostalosci", "slady", "smieci"));
 
   private static boolean othersAsked(List<Word> words) {
     boolean who = false;
@@ -4105,7 +4303,8 @@ public final class QuestionReader {
         return false;
       }
     }
-    return last && write && when;
+    // "kto ostatni coś zapisał w konsoli": who wrote last is the same write
+    return last && write && (when || words.stream().anyMatch(w -> WHO.contains(w.text())));
   }
 
   /** Polish "i" is "and". */
@@ -4296,7 +4495,7 @@ public final class QuestionReader {
         return known;
       }
       // a code-shaped word that is no code of this scenario still asks what a code means
-      if (wanted.startsWith("BLOCKED_") || wanted.endsWith("_GO")) {
+      if (wanted.startsWith("BLOCKED_") || wanted.endsWith("_GO") || REFUSAL_CODES.contains(wanted)) {
         return new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 5, Set.of());
       }
     }
@@ -4311,13 +4510,19 @@ public final class QuestionReader {
     return meaningAsked ? best(links, Kind.CODE) : null;
   }
 
+  /** The codes the console refuses a command with ("got a 409 DEPENDENCY_UNMET, what does it mean"). */
+  private static final Set<String> REFUSAL_CODES = java.util.Arrays.stream(CommandRejected.Reason.values())
+      .map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
   /** "co znaczy kod SAIL": a ready code of one word, written in capitals (not "GO", which asks the go/no-go). */
-  private static Link oneWordCode(String question, Scenario scenario) {
+  private static Link oneWordCode(String question, Scenario scenario, boolean meaningAsked) {
     Matcher word = ONE_WORD_CODE.matcher(question);
     while (word.find()) {
       String wanted = word.group();
+      // ("dostałem FORBIDDEN, co to znaczy": a refusal's code of one word, when its meaning is asked)
       boolean known = wanted.equals(scenario.production().readyCode())
-          || scenario.groups().stream().anyMatch(g -> wanted.equals(g.readyCode()));
+          || scenario.groups().stream().anyMatch(g -> wanted.equals(g.readyCode()))
+          || meaningAsked && REFUSAL_CODES.contains(wanted);
       if (known) {
         return new Link(new Lexicon.Entity(Kind.CODE, wanted, List.of()), 10, Set.of());
       }
@@ -4640,7 +4845,8 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> MY = Set.copyOf(List.of("my", "moja", "moje", "moj", "mojej", "moich"));
+  private static final Set<String> MY = Set.copyOf(List.of("my", "mine", "moja", "moje", "moj", "mojej", "moich",
+      "moimi"));
 
   /** "my gate", "moja bramka": a first-person word right before a gate word. */
   private static boolean myGate(List<Word> words) {

@@ -473,6 +473,9 @@ public final class ReadinessFacts {
     if (check.signOff() != null) {
       out.put("signedOffBy", check.signOff().actor());
       out.put("signedOffByName", actorName(check.signOff().actor()));
+      if (check.signOff().value() == null) {
+        putIfPresent(out, "signedBefore", signedBefore(check.id(), dependencies(check)));
+      }
       if (check.signOff().value() != null) {
         out.put("decided", check.signOff().value());
         putIfPresent(out, "decidedBefore", decidedBefore(check.id(), check.signOff().value()));
@@ -602,6 +605,11 @@ public final class ReadinessFacts {
             }
           }
         }
+        // "the connection check blew up earlier - what broke": the latest failed run before the last one
+        com.fasterxml.jackson.databind.JsonNode earlier = event.payload().path("run");
+        if ("FAILED".equals(earlier.path("status").asText()) && !run.runId().equals(earlier.path("runId").asText())) {
+          failedBefore(out, view, event, earlier);
+        }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
         // "how many times did we run it and who ran it": whoever started each
@@ -637,6 +645,24 @@ public final class ReadinessFacts {
     }
     out.put("steps", steps);
     return out;
+  }
+
+  /** An earlier run that failed, with who started it, where it pointed, and the step that failed and why. */
+  private void failedBefore(Map<String, Object> out, Evaluation.PipelineView view, AuditEvent event,
+                            com.fasterxml.jackson.databind.JsonNode run) {
+    out.put("failedRunId", run.path("runId").asText());
+    out.put("failedStatus", run.path("status").asText());
+    out.put("failedActorName", actorName(event.actor()));
+    out.put("failedAt", event.at());
+    out.put("failedTarget", run.path("target").asText(""));
+    for (com.fasterxml.jackson.databind.JsonNode step : run.path("steps")) {
+      if ("FAILED".equals(step.path("status").asText())) {
+        String polish = step.path("detailPl").asText("");
+        out.put("failedStep", stepCheck(view, step.path("id").asText()));
+        out.put("failedDetail", lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText());
+        return;
+      }
+    }
   }
 
   /**
@@ -714,6 +740,54 @@ public final class ReadinessFacts {
       return out;
     }
     return null;
+  }
+
+  /**
+   * "why did Tomek sign the holdings twice": the sign-off of check {@code id} before the one that stands, when it was
+   * given again without being withdrawn, with what changed in between among what it depends on (a decision recorded
+   * over, a sign-off or run those rest on); null when it was signed off once.
+   */
+  private Map<String, Object> signedBefore(String id, List<String> dependsOn) {
+    int last = -1;
+    int before = -1;
+    for (int i = recent.size() - 1; i >= 0 && before < 0; i--) {
+      AuditEvent event = recent.get(i);
+      if (!id.equals(event.payload().path("checkId").asText(null))) {
+        continue;
+      }
+      if (!SessionState.CHECK_ACCEPTED.equals(event.type())) {
+        return null;
+      }
+      if (last < 0) {
+        last = i;
+      } else {
+        before = i;
+      }
+    }
+    if (before < 0) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("earlierByName", actorName(recent.get(before).actor()));
+    out.put("earlierAt", recent.get(before).at());
+    out.put("againAt", recent.get(last).at());
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (int i = before + 1; i < last; i++) {
+      AuditEvent event = recent.get(i);
+      String on = event.payload().path("checkId").asText("");
+      // a decision recorded over what it rests on is what leaves a sign-off stale
+      if (SessionState.DECISION_RECORDED.equals(event.type())
+          && (dependsOn.contains(on) || dependsOn.contains(groupOfCheck(on)))) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("id", on);
+        change.put("byName", actorName(event.actor()));
+        change.put("at", event.at());
+        change.put("value", event.payload().path("value").asText());
+        changes.add(change);
+      }
+    }
+    out.put("changes", changes);
+    return out;
   }
 
   /**
@@ -974,6 +1048,11 @@ public final class ReadinessFacts {
           out.put("waitingFor", groupBrief(group(def.id())));
         }
       }
+    }
+    // "co to znaczy DEPENDENCY_UNMET": the console's own refusal of a command, which the API answers with
+    if (!out.containsKey("kind") && java.util.Arrays.stream(io.bfg.console.command.CommandRejected.Reason.values())
+        .anyMatch(r -> r.name().equals(wanted))) {
+      out.put("kind", "refusal");
     }
     if (!out.containsKey("kind")) {
       out.put("kind", "unknown");
@@ -1308,6 +1387,16 @@ public final class ReadinessFacts {
       out.put("signedOffAt", check.signOff().at());
     }
     return out;
+  }
+
+  /** The group holding check {@code id}, else null. */
+  private String groupOfCheck(String id) {
+    for (GroupView group : allGroups()) {
+      if (group.checks().stream().anyMatch(c -> c.id().equals(id))) {
+        return group.id();
+      }
+    }
+    return null;
   }
 
   private static List<String> dependencies(CheckView check) {
