@@ -90,7 +90,7 @@ final class FoldedNames {
    * check out. Every word of a group's id joins them (see {@link #FoldedNames}): a word that names
    * a group names no single check.
    */
-  private static final Set<String> NEUTRAL = Set.of("production", "produkcji", "adapter",
+  private static final Set<String> NEUTRAL = WordSet.of("production", "produkcji", "adapter",
       "adaptera", "check", "checks", "gate", "gates", "ready", "gotowy", "evidence", "owner", "ownera", "owners",
       "decision", "decyzja", "status", "local", "live", "with", "from", "that", "this", "jest", "oraz", "dla",
       "contract", "kontrakt", "block", "blocker", "blocked", "next", "what", "does", "mean", "run", "data", "demo",

@@ -63,40 +63,40 @@ public final class Grounding {
       + "|(?<=\\b(?i:is|are|jest|są|status) (?:a )?)(?i:go)(?![\\w-])");
   /** The console's own stores, by the names its session reports (the journal's adapter). */
   private static final Pattern STORE = Pattern.compile("(?<=\\b(?i:in|on|w|na|:) )(?i:file-local|postgres)(?![\\w-])");
-  private static final Set<String> STORAGE_CUES = Set.of("stored", "stores", "store", "storage", "keeps", "kept",
+  private static final Set<String> STORAGE_CUES = WordSet.of("stored", "stores", "store", "storage", "keeps", "kept",
       "state", "journal", "stan", "stanu", "dziennik", "trzyma", "magazyn");
 
   // ---- the console's own words, folded (lower case, no diacritics) ----
-  private static final Set<String> COPULAS = Set.of("is", "are", "s", "was", "were", "remains", "remain", "stays",
+  private static final Set<String> COPULAS = WordSet.of("is", "are", "s", "was", "were", "remains", "remain", "stays",
       "stay", "still", "now", "currently", "already", "isnt", "arent", "not", "jest", "sa", "byl", "byla", "bylo",
       "pozostaje", "pozostaja", "nadal", "juz", "teraz", "nie", "status", "stan");
-  private static final Set<String> NEGATIONS = Set.of("not", "isnt", "arent", "nie");
+  private static final Set<String> NEGATIONS = WordSet.of("not", "isnt", "arent", "nie");
   /** Words by which a sentence says someone cannot do a thing: it offers no command then. */
-  private static final Set<String> REFUSALS = Set.of("cannot", "cant", "nobody", "nikt", "lacks", "lack", "refuse",
+  private static final Set<String> REFUSALS = WordSet.of("cannot", "cant", "nobody", "nikt", "lacks", "lack", "refuse",
       "refused", "odrzuci", "odrzuca");
   /** A command an answer offers: a sign-off, a decision, a pipeline run. */
   private static final Pattern COMMAND = Pattern.compile("/api/(checks|decisions|pipelines)/([A-Za-z0-9][A-Za-z0-9._-]*)");
-  private static final Set<String> CONDITIONS = Set.of("when", "once", "until", "unless", "if", "before", "after",
+  private static final Set<String> CONDITIONS = WordSet.of("when", "once", "until", "unless", "if", "before", "after",
       "only", "gdy", "kiedy", "dopiero", "zanim", "jesli", "jezeli", "az", "dopoki", "would", "will", "bedzie", "beda",
       "why", "whether", "dlaczego", "czemu", "czy");
   /** Possessives before a role's word that make it a relation ("its owner"), not the person of that role. */
-  private static final Set<String> RELATIONS = Set.of("its", "their", "jego", "jej", "ich");
+  private static final Set<String> RELATIONS = WordSet.of("its", "their", "jego", "jej", "ich");
   /** Words that put a sentence in a state that would be, not the one that is: "would", "byłoby". */
-  private static final Set<String> HYPOTHETICAL = Set.of("would", "wouldnt", "byloby", "bylaby", "bylby", "bylyby",
+  private static final Set<String> HYPOTHETICAL = WordSet.of("would", "wouldnt", "byloby", "bylaby", "bylby", "bylyby",
       "bylibysmy");
   /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
-  private static final Set<String> ABBREVIATIONS = Set.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
+  private static final Set<String> ABBREVIATIONS = WordSet.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
       "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");
-  private static final Set<String> OWNER_CUES = Set.of("owner", "owners", "owns", "owned", "belongs",
+  private static final Set<String> OWNER_CUES = WordSet.of("owner", "owners", "owns", "owned", "belongs",
       "responsible", "nalezy", "naleza", "odpowiada", "odpowiadaja");
-  private static final Set<String> GATE_NOUNS = Set.of("gate", "gates");
-  private static final Set<String> CHECK_NOUNS = Set.of("check", "checks");
-  private static final Set<String> GROUP_NOUNS = Set.of("group", "groups", "grup", "grupy", "grupa");
-  private static final Set<String> TASK_NOUNS = Set.of("task", "tasks", "thing", "things", "action", "actions",
+  private static final Set<String> GATE_NOUNS = WordSet.of("gate", "gates");
+  private static final Set<String> CHECK_NOUNS = WordSet.of("check", "checks");
+  private static final Set<String> GROUP_NOUNS = WordSet.of("group", "groups", "grup", "grupy", "grupa");
+  private static final Set<String> TASK_NOUNS = WordSet.of("task", "tasks", "thing", "things", "action", "actions",
       "item", "items", "rzecz", "rzeczy", "akcja", "akcje", "akcji");
-  private static final Set<String> CAPABILITY = Set.of("can", "could", "may", "act", "plate", "todo", "moze", "mozna",
+  private static final Set<String> CAPABILITY = WordSet.of("can", "could", "may", "act", "plate", "todo", "moze", "mozna",
       "moga", "wykonac", "zrobienia", "zrobic");
-  private static final Set<String> MODALS = Set.of("can", "cannot", "cant", "may", "could", "couldnt", "allowed",
+  private static final Set<String> MODALS = WordSet.of("can", "cannot", "cant", "may", "could", "couldnt", "allowed",
       "moze", "moga", "wolno", "mozna");
   private static final String[] PL_OWNER_PREFIXES = {"wlasciciel", "odpowiedzialn"};
 

@@ -52,28 +52,28 @@ final class Lexicon {
   }
 
   /** Words that name nothing in either language: they never make a link. */
-  static final Set<String> FUNCTION_WORDS = Set.copyOf(List.of("the", "a", "an", "of", "and", "or", "is", "are", "to", "for",
+  static final Set<String> FUNCTION_WORDS = WordSet.of("the", "a", "an", "of", "and", "or", "is", "are", "to", "for",
       "in", "on", "with", "by", "at", "be", "it", "its", "this", "that", "i", "w", "z", "na", "do", "o", "od", "po",
       "za", "jest", "sa", "nie", "sie", "ze", "lub", "oraz", "dla", "s", "my", "me", "we", "our", "you", "what",
       "who", "how", "co", "kto", "jak", "czy", "ma", "mam", "has", "have", "does", "do", "did", "can", "yet", "juz",
-      "jeszcze", "still", "now", "teraz", "any", "anything", "cos", "something", "is", "was", "been"));
+      "jeszcze", "still", "now", "teraz", "any", "anything", "cos", "something", "is", "was", "been");
   /**
    * Words a question asks with that would name a scenario's thing by their stem: the Polish "może" (lemmatised to
    * "móc", which begins "mocki"), "ile osób" ("osob", which begins "osobowe" in "dane osobowe").
    */
-  private static final Set<String> NAME_NOTHING = Set.copyOf(List.of("moze", "moga", "moge", "mozemy", "mozesz",
-      "mozna", "mogl", "mogla", "moglby", "mogliby", "moc", "osob", "osoby", "osoba", "ludzi"));
+  private static final Set<String> NAME_NOTHING = WordSet.of("moze", "moga", "moge", "mozemy", "mozesz",
+      "mozna", "mogl", "mogla", "moglby", "mogliby", "moc", "osob", "osoby", "osoba", "ludzi");
 
   /**
    * The console's own words for its things, in both languages: every scenario's questions use them
    * ("how many checks", "ile bramek"), so they say little about which thing is meant.
    */
-  private static final Set<String> CONSOLE_WORDS = Set.copyOf(List.of("check", "checks", "gate", "gates",
+  private static final Set<String> CONSOLE_WORDS = WordSet.of("check", "checks", "gate", "gates",
       "kontrola", "kontroli", "kontrol", "kontrole", "bramka", "bramki", "bramek", "checkow", "checka", "status",
       "ready", "gotowy", "gotowe", "gotowa", "gotowych", "owner", "ownera", "decision", "decyzja", "decyzje",
-      "decyzji", "pipeline", "pipelines", "mode", "tryb", "provider", "providers"));
+      "decyzji", "pipeline", "pipelines", "mode", "tryb", "provider", "providers");
   private static final double CONSOLE_WORD_WEIGHT = 0.3;
-  private static final Set<String> ENGLISH_NOUNS = Set.of("gate", "gates", "check", "checks");
+  private static final Set<String> ENGLISH_NOUNS = WordSet.of("gate", "gates", "check", "checks");
   /** A name's words said one after another ("go live") name it more surely than scattered ones. */
   private static final double ADJACENT = 1.3;
 
@@ -509,7 +509,7 @@ final class Lexicon {
   }
 
   /** The case endings of Polish names, folded: "Lis-owi", "Ew-ie", "Jan-em". */
-  private static final Set<String> NAME_ENDINGS = Set.of("", "a", "y", "i", "e", "ie", "o", "u", "owi", "em", "om",
+  private static final Set<String> NAME_ENDINGS = WordSet.of("", "a", "y", "i", "e", "ie", "o", "u", "owi", "em", "om",
       "ow", "ach", "ami", "ego", "emu", "ej", "ich", "im", "owie");
 
   /** How much a word says about which thing is meant: little for words many things share, nothing for function words. */

@@ -28,7 +28,7 @@ public final class LocalAnswers {
 
   private static final int LIST_LIMIT = 6;
   /** The statuses a gate can be listed by ("which gates are blocked"); READY ones are not in the overview's list. */
-  private static final Set<String> STATUSES = Set.of("REVIEW", "BLOCKED");
+  private static final Set<String> STATUSES = WordSet.of("REVIEW", "BLOCKED");
   /**
    * What a second reading states: ids, codes and names (capitalised words), numbers, hyphenated names
    * ("records-json-archive"); a role in brackets is no new fact.

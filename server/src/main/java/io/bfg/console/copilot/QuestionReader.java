@@ -124,8 +124,8 @@ public final class QuestionReader {
   static final String ASKS_COMPARED = "compared";
   /** Asked what comes next once a thing is done ("jak podpiszę X, to co dalej"). */
   static final String ASKS_NEXT = "next";
-  private static final Set<String> REVOKE_VERBS = Set.copyOf(List.of("revoke", "withdraw", "unsign", "undo",
-      "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj"));
+  private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
+      "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj");
 
   /** Below this a link is a word in common, not a thing named. */
   private static final double MIN_LINK = 1.5;
@@ -137,53 +137,53 @@ public final class QuestionReader {
   private static final double LOOSE_DECISION = 0.75;
   /** How well a provider must be named when the question asks what replaces something and names nothing else. */
   private static final double LOOSE_PROVIDER = 1.0;
-  private static final Set<String> MODALS = Set.copyOf(List.of("can", "could", "may", "might", "allowed", "able",
-      "moze", "moga", "moge", "mozemy", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da"));
+  private static final Set<String> MODALS = WordSet.of("can", "could", "may", "might", "allowed", "able",
+      "moze", "moga", "moge", "mozemy", "wolno", "mozna", "potrafi", "uprawniony", "uprawniona", "possible", "mozliwe", "da");
   private static final Pattern CODE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b");
   /** A code written in capitals with spaces: "CLINICS LIVE". */
   private static final Pattern ONE_WORD_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
   private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:[ \\t]+[A-Z][A-Z0-9]+)+\\b");
-  private static final Set<String> PROVIDERS_WORDS = Set.copyOf(List.of("providers", "dostawcy", "dostawcow",
+  private static final Set<String> PROVIDERS_WORDS = WordSet.of("providers", "dostawcy", "dostawcow",
       "dostawcach", "dostawcami", "providerzy", "providerow", "providery", "providerach", "services", "uslugi",
-      "uslug", "serwisy", "serwisow"));
+      "uslug", "serwisy", "serwisow");
   /** Integrations are the providers, unless the question is about the console's integration gates. */
-  private static final Set<String> INTEGRATION_WORDS = Set.copyOf(List.of("integrations", "integracje",
-      "integracji", "integracjach", "integracjami"));
-  private static final Set<String> GATE_WORDS = Set.copyOf(List.of("gate", "gates", "bramka", "bramki", "bramek",
-      "bramkach", "bramce", "bramke", "integracyjne", "integracyjnych"));
+  private static final Set<String> INTEGRATION_WORDS = WordSet.of("integrations", "integracje",
+      "integracji", "integracjach", "integracjami");
+  private static final Set<String> GATE_WORDS = WordSet.of("gate", "gates", "bramka", "bramki", "bramek",
+      "bramkach", "bramce", "bramke", "integracyjne", "integracyjnych");
   /** A mode that is no production one: a question naming it asks for every provider not in its target mode yet. */
-  private static final Set<String> NOT_PRODUCTION_MODES = Set.copyOf(List.of("mock", "mocked", "mocks", "mocku",
+  private static final Set<String> NOT_PRODUCTION_MODES = WordSet.of("mock", "mocked", "mocks", "mocku",
       "mockach", "mockami", "mockiem", "mockowane", "mockowani", "local", "lokalnie", "lokalny", "lokalne", "stub",
       "stubbed", "stubs", "sandbox", "fake", "fakes", "zamockowane", "zamockowani", "simulator", "simulated",
-      "symulator", "symulatorze", "symulatora", "emulator", "emulatorze"));
-  private static final Set<String> PRODUCTION_WORDS = Set.copyOf(List.of("production", "prod", "produkcji",
-      "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy"));
-  private static final Set<String> NOT_YET_WORDS = Set.copyOf(List.of("not", "aren", "isn", "yet", "still", "nie",
-      "jeszcze", "wciaz", "nadal", "dalej"));
-  private static final Set<String> ENV_WORDS = Set.copyOf(List.of("env", "envs", "environment", "environments",
-      "srodowisko", "srodowiska", "srodowisku", "srodowisk", "srodowiskiem"));
-  private static final Set<String> NOW_WORDS = Set.copyOf(List.of("active", "current", "currently", "live", "now",
+      "symulator", "symulatorze", "symulatora", "emulator", "emulatorze");
+  private static final Set<String> PRODUCTION_WORDS = WordSet.of("production", "prod", "produkcji",
+      "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy");
+  private static final Set<String> NOT_YET_WORDS = WordSet.of("not", "aren", "isn", "yet", "still", "nie",
+      "jeszcze", "wciaz", "nadal", "dalej");
+  private static final Set<String> ENV_WORDS = WordSet.of("env", "envs", "environment", "environments",
+      "srodowisko", "srodowiska", "srodowisku", "srodowisk", "srodowiskiem");
+  private static final Set<String> NOW_WORDS = WordSet.of("active", "current", "currently", "live", "now",
       "running", "teraz", "aktywne", "aktywny", "biezace", "obecne", "obecnie", "dziala", "aktualne", "aktualnie",
-      "moment", "chwili"));
+      "moment", "chwili");
   /** Going to production: "go live", "przejść na produkcję", "move to production". */
-  private static final Set<String> GO_VERBS = Set.copyOf(List.of("go", "move", "switch", "cut", "przejsc",
-      "wejsc", "isc", "przejdziemy", "wejdziemy", "przejda", "wejda", "przelaczyc", "ruszyc", "przeniesc"));
-  private static final Set<String> GO_TARGETS = Set.copyOf(List.of("production", "prod", "live", "produkcje",
-      "produkcji", "produkcja"));
-  private static final Set<String> YES_NO = Set.copyOf(List.of("can", "could", "may", "czy", "are", "is", "moga",
-      "mozemy", "mozna", "moze", "allowed", "do", "will", "shall"));
+  private static final Set<String> GO_VERBS = WordSet.of("go", "move", "switch", "cut", "przejsc",
+      "wejsc", "isc", "przejdziemy", "wejdziemy", "przejda", "wejda", "przelaczyc", "ruszyc", "przeniesc");
+  private static final Set<String> GO_TARGETS = WordSet.of("production", "prod", "live", "produkcje",
+      "produkcji", "produkcja");
+  private static final Set<String> YES_NO = WordSet.of("can", "could", "may", "czy", "are", "is", "moga",
+      "mozemy", "mozna", "moze", "allowed", "do", "will", "shall");
   /** Words that open a question asking for something else than yes or no ("what code will go-live show"). */
-  private static final Set<String> WH_WORDS = Set.copyOf(List.of("what", "whats", "which", "who", "whose", "when",
+  private static final Set<String> WH_WORDS = WordSet.of("what", "whats", "which", "who", "whose", "when",
       "why", "how", "where", "co", "kto", "jaki", "jaka", "jakie", "jakim", "ktory", "ktora", "ktore", "kiedy",
-      "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje"));
+      "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje");
   /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
-  private static final Set<String> WHAT_IS_FILLER = Set.copyOf(List.of("what", "whats", "s", "is", "are", "a", "an",
+  private static final Set<String> WHAT_IS_FILLER = WordSet.of("what", "whats", "s", "is", "are", "a", "an",
       "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
       "means", "oznacza", "znaczy", "prove", "proves", "cover", "covers", "step", "dowodzi", "potwierdza",
-      "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka"));
-  private static final Set<String> MEANING_WORDS = Set.copyOf(List.of("mean", "means", "meaning", "meant", "stand",
+      "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka");
+  private static final Set<String> MEANING_WORDS = WordSet.of("mean", "means", "meaning", "meant", "stand",
       "stands", "difference", "diff", "differ", "differs", "define", "definition", "explain", "znaczy", "oznacza", "oznaczaja",
-      "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu"));
+      "znacza", "rozni", "roznia", "roznica", "roznice", "definicja", "wyjasnij", "code", "kod", "kodu");
   /** The console's own words whose meaning the templates give ({@code term.<key>}). */
   private static final Map<String, String> TERMS = Map.ofEntries(Map.entry("ready", "READY"),
       Map.entry("gotowy", "READY"), Map.entry("gotowa", "READY"), Map.entry("gotowe", "READY"),
@@ -206,10 +206,10 @@ public final class QuestionReader {
       Map.entry("decision", "decision"), Map.entry("decyzja", "decision"), Map.entry("decyzji", "decision"),
       Map.entry("decyzje", "decision"), Map.entry("pipeline", "pipeline"));
   /** Words that ask for a plain explanation of what follows: "eli5", "what is a", "czym jest". */
-  private static final Set<String> EXPLAIN_OPENERS = Set.of("eli5", "czym");
-  private static final Set<String> ARTICLES = Set.of("a", "an");
+  private static final Set<String> EXPLAIN_OPENERS = WordSet.of("eli5", "czym");
+  private static final Set<String> ARTICLES = WordSet.of("a", "an");
   private static final Pattern POLISH_LETTERS = Pattern.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]");
-  private static final Set<String> POLISH = Set.copyOf(List.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
+  private static final Set<String> POLISH = WordSet.of("co", "czy", "jest", "sa", "dlaczego", "czemu", "kto", "jak",
       "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "sie", "nie", "mam", "mamy", "ma", "dalej", "teraz",
       "znaczy", "oznacza", "ile", "juz", "jeszcze", "moze", "moga", "mozemy", "prosze", "powiedz", "mi", "na", "dla",
       "oraz", "z", "w", "do", "od", "za", "o", "czyje", "czyj", "czego", "gdzie", "kiedy", "wszystko", "zrob",
@@ -218,16 +218,16 @@ public final class QuestionReader {
       "moge", "mozesz", "sama", "musze", "trzeba", "odpalic", "uruchomic", "zrobic", "podpisac", "zatwierdzic",
       // a condition in Polish: "jeśli Aga zaakceptuje retencję a ja podstawę, to prywatność gotowa?"
       "jesli", "jezeli", "gdyby", "ja", "ty", "wtedy", "tez", "ze", "zeby", "czyli", "albo", "lub", "gotowa",
-      "gotowe", "gotowy", "caly", "cala", "cale"));
+      "gotowe", "gotowy", "caly", "cala", "cale");
   /**
    * English function words; not "status", which Polish uses as well ("status wydania?"), nor "a" and "to", which
    * Polish uses as much ("a ja podstawę, to ...").
    */
-  private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "why", "who", "whose", "which", "is", "are", "the",
+  private static final Set<String> ENGLISH = WordSet.of("what", "why", "who", "whose", "which", "is", "are", "the",
       "does", "do", "how", "next", "blocks", "mean", "owns", "should", "can", "could", "many", "much", "of", "for",
       "me", "please", "run", "accept", "has", "have", "been", "yet", "any", "anything", "on", "in", "my", "it",
       "did", "will", "we", "our", "there", "right", "now", "where", "whats", "owner", "its", "an",
-      "and", "or", "with", "at", "be"));
+      "and", "or", "with", "at", "be");
 
   /**
    * The words that ask each kind of question, in English and Polish: a phrase counts when all its
@@ -382,7 +382,7 @@ public final class QuestionReader {
   }
 
   /** Verbs that ask the copilot to act when a request starts with them (after "please", "can you", ...). */
-  private static final Set<String> IMPERATIVES = Set.copyOf(List.of("accept", "approve", "sign", "run", "rerun", "start",
+  private static final Set<String> IMPERATIVES = WordSet.of("accept", "approve", "sign", "run", "rerun", "start",
       "kick", "trigger", "launch", "execute", "record", "decide", "mark", "set", "change", "revoke", "reject",
       "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock", "enter", "put",
       "tick", "update", "log", "wpisz", "zaznacz", "odhacz", "przestaw", "wprowadz", "zarejestruj", "potwierdz",
@@ -394,25 +394,25 @@ public final class QuestionReader {
       "przenies", "usun", "zresetuj", "napraw", "przypisz", "powiadom", "zmigruj", "przeprowadz", "zaplac",
       "pay", "withdraw", "retract", "unsign", "undo", "wycofaj", "odwolaj", "uniewaznij", "anuluj", "retry", "redo",
       "confirm", "close", "complete", "finalize", "finalise", "finish", "resolve", "resubmit", "reaccept", "ponow",
-      "powtorz", "dokoncz", "zakoncz", "sfinalizuj", "domknij"));
-  private static final Set<String> QUESTION_AFTER_VERB = Set.copyOf(List.of("is", "are", "was", "were", "does",
+      "powtorz", "dokoncz", "zakoncz", "sfinalizuj", "domknij");
+  private static final Set<String> QUESTION_AFTER_VERB = WordSet.of("is", "are", "was", "were", "does",
       "did", "has", "have", "what", "who", "which", "how", "why", "whether", "if", "czy", "co", "kto", "jak", "ile",
-      "dlaczego"));
-  private static final Set<String> OVERVIEW_NOUNS = Set.copyOf(List.of("list", "picture", "overview", "summary",
-      "status", "breakdown", "rundown", "view", "lista", "liste", "obraz"));
-  private static final Set<String> POLITE = Set.copyOf(List.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
-      "ok", "okay", "copilot", "just"));
-  private static final Set<String> ASKING_YOU = Set.copyOf(List.of("you", "u", "ty", "mozesz", "moglbys", "moglabys",
-      "could", "would", "will", "can", "pan", "pani"));
-  private static final Set<String> ON_BEHALF = Set.copyOf(List.of("behalf", "imieniu"));
-  private static final Set<String> ACCEPT_VERBS = Set.copyOf(List.of("accept", "approv", "sign", "akcept", "zaakcept",
+      "dlaczego");
+  private static final Set<String> OVERVIEW_NOUNS = WordSet.of("list", "picture", "overview", "summary",
+      "status", "breakdown", "rundown", "view", "lista", "liste", "obraz");
+  private static final Set<String> POLITE = WordSet.of("please", "pls", "plz", "prosze", "pliz", "now", "teraz", "hey",
+      "ok", "okay", "copilot", "just");
+  private static final Set<String> ASKING_YOU = WordSet.of("you", "u", "ty", "mozesz", "moglbys", "moglabys",
+      "could", "would", "will", "can", "pan", "pani");
+  private static final Set<String> ON_BEHALF = WordSet.of("behalf", "imieniu");
+  private static final Set<String> ACCEPT_VERBS = WordSet.of("accept", "approv", "sign", "akcept", "zaakcept",
       "potwierdz",
-      "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz"));
-  private static final Set<String> DECIDE_VERBS = Set.copyOf(List.of("record", "decid", "decision", "pick", "zapis", "decyz",
-      "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz"));
-  private static final Set<String> DECISION_NOUNS = Set.copyOf(List.of("decision", "decyz"));
-  private static final Set<String> RUN_VERBS = Set.copyOf(List.of("run", "start", "kick", "trigger", "launch", "execut",
-      "odpal", "uruchom", "pusc", "pipelin", "rerun", "retry", "ponow"));
+      "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz");
+  private static final Set<String> DECIDE_VERBS = WordSet.of("record", "decid", "decision", "pick", "zapis", "decyz",
+      "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz");
+  private static final Set<String> DECISION_NOUNS = WordSet.of("decision", "decyz");
+  private static final Set<String> RUN_VERBS = WordSet.of("run", "start", "kick", "trigger", "launch", "execut",
+      "odpal", "uruchom", "pusc", "pipelin", "rerun", "retry", "ponow");
 
   private QuestionReader() {
   }
@@ -565,7 +565,7 @@ public final class QuestionReader {
             .anyMatch(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED));
   }
 
-  private static final Set<String> THIRD_PERSON = Set.of("he", "she", "they", "on", "ona", "oni", "one");
+  private static final Set<String> THIRD_PERSON = WordSet.of("he", "she", "they", "on", "ona", "oni", "one");
 
   /** A statement, then ", so" / ", to" and a question of its own ("X is signed, so what's left for Y?"). */
   private static final Pattern STATED_THEN = Pattern.compile("[,;]\\s*(?:to|so|wi(?:ę|e)c)\\s+(?=(?:what|who|which|"
@@ -580,27 +580,27 @@ public final class QuestionReader {
   }
 
   /** Words that open a question of their own after "and" / "i" (a preposition may come first: "i na jaki"). */
-  private static final Set<String> ASK_OPENERS = Set.copyOf(List.of("how", "what", "what's", "whats", "who",
+  private static final Set<String> ASK_OPENERS = WordSet.of("how", "what", "what's", "whats", "who",
       "who's", "whose", "which", "where", "when", "why", "ile", "ilu", "kto", "kogo", "komu", "co", "jaki", "jaka",
       "jakie", "jakim", "jakiego", "jakiej", "ktory", "która", "ktora", "które", "ktore", "którzy", "ktorzy", "gdzie",
-      "kiedy", "dlaczego", "czemu", "jak", "czy", "czego", "czym", "kim", "czyj", "czyja", "czyje"));
-  private static final Set<String> JOINERS = Set.copyOf(List.of("and", "i", "oraz", "a"));
+      "kiedy", "dlaczego", "czemu", "jak", "czy", "czego", "czym", "kim", "czyj", "czyja", "czyje");
+  private static final Set<String> JOINERS = WordSet.of("and", "i", "oraz", "a");
   /** Words that open a yes-or-no question of its own after a question mark ("... done? is the link proven?"). */
-  private static final Set<String> YES_NO_OPENERS = Set.of("is", "are", "does", "do", "did", "has", "have", "can",
+  private static final Set<String> YES_NO_OPENERS = WordSet.of("is", "are", "does", "do", "did", "has", "have", "can",
       "was", "were");
   /** Most questions join nothing: this finds a joining word before the question is split into words. */
   private static final Pattern JOINED = Pattern.compile("[\\s,;](and|i|oraz|a)[\\s,;]",
       Pattern.CASE_INSENSITIVE);
-  private static final Set<String> LEADING_PREPOSITIONS = Set.copyOf(List.of("na", "do", "w", "z", "o", "od", "za",
-      "dla", "przez", "po", "for", "on", "in", "at", "with", "to", "by", "from"));
+  private static final Set<String> LEADING_PREPOSITIONS = WordSet.of("na", "do", "w", "z", "o", "od", "za",
+      "dla", "przez", "po", "for", "on", "in", "at", "with", "to", "by", "from");
   /** A second question that says "it" means the first one's thing: it cannot be read on its own. */
-  private static final Set<String> BACK_REFERENCES = Set.copyOf(List.of("it", "its", "it's", "them", "they", "their",
+  private static final Set<String> BACK_REFERENCES = WordSet.of("it", "its", "it's", "them", "they", "their",
       "this", "that", "those", "these", "he", "she", "his", "her", "one", "ones", "jego", "jej", "ich", "niego",
-      "niej", "nich", "tego", "tym", "ten", "ta", "te", "to", "tej", "nim", "on", "ona", "oni", "one"));
+      "niej", "nich", "tego", "tym", "ten", "ta", "te", "to", "tej", "nim", "on", "ona", "oni", "one");
 
   /** Of those, the words that cannot be anything but a pointer back ("to" and "one" may be a preposition, a number). */
-  private static final Set<String> POINTERS = Set.copyOf(List.of("it", "its", "it's", "them", "they", "their",
-      "jego", "jej", "ich", "niego", "niej", "nich", "nim", "ona", "oni"));
+  private static final Set<String> POINTERS = WordSet.of("it", "its", "it's", "them", "they", "their",
+      "jego", "jej", "ich", "niego", "niej", "nich", "nim", "ona", "oni");
   /** In Polish "on" is "it" too ("od czego on zależy"). */
   private static final Set<String> POINTERS_PL = java.util.stream.Stream.concat(POINTERS.stream(),
       java.util.stream.Stream.of("on")).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -1123,11 +1123,11 @@ public final class QuestionReader {
         .toList();
   }
 
-  private static final Set<String> SKIPPED_WORDS = Set.copyOf(List.of("skipped", "skip", "skips", "pominiete",
-      "pominieto", "pominiety", "pominieta", "pominal", "pominela"));
-  private static final Set<String> RUN_NOUNS = Set.copyOf(List.of("run", "przebieg", "przebiegu", "przebiegiem"));
-  private static final Set<String> THAT = Set.copyOf(List.of("that", "this", "last", "latest", "ten", "tym", "tego",
-      "ostatni", "ostatnim", "ostatniego"));
+  private static final Set<String> SKIPPED_WORDS = WordSet.of("skipped", "skip", "skips", "pominiete",
+      "pominieto", "pominiety", "pominieta", "pominal", "pominela");
+  private static final Set<String> RUN_NOUNS = WordSet.of("run", "przebieg", "przebiegu", "przebiegiem");
+  private static final Set<String> THAT = WordSet.of("that", "this", "last", "latest", "ten", "tym", "tego",
+      "ostatni", "ostatnim", "ostatniego");
 
   /**
    * "board approval - what is it waiting on": a role's word inside a check named by more words ("Management board
@@ -1150,7 +1150,7 @@ public final class QuestionReader {
   }
 
   /** Words of a sign-off whose evidence changed since it was given. */
-  private static final Set<String> SHE_HE = Set.of("she", "he", "they", "her", "his");
+  private static final Set<String> SHE_HE = WordSet.of("she", "he", "they", "her", "his");
   /** "why's my cert sign-off not counting anymore", "czemu mój podpis się już nie liczy": a sign-off gone stale. */
   private static boolean noLongerCounts(List<Word> words) {
     return words.stream().anyMatch(w -> COUNTS_WORDS.contains(w.text()))
@@ -1163,14 +1163,14 @@ public final class QuestionReader {
         && words.stream().anyMatch(w -> CHANGE_NOUNS.contains(w.text()));
   }
 
-  private static final Set<String> COUNTS_WORDS = Set.of("counting", "counts", "liczy");
-  private static final Set<String> NO_LONGER = Set.of("anymore", "longer", "juz");
-  private static final Set<String> BROKE_WORDS = Set.of("popsulo", "zepsulo", "rozwalilo", "broke", "break",
+  private static final Set<String> COUNTS_WORDS = WordSet.of("counting", "counts", "liczy");
+  private static final Set<String> NO_LONGER = WordSet.of("anymore", "longer", "juz");
+  private static final Set<String> BROKE_WORDS = WordSet.of("popsulo", "zepsulo", "rozwalilo", "broke", "break",
       "broken", "messed");
-  private static final Set<String> CHANGE_NOUNS = Set.of("przestawienie", "zmiana", "zmiany", "change", "switch",
+  private static final Set<String> CHANGE_NOUNS = WordSet.of("przestawienie", "zmiana", "zmiany", "change", "switch",
       "switching", "przelaczenie", "zmienienie");
-  private static final Set<String> STALE_WORDS = Set.of("stale", "outdated", "invalidated");
-  private static final Set<String> STALE_STEMS = Set.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
+  private static final Set<String> STALE_WORDS = WordSet.of("stale", "outdated", "invalidated");
+  private static final Set<String> STALE_STEMS = WordSet.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
   private static final Word CHOOSE = Words.of("choose").get(0);
 
@@ -1189,12 +1189,12 @@ public final class QuestionReader {
   }
 
   /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
-  private static final Set<String> REVOKED_WORDS = Set.copyOf(List.of("revoked", "revocation", "revoking", "withdrew",
+  private static final Set<String> REVOKED_WORDS = WordSet.of("revoked", "revocation", "revoking", "withdrew",
       "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
       "cofniety", "cofnal", "cofnela", "cofneli", "cofnelo", "wycofal", "wycofala", "wycofali", "wycofalem",
       "wycofalam", "wycofalismy", "cofnalem", "cofnelam", "cofnelismy",
       "wycofywal", "wycofywala", "wycofywali", "cofal", "cofala", "cofali", "odwolal", "odwolala", "odwolali",
-      "odwolalem", "odwolalam"));
+      "odwolalem", "odwolalam");
   /** "petras", "petra's": a person's first name in the possessive. */
   private static boolean possessive(String word, Scenario scenario) {
     if (!word.endsWith("s")) {
@@ -1209,12 +1209,12 @@ public final class QuestionReader {
    * "petra's revoke", "the revoke": the verb as a noun, after a possessive or an article; "did anybody revoke": asked of
    * someone in the past, not a request.
    */
-  private static final Set<String> NOUN_MARKERS = Set.copyOf(List.of("the", "that", "this", "her", "his", "my", "your",
-      "their", "anybody", "anyone", "somebody", "someone"));
+  private static final Set<String> NOUN_MARKERS = WordSet.of("the", "that", "this", "her", "his", "my", "your",
+      "their", "anybody", "anyone", "somebody", "someone");
   /** Choosing in the past: "did I set the on-call", "czy Halinka już wybrała". */
-  private static final Set<String> CHOSEN = Set.copyOf(List.of("set", "chose", "chosen", "picked", "ustawil",
+  private static final Set<String> CHOSEN = WordSet.of("set", "chose", "chosen", "picked", "ustawil",
       "ustawila", "ustawilem", "ustawilam", "ustawiony", "ustawiona", "ustawione", "wybral", "wybrala", "wybralem",
-      "wybralam", "wybrany", "wybrana", "wybrane"));
+      "wybralam", "wybrany", "wybrana", "wybrane");
   private static final Pattern POLISH_PAST = Pattern.compile(".*(l|la|lo|li|ly|lem|lam|les|las|any|ana|ane|ony|ona|one)");
 
   /**
@@ -1245,7 +1245,7 @@ public final class QuestionReader {
   }
 
   /** A run's going in a past form, by the verb of going: "czy dry run już kiedyś szedł". */
-  private static final Set<String> RAN_WORDS = Set.of("szedl", "poszedl", "poszla", "szla", "lecial", "polecial",
+  private static final Set<String> RAN_WORDS = WordSet.of("szedl", "poszedl", "poszla", "szla", "lecial", "polecial",
       "puszczony", "puszczany");
 
   /** A verb of running in a past form: "ran", "kicked off", "odpalił", "puściła". */
@@ -2636,19 +2636,19 @@ public final class QuestionReader {
   }
 
   /** The first words of a yes/no question about a state: "is", "has", "czy". */
-  private static final Set<String> READY_QUESTION = Set.copyOf(List.of("is", "are", "has", "have", "was", "were",
-      "did", "czy", "jest", "sa"));
-  private static final Set<String> DONE_WORDS = Set.copyOf(List.of("signed", "accepted", "approved", "complete",
+  private static final Set<String> READY_QUESTION = WordSet.of("is", "are", "has", "have", "was", "were",
+      "did", "czy", "jest", "sa");
+  private static final Set<String> DONE_WORDS = WordSet.of("signed", "accepted", "approved", "complete",
       "completed", "finished", "cleared", "proven", "podpisane", "podpisana", "podpisany", "zaakceptowane",
       "zaakceptowana", "zaakceptowany", "zatwierdzone", "zatwierdzona", "zatwierdzony", "zakonczone",
-      "zakonczona", "zakonczony", "skonczone", "gotowa", "gotowe", "gotowy", "zielona", "zielone", "zielony"));
-  private static final Set<String> DEPEND_WORDS = Set.copyOf(List.of("depend", "depends", "dependent",
-      "dependencies", "dependency", "relies", "rely", "zalezy", "zaleza", "zalezne", "zaleznosci", "zaleznosc"));
+      "zakonczona", "zakonczony", "skonczone", "gotowa", "gotowe", "gotowy", "zielona", "zielone", "zielony");
+  private static final Set<String> DEPEND_WORDS = WordSet.of("depend", "depends", "dependent",
+      "dependencies", "dependency", "relies", "rely", "zalezy", "zaleza", "zalezne", "zaleznosci", "zaleznosc");
 
   /** Words that say "the snapshot's data" rather than name one batch of it. */
-  private static final Set<String> SNAPSHOT_STEMS = Set.copyOf(List.of("row", "record", "rekord", "wiersz", "package",
+  private static final Set<String> SNAPSHOT_STEMS = WordSet.of("row", "record", "rekord", "wiersz", "package",
       "dump", "paczk", "pakiet", "zrzut", "migawk", "snapshot", "data", "dane", "danych", "batch", "parti", "table",
-      "tabel", "checksum"));
+      "tabel", "checksum");
 
   /**
    * The one batch of the snapshot a question names ("the operations package"), by a word of its
@@ -2951,7 +2951,7 @@ public final class QuestionReader {
   }
 
   /** Words asking what someone owns ("wlasciciel..." by its prefix). */
-  private static final Set<String> WHO_WORDS = Set.of("who", "whose", "whom", "kto", "kim", "kogo", "czyja", "czyj", "czyje");
+  private static final Set<String> WHO_WORDS = WordSet.of("who", "whose", "whom", "kto", "kim", "kogo", "czyja", "czyj", "czyje");
 
   private static boolean ownWord(Word w) {
     return OWN_WORDS.contains(w.text()) || w.text().startsWith("wlasciciel");
@@ -2970,7 +2970,7 @@ public final class QuestionReader {
     }
     return false;
   }
-  private static final Set<String> OWN_WORDS = Set.of("own", "owns", "owned", "owner", "belong", "belongs",
+  private static final Set<String> OWN_WORDS = WordSet.of("own", "owns", "owned", "owner", "belong", "belongs",
       "naleza", "nalezy", "posiada", "wlasciciel", "wlascicielem", "odpowiada", "responsible", "odpowiedzialny",
       "odpowiedzialna");
 
@@ -2980,55 +2980,55 @@ public final class QuestionReader {
   /** The subject of the production overview asked with each gate's owners ("and who owns each"). */
   static final String OWNERS = "owners";
   /** Words asking for every one of something, not a summary or the first. */
-  private static final Set<String> ALL_WORDS = Set.copyOf(List.of("all", "every", "everyone", "everybody",
+  private static final Set<String> ALL_WORDS = WordSet.of("all", "every", "everyone", "everybody",
       "everything", "each", "complete", "full", "wszyscy", "wszystkie", "wszystkich", "wszystko", "kazdy", "kazda",
-      "kazde", "kazdego", "kazdej", "komplet", "pelna", "calosc"));
+      "kazde", "kazdego", "kazdej", "komplet", "pelna", "calosc");
   /** What a second ask joined to a question usually is: what next, how far, whose, on which mode. */
   private static final Set<Intent> JOINED_ASKS = Set.of(Intent.NEXT, Intent.COUNT, Intent.OWNER, Intent.PROVIDER,
       Intent.SNAPSHOT);
   /** Words joining two asks in one question. */
-  private static final Set<String> JOINING = Set.copyOf(List.of("and", "also", "then", "plus", "oraz", "potem"));
+  private static final Set<String> JOINING = WordSet.of("and", "also", "then", "plus", "oraz", "potem");
   /** The subject of every group counted, not only the checklist's gates ("how many groups are blocked"). */
   static final String GROUPS = "groups";
-  private static final Set<String> GROUP_PLURAL = Set.copyOf(List.of("groups", "grup", "grupy", "grupach",
-      "grupami"));
-  private static final Set<String> COUNT_WORDS = Set.copyOf(List.of("many", "number", "count", "ile", "liczba",
-      "liczbe"));
-  private static final Set<String> COUNT_FILLERS = Set.copyOf(List.of("of", "the", "all", "in", "total", "jest",
-      "wszystkich", "lacznie", "razem", "calych", "mamy"));
+  private static final Set<String> GROUP_PLURAL = WordSet.of("groups", "grup", "grupy", "grupach",
+      "grupami");
+  private static final Set<String> COUNT_WORDS = WordSet.of("many", "number", "count", "ile", "liczba",
+      "liczbe");
+  private static final Set<String> COUNT_FILLERS = WordSet.of("of", "the", "all", "in", "total", "jest",
+      "wszystkich", "lacznie", "razem", "calych", "mamy");
   /** The subject of two people compared, then what is compared: owned, open, now. */
   static final String COMPARED = "compare:";
-  private static final Set<String> NEXT_WORDS = Set.copyOf(List.of("next", "nastepny", "nastepna", "nastepne",
-      "kolejny", "kolejna", "kolejne"));
-  private static final Set<String> PERMISSION_NOUNS = Set.copyOf(List.of("permission", "permissions", "rights",
-      "uprawnien", "uprawnienia", "uprawnieniach", "prawa"));
-  private static final Set<String> MORE_WORDS = Set.copyOf(List.of("more", "most", "fewer", "less", "wiecej",
-      "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy"));
-  private static final Set<String> MOST_WORDS = Set.of("most", "najwiecej");
-  private static final Set<String> THING_WORDS = Set.of("things", "tasks", "rzeczy", "zadan", "pozycji");
-  private static final Set<String> OPEN_WORDS = Set.copyOf(List.of("open", "outstanding", "pending", "left",
-      "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo"));
+  private static final Set<String> NEXT_WORDS = WordSet.of("next", "nastepny", "nastepna", "nastepne",
+      "kolejny", "kolejna", "kolejne");
+  private static final Set<String> PERMISSION_NOUNS = WordSet.of("permission", "permissions", "rights",
+      "uprawnien", "uprawnienia", "uprawnieniach", "prawa");
+  private static final Set<String> MORE_WORDS = WordSet.of("more", "most", "fewer", "less", "wiecej",
+      "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy");
+  private static final Set<String> MOST_WORDS = WordSet.of("most", "najwiecej");
+  private static final Set<String> THING_WORDS = WordSet.of("things", "tasks", "rzeczy", "zadan", "pozycji");
+  private static final Set<String> OPEN_WORDS = WordSet.of("open", "outstanding", "pending", "left",
+      "remaining", "otwartych", "otwarte", "niegotowych", "niezamknietych", "zaleglych", "pozostalo");
   /** The subject of what waits on a thing, then its id. */
   static final String DEPENDENTS = "dependents:";
-  private static final Set<String> UNBLOCK_WORDS = Set.copyOf(List.of("unblock", "unblocks", "unblocked",
+  private static final Set<String> UNBLOCK_WORDS = WordSet.of("unblock", "unblocks", "unblocked",
       "unblocking", "unlock", "unlocks", "odblokuje", "odblokuja", "odblokowuje", "odblokowalby", "odblokowaloby",
-      "odblokuje", "odblokowac", "odblokujemy", "odblokujesz"));
+      "odblokuje", "odblokowac", "odblokujemy", "odblokujesz");
   /** Words that ask what waits on the thing named after them: "what depends on X", "co czeka na X". */
-  private static final Set<String> WAIT_ON_WORDS = Set.copyOf(List.of("depends", "depend", "wait", "waits",
-      "waiting", "zalezy", "zaleza", "czeka", "czekaja", "hinge", "hinges", "relies", "rely"));
-  private static final Set<String> WHAT_WHICH = Set.copyOf(List.of("what", "which", "whats", "co", "ktore",
-      "ktora", "ktory", "jakie", "ile", "how"));
+  private static final Set<String> WAIT_ON_WORDS = WordSet.of("depends", "depend", "wait", "waits",
+      "waiting", "zalezy", "zaleza", "czeka", "czekaja", "hinge", "hinges", "relies", "rely");
+  private static final Set<String> WHAT_WHICH = WordSet.of("what", "which", "whats", "co", "ktore",
+      "ktora", "ktory", "jakie", "ile", "how");
   /** The subject of a packet's variables asked for, then the variable or packet named ("" for all). */
   static final String ENV = "env:";
-  private static final Set<String> VARIABLE_WORDS = Set.copyOf(List.of("variable", "variables", "vars", "var",
-      "zmienna", "zmienne", "zmiennych", "zmiennej", "zmiennymi", "zmiennym"));
-  private static final Set<String> PACKET_WORDS = Set.copyOf(List.of("packet", "packets", "pakiet", "pakiecie",
-      "pakietu", "pakiety"));
-  private static final Set<String> WHICH_ENV = Set.copyOf(List.of("which", "what", "ktore", "jakie", "jakim",
-      "ktorym"));
+  private static final Set<String> VARIABLE_WORDS = WordSet.of("variable", "variables", "vars", "var",
+      "zmienna", "zmienne", "zmiennych", "zmiennej", "zmiennymi", "zmiennym");
+  private static final Set<String> PACKET_WORDS = WordSet.of("packet", "packets", "pakiet", "pakiecie",
+      "pakietu", "pakiety");
+  private static final Set<String> WHICH_ENV = WordSet.of("which", "what", "ktore", "jakie", "jakim",
+      "ktorym");
   /** Words that make "env" the packet's block rather than an environment ("the release env export"). */
-  private static final Set<String> ENV_BLOCK_WORDS = Set.copyOf(List.of("export", "exports", "eksport",
-      "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik"));
+  private static final Set<String> ENV_BLOCK_WORDS = WordSet.of("export", "exports", "eksport",
+      "eksportu", "eksporcie", "block", "blok", "bloku", "packet", "pakiet", "pakiecie", "pakietu", "file", "plik");
   /** The subject of every pipeline listed with its last run ("which pipelines do we have"). */
   static final String PIPELINES = "pipelines";
   /** The subject prefix of "does X block production" (then X's id). */
@@ -3073,7 +3073,7 @@ public final class QuestionReader {
 
   /** The subject prefix of "do I need to sign X" of a check nobody signs (then its id). */
   static final String NO_SIGN_OFF = "noSignOff:";
-  private static final Set<String> SHOULD_WORDS = Set.of("should", "musze", "powinnam", "powinienem", "powinna",
+  private static final Set<String> SHOULD_WORDS = WordSet.of("should", "musze", "powinnam", "powinienem", "powinna",
       "powinien", "mam");
 
   /** Whether nobody signs check {@code id} off: a pipeline's run proves it, or it follows from other evidence. */
@@ -3089,7 +3089,7 @@ public final class QuestionReader {
   /** Asked whether one depends on the other at all ("does X depend on Y"). */
   static final String DEPENDS = "\tdepends";
   /** Words of waiting on something: "still stuck behind VAT", "czeka na", "blocked by". */
-  private static final Set<String> WAIT_WORDS = Set.of("wait", "waits", "waiting", "behind", "blocked", "held", "stuck",
+  private static final Set<String> WAIT_WORDS = WordSet.of("wait", "waits", "waiting", "behind", "blocked", "held", "stuck",
       "czeka", "czekaja", "zablokowana", "zablokowany", "zablokowane", "wstrzymana", "wstrzymany", "wstrzymane");
 
   /**
@@ -3173,21 +3173,21 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> MUST_WORDS = Set.copyOf(List.of("have", "has", "must", "need", "needs",
+  private static final Set<String> MUST_WORDS = WordSet.of("have", "has", "must", "need", "needs",
       "needed", "required", "musi", "musza", "musimy", "trzeba", "potrzebne", "potrzebny", "potrzebna", "wymagane",
-      "wymagany", "wymagana"));
+      "wymagany", "wymagana");
   /** What a deadline is said by: a weekday, the launch, the switch, the weekend. */
-  private static final Set<String> DEADLINE_STEMS = Set.copyOf(List.of("monday", "tuesday", "wednesday", "thursday",
+  private static final Set<String> DEADLINE_STEMS = WordSet.of("monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "weekend", "launch", "start", "switch", "cutover", "golive", "tomorrow",
       "poniedzia", "wtor", "srod", "czwart", "piat", "sobot", "niedziel", "startem", "startu", "przelacz",
-      "uruchomien", "jutr"));
+      "uruchomien", "jutr");
 
   /** The subject of every provider listed ("which integrations are still on mocks"). */
   static final String ALL_PROVIDERS = "allProviders";
   /** The subject of "how many events has the journal recorded". */
   static final String EVENTS_COUNTED = "eventsCounted";
-  private static final Set<String> EVENT_WORDS = Set.copyOf(List.of("events", "entries", "zdarzen", "zdarzenia",
-      "wpisow", "wpisy", "wpisach"));
+  private static final Set<String> EVENT_WORDS = WordSet.of("events", "entries", "zdarzen", "zdarzenia",
+      "wpisow", "wpisy", "wpisach");
   /** "skąd je teraz bierzemy", "where do we get them from now": the source a provider stands for today. */
   private static boolean sourceAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
@@ -3202,8 +3202,8 @@ public final class QuestionReader {
 
   /** The subject prefix of "how many times did X run" (then the pipeline's id). */
   static final String RUNS = "runs:";
-  private static final Set<String> RUN_COUNT_WORDS = Set.copyOf(List.of("runs", "times", "razy", "przebiegi",
-      "przebiegow", "przebiegach", "uruchomien", "uruchomienia", "dryruns"));
+  private static final Set<String> RUN_COUNT_WORDS = WordSet.of("runs", "times", "razy", "przebiegi",
+      "przebiegow", "przebiegach", "uruchomien", "uruchomienia", "dryruns");
 
   /** The pipeline whose runs a question counts ("how many dry-runs have passed", "ile razy szedł connection"). */
   private static String runsCounted(Scan s) {
@@ -3295,8 +3295,8 @@ public final class QuestionReader {
     return out;
   }
 
-  private static final Set<String> FIRST_WORDS = Set.copyOf(List.of("first", "earliest", "pierwszy", "pierwszego",
-      "pierwsza", "pierwszej", "pierwsze", "pierwszym"));
+  private static final Set<String> FIRST_WORDS = WordSet.of("first", "earliest", "pierwszy", "pierwszego",
+      "pierwsza", "pierwszej", "pierwsze", "pierwszym");
 
   /** "since I signed", "od kiedy zatwierdziłam": the asker did what the words after {@code from} say. */
   private static boolean iDid(Scan s, int from) {
@@ -3304,7 +3304,7 @@ public final class QuestionReader {
         && (w.text().endsWith("lem") || w.text().endsWith("lam")));
   }
 
-  private static final Set<String> MY_OWN = Set.of("swoje", "swoja", "swoj", "swojego", "swoich", "moje", "moja",
+  private static final Set<String> MY_OWN = WordSet.of("swoje", "swoja", "swoj", "swojego", "swoich", "moje", "moja",
       "moj", "moich", "mine");
 
   /** The kind of event a verb says ("withdrew", "wycofała", "signed", "odpalił"), or null. */
@@ -3320,8 +3320,8 @@ public final class QuestionReader {
 
   /** The subject prefix of "what did Tomek do today" (then the actor's id, a tab and their name): what they recorded. */
   static final String DONE_BY = "doneBy:";
-  private static final Set<String> DID_WORDS = Set.copyOf(List.of("done", "robil", "robila", "zrobil", "zrobila",
-      "robili", "zrobili", "porobil", "porobila"));
+  private static final Set<String> DID_WORDS = WordSet.of("done", "robil", "robila", "zrobil", "zrobila",
+      "robili", "zrobili", "porobil", "porobila");
 
   /** "what did Tomek do today", "co dziś robił Tomek", "what has Jan done": whom the recent events are asked of. */
   private static String doneByAsked(Scan s) {
@@ -3337,9 +3337,9 @@ public final class QuestionReader {
     return did ? s.actor.id() : null;
   }
 
-  private static final Set<String> SIGN_OFF_NOUNS = Set.copyOf(List.of("sign", "off", "offs", "signoff", "signoffs",
+  private static final Set<String> SIGN_OFF_NOUNS = WordSet.of("sign", "off", "offs", "signoff", "signoffs",
       "signatures", "checks", "items", "podpisy", "podpisow", "akceptacje", "akceptacji", "kontrole", "kontroli",
-      "rzeczy"));
+      "rzeczy");
 
   /**
    * "which of my sign-offs are stuck", "które moje kontrole są zablokowane": the asker's own that wait, nothing named
@@ -3367,8 +3367,8 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> SOMEONE_DID_WORDS = Set.copyOf(List.of("did", "signed", "podpisal", "podpisala",
-      "podpisali", "zaakceptowal", "zaakceptowala", "zaakceptowali", "klepnal", "klepnela", "klepneli"));
+  private static final Set<String> SOMEONE_DID_WORDS = WordSet.of("did", "signed", "podpisal", "podpisala",
+      "podpisali", "zaakceptowal", "zaakceptowala", "zaakceptowali", "klepnal", "klepnela", "klepneli");
 
   /**
    * "who did what today", "kto co dziś podpisał": a who with a past deed and nobody, nothing named asks what everyone
@@ -3394,8 +3394,8 @@ public final class QuestionReader {
     return who && did;
   }
 
-  private static final Set<String> SINCE_AFTER_OD = Set.copyOf(List.of("czasu", "kiedy", "ostatniego", "ostatniej",
-      "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj"));
+  private static final Set<String> SINCE_AFTER_OD = WordSet.of("czasu", "kiedy", "ostatniego", "ostatniej",
+      "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj");
 
   /**
    * A pipeline named by its id's words after {@code from}, in a Polish case too ("od czasu dry-runu": "dry" "runu"
@@ -3417,13 +3417,13 @@ public final class QuestionReader {
     return null;
   }
 
-  private static final Set<String> CHANGED_WORDS = Set.copyOf(List.of("change", "changed", "changes", "switched",
+  private static final Set<String> CHANGED_WORDS = WordSet.of("change", "changed", "changes", "switched",
       "zmienil", "zmienila", "zmienili", "zmienilo", "zmiana", "zmiane", "zmienione", "zmieniona", "zmieniony",
       "przestawil", "przestawila", "zmienilam", "zmienilem", "zmieniana", "zmieniany", "zmieniane", "zmienialam",
-      "zmienial", "zmieniala", "moved"));
-  private static final Set<String> EARLIER_WORDS = Set.copyOf(List.of("before", "previously", "earlier", "previous",
+      "zmienial", "zmieniala", "moved");
+  private static final Set<String> EARLIER_WORDS = WordSet.of("before", "previously", "earlier", "previous",
       "prior", "originally", "wczesniej", "poprzednio", "przedtem", "poprzednia", "poprzedni", "poprzednie",
-      "pierwotnie", "history", "historia", "historie", "historii"));
+      "pierwotnie", "history", "historia", "historie", "historii");
 
   /**
    * A decision named clearly with a word asking what it was earlier ("what was the region before", "jaka była
@@ -3466,12 +3466,12 @@ public final class QuestionReader {
 
   /** The subject prefix of "what changed since X" (then X's id, and "@" and the asker's id for "since I ..."). */
   static final String SINCE = "since:";
-  private static final Set<String> SINCE_WORDS = Set.copyOf(List.of("since", "odkad", "odkąd"));
-  private static final Set<String> CHANGE_WORDS = Set.copyOf(List.of("changed", "change", "changes", "happened",
+  private static final Set<String> SINCE_WORDS = WordSet.of("since", "odkad", "odkąd");
+  private static final Set<String> CHANGE_WORDS = WordSet.of("changed", "change", "changes", "happened",
       "touch", "touched", "modified",
       "happen", "new", "moved", "recorded", "done", "signed", "accepted", "anything", "zmienilo", "zmiany", "zmian",
       "zmienil", "zmienila", "stalo", "wydarzylo", "nowego", "ruszylo", "zapisano", "zrobiono", "podpisal",
-      "podpisala", "zaakceptowal", "zaakceptowala", "cos", "dzialo", "happening", "działo"));
+      "podpisala", "zaakceptowal", "zaakceptowala", "cos", "dzialo", "happening", "działo");
 
   /**
    * What a question asks the changes since ("what changed since I ran the connection check", "co się zmieniło od
@@ -3513,24 +3513,24 @@ public final class QuestionReader {
 
   /** The subject prefix of "if X is done, can we go live" (then X's id). */
   static final String IF_DONE = "ifDone:";
-  private static final Set<String> IF_WORDS = Set.copyOf(List.of("if", "assuming", "suppose", "supposing",
-      "provided", "jesli", "jezeli", "gdyby", "jakby", "jesliby", "jezeliby", "zakladajac"));
+  private static final Set<String> IF_WORDS = WordSet.of("if", "assuming", "suppose", "supposing",
+      "provided", "jesli", "jezeli", "gdyby", "jakby", "jesliby", "jezeliby", "zakladajac");
   /** "when X passes, ...", "jak X podpisze, to ...": a condition only when no verb asks when or how right after. */
-  private static final Set<String> CONDITION_WHEN = Set.copyOf(List.of("when", "once", "after", "gdy", "kiedy", "jak",
-      "jakby", "skoro"));
-  private static final Set<String> NOT_A_CONDITION_AFTER = Set.copyOf(List.of("will", "would", "is", "are", "was",
+  private static final Set<String> CONDITION_WHEN = WordSet.of("when", "once", "after", "gdy", "kiedy", "jak",
+      "jakby", "skoro");
+  private static final Set<String> NOT_A_CONDITION_AFTER = WordSet.of("will", "would", "is", "are", "was",
       "were", "can", "could", "did", "does", "do", "should", "has", "have", "bedzie", "beda", "jest", "sa", "byl",
       "byla", "bylo", "zostanie", "zostal", "zostala", "mozna", "mozemy", "moge", "to", "sie", "dlugo", "wyglada",
       "stoi", "stoimy", "idzie", "dokladnie", "daleko", "wiele", "duzo", "many", "much", "long", "far", "soon",
-      "exactly"));
+      "exactly");
   /**
    * What a what-if asks about production: going live, or what would be left ("what would it unblock" asks what
    * waits on the thing: its dependents).
    */
-  private static final Set<String> OUTCOME_WORDS = Set.copyOf(List.of("go", "golive", "live", "prod", "production",
+  private static final Set<String> OUTCOME_WORDS = WordSet.of("go", "golive", "live", "prod", "production",
       "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszyc", "ruszac",
       "start", "starts", "begin", "startowac", "wystartowac", "wystartujemy", "wystartuja",
-      "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje"));
+      "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje");
 
   /** A what-if as read: what it takes as done (ids; a person's id for what they owe) and the gate asked, else null. */
   record WhatIf(List<String> assumed, String outcome) {
@@ -3697,9 +3697,9 @@ public final class QuestionReader {
     return null;
   }
 
-  private static final Set<String> LAUNCH_NOUNS = Set.of("start", "startu", "launch", "golive", "uruchomienie",
+  private static final Set<String> LAUNCH_NOUNS = WordSet.of("start", "startu", "launch", "golive", "uruchomienie",
       "uruchomienia");
-  private static final Set<String> AND_WORDS = Set.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze", "a");
+  private static final Set<String> AND_WORDS = WordSet.of("and", "i", "oraz", "plus", "also", "both", "tez", "takze", "a");
 
   /**
    * "what happens to X if I pull my sign-off", "czy moje wycofanie retencji coś zablokowało": a withdrawal, with a
@@ -3736,11 +3736,11 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> WITHDRAWAL_EFFECT = Set.copyOf(List.of("happens", "happen", "affect", "affects",
-      "break", "breaks", "block", "blocks", "blocked", "dalej", "stanie", "gdybym", "jakbym"));
+  private static final Set<String> WITHDRAWAL_EFFECT = WordSet.of("happens", "happen", "affect", "affects",
+      "break", "breaks", "block", "blocks", "blocked", "dalej", "stanie", "gdybym", "jakbym");
 
   /** "me and Petra", "ja i Petra": the asker among the people a what-if names. */
-  private static final Set<String> ME_OR_I = Set.of("me", "i", "myself", "ja", "mnie");
+  private static final Set<String> ME_OR_I = WordSet.of("me", "i", "myself", "ja", "mnie");
 
   /**
    * "... to Magda od razu podpisze treści komunikatów?", "then can I sign the wording?": the check the question's
@@ -3793,7 +3793,7 @@ public final class QuestionReader {
 
   /** How well a check of the person asked about must be named by the words of a what-if's question. */
   private static final double OWNED_CHECK_FLOOR = 0.9;
-  private static final Set<String> FIRST_PERSON_CAN = Set.of("moge", "bede", "mam", "podpisze", "zaakceptuje",
+  private static final Set<String> FIRST_PERSON_CAN = WordSet.of("moge", "bede", "mam", "podpisze", "zaakceptuje",
       "zatwierdze");
 
   /** Words that say a gate would be done: "is the licensing gate done?", "czy cutover będzie zamknięty?". */
@@ -3801,11 +3801,11 @@ public final class QuestionReader {
     return DONE_WORDS.contains(text) || GATE_DONE_WORDS.contains(text) || startsWithAny(text, DONE_STEMS);
   }
 
-  private static final Set<String> GATE_DONE_WORDS = Set.copyOf(List.of("done", "ready", "closed", "close", "closes",
+  private static final Set<String> GATE_DONE_WORDS = WordSet.of("done", "ready", "closed", "close", "closes",
       "finish", "finishes", "green", "clear", "unblocked", "unblock", "unblocks", "pass", "passes", "passed",
-      "przejdzie", "przejda"));
-  private static final Set<String> DONE_STEMS = Set.copyOf(List.of("gotow", "zamkn", "domkn", "zakoncz", "skoncz",
-      "zielon", "odblok", "zaliczon", "zrobion", "zaakceptowan"));
+      "przejdzie", "przejda");
+  private static final Set<String> DONE_STEMS = WordSet.of("gotow", "zamkn", "domkn", "zakoncz", "skoncz",
+      "zielon", "odblok", "zaliczon", "zrobion", "zaakceptowan");
 
   /**
    * Where a what-if's condition ends: at the first word that opens the question it asks ("does", "will", "is",
@@ -3821,8 +3821,8 @@ public final class QuestionReader {
     return words.size();
   }
 
-  private static final Set<String> CLAUSE_OPENERS = Set.copyOf(List.of("does", "do", "will", "would", "is", "are",
-      "can", "could", "should", "shall", "czy", "to", "bedzie", "beda", "bedziemy", "mozemy", "mozna"));
+  private static final Set<String> CLAUSE_OPENERS = WordSet.of("does", "do", "will", "would", "is", "are",
+      "can", "could", "should", "shall", "czy", "to", "bedzie", "beda", "bedziemy", "mozemy", "mozna");
 
   /** The links of the words from {@code from} to {@code to} alone, at their places in the whole question. */
   private static List<Link> relink(Scan s, int from, int to) {
@@ -3904,22 +3904,22 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> POLISH_WHEN = Set.of("gdy", "kiedy", "jak", "skoro");
-  private static final Set<String> UNDONE_WORDS = Set.copyOf(List.of("not", "nie", "doesn", "don", "isn", "won",
-      "fail", "fails", "failed", "breaks", "rejected", "reject", "rejects"));
-  private static final Set<String> UNDONE_STEMS = Set.copyOf(List.of("wycof", "cofn", "odwol", "uniewazn", "odrzuc",
-      "padnie", "oblej", "obleje"));
+  private static final Set<String> POLISH_WHEN = WordSet.of("gdy", "kiedy", "jak", "skoro");
+  private static final Set<String> UNDONE_WORDS = WordSet.of("not", "nie", "doesn", "don", "isn", "won",
+      "fail", "fails", "failed", "breaks", "rejected", "reject", "rejects");
+  private static final Set<String> UNDONE_STEMS = WordSet.of("wycof", "cofn", "odwol", "uniewazn", "odrzuc",
+      "padnie", "oblej", "obleje");
 
   /** A thing named by one word of its own ("rollback") is named well enough beside "block" and "production". */
   private static final double BLOCKER_NAMED = 2.5;
 
-  private static final Set<String> COMPARE_WORDS = Set.copyOf(List.of("vs", "versus", "compared", "compare",
+  private static final Set<String> COMPARE_WORDS = WordSet.of("vs", "versus", "compared", "compare",
       "comparison", "between", "differ", "differs", "different", "difference", "same", "miedzy", "sam", "sama",
       "samo", "porownaniu", "porownaj",
-      "porownanie", "porownac", "rozni", "roznia", "roznica", "roznice", "inny", "inna", "inne"));
-  private static final Set<String> TWO_RUNS_WORDS = Set.copyOf(List.of("first", "second", "both", "previous",
+      "porownanie", "porownac", "rozni", "roznia", "roznica", "roznice", "inny", "inna", "inne");
+  private static final Set<String> TWO_RUNS_WORDS = WordSet.of("first", "second", "both", "previous",
       "earlier", "runs", "pierwszy", "pierwszym", "pierwsza", "pierwszej", "drugi", "druga", "drugim", "drugiej",
-      "poprzedni", "poprzednim", "oba", "obu", "obydwa", "probami", "przebiegami", "przebiegow", "prob"));
+      "poprzedni", "poprzednim", "oba", "obu", "obydwa", "probami", "przebiegami", "przebiegow", "prob");
 
   /** "did the second dry-run change anything vs the first", "czy suma kontrolna zmieniła się między próbami". */
   private static boolean runsCompared(List<Word> words) {
@@ -3941,8 +3941,8 @@ public final class QuestionReader {
   }
 
   /** Verbs of finishing a piece of work by their stems: "did Kasia finish X", "czy Aga skończyła X", "zrobią". */
-  private static final Set<String> FINISH_STEMS = Set.copyOf(List.of("finish", "complet", "wrap", "skoncz",
-      "dokoncz", "zamkn", "ogarn", "zrobi"));
+  private static final Set<String> FINISH_STEMS = WordSet.of("finish", "complet", "wrap", "skoncz",
+      "dokoncz", "zamkn", "ogarn", "zrobi");
 
   private static boolean finishWord(String text) {
     return startsWithAny(text, FINISH_STEMS);
@@ -3964,10 +3964,10 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> BLOCK_VERBS = Set.copyOf(List.of("block", "blocks", "blocking", "hold", "holds",
-      "holding", "stop", "stops", "stopping", "required", "needed", "need", "needs", "gating"));
-  private static final Set<String> BLOCK_STEMS = Set.copyOf(List.of("blokuj", "wstrzymuj", "zatrzymuj", "hamuj",
-      "wymagan", "potrzebn"));
+  private static final Set<String> BLOCK_VERBS = WordSet.of("block", "blocks", "blocking", "hold", "holds",
+      "holding", "stop", "stops", "stopping", "required", "needed", "need", "needs", "gating");
+  private static final Set<String> BLOCK_STEMS = WordSet.of("blokuj", "wstrzymuj", "zatrzymuj", "hamuj",
+      "wymagan", "potrzebn");
 
   /** Listed as asked by "how many are ready and which aren't": every gate not READY. */
   static final String NOT_READY = "NOT_READY";
@@ -3993,29 +3993,29 @@ public final class QuestionReader {
   /** The subject of "what have I signed so far": the asker's standing sign-offs and decisions. */
   static final String SIGNED = "signed";
   /** A pipeline word in the plural, in English and Polish ("pipeline'y" is "pipeline" and a cut-off "y"). */
-  private static final Set<String> PIPELINES_PLURAL = Set.copyOf(List.of("pipelines", "pipeliny", "pipelinow",
-      "pipelineow", "pipelinach", "pipelineach", "pipelinami", "potoki", "potokow", "potokach"));
-  private static final Set<String> PLURAL_TAILS = Set.copyOf(List.of("y", "ow", "ach", "ami"));
+  private static final Set<String> PIPELINES_PLURAL = WordSet.of("pipelines", "pipeliny", "pipelinow",
+      "pipelineow", "pipelinach", "pipelineach", "pipelinami", "potoki", "potokow", "potokach");
+  private static final Set<String> PLURAL_TAILS = WordSet.of("y", "ow", "ach", "ami");
   /** "any pipeline", "któryś pipeline": one of them, whichever. */
-  private static final Set<String> ANY_ONE = Set.copyOf(List.of("any", "ktorys", "ktorykolwiek", "jakikolwiek",
-      "zaden", "either"));
+  private static final Set<String> ANY_ONE = WordSet.of("any", "ktorys", "ktorykolwiek", "jakikolwiek",
+      "zaden", "either");
   /** The subject of a provider listing that was asked as a count ("how many providers"). */
   static final String COUNTED = "count";
   /** The asker's own words for themselves: "my plate", "can I", "co mam", "czy mogę sama". */
-  private static final Set<String> FIRST_PERSON = Set.copyOf(List.of("i", "my", "mine", "myself", "mam", "moje",
+  private static final Set<String> FIRST_PERSON = WordSet.of("i", "my", "mine", "myself", "mam", "moje",
       "moja", "moj", "moich", "mojej", "moge", "musze", "sama", "sam", "powinienem", "powinnam", "jestem", "mnie",
-      "mojego", "mojemu", "moim", "moimi"));
+      "mojego", "mojemu", "moim", "moimi");
   /** Words of having to: with a verb of doing and "I", the asker's own duties ("co mam podpisać", "do I need to sign"). */
-  private static final Set<String> DUTY = Set.copyOf(List.of("mam", "musze", "powinienem", "powinnam", "have",
+  private static final Set<String> DUTY = WordSet.of("mam", "musze", "powinienem", "powinnam", "have",
       "need", "needs", "should", "must", "supposed", "trzeba", "nalezy", "left", "remaining", "zostalo", "zostaly",
-      "pozostalo", "pozostaly"));
+      "pozostalo", "pozostaly");
   /** Verbs of an owner's duties beyond the commands: "co mam zrobić", "what do I have to do". */
-  private static final Set<String> DO_VERBS = Set.copyOf(List.of("do", "zrobic", "zrobienia", "wykonac"));
+  private static final Set<String> DO_VERBS = WordSet.of("do", "zrobic", "zrobienia", "wykonac");
   /** "besides me", "who else", "oprócz mnie", "kto jeszcze": the others. */
-  private static final Set<String> OTHERS = Set.copyOf(List.of("else", "besides", "apart", "except", "oprocz",
-      "poza", "procz", "others"));
-  private static final Set<String> WHO = Set.copyOf(List.of("who", "kto", "whom", "kogo"));
-  private static final Set<String> STILL = Set.of("still", "jeszcze");
+  private static final Set<String> OTHERS = WordSet.of("else", "besides", "apart", "except", "oprocz",
+      "poza", "procz", "others");
+  private static final Set<String> WHO = WordSet.of("who", "kto", "whom", "kogo");
+  private static final Set<String> STILL = WordSet.of("still", "jeszcze");
 
   /** "who still has to sign X", "kto jeszcze musi": everyone who owes, the asker too (no "else" said). */
   private static boolean stillAsked(List<Word> words) {
@@ -4023,26 +4023,26 @@ public final class QuestionReader {
         w.text()) || w.text().startsWith("inn"));
   }
   /** Words asking for the value a decision holds: "which one was picked", "kto ma dyżur", "jaki wybrano". */
-  private static final Set<String> VALUE_WORDS = Set.copyOf(List.of("which", "chosen", "picked", "selected",
+  private static final Set<String> VALUE_WORDS = WordSet.of("which", "chosen", "picked", "selected",
       "decided", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore", "wybrany", "wybrana", "wybrane", "wybrano",
       "wybralismy", "wybrali", "ustalony", "ustalona", "ustalono",
       // "zosia już wybrała zgłaszającego?": whether someone has chosen is the value asked
-      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili"));
-  private static final Set<String> CHOICE_WORDS = Set.copyOf(List.of("chosen", "picked", "pick", "selected",
+      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili");
+  private static final Set<String> CHOICE_WORDS = WordSet.of("chosen", "picked", "pick", "selected",
       "decided", "wybrany", "wybrana", "wybrane", "wybrano", "wybralismy", "wybrali", "ustalony", "ustalona",
       "ustalono",
-      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili"));
-  private static final Set<String> OWNER_WORDS = Set.copyOf(List.of("owner", "owns", "own", "responsible", "decides",
+      "wybral", "wybrala", "zdecydowal", "zdecydowala", "zdecydowali", "ustalil", "ustalila", "ustalili");
+  private static final Set<String> OWNER_WORDS = WordSet.of("owner", "owns", "own", "responsible", "decides",
       "status", "state", "stan",
       "decide", "wlasciciel", "wlascicielem", "odpowiada", "decyduje", "zdecyduje", "whose", "czyj", "czyje",
-      "options", "opcje"));
-  private static final Set<String> TRAFFIC = Set.copyOf(List.of("traffic", "ruch", "ruchu"));
-  private static final Set<String> SWITCH_WORDS = Set.copyOf(List.of("on", "off", "enabled", "disabled", "switched",
+      "options", "opcje");
+  private static final Set<String> TRAFFIC = WordSet.of("traffic", "ruch", "ruchu");
+  private static final Set<String> SWITCH_WORDS = WordSet.of("on", "off", "enabled", "disabled", "switched",
       "live", "flowing", "wlaczony", "wylaczony", "wlaczyc", "wlaczone", "idzie", "puszczony", "produkcyjny",
-      "produkcyjnego", "production", "produkcji"));
-  private static final Set<String> LAST_WORDS = Set.copyOf(List.of("last", "lastly", "latest", "ostatni", "ostatnio",
-      "ostatniego", "ostatnia"));
-  private static final Set<String> WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "time", "godzinie", "czas"));
+      "produkcyjnego", "production", "produkcji");
+  private static final Set<String> LAST_WORDS = WordSet.of("last", "lastly", "latest", "ostatni", "ostatnio",
+      "ostatniego", "ostatnia");
+  private static final Set<String> WHEN_WORDS = WordSet.of("when", "kiedy", "time", "godzinie", "czas");
 
   private static boolean dutyAsked(List<Word> words) {
     boolean having = false;
@@ -4127,11 +4127,11 @@ public final class QuestionReader {
         && !link.at().isEmpty() && link.at().stream().allMatch(i -> GO_LIVE_WORDS.contains(words.get(i).text()));
   }
 
-  private static final Set<String> GO_LIVE_WORDS = Set.of("go", "live", "golive");
-  private static final Set<String> GO_LIVE_WHEN = Set.copyOf(List.of("when", "kiedy", "date", "data", "termin",
-      "day", "dzien", "dnia"));
-  private static final Set<String> LOGIN_WORDS = Set.copyOf(List.of("login", "logins", "logowanie", "logowania",
-      "logowaniu", "logowaniem", "sso", "signin"));
+  private static final Set<String> GO_LIVE_WORDS = WordSet.of("go", "live", "golive");
+  private static final Set<String> GO_LIVE_WHEN = WordSet.of("when", "kiedy", "date", "data", "termin",
+      "day", "dzien", "dnia");
+  private static final Set<String> LOGIN_WORDS = WordSet.of("login", "logins", "logowanie", "logowania",
+      "logowaniu", "logowaniem", "sso", "signin");
 
   /** "who has pipelines.run": a permission said by its own name. */
   private static boolean permissionNamed(String question) {
@@ -4139,14 +4139,14 @@ public final class QuestionReader {
     return asked.contains(Permissions.RUN_PIPELINES) || asked.contains(Permissions.ACCEPT_CHECKS)
         || asked.contains(Permissions.RECORD_DECISIONS);
   }
-  private static final Set<String> FAILED_WORDS = Set.copyOf(List.of("failed", "fail", "fails", "failing", "broke",
+  private static final Set<String> FAILED_WORDS = WordSet.of("failed", "fail", "fails", "failing", "broke",
       "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla", "blew", "died", "crashed",
-      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl"));
-  private static final Set<String> RUN_DETAIL_WORDS = Set.copyOf(List.of("step", "steps", "krok", "kroku", "kroki",
+      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl");
+  private static final Set<String> RUN_DETAIL_WORDS = WordSet.of("step", "steps", "krok", "kroku", "kroki",
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
       "twice", "times",
       // "did the dry-run leave anything behind on the target db": its residue step
-      "behind", "residue", "leftover", "leftovers", "zostawil", "zostawila", "pozostalosci", "slady", "smieci"));
+      "behind", "residue", "leftover", "leftovers", "zostawil", "zostawila", "pozostalosci", "slady", "smieci");
 
   private static boolean othersAsked(List<Word> words) {
     boolean who = false;
@@ -4227,10 +4227,10 @@ public final class QuestionReader {
         && words.stream().anyMatch(w -> WHO.contains(w.text()));
   }
 
-  private static final Set<String> EACH = Set.copyOf(List.of("each", "kazda", "kazdy", "kazde", "kazdej",
-      "kazdego", "kazdym"));
-  private static final Set<String> ANYTHING = Set.copyOf(List.of("anything", "something", "cos", "czegos",
-      "cokolwiek"));
+  private static final Set<String> EACH = WordSet.of("each", "kazda", "kazdy", "kazde", "kazdej",
+      "kazdego", "kazdym");
+  private static final Set<String> ANYTHING = WordSet.of("anything", "something", "cos", "czegos",
+      "cokolwiek");
   /** "who is holding it up", "who's blocking the notices", "kto wstrzymuje otwarcie": who, then a verb of holding. */
   private static boolean whoHolds(List<Word> words) {
     int lastWho = -9;
@@ -4245,10 +4245,10 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> HOLD_VERBS = Set.of("holding", "blocking", "stalling", "wstrzymuje", "blokuje",
+  private static final Set<String> HOLD_VERBS = WordSet.of("holding", "blocking", "stalling", "wstrzymuje", "blokuje",
       "trzyma", "hamuje", "blokuja", "wstrzymuja", "trzymaja");
-  private static final Set<String> CHASE_WORDS = Set.copyOf(List.of("chase", "chasing", "nudge", "poke", "gonic",
-      "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie"));
+  private static final Set<String> CHASE_WORDS = WordSet.of("chase", "chasing", "nudge", "poke", "gonic",
+      "pogonic", "scigac", "ponaglic", "ponaglac", "pogonie");
 
   private static boolean valueAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
@@ -4335,50 +4335,50 @@ public final class QuestionReader {
   }
 
   /** Words telling of a refusal: "got a 403", "it wouldn't let me", "nie puściło", "odrzuciło". */
-  private static final Set<String> REFUSAL_WORDS = Set.copyOf(List.of("403", "409", "refused", "denied", "forbidden",
+  private static final Set<String> REFUSAL_WORDS = WordSet.of("403", "409", "refused", "denied", "forbidden",
       "rejected", "wouldn", "puscilo", "puscil", "pozwolilo", "pozwolil", "odrzucilo", "odrzucil", "odmowa",
-      "odmowil", "odmowilo", "zablokowalo"));
+      "odmowil", "odmowilo", "zablokowalo");
 
   /** "why can't X accept it", "dlaczego X nie może": asks what stops someone from one command. */
   private static boolean whyNot(List<Word> words, Link actor, Action action, boolean act) {
     return actor != null && action != null && !act && words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()));
   }
 
-  private static final Set<String> FOUND_FORMS = Set.of("sprawdzil", "sprawdzila", "sprawdzilo", "wykazal",
+  private static final Set<String> FOUND_FORMS = WordSet.of("sprawdzil", "sprawdzila", "sprawdzilo", "wykazal",
       "wykazala", "wykazalo");
-  private static final Set<String> WHY_WORDS = Set.copyOf(List.of("why", "dlaczego", "czemu", "wherefore"));
-  private static final Set<String> OPTION_WORDS = Set.copyOf(List.of("option", "options", "opcje", "opcja",
-      "opcji", "choices", "choice", "wybor", "alternatives", "warianty"));
+  private static final Set<String> WHY_WORDS = WordSet.of("why", "dlaczego", "czemu", "wherefore");
+  private static final Set<String> OPTION_WORDS = WordSet.of("option", "options", "opcje", "opcja",
+      "opcji", "choices", "choice", "wybor", "alternatives", "warianty");
 
-  private static final Set<String> WHICH_WORDS = Set.copyOf(List.of("which", "what", "jakie", "jakich", "jaki",
-      "jaka", "jakim", "ktore", "ktorych", "ktory", "ktora", "sposrod"));
-  private static final Set<String> PEOPLE_WORDS = Set.copyOf(List.of("people", "persons", "person", "actors",
+  private static final Set<String> WHICH_WORDS = WordSet.of("which", "what", "jakie", "jakich", "jaki",
+      "jaka", "jakim", "ktore", "ktorych", "ktory", "ktora", "sposrod");
+  private static final Set<String> PEOPLE_WORDS = WordSet.of("people", "persons", "person", "actors",
       "users", "members", "staff", "roles", "role", "humans", "ludzi", "osob", "osoby", "aktorow", "aktorzy",
-      "uzytkownikow", "rol", "personelu", "czlonkow", "pracownikow"));
-  private static final Set<String> LIST_WORDS = Set.copyOf(List.of("which", "ktore", "ktorych", "ktora", "ktory",
-      "jakie", "list", "name", "wymien", "wypisz", "pokaz"));
-  private static final Set<String> READY_WORDS = Set.copyOf(List.of("ready", "gotowe", "gotowych", "gotowa",
-      "gotowy", "gotowymi", "gotowosci", "gotowosc", "readiness", "done", "green", "zielone"));
-  private static final Set<String> LAST_OR_WHEN_WORDS = Set.copyOf(List.of("when", "kiedy", "last", "ostatni",
-      "ostatnio"));
+      "uzytkownikow", "rol", "personelu", "czlonkow", "pracownikow");
+  private static final Set<String> LIST_WORDS = WordSet.of("which", "ktore", "ktorych", "ktora", "ktory",
+      "jakie", "list", "name", "wymien", "wypisz", "pokaz");
+  private static final Set<String> READY_WORDS = WordSet.of("ready", "gotowe", "gotowych", "gotowa",
+      "gotowy", "gotowymi", "gotowosci", "gotowosc", "readiness", "done", "green", "zielone");
+  private static final Set<String> LAST_OR_WHEN_WORDS = WordSet.of("when", "kiedy", "last", "ostatni",
+      "ostatnio");
   /** Words that ask about the console's own API rather than ask for a program. */
-  private static final Set<String> API_WORDS = Set.copyOf(List.of("endpoint", "endpoints", "api", "url", "curl",
-      "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem"));
-  private static final Set<String> POEM_WORDS = Set.of("wiersz", "wierszyk", "wierszyka", "wierszem", "wierszyki",
+  private static final Set<String> API_WORDS = WordSet.of("endpoint", "endpoints", "api", "url", "curl",
+      "post", "http", "request", "wywolac", "wywolanie", "endpointu", "endpointem");
+  private static final Set<String> POEM_WORDS = WordSet.of("wiersz", "wierszyk", "wierszyka", "wierszem", "wierszyki",
       "wierszykiem", "wierszyku");
-  private static final Set<String> MAIL_WORDS = Set.of("email", "mail", "maila", "mejla", "mejl", "maile", "emaila");
-  private static final Set<String> MESSAGE_VERBS = Set.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
+  private static final Set<String> MAIL_WORDS = WordSet.of("email", "mail", "maila", "mejla", "mejl", "maile", "emaila");
+  private static final Set<String> MESSAGE_VERBS = WordSet.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
       "przygotuj", "zredaguj");
-  private static final Set<String> WRITE_WORDS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
-      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj"));
-  private static final Set<String> SCRIPT_WORDS = Set.copyOf(List.of("script", "scripts", "skrypt", "skryptu",
-      "skrypty"));
-  private static final Set<String> SCRIPT_VERBS = Set.copyOf(List.of("write", "napisz", "generate", "wygeneruj",
-      "create", "stworz", "give", "daj", "make", "zrob"));
+  private static final Set<String> WRITE_WORDS = WordSet.of("write", "napisz", "generate", "wygeneruj",
+      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj");
+  private static final Set<String> SCRIPT_WORDS = WordSet.of("script", "scripts", "skrypt", "skryptu",
+      "skrypty");
+  private static final Set<String> SCRIPT_VERBS = WordSet.of("write", "napisz", "generate", "wygeneruj",
+      "create", "stworz", "give", "daj", "make", "zrob");
   /** "co należy do mnie", "what belongs to me": the asker, where no first-person verb says so. */
-  private static final Set<String> ME = Set.copyOf(List.of("me", "mnie"));
-  private static final Set<String> GATE_OR_GROUP_WORDS = Set.copyOf(List.of("gate", "gates", "group", "groups",
-      "bramka", "bramki", "bramce", "bramke", "bramek", "grupa", "grupy", "grupie", "grupe"));
+  private static final Set<String> ME = WordSet.of("me", "mnie");
+  private static final Set<String> GATE_OR_GROUP_WORDS = WordSet.of("gate", "gates", "group", "groups",
+      "bramka", "bramki", "bramce", "bramke", "bramek", "grupa", "grupy", "grupie", "grupe");
 
   private static boolean gateSaid(List<Word> words) {
     return words.stream().anyMatch(w -> GATE_OR_GROUP_WORDS.contains(w.text()));
@@ -4593,8 +4593,8 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> ON_MOCK_WORDS = Set.copyOf(List.of("mocks", "mock", "mocku", "mockach", "stubs",
-      "stub", "stubach", "atrapach", "atrapie", "simulators", "symulatorach"));
+  private static final Set<String> ON_MOCK_WORDS = WordSet.of("mocks", "mock", "mocku", "mockach", "stubs",
+      "stub", "stubach", "atrapach", "atrapie", "simulators", "symulatorach");
 
   /** Whether a thing is linked only by the words that say "providers" ("dostawców" of "Dostawca tożsamości"). */
   private static boolean providerWordsOnly(Link thing, List<Word> words) {
@@ -4628,7 +4628,7 @@ public final class QuestionReader {
         && words.stream().anyMatch(w -> WORKS_VERBS.contains(w.text()));
   }
 
-  private static final Set<String> WORKS_VERBS = Set.of("idzie", "ida", "leci", "leca", "chodzi", "goes", "going",
+  private static final Set<String> WORKS_VERBS = WordSet.of("idzie", "ida", "leci", "leca", "chodzi", "goes", "going",
       "sent", "wysylane", "wysylany", "wysylana", "wysylamy");
 
   /** "can we go live", "czy kliniki mogą przejść na produkcję": a yes/no question about going to production. */
@@ -4640,7 +4640,7 @@ public final class QuestionReader {
     return goingLive(words);
   }
 
-  private static final Set<String> ENVS_LISTED = Set.of("envs", "environments", "srodowiska", "srodowisk");
+  private static final Set<String> ENVS_LISTED = WordSet.of("envs", "environments", "srodowiska", "srodowisk");
 
   /** "which envs have we got", "jakie mamy środowiska": the environments, listed. */
   private static boolean envsListed(List<Word> words) {
@@ -4706,17 +4706,17 @@ public final class QuestionReader {
   }
 
   /** The items a group holds, in the plural: "which decisions", "wszystkie kontrole". */
-  private static final Set<String> ITEM_WORDS = Set.of("decisions", "checks", "signoffs", "sign", "items", "steps",
+  private static final Set<String> ITEM_WORDS = WordSet.of("decisions", "checks", "signoffs", "sign", "items", "steps",
       "decyzje", "decyzji", "kontrole", "kontroli", "podpisy", "podpisow", "kroki", "elementy");
   /** "what's left in X", "co zostało w X": its open items. */
-  private static final Set<String> REMAINING = Set.of("left", "remaining", "remains", "outstanding", "zostalo",
+  private static final Set<String> REMAINING = WordSet.of("left", "remaining", "remains", "outstanding", "zostalo",
       "pozostalo", "pozostaje", "zostaje");
-  private static final Set<String> DECISIONS_PLURAL = Set.of("decisions", "decyzje", "decyzjach");
-  private static final Set<String> GATES_PLURAL = Set.of("gates", "bramki", "bramek", "bramkach");
-  private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "they");
-  private static final Set<String> SOMEONE = Set.of("anyone", "anybody", "someone", "somebody", "ktos",
+  private static final Set<String> DECISIONS_PLURAL = WordSet.of("decisions", "decyzje", "decyzjach");
+  private static final Set<String> GATES_PLURAL = WordSet.of("gates", "bramki", "bramek", "bramkach");
+  private static final Set<String> PRONOUNS = WordSet.of("i", "we", "you", "they");
+  private static final Set<String> SOMEONE = WordSet.of("anyone", "anybody", "someone", "somebody", "ktos",
       "ktokolwiek");
-  private static final Set<String> PARTICLES = Set.of("off", "up", "out", "on", "in", "over");
+  private static final Set<String> PARTICLES = WordSet.of("off", "up", "out", "on", "in", "over");
 
   private static boolean particlesOnly(Link link, List<Word> words) {
     for (int at : link.at()) {
@@ -4816,13 +4816,13 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> OVER_VERBS = Set.of("cutting", "cut", "switching", "switch", "moving", "going",
+  private static final Set<String> OVER_VERBS = WordSet.of("cutting", "cut", "switching", "switch", "moving", "going",
       "change", "changing", "flip", "flipping");
-  private static final Set<String> TARGET_WORDS = Set.copyOf(List.of("target", "targeted", "docelowy", "docelowe",
-      "docelowa", "docelowym", "docelowego", "docelowej"));
-  private static final Set<String> TARGET_THINGS = Set.copyOf(List.of("adapter", "adaptera", "adapterem",
+  private static final Set<String> TARGET_WORDS = WordSet.of("target", "targeted", "docelowy", "docelowe",
+      "docelowa", "docelowym", "docelowego", "docelowej");
+  private static final Set<String> TARGET_THINGS = WordSet.of("adapter", "adaptera", "adapterem",
       "environment", "env", "srodowisko", "srodowiska", "srodowisku", "contract", "kontrakt", "kontraktu", "store",
-      "magazyn", "magazynu"));
+      "magazyn", "magazynu");
 
   /** The cutover's target asked for: "target adapter", "adapter docelowy", "which adapter are we cutting over to". */
   private static boolean targetAsked(List<Word> words) {
@@ -4845,8 +4845,8 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> MY = Set.copyOf(List.of("my", "mine", "moja", "moje", "moj", "mojej", "moich",
-      "moimi"));
+  private static final Set<String> MY = WordSet.of("my", "mine", "moja", "moje", "moj", "mojej", "moich",
+      "moimi");
 
   /** "my gate", "moja bramka": a first-person word right before a gate word. */
   private static boolean myGate(List<Word> words) {
@@ -4869,7 +4869,7 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> ON_ME = Set.copyOf(List.of("on", "for", "to", "na", "dla", "do", "od"));
+  private static final Set<String> ON_ME = WordSet.of("on", "for", "to", "na", "dla", "do", "od");
 
   /**
    * "co mi zostało", "ile mi jeszcze pozostało": what is left to the asker. "mi" alone says nothing of who is meant
@@ -4887,9 +4887,9 @@ public final class QuestionReader {
   }
 
   /** Words that speak of providers themselves: their modes, contracts and targets. */
-  private static final Set<String> PROVIDER_WORDS = Set.copyOf(List.of("provider", "providers", "dostawca",
+  private static final Set<String> PROVIDER_WORDS = WordSet.of("provider", "providers", "dostawca",
       "dostawcy", "dostawcow", "mode", "modes", "tryb", "trybie", "contract", "kontrakt", "target", "docelowo",
-      "integration", "integracja", "vendor"));
+      "integration", "integracja", "vendor");
 
   /** The one decision of {@code decisions} whose options' words the question says most; null when none or a tie. */
   private static CheckDef optionNamed(List<CheckDef> decisions, List<Word> words) {
@@ -4995,10 +4995,10 @@ public final class QuestionReader {
     return Map.copyOf(steps);
   }
 
-  private static final Set<String> NOT_WORDS = Set.of("not", "nie", "hasn", "didn", "isn", "wasn", "never", "nigdy");
-  private static final Set<String> STARTED_WORDS = Set.of("started", "start", "run", "ran", "ruszyl", "ruszyla",
+  private static final Set<String> NOT_WORDS = WordSet.of("not", "nie", "hasn", "didn", "isn", "wasn", "never", "nigdy");
+  private static final Set<String> STARTED_WORDS = WordSet.of("started", "start", "run", "ran", "ruszyl", "ruszyla",
       "ruszylo", "wystartowal", "wystartowala", "kicked");
-  private static final Set<String> PLANNED_WORDS = Set.of("docelowo", "will", "bedzie", "planned", "planowana");
+  private static final Set<String> PLANNED_WORDS = WordSet.of("docelowo", "will", "bedzie", "planned", "planowana");
 
   /** An API word that is not part of a provider's name (a provider called "... API" is not the console's API). */
   private static boolean apiAsked(List<Word> words, List<Link> links) {
@@ -5057,16 +5057,16 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> LAUNCH_VERBS = Set.copyOf(List.of("launch", "startowac", "wystartowac", "ruszac",
-      "ruszyc", "wystartujemy", "startujemy", "ruszamy", "ruszymy"));
-  private static final Set<String> LAUNCH_NOW = Set.copyOf(List.of("juz", "teraz", "now", "already", "yet"));
-  private static final Set<String> SWITCH_VERBS = Set.copyOf(List.of("switch", "cut", "flip", "przelaczyc",
+  private static final Set<String> LAUNCH_VERBS = WordSet.of("launch", "startowac", "wystartowac", "ruszac",
+      "ruszyc", "wystartujemy", "startujemy", "ruszamy", "ruszymy");
+  private static final Set<String> LAUNCH_NOW = WordSet.of("juz", "teraz", "now", "already", "yet");
+  private static final Set<String> SWITCH_VERBS = WordSet.of("switch", "cut", "flip", "przelaczyc",
       "przelaczymy", "przelaczamy", "przepiac", "przepniemy", "ruszaja", "ruszamy", "ruszymy", "startujemy",
-      "startuja"));
-  private static final Set<String> WHEN_NAMED = Set.copyOf(List.of("monday", "tuesday", "wednesday", "thursday",
+      "startuja");
+  private static final Set<String> WHEN_NAMED = WordSet.of("monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "tonight", "tomorrow", "today", "night", "weekend", "poniedzialek", "wtorek",
       "sroda", "srode", "czwartek", "piatek", "sobota", "sobote", "niedziela", "niedziele", "dzis", "dzisiaj", "jutro",
-      "noc", "nocy", "weekendzie"));
+      "noc", "nocy", "weekendzie");
 
   /** "why can't we go live", "dlaczego kliniki nie mogą przejść na produkcję": the go/no-go asked why. */
   private static boolean whyNotLive(List<Word> words) {
@@ -5113,12 +5113,12 @@ public final class QuestionReader {
         || !l.at().stream().allMatch(i -> collectiveWord(words.get(i).text()))).toList();
   }
 
-  private static final Set<String> NEED_WORDS = Set.copyOf(List.of("need", "needs", "require", "requires",
-      "potrzebuje", "potrzeba", "wymaga"));
+  private static final Set<String> NEED_WORDS = WordSet.of("need", "needs", "require", "requires",
+      "potrzebuje", "potrzeba", "wymaga");
 
   /** Verbs asking what is missing or awaited, never a thing's name. */
-  private static final Set<String> MISSING_VERBS = Set.copyOf(List.of("brakuje", "brakowalo", "brakowac",
-      "brakujace", "brakujacych", "brakujacy", "brakujaca", "czeka", "czekaja", "czekamy", "czekacie"));
+  private static final Set<String> MISSING_VERBS = WordSet.of("brakuje", "brakowalo", "brakowac",
+      "brakujace", "brakujacych", "brakujacy", "brakujaca", "czeka", "czekaja", "czekamy", "czekacie");
 
   private static boolean ownerWord(String text) {
     return OWN_WORDS.contains(text) || text.startsWith("owner") || text.startsWith("wlasciciel")
@@ -5241,7 +5241,7 @@ public final class QuestionReader {
     return null;
   }
 
-  private static final Set<String> GO_FORMS = Set.of("go", "goes", "going", "went");
+  private static final Set<String> GO_FORMS = WordSet.of("go", "goes", "going", "went");
 
   /** "what do we fall back to", "the way back", "na co wracamy": the adapter of the way back. */
   private static boolean fallBackAsked(List<Word> words) {
@@ -5274,14 +5274,14 @@ public final class QuestionReader {
     return false;
   }
 
-  private static final Set<String> CODE_WORDS = Set.copyOf(List.of("code", "codes", "kod", "kodu", "kody"));
+  private static final Set<String> CODE_WORDS = WordSet.of("code", "codes", "kod", "kodu", "kody");
   /** Words that ask what something will show, not what it shows now: "once everything is ready", "gdy będzie". */
-  private static final Set<String> FUTURE_WORDS = Set.copyOf(List.of("will", "once", "bedzie", "beda", "pokaze",
-      "gdy", "kiedy", "when"));
+  private static final Set<String> FUTURE_WORDS = WordSet.of("will", "once", "bedzie", "beda", "pokaze",
+      "gdy", "kiedy", "when");
 
   /** "what does X do", "what is X for", "na czym polega", "co robi": the purpose of a pipeline. */
-  private static final Set<String> STEP_WORDS = Set.copyOf(List.of("step", "steps", "krok", "kroki", "krokow",
-      "etapy", "etapow"));
+  private static final Set<String> STEP_WORDS = WordSet.of("step", "steps", "krok", "kroki", "krokow",
+      "etapy", "etapow");
 
   private static boolean purposeAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {
@@ -5369,8 +5369,8 @@ public final class QuestionReader {
   }
 
   /** Words that ask how far along something is: a group named only by them ("percent complete?") is not named. */
-  private static final Set<String> PROGRESS_WORDS = Set.copyOf(List.of("complete", "completed", "completion", "done",
-      "ready", "finished", "total", "gotowe", "gotowych", "zakonczone", "zakonczonych", "ukonczone", "postep"));
+  private static final Set<String> PROGRESS_WORDS = WordSet.of("complete", "completed", "completion", "done",
+      "ready", "finished", "total", "gotowe", "gotowych", "zakonczone", "zakonczonych", "ukonczone", "postep");
 
   private static boolean onlyProgressWords(Link link, List<Word> words) {
     for (int at : link.at()) {
@@ -5489,29 +5489,29 @@ public final class QuestionReader {
    * for something done for someone ("for me", "za mnie", "on her behalf").
    */
   /** Work a business does that is not the cutover's: planned, booked, bought or forecast. */
-  private static final Set<String> WORK_VERBS = Set.copyOf(List.of("plan", "optimize", "optimise", "forecast", "book",
+  private static final Set<String> WORK_VERBS = WordSet.of("plan", "optimize", "optimise", "forecast", "book",
       "order", "buy", "reserve", "draft", "zaplanuj", "zamow", "zarezerwuj", "kup", "uloz", "rozpisz", "prognozuj",
-      "zoptymalizuj"));
-  private static final Set<String> RECOMMEND_VERBS = Set.copyOf(List.of("recommend", "suggest", "polec", "polecisz",
-      "zaproponuj", "doradz"));
-  private static final Set<String> PRODUCT_NOUNS = Set.copyOf(List.of("program", "software", "tool", "tools", "app",
+      "zoptymalizuj");
+  private static final Set<String> RECOMMEND_VERBS = WordSet.of("recommend", "suggest", "polec", "polecisz",
+      "zaproponuj", "doradz");
+  private static final Set<String> PRODUCT_NOUNS = WordSet.of("program", "software", "tool", "tools", "app",
       "apps", "aplikacje", "aplikacja", "narzedzie", "narzedzia", "laptop", "vendor", "firma", "firme", "system",
       "restaurant", "restaurants", "restauracje", "restauracja", "restauracji", "hotel", "hotels", "hotelu", "cafe",
-      "kawiarnie", "kawiarnia", "pub", "bar", "knajpe", "knajpa", "film", "movie", "book", "ksiazke"));
-  private static final Set<String> RATE_WORDS = Set.copyOf(List.of("rate", "rates", "kurs", "kursy", "kursie",
-      "kursu", "exchange"));
-  private static final Set<String> CURRENCY_WORDS = Set.copyOf(List.of("eur", "euro", "usd", "pln", "zl", "zloty",
+      "kawiarnie", "kawiarnia", "pub", "bar", "knajpe", "knajpa", "film", "movie", "book", "ksiazke");
+  private static final Set<String> RATE_WORDS = WordSet.of("rate", "rates", "kurs", "kursy", "kursie",
+      "kursu", "exchange");
+  private static final Set<String> CURRENCY_WORDS = WordSet.of("eur", "euro", "usd", "pln", "zl", "zloty",
       "zlotego", "zlotych", "dolar", "dolara", "dollar", "dollars", "chf", "gbp", "frank", "funt", "fx", "czk",
-      "walut", "waluty", "currency"));
+      "walut", "waluty", "currency");
 
   /** Documents someone may ask the copilot to draft: "draft me a privacy notice for drivers". */
-  private static final Set<String> DOCUMENT_NOUNS = Set.copyOf(List.of("notice", "policy", "letter", "memo", "email",
+  private static final Set<String> DOCUMENT_NOUNS = WordSet.of("notice", "policy", "letter", "memo", "email",
       "announcement", "post", "template", "contract", "agreement", "document", "faq", "pismo", "notatka", "notatke",
       "regulamin", "polityka", "polityke", "ogloszenie", "umowa", "umowe", "szablon", "dokument", "klauzula",
       "klauzule",
       // code and configuration: "napisz mi docker-compose dla postgresa"
       "script", "skrypt", "code", "kod", "config", "konfiguracje", "compose", "dockerfile", "yaml", "yml", "sql",
-      "query", "zapytanie", "snippet", "function", "funkcje", "makefile", "regex"));
+      "query", "zapytanie", "snippet", "function", "funkcje", "makefile", "regex");
 
   /**
    * "recommend me a good crime novel for the weekend", "poleć jakąś dobrą pizzerię": something to pick from the world,
@@ -5523,7 +5523,7 @@ public final class QuestionReader {
             || GOOD_WORDS.contains(w.text()));
   }
 
-  private static final Set<String> GOOD_WORDS = Set.of("good", "best", "decent", "nice", "dobra", "dobry", "dobre",
+  private static final Set<String> GOOD_WORDS = WordSet.of("good", "best", "decent", "nice", "dobra", "dobry", "dobre",
       "dobrego", "dobrej", "najlepsza", "najlepszy", "najlepsze", "fajna", "fajny", "fajne");
 
   /** "can u plan the routes", "please book a courier", "zaplanuj dostawy": a request to do such work. */
@@ -5614,8 +5614,8 @@ public final class QuestionReader {
   }
 
   /** What follows "dry-run" used as a verb: its object or a word of urging, never "is" or "status". */
-  private static final Set<String> DRY_RUN_OBJECTS = Set.copyOf(List.of("it", "this", "that", "now", "the",
-      "again", "please", "pls", "plz", "asap", "everything", "all"));
+  private static final Set<String> DRY_RUN_OBJECTS = WordSet.of("it", "this", "that", "now", "the",
+      "again", "please", "pls", "plz", "asap", "everything", "all");
 
   private static boolean hasVerb(List<Word> words) {
     for (Word word : words) {
@@ -5628,11 +5628,11 @@ public final class QuestionReader {
   }
 
   /** A verb of recording or deciding in the past ("has Ewa decided", "jaki odcisk zapisała"): nothing to do now. */
-  private static final Set<String> PAST_RECORDED = Set.copyOf(List.of("decided", "chosen", "picked", "selected",
+  private static final Set<String> PAST_RECORDED = WordSet.of("decided", "chosen", "picked", "selected",
       "zdecydowal", "zdecydowala", "zdecydowali", "zdecydowano", "wybral", "wybrala", "wybrali", "wybrano",
       "wybrany", "wybrana", "wybrane", "zapisal", "zapisala", "zapisalo", "zapisali",
       "zapisaly", "zapisany", "zapisana", "zapisane", "wpisal", "wpisala", "wpisalo", "wpisany", "wpisana",
-      "wpisane", "wprowadzil", "wprowadzila", "wprowadzony", "wprowadzona", "wprowadzone"));
+      "wpisane", "wprowadzil", "wprowadzila", "wprowadzony", "wprowadzona", "wprowadzone");
 
   /** The command a question is about: accepting, recording a decision, running a pipeline. */
   private static Action action(List<Word> words) {
@@ -5669,7 +5669,7 @@ public final class QuestionReader {
     return startsWithAny(word, RUN_VERBS) && (!word.startsWith("run") || RUN_FORMS.contains(word));
   }
 
-  private static final Set<String> RUN_FORMS = Set.of("run", "runs", "running", "runned");
+  private static final Set<String> RUN_FORMS = WordSet.of("run", "runs", "running", "runned");
 
   /** "what's it running on", "what does it run on": a mode asked. */
   private static boolean runsOn(List<Word> words) {

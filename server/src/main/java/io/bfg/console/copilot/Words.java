@@ -150,7 +150,7 @@ final class Words {
    * differently ("database" is one word, "baza danych" two, "danych" alone is "data"), so no
    * stemmer relates them. Console vocabulary, not any scenario's.
    */
-  private static final Set<String> BASE = Set.of("baza", "bazy", "bazie", "baze",
+  private static final Set<String> BASE = WordSet.of("baza", "bazy", "bazie", "baze",
       "bazach", "bazami", "bazom", "baz");
 
   private static Word database() {

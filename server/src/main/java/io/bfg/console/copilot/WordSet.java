@@ -1,0 +1,54 @@
+package io.bfg.console.copilot;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * A fixed set of words whose {@link #contains} answers "no" from two bits of the word's hash before any lookup. The
+ * reader asks thousands of "is this word one of those" per question, almost all of them "no": the hash is cached
+ * in the string, so most answers cost a shift and a mask instead of a probe and a comparison.
+ */
+final class WordSet extends AbstractSet<String> {
+
+  private final Set<String> words;
+  private final long low;
+  private final long high;
+
+  private WordSet(Set<String> words) {
+    this.words = words;
+    long l = 0;
+    long h = 0;
+    for (String word : words) {
+      int hash = word.hashCode();
+      l |= 1L << (hash & 63);
+      h |= 1L << ((hash >>> 16) & 63);
+    }
+    this.low = l;
+    this.high = h;
+  }
+
+  static Set<String> of(String... words) {
+    return new WordSet(Set.copyOf(Arrays.asList(words)));
+  }
+
+  @Override
+  public boolean contains(Object o) {
+    if (!(o instanceof String word)) {
+      return false;
+    }
+    int hash = word.hashCode();
+    return (low & (1L << (hash & 63))) != 0 && (high & (1L << ((hash >>> 16) & 63))) != 0 && words.contains(word);
+  }
+
+  @Override
+  public Iterator<String> iterator() {
+    return words.iterator();
+  }
+
+  @Override
+  public int size() {
+    return words.size();
+  }
+}
