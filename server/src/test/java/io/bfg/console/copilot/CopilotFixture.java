@@ -53,7 +53,8 @@ final class CopilotFixture {
       Map.entry("gdynia", Path.of("server/src/test/resources/scenarios/gdynia-biblioteka")),
       Map.entry("warta", Path.of("server/src/test/resources/scenarios/warta-gorzow")),
       Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")),
-      Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")));
+      Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")),
+      Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -62,7 +63,8 @@ final class CopilotFixture {
   /**
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
-   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin.
+   * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
+   * olsztyn.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -310,7 +310,18 @@ class CopilotQuestionSetTest {
               + "a sign-off withdrawn, a failed connection run then passing runs): gdynia-biblioteka, asked by the "
               + "library director", "gdynia-biblioteka-25.ndjson", false),
       new QuestionSet("gdynia", "pwisniewski", "gdynia-biblioteka-25-it.tsv",
-          "round twenty-five (late): gdynia-biblioteka, asked by the head of IT", "gdynia-biblioteka-25.ndjson", false));
+          "round twenty-five (late): gdynia-biblioteka, asked by the head of IT", "gdynia-biblioteka-25.ndjson", false),
+      new QuestionSet("olsztyn", "mzielinski", "olsztyn-wodociagi-26-ceo.tsv",
+          "round twenty-six (a new scenario, early: a decision changed, a sign-off withdrawn, the connection check "
+              + "passed, the dry-run never run): olsztyn-wodociagi, asked by the CEO", "olsztyn-wodociagi-26.ndjson",
+          false),
+      new QuestionSet("olsztyn", "pwojcik", "olsztyn-wodociagi-26-billing.tsv",
+          "round twenty-six (early): olsztyn-wodociagi, asked by the billing lead", "olsztyn-wodociagi-26.ndjson", false),
+      new QuestionSet("hansa", "mwisniewski", "hansa-freight-26-ops.tsv",
+          "round twenty-six (middle: a sign-off withdrawn and given again, a decision changed twice, a failed dry-run "
+              + "then a passing one): hansa-freight, asked by the head of operations", "hansa-freight-26.ndjson", false),
+      new QuestionSet("hansa", "azielinska", "hansa-freight-26-customs.tsv",
+          "round twenty-six (middle): hansa-freight, asked by the customs specialist", "hansa-freight-26.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

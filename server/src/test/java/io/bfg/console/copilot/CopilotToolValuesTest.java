@@ -40,7 +40,8 @@ class CopilotToolValuesTest {
       "zielona|zielona-lapa-vet-20.ndjson", "mazury|mazury-ferries-20.ndjson", "browar|browar-kujawy-21.ndjson",
       "wroclaw|wroclaw-transit-21.ndjson", "gdynia|gdynia-biblioteka-22.ndjson", "silesia|silesia-energy-22.ndjson",
       "warta|warta-gorzow-23.ndjson", "pomorze|pomorze-telecom-23.ndjson", "krakow|krakow-czysto-24.ndjson",
-      "lodz|lodz-textiles-24.ndjson", "szczecin|szczecin-meble-25.ndjson", "gdynia|gdynia-biblioteka-25.ndjson"})
+      "lodz|lodz-textiles-24.ndjson", "szczecin|szczecin-meble-25.ndjson", "gdynia|gdynia-biblioteka-25.ndjson",
+      "olsztyn|olsztyn-wodociagi-26.ndjson", "hansa|hansa-freight-26.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
