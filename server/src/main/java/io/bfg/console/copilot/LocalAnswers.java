@@ -184,6 +184,11 @@ public final class LocalAnswers {
     if (q.asks().contains(QuestionReader.ASKS_DEPENDS) && !r.containsKey("checks")) {
       out += " " + dependencies(t, r);
     }
+    // "is my sign-off still valid": whether it stands, said outright
+    if (q.asks().contains(QuestionReader.ASKS_VALID) && !r.containsKey("checks")) {
+      out = t.line(r.get("signedOffBy") == null ? "check.valid.none" : Boolean.TRUE.equals(r.get("stale"))
+          ? "check.valid.stale" : "check.valid.yes", r) + " " + out;
+    }
     return out;
   }
 
@@ -502,7 +507,12 @@ public final class LocalAnswers {
     boolean undecided = r.get("options") instanceof List<?> choices && !choices.isEmpty() && r.get("decided") == null
         && r.get("signedOffBy") == null;
     // a decision's value is what "who is on call" asks: none yet is said first, so the owner does not read as it
-    StringBuilder out = new StringBuilder(t.line(undecided ? "check.undecided" : "check", r));
+    StringBuilder out = new StringBuilder(t.line(undecided ? t.to("check.undecided", r.get("owner")) : "check", r));
+    // "mogę sam wybrać okno?": the asker's own decision, free to record now, is said to be
+    if (undecided && t.to("check.undecided", r.get("owner")).endsWith(".you") && r.get("blockedBy") == null
+        && r.get("ownerLacks") == null) {
+      out.append(' ').append(t.line("check.undecided.canNow", r));
+    }
     if (r.get("signedOffBy") != null) {
       String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
@@ -890,6 +900,10 @@ public final class LocalAnswers {
         : q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
         && !r.get("firstRunId").equals(r.get("runId")) && !failedBefore(q, r, r.get("firstRunId"))
         ? t.line("run.first", r) + " " : "";
+    // "za którym razem przeszedł": the run that passed first, by its place among the runs
+    if (q.asks().contains(QuestionReader.ASKS_WHICH_TRY) && r.get("firstPassedNth") instanceof Integer nth) {
+      first = t.line(nth <= 3 ? "run.passedAt." + nth : "run.passedAt.n", r) + " " + first;
+    }
     // "what broke earlier and is it fixed": the last run passed, the earlier one that failed is what was asked
     return first + (failedBefore(q, r, r.get("failedRunId")) ? t.line("run.failedBefore", r) + " "
         : q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
@@ -945,6 +959,9 @@ public final class LocalAnswers {
     if (asked != null && asked.startsWith(QuestionReader.SINCE)) {
       return since(t, events, asked.substring(QuestionReader.SINCE.length()));
     }
+    if (asked != null && asked.startsWith(QuestionReader.ORDER)) {
+      return ordered(t, events, asked.substring(QuestionReader.ORDER.length()).split("\t", -1));
+    }
     if (QuestionReader.EVENTS_COUNTED.equals(asked)) {
       return t.line("recent.counted", r);
     }
@@ -956,6 +973,31 @@ public final class LocalAnswers {
           : t.line("recent.byHead", Map.of("name", name, "count", theirs.size())) + recentItems(t, theirs);
     }
     return t.line("recent.head", Map.of("count", events.size())) + recentItems(t, events);
+  }
+
+  /**
+   * Two things' events in order: the last recorded on the first thing, and on the second the one {@code asked[2]}
+   * recorded (anyone's when empty), their first or last as {@code asked[3]} says.
+   */
+  private static String ordered(Templates t, List<Map<String, Object>> events, String[] asked) {
+    Map<String, Object> first = null;
+    Map<String, Object> second = null;
+    for (Map<String, Object> event : events) {
+      if (asked[0].equals(event.get("id"))) {
+        first = event;
+      }
+      if (asked[1].equals(event.get("id")) && (asked[2].isEmpty() || asked[2].equals(event.get("actor")))
+          && (second == null || !"first".equals(asked[3]))) {
+        second = event;
+      }
+    }
+    if (first == null || second == null) {
+      return t.line("order.unknown", Map.of("id", first == null ? asked[0] : asked[1]));
+    }
+    String a = t.line("recent.item", with(first, "subject", recentSubject(first)));
+    String b = t.line("recent.item", with(second, "subject", recentSubject(second)));
+    boolean earlier = ((Number) first.get("seq")).longValue() < ((Number) second.get("seq")).longValue();
+    return t.line(earlier ? "order.before" : "order.after", Map.of("a", a, "b", b));
   }
 
   /** The events, newest first, one per line. */
@@ -1310,7 +1352,10 @@ public final class LocalAnswers {
       // ("all the reasons": every unmet dependency of the check, not only the first the server names)
       String all = check != null && check.get("unmet") != null && offered.get("blockedBy") != null
           ? " " + unmet(t, check) : "";
-      return whyNot(t, tasks, offered) + all + held(t, q, summary) + lastFailed(t, q, run);
+      // "why couldn't I sign it before, can I now": what it waited for, done now, is the why
+      String waited = check != null && Boolean.TRUE.equals(offered.get("available"))
+          && !maps(check.get("dependsOn")).isEmpty() ? " " + dependencies(t, check) : "";
+      return whyNot(t, tasks, offered) + all + waited + held(t, q, summary) + lastFailed(t, q, run);
     }
     String refusals = q.subject() == null ? refusals(t, q, tasks) : null;
     if (refusals != null) {

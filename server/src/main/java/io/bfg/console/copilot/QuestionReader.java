@@ -124,6 +124,16 @@ public final class QuestionReader {
   static final String ASKS_COMPARED = "compared";
   /** Asked what comes next once a thing is done ("jak podpiszę X, to co dalej"). */
   static final String ASKS_NEXT = "next";
+  /**
+   * The subject of two things' events put in order ("did Kasia pick the guarantee before or after I first signed
+   * the mapping"): then the first thing's id, the second's, whose event on the second it is (or empty) and "first"
+   * or "last" of theirs, tab-separated.
+   */
+  static final String ORDER = "order:";
+  /** Asked on which of its runs a pipeline first passed ("za którym razem przeszedł"). */
+  static final String ASKS_WHICH_TRY = "whichTry";
+  /** Asked whether a named sign-off still stands ("is my tariff sign-off still valid or did it go stale"). */
+  static final String ASKS_VALID = "valid";
   private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj");
 
@@ -270,6 +280,10 @@ public final class QuestionReader {
         "od czego zaczynamy", "pierwszy ruch", "first move", "where do we start", "where do we begin");
     cues(Intent.MEANING, 2, "diff between", "difference between", "roznica miedzy", "czym sie rozni",
         "czym sie roznia");
+    // "kto ma dostęp do odpalania pipeline'ów": access to a command is the permission for it
+    cues(Intent.PERMISSION, 3, "ma dostep", "maja dostep", "has access", "have access");
+    // "jakie terminale obejmuje pozwolenie upoważnionego nadawcy": what a thing covers is in its description
+    cues(Intent.MEANING, 3, "obejmuje", "obejmuja", "covers", "cover", "zawiera", "includes");
     cues(Intent.MEANING, 2, "mean", "means", "meaning", "stands for", "znaczy", "oznacza", "o co chodzi",
         "co to za kod", "what s", "about");
     // "what am I allowed to do here": the asker's permissions, not their tasks
@@ -463,7 +477,11 @@ public final class QuestionReader {
       }
       // (a second part that needs the first to mean anything, "and what are the options", "i na co ma przejść",
       // reads as the overview or the next step on its own: the question is read whole)
-      if (first.also() == null && then.also() == null && answerable(first) && answerable(then)
+      // ("kto odpalał dry runa i ile razy": how many times it ran, not the overview counted)
+      boolean timesOfFirst = then.intent() == Intent.COUNT && then.subject() == null
+          && first.intent() == Intent.PIPELINE_RESULT && Words.of(question.substring(second)).stream()
+          .anyMatch(w -> RUN_COUNT_WORDS.contains(w.text()));
+      if (first.also() == null && then.also() == null && answerable(first) && answerable(then) && !timesOfFirst
           && (then.subject() != null || STANDALONE.contains(then.intent()))
           && then.intent() != Intent.BLOCKERS
           && (then.intent() != Intent.NEXT || Words.of(question.substring(second)).stream()
@@ -906,6 +924,11 @@ public final class QuestionReader {
       s.code = null;
     }
     s.terms = s.meaningAsked ? terms(s.words, s.links) : List.of();
+    // "ile bramek gotowych i jaki mamy kod decyzji": the count and production's code, no term explained
+    if (s.code == null && codeAsked(s.words) && s.words.stream().anyMatch(w -> COUNT_WORDS.contains(w.text()))) {
+      s.meaningAsked = false;
+      s.terms = List.of();
+    }
     s.group = best(s.links, Kind.GROUP);
     // "production decision code right now?": production's code, though "production" names an environment too
     if (s.code == null && codeAsked(s.words) && (s.group == null || s.group.score() < NAMED)
@@ -1169,6 +1192,9 @@ public final class QuestionReader {
       "broken", "messed");
   private static final Set<String> CHANGE_NOUNS = WordSet.of("przestawienie", "zmiana", "zmiany", "change", "switch",
       "switching", "przelaczenie", "zmienienie");
+  private static final Set<String> FILE_WORDS = WordSet.of("file", "files", "plik", "pliku", "plikach", "pliki");
+  private static final Set<String> VALID_WORDS = WordSet.of("valid", "wazna", "wazny", "wazne", "aktualna",
+      "aktualny", "aktualne");
   private static final Set<String> STALE_WORDS = WordSet.of("stale", "outdated", "invalidated");
   private static final Set<String> STALE_STEMS = WordSet.of("nieaktualn", "przeterminowan", "uniewaznion", "przedawnion");
 
@@ -1889,6 +1915,13 @@ public final class QuestionReader {
         add(s.scores, Intent.PROVIDER, -6);
       }
     }
+    // "gdzie siedzi sesja pulpitu, w pliku czy w bazie": where the console keeps its state, a file or a database
+    if (!s.act && (s.provider == null || s.provider.score() < NAMED)
+        && s.words.stream().anyMatch(w -> FILE_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> w.text().equals("gdzie") || w.text().equals("where")
+        || w.text().equals("czy") || w.text().equals("or"))) {
+      add(s.scores, Intent.SESSION, 8);
+    }
     if (s.lastWrite && !s.act) {
       add(s.scores, Intent.SESSION, 6);
       // "kto ostatni coś zapisał": a write's words name no run unless a pipeline is named
@@ -1896,9 +1929,10 @@ public final class QuestionReader {
         add(s.scores, Intent.PIPELINE_RESULT, -4);
       }
     }
-    // "what broke in the connection check", "który krok połączenia padł": a named pipeline's failure is its runs'
-    if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED && !s.act
-        && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
+    // "what broke in the connection check", "który krok się wywalił w pierwszym dry runie": a named pipeline's
+    // failure is its runs' (named in a Polish case too)
+    if (!s.act && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))
+        && (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED || pipelineWordsAfter(s, -1) != null)) {
       add(s.scores, Intent.PIPELINE_RESULT, 6);
     }
     // "which step of the dry run failed", "postgres version the connection check hit": what a named pipeline's run
@@ -2286,6 +2320,13 @@ public final class QuestionReader {
       return new Question(s.language, Intent.STATUS, decision.id(), List.of(tool(decision)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
     }
+    // "did Kasia pick the guarantee before or after I first signed the mapping", "PCI klepnięte przed czy po mojej
+    // zmianie terminali": the two events in order
+    String order = s.first == Intent.ACT_REQUEST ? null : orderAsked(s);
+    if (order != null) {
+      return new Question(s.language, Intent.RECENT, ORDER + order, List.of(call("recentChanges", "limit", 50)),
+          null, s.action, null, null);
+    }
     // "what changed since I ran the connection check", "co się zmieniło od mojej akceptacji X": what came after it
     String since = s.first == Intent.ACT_REQUEST ? null : sinceAsked(s);
     if (since != null) {
@@ -2310,6 +2351,14 @@ public final class QuestionReader {
     if (s.first != Intent.ACT_REQUEST && someoneDidAsked(s)) {
       return new Question(s.language, Intent.RECENT, null, List.of(call("recentChanges", "limit", 10)), null,
           s.action, null, null);
+    }
+    // "is my tariff sign-off still valid or did it go stale", "czy moja akceptacja taryfy jest nadal ważna": that
+    // sign-off, whether it stands
+    if (s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED
+        && s.words.stream().anyMatch(w -> VALID_WORDS.contains(w.text()))
+        && s.words.stream().noneMatch(w -> WHY_WORDS.contains(w.text()) || WHICH_WORDS.contains(w.text()))) {
+      return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null, Set.of(ASKS_VALID));
     }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
@@ -2413,6 +2462,10 @@ public final class QuestionReader {
     // "czy drugi dry-run coś zmienił vs pierwszy?": the first run and the last, side by side
     if (s.reading.intent() == Intent.PIPELINE_RESULT && runsCompared(s.words)) {
       asks.add(ASKS_COMPARED);
+    }
+    // "czy dry run w końcu przeszedł? za którym razem": which run passed first
+    if (s.reading.intent() == Intent.PIPELINE_RESULT && whichTry(s.words)) {
+      asks.add(ASKS_WHICH_TRY);
     }
     // "kto odpalił pierwszy dry-run": the earliest run as well as the last
     if (s.reading.intent() == Intent.PIPELINE_RESULT
@@ -3207,13 +3260,78 @@ public final class QuestionReader {
 
   /** The pipeline whose runs a question counts ("how many dry-runs have passed", "ile razy szedł connection"). */
   private static String runsCounted(Scan s) {
-    if (s.cued.get(Intent.COUNT) < 3 || s.words.stream().noneMatch(w -> RUN_COUNT_WORDS.contains(w.text()))) {
+    if (s.cued.get(Intent.COUNT) < 3 && !timesAsked(s.words)
+        || s.words.stream().noneMatch(w -> RUN_COUNT_WORDS.contains(w.text()))) {
       return null;
     }
     if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED) {
       return s.pipeline.id();
     }
     return pipelineWordsAfter(s, -1);
+  }
+
+  /**
+   * "X before or after Y", "X przed czy po Y": the check named before the words and the one named after them, with
+   * whose event on the second is meant ("after I first signed the mapping": the asker's first); else null.
+   */
+  private static String orderAsked(Scan s) {
+    int before = -1;
+    int after = -1;
+    for (int i = 0; i < s.words.size(); i++) {
+      String text = s.words.get(i).text();
+      if (before < 0 && (text.equals("before") || text.equals("przed") || text.equals("earlier")
+          || text.equals("wczesniej"))) {
+        before = i;
+      } else if (before >= 0 && after < 0 && i - before <= 3 && (text.equals("after") || text.equals("po")
+          || text.equals("later") || text.equals("pozniej"))) {
+        after = i;
+      }
+    }
+    if (after < 0) {
+      return null;
+    }
+    int split = before;
+    int end = after;
+    Link first = s.links.stream().filter(l -> l.kind() == Kind.CHECK && !l.at().isEmpty()
+        && Collections.max(l.at()) < split).max(Comparator.comparingDouble(Link::score)).orElse(null);
+    List<Word> rest = s.words.subList(end + 1, s.words.size());
+    boolean mine = s.facts.asker() != null && rest.stream().anyMatch(w -> ME_OR_I.contains(w.text())
+        || MY.contains(w.text()));
+    // ("po mojej zmianie terminali": of the things named after, one the asker recorded something on)
+    Link second = s.links.stream().filter(l -> l.kind() == Kind.CHECK && !l.at().isEmpty()
+        && Collections.min(l.at()) > end && (!mine || s.facts.eventBy(s.facts.asker().id(), null, l.id(), false, null)
+        >= 0)).max(Comparator.comparingDouble(Link::score)).orElse(null);
+    if (first == null || second == null || first.id().equals(second.id())) {
+      return null;
+    }
+    boolean earliest = rest.stream().anyMatch(w -> FIRST_WORDS.contains(w.text()));
+    return first.id() + "\t" + second.id() + "\t" + (mine ? s.facts.asker().id() : "") + "\t"
+        + (earliest ? "first" : "last");
+  }
+
+  /** "za którym razem", "on which try", "which attempt": which of the runs. */
+  private static boolean whichTry(List<Word> words) {
+    boolean which = false;
+    for (Word w : words) {
+      String text = w.text();
+      if (which && (text.equals("razem") || text.equals("try") || text.equals("attempt") || text.equals("podejsciem"))) {
+        return true;
+      }
+      which = text.equals("ktorym") || text.equals("which") || text.equals("what");
+    }
+    return false;
+  }
+
+  /** "ile razy", "how many times": a count of times, said outright. */
+  private static boolean timesAsked(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String text = words.get(i).text();
+      String next = words.get(i + 1).text();
+      if (text.equals("ile") && next.equals("razy") || text.equals("many") && next.equals("times")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where "since" ("od kiedy", "od czasu", "odkąd") stands in a question, or -1. */
@@ -3395,7 +3513,8 @@ public final class QuestionReader {
   }
 
   private static final Set<String> SINCE_AFTER_OD = WordSet.of("czasu", "kiedy", "ostatniego", "ostatniej",
-      "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj");
+      "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj", "akceptacji", "podpisu",
+      "decyzji", "wycofania", "zgody");
 
   /**
    * A pipeline named by its id's words after {@code from}, in a Polish case too ("od czasu dry-runu": "dry" "runu"
@@ -3420,7 +3539,7 @@ public final class QuestionReader {
   private static final Set<String> CHANGED_WORDS = WordSet.of("change", "changed", "changes", "switched",
       "zmienil", "zmienila", "zmienili", "zmienilo", "zmiana", "zmiane", "zmienione", "zmieniona", "zmieniony",
       "przestawil", "przestawila", "zmienilam", "zmienilem", "zmieniana", "zmieniany", "zmieniane", "zmienialam",
-      "zmienial", "zmieniala", "moved");
+      "zmienial", "zmieniala", "moved", "changing", "zmieniano", "zmienia", "zmieniaja", "zmieniali");
   private static final Set<String> EARLIER_WORDS = WordSet.of("before", "previously", "earlier", "previous",
       "prior", "originally", "wczesniej", "poprzednio", "przedtem", "poprzednia", "poprzedni", "poprzednie",
       "pierwotnie", "history", "historia", "historie", "historii");
@@ -3492,8 +3611,11 @@ public final class QuestionReader {
       // (not a thing named by the verb's stem: "wycofała" is no "Tryb wycofania")
       if ((link.kind() == Kind.GROUP || link.kind() == Kind.CHECK || link.kind() == Kind.PIPELINE)
           && link.score() >= BLOCKER_NAMED && link.at().stream().allMatch(i -> i > from)
-          && !link.at().stream().allMatch(i -> eventVerb(s.words.get(i).text()) != null)
-          && (named == null || link.score() > named.score())) {
+          && !link.at().stream().allMatch(i -> eventVerb(s.words.get(i).text()) != null
+              || SIGN_OFF_NOUNS.contains(s.words.get(i).text()))
+          // (a pipeline and the gate it proves named by the same words: the pipeline's runs)
+          && (named == null || link.score() > named.score()
+              || link.score() == named.score() && link.kind() == Kind.PIPELINE)) {
         named = link;
       }
     }

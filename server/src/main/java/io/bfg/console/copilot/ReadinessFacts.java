@@ -612,6 +612,11 @@ public final class ReadinessFacts {
         }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
+        // "za którym razem przeszedł": which of the runs passed first
+        if (passed == 1 && !out.containsKey("firstPassedNth")
+            && "PASSED".equals(event.payload().path("run").path("status").asText())) {
+          out.put("firstPassedNth", all);
+        }
         // "how many times did we run it and who ran it": whoever started each
         runners.add(actorName(event.actor()));
       }
