@@ -54,7 +54,8 @@ final class CopilotFixture {
       Map.entry("warta", Path.of("server/src/test/resources/scenarios/warta-gorzow")),
       Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")),
       Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")),
-      Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")));
+      Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")),
+      Map.entry("bielsko", Path.of("server/src/test/resources/scenarios/bielsko-apteki")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -64,7 +65,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn.
+   * olsztyn, bielsko.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -321,7 +321,20 @@ class CopilotQuestionSetTest {
           "round twenty-six (middle: a sign-off withdrawn and given again, a decision changed twice, a failed dry-run "
               + "then a passing one): hansa-freight, asked by the head of operations", "hansa-freight-26.ndjson", false),
       new QuestionSet("hansa", "azielinska", "hansa-freight-26-customs.tsv",
-          "round twenty-six (middle): hansa-freight, asked by the customs specialist", "hansa-freight-26.ndjson", false));
+          "round twenty-six (middle): hansa-freight, asked by the customs specialist", "hansa-freight-26.ndjson", false),
+      new QuestionSet("bielsko", "kwroblewska", "bielsko-apteki-27-owner.tsv",
+          "round twenty-seven (a new scenario, late: a sign-off left stale by a decision changed, one withdrawn and "
+              + "given again, two passing dry-runs): bielsko-apteki, asked by the managing pharmacist",
+          "bielsko-apteki-27.ndjson", false),
+      new QuestionSet("bielsko", "mkubica", "bielsko-apteki-27-it.tsv",
+          "round twenty-seven (late): bielsko-apteki, asked by the IT administrator", "bielsko-apteki-27.ndjson", false),
+      new QuestionSet("wroclaw", "tlewandowski", "wroclaw-transit-27-director.tsv",
+          "round twenty-seven (early: a sign-off withdrawn and left so, a decision changed, a failed connection run "
+              + "then a passing one, no dry-run): wroclaw-transit, asked by the director of operations",
+          "wroclaw-transit-27.ndjson", false),
+      new QuestionSet("wroclaw", "jwojcik", "wroclaw-transit-27-payments.tsv",
+          "round twenty-seven (early): wroclaw-transit, asked by the payments manager", "wroclaw-transit-27.ndjson",
+          false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
