@@ -228,7 +228,8 @@ public final class LocalAnswers {
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> r : results) {
       if (r != null && !r.containsKey("error")) {
-        lines.add(t.line(r.get("check") == null ? "provider.unchecked" : "provider", r));
+        lines.add(t.line(r.get("check") == null ? "provider.unchecked" : r.get("checkOwnerName") != null
+            ? "provider.checkOwner" : "provider", r));
       }
     }
     if (lines.size() == 1 && !list) {
@@ -481,6 +482,9 @@ public final class LocalAnswers {
   private static String signedBefore(Templates t, Map<String, Object> before) {
     if (before == null) {
       return "";
+    }
+    if (before.get("revokedAt") != null) {
+      return " " + t.line("check.again.revoked", before);
     }
     List<String> changes = new ArrayList<>();
     for (Map<String, Object> change : maps(before.get("changes"))) {
@@ -900,6 +904,12 @@ public final class LocalAnswers {
         : q.asks().contains(QuestionReader.ASKS_FIRST) && r.get("firstRunId") != null
         && !r.get("firstRunId").equals(r.get("runId")) && !failedBefore(q, r, r.get("firstRunId"))
         ? t.line("run.first", r) + " " : "";
+    // "when did I run the two dry runs": every run among the recorded changes, in order
+    if (q.asks().contains(QuestionReader.ASKS_RUNS_WHEN) && maps(r.get("runList")).size() > 1) {
+      List<String> items = new ArrayList<>();
+      maps(r.get("runList")).forEach(run -> items.add(t.line("run.list.item", run)));
+      first = t.line("run.list", with(r, "items", String.join("; ", items))) + " " + first;
+    }
     // "za którym razem przeszedł": the run that passed first, by its place among the runs
     if (q.asks().contains(QuestionReader.ASKS_WHICH_TRY) && r.get("firstPassedNth") instanceof Integer nth) {
       first = t.line(nth <= 3 ? "run.passedAt." + nth : "run.passedAt.n", r) + " " + first;

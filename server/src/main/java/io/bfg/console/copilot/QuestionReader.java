@@ -132,6 +132,8 @@ public final class QuestionReader {
   static final String ORDER = "order:";
   /** Asked on which of its runs a pipeline first passed ("za którym razem przeszedł"). */
   static final String ASKS_WHICH_TRY = "whichTry";
+  /** Asked when each run of a pipeline was ("when did I run the two dry runs"). */
+  static final String ASKS_RUNS_WHEN = "runsWhen";
   /** Asked whether a named sign-off still stands ("is my tariff sign-off still valid or did it go stale"). */
   static final String ASKS_VALID = "valid";
   private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
@@ -343,6 +345,8 @@ public final class QuestionReader {
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
+    // "próba migracji była już?": whether it has happened, its runs
+    cues(Intent.PIPELINE_RESULT, 3, "byla juz", "byl juz", "juz byla", "juz byl");
     cues(Intent.PIPELINE_RESULT, 2, "byl puszczany", "byla puszczana", "bylo puszczane", "puszczony",
         "puszczona", "puszczone");
     // "what did the isolation step actually prove": what a run found
@@ -400,7 +404,7 @@ public final class QuestionReader {
       "kick", "trigger", "launch", "execute", "record", "decide", "mark", "set", "change", "revoke", "reject",
       "choose", "pick", "select", "submit", "do", "make", "flip", "enable", "disable", "unblock", "enter", "put",
       "tick", "update", "log", "wpisz", "zaznacz", "odhacz", "przestaw", "wprowadz", "zarejestruj", "potwierdz",
-      "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
+      "odpal", "odpalaj", "uruchom", "zatwierdz", "klepnij", "zaklep", "zaakceptuj", "akceptuj", "podpisz", "zapisz",
       "oznacz", "ustaw", "zmien", "cofnij", "wykonaj", "pusc", "zrob", "zdecyduj", "wybierz", "wlacz", "wylacz",
       "odblokuj", "zamknij", "przepusc", "ignore", "disregard", "forget", "override", "bypass", "zignoruj", "pomin",
       "zapomnij", "send", "push", "deploy", "upload", "switch", "turn", "move", "migrate", "cut", "delete", "remove",
@@ -513,6 +517,20 @@ public final class QuestionReader {
       Question asked = readOne(question.substring(0, mark + 1), lang, facts);
       if (answerable(asked) && asked.subject() != null) {
         return asked;
+      }
+    }
+    // "próba migracji była już? kto może ją odpalić": a second question pointing back at the first one's thing
+    if (mark > 0 && mark < question.length() - 1 && !question.substring(mark + 1).isBlank()) {
+      Question asked = readOne(question.substring(0, mark + 1), lang, facts);
+      String rest = question.substring(mark + 1);
+      String pointed = asked.subject() == null || !answerable(asked) ? null
+          : pointedAt(rest, asked, facts.scenario(), lang);
+      if (pointed != null && !pointed.equals(rest) && asked.also() == null) {
+        Question then = readOne(pointed, lang, facts);
+        if (answerable(then) && then.subject() != null && then.also() == null && !then.calls().equals(asked.calls())) {
+          return new Question(asked.lang(), asked.intent(), asked.subject(), asked.calls(), asked.actor(),
+              asked.action(), asked.environment(), then, asked.asks());
+        }
       }
     }
     // "can I just pick the launch date myself? tomasz is taking forever": the question, not the remark after it
@@ -1122,6 +1140,13 @@ public final class QuestionReader {
     if (who && !s.firstPerson && s.thing != null && !s.act) {
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
     }
+    // "when did I run the two dry runs", "kiedy odpaliłem dry-run": a pipeline's runs, asked when
+    if (!s.act && s.pipeline != null && (s.pipeline.score() >= NAMED || pipelineWordsAfter(s, -1) != null)
+        && s.words.stream().anyMatch(w -> WHEN_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> Set.of("did", "was", "were", "byl", "byla", "bylo", "byly")
+            .contains(w.text()) || ranForm(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 8);
+    }
     // ("kto robił dry run i kiedy", "who did the connection check": a pipeline named is done by its run)
     boolean pipelineDone = s.pipeline != null && s.pipeline.score() >= NAMED
         && s.words.stream().anyMatch(w -> DID_WORDS.contains(w.text()) || w.text().equals("did"));
@@ -1336,10 +1361,22 @@ public final class QuestionReader {
     return false;
   }
 
+  /**
+   * "launch date options again?": the opening verb is the first word of a thing named with the words after it (a
+   * question mark and no object), not a bid.
+   */
+  private static boolean verbInName(Scan s) {
+    // ("launch gate is at 3/5? whats missing there": a gate named by the verb's word and "gate")
+    return s.question.contains("?") && s.links.stream().anyMatch(l -> (l.kind() == Kind.CHECK
+        || l.kind() == Kind.GROUP) && l.score() >= NAMED && l.at().contains(0) && (l.at().contains(1)
+        || s.words.size() > 1 && GATE_WORDS.contains(s.words.get(1).text())));
+  }
+
   /** A decision asked for its value or choices, a provider or a group meant, going live, what a thing is. */
   private static void meant(Scan s) {
     // ("do kiedy ...": "do" opens a Polish question, it bids nothing)
-    s.act = actRequest(s.words) && !(s.lang == Lang.PL && !s.words.isEmpty() && s.words.get(0).text().equals("do"));
+    s.act = actRequest(s.words) && !(s.lang == Lang.PL && !s.words.isEmpty() && s.words.get(0).text().equals("do"))
+        && !verbInName(s);
     s.modal = s.words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
@@ -2462,6 +2499,12 @@ public final class QuestionReader {
     // "czy drugi dry-run coś zmienił vs pierwszy?": the first run and the last, side by side
     if (s.reading.intent() == Intent.PIPELINE_RESULT && runsCompared(s.words)) {
       asks.add(ASKS_COMPARED);
+    }
+    // "when did I run the two dry runs", "kiedy były oba dry runy": each run with its time
+    if (s.reading.intent() == Intent.PIPELINE_RESULT && s.words.stream().anyMatch(w -> WHEN_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> RUN_COUNT_WORDS.contains(w.text()) || w.text().equals("both")
+        || w.text().equals("oba") || w.text().equals("obydwa") || w.text().equals("runy"))) {
+      asks.add(ASKS_RUNS_WHEN);
     }
     // "czy dry run w końcu przeszedł? za którym razem": which run passed first
     if (s.reading.intent() == Intent.PIPELINE_RESULT && whichTry(s.words)) {

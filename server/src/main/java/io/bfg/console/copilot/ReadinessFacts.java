@@ -551,6 +551,10 @@ public final class ReadinessFacts {
     if (check != null) {
       out.put("check", check.id());
       out.put("checkStatus", check.status());
+      // the provider's owner is not always its contract check's: each is said of its own
+      if (check.owner() != null && !check.owner().equals(provider.owner())) {
+        out.put("checkOwnerName", actorName(check.owner()));
+      }
     }
     return out;
   }
@@ -586,6 +590,7 @@ public final class ReadinessFacts {
     int passed = 0;
     int all = 0;
     Set<String> runners = new java.util.LinkedHashSet<>();
+    List<Map<String, Object>> runList = new ArrayList<>();
     for (AuditEvent event : recent) {
       if (event.type().startsWith("pipeline.") && id.equals(event.payload().path("run").path("pipeline").asText())) {
         // "who ran the first dry-run": the earliest run among the recent events
@@ -612,6 +617,13 @@ public final class ReadinessFacts {
         }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
+        // "when did I run the two dry runs": each run, who started it and when
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("runId", event.payload().path("run").path("runId").asText());
+        item.put("actorName", actorName(event.actor()));
+        item.put("at", event.at());
+        item.put("status", event.payload().path("run").path("status").asText());
+        runList.add(item);
         // "za którym razem przeszedł": which of the runs passed first
         if (passed == 1 && !out.containsKey("firstPassedNth")
             && "PASSED".equals(event.payload().path("run").path("status").asText())) {
@@ -625,6 +637,7 @@ public final class ReadinessFacts {
       out.put("runnersSeen", String.join(", ", runners));
     }
     out.put("runsSeen", all);
+    out.put("runList", runList);
     out.put("runsPassed", passed);
     out.put("runsNotPassed", all - passed);
     out.put("runId", run.runId());
@@ -754,16 +767,19 @@ public final class ReadinessFacts {
    */
   private Map<String, Object> signedBefore(String id, List<String> dependsOn) {
     int last = -1;
+    int revoke = -1;
     int before = -1;
     for (int i = recent.size() - 1; i >= 0 && before < 0; i--) {
       AuditEvent event = recent.get(i);
       if (!id.equals(event.payload().path("checkId").asText(null))) {
         continue;
       }
-      if (!SessionState.CHECK_ACCEPTED.equals(event.type())) {
+      // "kiedy wycofałam akceptację i kiedy podpisałam znowu": a withdrawal between the two sign-offs
+      if (last >= 0 && revoke < 0 && SessionState.CHECK_REVOKED.equals(event.type())) {
+        revoke = i;
+      } else if (!SessionState.CHECK_ACCEPTED.equals(event.type())) {
         return null;
-      }
-      if (last < 0) {
+      } else if (last < 0) {
         last = i;
       } else {
         before = i;
@@ -776,6 +792,11 @@ public final class ReadinessFacts {
     out.put("earlierByName", actorName(recent.get(before).actor()));
     out.put("earlierAt", recent.get(before).at());
     out.put("againAt", recent.get(last).at());
+    if (revoke >= 0) {
+      out.put("revokedByName", actorName(recent.get(revoke).actor()));
+      out.put("revokedAt", recent.get(revoke).at());
+      return out;
+    }
     List<Map<String, Object>> changes = new ArrayList<>();
     for (int i = before + 1; i < last; i++) {
       AuditEvent event = recent.get(i);
