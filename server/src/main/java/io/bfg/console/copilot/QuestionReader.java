@@ -3804,6 +3804,23 @@ public final class QuestionReader {
     int after;
     if (!assumed.isEmpty()) {
       after = named.stream().mapToInt(link -> Collections.max(link.at())).max().orElse(condition);
+      // "jak Aga klepnie mapowanie ulg a ja tabele taryf": a person the condition names as giving something whose
+      // thing no words name well gives what they still owe (said so in the answer), beside the things named
+      // (only beside the asker's own: "... a ja tabele taryf", every thing named being the asker's)
+      String me = s.facts.asker() == null ? null : s.facts.asker().id();
+      boolean gives = me != null && s.words.subList(condition + 1, boundary).stream().anyMatch(w -> startsWithAny(
+          w.text(), ACCEPT_VERBS) || startsWithAny(w.text(), DECIDE_VERBS))
+          && s.words.subList(condition + 1, boundary).stream().anyMatch(w -> ME_OR_I.contains(w.text()))
+          && named.stream().allMatch(n -> me.equals(ownerOf(s.scenario, n.id())))
+          && s.words.subList(condition + 1, boundary).stream().anyMatch(w -> AND_WORDS.contains(w.text()));
+      for (Link person : s.all) {
+        if (gives && person.kind() == Kind.ACTOR && person.score() >= NAMED && !person.at().isEmpty()
+            && person.at().stream().allMatch(i -> i > from && i < boundary) && !assumed.contains(person.id())
+            && named.stream().allMatch(n -> Collections.disjoint(n.at(), person.at()))
+            && named.stream().noneMatch(n -> person.id().equals(ownerOf(s.scenario, n.id())))) {
+          assumed.add(person.id());
+        }
+      }
     } else {
       // "if Petra and I sign our bits": what those people owe, when a verb says they give it
       int signed = -1;

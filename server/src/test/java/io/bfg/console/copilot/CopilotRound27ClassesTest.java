@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * refused. Read now: a gate or decision named by a verb's word ("launch gate is at 3/5?", "launch date options
  * again?") is asked about, not bid; a sign-off withdrawn and given again, with both times; every run of a pipeline
  * with its time ("when did I run the two dry runs", "kiedy były oba dry runy"); "próba migracji była już?" as
- * whether it ran. Every answer also passes the validator (the fixture asserts it).
+ * whether it ran; a what-if of two people's things where one is named loosely ("jak Aga klepnie mapowanie ulg a ja
+ * tabele taryf"), which said "no" of the one thing it read. Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 27: two owners of one provider, a verb inside a name, runs and sign-offs again")
 class CopilotRound27ClassesTest {
@@ -50,6 +51,9 @@ class CopilotRound27ClassesTest {
           + "times: run-dry-run-\\w+, started by Jan Bachleda at .*; run-dry-run-\\w+, started by Jan Bachleda at",
       "freight|azielinska|kiedy byly oba dry runy?|pl|^W zapisanych zmianach pipeline dry-run uruchomiono 2 razy: "
           + ".*FAILED.*PASSED",
+      "transit|jwojcik|jak Aga klepnie mapowanie ulg a ja tabele taryf, to bramka taryf bedzie gotowa?|pl|^Tak: po "
+          + "zrobieniu \"Tabela taryf na 2027\" \\[fare-rules\\.tariff-table] i tego, co Agnieszka Kowalczyk ma "
+          + "jeszcze do zatwierdzenia .*\\[fare-rules\\.discount-mapping].*kompletne będzie też",
       "transit|tlewandowski|proba migracji byla juz?|pl|^Pipeline dry-run jeszcze nie był uruchomiony.*Agnieszka "
           + "Kowalczyk"})
   void roundTwentySeven(String console, String asker, String question, String lang, String wanted) {
