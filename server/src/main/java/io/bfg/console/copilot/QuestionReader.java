@@ -306,7 +306,8 @@ public final class QuestionReader {
         "na co przepinamy", "na co je przepinamy", "na co go przepinamy", "na co podmieniamy", "na czym stoja",
         "na czym stoi", "co bedzie na produkcji",
         "what are we replacing it with", "what do we replace it with",
-        // "courier - what are we on now vs prod", "na czym będzie stał katalog", "czym zastępujemy atrapę logowania"
+        // "courier - what are we on now vs prod", "na czym będzie stał katalog", "czym zastępujemy atrapę
+        // logowania"
         "are we on", "we on now", "vs prod", "versus prod", "na czym bedzie", "bedzie stal", "bedzie stala",
         "zastepujemy", "zastapimy", "podmieniamy");
     cues(Intent.SESSION, 2, "session", "sesja", "storage", "tenant", "live session", "stored", "przechowywany",
@@ -3357,7 +3358,8 @@ public final class QuestionReader {
     boolean which = false;
     for (Word w : words) {
       String text = w.text();
-      if (which && (text.equals("razem") || text.equals("try") || text.equals("attempt") || text.equals("podejsciem"))) {
+      if (which && (text.equals("razem") || text.equals("try") || text.equals("attempt")
+          || text.equals("podejsciem"))) {
         return true;
       }
       which = text.equals("ktorym") || text.equals("which") || text.equals("what");
@@ -4261,7 +4263,8 @@ public final class QuestionReader {
     }
     for (int i = at + 1; i < words.size() && i <= at + 3; i++) {
       String text = words.get(i).text();
-      if (text.startsWith("podpis") || text.startsWith("akcept") || text.startsWith("sign") || text.startsWith("zgod")) {
+      if (text.startsWith("podpis") || text.startsWith("akcept") || text.startsWith("sign")
+          || text.startsWith("zgod")) {
         return true;
       }
     }
