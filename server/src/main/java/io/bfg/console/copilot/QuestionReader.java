@@ -1142,8 +1142,8 @@ public final class QuestionReader {
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
     }
     // "when did I run the two dry runs", "kiedy odpaliłem dry-run": a pipeline's runs, asked when
-    if (!s.act && s.pipeline != null && (s.pipeline.score() >= NAMED || pipelineWordsAfter(s, -1) != null)
-        && s.words.stream().anyMatch(w -> WHEN_WORDS.contains(w.text()))
+    if (!s.act && s.pipeline != null && s.words.stream().anyMatch(w -> WHEN_WORDS.contains(w.text()))
+        && (s.pipeline.score() >= NAMED || pipelineWordsAfter(s, -1) != null)
         && s.words.stream().anyMatch(w -> Set.of("did", "was", "were", "byl", "byla", "bylo", "byly")
             .contains(w.text()) || ranForm(w.text()))) {
       add(s.scores, Intent.PIPELINE_RESULT, 8);

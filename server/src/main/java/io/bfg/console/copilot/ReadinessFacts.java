@@ -803,7 +803,7 @@ public final class ReadinessFacts {
       String on = event.payload().path("checkId").asText("");
       // a decision recorded over what it rests on is what leaves a sign-off stale
       if (SessionState.DECISION_RECORDED.equals(event.type())
-          && (dependsOn.contains(on) || dependsOn.contains(groupOfCheck(on)))) {
+          && (dependsOn.contains(on) || dependsOn.contains(groupOf(on).id()))) {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("id", on);
         change.put("byName", actorName(event.actor()));
@@ -1413,16 +1413,6 @@ public final class ReadinessFacts {
       out.put("signedOffAt", check.signOff().at());
     }
     return out;
-  }
-
-  /** The group holding check {@code id}, else null. */
-  private String groupOfCheck(String id) {
-    for (GroupView group : allGroups()) {
-      if (group.checks().stream().anyMatch(c -> c.id().equals(id))) {
-        return group.id();
-      }
-    }
-    return null;
   }
 
   private static List<String> dependencies(CheckView check) {
