@@ -55,7 +55,8 @@ final class CopilotFixture {
       Map.entry("krakow", Path.of("server/src/test/resources/scenarios/krakow-czysto")),
       Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")),
       Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")),
-      Map.entry("bielsko", Path.of("server/src/test/resources/scenarios/bielsko-apteki")));
+      Map.entry("bielsko", Path.of("server/src/test/resources/scenarios/bielsko-apteki")),
+      Map.entry("kuznia", Path.of("server/src/test/resources/scenarios/kuznia-fitness")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -65,7 +66,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko.
+   * olsztyn, bielsko, kuznia.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

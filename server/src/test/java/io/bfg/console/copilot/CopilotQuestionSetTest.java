@@ -334,7 +334,20 @@ class CopilotQuestionSetTest {
           "wroclaw-transit-27.ndjson", false),
       new QuestionSet("wroclaw", "jwojcik", "wroclaw-transit-27-payments.tsv",
           "round twenty-seven (early): wroclaw-transit, asked by the payments manager", "wroclaw-transit-27.ndjson",
-          false));
+          false),
+      new QuestionSet("kuznia", "mzielinska", "kuznia-fitness-28-operations-director.tsv",
+          "round twenty-eight (a new scenario, middle: a sign-off withdrawn and left so, one withdrawn and given again, "
+              + "two decisions changed, both pipelines passed): kuznia-fitness, asked by the operations director",
+          "kuznia-fitness-28.ndjson", false),
+      new QuestionSet("kuznia", "pwojcik", "kuznia-fitness-28-integration-lead.tsv",
+          "round twenty-eight (middle): kuznia-fitness, asked by the IT integration lead", "kuznia-fitness-28.ndjson",
+          false),
+      new QuestionSet("odra", "jluczak", "odra-grid-28-finance-director.tsv",
+          "round twenty-eight (late: two sign-offs withdrawn and left so, two given again, three decisions changed, a "
+              + "failed connection run between two passing ones): odra-grid, asked by the finance director",
+          "odra-grid-28.ndjson", false),
+      new QuestionSet("odra", "mzielinska", "odra-grid-28-billing-lead.tsv",
+          "round twenty-eight (late): odra-grid, asked by the billing lead", "odra-grid-28.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
