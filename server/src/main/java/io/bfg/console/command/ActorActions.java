@@ -71,6 +71,20 @@ public final class ActorActions {
     return List.copyOf(actions);
   }
 
+  /** What {@code actor} can do now that is still to be done: not a pipeline run again over a gate it proved. */
+  public static List<Action> toDo(Scenario scenario, Evaluator.Assessment a, Actor actor) {
+    return available(scenario, a, actor).stream().filter(action -> !repeatsProof(scenario, a, action)).toList();
+  }
+
+  /**
+   * Whether {@code action} runs a pipeline again whose gate its runs already proved: the server takes it (a rerun),
+   * but it is nothing left to do.
+   */
+  public static boolean repeatsProof(Scenario scenario, Evaluator.Assessment a, Action action) {
+    return action.kind() == Kind.PIPELINE && scenario.pipelines().stream().anyMatch(p -> p.id().equals(action.target())
+        && a.status(p.proves()) == Status.READY);
+  }
+
   /**
    * The permission the owner of {@code check} needs to move it by hand (sign it off or record it), or
    * null when its owner does not move it: a pipeline step is proven by whoever may run pipelines, a

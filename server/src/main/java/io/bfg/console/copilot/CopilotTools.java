@@ -38,6 +38,8 @@ public final class CopilotTools {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The name {@link #packetEnv} takes for every packet, those that export no variables too. */
+  static final String EVERY_PACKET = "*";
 
   /**
    * The values behind the results this thread handed out, by the very string: the local model, which runs on the
@@ -113,7 +115,7 @@ public final class CopilotTools {
     return result(next);
   }
 
-  @Tool("An actor's tasks: what the server would accept from them now (sign-offs they own, decisions they may record, pipelines they may run), each with its command, and what they are offered but refused, with why; counts by kind")
+  @Tool("An actor's tasks: what the server would accept from them now (sign-offs they own, decisions they may record, pipelines they may run), each with its command, and what they are offered but refused, with why; pipelines whose gate is already proved apart, as reruns; counts by kind")
   public String ownerTasks(@P("the actor id, name, first name or role") String actor) {
     Now state = now.get();
     Actor who = actor(state.scenario(), actor);
@@ -180,7 +182,7 @@ public final class CopilotTools {
   }
 
   @Tool("The environment variables the packets export (the release handoff's, the rollback drill's): each name with its value now, as the packet renders it; one variable when named, a packet's when its id or the group it reports on is given, else every packet's")
-  public String packetEnv(@P("a variable name, a packet id or the group it reports on; empty for every packet") String name) {
+  public String packetEnv(@P("a variable name, a packet id or the group it reports on; empty for every packet's variables, * for every packet") String name) {
     return result(env(now.get(), name));
   }
 
@@ -205,7 +207,8 @@ public final class CopilotTools {
     out.put("name", name);
     List<Map<String, Object>> packets = new ArrayList<>();
     for (PacketBinding binding : state.scenario().packets()) {
-      if (binding.env().isEmpty()) {
+      // every packet asked for ("jakie pakiety mamy": "*"), those that export nothing said so
+      if (binding.env().isEmpty() && !name.equals(EVERY_PACKET)) {
         continue;
       }
       List<Map<String, Object>> variables = new ArrayList<>();
@@ -225,7 +228,8 @@ public final class CopilotTools {
           named = v;
         }
       }
-      if (name.isEmpty() || named != null || binding.id().equalsIgnoreCase(name) || binding.reportsOn().equals(name)) {
+      if (name.isEmpty() || name.equals(EVERY_PACKET) || named != null || binding.id().equalsIgnoreCase(name)
+          || binding.reportsOn().equals(name)) {
         Map<String, Object> packet = new LinkedHashMap<>();
         packet.put("packet", binding.id());
         packet.put("reportsOn", binding.reportsOn());
@@ -474,13 +478,15 @@ public final class CopilotTools {
 
   /**
    * What {@code actor} can do now, asked of the command rules ({@link ActorActions}): {@code actionable}
-   * are their tasks, {@code blocked} what they are offered but would be refused. The shape keeps
+   * are their tasks, {@code blocked} what they are offered but would be refused, {@code rerunnable} the pipelines
+   * they may run again over a gate already proved (taken, but no task). The shape keeps
    * {@code id/name/role/actionable/blocked} so an answer written from it reads the same as before.
    */
   static Map<String, Object> tasks(Now state, Actor actor) {
     Evaluation evaluation = state.evaluation();
     List<Map<String, Object>> actionable = new ArrayList<>();
     List<Map<String, Object>> blocked = new ArrayList<>();
+    List<Map<String, Object>> rerunnable = new ArrayList<>();
     Map<String, Integer> byKind = new LinkedHashMap<>();
     byKind.put("signOffs", 0);
     byKind.put("decisions", 0);
@@ -492,7 +498,9 @@ public final class CopilotTools {
         continue;
       }
       Map<String, Object> item = action(evaluation, action);
-      if (action.available()) {
+      if (ActorActions.repeatsProof(state.scenario(), state.assessment(), action)) {
+        rerunnable.add(item);
+      } else if (action.available()) {
         actionable.add(item);
         byKind.merge(switch (action.kind()) {
           case SIGN_OFF -> "signOffs";
@@ -519,6 +527,7 @@ public final class CopilotTools {
     out.put("byKind", byKind);
     out.put("actionable", actionable);
     out.put("blocked", blocked);
+    out.put("rerunnable", rerunnable);
     out.put("ownedButForbidden", forbidden);
     out.put("alreadyDone", done);
     // what they own, whatever its state: "who is X and what do they own", "which checks does X own"

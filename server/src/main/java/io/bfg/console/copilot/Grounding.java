@@ -896,7 +896,7 @@ public final class Grounding {
         for (ActorActions.Kind kind : ActorActions.Kind.values()) {
           byKind.put(kind, 0);
         }
-        for (ActorActions.Action action : ActorActions.available(scenario, assessment, actor)) {
+        for (ActorActions.Action action : ActorActions.toDo(scenario, assessment, actor)) {
           byKind.merge(action.kind(), 1, Integer::sum);
         }
         known.put(actor.id(), byKind);

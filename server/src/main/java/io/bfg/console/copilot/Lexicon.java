@@ -271,6 +271,9 @@ final class Lexicon {
     if (found.length == 0) {
       found = clipped(said);
     }
+    if (found.length == 0) {
+      found = sameMeaning(said);
+    }
     if (saying.size() < REMEMBERED) {
       saying.put(said, found);
     }
@@ -323,6 +326,56 @@ final class Lexicon {
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Words of one meaning that share no stem, in the language's own vocabulary, not any scenario's: people say
+   * "powiadomienie pasażerów" of "Pasażerowie poinformowani", "przeszkolenie" of "Szkolenie personelu". A word
+   * ending in "*" stands for every word it begins; the others are whole words.
+   */
+  private static final List<List<String>> SAME_MEANING = List.of(
+      List.of("powiadom*", "poinform*", "zawiadom*", "informowa*", "inform", "informed", "informing", "notif*",
+          "notice", "notices", "announc*"),
+      List.of("szkolen*", "przeszkol*", "szkolon*", "train", "trained", "training", "briefing*", "briefed"),
+      List.of("umow*", "kontrakt*", "contract*", "agreement*"),
+      List.of("klient*", "odbiorc*", "customer*", "client*"),
+      List.of("pracownik*", "pracownic*", "personel*", "staff", "employee*", "personnel"),
+      List.of("harmonogram*", "grafik*", "schedul*", "timetabl*", "rozklad*"),
+      List.of("cennik*", "taryf*", "tariff*", "pricing", "price", "prices"),
+      List.of("rabat*", "znizk*", "ulg*", "discount*", "concession*"),
+      List.of("haslo", "hasla", "hasel", "password*", "credential*", "poswiadcz*"),
+      List.of("raport*", "sprawozd*", "report", "reports", "reporting"),
+      List.of("mapowan*", "odwzorowan*", "mapping*", "mapped"),
+      List.of("zamroz*", "zamrozen*", "freeze*", "frozen"),
+      List.of("szablon*", "template*", "wzor", "wzory", "wzorzec*"),
+      List.of("migracj*", "przeniesien*", "migrat*"));
+
+  /** The slots of the names' words that mean what {@code said} means ({@link #SAME_MEANING}), when it says nothing. */
+  private int[] sameMeaning(Word said) {
+    String text = said.text();
+    List<String> meaning = null;
+    for (List<String> group : SAME_MEANING) {
+      if (group.stream().anyMatch(word -> means(word, text))) {
+        meaning = group;
+        break;
+      }
+    }
+    if (meaning == null) {
+      return new int[0];
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int slot = 0; slot < slots.size(); slot++) {
+      Slot candidate = slots.get(slot);
+      String word = candidate.word().text();
+      if (!candidate.person() && meaning.stream().anyMatch(m -> means(m, word))) {
+        out.add(slot);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean means(String entry, String word) {
+    return entry.endsWith("*") ? word.startsWith(entry.substring(0, entry.length() - 1)) : word.equals(entry);
   }
 
   /** Whether {@code a} and {@code b} differ by one letter missing, added or changed, or two neighbours swapped. */
@@ -613,8 +666,8 @@ final class Lexicon {
 
   /** The console's own names for its built-in pipelines, in both languages ("sprawdzenie połączenia"). */
   private static final Map<String, List<String>> CONSOLE_PIPELINE_NAMES = Map.of(
-      io.bfg.console.model.Pipelines.CONNECTION, List.of("connection check", "connection test", "test połączenia",
-          "sprawdzenie połączenia", "połączenie"),
+      io.bfg.console.model.Pipelines.CONNECTION, List.of("connection check", "connection test", "conn check",
+          "test połączenia", "sprawdzenie połączenia", "połączenie"),
       io.bfg.console.model.Pipelines.DRY_RUN, List.of("dry run", "próba generalna", "przebieg próbny"));
 
   private static void label(List<Name> names, Label label, double strength) {

@@ -132,7 +132,8 @@ public final class LocalAnswers {
           : result.containsKey("decisions") ? decisions(t, result)
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
-          : !result.containsKey("checks") ? answered(t, question, result, owner(t, result))
+          : !result.containsKey("checks") ? answered(t, question, result, owner(t, result)
+              + onlyOwner(t, question, result))
           : question.asks().contains(QuestionReader.ASKS_SIGNERS) ? signers(t, result)
           : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
@@ -150,7 +151,7 @@ public final class LocalAnswers {
           : question.subject() != null && question.subject().startsWith(QuestionReader.RUNS)
           ? t.line(!Boolean.TRUE.equals(result.get("ran")) ? "run.never" : result.get("runnersSeen") != null
               ? "run.count.by" : "run.count", with(result, "times",
-              times(t, result.get("runsSeen"))))
+              times(t, result.get("runsSeen")))) + runsInOrder(t, result)
           : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result)
           : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null);
@@ -161,7 +162,8 @@ public final class LocalAnswers {
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"),
           shaped(results, "startable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
-          ? t.line("session.rollback", result) : "lastWrite".equals(question.subject()) ? lastWrite(t, question, result)
+          ? t.line("session.rollback", result) : "lastWrite".equals(question.subject())
+          ? lastWrite(t, question, result, results.size() > 1 ? list(results.get(1).get("events")) : List.of())
           : session(t, question, result);
       case SNAPSHOT -> snapshot(t, result, question.subject());
       case OTHER_OWNERS -> otherOwners(t, question, result);
@@ -608,6 +610,13 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** "czy ktoś inny może to zapisać, czy tylko ja": nobody but the owner signs off or records a check. */
+  private static String onlyOwner(Templates t, Question q, Map<String, Object> r) {
+    boolean byHand = "owner-acceptance".equals(r.get("kind")) || r.get("options") instanceof List<?> options
+        && !options.isEmpty();
+    return q.asks().contains(QuestionReader.ASKS_ONLY_OWNER) && byHand ? " " + t.line("owner.only", r) : "";
+  }
+
   /** A changed decision's earlier value ("what was it before?"), or nothing. */
   private static String decidedBefore(Templates t, Map<String, Object> r) {
     // changed more than once: every value in order, and how many times it was recorded
@@ -669,6 +678,8 @@ public final class LocalAnswers {
       return t.line("tasks.whose", Map.of("actors", String.join(", ", names)));
     }
     List<Map<String, Object>> actionable = list(r.get("actionable"));
+    // a pipeline whose gate its runs already proved may run again, but that is nothing left to do ("co mi zostało")
+    List<Map<String, Object>> reruns = maps(r.get("rerunnable"));
     List<Map<String, Object>> blocked = list(r.get("blocked"));
     List<Map<String, Object>> forbidden = list(r.get("ownedButForbidden"));
     StringBuilder out = new StringBuilder();
@@ -683,6 +694,11 @@ public final class LocalAnswers {
       if (actionable.size() > TASK_LIMIT) {
         out.append("\n").append(t.line("tasks.more", Map.of("count", actionable.size() - TASK_LIMIT)));
       }
+    }
+    if (!reruns.isEmpty()) {
+      List<String> items = new ArrayList<>();
+      reruns.forEach(c -> items.add(c.get("pipeline") + " [" + c.get("id") + "]: " + c.get("command")));
+      out.append('\n').append(t.line(t.to("tasks.rerun", r.get("id")), with(r, "items", String.join("; ", items))));
     }
     if (!blocked.isEmpty()) {
       List<String> waiting = new ArrayList<>();
@@ -720,7 +736,7 @@ public final class LocalAnswers {
   private static String ownedSummary(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> owned = maps(r.get("owned"));
     long open = owned.stream().filter(c -> !"READY".equals(c.get("status"))).count();
-    String key = open == 0 ? "owned.tally.done" : "owned.tally.open";
+    String key = open == 0 ? owned.size() == 1 ? "owned.tally.done.one" : "owned.tally.done" : "owned.tally.open";
     return t.line(t.to(key, r.get("id")), with(r, "owned", owned.size(), "open", open));
   }
 
@@ -744,7 +760,7 @@ public final class LocalAnswers {
     ids.add(group.get("id"));
     maps(group.get("checks")).forEach(check -> ids.add(check.get("id")));
     Map<String, Object> narrowed = new LinkedHashMap<>(tasks);
-    for (String key : List.of("owned", "actionable", "blocked", "ownedButForbidden")) {
+    for (String key : List.of("owned", "actionable", "rerunnable", "blocked", "ownedButForbidden")) {
       narrowed.put(key, maps(tasks.get(key)).stream().filter(item -> ids.contains(item.get("id"))).toList());
     }
     narrowed.put("in", "\"" + group.get("label") + "\" [" + group.get("id") + "]");
@@ -828,7 +844,9 @@ public final class LocalAnswers {
       return t.line(t.to("tasks.signoffs", r.get("id")), with(r, "count", count));
     }
     boolean may = list(r.get("permissions")).contains(Permissions.ACCEPT_CHECKS);
-    return t.line(t.to(may ? "tasks.signoffs.none" : "tasks.signoffs.forbidden", r.get("id")), r);
+    // ("can Łukasz sign anything?": no, and what he may do instead)
+    return t.line(t.to(may ? "tasks.signoffs.none" : "tasks.signoffs.forbidden", r.get("id")), with(r,
+        "permissionList", join(list(r.get("permissions")))));
   }
 
   /** What an actor owns in one group, counted, then what they can do there now. */
@@ -895,6 +913,20 @@ public final class LocalAnswers {
 
   /** A group counted names its open checks when at most this many are left. */
   private static final int OPEN_COUNTED = 3;
+
+  /**
+   * "ile razy odpalali kontrolę połączenia i z jakim skutkiem": runs that failed and passed, counted, are also said
+   * in order, so which came first is not left to guess.
+   */
+  private static String runsInOrder(Templates t, Map<String, Object> r) {
+    List<Map<String, Object>> runs = maps(r.get("runList"));
+    if (runs.size() < 2 || !(r.get("runsPassed") instanceof Integer passed) || passed == 0 || passed == runs.size()) {
+      return "";
+    }
+    List<String> items = new ArrayList<>();
+    runs.forEach(run -> items.add(t.line("run.list.item", run)));
+    return " " + t.line("run.inOrder", Map.of("items", String.join("; ", items)));
+  }
 
   /** "which step of the dry run failed" of a run that passed: none, said first. */
   private static String noneFailed(Templates t, Question q, Map<String, Object> r) {
@@ -1339,7 +1371,8 @@ public final class LocalAnswers {
       }
       List<String> items = new ArrayList<>();
       maps(packet.get("variables")).forEach(v -> items.add(v.get("name") + "=" + envValue(v)));
-      lines.add(t.line("vars.packet", with(packet, "items", String.join(", ", items))));
+      lines.add(items.isEmpty() ? t.line("vars.packet.none", packet)
+          : t.line("vars.packet", with(packet, "items", String.join(", ", items))));
     }
     return String.join("\n", lines);
   }
@@ -1536,7 +1569,7 @@ public final class LocalAnswers {
 
   /** Whether any of the actor's open commands, available or refused, is of {@code kind} (as ownerTasks names it). */
   private static boolean has(Map<String, Object> tasks, String kind) {
-    for (String part : List.of("actionable", "blocked")) {
+    for (String part : List.of("actionable", "rerunnable", "blocked")) {
       for (Map<String, Object> item : maps(tasks.get(part))) {
         if (kind.equals(item.get("kind"))) {
           return true;
@@ -1561,10 +1594,11 @@ public final class LocalAnswers {
     if (tasks == null || q.subject() == null) {
       return null;
     }
-    for (String part : List.of("actionable", "blocked")) {
+    // (a pipeline run again over a gate it proved is offered too: the server takes it)
+    for (String part : List.of("actionable", "rerunnable", "blocked")) {
       for (Map<String, Object> item : maps(tasks.get(part))) {
         if (q.subject().equals(item.get("id")) || q.subject().equals(item.get("pipeline"))) {
-          return with(item, "available", part.equals("actionable"));
+          return with(item, "available", !part.equals("blocked"));
         }
       }
     }
@@ -1643,14 +1677,18 @@ public final class LocalAnswers {
   }
 
   /** When the state store was last written (or that it was not yet), with the session it belongs to. */
-  private static String lastWrite(Templates t, Question q, Map<String, Object> summary) {
+  private static String lastWrite(Templates t, Question q, Map<String, Object> summary,
+                                  List<Map<String, Object>> lastEvents) {
     Map<String, Object> live = map(summary.get("session"));
     if (live == null) {
       return session(t, q, summary);
     }
     String session = session(t, q, summary);
     if (live.get("lastWriteAt") != null) {
-      return t.line("session.lastWrite", live) + " " + session.replace(t.line("session.lastWrite", live), "")
+      String what = lastEvents.isEmpty() ? "" : " " + t.line("session.lastEvent", Map.of("event",
+          t.line("recent.item", with(lastEvents.get(lastEvents.size() - 1), "subject",
+              recentSubject(lastEvents.get(lastEvents.size() - 1))))));
+      return t.line("session.lastWrite", live) + what + " " + session.replace(t.line("session.lastWrite", live), "")
           .replace("  ", " ").strip();
     }
     return t.line("session.notWritten", live) + " " + session;

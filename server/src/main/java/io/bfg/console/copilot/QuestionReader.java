@@ -136,6 +136,8 @@ public final class QuestionReader {
   static final String ASKS_RUNS_WHEN = "runsWhen";
   /** Asked whether a named sign-off still stands ("is my tariff sign-off still valid or did it go stale"). */
   static final String ASKS_VALID = "valid";
+  /** Asked whether anyone but a check's owner may sign it off or record it ("or only me?"). */
+  static final String ASKS_ONLY_OWNER = "onlyOwner";
   private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj");
 
@@ -169,7 +171,7 @@ public final class QuestionReader {
       "stubbed", "stubs", "sandbox", "fake", "fakes", "zamockowane", "zamockowani", "simulator", "simulated",
       "symulator", "symulatorze", "symulatora", "emulator", "emulatorze");
   private static final Set<String> PRODUCTION_WORDS = WordSet.of("production", "prod", "produkcji",
-      "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy");
+      "produkcje", "produkcja", "produkcyjnym", "produkcyjny", "live", "target", "docelowym", "docelowy", "prodzie");
   private static final Set<String> NOT_YET_WORDS = WordSet.of("not", "aren", "isn", "yet", "still", "nie",
       "jeszcze", "wciaz", "nadal", "dalej");
   private static final Set<String> ENV_WORDS = WordSet.of("env", "envs", "environment", "environments",
@@ -301,6 +303,8 @@ public final class QuestionReader {
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
     // "płatności: z czego na co przechodzimy", "from what to what": a provider's two modes
     // (not "switching to": "switch the maps provider to the live API" asks to act)
+    // "płatności - co jest teraz mockiem a co będzie na prodzie": a provider's mode now and its target
+    cues(Intent.PROVIDER, 3, "jest mockiem", "teraz mockiem", "bedzie na prodzie", "na prodzie");
     cues(Intent.PROVIDER, 3, "z czego na co", "from what to what", "przechodzimy z", "na co przechodzi",
         "przechodzi na", "przechodza na", "na co zmieniamy", "na co go zmieniamy", "na co je zmieniamy",
         "na co przepinamy", "na co je przepinamy", "na co go przepinamy", "na co podmieniamy", "na czym stoja",
@@ -326,7 +330,8 @@ public final class QuestionReader {
         "sign offs so far", "zmienilo", "zmiany", "ostatnio", "historia", "wydarzylo", "ktos zaakceptowal",
         "anyone accepted", "anyone signed", "anybody", "nowego", "what s new", "audit");
     // the snapshot the migration moves: its rows, checksum and batches; "wiersz" alone is a poem (out of scope)
-    cues(Intent.SNAPSHOT, 3, "snapshot", "snapshotu", "snapshocie", "checksum");
+    cues(Intent.SNAPSHOT, 3, "snapshot", "snapshotu", "snapshocie", "checksum", "sample data", "przykladowe dane",
+        "danych przykladowych", "danych testowych");
     // one cue for the whole "wiersz" family (one stem): a poem's "wiersz" stays out of scope
     cues(Intent.SNAPSHOT, 3.5, "rows", "row count", "wierszy", "tables", "tabele", "tabel", "tabelach");
     // casual Polish and synonyms: what still holds us, how people sign in, which store is in use, ran before
@@ -342,7 +347,9 @@ public final class QuestionReader {
         "teraz w konsoli", "w konsoli teraz", "in the console now", "console using", "konsola uzywa",
         // "what is the live session", "jaka sesja jest aktywna i gdzie trzymany jest stan konsoli": the console's own
         "the live session", "active session", "aktywna sesja", "sesja jest aktywna", "stan konsoli",
-        "trzymany jest stan", "gdzie trzymany", "gdzie jest trzymany");
+        "trzymany jest stan", "gdzie trzymany", "gdzie jest trzymany",
+        // the console's own store and sign-in named by their values: "is the console still on file-local + mock auth?"
+        "file local", "mock auth", "auth header");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
     cues(Intent.PIPELINE_RESULT, 2, "fingerprint", "odcisk", "evidence", "did record", "recorded", "zapisala",
         "zapisal", "zarejestrowal", "zarejestrowala");
@@ -426,7 +433,7 @@ public final class QuestionReader {
   private static final Set<String> ON_BEHALF = WordSet.of("behalf", "imieniu");
   private static final Set<String> ACCEPT_VERBS = WordSet.of("accept", "approv", "sign", "akcept", "zaakcept",
       "potwierdz",
-      "podpis", "zatwierdz", "klep", "tick", "odhacz", "zaznacz");
+      "podpis", "zatwierdz", "klep", "zaklep", "tick", "odhacz", "zaznacz");
   private static final Set<String> DECIDE_VERBS = WordSet.of("record", "decid", "decision", "pick", "zapis", "decyz",
       "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz");
   private static final Set<String> DECISION_NOUNS = WordSet.of("decision", "decyz");
@@ -567,8 +574,14 @@ public final class QuestionReader {
     String[] words = then.split("(?<=[\\s,;])|(?=[\\s,;?.!])");
     StringBuilder named = new StringBuilder();
     boolean replaced = false;
+    String before = "";
     for (String word : words) {
-      if (!replaced && (lang == Lang.PL ? POINTERS_PL : POINTERS).contains(word.toLowerCase(Locale.ROOT))) {
+      String lower = word.toLowerCase(Locale.ROOT);
+      boolean itAsJa = lang == Lang.PL && lower.strip().equals("ja") && BEFORE_JA_AS_IT.contains(before);
+      if (!lower.isBlank()) {
+        before = lower.strip();
+      }
+      if (!replaced && ((lang == Lang.PL ? POINTERS_PL : POINTERS).contains(lower) || itAsJa)) {
         named.append(label.in(lang));
         replaced = true;
       } else {
@@ -638,9 +651,12 @@ public final class QuestionReader {
   /** Of those, the words that cannot be anything but a pointer back ("to" and "one" may be a preposition, a number). */
   private static final Set<String> POINTERS = WordSet.of("it", "its", "it's", "them", "they", "their",
       "jego", "jej", "ich", "niego", "niej", "nich", "nim", "ona", "oni");
-  /** In Polish "on" is "it" too ("od czego on zależy"). */
+  /** In Polish "on" is "it" too ("od czego on zależy"), and "ją", "je" ("kto może ją odpalić"). */
   private static final Set<String> POINTERS_PL = java.util.stream.Stream.concat(POINTERS.stream(),
-      java.util.stream.Stream.of("on")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+      java.util.stream.Stream.of("on", "ją", "je")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  /** Words after which "ja" written without its mark is "ją", not "I": "kto może ja odpalić". */
+  private static final Set<String> BEFORE_JA_AS_IT = WordSet.of("moze", "może", "moga", "mogą", "mozna", "można",
+      "trzeba", "musi", "ma", "powinien", "powinna");
 
   /**
    * Where a second question joined to the first begins (the index of its first word), else -1: a joining
@@ -976,6 +992,12 @@ public final class QuestionReader {
           && !noSignOff(s.scenario, l.id())).findFirst().orElse(s.check);
     }
     s.actor = best(s.links, Kind.ACTOR);
+    // "can I sign off the passengers informed check myself": a role's words that are also the check's name do not
+    // name that person; "I" is the asker
+    if (s.actor != null && s.check != null && s.firstPerson && s.facts.asker() != null
+        && s.check.score() >= s.actor.score() && s.check.at().containsAll(s.actor.at())) {
+      s.actor = null;
+    }
     // "did <person> sign the secrets thing": of the checks named by the same words, the one the person named owns
     if (s.check != null && s.actor != null && s.actor.score() >= NAMED
         && !s.actor.id().equals(ownerOf(s.scenario, s.check.id()))
@@ -1082,6 +1104,15 @@ public final class QuestionReader {
     // "co jest w pakiecie rollback drill": the packet of a group named, whose content is its variables
     // (a word of the group's own label, "Rollback drill packet is owner-ready", is no packet asked for)
     boolean packetOfGroup = packet != null && !several && packetWord(s);
+    // "jakie pakiety mam w tym scenariuszu", "which packets are there": every packet, none named
+    boolean packetsListed = packet == null && !s.scenario.packets().isEmpty() && packetWord(s)
+        && s.words.stream().anyMatch(w -> w.text().equals("packets") || w.text().equals("pakiety")
+        || w.text().equals("pakietow"))
+        && s.words.stream().anyMatch(w -> WHAT_WHICH.contains(w.text()) || w.text().equals("list"));
+    if (packetsListed) {
+      s.env = CopilotTools.EVERY_PACKET;
+      return;
+    }
     if (packetOfGroup || s.words.stream().anyMatch(w -> VARIABLE_WORDS.contains(w.text()))
         || env && (envAfterGroup || s.words.stream().anyMatch(w -> ENV_BLOCK_WORDS.contains(w.text())))) {
       // "what is the PAY_URL variable": a name no packet exports is said to be none, not swapped for all of them
@@ -1647,6 +1678,13 @@ public final class QuestionReader {
         && s.words.stream().noneMatch(w -> BLOCK_VERBS.contains(w.text()) || WHY_WORDS.contains(w.text()))) {
       add(s.scores, Intent.SESSION, 10);
     }
+    // "a docelowy prod na czym stoi?", "what will prod run on": production's environment and its adapter
+    if (!s.act && s.provider == null && (s.thing == null || s.thing.id().equals(s.production))
+        && s.words.stream().anyMatch(w -> w.text().equals("prod") || w.text().equals("prodzie")
+        || w.text().startsWith("produkcj") || w.text().equals("production"))
+        && (runsOn(s.words) || onWhat(s.words))) {
+      add(s.scores, Intent.SESSION, 10);
+    }
     // "what does <person> still need to sign": a person named with words asking what is still theirs
     if (s.actor != null && !s.actor.at().isEmpty() && s.scores.get(Intent.TASKS) >= 3 && !s.modal) {
       add(s.scores, Intent.TASKS, 3);
@@ -1832,9 +1870,11 @@ public final class QuestionReader {
       add(s.scores, Intent.PERMISSION, 3);
     }
     // "kto może podpisać X - tylko Aga czy ktoś z nas też?": who may sign a check is its owner, whoever is named
+    // ("can anyone else record the hosting decision or only me?": whether it is anyone's but its owner's)
     if (s.modal && !s.act && (s.action == Action.ACCEPT || s.action == Action.DECIDE) && !s.words.isEmpty()
-        && WHO.contains(s.words.get(0).text()) && s.thing != null && s.thing.kind() == Kind.CHECK
-        && s.thing.score() >= NAMED) {
+        && (WHO.contains(s.words.get(0).text()) || s.words.stream().anyMatch(w -> SOMEONE.contains(w.text()))
+        && s.words.stream().anyMatch(w -> w.text().equals("only") || w.text().equals("tylko")))
+        && s.thing != null && s.thing.kind() == Kind.CHECK && s.thing.score() >= NAMED) {
       add(s.scores, Intent.OWNER, 5);
     }
     // "which checks does Ewa own", "list every check I own": all of one person's checks, not one thing's owner
@@ -2001,6 +2041,20 @@ public final class QuestionReader {
         || w.text().startsWith("ostatni"))) {
       add(s.scores, Intent.PIPELINE_RESULT, 6);
     }
+    // "besides the parallel run whats still left before go-live", "co poza PCI jeszcze zostało": what production waits
+    // for, the thing named set aside (it is among them anyway)
+    if (!s.act && s.thing != null && !s.thing.at().isEmpty() && s.words.stream().anyMatch(w -> REMAINING.contains(
+        w.text()) || w.text().equals("brakuje"))) {
+      int at = Collections.min(s.thing.at());
+      boolean aside = at > 0 && OTHERS.contains(s.words.get(at - 1).text())
+          || at > 1 && OTHERS.contains(s.words.get(at - 2).text()) && NOUN_MARKERS.contains(s.words.get(at - 1).text());
+      if (aside) {
+        s.thing = null;
+        s.check = null;
+        s.group = null;
+        add(s.scores, Intent.BLOCKERS, 8);
+      }
+    }
     // "what's left?", "co jeszcze zostało?", "czego brakuje?": nothing named and nobody's, so what production waits for
     // (not "ile bramek gotowych a ile zostało": both counted)
     if (s.thing == null && s.actor == null && !s.firstPerson && !s.act && s.words.size() <= 6
@@ -2031,8 +2085,14 @@ public final class QuestionReader {
     }
     s.chase |= holdingUp;
     // "what is still left and who has to do it": nothing named, so what production waits for, by person
-    if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen) && s.thing == null
-        && !s.act) {
+    // ("apart from me who still has to do something", "kto jeszcze poza mną musi coś zrobić": everyone else's)
+    // (not "who else besides me can kick off pipelines": who may)
+    boolean othersThanMe = s.others && s.facts.asker() != null && s.actor != null && s.action == null
+        && !s.modal && !s.permissionNamed && s.pipeline == null
+        && s.actor.id().equals(s.facts.asker().id()) && s.words.stream().anyMatch(w -> w.text().equals("me")
+        || w.text().equals("mna") || w.text().equals("mnie"));
+    if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen || othersThanMe)
+        && s.thing == null && !s.act) {
       s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
@@ -2491,6 +2551,11 @@ public final class QuestionReader {
     if (s.reading.intent() == Intent.PIPELINE_RESULT
         && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
       asks.add(ASKS_FAILED);
+    }
+    // "can anyone else record the hosting decision or only me?": only its owner may, said outright
+    if (s.reading.intent() == Intent.OWNER && s.words.stream().anyMatch(w -> w.text().equals("only")
+        || w.text().equals("tylko")) && s.words.stream().anyMatch(w -> SOMEONE.contains(w.text()))) {
+      asks.add(ASKS_ONLY_OWNER);
     }
     // "ile bramek jest zielonych i które": the ready gates named as well as counted
     if (s.reading.intent() == Intent.COUNT && s.reading.subject() == null
@@ -2969,8 +3034,10 @@ public final class QuestionReader {
             : c.firstPerson() && actor != null ? COUNTED + ":mine" : COUNTED;
         yield new Question(lang, intent, counted, calls, actor, c.action(), environment, null);
       }
+      // the last write with what it was ("kto ostatnio coś zapisywał w konsoli i co"): the journal's last event
       case SESSION -> c.lastWrite()
-          ? question(lang, intent, "lastWrite", actor, c.action(), environment, call("summary", null, null))
+          ? question(lang, intent, "lastWrite", actor, c.action(), environment, call("summary", null, null),
+              call("recentChanges", "limit", 1))
           : c.rollback()
           ? question(lang, intent, "rollback", actor, c.action(), environment, call("session", null, null))
           : question(lang, intent, c.whenAsked() ? "lastWrite" : null, actor, c.action(), environment,
@@ -3120,7 +3187,7 @@ public final class QuestionReader {
   private static final Set<String> VARIABLE_WORDS = WordSet.of("variable", "variables", "vars", "var",
       "zmienna", "zmienne", "zmiennych", "zmiennej", "zmiennymi", "zmiennym");
   private static final Set<String> PACKET_WORDS = WordSet.of("packet", "packets", "pakiet", "pakiecie",
-      "pakietu", "pakiety");
+      "pakietu", "pakiety", "pakietow");
   private static final Set<String> WHICH_ENV = WordSet.of("which", "what", "ktore", "jakie", "jakim",
       "ktorym");
   /** Words that make "env" the packet's block rather than an environment ("the release env export"). */
@@ -3740,9 +3807,28 @@ public final class QuestionReader {
       Set<String> people = new HashSet<>();
       s.all.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED
           && l.at().stream().allMatch(i -> i > from && i < boundary)).forEach(l -> people.add(l.id()));
-      if (people.isEmpty() && s.facts.asker() != null) {
+      // ("jak Magda podpisze X a ja zdecyduje o Y": the asker too, said "ja"; Polish "i" is "and")
+      if (s.facts.asker() != null && (people.isEmpty() || s.words.subList(condition + 1, boundary).stream()
+          .anyMatch(w -> ME_OR_I.contains(w.text()) && (s.lang == Lang.EN || !w.text().equals("i"))))) {
         people.add(s.facts.asker().id());
       }
+      // of the things named by the same words, the one a person of the condition gives ("zdecyduję o fakturach przy
+      // wycofaniu": the write-off decision, not the rollback gate nor an invoices check the words also name)
+      for (int k = 0; k < named.size(); k++) {
+        Link thing = named.get(k);
+        if (thing.kind() == Kind.CHECK && people.contains(ownerOf(s.scenario, thing.id()))) {
+          continue;
+        }
+        Link theirs = clauseLinks.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= MIN_LINK
+                && people.contains(ownerOf(s.scenario, l.id())) && l.at().size() > 1
+                && !Collections.disjoint(l.at(), thing.at()) && named.stream().noneMatch(n -> n.id().equals(l.id())))
+            .max(Comparator.comparingDouble(Link::score)).orElse(null);
+        if (theirs != null) {
+          named.set(k, theirs);
+        }
+      }
+      named.removeIf(thing -> named.stream().anyMatch(other -> other != thing && other.at().size() > thing.at().size()
+          && other.at().containsAll(thing.at())));
       clauseLinks.stream().filter(l -> l.kind() == Kind.CHECK && l.score() < BLOCKER_NAMED
               && people.contains(ownerOf(s.scenario, l.id())) && namesThing(l, s.words)
               && named.stream().noneMatch(n -> n.id().equals(l.id())))
@@ -3856,6 +3942,11 @@ public final class QuestionReader {
     // "if X is revoked", "jeśli X nie przejdzie": the opposite of done, not this
     for (int i = condition + 1; i <= after + 2 && i < s.words.size(); i++) {
       String text = s.words.get(i).text();
+      // (a withdrawal's word in a thing's own name is no withdrawal: "o fakturach przy wycofaniu")
+      int word = i;
+      if (named.stream().anyMatch(link -> link.at().contains(word))) {
+        continue;
+      }
       if (REVOKE_VERBS.contains(text) || UNDONE_WORDS.contains(text) || startsWithAny(text, UNDONE_STEMS)) {
         return null;
       }
@@ -3869,7 +3960,8 @@ public final class QuestionReader {
     boolean then = !polishWhen;
     for (int i = after + 1; i < s.words.size(); i++) {
       String text = s.words.get(i).text();
-      then |= text.equals("to");
+      // ("jak Kasia zatwierdzi rozliczenie i wybierze retry, co dalej blokuje start?": a question word opens it too)
+      then |= text.equals("to") || WH_WORDS.contains(text) && !text.equals("jak");
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
       // ("jak już podpiszę gabaryty, to co jest następne": what production would still wait for is what comes next)
       if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
@@ -4252,8 +4344,20 @@ public final class QuestionReader {
           && !startsWithAny(text, DECIDE_VERBS) && !runVerb(text) && !withdrawnSignOff(words, at)) {
         return false;
       }
+      // "jak Kasia wybierze retry", "approve the launch": a run's word as the object of a verb that gives a thing
+      if (runVerb(text) && !startsWithAny(text, ACCEPT_VERBS) && !startsWithAny(text, DECIDE_VERBS)
+          && objectOfGiving(words, at)) {
+        return false;
+      }
     }
     return !link.at().isEmpty();
+  }
+
+  /** Whether the word at {@code at} follows a verb that signs or decides ("wybierze retry", "approve the launch"). */
+  private static boolean objectOfGiving(List<Word> words, int at) {
+    int verb = at > 0 && NOUN_MARKERS.contains(words.get(at - 1).text()) ? at - 2 : at - 1;
+    return verb >= 0 && (startsWithAny(words.get(verb).text(), ACCEPT_VERBS)
+        || startsWithAny(words.get(verb).text(), DECIDE_VERBS));
   }
 
   /** "kiedy wycofałem podpis", "pulled my sign-off": a withdrawing verb before a sign-off's noun is a verb. */
@@ -5857,6 +5961,16 @@ public final class QuestionReader {
   private static final Set<String> RUN_FORMS = WordSet.of("run", "runs", "running", "runned");
 
   /** "what's it running on", "what does it run on": a mode asked. */
+  /** "na czym stoi", "na czym będzie działać": on what something runs, asked in Polish. */
+  private static boolean onWhat(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (words.get(i).text().equals("na") && words.get(i + 1).text().equals("czym")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean runsOn(List<Word> words) {
     for (int i = 0; i + 1 < words.size(); i++) {
       if (RUN_FORMS.contains(words.get(i).text()) && words.get(i + 1).text().equals("on")) {

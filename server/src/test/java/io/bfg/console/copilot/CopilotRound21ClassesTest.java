@@ -49,7 +49,8 @@ class CopilotRound21ClassesTest {
           + "dry-run .*\\n- rehearsal\\.isolation: PASSED \\(zaliczony\\)",
       // what-ifs: joined by "a", the asker said "ja", the gate before the question's verb, how many gates then
       "transit|ewisniewska|jesli Aga zaakceptuje retencje a ja podstawe to prywatnosc gotowa? a caly start?|pl|^Tak: "
-          + "po zrobieniu tego, co Ewa Wiśniewska ma jeszcze do zatwierdzenia .* kompletne będzie też \"Ochrona "
+          + "po zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] i tego, co "
+          + "Agnieszka Kowalczyk ma jeszcze do zatwierdzenia .* kompletne będzie też \"Ochrona "
           + "danych pasażerów jest zatwierdzona\" \\[privacy]\\. Produkcja nadal miałaby NO-GO, czekając na",
       "transit|jwojcik|gdyby Ewa jeszcze raz klepnela podstawe prawna, prywatnosc bedzie gotowa?|pl|^Nie: nawet po "
           + "zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] do kompletu "

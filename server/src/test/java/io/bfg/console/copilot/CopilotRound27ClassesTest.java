@@ -52,6 +52,9 @@ class CopilotRound27ClassesTest {
       "freight|azielinska|kiedy byly oba dry runy?|pl|^W zapisanych zmianach pipeline dry-run uruchomiono 2 razy: "
           + ".*FAILED.*PASSED",
       "transit|jwojcik|jak Aga klepnie mapowanie ulg a ja tabele taryf, to bramka taryf bedzie gotowa?|pl|^Tak: po "
+          + "zrobieniu \"Ulgi przypisane do limitowanych opłat\" \\[fare-rules\\.discount-mapping] i \"Tabela taryf "
+          + "na 2027\" \\[fare-rules\\.tariff-table] kompletne będzie też",
+      "transit|jwojcik|jak Aga klepnie swoje a ja tabele taryf, to bramka taryf bedzie gotowa?|pl|^Tak: po "
           + "zrobieniu \"Tabela taryf na 2027\" \\[fare-rules\\.tariff-table] i tego, co Agnieszka Kowalczyk ma "
           + "jeszcze do zatwierdzenia .*\\[fare-rules\\.discount-mapping].*kompletne będzie też",
       "transit|tlewandowski|proba migracji byla juz?|pl|^Pipeline dry-run jeszcze nie był uruchomiony.*Agnieszka "
