@@ -298,7 +298,25 @@ public final class LocalAnswers {
       roles.add(actor.get("role"));
     }
     return t.line("count.people", Map.of("count", names.size(), "roles", roles.size(), "actors",
-        String.join(", ", names)));
+        String.join(", ", names))) + " " + mayAct(t, maps(r.get("actors")));
+  }
+
+  /**
+   * How many of the people may do each of the console's acts, and who holds the most permissions ("how many of them
+   * can sign off", "kto ma najwięcej uprawnień").
+   */
+  private static String mayAct(Templates t, List<Map<String, Object>> actors) {
+    Map<String, Long> holding = new LinkedHashMap<>();
+    for (String permission : List.of(Permissions.ACCEPT_CHECKS, Permissions.RECORD_DECISIONS,
+        Permissions.RUN_PIPELINES)) {
+      holding.put(permission, actors.stream().filter(a -> list(a.get("permissions")).contains(permission)).count());
+    }
+    int most = actors.stream().mapToInt(a -> list(a.get("permissions")).size()).max().orElse(0);
+    List<String> mostNames = actors.stream().filter(a -> list(a.get("permissions")).size() == most)
+        .map(a -> String.valueOf(a.get("name"))).toList();
+    return t.line("count.people.may", Map.of("accept", holding.get(Permissions.ACCEPT_CHECKS), "decide",
+        holding.get(Permissions.RECORD_DECISIONS), "run", holding.get(Permissions.RUN_PIPELINES), "most",
+        String.join(", ", mostNames), "mostCount", most));
   }
 
   /**

@@ -2214,8 +2214,9 @@ public final class QuestionReader {
     // "how many people are in this scenario", "ile jest ról": the actors, counted and named
     // (a check named by those words, "staff roles", is no number: the people are what is counted)
     // (not "overall % done? people say we're not live": a percentage is of the work)
+    // ("how many people are in the RBAC map": the people asked by name, whatever else the words name)
     s.people = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action == null
-        && (s.thing == null || s.thing.score() < NAMED || s.thing.kind() == Kind.CHECK)
+        && (s.thing == null || s.thing.score() < NAMED || s.thing.kind() == Kind.CHECK || peopleCounted(s.words))
         && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text())) && s.question.indexOf('%') < 0
         && s.words.stream().noneMatch(w -> w.text().startsWith("percent") || w.text().startsWith("procent"));
     if (s.people) {
@@ -2517,7 +2518,8 @@ public final class QuestionReader {
         && s.reading.also() == null
         && Set.of(Intent.PERMISSION, Intent.TASKS, Intent.OWNED).contains(s.reading.intent())) {
       Question other = reading(s.reading.intent(), s.language, s.context.of(s.context.otherActor()));
-      if (!other.calls().equals(s.reading.calls())) {
+      // (a permission's calls name no one: the two differ by whom they are of)
+      if (!other.calls().equals(s.reading.calls()) || !java.util.Objects.equals(other.actor(), s.reading.actor())) {
         return new Question(s.reading.lang(), s.reading.intent(), s.reading.subject(), s.reading.calls(),
             s.reading.actor(), s.reading.action(), s.reading.environment(), other);
       }
@@ -5961,6 +5963,19 @@ public final class QuestionReader {
   private static final Set<String> RUN_FORMS = WordSet.of("run", "runs", "running", "runned");
 
   /** "what's it running on", "what does it run on": a mode asked. */
+  /** "how many people", "ilu jest aktorów", "ile osób": the people counted, said outright. */
+  private static boolean peopleCounted(List<Word> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String next = words.get(i + 1).text().equals("jest") && i + 2 < words.size() ? words.get(i + 2).text()
+          : words.get(i + 1).text();
+      if ((words.get(i).text().equals("many") || words.get(i).text().equals("ile")
+          || words.get(i).text().equals("ilu")) && PEOPLE_WORDS.contains(next)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "na czym stoi", "na czym będzie działać": on what something runs, asked in Polish. */
   private static boolean onWhat(List<Word> words) {
     for (int i = 0; i + 1 < words.size(); i++) {

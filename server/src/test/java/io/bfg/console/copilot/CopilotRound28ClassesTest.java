@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * thing in a what-if named by words another thing shares, "besides X, what is left", "apart from me, who", every
  * packet, what production runs on, the sample data, a provider now and on prod, runs that failed and passed in order,
  * "ją" pointing back, "or only me?", what someone may do when they may sign nothing, a pipeline run again over a gate
- * it proved as no task. Every answer also passes the validator (the fixture asserts it).
+ * it proved as no task; two people's permissions side by side, and how many people may do what. Every answer also
+ * passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 28: words of one meaning, what-ifs of two people, what is left besides")
 class CopilotRound28ClassesTest {
@@ -26,7 +27,9 @@ class CopilotRound28ClassesTest {
       "clubs", CopilotFixture.fresh("kuznia").replay(STATES.resolve("kuznia-fitness-28.ndjson")),
       "grid", CopilotFixture.fresh("odra").replay(STATES.resolve("odra-grid-28.ndjson")),
       "pharmacy", CopilotFixture.fresh("bielsko").replay(STATES.resolve("bielsko-apteki-27.ndjson")),
-      "transit", CopilotFixture.fresh("wroclaw").replay(STATES.resolve("wroclaw-transit-27.ndjson")));
+      "transit", CopilotFixture.fresh("wroclaw").replay(STATES.resolve("wroclaw-transit-27.ndjson")),
+      "bank", CopilotFixture.console("mazovia"),
+      "bfg", CopilotFixture.console("bfg"));
 
   @ParameterizedTest(name = "[{3}] {2}")
   @DisplayName("round twenty-eight's classes")
@@ -70,7 +73,12 @@ class CopilotRound28ClassesTest {
           + "Łukasz Bartosik does not hold checks\\.accept \\(their permissions: scenario\\.read\\)\\..*The one check "
           + "Łukasz Bartosik owns is done\\.",
       "pharmacy|mkubica|co mi zostało do zrobienia?|pl|^Nie masz teraz nic do zrobienia .*Możesz też uruchomić "
-          + "ponownie to, co już przeszło: connection \\[link]: POST /api/pipelines/connection; dry-run"})
+          + "ponownie to, co już przeszło: connection \\[link]: POST /api/pipelines/connection; dry-run",
+      "bank|kzielinska|whats the difference between Marek's and Tomek's permissions|en|^Marek Wiśniewski .* holds "
+          + "these permissions: .*infra\\.admin\\.\\s+Also: Tomasz Lewandowski .* holds these permissions: scenario\\.read",
+      "bfg|user_md_anna|Ilu jest aktorów i kto ma najwięcej uprawnień?|pl|Z nich akceptować \\(checks\\.accept\\) może "
+          + "\\d+, zapisywać decyzje \\(decisions\\.record\\) \\d+, a uruchamiać pipeline'y \\(pipelines\\.run\\) \\d+\\. "
+          + "Najwięcej uprawnień \\(5\\): Anna Kowalska\\.$"})
   void roundTwentyEight(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
