@@ -56,7 +56,8 @@ final class CopilotFixture {
       Map.entry("szczecin", Path.of("server/src/test/resources/scenarios/szczecin-meble")),
       Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")),
       Map.entry("bielsko", Path.of("server/src/test/resources/scenarios/bielsko-apteki")),
-      Map.entry("kuznia", Path.of("server/src/test/resources/scenarios/kuznia-fitness")));
+      Map.entry("kuznia", Path.of("server/src/test/resources/scenarios/kuznia-fitness")),
+      Map.entry("motolech", Path.of("server/src/test/resources/scenarios/motolech-serwis")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -66,7 +67,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia.
+   * olsztyn, bielsko, kuznia, motolech.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -347,7 +347,21 @@ class CopilotQuestionSetTest {
               + "failed connection run between two passing ones): odra-grid, asked by the finance director",
           "odra-grid-28.ndjson", false),
       new QuestionSet("odra", "mzielinska", "odra-grid-28-billing-lead.tsv",
-          "round twenty-eight (late): odra-grid, asked by the billing lead", "odra-grid-28.ndjson", false));
+          "round twenty-eight (late): odra-grid, asked by the billing lead", "odra-grid-28.ndjson", false),
+      new QuestionSet("motolech", "kwisniewski", "motolech-serwis-29-ops-director.tsv",
+          "round twenty-nine (a new scenario, late: a sign-off withdrawn and left so, one withdrawn and given again, a "
+              + "decision changed twice, a failed connection run then a passing one): motolech-serwis, asked by the "
+              + "operations director", "motolech-serwis-29.ndjson", false),
+      new QuestionSet("motolech", "pzajac", "motolech-serwis-29-it-lead.tsv",
+          "round twenty-nine (late): motolech-serwis, asked by the IT and integration lead", "motolech-serwis-29.ndjson",
+          false),
+      new QuestionSet("mazovia", "akowalczyk", "mazovia-loans-29-cro.tsv",
+          "round twenty-nine (early: a sign-off withdrawn and left so, one left stale by a decision changed, a failed "
+              + "connection run then a passing one, no dry-run): mazovia-loans, asked by the chief risk officer",
+          "mazovia-loans-29.ndjson", false),
+      new QuestionSet("mazovia", "mwisniewski", "mazovia-loans-29-it-infra.tsv",
+          "round twenty-nine (early): mazovia-loans, asked by the head of IT infrastructure", "mazovia-loans-29.ndjson",
+          false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

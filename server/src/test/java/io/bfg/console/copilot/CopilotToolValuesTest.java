@@ -43,7 +43,8 @@ class CopilotToolValuesTest {
       "lodz|lodz-textiles-24.ndjson", "szczecin|szczecin-meble-25.ndjson", "gdynia|gdynia-biblioteka-25.ndjson",
       "olsztyn|olsztyn-wodociagi-26.ndjson", "hansa|hansa-freight-26.ndjson",
       "bielsko|bielsko-apteki-27.ndjson", "wroclaw|wroclaw-transit-27.ndjson",
-      "kuznia|kuznia-fitness-28.ndjson", "odra|odra-grid-28.ndjson"})
+      "kuznia|kuznia-fitness-28.ndjson", "odra|odra-grid-28.ndjson",
+      "motolech|motolech-serwis-29.ndjson", "mazovia|mazovia-loans-29.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
