@@ -154,6 +154,9 @@ public final class LocalAnswers {
               times(t, result.get("runsSeen")))) + runsInOrder(t, result)
           : question.subject() != null && question.subject().startsWith("api:")
           ? t.line("api.pipeline", result)
+          : question.asks().contains(QuestionReader.ASKS_STEPS) && !maps(result.get("plannedSteps")).isEmpty()
+          // (with how its last run went when it ran: "ile kroków ma dry run i ile przeszło")
+          ? plannedSteps(t, result) + (Boolean.TRUE.equals(result.get("ran")) ? " " + run(t, result, null) : "")
           : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
@@ -498,6 +501,22 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /**
+   * That a sign-off or decision is stale, and when a decision it rests on was recorded over after it, which ("kasia
+   * signed the KNF notice didn't she? why's it still open": the region was changed under it).
+   */
+  private static String staleSaid(Templates t, Map<String, Object> r) {
+    if (!Boolean.TRUE.equals(r.get("stale"))) {
+      return "";
+    }
+    List<String> changes = new ArrayList<>();
+    maps(r.get("staleBy")).forEach(change -> changes.add(t.line("check.again.decided", change)));
+    // ("od kiedy ćwiczenie odtworzenia jest nieaktualne": a pipeline it rests on ran again after it)
+    maps(r.get("runAfter")).forEach(run -> changes.add(t.line("check.stale.rerun", run)));
+    return changes.isEmpty() ? t.line("check.stale", Map.of())
+        : t.line("check.stale.by", Map.of("changes", String.join("; ", changes)));
+  }
+
   /** A sign-off given again without a withdrawal: the earlier one, and what changed under it in between. */
   private static String signedBefore(Templates t, Map<String, Object> before) {
     if (before == null) {
@@ -538,9 +557,8 @@ public final class LocalAnswers {
       out.append(' ').append(t.line("check.undecided.canNow", r));
     }
     if (r.get("signedOffBy") != null) {
-      String stale = Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "";
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
-          with(r, "stale", stale, "decided", optionSaid(r, r.get("decided")))));
+          with(r, "stale", staleSaid(t, r), "decided", optionSaid(r, r.get("decided")))));
       out.append(decidedBefore(t, r));
       out.append(signedBefore(t, map(r.get("signedBefore"))));
     } else if (r.get("ownerLacks") != null) {
@@ -610,8 +628,7 @@ public final class LocalAnswers {
     }
     if (r.get("signedOffBy") != null) {
       out.append(' ').append(t.line(r.get("decided") != null ? "check.decided" : "check.signed",
-          with(r, "stale", Boolean.TRUE.equals(r.get("stale")) ? t.line("check.stale", Map.of()) : "",
-              "decided", optionSaid(r, r.get("decided")))));
+          with(r, "stale", staleSaid(t, r), "decided", optionSaid(r, r.get("decided")))));
       out.append(decidedBefore(t, r));
     } else if ("pipeline".equals(r.get("kind")) && r.get("pipeline") != null && !"READY".equals(r.get("status"))) {
       // "who owns operator isolation and how does it turn green": a pipeline's step proves it, nobody signs it
@@ -946,6 +963,14 @@ public final class LocalAnswers {
     return " " + t.line("run.inOrder", Map.of("items", String.join("; ", items)));
   }
 
+  /** "which steps does the dry-run go through": each step in run order, with the check it proves. */
+  private static String plannedSteps(Templates t, Map<String, Object> r) {
+    List<String> items = new ArrayList<>();
+    maps(r.get("plannedSteps")).forEach(step -> items.add(t.line(step.get("check") == null ? "run.step.planned"
+        : "run.step.proves", step)));
+    return t.line("run.steps", with(r, "count", items.size(), "items", String.join("; ", items)));
+  }
+
   /** "which step of the dry run failed" of a run that passed: none, said first. */
   private static String noneFailed(Templates t, Question q, Map<String, Object> r) {
     // "who ran the first dry-run": the earliest run said first, when it is not the last
@@ -966,6 +991,8 @@ public final class LocalAnswers {
     }
     // "what broke earlier and is it fixed": the last run passed, the earlier one that failed is what was asked
     return first + (failedBefore(q, r, r.get("failedRunId")) ? t.line("run.failedBefore", r) + " "
+        + (r.get("failedSkipped") == null ? "" : t.line("gate.run.skipped", Map.of("skipped", r.get("failedSkipped")))
+        + " ")
         : q.asks().contains(QuestionReader.ASKS_FAILED) && Boolean.TRUE.equals(r.get("ran"))
         && "PASSED".equals(r.get("status")) ? t.line("run.noneFailed", r) + " " : "");
   }
@@ -1085,13 +1112,20 @@ public final class LocalAnswers {
     int at = asked.indexOf('@');
     String ref = at < 0 ? asked : asked.substring(0, at);
     String actor = at < 0 ? null : asked.substring(at + 1);
+    // "since the connection check failed for the first time": its earliest event, a run that failed
+    boolean earliest = ref.contains(QuestionReader.SINCE_FIRST);
+    boolean failed = ref.contains(QuestionReader.SINCE_FAILED);
+    ref = ref.replace(QuestionReader.SINCE_FIRST, "").replace(QuestionReader.SINCE_FAILED, "");
     int found = -1;
     for (int pass = 0; pass < 2 && found < 0; pass++) {
-      for (int i = events.size() - 1; i >= 0 && found < 0; i--) {
+      for (int n = 0; n < events.size() && found < 0; n++) {
+        int i = earliest ? n : events.size() - 1 - n;
         Map<String, Object> event = events.get(i);
         // "#12": the event itself ("since Oksana withdrew her sign-off")
         boolean on = ref.startsWith("#") ? ref.equals("#" + event.get("seq"))
-            : ref.equals(event.get("pipeline")) || ref.equals(event.get("id"));
+            : (ref.equals(event.get("pipeline")) || ref.equals(event.get("id")))
+            && (!failed || event.get("pipeline") == null || "FAILED".equals(event.get("status"))
+            || "ERRORED".equals(event.get("status")));
         // the asker's own first ("since I ran it"), else anyone's
         if (on && (pass == 1 || actor == null || actor.equals(event.get("actor")))) {
           found = i;
@@ -1405,6 +1439,15 @@ public final class LocalAnswers {
   /** Who may do what: by the permissions each actor holds, and for a check, whose it is. */
   private static String permission(Templates t, Question q, Map<String, Object> summary, Map<String, Object> check,
                                    Map<String, Object> tasks, Map<String, Object> run) {
+    // "who on the team has audit.read": everyone holding a permission of the scenario's own
+    if (q.subject() != null && q.subject().startsWith(QuestionReader.HOLDERS)) {
+      String permission = q.subject().substring(QuestionReader.HOLDERS.length());
+      List<String> who = new ArrayList<>();
+      maps(summary.get("actors")).stream().filter(a -> list(a.get("permissions")).contains(permission))
+          .forEach(a -> who.add(a.get("name") + " (" + a.get("role") + ")"));
+      return who.isEmpty() ? t.line("perm.holders.none", Map.of("permission", permission))
+          : t.line("perm.holders", Map.of("permission", permission, "count", who.size(), "who", join(who)));
+    }
     // "who else besides me can run pipelines": who else may, not what the asker may do now
     boolean besidesAsker = q.asks().stream().anyMatch(a -> a.startsWith(QuestionReader.ASKS_OTHERS));
     Map<String, Object> offered = besidesAsker ? null : offered(q, tasks);

@@ -136,6 +136,13 @@ public final class QuestionReader {
   static final String ASKS_RUNS_WHEN = "runsWhen";
   /** Asked whether a named sign-off still stands ("is my tariff sign-off still valid or did it go stale"). */
   static final String ASKS_VALID = "valid";
+  /** The subject prefix of who holds a permission the console itself does not use (then its name): "audit.read". */
+  static final String HOLDERS = "holders:";
+  /** Marks on a since's thing: its first event rather than its last, a run that failed. */
+  static final String SINCE_FIRST = "!first";
+  static final String SINCE_FAILED = "!failed";
+  /** Asked which steps a pipeline runs ("which steps does the dry-run go through"). */
+  static final String ASKS_STEPS = "steps";
   /** Asked whether anyone but a check's owner may sign it off or record it ("or only me?"). */
   static final String ASKS_ONLY_OWNER = "onlyOwner";
   private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
@@ -538,6 +545,12 @@ public final class QuestionReader {
         if (answerable(then) && then.subject() != null && then.also() == null && !then.calls().equals(asked.calls())) {
           return new Question(asked.lang(), asked.intent(), asked.subject(), asked.calls(), asked.actor(),
               asked.action(), asked.environment(), then, asked.asks());
+        }
+        // ("kasia signed the KNF notice didnt she? why's it still open": the one thing's answer says both)
+        if (answerable(then) && then.calls().equals(asked.calls())) {
+          Set<String> asks = new HashSet<>(asked.asks());
+          asks.addAll(then.asks());
+          return asked.asking(asks);
         }
       }
     }
@@ -1017,8 +1030,10 @@ public final class QuestionReader {
     s.provider = best(s.links, Kind.PROVIDER);
     s.pipeline = best(s.links, Kind.PIPELINE);
     // "what does the dry-run actually do", "na czym polega dry-run": the gate it proves, with its checks
+    // (not "which steps got skipped on that failed run": a run's result)
     s.purpose = s.pipeline != null && purposeAsked(s.words)
-        && (s.check == null || s.pipeline.score() >= s.check.score());
+        && (s.check == null || s.pipeline.score() >= s.check.score())
+        && s.words.stream().noneMatch(w -> FAILED_WORDS.contains(w.text()) || SKIPPED_WORDS.contains(w.text()));
     s.environment = best(s.links, Kind.ENVIRONMENT);
     // "production decision code right now?": the word names production's code, not the environment of that name
     if (s.groupCodeAsked && s.environment != null && s.group.at().containsAll(s.environment.at())) {
@@ -2041,6 +2056,19 @@ public final class QuestionReader {
         || w.text().startsWith("ostatni"))) {
       add(s.scores, Intent.PIPELINE_RESULT, 6);
     }
+    // "kto odpowiada za X i czy to już gotowe": whose it is, said with its state
+    if (!s.act && s.thing != null && s.thing.score() >= MIN_LINK && !s.words.isEmpty()
+        && WHO.contains(s.words.get(0).text()) && whoOwns(s.words)
+        && s.words.stream().anyMatch(w -> isDoneWord(w.text()))
+        && (s.provider == null || s.provider.score() < s.thing.score())) {
+      add(s.scores, Intent.OWNER, 2);
+    }
+    // "what happened w/ agnieszka's sms consent signoff", "co się stało z podpisem X": that check's story
+    if (!s.act && s.check != null && s.check.score() >= NAMED && s.thing == s.check
+        && s.words.stream().anyMatch(w -> w.text().equals("happened") || w.text().equals("stalo"))) {
+      add(s.scores, Intent.STATUS, 8);
+      add(s.scores, Intent.TASKS, -6);
+    }
     // "besides the parallel run whats still left before go-live", "co poza PCI jeszcze zostało": what production waits
     // for, the thing named set aside (it is among them anyway)
     if (!s.act && s.thing != null && !s.thing.at().isEmpty() && s.words.stream().anyMatch(w -> REMAINING.contains(
@@ -2091,15 +2119,18 @@ public final class QuestionReader {
         && !s.modal && !s.permissionNamed && s.pipeline == null
         && s.actor.id().equals(s.facts.asker().id()) && s.words.stream().anyMatch(w -> w.text().equals("me")
         || w.text().equals("mna") || w.text().equals("mnie"));
-    if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen || othersThanMe)
-        && s.thing == null && !s.act) {
+    // ("kto jeszcze musi coś klepnąć, żebyśmy ruszyli": everyone who still owes something, the asker too)
+    boolean stillOwed = s.others && stillAsked(s.words) && !s.modal && WHO.contains(s.words.get(0).text())
+        && s.words.stream().anyMatch(w -> ANYTHING.contains(w.text()));
+    if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen || othersThanMe
+        || stillOwed) && s.thing == null && !s.act) {
       s.thing = new Link(new Lexicon.Entity(Kind.GROUP, s.production, List.of()), NAMED, Set.of());
     }
     // "besides me, who else has to sign in X": the other owners of X's open checks
     if ((s.others || s.chase || s.mostOpen) && s.thing != null && !s.act) {
       // "what is left before go-live and who has to do it": by person, not the overview of gates
       add(s.scores, Intent.OTHER_OWNERS, s.thing.id().equals(s.production)
-          && (s.chase && s.leftAndWho || othersHolding || s.mostOpen || holdingUp) ? 16 : 8);
+          && (s.chase && s.leftAndWho || othersHolding || s.mostOpen || holdingUp || stillOwed) ? 16 : 8);
       // "who owns each item": each open check's owner, not the group's
       add(s.scores, Intent.OWNER, s.chase ? -6 : 0);
       // "who else still has to sign": what others owe, however much of it reads like the asker's own list
@@ -2277,10 +2308,31 @@ public final class QuestionReader {
           List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
           null, null);
     }
+    // "who on the team has audit.read": the holders of a permission of the scenario's own, named as written
+    String held = s.first == Intent.ACT_REQUEST || s.words.stream().noneMatch(w -> WHO.contains(w.text())) ? null
+        : scenarioPermission(s.question, s.scenario);
+    if (held != null) {
+      return new Question(s.language, Intent.PERMISSION, HOLDERS + held, List.of(call("summary", null, null)), null,
+          null, null, null);
+    }
+    // "which steps does the dry-run go thru", "jakie kroki ma kontrola połączenia": the pipeline's steps in order
+    // (steps in the plural: "what did the isolation step prove" asks of one)
+    if (s.first != Intent.ACT_REQUEST && s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED
+        && s.words.stream().anyMatch(w -> STEPS_PLURAL.contains(w.text()))
+        && s.words.stream().anyMatch(w -> WHAT_WHICH.contains(w.text()))
+        && s.words.stream().noneMatch(w -> FAILED_WORDS.contains(w.text()) || SKIPPED_WORDS.contains(w.text())
+        || w.text().startsWith("pass") || w.text().startsWith("przesz") || w.text().startsWith("zalicz"))) {
+      return new Question(s.language, Intent.PIPELINE_RESULT, s.pipeline.id(),
+          List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
+          null, null, Set.of(ASKS_STEPS));
+    }
     if (s.latestRun && s.first == Intent.PIPELINE_RESULT) {
-      String pipeline = s.facts.latestRun();
+      // ("which steps got skipped on that failed run": the run that failed last, though another finished after it)
+      boolean failed = s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))
+          && s.facts.latestFailedRun() != null;
+      String pipeline = failed ? s.facts.latestFailedRun() : s.facts.latestRun();
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
-          s.actor == null ? null : s.actor.id(), s.action, null, null);
+          s.actor == null ? null : s.actor.id(), s.action, null, null, failed ? Set.of(ASKS_FAILED) : Set.of());
     }
     // "która wersja postgresa odpowiedziała", "does the migrator role have bypassrls", "jaki fingerprint ma cert
     // bazy": what one step of the console's own pipelines found, asked by its words, not by the check it proves
@@ -2430,6 +2482,11 @@ public final class QuestionReader {
     String since = s.first == Intent.ACT_REQUEST ? null : sinceAsked(s);
     if (since != null) {
       String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
+      // "od kiedy połączenie padło pierwszy raz": its first event, a failed run
+      if (!since.startsWith("#")) {
+        since += (s.words.stream().anyMatch(w -> FIRST_WORDS.contains(w.text())) ? SINCE_FIRST : "")
+            + (s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text())) ? SINCE_FAILED : "");
+      }
       return new Question(s.language, Intent.RECENT, SINCE + since + (mine == null ? "" : "@" + mine),
           List.of(call("recentChanges", "limit", 50)), mine, s.action, null, null);
     }
@@ -2459,6 +2516,15 @@ public final class QuestionReader {
       return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
           s.actor == null ? null : s.actor.id(), s.action, null, null, Set.of(ASKS_VALID));
     }
+    // "so the KNF cloud notice went stale after I changed the region? who has to fix it": that check, what left it
+    // stale and whose it is
+    // (not "did switching the region make any sign-offs stale": the decision changed is no stale one)
+    if (s.staleAsked && s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED
+        && s.thing == s.check && s.words.stream().noneMatch(w -> WHICH_WORDS.contains(w.text()))
+        && s.facts.check(s.check.id()) != null && Boolean.TRUE.equals(s.facts.check(s.check.id()).get("stale"))) {
+      return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null);
+    }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
       String mine = s.firstPerson && s.facts.asker() != null ? s.facts.asker().id() : null;
@@ -2486,7 +2552,8 @@ public final class QuestionReader {
     }
     // "what happens to the connection gate if I pull my firewall sign-off", "czy moje wycofanie retencji coś
     // zablokowało": what waits on the sign-off, which would wait again without it
-    if (s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED && withdrawalAsked(s.words)) {
+    if (s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED
+        && withdrawalAsked(s.words, s.check.at())) {
       // nothing waits on the check itself: its gate is what it leaves open
       String withdrawn = s.check.id();
       String open = waitedOn(s.scenario, withdrawn) ? withdrawn : groupOf(s.scenario, withdrawn);
@@ -3802,6 +3869,23 @@ public final class QuestionReader {
     String production = s.facts.production().id();
     List<Link> clauseLinks = relink(s, condition + 1, boundary, OWNED_CHECK_FLOOR);
     List<Link> named = things(s, clauseLinks.stream().filter(l -> l.score() >= MIN_LINK).toList(), production);
+    // "jak Kasia podpisze KNF i AML": a gate named through the verb that signs ("Zgody regulacyjne są podpisane") is
+    // its check named by the other words
+    for (int k = 0; k < named.size(); k++) {
+      Link gate = named.get(k);
+      Set<Integer> rest = new HashSet<>(gate.at());
+      rest.removeIf(i -> startsWithAny(s.words.get(i).text(), ACCEPT_VERBS)
+          || startsWithAny(s.words.get(i).text(), DECIDE_VERBS));
+      if (gate.kind() != Kind.GROUP || rest.size() == gate.at().size() || rest.isEmpty()) {
+        continue;
+      }
+      Link check = clauseLinks.stream().filter(l -> l.kind() == Kind.CHECK && l.score() >= MIN_LINK
+              && gate.id().equals(groupOf(s.scenario, l.id())) && l.at().containsAll(rest))
+          .max(Comparator.comparingDouble(Link::score)).orElse(null);
+      if (check != null && named.stream().noneMatch(n -> n.id().equals(check.id()))) {
+        named.set(k, check);
+      }
+    }
     // "jak Tomek wybierze harmonogram i zrobi testową płatność": a check of whoever the condition names (the asker
     // when it names nobody) is named by fewer of its words, with a verb that gives it
     if (s.words.subList(condition + 1, boundary).stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS)
@@ -3983,13 +4067,15 @@ public final class QuestionReader {
    * "what happens to X if I pull my sign-off", "czy moje wycofanie retencji coś zablokowało": a withdrawal, with a
    * condition or asked what it does (blocks, breaks, happens).
    */
-  private static boolean withdrawalAsked(List<Word> words) {
+  private static boolean withdrawalAsked(List<Word> words, Set<Integer> named) {
     boolean withdrawal = false;
     boolean effect = false;
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
-      boolean verb = REVOKE_VERBS.contains(text) || REVOKED_WORDS.contains(text) || startsWithAny(text, UNDONE_STEMS)
-          || text.equals("pull") || text.startsWith("wycofan");
+      // (a withdrawal's word in the thing's own name is none: "czy mogę już zapisać wyzwalacz wycofania")
+      boolean verb = !named.contains(i) && (REVOKE_VERBS.contains(text) || REVOKED_WORDS.contains(text)
+          || startsWithAny(text, UNDONE_STEMS)
+          || text.equals("pull") || text.startsWith("wycofan"));
       withdrawal |= verb;
       effect |= IF_WORDS.contains(text) || WITHDRAWAL_EFFECT.contains(text) || text.startsWith("zablokow")
           || text.startsWith("zepsu")
@@ -4424,6 +4510,21 @@ public final class QuestionReader {
   private static final Set<String> LOGIN_WORDS = WordSet.of("login", "logins", "logowanie", "logowania",
       "logowaniu", "logowaniem", "sso", "signin");
 
+  /** A permission some actor holds that the console's own commands do not use, named as written, or null. */
+  private static String scenarioPermission(String question, Scenario scenario) {
+    String asked = question.toLowerCase(Locale.ROOT);
+    for (io.bfg.console.model.Actor actor : scenario.actors()) {
+      for (String permission : actor.permissions() == null ? List.<String>of() : actor.permissions()) {
+        if (permission.contains(".") && asked.contains(permission.toLowerCase(Locale.ROOT))
+            && !Permissions.RUN_PIPELINES.equals(permission) && !Permissions.ACCEPT_CHECKS.equals(permission)
+            && !Permissions.RECORD_DECISIONS.equals(permission)) {
+          return permission;
+        }
+      }
+    }
+    return null;
+  }
+
   /** "who has pipelines.run": a permission said by its own name. */
   private static boolean permissionNamed(String question) {
     String asked = question.toLowerCase(Locale.ROOT);
@@ -4437,7 +4538,8 @@ public final class QuestionReader {
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
       "twice", "times",
       // "did the dry-run leave anything behind on the target db": its residue step
-      "behind", "residue", "leftover", "leftovers", "zostawil", "zostawila", "pozostalosci", "slady", "smieci");
+      "behind", "residue", "leftover", "leftovers", "zostawil", "zostawila", "pozostalosci", "slady", "smieci",
+      "junk", "garbage", "resztki");
 
   private static boolean othersAsked(List<Word> words) {
     boolean who = false;
@@ -4488,7 +4590,8 @@ public final class QuestionReader {
     int lastWho = -1;
     for (int i = 0; i < words.size(); i++) {
       String text = words.get(i).text();
-      if (CHASE_WORDS.contains(text)) {
+      // ("kto ma teraz ruch w compliance": whose move it is, as in a game)
+      if (CHASE_WORDS.contains(text) || text.equals("ruch") && who && i - lastWho <= 3) {
         return true;
       }
       // "who owns each item", "kto odpowiada za każdą": every open check's owner
@@ -5573,6 +5676,7 @@ public final class QuestionReader {
   /** "what does X do", "what is X for", "na czym polega", "co robi": the purpose of a pipeline. */
   private static final Set<String> STEP_WORDS = WordSet.of("step", "steps", "krok", "kroki", "krokow",
       "etapy", "etapow");
+  private static final Set<String> STEPS_PLURAL = WordSet.of("steps", "kroki", "krokow", "etapy", "etapow");
 
   private static boolean purposeAsked(List<Word> words) {
     for (int i = 0; i < words.size(); i++) {

@@ -262,20 +262,23 @@ public final class ReadinessFacts {
         List<String> restsOn = check.dependsOn() != null ? check.dependsOn()
             : group.dependsOn() == null ? List.of() : group.dependsOn();
         item.put("restsOn", restsOn);
-        List<Map<String, Object>> rerun = new ArrayList<>();
-        for (String id : restsOn) {
-          Map<String, Object> run = lastRunOf(id);
-          if (run != null && run.get("finishedAt") instanceof String finished && after(finished, signOff.at())) {
-            rerun.add(Map.of("id", id, "pipeline", run.get("pipeline"), "finishedAt", finished));
-          }
-        }
-        if (!rerun.isEmpty()) {
-          item.put("runAfter", rerun);
-        }
+        putIfPresent(item, "runAfter", rerunsAfter(restsOn, signOff.at()));
         out.add(item);
       }
     }
     return out;
+  }
+
+  /** Of what {@code restsOn} names, the pipeline runs that finished after {@code given}; null when none did. */
+  private List<Map<String, Object>> rerunsAfter(List<String> restsOn, String given) {
+    List<Map<String, Object>> rerun = new ArrayList<>();
+    for (String id : restsOn) {
+      Map<String, Object> run = lastRunOf(id);
+      if (run != null && run.get("finishedAt") instanceof String finished && after(finished, given)) {
+        rerun.add(Map.of("id", id, "pipeline", run.get("pipeline"), "finishedAt", finished));
+      }
+    }
+    return rerun.isEmpty() ? null : rerun;
   }
 
   private static boolean after(String instant, String than) {
@@ -487,6 +490,10 @@ public final class ReadinessFacts {
       }
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
+      if (check.signOff().stale()) {
+        putIfPresent(out, "staleBy", recordedOver(check.id(), dependencies(check)));
+        putIfPresent(out, "runAfter", rerunsAfter(dependencies(check), check.signOff().at()));
+      }
       out.put("revokeCommand", "POST /api/checks/" + check.id() + "/revoke");
     }
     return out;
@@ -581,6 +588,18 @@ public final class ReadinessFacts {
       out.put("total", group.total());
       out.put("decision", group.decision());
     }
+    // "which steps does the dry-run go through": its steps in run order, each with the check it proves
+    List<Map<String, Object>> planned = new ArrayList<>();
+    for (Evaluation.StepView step : view.steps()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.id());
+      CheckView proves = step.check() == null ? null : findCheck(step.check());
+      item.put("step", step.id());
+      item.put("label", proves != null ? proves.label() : name == null ? step.id() : name.in(lang()));
+      item.put("check", step.check());
+      planned.add(item);
+    }
+    out.put("plannedSteps", planned);
     if (run == null) {
       out.put("ran", false);
       return out;
@@ -673,13 +692,19 @@ public final class ReadinessFacts {
     out.put("failedActorName", actorName(event.actor()));
     out.put("failedAt", event.at());
     out.put("failedTarget", run.path("target").asText(""));
+    List<String> skipped = new ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode step : run.path("steps")) {
-      if ("FAILED".equals(step.path("status").asText())) {
+      if ("FAILED".equals(step.path("status").asText()) && !out.containsKey("failedStep")) {
         String polish = step.path("detailPl").asText("");
         out.put("failedStep", stepCheck(view, step.path("id").asText()));
         out.put("failedDetail", lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText());
-        return;
+      } else if (PipelineRun.Step.SKIPPED.equals(step.path("status").asText())) {
+        // "which steps got skipped on that failed run": those after the one that failed
+        skipped.add(stepSaid(view, step.path("id").asText()));
       }
+    }
+    if (!skipped.isEmpty()) {
+      out.put("failedSkipped", String.join(", ", skipped));
     }
   }
 
@@ -716,7 +741,7 @@ public final class ReadinessFacts {
         out.put("failedStep", proves);
         out.put("failedDetail", step.detail(lang));
       } else if (PipelineRun.Step.SKIPPED.equals(step.status())) {
-        skipped.add("[" + proves + "]");
+        skipped.add(stepSaid(view, step.id()));
       }
     }
     if (!skipped.isEmpty() && !out.containsKey("stepStatus")) {
@@ -758,6 +783,32 @@ public final class ReadinessFacts {
       return out;
     }
     return null;
+  }
+
+  /**
+   * The decisions check {@code id} rests on that were recorded over after its standing sign-off or decision was
+   * given, oldest first (what left it stale); null when none was.
+   */
+  private List<Map<String, Object>> recordedOver(String id, List<String> dependsOn) {
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      String on = event.payload().path("checkId").asText("");
+      if (on.equals(id) && (SessionState.CHECK_ACCEPTED.equals(event.type())
+          || SessionState.DECISION_RECORDED.equals(event.type()))) {
+        break;
+      }
+      if (SessionState.DECISION_RECORDED.equals(event.type())
+          && (dependsOn.contains(on) || dependsOn.contains(groupOf(on).id()))) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("id", on);
+        change.put("byName", actorName(event.actor()));
+        change.put("at", event.at());
+        change.put("value", event.payload().path("value").asText());
+        changes.add(0, change);
+      }
+    }
+    return changes.isEmpty() ? null : changes;
   }
 
   /**
@@ -908,6 +959,17 @@ public final class ReadinessFacts {
     }
   }
 
+  /** A step as an answer cites it: the check it proves by id, else the step by its name (no check to cite). */
+  private String stepSaid(Evaluation.PipelineView pipeline, String step) {
+    for (Evaluation.StepView view : pipeline.steps()) {
+      if (view.id().equals(step) && view.check() != null) {
+        return "[" + view.check() + "]";
+      }
+    }
+    io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step);
+    return name == null ? step : name.in(lang());
+  }
+
   private static String stepCheck(Evaluation.PipelineView pipeline, String step) {
     for (Evaluation.StepView view : pipeline.steps()) {
       if (view.id().equals(step) && view.check() != null) {
@@ -921,6 +983,19 @@ public final class ReadinessFacts {
   public String latestRun() {
     return state.pipelines().values().stream().filter(run -> run.finishedAt() != null)
         .max(java.util.Comparator.comparing(PipelineRun::finishedAt)).map(PipelineRun::pipeline).orElse(null);
+  }
+
+  /** The pipeline whose run failed last among the recent events ("that failed run"), or null when none failed. */
+  public String latestFailedRun() {
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      com.fasterxml.jackson.databind.JsonNode run = event.payload().path("run");
+      if (event.type().startsWith("pipeline.") && !"PASSED".equals(run.path("status").asText("PASSED"))
+          && run.hasNonNull("pipeline")) {
+        return run.path("pipeline").asText();
+      }
+    }
+    return null;
   }
 
   /** Whether pipeline {@code id} has run at all: "czemu dry run nie ruszył" of one never started. */

@@ -202,7 +202,8 @@ class CopilotRound16ClassesTest {
           + "smtp-mailcatcher",
       "publisher|mzielinska|en|write me a short press release announcing the paywall|^That is outside",
       "publisher|pdabrowski|pl|dlaczego ćwiczenie odtworzenia znowu wisi do przeglądu, przecież Paweł to podpisał|"
-          + "^Ćwiczenie odtworzenia \\[fallback.restore-drill] ma status REVIEW.*ale dowody się zmieniły",
+          + "^Ćwiczenie odtworzenia \\[fallback.restore-drill] ma status REVIEW.*ale to, na czym się opiera, zmieniło "
+          + "się potem \\(pipeline dry-run uruchomiono ponownie",
       "publisher|mzielinska|pl|co się zmieniło od kiedy Oksana wycofała podpis?|^Od #17 check.revoked \\(Oksana "
           + "Melnyk, .*zapisano zmiany \\(1\\):\\s+- #18 pipeline.finished",
       "publisher|pdabrowski|en|what is the console itself running on rn - store and auth?|^The live session keeps its "
