@@ -57,7 +57,8 @@ final class CopilotFixture {
       Map.entry("olsztyn", Path.of("server/src/test/resources/scenarios/olsztyn-wodociagi")),
       Map.entry("bielsko", Path.of("server/src/test/resources/scenarios/bielsko-apteki")),
       Map.entry("kuznia", Path.of("server/src/test/resources/scenarios/kuznia-fitness")),
-      Map.entry("motolech", Path.of("server/src/test/resources/scenarios/motolech-serwis")));
+      Map.entry("motolech", Path.of("server/src/test/resources/scenarios/motolech-serwis")),
+      Map.entry("torun", Path.of("server/src/test/resources/scenarios/torun-spp")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -67,7 +68,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech.
+   * olsztyn, bielsko, kuznia, motolech, torun.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -361,7 +361,19 @@ class CopilotQuestionSetTest {
           "mazovia-loans-29.ndjson", false),
       new QuestionSet("mazovia", "mwisniewski", "mazovia-loans-29-it-infra.tsv",
           "round twenty-nine (early): mazovia-loans, asked by the head of IT infrastructure", "mazovia-loans-29.ndjson",
-          false));
+          false),
+      new QuestionSet("torun", "mzielinska", "torun-spp-30-director.tsv",
+          "round thirty (a new scenario, middle: a sign-off withdrawn and left so, one withdrawn and given again, a "
+              + "decision changed, a failed connection run then a passing one, no dry-run): torun-spp, asked by the "
+              + "director of the paid parking zone", "torun-spp-30.ndjson", false),
+      new QuestionSet("torun", "kwisniewski", "torun-spp-30-it-lead.tsv",
+          "round thirty (middle): torun-spp, asked by the IT and integration lead", "torun-spp-30.ndjson", false),
+      new QuestionSet("lublin", "akowalczyk", "lublin-university-30-vice-rector.tsv",
+          "round thirty (late: every gate ready but GO withheld, a sign-off withdrawn and left so, one withdrawn and "
+              + "given again, a decision changed, a connection run failing between two passing ones, a failed identity "
+              + "run): lublin-university, asked by the vice-rector", "lublin-university-30.ndjson", false),
+      new QuestionSet("lublin", "ezielinska", "lublin-university-30-bursar.tsv",
+          "round thirty (late): lublin-university, asked by the bursar", "lublin-university-30.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
