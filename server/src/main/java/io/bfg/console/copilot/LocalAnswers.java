@@ -1708,7 +1708,8 @@ public final class LocalAnswers {
       items.add(t.line("session.environment", with(environment, "stateWord", t.lines().getOrDefault("env." + state,
           state))));
     }
-    String listed = t.line("session.environments", Map.of("environments", String.join("; ", items)));
+    String listed = t.line("session.environments", Map.of("environments", String.join("; ", items), "count",
+        items.size()));
     if (q.environment() != null) {
       out.append(listed);
       if (live != null) {

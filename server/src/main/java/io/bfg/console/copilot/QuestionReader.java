@@ -392,7 +392,9 @@ public final class QuestionReader {
     // programming and general writing tasks: out of scope even when a word of them ("write") names a check
     cues(Intent.OUT_OF_SCOPE, 4, "python", "pythonie", "javascript", "regex", "regular expression", "wyrazenie regularne", "function that", "funkcje ktora", "write code",
         "napisz kod", "napisz program", "sql query", "zapytanie sql", "translate", "translation",
-        "przetlumacz", "tlumaczenie", "sort list", "sortuje liste", "parse file", "parsuje");
+        "przetlumacz", "tlumaczenie", "sort list", "sortuje liste", "parse file", "parsuje",
+        // "zrób mi zapytanie SQL, które policzy bilety", "write me an excel formula to sum tuition by month"
+        "sql", "excel", "formula", "formule", "spreadsheet", "arkusz kalkulacyjny", "vba", "macro", "makro");
     // legal knowledge: "jakie są kary UODO za wyciek danych"
     cues(Intent.OUT_OF_SCOPE, 4, "kary", "kara", "grzywna", "grzywny", "penalty", "penalties", "uodo");
     // texts to write for people: "write me a short press release announcing the paywall"
@@ -1162,7 +1164,9 @@ public final class QuestionReader {
       s.scores.put(Intent.TASKS, Math.min(s.scores.get(Intent.TASKS), 0.0));
       add(s.scores, Intent.STATUS, s.thing != null ? 6 : 0);
     }
-    s.revokedAsked = !s.act && s.words.stream().anyMatch(w -> REVOKED_WORDS.contains(w.text()));
+    // (not "a jakby Kasia wycofała umowę powierzenia, to co padnie": a withdrawal supposed, not one that happened)
+    s.revokedAsked = !s.act && s.words.stream().anyMatch(w -> REVOKED_WORDS.contains(w.text()))
+        && s.words.stream().noneMatch(w -> IF_WORDS.contains(w.text()));
     // "whats stale rn", "ktore akceptacje sa nieaktualne": not what "stale" means (that is a term)
     s.staleAsked = !s.act && !s.terms.contains("stale") && (s.words.stream().anyMatch(w -> STALE_WORDS.contains(w.text())
         || startsWithAny(w.text(), STALE_STEMS)) || noLongerCounts(s.words) || changeBroke(s.words));
@@ -2212,6 +2216,12 @@ public final class QuestionReader {
     // mentions, is refused (read-only), not declined
     if (s.act && s.action != null) {
       s.scores.put(Intent.OUT_OF_SCOPE, 0.0);
+    } else if (s.act && !s.words.isEmpty() && WRITE_WORDS.contains(s.words.get(0).text())
+        && cued(Intent.OUT_OF_SCOPE, s.words) >= 4) {
+      // "zrób mi zapytanie SQL": something to write for someone, declined, not a command refused
+      s.act = false;
+      add(s.scores, Intent.OUT_OF_SCOPE, 10);
+      s.scores.put(Intent.ACT_REQUEST, 0.0);
     }
 
   }
@@ -2519,11 +2529,17 @@ public final class QuestionReader {
     // "so the KNF cloud notice went stale after I changed the region? who has to fix it": that check, what left it
     // stale and whose it is
     // (not "did switching the region make any sign-offs stale": the decision changed is no stale one)
+    // ("the processor agreement - did it go stale when i changed the refund policy?": no, it still stands)
     if (s.staleAsked && s.first != Intent.ACT_REQUEST && s.check != null && s.check.score() >= NAMED
         && s.thing == s.check && s.words.stream().noneMatch(w -> WHICH_WORDS.contains(w.text()))
-        && s.facts.check(s.check.id()) != null && Boolean.TRUE.equals(s.facts.check(s.check.id()).get("stale"))) {
-      return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
-          s.actor == null ? null : s.actor.id(), s.action, null, null);
+        && s.facts.check(s.check.id()) != null) {
+      boolean stale = Boolean.TRUE.equals(s.facts.check(s.check.id()).get("stale"));
+      boolean any = s.words.stream().anyMatch(w -> w.text().equals("any") || ANYTHING.contains(w.text())
+          || w.text().startsWith("jakie") || w.text().endsWith("offs") || w.text().equals("podpisy"));
+      if (stale || !any && s.facts.check(s.check.id()).get("signedOffBy") != null) {
+        return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
+            s.actor == null ? null : s.actor.id(), s.action, null, null, stale ? Set.of() : Set.of(ASKS_VALID));
+      }
     }
     // "which of my sign-offs went stale", "co jest nieaktualne": the sign-offs and decisions whose evidence changed
     if (s.staleAsked && s.first != Intent.ACT_REQUEST) {
@@ -3551,7 +3567,9 @@ public final class QuestionReader {
     boolean first = s.words.subList(from + 1, s.words.size()).stream().anyMatch(w -> FIRST_WORDS.contains(w.text()));
     // "since I moved the window to the christmas break": the recording of that option, not the latest one
     String value = "decision.recorded".equals(type) ? optionNamed(s, from) : null;
-    long seq = s.facts.eventBy(actor, type, on, first, value);
+    // "since my failed conn check": the asker's run that failed
+    boolean failed = s.words.subList(from + 1, s.words.size()).stream().anyMatch(w -> FAILED_WORDS.contains(w.text()));
+    long seq = s.facts.eventBy(actor, type, on, first, value, failed);
     if (seq < 0 && value != null) {
       seq = s.facts.eventBy(actor, type, on, first, null);
     }
@@ -3695,7 +3713,10 @@ public final class QuestionReader {
 
   private static final Set<String> SINCE_AFTER_OD = WordSet.of("czasu", "kiedy", "ostatniego", "ostatniej",
       "momentu", "tego", "mojego", "mojej", "dry", "przebiegu", "rana", "wczoraj", "akceptacji", "podpisu",
-      "decyzji", "wycofania", "zgody");
+      "decyzji", "wycofania", "zgody",
+      // "co się zmieniło od próby migracji", "od pierwszego checku połączenia": since a run named
+      "proby", "probnego", "probnej", "pierwszego", "pierwszej", "drugiego", "drugiej", "testu", "sprawdzenia",
+      "kontroli", "checku");
 
   /**
    * A pipeline named by its id's words after {@code from}, in a Polish case too ("od czasu dry-runu": "dry" "runu"
@@ -4533,7 +4554,7 @@ public final class QuestionReader {
   }
   private static final Set<String> FAILED_WORDS = WordSet.of("failed", "fail", "fails", "failing", "broke",
       "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla", "blew", "died", "crashed",
-      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl");
+      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl", "polecial", "poleciala", "polecialo");
   private static final Set<String> RUN_DETAIL_WORDS = WordSet.of("step", "steps", "krok", "kroku", "kroki",
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
       "twice", "times",
@@ -4764,7 +4785,7 @@ public final class QuestionReader {
   private static final Set<String> MESSAGE_VERBS = WordSet.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
       "przygotuj", "zredaguj");
   private static final Set<String> WRITE_WORDS = WordSet.of("write", "napisz", "generate", "wygeneruj",
-      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj");
+      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj", "zrob");
   private static final Set<String> SCRIPT_WORDS = WordSet.of("script", "scripts", "skrypt", "skryptu",
       "skrypty");
   private static final Set<String> SCRIPT_VERBS = WordSet.of("write", "napisz", "generate", "wygeneruj",
@@ -5421,6 +5442,11 @@ public final class QuestionReader {
     // "czy możemy już startować w szkołach?", "can we launch yet?": launching, asked of now
     if (words.stream().anyMatch(w -> LAUNCH_VERBS.contains(w.text()))
         && words.stream().anyMatch(w -> LAUNCH_NOW.contains(w.text()))) {
+      return true;
+    }
+    // "czy możemy ruszać z semestrem? tak czy nie": whether we may start, in Polish
+    if (words.stream().anyMatch(w -> w.text().equals("mozemy") || w.text().equals("mozna"))
+        && words.stream().anyMatch(w -> Set.of("ruszac", "ruszyc", "startowac", "wystartowac").contains(w.text()))) {
       return true;
     }
     for (int i = 0; i < words.size(); i++) {

@@ -931,10 +931,16 @@ public final class ReadinessFacts {
    * the window to the christmas break".
    */
   long eventBy(String actor, String type, String on, boolean first, String value) {
+    return eventBy(actor, type, on, first, value, false);
+  }
+
+  /** As {@link #eventBy(String, String, String, boolean, String)}, only runs that failed when {@code failed}. */
+  long eventBy(String actor, String type, String on, boolean first, String value, boolean failed) {
     for (int k = 0; k < recent.size(); k++) {
       AuditEvent event = recent.get(first ? k : recent.size() - 1 - k);
       if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())
-          || value != null && !value.equals(event.payload().path("value").asText(null))) {
+          || value != null && !value.equals(event.payload().path("value").asText(null))
+          || failed && !Set.of("FAILED", "ERRORED").contains(event.payload().path("run").path("status").asText(""))) {
         continue;
       }
       String check = event.payload().path("checkId").asText(null);

@@ -36,7 +36,7 @@ class CopilotRound11ClassesTest {
   @DisplayName("a request to change a variable is still refused; 'which env is active' is the environments")
   @CsvSource(delimiter = '|', value = {
       "set WRO_FARE_CAPPING to daily|en|wroclaw|-|read-only",
-      "which env is active right now?|en|wroclaw|-|Environments: .*active"})
+      "which env is active right now?|en|wroclaw|-|Environments \\(\\d+\\): .*active"})
   void notVariables(String question, String lang, String scenario, String asker, String regex) {
     String answer = ask(question, lang, scenario, asker);
     matches(answer, regex);

@@ -47,8 +47,9 @@ class CopilotRound12ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "has Magda got anything she can approve today?|en|mazury|-|^Sign-offs Magdalena Lewandowska can make now: 2",
       "what am I allowed to do in here?|en|bfg|user_dispatcher_marek|^You \\(Marek Zielinski, Dispatcher\\) hold these permissions|Marek Zielinski \\(Dispatcher\\) holds these permissions",
-      "which environment are we on right now?|en|poznan|-|^The live session keeps its state in .*Environments: ",
-      "w jakim środowisku jesteśmy?|pl|wroclaw|-|Środowiska: ",
+      "which environment are we on right now?|en|poznan|-|^The live session keeps its state in .*Environments "
+          + "\\(\\d+\\): ",
+      "w jakim środowisku jesteśmy?|pl|wroclaw|-|Środowiska \\(\\d+\\): ",
       "what's in the fallback packet?|en|mazury|-|^The ProductionRollbackDrill.v1 packet exports \\d+ variables now",
       "payments gate - who approves what?|en|mazury|-|\\[payments\\] is REVIEW at 0/3; its open checks wait for: "})
   void asked(String question, String lang, String scenario, String asker, String regex) {

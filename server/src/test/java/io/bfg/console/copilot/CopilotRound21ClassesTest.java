@@ -43,8 +43,8 @@ class CopilotRound21ClassesTest {
       // a check nobody signs; an environment asked whether it is live
       "transit|ewisniewska|the operator isolation check has my name on it - do i need to sign it?|en|^No: nobody "
           + "signs \"Operator isolation\" \\[rehearsal\\.isolation] off; a run of the dry-run pipeline proves it\\.",
-      "transit|ewisniewska|is ledger staging live yet?|en|^Environments: .*Ledger staging \\(ledger-staging\\) on "
-          + "fare-ledger-pg, planned",
+      "transit|ewisniewska|is ledger staging live yet?|en|^Environments \\(\\d+\\): .*Ledger staging "
+          + "\\(ledger-staging\\) on fare-ledger-pg, planned",
       "transit|ewisniewska|dry run sprawdzil izolacje wierszy? inny przewoznik cos widzi?|pl|^Ostatni przebieg "
           + "dry-run .*\\n- rehearsal\\.isolation: PASSED \\(zaliczony\\)",
       // what-ifs: joined by "a", the asker said "ja", the gate before the question's verb, how many gates then

@@ -58,7 +58,8 @@ class CopilotRound28ClassesTest {
       "grid|mzielinska|kto jeszcze poza mną musi coś zrobić?|pl|^Poza Tobą na otwarte kontrole",
       "clubs|pwojcik|jakie pakiety mam w tym scenariuszu?|pl|^Pakiet ProductionAdapterConnection\\.v1 dotyczy \\[link] "
           + "i nie eksportuje zmiennych\\..*Pakiet ProductionReleaseHandoff\\.v1 eksportuje teraz zmienne",
-      "clubs|pwojcik|a docelowy prod na czym stoi?|pl|^Środowiska: .*\\(prod-malopolska\\), adapter kuznia-pg-ha",
+      "clubs|pwojcik|a docelowy prod na czym stoi?|pl|^Środowiska \\(\\d+\\): .*\\(prod-malopolska\\), adapter "
+          + "kuznia-pg-ha",
       "grid|mzielinska|how many invoices in the sample data we migrate?|en|^The batch \"Invoices\" holds 12 rows",
       "clubs|mzielinska|platnosci - co jest teraz mockiem a co bedzie na prodzie?|pl|^Dostawca: Płatności cykliczne "
           + "kartą; dziś tryb payu-sandbox, docelowo PayU production",
