@@ -966,8 +966,10 @@ public final class LocalAnswers {
   /** "which steps does the dry-run go through": each step in run order, with the check it proves. */
   private static String plannedSteps(Templates t, Map<String, Object> r) {
     List<String> items = new ArrayList<>();
+    // (the step by its own name, and the check it proves when it proves one, once when both are called alike)
     maps(r.get("plannedSteps")).forEach(step -> items.add(t.line(step.get("check") == null ? "run.step.planned"
-        : "run.step.proves", step)));
+        : String.valueOf(step.get("stepName")).equalsIgnoreCase(String.valueOf(step.get("label")))
+        ? "run.step.provesSame" : "run.step.proves", step)));
     return t.line("run.steps", with(r, "count", items.size(), "items", String.join("; ", items)));
   }
 

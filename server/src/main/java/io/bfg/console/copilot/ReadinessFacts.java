@@ -595,8 +595,11 @@ public final class ReadinessFacts {
       io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.id());
       CheckView proves = step.check() == null ? null : findCheck(step.check());
       item.put("step", step.id());
-      item.put("label", proves != null ? proves.label() : name == null ? step.id() : name.in(lang()));
-      item.put("check", step.check());
+      item.put("stepName", name == null ? step.id() : name.in(lang()));
+      if (proves != null) {
+        item.put("label", proves.label());
+        item.put("check", step.check());
+      }
       planned.add(item);
     }
     out.put("plannedSteps", planned);

@@ -48,8 +48,8 @@ class CopilotRound29ClassesTest {
       "bank|akowalczyk|jak Kasia podpisze KNF i AML to compliance bedzie gotowe?|pl|^Tak: po zrobieniu \"Zgłoszenie "
           + "chmurowe do KNF\" \\[compliance\\.knf-cloud] i \"Reguły przeciwdziałania praniu pieniędzy \\(AML\\)\"",
       "bank|mwisniewski|which steps does the dry-run go thru|en|^The dry-run pipeline \\(it proves \\[rehearsal]\\) "
-          + "runs 5 steps, in this order: Snapshot export \\[rehearsal\\.snapshot]; Schema map validation "
-          + "\\(schema-map\\); .*Rollback checkpoint \\(rollback-checkpoint\\)\\.$",
+          + "runs 5 steps, in this order: Snapshot export \\[rehearsal\\.snapshot]; Schema map validation; RBAC claims "
+          + "rehearsal \\(Bank isolation \\[rehearsal\\.isolation]\\); .*Rollback checkpoint\\.$",
       "bank|mwisniewski|so the KNF cloud notice went stale after I changed the region? who has to fix it|en|^KNF cloud "
           + "notice \\[compliance\\.knf-cloud] is REVIEW; its owner is Katarzyna Zielińska",
       "bank|mwisniewski|who on the team has audit.read|en|^audit\\.read is held by: Katarzyna Zielińska .*, Hannah "
