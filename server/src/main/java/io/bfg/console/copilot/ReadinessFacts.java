@@ -491,7 +491,7 @@ public final class ReadinessFacts {
       out.put("signedOffAt", check.signOff().at());
       out.put("stale", check.signOff().stale());
       if (check.signOff().stale()) {
-        putIfPresent(out, "staleBy", recordedOver(check.id(), dependencies(check)));
+        putIfPresent(out, "staleBy", staleBy(check.id(), dependencies(check)));
         putIfPresent(out, "runAfter", rerunsAfter(dependencies(check), check.signOff().at()));
       }
       out.put("revokeCommand", "POST /api/checks/" + check.id() + "/revoke");
@@ -789,10 +789,28 @@ public final class ReadinessFacts {
   }
 
   /**
+   * A decision recorded over one that {@code dependsOn} names (or over a check of a group it names), with who, what
+   * and when: what leaves a sign-off resting on it stale; null for any other event.
+   */
+  private Map<String, Object> recordedOver(AuditEvent event, List<String> dependsOn) {
+    String on = event.payload().path("checkId").asText("");
+    if (!SessionState.DECISION_RECORDED.equals(event.type())
+        || !dependsOn.contains(on) && !dependsOn.contains(groupOf(on).id())) {
+      return null;
+    }
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("id", on);
+    change.put("byName", actorName(event.actor()));
+    change.put("at", event.at());
+    change.put("value", event.payload().path("value").asText());
+    return change;
+  }
+
+  /**
    * The decisions check {@code id} rests on that were recorded over after its standing sign-off or decision was
    * given, oldest first (what left it stale); null when none was.
    */
-  private List<Map<String, Object>> recordedOver(String id, List<String> dependsOn) {
+  private List<Map<String, Object>> staleBy(String id, List<String> dependsOn) {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0; i--) {
       AuditEvent event = recent.get(i);
@@ -801,13 +819,8 @@ public final class ReadinessFacts {
           || SessionState.DECISION_RECORDED.equals(event.type()))) {
         break;
       }
-      if (SessionState.DECISION_RECORDED.equals(event.type())
-          && (dependsOn.contains(on) || dependsOn.contains(groupOf(on).id()))) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("id", on);
-        change.put("byName", actorName(event.actor()));
-        change.put("at", event.at());
-        change.put("value", event.payload().path("value").asText());
+      Map<String, Object> change = recordedOver(event, dependsOn);
+      if (change != null) {
         changes.add(0, change);
       }
     }
@@ -854,15 +867,8 @@ public final class ReadinessFacts {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (int i = before + 1; i < last; i++) {
       AuditEvent event = recent.get(i);
-      String on = event.payload().path("checkId").asText("");
-      // a decision recorded over what it rests on is what leaves a sign-off stale
-      if (SessionState.DECISION_RECORDED.equals(event.type())
-          && (dependsOn.contains(on) || dependsOn.contains(groupOf(on).id()))) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("id", on);
-        change.put("byName", actorName(event.actor()));
-        change.put("at", event.at());
-        change.put("value", event.payload().path("value").asText());
+      Map<String, Object> change = recordedOver(event, dependsOn);
+      if (change != null) {
         changes.add(change);
       }
     }
