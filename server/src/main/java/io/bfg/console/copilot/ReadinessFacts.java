@@ -949,7 +949,7 @@ public final class ReadinessFacts {
       AuditEvent event = recent.get(first ? k : recent.size() - 1 - k);
       if (!actor.equals(event.actor()) || type != null && !type.equals(event.type())
           || value != null && !value.equals(event.payload().path("value").asText(null))
-          || failed && !Set.of("FAILED", "ERRORED").contains(event.payload().path("run").path("status").asText(""))) {
+          || failed && !failed(event.payload().path("run").path("status").asText(""))) {
         continue;
       }
       String check = event.payload().path("checkId").asText(null);
@@ -972,6 +972,11 @@ public final class ReadinessFacts {
     if (value != null) {
       out.put(key, value);
     }
+  }
+
+  /** Whether a run's status is a failure (failed or errored), as the journal records it. */
+  private static boolean failed(String status) {
+    return PipelineRun.FAILED.equals(status) || PipelineRun.ERRORED.equals(status);
   }
 
   /** A step as an answer cites it: the check it proves by id, else the step by its name (no check to cite). */
@@ -1005,7 +1010,7 @@ public final class ReadinessFacts {
     for (int i = recent.size() - 1; i >= 0; i--) {
       AuditEvent event = recent.get(i);
       com.fasterxml.jackson.databind.JsonNode run = event.payload().path("run");
-      if (event.type().startsWith("pipeline.") && !"PASSED".equals(run.path("status").asText("PASSED"))
+      if (event.type().startsWith("pipeline.") && failed(run.path("status").asText(""))
           && run.hasNonNull("pipeline")) {
         return run.path("pipeline").asText();
       }
