@@ -373,7 +373,18 @@ class CopilotQuestionSetTest {
               + "given again, a decision changed, a connection run failing between two passing ones, a failed identity "
               + "run): lublin-university, asked by the vice-rector", "lublin-university-30.ndjson", false),
       new QuestionSet("lublin", "ezielinska", "lublin-university-30-bursar.tsv",
-          "round thirty (late): lublin-university, asked by the bursar", "lublin-university-30.ndjson", false));
+          "round thirty (late): lublin-university, asked by the bursar", "lublin-university-30.ndjson", false),
+      new QuestionSet("ciechocinek", "mwisniewska", "ciechocinek-zdroj-31-director.tsv",
+          "round thirty-one (a new scenario, early: a sign-off withdrawn and left so, a decision changed, a failed "
+              + "connection run then a passing one, no dry-run): ciechocinek-zdroj, asked by the managing director",
+          "ciechocinek-zdroj-31.ndjson", false),
+      new QuestionSet("ciechocinek", "kzielinski", "ciechocinek-zdroj-31-itlead.tsv",
+          "round thirty-one (early): ciechocinek-zdroj, asked by the head of IT", "ciechocinek-zdroj-31.ndjson", false),
+      new QuestionSet("kestrel", "user_ops_ines", "kestrel-water-31-lead.tsv",
+          "round thirty-one (half-way, nothing signed by hand: a failed connection run then a passing one, a failed "
+              + "dry-run): kestrel-water, asked by the operations lead", "kestrel-water-31.ndjson", false),
+      new QuestionSet("kestrel", "user_field_tomas", "kestrel-water-31-engineer.tsv",
+          "round thirty-one (half-way): kestrel-water, asked by the field engineer", "kestrel-water-31.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

@@ -45,7 +45,8 @@ class CopilotToolValuesTest {
       "bielsko|bielsko-apteki-27.ndjson", "wroclaw|wroclaw-transit-27.ndjson",
       "kuznia|kuznia-fitness-28.ndjson", "odra|odra-grid-28.ndjson",
       "motolech|motolech-serwis-29.ndjson", "mazovia|mazovia-loans-29.ndjson",
-      "torun|torun-spp-30.ndjson", "lublin|lublin-university-30.ndjson"})
+      "torun|torun-spp-30.ndjson", "lublin|lublin-university-30.ndjson",
+      "ciechocinek|ciechocinek-zdroj-31.ndjson", "kestrel|kestrel-water-31.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
