@@ -121,6 +121,10 @@ final class Lexicon {
         label(checkNames, check.label(), 1.0);
         add(checkNames, check.id().substring(check.id().indexOf('.') + 1), 1.0, false);
         aliases(checkNames, check.aliases());
+        // "what does the rbac-claims step check": a pipeline step's own id, whole, names the check it proves
+        if (check.pipeline() != null && check.step() != null) {
+          checkNames.add(name(check.step(), 0.9, false, true));
+        }
         for (CheckDef.DecisionOption option : check.options()) {
           add(checkNames, option.value(), 0.7, false);
           label(checkNames, option.label(), 0.6);
@@ -601,6 +605,8 @@ final class Lexicon {
   private void index() {
     Map<Slot, Integer> ids = new HashMap<>();
     List<Set<Integer>> holders = new ArrayList<>();
+    // the things a word's weight counts: a pipeline step's id names its check, but makes none of its words rarer
+    List<Set<Integer>> counted = new ArrayList<>();
     for (int e = 0; e < entities.size(); e++) {
       List<Name> names = entities.get(e).names();
       int[][] nameSlots = new int[names.size()][];
@@ -615,9 +621,13 @@ final class Lexicon {
             ids.put(slot, id);
             slots.add(slot);
             holders.add(new LinkedHashSet<>());
+            counted.add(new LinkedHashSet<>());
             index(slot, id);
           }
           holders.get(id).add(e);
+          if (!(name.whole() && entities.get(e).kind() == Kind.CHECK)) {
+            counted.get(id).add(e);
+          }
           nameSlots[n][w] = id;
         }
       }
@@ -633,7 +643,7 @@ final class Lexicon {
       for (int candidate : candidates(word)) {
         Slot other = slots.get(candidate);
         if (other.word().same(word) || inflected(other.word().text(), word.text())) {
-          things.addAll(holders.get(candidate));
+          things.addAll(counted.get(candidate));
         }
       }
       weights.put(word.text(), Math.log(1 + (double) entities.size() / Math.max(1, things.size())));

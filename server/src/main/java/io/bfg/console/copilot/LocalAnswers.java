@@ -156,7 +156,8 @@ public final class LocalAnswers {
           ? t.line("api.pipeline", result)
           : question.asks().contains(QuestionReader.ASKS_STEPS) && !maps(result.get("plannedSteps")).isEmpty()
           // (with how its last run went when it ran: "ile kroków ma dry run i ile przeszło")
-          ? plannedSteps(t, result) + (Boolean.TRUE.equals(result.get("ran")) ? " " + run(t, result, null) : "")
+          ? plannedSteps(t, result) + " " + (Boolean.TRUE.equals(result.get("ran")) ? run(t, result, null)
+              : t.line("run.steps.never", Map.of()))
           : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null);
       case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
@@ -1476,11 +1477,13 @@ public final class LocalAnswers {
     }
     Action action = q.action();
     String now = "";
+    // "who can rerun the dry run": the people first, whether it starts now after them (no "yes" to a "who")
+    boolean whoFirst = q.asks().contains(QuestionReader.ASKS_WHO);
     if (actor == null && action == Action.RUN && run != null && q.subject() != null
         && q.subject().equals(run.get("pipeline"))) {
-      now = (Boolean.TRUE.equals(run.get("startable")) ? t.line("perm.run.startable", run)
-          : t.line(run.get("blockedBy") == null ? "perm.run.refused.other" : "perm.run.refused", run))
-          + lastFailed(t, q, run) + " ";
+      String key = Boolean.TRUE.equals(run.get("startable")) ? "perm.run.startable"
+          : run.get("blockedBy") == null ? "perm.run.refused.other" : "perm.run.refused";
+      now = t.line(whoFirst ? key + ".then" : key, run) + lastFailed(t, q, run) + " ";
     }
     if (check != null && !check.containsKey("error") && action == null) {
       action = check.get("command") != null && String.valueOf(check.get("command")).contains("/decisions/")
@@ -1533,7 +1536,7 @@ public final class LocalAnswers {
       return t.line(without.isEmpty() ? "perm.not.nobody" : "perm.not", Map.of("verb", verb, "permission", permission,
           "who", String.join(", ", without))) + " " + holders(t, action, verb, permission, holders);
     }
-    StringBuilder out = new StringBuilder(now);
+    StringBuilder out = new StringBuilder(whoFirst ? "" : now);
     // "why can't I sign the damage reports yet": nobody signs what follows from other evidence, whatever they may do
     boolean byHand = action != Action.ACCEPT || check == null || check.containsKey("error")
         || check.get("command") != null;
@@ -1563,7 +1566,7 @@ public final class LocalAnswers {
     } else {
       out.append(holders(t, action, verb, permission, holders));
     }
-    return out.toString();
+    return whoFirst && !now.isEmpty() ? out + " " + now.strip() : out.toString();
   }
 
   /** Who holds a permission: "only X" when one person does. */

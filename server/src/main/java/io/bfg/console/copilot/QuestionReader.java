@@ -145,6 +145,10 @@ public final class QuestionReader {
   static final String ASKS_STEPS = "steps";
   /** Asked whether anyone but a check's owner may sign it off or record it ("or only me?"). */
   static final String ASKS_ONLY_OWNER = "onlyOwner";
+  /** "who can ...": the people first. */
+  static final String ASKS_WHO = "who";
+  private static final Set<String> WHO_OPENERS = WordSet.of("who", "whom", "kto", "kogo");
+  private static final Set<String> ASKER_WORDS = WordSet.of("i", "me", "myself", "ja", "mnie", "sam", "sama");
   private static final Set<String> REVOKE_VERBS = WordSet.of("revoke", "withdraw", "unsign", "undo",
       "retract", "cofnij", "wycofaj", "odwolaj", "uniewaznij", "anuluj");
 
@@ -462,6 +466,27 @@ public final class QuestionReader {
     }
   }
 
+  /** "who do I ping to rerun the dry run", "kogo mam pingnąć w sprawie DPIA": whom to turn to is who may do it. */
+  private static final Pattern WHOM_TO_DO = Pattern.compile("\\bwho(?:m)? (?:do|should|can|must|shall) (?:i|we) "
+      + "(?:ping|ask|contact|talk to|chase|poke|nudge|bug|reach out to|go to) to\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WHOM_ABOUT = Pattern.compile("\\bwho(?:m)? (?:do|should|can|must|shall) (?:i|we) "
+      + "(?:ping|ask|contact|talk to|chase|poke|nudge|bug|reach out to|go to) (?:about|for|re|regarding|on)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final String WHOM_PL = "\\b(?:kogo|do kogo) (?:(?:mam|mamy|mog(?:e|ę)|musz(?:e|ę)|trzeba|"
+      + "powinie(?:n|nem)|powinnam|nale(?:z|ż)y) )?(?:pingn(?:a|ą)(?:c|ć)|zapyta(?:c|ć)|poprosi(?:c|ć)|"
+      + "szturchn(?:a|ą)(?:c|ć)|ponagli(?:c|ć)|pisa(?:c|ć)|napisa(?:c|ć)|dzwoni(?:c|ć)|zadzwoni(?:c|ć)|"
+      + "si(?:e|ę) zg(?:l|ł)osi(?:c|ć)|uderzy(?:c|ć)) ";
+  private static final Pattern WHOM_ABOUT_PL = Pattern.compile(WHOM_PL + "(?:w sprawie|ws\\.?|odno(?:s|ś)nie|o)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern WHOM_TO_DO_PL = Pattern.compile(WHOM_PL + "(?:(?:z|ż)eby|aby|by)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static String whomToAsk(String question) {
+    String about = WHOM_ABOUT_PL.matcher(WHOM_ABOUT.matcher(question).replaceFirst("who owns"))
+        .replaceFirst("kto odpowiada za");
+    return WHOM_TO_DO_PL.matcher(WHOM_TO_DO.matcher(about).replaceFirst("who can")).replaceFirst("kto może");
+  }
+
   /**
    * Builds what reading needs for {@code scenario} (the analyzers' tables, the scenario's names) now,
    * so the first question is answered as fast as the others.
@@ -475,7 +500,8 @@ public final class QuestionReader {
    * in one ("how many people are on it and how many interfaces are we moving?", "kto jest właścicielem
    * X i na jaki adapter wracamy") are read each on its own and both answered.
    */
-  public static Question read(String question, Lang lang, ReadinessFacts facts) {
+  public static Question read(String typed, Lang lang, ReadinessFacts facts) {
+    String question = whomToAsk(typed);
     int second = secondAsk(question);
     // "who owns the GDPR register check and what does it depend on": "it" is the first part's thing, named
     Question first = null;
@@ -1426,8 +1452,8 @@ public final class QuestionReader {
   /** A decision asked for its value or choices, a provider or a group meant, going live, what a thing is. */
   private static void meant(Scan s) {
     // ("do kiedy ...": "do" opens a Polish question, it bids nothing)
-    s.act = actRequest(s.words) && !(s.lang == Lang.PL && !s.words.isEmpty() && s.words.get(0).text().equals("do"))
-        && !verbInName(s);
+    s.act = (actRequest(s.words) || commandAfterRemark(s.question))
+        && !(s.lang == Lang.PL && !s.words.isEmpty() && s.words.get(0).text().equals("do")) && !verbInName(s);
     s.modal = s.words.stream().anyMatch(w -> MODALS.contains(w.text()));
     // a question about choices wants the decision that has them, not the gate it sits in
     // "who is on call", "which provider was chosen": the value a decision records, not the gate it sits in
@@ -1528,7 +1554,8 @@ public final class QuestionReader {
     }
     // "what's a DPIA", "co to jest HIS": what the thing is, then its status
     s.named = s.provider != null && (s.thing == null || s.provider.score() >= s.thing.score()) ? s.provider : s.thing;
-    s.whatIs = s.code == null && s.terms.isEmpty() && s.named != null && !s.goLive && whatIs(s.words, s.named);
+    s.whatIs = s.code == null && s.terms.isEmpty() && s.named != null && !s.goLive && (whatIs(s.words, s.named)
+        || s.named.kind() != Kind.PROVIDER && describedAsked(s.words, s.named, s.pipeline));
     // "what's ledger-staging": an environment named outright is answered with the environments
     if (!s.whatIs && s.environment != null && s.environment.score() >= NAMED
         && (s.named == null || s.environment.score() > s.named.score()) && whatIs(s.words, s.environment)) {
@@ -2631,6 +2658,13 @@ public final class QuestionReader {
     }
     if (s.reading.intent() == Intent.PERMISSION && s.holdersCounted) {
       asks.add(ASKS_COUNT);
+    }
+    // "who can rerun the dry run": who may comes first, whether it can start now after
+    // (not when the asker asks of themselves too: "kto może odpalić test połączenia, ja?")
+    if (s.reading.intent() == Intent.PERMISSION && s.pipeline != null && s.pipeline.id().equals(s.reading.subject())
+        && !s.words.isEmpty() && WHO_OPENERS.contains(s.words.get(0).text())
+        && s.words.stream().noneMatch(w -> ASKER_WORDS.contains(w.text()))) {
+      asks.add(ASKS_WHO);
     }
     // "which step of the dry run failed": a run that passed is said to have none
     if (s.reading.intent() == Intent.PIPELINE_RESULT
@@ -4554,7 +4588,8 @@ public final class QuestionReader {
   }
   private static final Set<String> FAILED_WORDS = WordSet.of("failed", "fail", "fails", "failing", "broke",
       "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla", "blew", "died", "crashed",
-      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl", "polecial", "poleciala", "polecialo");
+      "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl", "polecial", "poleciala", "polecialo", "killed",
+      "broken", "sank", "tanked", "wykrzaczyl", "wykrzaczylo", "rozwalil", "rozwalilo");
   private static final Set<String> RUN_DETAIL_WORDS = WordSet.of("step", "steps", "krok", "kroku", "kroki",
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
       "twice", "times",
@@ -5116,6 +5151,38 @@ public final class QuestionReader {
     return asked;
   }
 
+  /** The verbs that ask what a check attests: "what am I confirming with X", "co sprawdza X". */
+  private static final Set<String> ATTEST_VERBS = WordSet.of("confirm", "confirming", "confirms", "attest",
+      "attesting", "attests", "certify", "certifying", "verify", "verifies", "verifying", "checks", "checking",
+      "potwierdzam", "potwierdza", "potwierdzamy", "poswiadczam", "poswiadcza", "sprawdza", "sprawdzamy", "dotyczy");
+  private static final Set<String> WHAT_WORDS = WordSet.of("what", "whats", "co", "czego");
+
+  /**
+   * "what exactly am I confirming with the reconciliation", "is X ready, and what does it check", "co właściwie
+   * potwierdzam": what a check attests (its description), asked a few words after "what".
+   */
+  private static boolean describedAsked(List<Word> words, Link named, Link pipeline) {
+    // a pipeline or its step named ("what does the dry run check", "co sprawdza krok X") is asked what it does
+    if (pipeline != null && pipeline.at().stream().anyMatch(i -> !ATTEST_VERBS.contains(words.get(i).text()))
+        || words.stream().anyMatch(w -> STEP_WORDS.contains(w.text()))) {
+      return false;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (!WHAT_WORDS.contains(words.get(i).text())) {
+        continue;
+      }
+      // the thing's own words between "what" and the verb do not count: "what does the payments check verify"
+      for (int j = i + 1, between = 0; j < words.size() && between < 4; j++) {
+        String text = words.get(j).text();
+        if (ATTEST_VERBS.contains(text) || text.equals("check") && words.get(j - 1).text().equals("it")) {
+          return true;
+        }
+        between += named.at().contains(j) ? 0 : 1;
+      }
+    }
+    return false;
+  }
+
   private static List<String> providerIds(Scenario scenario) {
     return scenario.providers().stream().map(p -> p.id()).toList();
   }
@@ -5400,8 +5467,8 @@ public final class QuestionReader {
         "ssl")) {
       steps.put(word, connection.get(0));
     }
-    for (String word : List.of("fingerprint", "odcisk", "odcisku", "cert", "certyfikat", "certyfikatu", "certificate",
-        "sha")) {
+    for (String word : List.of("fingerprint", "odcisk", "odcisku", "cert", "certem", "certu", "certyfikat",
+        "certyfikatu", "certyfikatem", "certificate", "sha")) {
       steps.put(word, connection.get(1));
     }
     for (String word : List.of("bypassrls", "superuser", "superuserem", "superusera")) {
@@ -5975,6 +6042,18 @@ public final class QuestionReader {
   private static boolean pullBack(List<Word> words) {
     return !words.isEmpty() && words.get(0).text().equals("pull")
         && words.subList(1, Math.min(words.size(), 7)).stream().anyMatch(w -> w.text().equals("back"));
+  }
+
+  /**
+   * "ok target's fixed, kick off the dry run again pls": a remark, then the command in a clause of its own (no
+   * question mark anywhere).
+   */
+  private static boolean commandAfterRemark(String question) {
+    if (question.indexOf('?') >= 0) {
+      return false;
+    }
+    int cut = Math.max(Math.max(question.lastIndexOf(','), question.lastIndexOf(';')), question.lastIndexOf(" - "));
+    return cut > 0 && actRequest(Words.of(question.substring(cut + 1)));
   }
 
   private static boolean actRequest(List<Word> words) {

@@ -700,6 +700,9 @@ public final class ReadinessFacts {
       if ("FAILED".equals(step.path("status").asText()) && !out.containsKey("failedStep")) {
         String polish = step.path("detailPl").asText("");
         out.put("failedStep", stepCheck(view, step.path("id").asText()));
+        // "which step killed the first run": said by its own name too, not only as the check it proves
+        io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.path("id").asText());
+        out.put("failedStepName", name == null ? step.path("id").asText() : name.in(lang()));
         out.put("failedDetail", lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText());
       } else if (PipelineRun.Step.SKIPPED.equals(step.path("status").asText())) {
         // "which steps got skipped on that failed run": those after the one that failed

@@ -81,13 +81,13 @@ class CopilotRound16ClassesTest {
   @ParameterizedTest(name = "[{1}] {0}")
   @DisplayName("a what-if is answered from the evaluation as it would be: what production would still wait for")
   @CsvSource(delimiter = '|', value = {
-      "if i re-sign store rehearsal will prod go GO?|en|^No, not yet: even with \"Scenario store rehearsal\" "
-          + "\\[cutover.store-rehearsal] done, production would still wait for \"Migration preflight is ready\" "
+      "if i re-sign store rehearsal will prod go GO?|en|^No, still NO-GO: even with \"Scenario store rehearsal\" "
+          + "\\[cutover.store-rehearsal] done, production would wait for \"Migration preflight is ready\" "
           + "\\[preflight] \\(still open: Rollback evidence \\[preflight.rollback-evidence], owner Anna Kowalska\\)"
           + ".*Doing it would also complete .*\\[cutover]",
-      "jak znowu zaakceptuje store rehearsal to produkcja ruszy?|pl|^Nie, jeszcze nie: nawet po zrobieniu \"Rehearsal "
-          + "Scenario Store\" \\[cutover.store-rehearsal] produkcja nadal będzie czekać na .*\\[preflight]",
-      "once the storage fallback is re-signed can we go live?|en|^No, not yet: even with \"Storage fallback\" "
+      "jak znowu zaakceptuje store rehearsal to produkcja ruszy?|pl|^Nie, nadal NO-GO: nawet po zrobieniu \"Rehearsal "
+          + "Scenario Store\" \\[cutover.store-rehearsal] produkcja będzie czekać na .*\\[preflight]",
+      "once the storage fallback is re-signed can we go live?|en|^No, still NO-GO: even with \"Storage fallback\" "
           + "\\[rollback.storage-fallback] done"})
   void whatIfNotYet(String question, String lang, String wanted) {
     matches(bfg(question, lang, "user_dispatcher_marek"), wanted);

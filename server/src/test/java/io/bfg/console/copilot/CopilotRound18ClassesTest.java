@@ -64,9 +64,9 @@ class CopilotRound18ClassesTest {
           + "Dvořáková still has to give \\(\"Clinical sign-off of the way back\" \\[fallback.clinical-signoff]\\) "
           + "and what Petra Svobodová still has to give \\(\"Test batch accepted\" \\[claims.test-batch]\\) done, "
           + "production could go live",
-      "gdyby Petra podpisała wszystko, co ma, to czy ruszymy?|pl|^Nie, jeszcze nie: nawet po zrobieniu tego, co "
+      "gdyby Petra podpisała wszystko, co ma, to czy ruszymy?|pl|^Nie, nadal NO-GO: nawet po zrobieniu tego, co "
           + "Petra Svobodová ma jeszcze do zatwierdzenia \\(\"Paczka testowa przyjęta\" \\[claims.test-batch]\\) "
-          + "produkcja nadal będzie czekać na .*Kliniczna akceptacja drogi powrotu \\[fallback.clinical-signoff], "
+          + "produkcja będzie czekać na .*Kliniczna akceptacja drogi powrotu \\[fallback.clinical-signoff], "
           + "właściciel MUDr\\. Jana Dvořáková",
       "jak ja i Jana podpiszemy swoje, to produkcja ruszy?|pl|^Tak: po zrobieniu tego, co Petra Svobodová ma jeszcze "
           + "do zatwierdzenia .* i tego, co MUDr\\. Jana Dvořáková ma jeszcze do zatwierdzenia"})
@@ -136,9 +136,9 @@ class CopilotRound18ClassesTest {
           + "SMSAPI.pl gateway",
       "schools|mwojcik|how many checks are left in data protection and which?|en|\\(2/4\\).*Open checks: Data "
           + "processing agreement \\[gdpr.processor-agreement]",
-      "schools|mwojcik|if I sign the privacy notice and pick the start date, can the schools start?|en|^No, not yet: "
-          + "even with \"Privacy notice for parents published\" \\[gdpr.parent-notice] and \"Start date in the pilot "
-          + "schools\" \\[start.date] done, production would still wait for"})
+      "schools|mwojcik|if I sign the privacy notice and pick the start date, can the schools start?|en|"
+          + "^No, still NO-GO: even with \"Privacy notice for parents published\" \\[gdpr.parent-notice] and \"Start date in the pilot "
+          + "schools\" \\[start.date] done, production would wait for"})
   void roundEighteen(String console, String asker, String question, String lang, String wanted) {
     CopilotReadingTest.Console asked = switch (console) {
       case "clinics" -> CLINICS;

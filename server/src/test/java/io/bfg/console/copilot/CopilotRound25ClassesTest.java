@@ -54,11 +54,11 @@ class CopilotRound25ClassesTest {
           + "yet, waiting for other evidence \\(2\\): sign off Restore drill .*waits for \\[rehearsal\\.replay]",
       "library|pwisniewski|heard the connection check blew up earlier - what broke and is it fixed now?|en|^An earlier "
           + "connection run, run-connection-\\w+, started by Oskar Nowicki .*pg-staging\\.bmg-dc\\.invalid.*FAILED: its "
-          + "step \\[link\\.endpoint].*The last connection run .*PASSED",
+          + "step Endpoint reachability \\[link\\.endpoint].*The last connection run .*PASSED",
       "library|pwisniewski|what host was that failed one pointing at|en|connection: last run .*PASSED.*An earlier "
           + "run, .*Oskar Nowicki.*pg-staging\\.bmg-dc\\.invalid",
       "library|pwisniewski|ktory krok polaczenia padl za pierwszym razem|pl|^Wcześniejszy przebieg connection, .*"
-          + "Oskar Nowicki.*krok \\[link\\.endpoint]",
+          + "Oskar Nowicki.*krok Osiągalność endpointu \\[link\\.endpoint]",
       "library|mzielinska|czemu Tomek podpisywal zasoby filii dwa razy?|pl|Akceptowano to dwa razy: najpierw Tomasz "
           + "Lewandowski .*manual-review dla \\[catalogue\\.dedup]",
       "library|mzielinska|na czym bedzie stal katalog po przejsciu?|pl|^Dostawca: Katalog biblioteczny.*docelowo "

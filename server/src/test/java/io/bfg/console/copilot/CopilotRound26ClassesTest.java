@@ -41,7 +41,7 @@ class CopilotRound26ClassesTest {
       "freight|azielinska|czy dry run w koncu przeszedl? za ktorym razem|pl|^Przeszedł za drugim razem",
       "freight|mwisniewski|did the dry run pass in the end? on which try?|en|^It passed on the second run",
       "freight|azielinska|ktory krok sie wywalil w pierwszym dry runie|pl|^Wcześniejszy przebieg dry-run, .*FAILED.*"
-          + "krok \\[rehearsal\\.export]",
+          + "krok Eksport snapshotu \\[rehearsal\\.export]",
       "freight|mwisniewski|gdzie siedzi sesja pulpitu, w pliku czy w bazie?|pl|^Bieżąca sesja przechowuje stan w: "
           + "file-local",
       "freight|mwisniewski|moge sam wybrac okno przelaczenia? jakie sa opcje|pl|decyzja należy do Ciebie \\(Marek "

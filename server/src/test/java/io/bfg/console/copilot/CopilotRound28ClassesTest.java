@@ -49,8 +49,9 @@ class CopilotRound28ClassesTest {
       "clubs|pwojcik|jak Kasia zatwierdzi rozliczenie i wybierze retry, co dalej blokuje start?|pl|^Po zrobieniu "
           + ".*\\[payments\\.retry-policy] przed produkcją zostanie jeszcze: .*właściciel Łukasz Szczepański",
       "grid|jluczak|jak Magda podpisze rownolegle rozliczenie a ja zdecyduje o fakturach przy wycofaniu, to jest GO?"
-          + "|pl|^Nie, jeszcze nie: nawet po zrobieniu \"Równoległe rozliczenie się zgadza\" \\[tariffs\\.parallel-run] i "
-          + "\"Faktury wystawione w czasie wycofania\" \\[rollback\\.write-off] produkcja nadal będzie czekać.*PCI DSS",
+          + "|pl|^Nie, nadal NO-GO: nawet po zrobieniu \"Równoległe rozliczenie się zgadza\" "
+          + "\\[tariffs\\.parallel-run] i "
+          + "\"Faktury wystawione w czasie wycofania\" \\[rollback\\.write-off] produkcja będzie czekać.*PCI DSS",
       "grid|jluczak|besides the parallel run whats still left before go-live?|en|^Production is NO-GO for "
           + "grid-billing-pg.*PCI DSS",
       "grid|mzielinska|apart from me who still has to do something|en|^Besides you, the open checks of .* wait for: "

@@ -30,7 +30,7 @@ class CopilotRound30ClassesTest {
       "parking|kwisniewski|since my failed conn check, what did others change|en|^Since #\\d+ pipeline\\.finished by "
           + "Krzysztof Wiśniewski at .* connection \\[link] FAILED, these changes were recorded \\(5\\)",
       "parking|kwisniewski|ktory krok polecial w pierwszym checku polaczenia|pl|FAILED \\(nieudany\\); krok "
-          + "\\[link\\.endpoint]",
+          + "Osiągalność endpointu \\[link\\.endpoint]",
       "parking|kwisniewski|ile jest srodowisk i ktore aktywne|pl|^Środowiska \\(3\\): Piaskownica \\(sandbox\\), "
           + "adapter legacy-spp-mssql, stan: aktywne",
       "parking|kwisniewski|zrob mi zapytanie SQL ktore policzy bilety z parkomatow|pl|^To jest poza zakresem",

@@ -69,7 +69,7 @@ class CopilotRound8ClassesTest {
   @DisplayName("names: a title before a first name, a Polish ending without diacritics, 'runbook' is no verb, 'gate' no gateway")
   @CsvSource(delimiter = '|', value = {
       "co zostało Jany do podpisania?|pl|vltava|psvobodova|MUDr. Jana Dvořáková.*dpia.retention|replay.no-residue",
-      "kto może odpalić próbe migracji?|pl|tatra|kmajerczyk|dry-run.*Jan Bachleda|write-probe",
+      "kto może odpalić próbe migracji?|pl|tatra|kmajerczyk|Jan Bachleda.*dry-run|write-probe",
       "what is the runbook gate waiting for?|en|bfg|user_md_anna|\\[runbook\\].*waits for.*\\[preflight\\]|^Next:",
       "why is the notifications gate not ready?|en|pomorze|pkaczmarek|\\[notifications\\]|runs as sms-log-sink"})
   void names(String question, String lang, String scenario, String asker, String regex, String wrong) {
