@@ -1201,8 +1201,11 @@ public final class QuestionReader {
       s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
           && (NOUN_MARKERS.contains(before) || possessive(before, s.scenario));
       // "what did Bartosz withdraw and when": a withdrawal asked about, not asked for
+      // ("what time did Agnieszka pull her signature": "pull" withdraws only a sign-off named after it)
+      boolean pulled = s.words.get(i).text().equals("pull") && s.words.subList(i + 1, Math.min(s.words.size(), i + 4))
+          .stream().anyMatch(w -> SIGNATURE_NOUNS.contains(w.text()));
       for (int j = Math.max(0, i - 3); j < i; j++) {
-        s.revokedAsked |= REVOKE_VERBS.contains(s.words.get(i).text())
+        s.revokedAsked |= (REVOKE_VERBS.contains(s.words.get(i).text()) || pulled)
             && Set.of("did", "has", "have", "had").contains(s.words.get(j).text());
       }
     }
@@ -1265,9 +1268,29 @@ public final class QuestionReader {
   }
 
   /** "that run", "the last run", "w tym przebiegu": a run pointed at, not named. */
+  /**
+   * "pawels run", "Paweł's connection run", "the run Pawel started", "my run": a run, the noun, beside the person
+   * (not "who else can run pipelines": the verb).
+   */
+  private static boolean runOf(List<Word> words, Link person) {
+    for (int i = 0; i < words.size(); i++) {
+      int at = i;
+      if (RUN_NOUNS.contains(words.get(i).text()) && (i == 0 || !RUN_VERB_BEFORE.contains(words.get(i - 1).text()))
+          && person.at().stream().anyMatch(p -> Math.abs(p - at) <= 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> RUN_VERB_BEFORE = WordSet.of("can", "could", "may", "might", "to", "will",
+      "would", "should", "must", "did", "do", "does", "i", "we", "you", "they", "he", "she", "allowed", "able");
+
   private static boolean thatRun(List<Word> words) {
     for (int i = 1; i < words.size(); i++) {
-      if (RUN_NOUNS.contains(words.get(i).text()) && THAT.contains(words.get(i - 1).text())) {
+      // ("the failed run", "nieudany przebieg": the one that failed last)
+      if (RUN_NOUNS.contains(words.get(i).text()) && (THAT.contains(words.get(i - 1).text())
+          || FAILED_WORDS.contains(words.get(i - 1).text()))) {
         return true;
       }
     }
@@ -1316,6 +1339,8 @@ public final class QuestionReader {
     return words;
   }
 
+  private static final Set<String> SIGNATURE_NOUNS = WordSet.of("signature", "signoff", "sign", "approval",
+      "acceptance");
   /** Past forms of withdrawing, and the noun: "revoked", "withdrew", "cofnięcie", "wycofała". */
   private static final Set<String> REVOKED_WORDS = WordSet.of("revoked", "revocation", "revoking", "withdrew",
       "withdrawn", "withdrawal", "retracted", "pulled", "pulling", "unsigned", "cofniecie", "cofniete", "cofnieta",
@@ -2363,11 +2388,14 @@ public final class QuestionReader {
           List.of(call("lastRun", "pipeline", s.pipeline.id())), s.actor == null ? null : s.actor.id(), s.action,
           null, null, Set.of(ASKS_STEPS));
     }
-    if (s.latestRun && s.first == Intent.PIPELINE_RESULT) {
+    // "which step failed in pawels run": the pipeline that person ran last, when no pipeline is named
+    String runBy = s.first == Intent.ACT_REQUEST || s.actor == null || s.pipeline != null && s.pipeline.score() >= NAMED
+        || !runOf(s.words, s.actor) ? null : s.facts.latestRunBy(s.actor.id());
+    if (runBy != null || s.latestRun && s.first == Intent.PIPELINE_RESULT) {
       // ("which steps got skipped on that failed run": the run that failed last, though another finished after it)
       boolean failed = s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))
           && s.facts.latestFailedRun() != null;
-      String pipeline = failed ? s.facts.latestFailedRun() : s.facts.latestRun();
+      String pipeline = runBy != null ? runBy : failed ? s.facts.latestFailedRun() : s.facts.latestRun();
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
           s.actor == null ? null : s.actor.id(), s.action, null, null, failed ? Set.of(ASKS_FAILED) : Set.of());
     }
@@ -2563,7 +2591,8 @@ public final class QuestionReader {
       boolean stale = Boolean.TRUE.equals(s.facts.check(s.check.id()).get("stale"));
       boolean any = s.words.stream().anyMatch(w -> w.text().equals("any") || ANYTHING.contains(w.text())
           || w.text().startsWith("jakie") || w.text().endsWith("offs") || w.text().equals("podpisy"));
-      if (stale || !any && s.facts.check(s.check.id()).get("signedOffBy") != null) {
+      // ("did my hosting change make the processor agreement stale?" of one never signed: none to go stale)
+      if (stale || !any) {
         return new Question(s.language, Intent.STATUS, s.check.id(), List.of(tool(s.check)),
             s.actor == null ? null : s.actor.id(), s.action, null, null, stale ? Set.of() : Set.of(ASKS_VALID));
       }
@@ -3845,8 +3874,10 @@ public final class QuestionReader {
     Link named = null;
     for (Link link : s.all) {
       // (not a thing named by the verb's stem: "wycofała" is no "Tryb wycofania")
+      // ("since the uplink passed": a thing's one word right after "since" names it too)
+      double floor = link.at().stream().allMatch(i -> i > from && i <= from + 2) ? MIN_LINK + 0.5 : BLOCKER_NAMED;
       if ((link.kind() == Kind.GROUP || link.kind() == Kind.CHECK || link.kind() == Kind.PIPELINE)
-          && link.score() >= BLOCKER_NAMED && link.at().stream().allMatch(i -> i > from)
+          && link.score() >= floor && link.at().stream().allMatch(i -> i > from)
           && !link.at().stream().allMatch(i -> eventVerb(s.words.get(i).text()) != null
               || SIGN_OFF_NOUNS.contains(s.words.get(i).text()))
           // (a pipeline and the gate it proves named by the same words: the pipeline's runs)
@@ -3855,8 +3886,11 @@ public final class QuestionReader {
         named = link;
       }
     }
+    // ("since the uplink passed": a gate a pipeline proves, said to pass, is that pipeline's run)
     String pipeline = named == null ? pipelineWordsAfter(s, since) : named.kind() == Kind.PIPELINE ? named.id()
-        : named.kind() == Kind.CHECK ? pipelineOf(s.scenario, named.id()) : null;
+        : named.kind() == Kind.CHECK ? pipelineOf(s.scenario, named.id())
+        : s.words.stream().anyMatch(w -> w.text().startsWith("pass") || w.text().startsWith("przesz")
+            || w.text().startsWith("zalicz")) ? provedBy(s.scenario, named.id()) : null;
     // "since Oksana withdrew her sign-off", "since I signed CEPiK": that person's event (on the thing named, if any),
     // before any thing a verb's stem may name
     if (s.actor != null && s.actor.score() >= NAMED && s.actor.at().stream().allMatch(i -> i > from)
@@ -3872,7 +3906,8 @@ public final class QuestionReader {
   /** The subject prefix of "if X is done, can we go live" (then X's id). */
   static final String IF_DONE = "ifDone:";
   private static final Set<String> IF_WORDS = WordSet.of("if", "assuming", "suppose", "supposing",
-      "provided", "jesli", "jezeli", "gdyby", "jakby", "jesliby", "jezeliby", "zakladajac");
+      "provided", "jesli", "jezeli", "gdyby", "gdybym", "gdybysmy", "jakby", "jakbym", "jesliby", "jezeliby",
+      "zakladajac");
   /** "when X passes, ...", "jak X podpisze, to ...": a condition only when no verb asks when or how right after. */
   private static final Set<String> CONDITION_WHEN = WordSet.of("when", "once", "after", "gdy", "kiedy", "jak",
       "jakby", "skoro");

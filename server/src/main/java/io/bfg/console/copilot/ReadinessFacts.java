@@ -622,6 +622,8 @@ public final class ReadinessFacts {
           out.put("firstActorName", actorName(event.actor()));
           out.put("firstStatus", event.payload().path("run").path("status").asText());
           out.put("firstAt", event.at());
+          // "what changed in the target between the first and the second run": where each pointed
+          out.put("firstTarget", event.payload().path("run").path("target").asText(""));
           // "did the second dry-run change anything vs the first": what each run recorded of the snapshot
           for (com.fasterxml.jackson.databind.JsonNode step : event.payload().path("run").path("steps")) {
             if (step.path("evidence").has("checksumShort") && !out.containsKey("firstChecksum")) {
@@ -1015,6 +1017,18 @@ public final class ReadinessFacts {
       com.fasterxml.jackson.databind.JsonNode run = event.payload().path("run");
       if (event.type().startsWith("pipeline.") && failed(run.path("status").asText(""))
           && run.hasNonNull("pipeline")) {
+        return run.path("pipeline").asText();
+      }
+    }
+    return null;
+  }
+
+  /** The pipeline {@code actor} last ran among the recent events ("which step failed in Paweł's run"), or null. */
+  public String latestRunBy(String actor) {
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      AuditEvent event = recent.get(i);
+      com.fasterxml.jackson.databind.JsonNode run = event.payload().path("run");
+      if (event.type().startsWith("pipeline.") && actor.equals(event.actor()) && run.hasNonNull("pipeline")) {
         return run.path("pipeline").asText();
       }
     }

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * description: "what am I confirming with X", "co sprawdza"); a provider no check proves is not said to have a READY
  * contract; a command after a remark ("ok target's fixed, kick off the dry run"); whom to ping to do a thing is who
  * may do it, named first; a pipeline step by its own id; steps of a pipeline that never ran, none passed; a what-if
- * that leaves production NO-GO says so; the step that failed a run by its own name; "certem". Every answer also passes
- * the validator (the fixture asserts it).
+ * that leaves production NO-GO says so; the step that failed a run by its own name; "certem"; "gdybym"; someone's run
+ * ("pawels run") and "the failed run" with no pipeline named; a sign-off never given asked whether it went stale; "pull
+ * her signature"; since a gate a pipeline proves passed; the target of the first run and of the last. Every answer also
+ * passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 31: what a check attests, an unproved contract, whom to ping, a step by its id")
 class CopilotRound31ClassesTest {
@@ -47,7 +49,21 @@ class CopilotRound31ClassesTest {
       "water|user_ops_ines|which step killed the first connection check?|en|its step Endpoint reachability "
           + "\\[uplink\\.reach] said \"cannot reach",
       "water|user_field_tomas|jakim certem przedstawil sie serwer przy connection checku|pl|serwer przedstawił "
-          + "CN=localhost"})
+          + "CN=localhost",
+      "spa|mwisniewska|a gdybym dziś wybrała termin przełączenia, to otwarcie sezonu będzie gotowe?|pl|^Nie: nawet po "
+          + "zrobieniu \"Termin przełączenia\" \\[season\\.cutover-date]",
+      "spa|kzielinski|which step failed in pawels run|en|started by Paweł Mazur .*FAILED: its step Endpoint "
+          + "reachability \\[link\\.endpoint]",
+      "spa|kzielinski|what target did the failed run hit vs the one that passed|en|127\\.0\\.0\\.1:5999.*FAILED.*"
+          + "127\\.0\\.0\\.1:46311",
+      "spa|kzielinski|did my hosting change make the processor agreement stale?|en|^It is not signed off now: there "
+          + "is no sign-off to stand or to go stale\\. Processor agreement",
+      "spa|kzielinski|what time did Agnieszka pull her signature|en|^dr Agnieszka Dąbrowska withdrew the sign-off of "
+          + "Treatment catalogue \\[treatments\\.catalogue] at 2026-12-07T14:17",
+      "water|user_ops_ines|since the uplink passed, has anything else happened?|en|^Since #\\d+ .*connection "
+          + "\\[uplink] PASSED, these changes were recorded \\(1\\):.*dry-run \\[rehearsal] FAILED",
+      "water|user_field_tomas|co sie zmienilo w targecie miedzy pierwszym a drugim connection checkiem|pl|cel "
+          + "postgresql://\\S+@127\\.0\\.0\\.1:1/kestrel.*cel postgresql://\\S+@127\\.0\\.0\\.1:33839"})
   void roundThirtyOne(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
