@@ -185,6 +185,8 @@ public final class LocalAnswers {
       out = t.line("READY".equals(r.get("status")) ? "asked.yes" : "asked.no.ready", r) + " " + out;
     } else if (q.asks().contains(QuestionReader.ASKS_BLOCKED)) {
       out = t.line("BLOCKED".equals(r.get("status")) ? "asked.yes" : "asked.no.blocked", r) + " " + out;
+    } else if (q.asks().contains(QuestionReader.ASKS_NOT_BLOCKED)) {
+      out = t.line("BLOCKED".equals(r.get("status")) ? "asked.isBlocked" : "asked.notBlocked", r) + " " + out;
     }
     // a gate's answer already says what it waits for; a check's dependencies are said only when asked
     if (q.asks().contains(QuestionReader.ASKS_DEPENDS) && !r.containsKey("checks")) {

@@ -96,6 +96,8 @@ public final class QuestionReader {
 
   static final String ASKS_READY = "ready";
   static final String ASKS_BLOCKED = "blocked";
+  /** "why isn't X blocked": whether it is, and what it depends on. */
+  static final String ASKS_NOT_BLOCKED = "notBlocked";
   static final String ASKS_DEPENDS = "depends";
   static final String ASKS_REVOKE = "revoke";
   /** Who signed off each of a gate's checks ("who signed off the fallback stuff"). */
@@ -1723,6 +1725,12 @@ public final class QuestionReader {
       add(s.scores, Intent.SNAPSHOT, 3);
       add(s.scores, Intent.OUT_OF_SCOPE, -4);
     }
+    // "co to jest kw-eeafc78d": the snapshot's own checksum, named by its value
+    Evaluation.SnapshotView snapshot = s.facts.evaluation().snapshot();
+    if (snapshot != null && (named(s.question, snapshot.checksumShort()) || named(s.question, snapshot.checksum()))) {
+      add(s.scores, Intent.SNAPSHOT, 10);
+      add(s.scores, Intent.OUT_OF_SCOPE, -10);
+    }
     if (s.goLive) {
       add(s.scores, Intent.BLOCKERS, 8);
     }
@@ -2935,6 +2943,12 @@ public final class QuestionReader {
     if (words.stream().anyMatch(w -> DEPEND_WORDS.contains(w.text()))) {
       asks.add(ASKS_DEPENDS);
     }
+    // "czemu replay nie jest zablokowany skoro dry-run padł": what it depends on is what it would be blocked by
+    if (reading.intent() == Intent.WHY && words.stream().anyMatch(w -> NOT_WORDS.contains(w.text()))
+        && "BLOCKED".equals(statusNamed(words))) {
+      asks.add(ASKS_NOT_BLOCKED);
+      asks.add(ASKS_DEPENDS);
+    }
     return asks;
   }
 
@@ -3901,6 +3915,12 @@ public final class QuestionReader {
       }
     }
     return pipeline != null ? pipeline : named != null ? named.id() : null;
+  }
+
+  /** Whether {@code question} holds {@code value} (a checksum, an id) as written, in any case. */
+  private static boolean named(String question, String value) {
+    return value != null && value.length() >= 6
+        && question.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
   }
 
   /** The subject prefix of "if X is done, can we go live" (then X's id). */

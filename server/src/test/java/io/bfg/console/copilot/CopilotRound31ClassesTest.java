@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * may do it, named first; a pipeline step by its own id; steps of a pipeline that never ran, none passed; a what-if
  * that leaves production NO-GO says so; the step that failed a run by its own name; "certem"; "gdybym"; someone's run
  * ("pawels run") and "the failed run" with no pipeline named; a sign-off never given asked whether it went stale; "pull
- * her signature"; since a gate a pipeline proves passed; the target of the first run and of the last. Every answer also
- * passes the validator (the fixture asserts it).
+ * her signature"; since a gate a pipeline proves passed; the target of the first run and of the last; why a thing is
+ * not blocked (what it depends on is done); the snapshot's checksum named by its value. Every answer also passes the
+ * validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 31: what a check attests, an unproved contract, whom to ping, a step by its id")
 class CopilotRound31ClassesTest {
@@ -63,7 +64,11 @@ class CopilotRound31ClassesTest {
       "water|user_ops_ines|since the uplink passed, has anything else happened?|en|^Since #\\d+ .*connection "
           + "\\[uplink] PASSED, these changes were recorded \\(1\\):.*dry-run \\[rehearsal] FAILED",
       "water|user_field_tomas|co sie zmienilo w targecie miedzy pierwszym a drugim connection checkiem|pl|cel "
-          + "postgresql://\\S+@127\\.0\\.0\\.1:1/kestrel.*cel postgresql://\\S+@127\\.0\\.0\\.1:33839"})
+          + "postgresql://\\S+@127\\.0\\.0\\.1:1/kestrel.*cel postgresql://\\S+@127\\.0\\.0\\.1:33839",
+      "water|user_ops_ines|czemu replay nie jest zablokowany skoro dry-run padl|pl|^Nie jest zablokowane: nic, od "
+          + "czego zależy, nie jest otwarte\\..*Zależy od: .*\\[uplink] ze statusem READY",
+      "water|user_field_tomas|co to jest kw-eeafc78d|pl|^Snapshot \\(KestrelMeterSnapshot\\.v1\\): łączna liczba "
+          + "wierszy 6; suma kontrolna kw-eeafc78d"})
   void roundThirtyOne(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
