@@ -59,7 +59,9 @@ final class CopilotFixture {
       Map.entry("kuznia", Path.of("server/src/test/resources/scenarios/kuznia-fitness")),
       Map.entry("motolech", Path.of("server/src/test/resources/scenarios/motolech-serwis")),
       Map.entry("torun", Path.of("server/src/test/resources/scenarios/torun-spp")),
-      Map.entry("ciechocinek", Path.of("server/src/test/resources/scenarios/ciechocinek-zdroj")));
+      Map.entry("ciechocinek", Path.of("server/src/test/resources/scenarios/ciechocinek-zdroj")),
+      Map.entry("opera", Path.of("server/src/test/resources/scenarios/bialystok-opera")),
+      Map.entry("clinic", Path.of("server/src/test/resources/scenarios/clinic-launch")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -69,7 +71,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek.
+   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

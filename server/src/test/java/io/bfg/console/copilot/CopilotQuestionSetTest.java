@@ -384,7 +384,20 @@ class CopilotQuestionSetTest {
           "round thirty-one (half-way, nothing signed by hand: a failed connection run then a passing one, a failed "
               + "dry-run): kestrel-water, asked by the operations lead", "kestrel-water-31.ndjson", false),
       new QuestionSet("kestrel", "user_field_tomas", "kestrel-water-31-engineer.tsv",
-          "round thirty-one (half-way): kestrel-water, asked by the field engineer", "kestrel-water-31.ndjson", false));
+          "round thirty-one (half-way): kestrel-water, asked by the field engineer", "kestrel-water-31.ndjson", false),
+      new QuestionSet("opera", "mzawadzka", "bialystok-opera-32-director.tsv",
+          "round thirty-two (a new scenario, near GO: a sign-off left stale by a decision changed, given again and "
+              + "withdrawn, the final go not given, a failed connection run then passing runs): bialystok-opera, asked "
+              + "by the general director", "bialystok-opera-32.ndjson", false),
+      new QuestionSet("opera", "tlis", "bialystok-opera-32-devops.tsv",
+          "round thirty-two (near GO): bialystok-opera, asked by the DevOps engineer", "bialystok-opera-32.ndjson",
+          false),
+      new QuestionSet("clinic", "u_ewa", "clinic-launch-32-operations.tsv",
+          "round thirty-two (a small scenario, early: a sign-off withdrawn and given again, a decision changed, a "
+              + "connection run passing between two failing ones, a derived check open): clinic-launch, asked by the "
+              + "operations lead", "clinic-launch-32.ndjson", false),
+      new QuestionSet("clinic", "u_piotr", "clinic-launch-32-admin.tsv",
+          "round thirty-two (early): clinic-launch, asked by the IT administrator", "clinic-launch-32.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

@@ -46,7 +46,8 @@ class CopilotToolValuesTest {
       "kuznia|kuznia-fitness-28.ndjson", "odra|odra-grid-28.ndjson",
       "motolech|motolech-serwis-29.ndjson", "mazovia|mazovia-loans-29.ndjson",
       "torun|torun-spp-30.ndjson", "lublin|lublin-university-30.ndjson",
-      "ciechocinek|ciechocinek-zdroj-31.ndjson", "kestrel|kestrel-water-31.ndjson"})
+      "ciechocinek|ciechocinek-zdroj-31.ndjson", "kestrel|kestrel-water-31.ndjson",
+      "opera|bialystok-opera-32.ndjson", "clinic|clinic-launch-32.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
