@@ -133,7 +133,7 @@ public final class LocalAnswers {
           : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? answered(t, question, result, owner(t, result)
-              + onlyOwner(t, question, result))
+              + onlyOwner(t, question, result) + derivedOpen(t, result))
           : question.asks().contains(QuestionReader.ASKS_SIGNERS) ? signers(t, result)
           : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
@@ -157,8 +157,9 @@ public final class LocalAnswers {
           : question.asks().contains(QuestionReader.ASKS_STEPS) && !maps(result.get("plannedSteps")).isEmpty()
           // (with how its last run went when it ran: "ile kroków ma dry run i ile przeszło")
           ? plannedSteps(t, result) + " " + (Boolean.TRUE.equals(result.get("ran")) ? run(t, result, null)
-              : t.line("run.steps.never", Map.of()))
-          : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null);
+              : t.line("run.steps.never", result))
+          : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null)
+              + passedRun(t, question, result);
       case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : "packetEnv".equals(question.calls().get(0).tool()) ? env(t, result)
@@ -173,6 +174,18 @@ public final class LocalAnswers {
       case OTHER_OWNERS -> otherOwners(t, question, result);
       default -> t.line("unknown", Map.of());
     };
+  }
+
+  /** "what makes the live keys go green, can I tick it off": nobody does, and what it rests on, in its own words. */
+  private static String derivedOpen(Templates t, Map<String, Object> r) {
+    return !"derived".equals(r.get("kind")) || "READY".equals(r.get("status")) || r.get("follows") != null ? ""
+        : " " + t.line(r.get("description") == null ? "check.derived.open" : "check.derived.described", r);
+  }
+
+  /** "the cert fingerprint from the run that passed": that run and what each step found, after the last one. */
+  private static String passedRun(Templates t, Question q, Map<String, Object> result) {
+    return q.asks().contains(QuestionReader.ASKS_PASSED) && result.get("passedRun") != null
+        ? "\n" + t.line("run.passedRun", map(result.get("passedRun"))) : "";
   }
 
   /**
@@ -582,6 +595,8 @@ public final class LocalAnswers {
       List<String> items = new ArrayList<>();
       maps(r.get("follows")).forEach(f -> items.add(t.line("check.follows.item", f)));
       out.append(' ').append(t.line("check.follows", Map.of("items", String.join("; ", items))));
+    } else {
+      out.append(derivedOpen(t, r));
     }
     if (r.get("unmet") != null) {
       out.append(' ').append(unmet(t, r));

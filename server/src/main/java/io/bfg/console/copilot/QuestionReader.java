@@ -147,6 +147,11 @@ public final class QuestionReader {
   static final String ASKS_STEPS = "steps";
   /** Asked whether anyone but a check's owner may sign it off or record it ("or only me?"). */
   static final String ASKS_ONLY_OWNER = "onlyOwner";
+  /** "the run that passed": the latest run that passed, when a later one did not. */
+  static final String ASKS_PASSED = "passed";
+  private static final Set<String> PASSED_RUN_WORDS = WordSet.of("passed", "succeeded", "successful", "green",
+      "przeszedl", "przeszla", "przeszlo", "udany", "udanym", "udanego", "udana", "zielony", "zielone", "zielono",
+      "zaliczony", "zaliczyl");
   /** "who can ...": the people first. */
   static final String ASKS_WHO = "who";
   private static final Set<String> WHO_OPENERS = WordSet.of("who", "whom", "kto", "kogo");
@@ -2046,6 +2051,8 @@ public final class QuestionReader {
       add(s.scores, Intent.ACT_REQUEST, pullBack(s.words) ? 10 : 6);
       // "zatwierdź tabelę taryf za Magdę": a request names a check, whatever batch of rows its words also name
       add(s.scores, Intent.SNAPSHOT, -4);
+      // ("zaakceptuj paragony fiskalne zamiast Roberta": nor a provider its owner is named beside)
+      add(s.scores, Intent.PROVIDER, -4);
     }
     if (s.duty && !s.act) {
       add(s.scores, Intent.TASKS, 4);
@@ -2405,15 +2412,18 @@ public final class QuestionReader {
           && s.facts.latestFailedRun() != null;
       String pipeline = runBy != null ? runBy : failed ? s.facts.latestFailedRun() : s.facts.latestRun();
       return new Question(s.language, Intent.PIPELINE_RESULT, pipeline, List.of(call("lastRun", "pipeline", pipeline)),
-          s.actor == null ? null : s.actor.id(), s.action, null, null, failed ? Set.of(ASKS_FAILED) : Set.of());
+          s.actor == null ? null : s.actor.id(), s.action, null, null, failed ? Set.of(ASKS_FAILED)
+          : s.words.stream().anyMatch(w -> PASSED_RUN_WORDS.contains(w.text())) ? Set.of(ASKS_PASSED) : Set.of());
     }
     // "która wersja postgresa odpowiedziała", "does the migrator role have bypassrls", "jaki fingerprint ma cert
     // bazy": what one step of the console's own pipelines found, asked by its words, not by the check it proves
     String evidence = s.first == Intent.ACT_REQUEST ? null : evidenceAsked(s);
     if (evidence != null) {
+      // ("whats the cert fingerprint from the run that passed": that run's, when the last one did not pass)
       return new Question(s.language, Intent.PIPELINE_RESULT, evidence,
           List.of(call("lastRun", "pipeline", pipelineOf(s.scenario, evidence)), call("check", "id", evidence)),
-          s.actor == null ? null : s.actor.id(), s.action, null, null);
+          s.actor == null ? null : s.actor.id(), s.action, null, null, s.words.stream().anyMatch(w ->
+          PASSED_RUN_WORDS.contains(w.text())) ? Set.of(ASKS_PASSED) : Set.of());
     }
     // "the operator isolation check has my name on it - do I need to sign it?": a check a run proves, or one that
     // follows from other evidence, is signed by nobody
@@ -2707,6 +2717,12 @@ public final class QuestionReader {
     if (s.reading.intent() == Intent.PIPELINE_RESULT
         && s.words.stream().anyMatch(w -> FAILED_WORDS.contains(w.text()))) {
       asks.add(ASKS_FAILED);
+    }
+    // "the cert fingerprint from the run that passed", "kiedy ostatnio był zielony": the run that passed, when the
+    // last one did not
+    if (s.reading.intent() == Intent.PIPELINE_RESULT && s.words.stream().anyMatch(w -> PASSED_RUN_WORDS.contains(
+        w.text()))) {
+      asks.add(ASKS_PASSED);
     }
     // "can anyone else record the hosting decision or only me?": only its owner may, said outright
     if (s.reading.intent() == Intent.OWNER && s.words.stream().anyMatch(w -> w.text().equals("only")

@@ -639,6 +639,11 @@ public final class ReadinessFacts {
         if ("FAILED".equals(earlier.path("status").asText()) && !run.runId().equals(earlier.path("runId").asText())) {
           failedBefore(out, view, event, earlier);
         }
+        // "the cert fingerprint from the run that passed", "kiedy ostatnio był zielony": the latest run that passed,
+        // when a later one did not
+        if (PipelineRun.PASSED.equals(earlier.path("status").asText()) && !PipelineRun.PASSED.equals(run.status())) {
+          out.put("passedRun", passedRun(view, event, earlier));
+        }
         all++;
         passed += "PASSED".equals(event.payload().path("run").path("status").asText()) ? 1 : 0;
         // "when did I run the two dry runs": each run, who started it and when
@@ -686,6 +691,24 @@ public final class ReadinessFacts {
       steps.add(s);
     }
     out.put("steps", steps);
+    return out;
+  }
+
+  /** An earlier run that passed: who started it, when, where it pointed, and what each step found. */
+  private Map<String, Object> passedRun(Evaluation.PipelineView view, AuditEvent event,
+                                        com.fasterxml.jackson.databind.JsonNode run) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("runId", run.path("runId").asText());
+    out.put("actorName", actorName(event.actor()));
+    out.put("at", event.at());
+    out.put("target", run.path("target").asText(""));
+    List<String> steps = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode step : run.path("steps")) {
+      String polish = step.path("detailPl").asText("");
+      steps.add(stepSaid(view, step.path("id").asText()) + " \""
+          + (lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText()) + "\"");
+    }
+    out.put("steps", String.join("; ", steps));
     return out;
   }
 

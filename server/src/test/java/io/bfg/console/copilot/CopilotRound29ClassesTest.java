@@ -50,7 +50,7 @@ class CopilotRound29ClassesTest {
       "bank|mwisniewski|which steps does the dry-run go thru|en|^The dry-run pipeline \\(it proves \\[rehearsal]\\) "
           + "runs 5 steps, in this order: Snapshot export \\[rehearsal\\.snapshot]; Schema map validation; RBAC claims "
           + "rehearsal \\(Bank isolation \\[rehearsal\\.isolation]\\); .*Rollback checkpoint\\. No run of it is "
-          + "recorded yet, so none of them has passed\\.$",
+          + "recorded yet, so none of them has passed: \\[rehearsal] is at 0/3\\.$",
       "bank|mwisniewski|so the KNF cloud notice went stale after I changed the region? who has to fix it|en|^KNF cloud "
           + "notice \\[compliance\\.knf-cloud] is REVIEW; its owner is Katarzyna Zielińska",
       "bank|mwisniewski|who on the team has audit.read|en|^audit\\.read is held by: Katarzyna Zielińska .*, Hannah "
