@@ -943,7 +943,7 @@ public final class QuestionReader {
 
   private static final double BESIDE_GATE_WORD = 1.6;
   /** How well a group's words alone must name it for a gate word beside them to make it named. */
-  private static final double BESIDE_GATE_FLOOR = 1.2;
+  private static final double BESIDE_GATE_FLOOR = 0.8;
 
   /** What the question names: its words linked to the scenario's things, the verb it asks about, the thing meant. */
   private static void linked(Scan s) {
@@ -2549,7 +2549,9 @@ public final class QuestionReader {
     }
     // "Zofia changed the declarant?? what was it before": the decision, with its earlier value, not Zofia's tasks
     // (not "which sign-offs went stale after the limit change": those, below)
-    Link decision = s.first == Intent.ACT_REQUEST || s.staleAsked ? null : decisionHistoryAsked(s);
+    // (nor "who else besides me can change the retention decision": who may, below)
+    Link decision = s.first == Intent.ACT_REQUEST || s.staleAsked || besidesMe(s.words) ? null
+        : decisionHistoryAsked(s);
     if (decision != null) {
       return new Question(s.language, Intent.STATUS, decision.id(), List.of(tool(decision)),
           s.actor == null ? null : s.actor.id(), s.action, null, null);
@@ -2695,7 +2697,18 @@ public final class QuestionReader {
         }
       }
     }
+    // "who else besides me can change the retention decision": a named sign-off or decision is its owner's alone
+    boolean onlyOwner = s.facts.asker() != null && s.check != null && s.check.score() >= NAMED && besidesMe(s.words)
+        && Set.of(Intent.STATUS, Intent.PERMISSION, Intent.OTHER_OWNERS).contains(s.reading.intent())
+        && s.check.id().equals(s.reading.subject());
+    if (onlyOwner) {
+      s.reading = new Question(s.reading.lang(), Intent.OWNER, s.check.id(), List.of(tool(s.check)),
+          s.reading.actor(), s.reading.action(), s.reading.environment(), null);
+    }
     Set<String> asks = new HashSet<>(asks(s.reading, s.words));
+    if (onlyOwner) {
+      asks.add(ASKS_ONLY_OWNER);
+    }
     // "can anyone besides me run the pipelines": who else, the asker aside
     if (s.reading.intent() == Intent.PERMISSION && s.facts.asker() != null && besidesMe(s.words)) {
       asks.add(ASKS_OTHERS + s.facts.asker().id());

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * clinic scenario early on, replayed here from their real journals. Read now: a request to act that names a provider
  * with its owner beside it is still refused; the run that passed, when a later one failed (its fingerprint, its
  * server's version, who ran it and when, where it pointed); a derived check says nobody ticks it off and what it rests
- * on. Every answer also passes the validator (the fixture asserts it).
+ * on; a gate named by one word beside "gate" in a small scenario; "who else besides me can change X" is X's owner's
+ * alone. Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 32: the run that passed, a derived check nobody ticks off, a request with a provider")
 class CopilotRound32ClassesTest {
@@ -38,7 +39,11 @@ class CopilotRound32ClassesTest {
           + "REVIEW.* Nobody signs it off or runs it by hand: it is derived.*What it rests on: Reviewed keys reach the "
           + "console from outside the workspace\\.",
       "clinic|u_ewa|kto ma dac klucze live i czy moge to sama odhaczyc?|pl|^Klucze API live \\[keys\\.live]: "
-          + "właściciel Piotr Sobczak.*Nikt nie akceptuje jej ani nie uruchamia ręcznie"})
+          + "właściciel Piotr Sobczak.*Nikt nie akceptuje jej ani nie uruchamia ręcznie",
+      "clinic|u_piotr|who's the owner of the network gate and what's its code rn|en|^Piotr Sobczak owns \"Clinic "
+          + "network link is recorded\" \\[clinic-network].*BLOCKED_PENDING_CLINIC_NETWORK",
+      "clinic|u_ewa|who else besides me can change the retention decision|en|^Ewa Lindqvist \\(Operations lead\\) "
+          + "owns Retention period \\[vault\\.retention].*Only its owner, Ewa Lindqvist, may sign it off or record it"})
   void roundThirtyTwo(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
