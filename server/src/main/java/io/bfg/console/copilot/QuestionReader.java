@@ -2054,6 +2054,12 @@ public final class QuestionReader {
       // ("zaakceptuj paragony fiskalne zamiast Roberta": nor a provider its owner is named beside)
       add(s.scores, Intent.PROVIDER, -4);
     }
+    // "rbac-claims - can another tenant see our rows?", "ile statementów poszło w schema-map": a step named by its own
+    // id asks what its run found, not the snapshot's rows nor the gates counted
+    if (!s.act && (s.scores.get(Intent.SNAPSHOT) >= 3 || s.scores.get(Intent.COUNT) >= 3) && stepNamed(s)
+        && s.words.stream().noneMatch(w -> WHO.contains(w.text()))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 8);
+    }
     if (s.duty && !s.act) {
       add(s.scores, Intent.TASKS, 4);
     }
@@ -3944,6 +3950,17 @@ public final class QuestionReader {
       }
     }
     return pipeline != null ? pipeline : named != null ? named.id() : null;
+  }
+
+  /** Whether the check named is named by its pipeline step's own id ("rbac-claims", "schema-map"). */
+  private static boolean stepNamed(Scan s) {
+    CheckDef check = s.check == null ? null : checkDef(s.scenario, s.check.id());
+    if (check == null || check.pipeline() == null || check.step() == null) {
+      return false;
+    }
+    Set<String> said = new HashSet<>();
+    s.check.at().forEach(i -> said.add(s.words.get(i).text()));
+    return Words.of(check.step()).stream().allMatch(w -> said.contains(w.text()));
   }
 
   /** Whether {@code question} holds {@code value} (a checksum, an id) as written, in any case. */

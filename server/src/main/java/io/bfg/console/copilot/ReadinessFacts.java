@@ -686,6 +686,8 @@ public final class ReadinessFacts {
       }
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
+      io.bfg.console.model.Label stepName = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.id());
+      s.put("stepName", stepName == null ? step.id() : stepName.in(lang));
       s.put("status", step.status());
       s.put("detail", step.detail(lang));
       steps.add(s);

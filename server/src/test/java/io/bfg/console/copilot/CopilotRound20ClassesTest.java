@@ -37,11 +37,13 @@ class CopilotRound20ClassesTest {
   @CsvSource(delimiter = '|', value = {
       // what a step of the connection check found, asked by its words
       "airport|mwojcik|ktora wersja postgresa odpowiedziala|pl|^Ostatni przebieg connection .*: 4/4\\.\\n- "
-          + "link\\.endpoint: PASSED \\(zaliczony\\), \"osiągnięto .*PostgreSQL 14\\.22",
+          + "Osiągalność endpointu \\[link\\.endpoint]: PASSED \\(zaliczony\\), \"osiągnięto "
+          + ".*PostgreSQL 14\\.22",
       "airport|mwojcik|does the migrator role have bypassrls or superuser|en|^The last connection run .*\\n- "
-          + "link\\.airport-session: PASSED, \"session role ktw_migrator is neither superuser nor BYPASSRLS",
+          + "RBAC session \\[link\\.airport-session]: PASSED, \"session role ktw_migrator is neither superuser nor "
+          + "BYPASSRLS",
       "clinics|azielinska|czy polaczenie z baza jest w ogole szyfrowane?|pl|^Ostatni przebieg connection .*\\n- "
-          + "link\\.endpoint: PASSED \\(zaliczony\\), \".*sesja szyfrowana \\(TLSv1\\.3\\)",
+          + "Osiągalność endpointu \\[link\\.endpoint]: PASSED \\(zaliczony\\), \".*sesja szyfrowana \\(TLSv1\\.3\\)",
       "insurer|jbachleda|czy kontrola polaczenia przeszla? na jaki endpoint?|pl|^Ostatni przebieg connection "
           + "run-connection-\\w+ \\(uruchomienie: Jan Bachleda\\): PASSED \\(zaliczony\\) \\(.*\\) na postgresql://",
       // who holds a thing up: whoever owes its open checks

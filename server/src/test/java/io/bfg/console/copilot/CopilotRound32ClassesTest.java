@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with its owner beside it is still refused; the run that passed, when a later one failed (its fingerprint, its
  * server's version, who ran it and when, where it pointed); a derived check says nobody ticks it off and what it rests
  * on; a gate named by one word beside "gate" in a small scenario; "who else besides me can change X" is X's owner's
- * alone. Every answer also passes the validator (the fixture asserts it).
+ * alone; a pipeline step named by its own id asks what its run found (not the snapshot's rows, not the gates counted),
+ * and the step asked is said by its name. Every answer also passes the validator (the fixture asserts it).
  */
-@DisplayName("Local answers, round 32: the run that passed, a derived check nobody ticks off, a request with a provider")
+@DisplayName("Local answers, round 32: the run that passed, a derived check nobody ticks off, a step by its id")
 class CopilotRound32ClassesTest {
 
   private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
@@ -43,7 +44,13 @@ class CopilotRound32ClassesTest {
       "clinic|u_piotr|who's the owner of the network gate and what's its code rn|en|^Piotr Sobczak owns \"Clinic "
           + "network link is recorded\" \\[clinic-network].*BLOCKED_PENDING_CLINIC_NETWORK",
       "clinic|u_ewa|who else besides me can change the retention decision|en|^Ewa Lindqvist \\(Operations lead\\) "
-          + "owns Retention period \\[vault\\.retention].*Only its owner, Ewa Lindqvist, may sign it off or record it"})
+          + "owns Retention period \\[vault\\.retention].*Only its owner, Ewa Lindqvist, may sign it off or record it",
+      "opera|tlis|rbac-claims - can another tenant see our rows?|en|- RBAC claims rehearsal \\[rehearsal\\.isolation]: "
+          + "PASSED, \".*a session for another tenant sees 0 rows",
+      "opera|tlis|ktory krok dry-runa sprawdza izolacje tenantow i czy przeszedl|pl|- Próba RBAC claims "
+          + "\\[rehearsal\\.isolation]: PASSED \\(zaliczony\\)",
+      "opera|tlis|ile statementow poszlo w schema-map|pl|- Walidacja mapy schematu \\[rehearsal\\.schema]: PASSED "
+          + "\\(zaliczony\\), \"wykonano pakiet runbooka \\(instrukcje: 42\\)"})
   void roundThirtyTwo(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
   }
