@@ -489,6 +489,11 @@ public final class QuestionReader {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static String whomToAsk(String question) {
+    // (most questions ask no one whom to turn to: four patterns are not run on them)
+    String lower = question.toLowerCase(Locale.ROOT);
+    if (!lower.contains("who") && !lower.contains("kogo")) {
+      return question;
+    }
     String about = WHOM_ABOUT_PL.matcher(WHOM_ABOUT.matcher(question).replaceFirst("who owns"))
         .replaceFirst("kto odpowiada za");
     return WHOM_TO_DO_PL.matcher(WHOM_TO_DO.matcher(about).replaceFirst("who can")).replaceFirst("kto może");
