@@ -1029,7 +1029,9 @@ public final class LocalAnswers {
       return t.line("run.compared.one", r);
     }
     if (r.get("firstChecksum") == null || r.get("checksum") == null) {
-      return t.line("run.compared", r);
+      // (a run recorded without a target, as an identity check's, says none)
+      boolean targeted = r.get("target") != null && !"".equals(r.get("firstTarget"));
+      return t.line(targeted ? "run.compared" : "run.compared.untargeted", r);
     }
     return t.line(r.get("firstChecksum").equals(r.get("checksum")) && java.util.Objects.equals(r.get("firstRows"),
         r.get("rows")) ? "run.compared.same" : "run.compared.differ", r);

@@ -1736,8 +1736,7 @@ public final class QuestionReader {
       add(s.scores, Intent.OUT_OF_SCOPE, -4);
     }
     // "co to jest kw-eeafc78d": the snapshot's own checksum, named by its value
-    Evaluation.SnapshotView snapshot = s.facts.evaluation().snapshot();
-    if (snapshot != null && (named(s.question, snapshot.checksumShort()) || named(s.question, snapshot.checksum()))) {
+    if (checksumNamed(s.question, s.facts.evaluation().snapshot())) {
       add(s.scores, Intent.SNAPSHOT, 10);
       add(s.scores, Intent.OUT_OF_SCOPE, -10);
     }
@@ -3968,10 +3967,18 @@ public final class QuestionReader {
     return Words.of(check.step()).stream().allMatch(w -> said.contains(w.text()));
   }
 
-  /** Whether {@code question} holds {@code value} (a checksum, an id) as written, in any case. */
-  private static boolean named(String question, String value) {
-    return value != null && value.length() >= 6
-        && question.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
+  /** Whether {@code question} holds the snapshot's checksum, short or full, as written, in any case. */
+  private static boolean checksumNamed(String question, Evaluation.SnapshotView snapshot) {
+    if (snapshot == null) {
+      return false;
+    }
+    String lower = question.toLowerCase(Locale.ROOT);
+    for (String checksum : new String[] {snapshot.checksumShort(), snapshot.checksum()}) {
+      if (checksum != null && checksum.length() >= 6 && lower.contains(checksum.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The subject prefix of "if X is done, can we go live" (then X's id). */

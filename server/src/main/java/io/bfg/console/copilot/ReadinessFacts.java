@@ -592,10 +592,9 @@ public final class ReadinessFacts {
     List<Map<String, Object>> planned = new ArrayList<>();
     for (Evaluation.StepView step : view.steps()) {
       Map<String, Object> item = new LinkedHashMap<>();
-      io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.id());
       CheckView proves = step.check() == null ? null : findCheck(step.check());
       item.put("step", step.id());
-      item.put("stepName", name == null ? step.id() : name.in(lang()));
+      item.put("stepName", stepName(step.id()));
       if (proves != null) {
         item.put("label", proves.label());
         item.put("check", step.check());
@@ -686,8 +685,7 @@ public final class ReadinessFacts {
       }
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
-      io.bfg.console.model.Label stepName = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.id());
-      s.put("stepName", stepName == null ? step.id() : stepName.in(lang));
+      s.put("stepName", stepName(step.id()));
       s.put("status", step.status());
       s.put("detail", step.detail(lang));
       steps.add(s);
@@ -728,8 +726,7 @@ public final class ReadinessFacts {
         String polish = step.path("detailPl").asText("");
         out.put("failedStep", stepCheck(view, step.path("id").asText()));
         // "which step killed the first run": said by its own name too, not only as the check it proves
-        io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step.path("id").asText());
-        out.put("failedStepName", name == null ? step.path("id").asText() : name.in(lang()));
+        out.put("failedStepName", stepName(step.path("id").asText()));
         out.put("failedDetail", lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText());
       } else if (PipelineRun.Step.SKIPPED.equals(step.path("status").asText())) {
         // "which steps got skipped on that failed run": those after the one that failed
@@ -1016,6 +1013,11 @@ public final class ReadinessFacts {
         return "[" + view.check() + "]";
       }
     }
+    return stepName(step);
+  }
+
+  /** A pipeline step by its own name in the answer's language ("Endpoint reachability"), else by its id. */
+  private String stepName(String step) {
     io.bfg.console.model.Label name = io.bfg.console.model.Pipelines.STEP_NAMES.get(step);
     return name == null ? step : name.in(lang());
   }

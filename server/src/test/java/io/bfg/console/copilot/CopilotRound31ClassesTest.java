@@ -65,7 +65,7 @@ class CopilotRound31ClassesTest {
           + "\\[uplink] PASSED, these changes were recorded \\(1\\):.*dry-run \\[rehearsal] FAILED",
       "water|user_field_tomas|co sie zmienilo w targecie miedzy pierwszym a drugim connection checkiem|pl|cel "
           + "postgresql://\\S+@127\\.0\\.0\\.1:1/kestrel.*cel postgresql://\\S+@127\\.0\\.0\\.1:33839",
-      "water|user_ops_ines|czemu replay nie jest zablokowany skoro dry-run padl|pl|^Nie jest zablokowane: nic, od "
+      "water|user_ops_ines|czemu replay nie jest zablokowany skoro dry-run padl|pl|^To nie jest zablokowane: nic, od "
           + "czego zależy, nie jest otwarte\\..*Zależy od: .*\\[uplink] ze statusem READY",
       "water|user_field_tomas|co to jest kw-eeafc78d|pl|^Snapshot \\(KestrelMeterSnapshot\\.v1\\): łączna liczba "
           + "wierszy 6; suma kontrolna kw-eeafc78d"})

@@ -40,7 +40,7 @@ class CopilotRound32ClassesTest {
           + "REVIEW.* Nobody signs it off or runs it by hand: it is derived.*What it rests on: Reviewed keys reach the "
           + "console from outside the workspace\\.",
       "clinic|u_ewa|kto ma dac klucze live i czy moge to sama odhaczyc?|pl|^Klucze API live \\[keys\\.live]: "
-          + "właściciel Piotr Sobczak.*Nikt nie akceptuje jej ani nie uruchamia ręcznie",
+          + "właściciel Piotr Sobczak.*Nikt tego nie akceptuje ani nie uruchamia ręcznie",
       "clinic|u_piotr|who's the owner of the network gate and what's its code rn|en|^Piotr Sobczak owns \"Clinic "
           + "network link is recorded\" \\[clinic-network].*BLOCKED_PENDING_CLINIC_NETWORK",
       "clinic|u_ewa|who else besides me can change the retention decision|en|^Ewa Lindqvist \\(Operations lead\\) "
