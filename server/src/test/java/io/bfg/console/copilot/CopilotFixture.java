@@ -86,6 +86,16 @@ final class CopilotFixture {
     return new CopilotReadingTest.Console(ScenarioLoader.load(dir).scenario());
   }
 
+  /** The console of a scenario by its short name, after the journal of a real console under `copilot/states`. */
+  static CopilotReadingTest.Console replayed(String scenario, String journal) {
+    return fresh(scenario).replay(Path.of("server/src/test/resources/copilot/states").resolve(journal));
+  }
+
+  /** Asks {@code question} of {@code console} as {@code asker} in {@code lang} (en, pl); the answer matches. */
+  static void answers(CopilotReadingTest.Console console, String asker, String question, String lang, String wanted) {
+    matches(console.ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+  }
+
   /** {@code question} in {@code lang} (en, pl) on {@code scenario}, asked by {@code asker} (blank: nobody). */
   static String ask(String question, String lang, String scenario, String asker) {
     return console(scenario).ask(question, Lang.valueOf(lang.toUpperCase()),

@@ -1,7 +1,5 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Local answers, round 28: words of one meaning, what-ifs of two people, what is left besides")
 class CopilotRound28ClassesTest {
 
-  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = Map.of(
-      "clubs", CopilotFixture.fresh("kuznia").replay(STATES.resolve("kuznia-fitness-28.ndjson")),
-      "grid", CopilotFixture.fresh("odra").replay(STATES.resolve("odra-grid-28.ndjson")),
-      "pharmacy", CopilotFixture.fresh("bielsko").replay(STATES.resolve("bielsko-apteki-27.ndjson")),
-      "transit", CopilotFixture.fresh("wroclaw").replay(STATES.resolve("wroclaw-transit-27.ndjson")),
+      "clubs", CopilotFixture.replayed("kuznia", "kuznia-fitness-28.ndjson"),
+      "grid", CopilotFixture.replayed("odra", "odra-grid-28.ndjson"),
+      "pharmacy", CopilotFixture.replayed("bielsko", "bielsko-apteki-27.ndjson"),
+      "transit", CopilotFixture.replayed("wroclaw", "wroclaw-transit-27.ndjson"),
       "bank", CopilotFixture.console("mazovia"),
       "bfg", CopilotFixture.console("bfg"));
 
@@ -82,6 +79,6 @@ class CopilotRound28ClassesTest {
           + "\\d+, zapisywać decyzje \\(decisions\\.record\\) \\d+, a uruchamiać pipeline'y \\(pipelines\\.run\\) \\d+\\. "
           + "Najwięcej uprawnień \\(5\\): Anna Kowalska\\.$"})
   void roundTwentyEight(String console, String asker, String question, String lang, String wanted) {
-    CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+    CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
 }

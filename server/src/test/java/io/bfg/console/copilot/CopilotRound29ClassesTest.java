@@ -1,7 +1,5 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Local answers, round 29: stale by what, a pipeline's steps, since the first failure")
 class CopilotRound29ClassesTest {
 
-  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = Map.of(
-      "workshops", CopilotFixture.fresh("motolech").replay(STATES.resolve("motolech-serwis-29.ndjson")),
-      "bank", CopilotFixture.fresh("mazovia").replay(STATES.resolve("mazovia-loans-29.ndjson")),
+      "workshops", CopilotFixture.replayed("motolech", "motolech-serwis-29.ndjson"),
+      "bank", CopilotFixture.replayed("mazovia", "mazovia-loans-29.ndjson"),
       "bfg", CopilotFixture.console("bfg"));
 
   @ParameterizedTest(name = "[{3}] {2}")
@@ -62,6 +59,6 @@ class CopilotRound29ClassesTest {
       "bfg|user_md_anna|kto moze zatwierdzic release do produkcji (release.approve)?|pl|^Uprawnienie release\\.approve "
           + "mają: Anna Kowalska"})
   void roundTwentyNine(String console, String asker, String question, String lang, String wanted) {
-    CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+    CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
 }

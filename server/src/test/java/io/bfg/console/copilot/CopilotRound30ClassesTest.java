@@ -1,7 +1,5 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Local answers, round 30: since a failed run, writing tasks declined, a supposed withdrawal")
 class CopilotRound30ClassesTest {
 
-  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = Map.of(
-      "parking", CopilotFixture.fresh("torun").replay(STATES.resolve("torun-spp-30.ndjson")),
-      "university", CopilotFixture.fresh("lublin").replay(STATES.resolve("lublin-university-30.ndjson")));
+      "parking", CopilotFixture.replayed("torun", "torun-spp-30.ndjson"),
+      "university", CopilotFixture.replayed("lublin", "lublin-university-30.ndjson"));
 
   @ParameterizedTest(name = "[{3}] {2}")
   @DisplayName("round thirty's classes")
@@ -43,6 +40,6 @@ class CopilotRound30ClassesTest {
       "university|ezielinska|a jakby Kasia wycofala umowe powierzenia to co padnie?|pl|^Po wycofaniu "
           + "\\[privacy\\.payments-dpa] jest znów otwarte"})
   void roundThirty(String console, String asker, String question, String lang, String wanted) {
-    CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+    CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
 }

@@ -1,7 +1,5 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,11 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Local answers, round 31: what a check attests, an unproved contract, whom to ping, a step by its id")
 class CopilotRound31ClassesTest {
 
-  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = Map.of(
-      "spa", CopilotFixture.fresh("ciechocinek").replay(STATES.resolve("ciechocinek-zdroj-31.ndjson")),
-      "water", CopilotFixture.fresh("kestrel").replay(STATES.resolve("kestrel-water-31.ndjson")),
-      "university", CopilotFixture.fresh("lublin").replay(STATES.resolve("lublin-university-30.ndjson")));
+      "spa", CopilotFixture.replayed("ciechocinek", "ciechocinek-zdroj-31.ndjson"),
+      "water", CopilotFixture.replayed("kestrel", "kestrel-water-31.ndjson"),
+      "university", CopilotFixture.replayed("lublin", "lublin-university-30.ndjson"));
 
   @ParameterizedTest(name = "[{3}] {2}")
   @DisplayName("round thirty-one's classes")
@@ -70,6 +67,6 @@ class CopilotRound31ClassesTest {
       "water|user_field_tomas|co to jest kw-eeafc78d|pl|^Snapshot \\(KestrelMeterSnapshot\\.v1\\): łączna liczba "
           + "wierszy 6; suma kontrolna kw-eeafc78d"})
   void roundThirtyOne(String console, String asker, String question, String lang, String wanted) {
-    CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+    CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
 }

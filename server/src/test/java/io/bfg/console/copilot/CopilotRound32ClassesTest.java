@@ -1,7 +1,5 @@
 package io.bfg.console.copilot;
 
-import io.bfg.console.model.Lang;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Local answers, round 32: the run that passed, a derived check nobody ticks off, a step by its id")
 class CopilotRound32ClassesTest {
 
-  private static final Path STATES = Path.of("server/src/test/resources/copilot/states");
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = Map.of(
-      "opera", CopilotFixture.fresh("opera").replay(STATES.resolve("bialystok-opera-32.ndjson")),
-      "clinic", CopilotFixture.fresh("clinic").replay(STATES.resolve("clinic-launch-32.ndjson")));
+      "opera", CopilotFixture.replayed("opera", "bialystok-opera-32.ndjson"),
+      "clinic", CopilotFixture.replayed("clinic", "clinic-launch-32.ndjson"));
 
   @ParameterizedTest(name = "[{3}] {2}")
   @DisplayName("round thirty-two's classes")
@@ -52,6 +49,6 @@ class CopilotRound32ClassesTest {
       "opera|tlis|ile statementow poszlo w schema-map|pl|- Walidacja mapy schematu \\[rehearsal\\.schema]: PASSED "
           + "\\(zaliczony\\), \"wykonano pakiet runbooka \\(instrukcje: 42\\)"})
   void roundThirtyTwo(String console, String asker, String question, String lang, String wanted) {
-    CopilotFixture.matches(CONSOLES.get(console).ask(question, Lang.valueOf(lang.toUpperCase()), asker), wanted);
+    CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
 }
