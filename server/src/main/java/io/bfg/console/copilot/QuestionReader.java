@@ -6318,6 +6318,9 @@ public final class QuestionReader {
   }
 
   private static boolean startsWithAny(String word, Set<String> stems) {
+    if (stems instanceof WordSet indexed) {
+      return indexed.begins(word);
+    }
     for (String stem : stems) {
       if (word.startsWith(stem)) {
         return true;

@@ -15,6 +15,8 @@ final class WordSet extends AbstractSet<String> {
   private final Set<String> words;
   private final long low;
   private final long high;
+  /** The words by their first letter (ASCII; the rest under 0), for {@link #begins}. */
+  private final String[][] byFirst = new String[128][];
 
   private WordSet(Set<String> words) {
     this.words = words;
@@ -27,6 +29,13 @@ final class WordSet extends AbstractSet<String> {
     }
     this.low = l;
     this.high = h;
+    for (String word : words) {
+      int first = word.isEmpty() || word.charAt(0) >= 128 ? 0 : word.charAt(0);
+      String[] had = byFirst[first];
+      String[] grown = had == null ? new String[1] : Arrays.copyOf(had, had.length + 1);
+      grown[grown.length - 1] = word;
+      byFirst[first] = grown;
+    }
   }
 
   static Set<String> of(String... words) {
@@ -40,6 +49,29 @@ final class WordSet extends AbstractSet<String> {
     }
     int hash = word.hashCode();
     return (low & (1L << (hash & 63))) != 0 && (high & (1L << ((hash >>> 16) & 63))) != 0 && words.contains(word);
+  }
+
+  /**
+   * Whether {@code word} begins with one of these words (stems such as "akcept", "zatwierdz"): only the words of its
+   * first letter are tried, where the reader used to try every one on every word of a question.
+   */
+  boolean begins(String word) {
+    if (word.isEmpty()) {
+      return words.contains(word);
+    }
+    char first = word.charAt(0);
+    return first < 128 && beginsAny(word, byFirst[first]) || beginsAny(word, byFirst[0]);
+  }
+
+  private static boolean beginsAny(String word, String[] stems) {
+    if (stems != null) {
+      for (String stem : stems) {
+        if (word.startsWith(stem)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

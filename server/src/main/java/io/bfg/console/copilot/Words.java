@@ -95,9 +95,14 @@ final class Words {
     if (spaced.isBlank()) {
       return List.of();
     }
-    List<String> surface = terms(SURFACE, spaced);
-    List<String> polish = terms(POLISH, spaced);
-    List<String> english = terms(ENGLISH, spaced);
+    List<String> surface = new ArrayList<>();
+    List<String> polish = new ArrayList<>();
+    List<String> english = new ArrayList<>();
+    if (!analysedByToken(spaced, surface, polish, english)) {
+      surface = terms(SURFACE, spaced);
+      polish = terms(POLISH, spaced);
+      english = terms(ENGLISH, spaced);
+    }
     List<Word> out = new ArrayList<>(surface.size());
     for (int i = 0; i < surface.size(); i++) {
       String word = surface.get(i);
@@ -127,6 +132,60 @@ final class Words {
     }
     return out;
   }
+
+  /**
+   * Every filter works on one token alone, so a token's three forms are the same wherever it stands: they are
+   * remembered by the token as written (operators reuse few words), and a question's words are looked up instead of
+   * run through three token streams. False (nothing added) for a token too long to be one word, which the
+   * tokenizer would cut in pieces: then the text is analysed whole.
+   */
+  private static boolean analysedByToken(String spaced, List<String> surface, List<String> polish,
+                                         List<String> english) {
+    int start = -1;
+    for (int i = 0; i <= spaced.length(); i++) {
+      boolean letter = i < spaced.length() && spaced.charAt(i) != ' ';
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        String[] forms = forms(spaced.substring(start, i));
+        if (forms == null) {
+          surface.clear();
+          polish.clear();
+          english.clear();
+          return false;
+        }
+        surface.add(forms[0]);
+        polish.add(forms[1]);
+        english.add(forms[2]);
+        start = -1;
+      }
+    }
+    return true;
+  }
+
+  private static String[] forms(String token) {
+    String[] known = FORMS.get(token);
+    if (known != null || token.length() > LONGEST_TOKEN) {
+      return known;
+    }
+    List<String> surface = terms(SURFACE, token);
+    List<String> polish = terms(POLISH, token);
+    List<String> english = terms(ENGLISH, token);
+    if (surface.size() != 1 || polish.size() != 1 || english.size() != 1) {
+      return null;
+    }
+    String[] forms = {surface.get(0), polish.get(0), english.get(0)};
+    if (FORMS.size() < REMEMBERED) {
+      FORMS.put(token, forms);
+    }
+    return forms;
+  }
+
+  /** Tokens as written and their surface, Polish and English forms; at most {@link #REMEMBERED}, whatever is typed. */
+  private static final Map<String, String[]> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int REMEMBERED = 50_000;
+  /** Longer tokens are left to the analysers (whose tokenizer cuts a token at 255 characters). */
+  private static final int LONGEST_TOKEN = 64;
 
   /** Chat shorthand and the word each stands for. */
   private static final Map<String, String> SHORTHAND = Map.of("b4", "before", "rn", "now", "pls", "please",
