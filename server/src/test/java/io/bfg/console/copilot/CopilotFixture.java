@@ -61,7 +61,8 @@ final class CopilotFixture {
       Map.entry("torun", Path.of("server/src/test/resources/scenarios/torun-spp")),
       Map.entry("ciechocinek", Path.of("server/src/test/resources/scenarios/ciechocinek-zdroj")),
       Map.entry("opera", Path.of("server/src/test/resources/scenarios/bialystok-opera")),
-      Map.entry("clinic", Path.of("server/src/test/resources/scenarios/clinic-launch")));
+      Map.entry("clinic", Path.of("server/src/test/resources/scenarios/clinic-launch")),
+      Map.entry("opole", Path.of("server/src/test/resources/scenarios/opole-akademiki")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -71,7 +72,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic.
+   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

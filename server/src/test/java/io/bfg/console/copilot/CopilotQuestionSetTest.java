@@ -397,7 +397,22 @@ class CopilotQuestionSetTest {
               + "connection run passing between two failing ones, a derived check open): clinic-launch, asked by the "
               + "operations lead", "clinic-launch-32.ndjson", false),
       new QuestionSet("clinic", "u_piotr", "clinic-launch-32-admin.tsv",
-          "round thirty-two (early): clinic-launch, asked by the IT administrator", "clinic-launch-32.ndjson", false));
+          "round thirty-two (early): clinic-launch, asked by the IT administrator", "clinic-launch-32.ndjson", false),
+      new QuestionSet("opole", "kzawadzka", "opole-akademiki-33-director.tsv",
+          "round thirty-three (a new scenario, middle: a sign-off withdrawn and left so, one withdrawn and given "
+              + "again, a decision changed, a failed connection run then a passing one, a passing dry-run then a "
+              + "failing one): opole-akademiki, asked by the head of student housing", "opole-akademiki-33.ndjson",
+          false),
+      new QuestionSet("opole", "dnguyen", "opole-akademiki-33-devops.tsv",
+          "round thirty-three (middle): opole-akademiki, asked by the DevOps engineer", "opole-akademiki-33.ndjson",
+          false),
+      new QuestionSet("karpaty", "kbaran", "karpaty-pharma-33-engineer.tsv",
+          "round thirty-three (near GO: a sign-off left stale by a decision changed, one withdrawn and given again, "
+              + "a failed connection run then a passing one, a passing dry-run): karpaty-pharma, asked by the "
+              + "integration engineer", "karpaty-pharma-33.ndjson", false),
+      new QuestionSet("karpaty", "mwisniewska", "karpaty-pharma-33-director.tsv",
+          "round thirty-three (near GO): karpaty-pharma, asked by the pharmacy operations director",
+          "karpaty-pharma-33.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
