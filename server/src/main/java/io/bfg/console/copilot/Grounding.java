@@ -1438,6 +1438,10 @@ public final class Grounding {
       }
       for (Provider provider : scenario.providers()) {
         subject(phrases, PROVIDER + provider.id(), provider.label(), provider.aliases());
+        // what it runs as today and becomes ("ING virtual accounts") names the provider, not an actor one of its
+        // words names ("ING")
+        add(phrases, provider.currentMode(), PROVIDER + provider.id(), null, false);
+        add(phrases, provider.targetMode(), PROVIDER + provider.id(), null, false);
         owners.put(PROVIDER + provider.id(), provider.owner());
         labels.put(PROVIDER + provider.id(), provider.label().en());
       }

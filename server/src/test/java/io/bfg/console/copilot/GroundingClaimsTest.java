@@ -53,6 +53,20 @@ class GroundingClaimsTest {
     }
 
     @Test
+    @DisplayName("a provider's production target is the provider, not the actor one of its words names (\"ING\")")
+    void providerTargetIsNoActor() {
+      Path dorms = Path.of("server/src/test/resources/scenarios/opole-akademiki");
+      holds(grounding(dorms, Lang.EN), "Rent payments runs as mock-bank-statement today and moves to ING virtual "
+          + "accounts under contract RentPayment.v1 [iface.rent-payments]; owner Michał Wójcik; the contract is READY.");
+      holds(grounding(dorms, Lang.PL), "Dostawca: Płatności czynszowe; dziś tryb mock-bank-statement, docelowo ING "
+          + "virtual accounts, kontrakt RentPayment.v1 [iface.rent-payments]; właściciel: Michał Wójcik.");
+      // the bank itself named as the owner is still corrected
+      corrected(grounding(dorms, Lang.EN), "The owner of [iface.rent-payments] is ING Bank Śląski – Virtual Accounts "
+          + "Desk.", "The owner of [iface.rent-payments] is Michał Wójcik.",
+          "[iface.rent-payments] is owned by Michał Wójcik, not ING Bank Śląski – Virtual Accounts Desk");
+    }
+
+    @Test
     @DisplayName("\"its owner\" is a relation, not the actor whose role is \"Owner and CEO\"")
     void itsOwnerIsNoRole() {
       Grounding brewery = grounding(Path.of("server/src/test/resources/scenarios/browar-kujawy"), Lang.EN);
