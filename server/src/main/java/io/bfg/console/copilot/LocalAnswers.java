@@ -167,7 +167,9 @@ public final class LocalAnswers {
       case PERMISSION -> permission(t, question, result, shaped(results, "kind"), shaped(results, "actionable"),
           shaped(results, "startable"));
       case SESSION -> "rollback".equals(question.subject()) && result.get("rollbackOwner") != null
-          ? t.line("session.rollback", result) : "lastWrite".equals(question.subject())
+          ? t.line("session.rollback", result)
+          : QuestionReader.DATABASE.equals(question.subject()) && result.get("database") != null
+          ? t.line("session.database", result) : "lastWrite".equals(question.subject())
           ? lastWrite(t, question, result, results.size() > 1 ? list(results.get(1).get("events")) : List.of())
           : session(t, question, result);
       case SNAPSHOT -> snapshot(t, result, question.subject());
@@ -413,10 +415,11 @@ public final class LocalAnswers {
       for (Map<String, Object> gate : blockers) {
         String waiting = gate.get("blockedBy") == null ? "" : t.line("blockers.waiting", gate);
         out.append("\n- ").append(t.line("blockers.item", with(gate, "waiting", waiting)));
-        if (named) {
-          out.append(' ').append(t.line("gate.open", Map.of())).append(' ').append(openItems(t, gate, "; "))
-              .append('.');
-        } else if (owners && !list(gate.get("openOwners")).isEmpty()) {
+        // (a gate held by another whose own checks are all done has none to list: "Open checks: ." said nothing)
+        String openItems = named ? openItems(t, gate, "; ") : "";
+        if (!openItems.isEmpty()) {
+          out.append(' ').append(t.line("gate.open", Map.of())).append(' ').append(openItems).append('.');
+        } else if (!named && owners && !list(gate.get("openOwners")).isEmpty()) {
           out.append(' ').append(t.line("blockers.owners", Map.of("owners", join(list(gate.get("openOwners"))))));
         }
       }
@@ -785,11 +788,20 @@ public final class LocalAnswers {
     return out.toString();
   }
 
+  /** At most this many checks all done are named one by one. */
+  private static final int NAMED_DONE = 5;
+
   /** How many checks an actor owns and how many of them are still open ("am I done?"). */
   private static String ownedSummary(Templates t, Map<String, Object> r) {
     List<Map<String, Object>> owned = maps(r.get("owned"));
     long open = owned.stream().filter(c -> !"READY".equals(c.get("status"))).count();
     String key = open == 0 ? owned.size() == 1 ? "owned.tally.done.one" : "owned.tally.done" : "owned.tally.open";
+    // ("what's on my plate" of someone whose every check is done: which ones, when they are few)
+    if (open == 0 && owned.size() <= NAMED_DONE) {
+      List<String> items = owned.stream().map(c -> t.line("owned.item", c)).toList();
+      return t.line(t.to(key + ".named", r.get("id")), with(r, "owned", owned.size(), "items",
+          String.join(", ", items)));
+    }
     return t.line(t.to(key, r.get("id")), with(r, "owned", owned.size(), "open", open));
   }
 
@@ -1051,7 +1063,8 @@ public final class LocalAnswers {
     boolean whole = step == null || !"PASSED".equals(r.get("status"));
     for (Map<String, Object> s : maps(r.get("steps"))) {
       if (whole) {
-        out.append("\n- ").append(t.line("run.step", s));
+        // ("which step": by its own name too, "Snapshot export [replay.freeze]", where a check proves it)
+        out.append("\n- ").append(t.line(Boolean.FALSE.equals(s.get("proves")) ? "run.step" : "run.step.named", s));
       } else if (String.valueOf(s.get("id")).equals(step.get("id"))) {
         // ("which step checks tenant isolation and did it pass": the step by its own name too)
         out.append("\n- ").append(t.line("run.step.named", s));

@@ -287,6 +287,8 @@ public final class QuestionReader {
     cues(Intent.OWNER, 2, "who owns", "owner", "owns", "whose", "responsible", "who signs", "who approves",
         "wlasciciel", "wlascicielem", "czyj", "czyje", "odpowiada", "kto klepie", "kto podpisuje", "kto zatwierdza",
         "kto akceptuje", "who accepts");
+    // "does the office isolation step belong to me", "czy ten krok należy do mnie": whose it is
+    cues(Intent.OWNER, 4, "belong to", "belongs to", "nalezy do", "naleza do");
     // "what does X still need to sign": the person's own list, whichever sign-off a word of it names
     cues(Intent.TASKS, 3, "need to sign", "needs to sign", "have to sign", "has to sign", "need to approve",
         "needs to approve", "has to approve", "still need", "still needs", "still has to", "still have to",
@@ -315,7 +317,9 @@ public final class QuestionReader {
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     // "what's the sms mock now and what replaces it", "co zastąpi atrapę SMS"
     cues(Intent.PROVIDER, 2, "replaces", "replace", "replaced", "replacing", "instead of", "zastapi", "zastepuje",
-        "zastapiony", "zastapiona", "zamiast");
+        "zastapiony", "zastapiona", "zamiast",
+        // "login provider - whats it now and what's it becoming": what it turns into
+        "becoming", "becomes", "turn into", "turns into", "stanie sie", "zmieni sie w");
     cues(Intent.PROVIDER, 1.5, "provider", "mode", "modes", "moving to", "target", "tryb", "trybie", "docelowo",
         "na czym jedziemy", "current", "przechodzimy", "run on", "runs on", "running on", "dziala na",
         "where are we with", "contract", "kontrakt", "kontraktu", "dostawca", "dostawcy");
@@ -410,7 +414,12 @@ public final class QuestionReader {
     cues(Intent.OUT_OF_SCOPE, 4, "kary", "kara", "grzywna", "grzywny", "penalty", "penalties", "uodo");
     // texts to write for people: "write me a short press release announcing the paywall"
     cues(Intent.OUT_OF_SCOPE, 4, "press release", "komunikat prasowy", "blog post", "wpis na bloga", "tweet",
-        "linkedin post", "post na linkedin", "speech", "przemowienie", "slogan", "ad copy", "tekst reklamowy");
+        "linkedin post", "post na linkedin", "speech", "przemowienie", "slogan", "ad copy", "tekst reklamowy",
+        // "napisz mi życzenia świąteczne dla personelu", "write holiday greetings for the team"
+        "zyczenia", "zyczen", "greetings", "wishes");
+    // things to buy for oneself: "whats a decent laptop under 5k zl for home"
+    cues(Intent.OUT_OF_SCOPE, 4, "laptop", "laptopa", "laptopy", "smartphone", "smartfon", "smartfona", "headphones",
+        "sluchawki", "zl", "zlotych", "zloty");
   }
 
   /**
@@ -451,8 +460,8 @@ public final class QuestionReader {
   private static final Set<String> ASKING_YOU = WordSet.of("you", "u", "ty", "mozesz", "moglbys", "moglabys",
       "could", "would", "will", "can", "pan", "pani");
   private static final Set<String> ON_BEHALF = WordSet.of("behalf", "imieniu");
-  private static final Set<String> ACCEPT_VERBS = WordSet.of("accept", "approv", "sign", "akcept", "zaakcept",
-      "potwierdz",
+  private static final Set<String> ACCEPT_VERBS = WordSet.of("accept", "approv", "sign", "confirm", "akcept",
+      "zaakcept", "potwierdz",
       "podpis", "zatwierdz", "klep", "zaklep", "tick", "odhacz", "zaznacz");
   private static final Set<String> DECIDE_VERBS = WordSet.of("record", "decid", "decision", "pick", "zapis", "decyz",
       "zdecyd", "decyd", "choos", "wybier", "wybra", "wybior", "wpis", "wprowadz");
@@ -488,6 +497,26 @@ public final class QuestionReader {
   private static final Pattern WHOM_TO_DO_PL = Pattern.compile(WHOM_PL + "(?:(?:z|ż)eby|aby|by)\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * "kto go wybrał", "kiedy go odpalimy": in Polish a lower-case "go" is "it" (him), the pronoun, not production's GO
+   * (written in capitals, or "go live", "no go"); read as "jego", a word pointing back like "jej".
+   */
+  private static final Pattern POLISH_GO = Pattern.compile("(?<!\\bno[ -])(?<![\\w-])go(?![\\w-])"
+      + "(?!\\s+(?:live|ahead)\\b)", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * "co się stanie, jak Duc puści dry run i przejdzie?", "jak dry run przejdzie, to ruszamy?": a spoken "jak" is "if"
+   * there (elsewhere it asks how: "jak stoi X"), read as "jeśli".
+   */
+  private static final Pattern WHAT_HAPPENS_IF = Pattern.compile("\\b(co (?:si[eę] )?stanie,?\\s+)jak\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern IF_THEN = Pattern.compile("^(\\s*)jak(?=\\s[^?]*[\\s,](?:to|wtedy)\\s)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static String polishIf(String question) {
+    return IF_THEN.matcher(WHAT_HAPPENS_IF.matcher(question).replaceAll("$1jeśli")).replaceFirst("$1jeśli");
+  }
+
   private static String whomToAsk(String question) {
     // (most questions ask no one whom to turn to: four patterns are not run on them)
     String lower = question.toLowerCase(Locale.ROOT);
@@ -513,7 +542,7 @@ public final class QuestionReader {
    * X i na jaki adapter wracamy") are read each on its own and both answered.
    */
   public static Question read(String typed, Lang lang, ReadinessFacts facts) {
-    String question = whomToAsk(typed);
+    String question = whomToAsk(lang == Lang.PL ? polishIf(POLISH_GO.matcher(typed).replaceAll("jego")) : typed);
     int second = secondAsk(question);
     // "who owns the GDPR register check and what does it depend on": "it" is the first part's thing, named
     Question first = null;
@@ -548,6 +577,11 @@ public final class QuestionReader {
           && !(first.calls().equals(then.calls()) && java.util.Objects.equals(first.subject(), then.subject()))) {
         return new Question(first.lang(), first.intent(), first.subject(), first.calls(), first.actor(),
             first.action(), first.environment(), then, first.asks());
+      }
+      // ("whats payments waiting on and who's on it": what one thing waits for, said with whose each open part is)
+      if (thenAsked != null && first.calls().equals(then.calls()) && then.intent() == Intent.OWNER
+          && first.intent() == Intent.WHY && then.asks().isEmpty()) {
+        return first;
       }
       // ("who owns X and what does it depend on": one thing, its owner said with what else is asked of it)
       if (thenAsked != null && first.calls().equals(then.calls()) && !then.asks().isEmpty()) {
@@ -603,7 +637,40 @@ public final class QuestionReader {
         return asked;
       }
     }
-    return readOne(question, lang, facts);
+    Question read = readOne(question, lang, facts);
+    // "na jaką rolę runtime robimy SET ROLE", "which db and roles - app role / runtime role": the target database's
+    // names, whatever check a word of them names ("Role pracowników"); not what a run found of a role ("does the
+    // migrator role have BYPASSRLS")
+    if (read.intent() != Intent.ACT_REQUEST && read.intent() != Intent.PIPELINE_RESULT
+        && databaseRolesAsked(Words.of(question))) {
+      return new Question(read.lang(), Intent.SESSION, DATABASE, List.of(call("summary", null, null)), read.actor(),
+          read.action(), null, null);
+    }
+    // "ile % gotowości i czemu nie 100", "why aren't we at 100%": the figure, and what keeps it from full
+    if (read.intent() == Intent.COUNT && read.subject() == null && read.also() == null && read.asks().isEmpty()
+        && whyNotFull(Words.of(question))) {
+      return new Question(read.lang(), read.intent(), null, read.calls(), read.actor(), read.action(),
+          read.environment(), new Question(read.lang(), Intent.BLOCKERS, facts.scenario().production().id(),
+          List.of(call("blockers", null, null)), read.actor(), read.action(), null, null));
+    }
+    return read;
+  }
+
+  /** The subject of a question about the target database's names and roles. */
+  static final String DATABASE = "database";
+  private static final Set<String> ROLE_WORDS = WordSet.of("role", "roles", "rola", "roli", "rol", "rolach");
+  /** Which roles: the one the application runs as, the one the pipelines log in as. */
+  private static final Set<String> DB_ROLE_KINDS = WordSet.of("runtime", "app", "application", "aplikacji",
+      "aplikacyjna", "migrator", "migracyjna", "set", "db", "database", "postgres", "postgresa");
+
+  private static boolean databaseRolesAsked(List<Word> words) {
+    return words.stream().anyMatch(w -> ROLE_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> DB_ROLE_KINDS.contains(w.text()));
+  }
+
+  private static boolean whyNotFull(List<Word> words) {
+    return words.stream().anyMatch(w -> WHY_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> w.text().equals("100") || w.text().equals("full") || w.text().equals("pelne"));
   }
 
   /**
@@ -1300,14 +1367,17 @@ public final class QuestionReader {
 
   private static boolean thatRun(List<Word> words) {
     for (int i = 1; i < words.size(); i++) {
-      // ("the failed run", "nieudany przebieg": the one that failed last)
-      if (RUN_NOUNS.contains(words.get(i).text()) && (THAT.contains(words.get(i - 1).text())
-          || FAILED_WORDS.contains(words.get(i - 1).text()))) {
+      // ("the failed run", "nieudany przebieg": the one that failed last; "a failed pipeline run" too)
+      int before = i - 1 > 0 && PIPELINE_NOUNS.contains(words.get(i - 1).text()) ? i - 2 : i - 1;
+      if (RUN_NOUNS.contains(words.get(i).text()) && (THAT.contains(words.get(before).text())
+          || FAILED_WORDS.contains(words.get(before).text()))) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> PIPELINE_NOUNS = WordSet.of("pipeline", "pipelineu", "pipelinu");
 
   /** Words of a sign-off whose evidence changed since it was given. */
   private static final Set<String> SHE_HE = WordSet.of("she", "he", "they", "her", "his");
@@ -2090,8 +2160,11 @@ public final class QuestionReader {
       }
     }
     // "gdzie siedzi sesja pulpitu, w pliku czy w bazie": where the console keeps its state, a file or a database
+    // (not "is the bank ok with our test file or not": a file a check is named by)
     if (!s.act && (s.provider == null || s.provider.score() < NAMED)
-        && s.words.stream().anyMatch(w -> FILE_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> FILE_WORDS.contains(w.text())) && s.links.stream().noneMatch(l ->
+        (l.kind() == Kind.CHECK || l.kind() == Kind.GROUP) && l.score() >= NAMED
+            && l.at().stream().anyMatch(i -> FILE_WORDS.contains(s.words.get(i).text())))
         && s.words.stream().anyMatch(w -> w.text().equals("gdzie") || w.text().equals("where")
         || w.text().equals("czy") || w.text().equals("or"))) {
       add(s.scores, Intent.SESSION, 8);
@@ -3999,7 +4072,8 @@ public final class QuestionReader {
    * waits on the thing: its dependents).
    */
   private static final Set<String> OUTCOME_WORDS = WordSet.of("go", "golive", "live", "prod", "production",
-      "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszyc", "ruszac",
+      "left", "remain", "remains", "remaining", "cutover", "launch", "ruszy", "ruszymy", "ruszamy", "ruszyc",
+      "ruszac",
       "start", "starts", "begin", "startowac", "wystartowac", "wystartujemy", "wystartuja",
       "odpalimy", "startujemy", "zostanie", "zostaje", "zostana", "zostaja", "pozostanie", "pozostaje");
 
@@ -4861,7 +4935,9 @@ public final class QuestionReader {
       last |= LAST_WORDS.contains(text);
       // "o której": at what time
       when |= WHEN_WORDS.contains(text) || text.equals("ktorej") && i > 0 && words.get(i - 1).text().equals("o");
-      write |= text.startsWith("writ") || text.equals("wrote") || text.startsWith("saved") || text.startsWith("zapis");
+      // ("who last touched the console", "kto ostatnio coś zmienił"): a change of any kind is a write
+      write |= text.startsWith("writ") || text.equals("wrote") || text.startsWith("saved") || text.startsWith("zapis")
+          || TOUCHED_WORDS.contains(text);
       if (runVerb(text) || text.equals("ran")) {
         return false;
       }
@@ -4869,6 +4945,9 @@ public final class QuestionReader {
     // "kto ostatni coś zapisał w konsoli": who wrote last is the same write
     return last && write && (when || words.stream().anyMatch(w -> WHO.contains(w.text())));
   }
+
+  private static final Set<String> TOUCHED_WORDS = WordSet.of("touched", "modified", "ruszal", "ruszala",
+      "dotykal", "dotykala", "grzebal", "grzebala");
 
   /** Polish "i" is "and". */
   private static boolean firstPerson(List<Word> words, Lang lang) {
@@ -5538,8 +5617,10 @@ public final class QuestionReader {
    */
   private static String evidenceAsked(Scan s) {
     // "who's gotta sign off the PUESC cert": a check's owner, whatever its certificate's run found
+    // ("does the office isolation step belong to me": whose it is, not what its run found)
     if (s.act || purposeAsked(s.words) || sinceAt(s.words) >= 0
-        || s.words.stream().anyMatch(w -> WHO.contains(w.text()) || startsWithAny(w.text(), ACCEPT_VERBS))) {
+        || s.words.stream().anyMatch(w -> WHO.contains(w.text()) || startsWithAny(w.text(), ACCEPT_VERBS)
+        || BELONG_WORDS.contains(w.text()))) {
       return null;
     }
     String found = null;
@@ -5567,6 +5648,8 @@ public final class QuestionReader {
     return null;
   }
 
+  private static final Set<String> BELONG_WORDS = WordSet.of("belong", "belongs", "mine", "nalezy", "naleza", "czyje",
+      "czyja", "czyj", "owner", "owns", "whose", "wlasciciel", "wlascicielem");
   private static final String EVIDENCE_VERSION = Pipelines.STEPS.get(Pipelines.CONNECTION).get(0);
   /** Words for what a step of the connection check finds, each to the step that finds it. */
   private static final Map<String, String> EVIDENCE_STEPS = evidenceSteps();
@@ -5577,7 +5660,7 @@ public final class QuestionReader {
     // the endpoint's step says the session's version and whether it is encrypted
     for (String word : List.of("version", "versions", "wersja", "wersji", "wersje", "encrypted", "encryption",
         "szyfrowane", "szyfrowana", "szyfrowany", "szyfrowanie", "zaszyfrowane", "zaszyfrowana", "zaszyfrowany", "tls",
-        "ssl")) {
+        "ssl", "redacted", "zredagowany", "zamaskowany")) {
       steps.put(word, connection.get(0));
     }
     for (String word : List.of("fingerprint", "odcisk", "odcisku", "cert", "certem", "certu", "certyfikat",

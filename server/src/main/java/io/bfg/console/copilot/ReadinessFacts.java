@@ -103,6 +103,12 @@ public final class ReadinessFacts {
       out.put("targetContract", scenario.target().contract());
       out.put("targetEnvironment", scenario.target().environment());
     }
+    // the target database the pipelines rehearse on, the role they log in as and the runtime role they SET ROLE to
+    if (scenario.database() != null) {
+      out.put("database", scenario.database().database());
+      out.put("appRole", scenario.database().appRole());
+      out.put("runtimeRole", scenario.database().runtimeRole());
+    }
     List<Map<String, Object>> gates = new ArrayList<>();
     for (Evaluation.GateView gate : evaluation.gates()) {
       Map<String, Object> g = new LinkedHashMap<>();
@@ -686,6 +692,8 @@ public final class ReadinessFacts {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("id", stepCheck(view, step.id()));
       s.put("stepName", stepName(step.id()));
+      // (a step no check of the scenario proves has no id to cite: "connection.rbac-session" names nothing)
+      s.put("proves", view.steps().stream().anyMatch(v -> v.id().equals(step.id()) && v.check() != null));
       s.put("status", step.status());
       s.put("detail", step.detail(lang));
       steps.add(s);

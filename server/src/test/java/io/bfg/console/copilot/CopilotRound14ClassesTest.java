@@ -51,7 +51,7 @@ class CopilotRound14ClassesTest {
       "is the link to the clinic database proven?|en|Skipped after it: \\[link.certificate], \\[link.org-session]",
       "was the server certificate checked?|en|its step ended SKIPPED.*step that failed before it: \\[link.endpoint]",
       "czy certyfikat serwera został sprawdzony?|pl|SKIPPED \\(pominięty\\).*nie przeszedł krok \\[link.endpoint]",
-      "did the connection check pass?|en|FAILED.*link.endpoint: FAILED, \"cannot reach"})
+      "did the connection check pass?|en|FAILED.*\\[link.endpoint]: FAILED, \"cannot reach"})
   void lastRunOfAGate(String question, String lang, String wanted) {
     matches(clinics(question, lang, "tnovotny"), wanted);
   }
@@ -117,7 +117,8 @@ class CopilotRound14ClassesTest {
       "co zostało pominięte w tym przebiegu?|pl"})
   void latestRun(String question, String lang) {
     String answer = clinics(question, lang, "tnovotny");
-    matches(answer, "link.endpoint: FAILED.*link.certificate: SKIPPED.*link.write-probe: SKIPPED");
+    matches(answer,
+        "\\[link.endpoint]: FAILED.*\\[link.certificate]: SKIPPED.*\\[link.write-probe]: SKIPPED");
     lacks(answer, "dry-run");
   }
 

@@ -46,7 +46,7 @@ class CopilotRound21ClassesTest {
       "transit|ewisniewska|is ledger staging live yet?|en|^Environments \\(\\d+\\): .*Ledger staging "
           + "\\(ledger-staging\\) on fare-ledger-pg, planned",
       "transit|ewisniewska|dry run sprawdzil izolacje wierszy? inny przewoznik cos widzi?|pl|^Ostatni przebieg "
-          + "dry-run .*\\n- rehearsal\\.isolation: PASSED \\(zaliczony\\)",
+          + "dry-run .*\\n- .*\\[rehearsal\\.isolation]: PASSED \\(zaliczony\\)",
       // what-ifs: joined by "a", the asker said "ja", the gate before the question's verb, how many gates then
       "transit|ewisniewska|jesli Aga zaakceptuje retencje a ja podstawe to prywatnosc gotowa? a caly start?|pl|^Tak: "
           + "po zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] i tego, co "

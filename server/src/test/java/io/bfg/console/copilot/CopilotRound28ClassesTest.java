@@ -70,7 +70,7 @@ class CopilotRound28ClassesTest {
           + "sign it off or record it: nobody else can\\.$",
       "pharmacy|kwroblewska|can Łukasz from Beskid-Farm sign anything?|en|^Łukasz Bartosik has nothing to sign off: "
           + "Łukasz Bartosik does not hold checks\\.accept \\(their permissions: scenario\\.read\\)\\..*The one check "
-          + "Łukasz Bartosik owns is done\\.",
+          + "Łukasz Bartosik owns is done: Wholesaler stock feed \\[iface\\.stock-feed]\\.",
       "pharmacy|mkubica|co mi zostało do zrobienia?|pl|^Nie masz teraz nic do zrobienia .*Możesz też uruchomić "
           + "ponownie to, co już przeszło: connection \\[link]: POST /api/pipelines/connection; dry-run",
       "bank|kzielinska|whats the difference between Marek's and Tomek's permissions|en|^Marek Wiśniewski .* holds "

@@ -262,7 +262,8 @@ class LocalModelQuestionsTest {
       assertThat(pl.text()).startsWith("Ostatnie zapisane zmiany");
 
       Reply run = ask(api, "What did the last connection check find?");
-      assertThat(run.text()).contains("PASSED", "[connection]: 4/4", "connection.tls-fingerprint: PASSED");
+      assertThat(run.text()).contains("PASSED", "[connection]: 4/4",
+          "TLS fingerprint [connection.tls-fingerprint]: PASSED");
       JsonArray citations = run.answer().getJsonArray("citations");
       assertThat(citations.getList()).contains("connection");
     }
