@@ -318,7 +318,8 @@ public final class PipelineRunner {
     }
     StepDef step = steps.get(index);
     if (transcript.failed() && !step.always()) {
-      publish.accept(transcript.skipped(step.id(), "not run: an earlier step failed"));
+      publish.accept(transcript.skipped(step.id(), "not run: an earlier step failed",
+          "nie uruchomiono: wcześniejszy krok nie przeszedł"));
       return runSteps(transcript, steps, index + 1, endpoint, publish);
     }
     publish.accept(transcript.running(step.id(), null));
@@ -345,7 +346,8 @@ public final class PipelineRunner {
       } else if (ar.cause() instanceof StepFailed.NothingToDo nothing) {
         publish.accept(transcript.skipped(step.id(), nothing.getMessage()));
       } else {
-        publish.accept(transcript.failed(step.id(), Failures.describe(ar.cause(), endpoint), ms));
+        publish.accept(transcript.failed(step.id(), Failures.describe(ar.cause(), endpoint),
+            Failures.describePl(ar.cause(), endpoint), ms));
       }
       return runSteps(transcript, steps, index + 1, endpoint, publish);
     });

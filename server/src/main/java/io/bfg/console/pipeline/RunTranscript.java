@@ -77,7 +77,12 @@ final class RunTranscript {
   }
 
   synchronized ObjectNode failed(String stepId, String detail, long ms) {
-    set(stepId, PipelineRun.FAILED, detail, ms, Map.of(), Map.of());
+    return failed(stepId, detail, null, ms);
+  }
+
+  /** A failed step whose reason is said in Polish too ({@code detailPl}, null where there is none). */
+  synchronized ObjectNode failed(String stepId, String detail, String detailPl, long ms) {
+    set(stepId, PipelineRun.FAILED, detail, detailPl, ms, Map.of(), Map.of());
     return stepMessage(stepId);
   }
 
@@ -92,7 +97,11 @@ final class RunTranscript {
   }
 
   synchronized ObjectNode skipped(String stepId, String detail) {
-    set(stepId, Step.SKIPPED, detail, 0, Map.of(), Map.of());
+    return skipped(stepId, detail, null);
+  }
+
+  synchronized ObjectNode skipped(String stepId, String detail, String detailPl) {
+    set(stepId, Step.SKIPPED, detail, detailPl, 0, Map.of(), Map.of());
     return stepMessage(stepId);
   }
 

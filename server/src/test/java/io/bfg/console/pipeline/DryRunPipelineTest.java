@@ -190,6 +190,12 @@ class DryRunPipelineTest {
 
     assertThat(statuses(run)).containsExactly("FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED");
     assertThat(run.step("rollback-checkpoint").detail()).contains("nothing to roll back");
+    // a Polish operator reads why in Polish, the system's own message kept as it came
+    assertThat(run.step("snapshot-export").detail()).startsWith("cannot reach 127.0.0.1:" + endpoint.port() + ": ");
+    assertThat(run.step("snapshot-export").detail(io.bfg.console.model.Lang.PL))
+        .startsWith("nie można połączyć się z 127.0.0.1:" + endpoint.port() + ": ");
+    assertThat(run.step("schema-map").detail(io.bfg.console.model.Lang.PL))
+        .isEqualTo("nie uruchomiono: wcześniejszy krok nie przeszedł");
   }
 
   // ---- harness ----
