@@ -120,7 +120,8 @@ final class RunTranscript {
         set(step.id(), PipelineRun.ERRORED, reason, step.ms(), Map.of(), Map.of());
         messages.add(stepMessage(step.id()));
       } else if (unfinished) {
-        set(step.id(), Step.SKIPPED, "not run: the console stopped the run", 0, Map.of(), Map.of());
+        set(step.id(), Step.SKIPPED, "not run: the console stopped the run", "nie uruchomiono: konsola przerwała "
+            + "przebieg", 0, Map.of(), Map.of());
         messages.add(stepMessage(step.id()));
       }
     }
