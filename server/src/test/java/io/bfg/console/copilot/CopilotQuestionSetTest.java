@@ -412,7 +412,20 @@ class CopilotQuestionSetTest {
               + "integration engineer", "karpaty-pharma-33.ndjson", false),
       new QuestionSet("karpaty", "mwisniewska", "karpaty-pharma-33-director.tsv",
           "round thirty-three (near GO): karpaty-pharma, asked by the pharmacy operations director",
-          "karpaty-pharma-33.ndjson", false));
+          "karpaty-pharma-33.ndjson", false),
+      new QuestionSet("darlowo", "ops_dir_halina", "darlowo-wind-34-director.tsv",
+          "round thirty-four (a new scenario, early: a sign-off withdrawn and left so, two decisions changed, two "
+              + "failed connection runs and no dry-run): darlowo-wind, asked by the operations director",
+          "darlowo-wind-34.ndjson", false),
+      new QuestionSet("darlowo", "hse_lead_tomasz", "darlowo-wind-34-safety.tsv",
+          "round thirty-four (early): darlowo-wind, asked by the HSE lead", "darlowo-wind-34.ndjson", false),
+      new QuestionSet("wisla", "pwisniewski", "wisla-parcel-34-devops.tsv",
+          "round thirty-four (middle: a sign-off withdrawn and left so, one withdrawn and given again, a decision "
+              + "changed twice and back, passing connection runs then a failing one, a passing dry-run): "
+              + "wisla-lockers, asked by the platform engineer", "wisla-parcel-34.ndjson", false),
+      new QuestionSet("wisla", "kwojcik", "wisla-parcel-34-routing.tsv",
+          "round thirty-four (middle): wisla-lockers, asked by the route planning lead", "wisla-parcel-34.ndjson",
+          false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
