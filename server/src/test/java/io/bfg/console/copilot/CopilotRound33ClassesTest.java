@@ -33,8 +33,8 @@ class CopilotRound33ClassesTest {
       "opole|kzawadzka|napisz życzenia noworoczne dla mieszkańców|pl|^To jest poza zakresem",
       "opole|kzawadzka|whats a decent laptop for home under 4000 zl?|en|^That is outside what I can answer",
       "opole|kzawadzka|co mam do zrobienia?|pl|Wszystkie twoje kontrole \\(3\\) są zakończone: Rejestr studentów "
-          + "\\(USOS\\) \\[iface\\.usos-students], Powiadomienia dla mieszkańców \\[iface\\.notices], Zasady przydziału "
-          + "2026/27 \\[allocation\\.rules]\\.$",
+          + "\\(USOS\\) \\[iface\\.usos-students], Powiadomienia dla mieszkańców \\[iface\\.notices], "
+          + "Zasady przydziału 2026/27 \\[allocation\\.rules]\\.$",
       "opole|kzawadzka|did the bank accept the test file or not?|en|^Bank accepted the test virtual-account file "
           + "\\[allocation\\.bank-test-file] is BLOCKED.*It depends on \\[replay\\.round-trip], which is REVIEW",
       "opole|kzawadzka|kto ostatnio ruszał coś w konsoli?|pl|^Ostatni zapis: 2026-12-07T17:18:58\\.\\d+Z, Duc Nguyen",
@@ -43,8 +43,8 @@ class CopilotRound33ClassesTest {
       "karpaty|kbaran|what's the payments gate waiting for and who is on it?|en|Open checks: Terminal certification "
           + "\\[payments\\.terminal-cert] \\(REVIEW, owner Krzysztof Baran\\)",
       "opole|dnguyen|jaki zredagowany endpoint zapisała kontrola połączenia?|pl|Osiągalność endpointu "
-          + "\\[link\\.endpoint]: PASSED \\(zaliczony\\), \"osiągnięto postgresql://ak24_migrator:\\*\\*\\*@127\\.0\\.0\\.1"
-          + ":44737",
+          + "\\[link\\.endpoint]: PASSED \\(zaliczony\\), \"osiągnięto "
+          + "postgresql://ak24_migrator:\\*\\*\\*@127\\.0\\.0\\.1:44737",
       "opole|ahalvorsen|does the office isolation step belong to me?|en|^Astrid Halvorsen \\(Data Protection "
           + "Officer\\) owns Office isolation \\[replay\\.isolation]",
       "karpaty|mwisniewska|can Tomasz confirm the staff briefing?|en|^No: Tomasz Kaczmarek \\(Area Manager\\) cannot "

@@ -57,7 +57,8 @@ class GroundingClaimsTest {
     void providerTargetIsNoActor() {
       Path dorms = Path.of("server/src/test/resources/scenarios/opole-akademiki");
       holds(grounding(dorms, Lang.EN), "Rent payments runs as mock-bank-statement today and moves to ING virtual "
-          + "accounts under contract RentPayment.v1 [iface.rent-payments]; owner Michał Wójcik; the contract is READY.");
+          + "accounts under contract RentPayment.v1 [iface.rent-payments]; owner Michał Wójcik; the contract is "
+          + "READY.");
       holds(grounding(dorms, Lang.PL), "Dostawca: Płatności czynszowe; dziś tryb mock-bank-statement, docelowo ING "
           + "virtual accounts, kontrakt RentPayment.v1 [iface.rent-payments]; właściciel: Michał Wójcik.");
       // the bank itself named as the owner is still corrected
