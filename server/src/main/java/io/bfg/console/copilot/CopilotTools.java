@@ -278,7 +278,11 @@ public final class CopilotTools {
       }
     }
     Evaluation.GroupView byId = outcome == null || outcome.isBlank() ? null : facts.group(outcome.trim());
-    Evaluation.GroupView asked = byId != null || outcome == null || outcome.isBlank() ? byId
+    // (a check's own id is that check, not the group an alias of which begins it: "safety.loto-procedure")
+    Evaluation.CheckView checkById = byId != null || outcome == null || outcome.isBlank() ? null
+        : facts.findCheck(outcome.trim());
+    boolean namesCheck = checkById != null && checkById.id().equalsIgnoreCase(outcome.trim());
+    Evaluation.GroupView asked = byId != null || namesCheck || outcome == null || outcome.isBlank() ? byId
         : facts.findGroup(outcome);
     // "jak wybiorę kanał, to Magda od razu podpisze treści?": a check asked of, whether it would be free to do
     Evaluation.CheckView askedCheck = asked != null || outcome == null || outcome.isBlank() ? null

@@ -743,6 +743,12 @@ public final class LocalAnswers {
       // "nothing is yours" would be false when they own what nobody can move
       String none = !blocked.isEmpty() ? "tasks.none.yet" : forbidden.isEmpty() ? "tasks.none" : "tasks.none.owned";
       out.append(t.line(t.to(none, r.get("id")), r));
+      // ("can the vendor account do anything in here?": someone who owns nothing, with what they may do at all)
+      if (blocked.isEmpty() && forbidden.isEmpty() && maps(r.get("owned")).isEmpty()
+          && !list(r.get("permissions")).isEmpty()) {
+        out.append(' ').append(t.line(t.to("tasks.permissions", r.get("id")), with(r, "permissionList",
+            join(list(r.get("permissions"))))));
+      }
     } else {
       out.append(t.line(t.to(actionable.size() == 1 ? "tasks.head.one" : "tasks.head", r.get("id")), with(r, "count",
           actionable.size())));
@@ -1064,7 +1070,8 @@ public final class LocalAnswers {
     for (Map<String, Object> s : maps(r.get("steps"))) {
       if (whole) {
         // ("which step": by its own name too, "Snapshot export [replay.freeze]", where a check proves it)
-        out.append("\n- ").append(t.line(Boolean.FALSE.equals(s.get("proves")) ? "run.step" : "run.step.named", s));
+        out.append("\n- ").append(t.line(Boolean.FALSE.equals(s.get("proves")) ? "run.step.unproven" : "run.step.named",
+            s));
       } else if (String.valueOf(s.get("id")).equals(step.get("id"))) {
         // ("which step checks tenant isolation and did it pass": the step by its own name too)
         out.append("\n- ").append(t.line("run.step.named", s));

@@ -513,6 +513,10 @@ public final class QuestionReader {
   private static final Pattern IF_THEN = Pattern.compile("^(\\s*)jak(?=\\s[^?]*[\\s,](?:to|wtedy)\\s)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** "the last good connection run", "dobry przebieg": a run that passed ("is the link good?" asks its state). */
+  private static final Pattern GOOD_RUN = Pattern.compile("\\b(?:good|dobry|dobrym|dobrego)(?=\\s+(?:\\S+\\s+)?"
+      + "(?:run|runs|runie|przebieg|przebiegu|przebiegiem)\\b)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static String polishIf(String question) {
     return IF_THEN.matcher(WHAT_HAPPENS_IF.matcher(question).replaceAll("$1jeśli")).replaceFirst("$1jeśli");
   }
@@ -542,7 +546,8 @@ public final class QuestionReader {
    * X i na jaki adapter wracamy") are read each on its own and both answered.
    */
   public static Question read(String typed, Lang lang, ReadinessFacts facts) {
-    String question = whomToAsk(lang == Lang.PL ? polishIf(POLISH_GO.matcher(typed).replaceAll("jego")) : typed);
+    String question = whomToAsk(GOOD_RUN.matcher(lang == Lang.PL ? polishIf(POLISH_GO.matcher(typed)
+        .replaceAll("jego")) : typed).replaceAll("successful"));
     int second = secondAsk(question);
     // "who owns the GDPR register check and what does it depend on": "it" is the first part's thing, named
     Question first = null;
@@ -638,6 +643,12 @@ public final class QuestionReader {
       }
     }
     Question read = readOne(question, lang, facts);
+    // "what happens to launch if safety isn't finished": a supposition, not what happened; production's blockers
+    if (read.intent() == Intent.RECENT && read.also() == null
+        && Words.of(question).stream().anyMatch(w -> IF_WORDS.contains(w.text()))) {
+      return new Question(read.lang(), Intent.BLOCKERS, facts.scenario().production().id(),
+          List.of(call("blockers", null, null)), read.actor(), read.action(), null, null);
+    }
     // "na jaką rolę runtime robimy SET ROLE", "which db and roles - app role / runtime role": the target database's
     // names, whatever check a word of them names ("Role pracowników"); not what a run found of a role ("does the
     // migrator role have BYPASSRLS")
@@ -645,6 +656,18 @@ public final class QuestionReader {
         && databaseRolesAsked(Words.of(question))) {
       return new Question(read.lang(), Intent.SESSION, DATABASE, List.of(call("summary", null, null)), read.actor(),
           read.action(), null, null);
+    }
+    // "ile statementów miał runbook w schema-map", "na ilu tabelach dry run wymusił RLS": what the dry-run's step
+    // found, not the snapshot's rows nor the gates counted
+    if ((read.intent() == Intent.SNAPSHOT || read.intent() == Intent.COUNT) && read.also() == null) {
+      String step = dryRunEvidence(Words.of(question), facts.scenario());
+      if (step != null) {
+        // (a step no check proves is read in the run told whole)
+        List<ToolCall> calls = step.equals(Pipelines.DRY_RUN) ? List.of(call("lastRun", "pipeline", step))
+            : List.of(call("lastRun", "pipeline", Pipelines.DRY_RUN), call("check", "id", step));
+        return new Question(read.lang(), Intent.PIPELINE_RESULT, step, calls, read.actor(), read.action(), null,
+            null, Set.of(ASKS_PASSED));
+      }
     }
     // "ile % gotowości i czemu nie 100", "why aren't we at 100%": the figure, and what keeps it from full
     if (read.intent() == Intent.COUNT && read.subject() == null && read.also() == null && read.asks().isEmpty()
@@ -666,6 +689,31 @@ public final class QuestionReader {
   private static boolean databaseRolesAsked(List<Word> words) {
     return words.stream().anyMatch(w -> ROLE_WORDS.contains(w.text()))
         && words.stream().anyMatch(w -> DB_ROLE_KINDS.contains(w.text()));
+  }
+
+  /**
+   * The check that proves the dry-run step whose finding {@code words} ask for by its own words, the dry-run itself
+   * when no check proves that step, or null.
+   */
+  private static String dryRunEvidence(List<Word> words, Scenario scenario) {
+    String step = null;
+    for (Word word : words) {
+      String found = EVIDENCE_STEPS.get(word.text());
+      if (found != null && Pipelines.STEPS.get(Pipelines.DRY_RUN).contains(found)) {
+        step = step == null ? found : step;
+      }
+    }
+    if (step == null || scenario.pipelines().stream().noneMatch(p -> p.id().equals(Pipelines.DRY_RUN))) {
+      return null;
+    }
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (step.equals(check.step()) && Pipelines.DRY_RUN.equals(check.pipeline())) {
+          return check.id();
+        }
+      }
+    }
+    return Pipelines.DRY_RUN;
   }
 
   private static boolean whyNotFull(List<Word> words) {
@@ -833,7 +881,10 @@ public final class QuestionReader {
             if (pointing && pointers.contains(later)) {
               return position;
             }
-            if (!pointing && BACK_REFERENCES.contains(later)) {
+            // ("i kto to konto zewnętrzne", "a co to X": "to" after "kto"/"co" is "is", no pointer back)
+            boolean copula = later.equals("to") && j > i + 1 && COPULA_BEFORE.contains(
+                words[j - 1].toLowerCase(Locale.ROOT));
+            if (!pointing && BACK_REFERENCES.contains(later) && !copula) {
               return -1;
             }
           }
@@ -844,6 +895,9 @@ public final class QuestionReader {
     }
     return -1;
   }
+
+  private static final Set<String> ALREADY_WORDS = WordSet.of("already", "juz");
+  private static final Set<String> COPULA_BEFORE = Set.of("kto", "co", "czym", "kim");
 
   private static Question readOne(String question, Lang lang, ReadinessFacts facts) {
     Scan s = new Scan(question, lang, facts);
@@ -2406,12 +2460,14 @@ public final class QuestionReader {
     // (a check named by those words, "staff roles", is no number: the people are what is counted)
     // (not "overall % done? people say we're not live": a percentage is of the work)
     // ("how many people are in the RBAC map": the people asked by name, whatever else the words name)
-    s.people = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action == null
+    // ("who are the actors here", "kto jest w tym projekcie": the people, listed)
+    boolean listed = peopleListed(s.words);
+    s.people = (s.scores.get(Intent.COUNT) >= 3 || listed) && !s.actorNamed && s.action == null
         && (s.thing == null || s.thing.score() < NAMED || s.thing.kind() == Kind.CHECK || peopleCounted(s.words))
-        && s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text())) && s.question.indexOf('%') < 0
+        && (listed || s.words.stream().anyMatch(w -> PEOPLE_WORDS.contains(w.text()))) && s.question.indexOf('%') < 0
         && s.words.stream().noneMatch(w -> w.text().startsWith("percent") || w.text().startsWith("procent"));
     if (s.people) {
-      add(s.scores, Intent.COUNT, 5);
+      add(s.scores, Intent.COUNT, listed ? 10 : 5);
     }
     // "how many people can record decisions", "ile osób może podejmować decyzje": who holds the permission, counted
     s.holdersCounted = s.scores.get(Intent.COUNT) >= 3 && !s.actorNamed && s.action != null && !s.act
@@ -2781,8 +2837,10 @@ public final class QuestionReader {
       }
     }
     // "who else besides me can change the retention decision": a named sign-off or decision is its owner's alone
-    boolean onlyOwner = s.facts.asker() != null && s.check != null && s.check.score() >= NAMED && besidesMe(s.words)
-        && Set.of(Intent.STATUS, Intent.PERMISSION, Intent.OTHER_OWNERS).contains(s.reading.intent())
+    // ("kto jeszcze może podpisać LOTO, jak mnie nie będzie": who else, with a verb of doing it)
+    boolean onlyOwner = s.facts.asker() != null && s.check != null && s.check.score() >= NAMED
+        && (besidesMe(s.words) || whoElseMay(s.words))
+        && Set.of(Intent.STATUS, Intent.PERMISSION, Intent.OTHER_OWNERS, Intent.OWNER).contains(s.reading.intent())
         && s.check.id().equals(s.reading.subject());
     if (onlyOwner) {
       s.reading = new Question(s.reading.lang(), Intent.OWNER, s.check.id(), List.of(tool(s.check)),
@@ -2884,6 +2942,19 @@ public final class QuestionReader {
   }
 
   /** "besides me", "apart from me", "other than me", "oprócz mnie", "poza mną", "ktoś inny niż ja". */
+  /** "who else can sign X", "kto jeszcze / kto inny może podpisać X": someone but its owner, with a modal. */
+  private static boolean whoElseMay(List<Word> words) {
+    for (int i = 0; i + 2 < words.size(); i++) {
+      String a = words.get(i).text();
+      String b = words.get(i + 1).text();
+      if ((a.equals("who") && b.equals("else") || a.equals("kto") && (b.equals("jeszcze") || b.equals("inny")))
+          && MODALS.contains(words.get(i + 2).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean besidesMe(List<Word> words) {
     for (int i = 0; i + 1 < words.size(); i++) {
       String a = words.get(i).text();
@@ -3045,8 +3116,9 @@ public final class QuestionReader {
       first++;
     }
     if (first < words.size() && READY_QUESTION.contains(words.get(first).text())) {
+      // ("czy dane dostępowe produkcji są już dostarczone": "already" asks whether it is done, whatever the verb)
       if (words.stream().anyMatch(w -> READY_WORDS.contains(w.text()) || DONE_WORDS.contains(w.text())
-          || finishWord(w.text()) || doneForm(w.text()))) {
+          || finishWord(w.text()) || doneForm(w.text()) || ALREADY_WORDS.contains(w.text()))) {
         asks.add(ASKS_READY);
       } else if ("BLOCKED".equals(statusNamed(words))) {
         asks.add(ASKS_BLOCKED);
@@ -4942,10 +5014,17 @@ public final class QuestionReader {
         return false;
       }
     }
-    // "kto ostatni coś zapisał w konsoli": who wrote last is the same write
-    return last && write && (when || words.stream().anyMatch(w -> WHO.contains(w.text())));
+    // "kto ostatni coś zapisał w konsoli": who wrote last is the same write; "the latest thing in the audit log"
+    return last && (write && (when || words.stream().anyMatch(w -> WHO.contains(w.text())))
+        || words.stream().anyMatch(w -> AUDIT_LOG_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> ENTRY_WORDS.contains(w.text())));
   }
 
+  /** One entry of the log: "the latest thing in the audit log" asks for one, not the changes of the last hour. */
+  private static final Set<String> ENTRY_WORDS = WordSet.of("thing", "entry", "event", "record", "wpis", "wpisem",
+      "zdarzenie", "rzecz");
+  private static final Set<String> AUDIT_LOG_WORDS = WordSet.of("audit", "log", "journal", "logu", "dzienniku",
+      "dziennika", "audytu");
   private static final Set<String> TOUCHED_WORDS = WordSet.of("touched", "modified", "ruszal", "ruszala",
       "dotykal", "dotykala", "grzebal", "grzebala");
 
@@ -5346,7 +5425,9 @@ public final class QuestionReader {
   /** The verbs that ask what a check attests: "what am I confirming with X", "co sprawdza X". */
   private static final Set<String> ATTEST_VERBS = WordSet.of("confirm", "confirming", "confirms", "attest",
       "attesting", "attests", "certify", "certifying", "verify", "verifies", "verifying", "checks", "checking",
-      "potwierdzam", "potwierdza", "potwierdzamy", "poswiadczam", "poswiadcza", "sprawdza", "sprawdzamy", "dotyczy");
+      "potwierdzam", "potwierdza", "potwierdzamy", "poswiadczam", "poswiadcza", "sprawdza", "sprawdzamy", "dotyczy",
+      // "co właściwie obejmuje to mapowanie", "what does X cover"
+      "obejmuje", "zawiera", "cover", "covers", "include", "includes");
   private static final Set<String> WHAT_WORDS = WordSet.of("what", "whats", "co", "czego");
 
   /**
@@ -5669,6 +5750,16 @@ public final class QuestionReader {
     }
     for (String word : List.of("bypassrls", "superuser", "superuserem", "superusera")) {
       steps.put(word, connection.get(2));
+    }
+    // the dry-run's: how many statements the runbook ran, on how many tables row-level security is forced
+    List<String> dryRun = Pipelines.STEPS.get(Pipelines.DRY_RUN);
+    for (String word : List.of("statements", "statement", "statementow", "statementy", "instrukcji", "instrukcje",
+        "polecen", "polecenia")) {
+      steps.put(word, dryRun.get(1));
+    }
+    // (RLS alone is also the connection check's "does the role bypass RLS": forced is the dry-run's)
+    for (String word : List.of("forced", "wymuszony", "wymuszone", "wymuszona", "wymusza")) {
+      steps.put(word, dryRun.get(2));
     }
     return Map.copyOf(steps);
   }
@@ -6380,6 +6471,20 @@ public final class QuestionReader {
     }
     return false;
   }
+
+  /** "who are the actors", "who's in this project", "kto jest w tym projekcie", "kto tu jest": the people asked for. */
+  private static boolean peopleListed(List<Word> words) {
+    if (words.size() < 2 || !WHO_OPENERS.contains(words.get(0).text())) {
+      return false;
+    }
+    String second = words.get(1).text();
+    return (second.equals("are") || second.equals("s") || second.equals("sa") || second.equals("jest"))
+        && (words.stream().skip(2).anyMatch(w -> PEOPLE_WORDS.contains(w.text()))
+        || words.size() <= 5 && words.stream().skip(2).anyMatch(w -> PROJECT_WORDS.contains(w.text())));
+  }
+
+  private static final Set<String> PROJECT_WORDS = WordSet.of("project", "projekcie", "here", "tu", "tutaj",
+      "scenario", "scenariuszu", "cutover", "przejsciu");
 
   /** "na czym stoi", "na czym będzie działać": on what something runs, asked in Polish. */
   private static boolean onWhat(List<Word> words) {
