@@ -36,8 +36,7 @@ final class Failures {
   }
 
   static String describe(Throwable failure, TargetEndpoint endpoint) {
-    String text = plain(failure, endpoint);
-    return endpoint == null ? text : endpoint.scrub(text);
+    return scrubbed(reason(failure, endpoint).en(), endpoint);
   }
 
   /**
@@ -45,57 +44,49 @@ final class Failures {
    * came); null where the words are a step's verdict or a message of unknown shape, which stay in English.
    */
   static String describePl(Throwable failure, TargetEndpoint endpoint) {
-    String text = plainPl(failure, endpoint);
+    return scrubbed(reason(failure, endpoint).pl(), endpoint);
+  }
+
+  private static String scrubbed(String text, TargetEndpoint endpoint) {
     return text == null || endpoint == null ? text : endpoint.scrub(text);
   }
 
-  private static String plainPl(Throwable failure, TargetEndpoint endpoint) {
-    String where = endpoint == null ? "celem" : endpoint.host() + ":" + endpoint.port();
-    if (failure instanceof StepFailed || failure instanceof TlsProbe.TlsRefused) {
-      return null;
-    }
-    if (failure instanceof PgException pg) {
-      String hint = HINTS_PL.get(pg.getSqlState());
-      return "PostgreSQL odmówił: " + pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")"
-          + (pg.getDetail() == null ? "" : "; " + pg.getDetail()) + (hint == null ? "" : "; " + hint);
-    }
-    if (failure instanceof ClosedConnectionException) {
-      return "połączenie z " + where + " zostało zamknięte w trakcie kroku (przez serwer lub sieć); cel odrzuca "
-          + "otwartą transakcję";
-    }
-    if (failure instanceof ConnectException) {
-      return "nie można połączyć się z " + where + ": " + failure.getMessage();
-    }
-    if (failure instanceof UnknownHostException) {
-      return "nie można ustalić adresu hosta celu " + (endpoint == null ? "" : endpoint.host());
-    }
-    return null;
+  /** One reason in English and in Polish (null where only the English is known). */
+  private record Reason(String en, String pl) {
   }
 
-  private static String plain(Throwable failure, TargetEndpoint endpoint) {
-    String where = endpoint == null ? "the target" : endpoint.host() + ":" + endpoint.port();
+  private static Reason reason(Throwable failure, TargetEndpoint endpoint) {
+    String where = endpoint == null ? null : endpoint.host() + ":" + endpoint.port();
     if (failure instanceof StepFailed || failure instanceof TlsProbe.TlsRefused) {
-      return failure.getMessage();
+      return new Reason(failure.getMessage(), null);
     }
     if (failure instanceof PgException pg) {
+      String refused = pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")"
+          + (pg.getDetail() == null ? "" : "; " + pg.getDetail());
       String hint = HINTS.get(pg.getSqlState());
-      return "PostgreSQL refused: " + pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")"
-          + (pg.getDetail() == null ? "" : "; " + pg.getDetail()) + (hint == null ? "" : "; " + hint);
+      String hintPl = HINTS_PL.get(pg.getSqlState());
+      return new Reason("PostgreSQL refused: " + refused + (hint == null ? "" : "; " + hint),
+          "PostgreSQL odmówił: " + refused + (hintPl == null ? "" : "; " + hintPl));
     }
     if (failure instanceof ClosedConnectionException) {
-      return "the connection to " + where + " closed mid-step (terminated by the server or the network); "
-          + "the target discards the open transaction";
+      return new Reason("the connection to " + (where == null ? "the target" : where) + " closed mid-step "
+          + "(terminated by the server or the network); the target discards the open transaction",
+          "połączenie z " + (where == null ? "celem" : where) + " zostało zamknięte w trakcie kroku (przez serwer "
+          + "lub sieć); cel odrzuca otwartą transakcję");
     }
     if (failure instanceof ConnectException) {
-      return "cannot reach " + where + ": " + failure.getMessage();
+      return new Reason("cannot reach " + (where == null ? "the target" : where) + ": " + failure.getMessage(),
+          "nie można połączyć się z " + (where == null ? "celem" : where) + ": " + failure.getMessage());
     }
     if (failure instanceof UnknownHostException) {
-      return "cannot resolve the target host " + (endpoint == null ? "" : endpoint.host());
+      String host = endpoint == null ? "" : endpoint.host();
+      return new Reason("cannot resolve the target host " + host, "nie można ustalić adresu hosta celu " + host);
     }
     String message = failure.getMessage();
     if (message != null && message.toLowerCase().contains("ssl")) {
-      return "the TLS session with " + where + " failed: " + message;
+      return new Reason("the TLS session with " + (where == null ? "the target" : where) + " failed: " + message,
+          null);
     }
-    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return new Reason(failure.getClass().getSimpleName() + (message == null ? "" : ": " + message), null);
   }
 }
