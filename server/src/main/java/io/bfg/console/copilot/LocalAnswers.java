@@ -818,7 +818,8 @@ public final class LocalAnswers {
     signed.forEach(item -> items.add(t.line(item.get("value") == null ? "signed.item" : "signed.item.value", item)));
     String out = items.isEmpty() ? t.line(t.to("signed.none", r.get("id")), r)
         : t.line(t.to("signed.head", r.get("id")), with(r, "count", items.size())) + "\n- " + String.join("\n- ", items);
-    return out + "\n" + ownedSummary(t, r);
+    // (someone who owns nothing has no tally: "All 0 checks ... are done" said nothing)
+    return maps(r.get("owned")).isEmpty() ? out : out + "\n" + ownedSummary(t, r);
   }
 
   /** Every check one actor owns, with its status, and those they own but nobody can move. */

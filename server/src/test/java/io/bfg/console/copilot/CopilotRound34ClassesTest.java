@@ -53,4 +53,13 @@ class CopilotRound34ClassesTest {
   void roundThirtyFour(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
+
+  @ParameterizedTest(name = "[{1}] {0}")
+  @DisplayName("someone who owns nothing hears no tally of what they own (\"All 0 checks you own are done: .\")")
+  @CsvSource(delimiter = '|', value = {"what have I signed so far?|en|^You \\(Vestra Turbines OEM portal, OEM "
+      + "service account\\) have no sign-off or decision standing now\\.$", "co już podpisałem?|pl|^Nie masz teraz "
+      + "żadnej obowiązującej akceptacji ani decyzji \\(Vestra Turbines OEM portal, Konto serwisowe producenta\\)\\.$"})
+  void noTallyOfNothing(String question, String lang, String wanted) {
+    CopilotFixture.answers(CONSOLES.get("darlowo"), "svc_vestra_oem", question, lang, wanted);
+  }
 }
