@@ -52,7 +52,8 @@ class CopilotRound33ClassesTest {
       "karpaty|mwisniewska|what's our % and why aren't we at 100?|en|96% complete.*Also: .*Not ready:.*"
           + "\\[gdpr\\.processor-agreement]",
       "karpaty|kbaran|which runtime role does the app use on the db?|en|^The scenario's target database is karpaty_rx: "
-          + "the console logs in as karpaty_migrator, and the application runs as the runtime role karpaty_pharmacist",
+          + "on the embedded target the console logs in as karpaty_migrator .*the application runs as the runtime "
+          + "role karpaty_pharmacist",
       "opole|dnguyen|door cards provider: what is it now and what is it becoming?|en|^Door access cards runs as "
           + "local-card-list today and moves to Salto KS cloud",
       "opole|kzawadzka|jak dry run przejdzie, to ruszamy?|pl|^Nie, nadal NO-GO: nawet po zrobieniu .*\\[replay].*"
