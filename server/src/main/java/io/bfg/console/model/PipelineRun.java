@@ -28,8 +28,9 @@ public record PipelineRun(String runId, String pipeline, String status, String s
    * earlier step failed) or ERRORED (the console failed, not the target). {@code evidence} holds what the step proved (fingerprints, row counts,
    * checksums), never timings, so re-running an unchanged target proves the same thing; the
    * evaluator hashes it. {@code metrics} holds how fast it went (rows per second), which it does not.
-   * {@code detailPl} is {@code detail} in Polish where the step wrote one (a passed step of the
-   * connection check or the dry-run), else null: runs recorded before it existed have none.
+   * {@code detailPl} is {@code detail} in Polish where the console wrote one (a passed step of the
+   * connection check or the dry-run, a failure it words itself, a step it skipped), else null: a
+   * step's own verdicts and runs recorded before it existed have none.
    */
   public record Step(String id, String status, String detail, long ms, Map<String, Object> evidence,
                      Map<String, Object> metrics, String detailPl) {
