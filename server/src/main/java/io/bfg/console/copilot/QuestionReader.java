@@ -669,6 +669,17 @@ public final class QuestionReader {
             null, Set.of(ASKS_PASSED));
       }
     }
+    // "czy wszystkie kontrakty dostawców są zmapowane": every provider, and the gate that holds their contracts' checks
+    // (its own count: a gate may hold more checks than there are providers)
+    if (read.intent() == Intent.PROVIDER && ALL_PROVIDERS.equals(read.subject()) && read.also() == null
+        && Words.of(question).stream().anyMatch(w -> MAPPED_WORDS.contains(w.text()))) {
+      String contracts = contractsGroup(facts.scenario());
+      if (contracts != null) {
+        return new Question(read.lang(), read.intent(), read.subject(), read.calls(), read.actor(), read.action(),
+            read.environment(), new Question(read.lang(), Intent.STATUS, contracts,
+            List.of(call("gate", "id", contracts)), read.actor(), read.action(), null, null));
+      }
+    }
     // "ile % gotowości i czemu nie 100", "why aren't we at 100%": the figure, and what keeps it from full
     if (read.intent() == Intent.COUNT && read.subject() == null && read.also() == null && read.asks().isEmpty()
         && whyNotFull(Words.of(question))) {
@@ -714,6 +725,21 @@ public final class QuestionReader {
       }
     }
     return Pipelines.DRY_RUN;
+  }
+
+  private static final Set<String> MAPPED_WORDS = WordSet.of("mapped", "zmapowane", "zmapowanych", "zmapowany",
+      "zmapowana", "mapping", "mapowanie");
+
+  /** The group whose checks follow from the providers' contracts, or null when no check does. */
+  private static String contractsGroup(Scenario scenario) {
+    for (GroupDef group : scenario.groups()) {
+      for (CheckDef check : group.checks()) {
+        if (check.fact() != null && check.fact().startsWith(io.bfg.console.model.Facts.PROVIDER_CONTRACT + ":")) {
+          return group.id();
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean whyNotFull(List<Word> words) {

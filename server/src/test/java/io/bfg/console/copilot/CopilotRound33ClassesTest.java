@@ -56,6 +56,8 @@ class CopilotRound33ClassesTest {
           + "role karpaty_pharmacist",
       "opole|dnguyen|door cards provider: what is it now and what is it becoming?|en|^Door access cards runs as "
           + "local-card-list today and moves to Salto KS cloud",
+      "opole|kzawadzka|czy kontrakty wszystkich dostawców są zmapowane?|pl|^Wszyscy dostawcy \\(6\\).*Poza tym: Bramka "
+          + "\"Kontrakty dostawców są zmapowane\" \\[interfaces] ma status READY \\(gotowy\\), 6/6",
       "opole|kzawadzka|jak dry run przejdzie, to ruszamy?|pl|^Nie, nadal NO-GO: nawet po zrobieniu .*\\[replay].*"
           + "\\[privacy\\.dpia], właściciel Astrid Halvorsen"})
   void roundThirtyThree(String console, String asker, String question, String lang, String wanted) {
