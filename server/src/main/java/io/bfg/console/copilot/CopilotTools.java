@@ -286,7 +286,7 @@ public final class CopilotTools {
         : facts.findGroup(outcome);
     // "jak wybiorę kanał, to Magda od razu podpisze treści?": a check asked of, whether it would be free to do
     Evaluation.CheckView askedCheck = asked != null || outcome == null || outcome.isBlank() ? null
-        : facts.findCheck(outcome.trim());
+        : checkById != null ? checkById : facts.findCheck(outcome.trim());
     if (things.isEmpty() || outcome != null && !outcome.isBlank() && asked == null && askedCheck == null) {
       return null;
     }

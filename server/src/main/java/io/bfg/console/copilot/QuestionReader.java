@@ -517,8 +517,20 @@ public final class QuestionReader {
   private static final Pattern GOOD_RUN = Pattern.compile("\\b(?:good|dobry|dobrym|dobrego)(?=\\s+(?:\\S+\\s+)?"
       + "(?:run|runs|runie|przebieg|przebiegu|przebiegiem)\\b)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  // (most questions hold none of these words: the patterns are not run on them)
   private static String polishIf(String question) {
-    return IF_THEN.matcher(WHAT_HAPPENS_IF.matcher(question).replaceAll("$1jeśli")).replaceFirst("$1jeśli");
+    return !question.toLowerCase(Locale.ROOT).contains("jak") ? question
+        : IF_THEN.matcher(WHAT_HAPPENS_IF.matcher(question).replaceAll("$1jeśli")).replaceFirst("$1jeśli");
+  }
+
+  private static String polishGo(String question) {
+    return !question.contains("go") ? question : POLISH_GO.matcher(question).replaceAll("jego");
+  }
+
+  private static String goodRun(String question) {
+    String lower = question.toLowerCase(Locale.ROOT);
+    return !lower.contains("good") && !lower.contains("dobr") ? question
+        : GOOD_RUN.matcher(question).replaceAll("successful");
   }
 
   private static String whomToAsk(String question) {
@@ -546,8 +558,7 @@ public final class QuestionReader {
    * X i na jaki adapter wracamy") are read each on its own and both answered.
    */
   public static Question read(String typed, Lang lang, ReadinessFacts facts) {
-    String question = whomToAsk(GOOD_RUN.matcher(lang == Lang.PL ? polishIf(POLISH_GO.matcher(typed)
-        .replaceAll("jego")) : typed).replaceAll("successful"));
+    String question = whomToAsk(goodRun(lang == Lang.PL ? polishIf(polishGo(typed)) : typed));
     int second = secondAsk(question);
     // "who owns the GDPR register check and what does it depend on": "it" is the first part's thing, named
     Question first = null;
@@ -643,9 +654,10 @@ public final class QuestionReader {
       }
     }
     Question read = readOne(question, lang, facts);
+    List<Word> words = Words.of(question);
     // "what happens to launch if safety isn't finished": a supposition, not what happened; production's blockers
     if (read.intent() == Intent.RECENT && read.also() == null
-        && Words.of(question).stream().anyMatch(w -> IF_WORDS.contains(w.text()))) {
+        && words.stream().anyMatch(w -> IF_WORDS.contains(w.text()))) {
       return new Question(read.lang(), Intent.BLOCKERS, facts.scenario().production().id(),
           List.of(call("blockers", null, null)), read.actor(), read.action(), null, null);
     }
@@ -653,14 +665,14 @@ public final class QuestionReader {
     // names, whatever check a word of them names ("Role pracowników"); not what a run found of a role ("does the
     // migrator role have BYPASSRLS")
     if (read.intent() != Intent.ACT_REQUEST && read.intent() != Intent.PIPELINE_RESULT
-        && databaseRolesAsked(Words.of(question))) {
+        && databaseRolesAsked(words)) {
       return new Question(read.lang(), Intent.SESSION, DATABASE, List.of(call("summary", null, null)), read.actor(),
           read.action(), null, null);
     }
     // "ile statementów miał runbook w schema-map", "na ilu tabelach dry run wymusił RLS": what the dry-run's step
     // found, not the snapshot's rows nor the gates counted
     if ((read.intent() == Intent.SNAPSHOT || read.intent() == Intent.COUNT) && read.also() == null) {
-      String step = dryRunEvidence(Words.of(question), facts.scenario());
+      String step = dryRunEvidence(words, facts.scenario());
       if (step != null) {
         // (a step no check proves is read in the run told whole)
         List<ToolCall> calls = step.equals(Pipelines.DRY_RUN) ? List.of(call("lastRun", "pipeline", step))
@@ -672,7 +684,7 @@ public final class QuestionReader {
     // "czy wszystkie kontrakty dostawców są zmapowane": every provider, and the gate that holds their contracts' checks
     // (its own count: a gate may hold more checks than there are providers)
     if (read.intent() == Intent.PROVIDER && ALL_PROVIDERS.equals(read.subject()) && read.also() == null
-        && Words.of(question).stream().anyMatch(w -> MAPPED_WORDS.contains(w.text()))) {
+        && words.stream().anyMatch(w -> MAPPED_WORDS.contains(w.text()))) {
       String contracts = contractsGroup(facts.scenario());
       if (contracts != null) {
         return new Question(read.lang(), read.intent(), read.subject(), read.calls(), read.actor(), read.action(),
@@ -682,7 +694,7 @@ public final class QuestionReader {
     }
     // "ile % gotowości i czemu nie 100", "why aren't we at 100%": the figure, and what keeps it from full
     if (read.intent() == Intent.COUNT && read.subject() == null && read.also() == null && read.asks().isEmpty()
-        && whyNotFull(Words.of(question))) {
+        && whyNotFull(words)) {
       return new Question(read.lang(), read.intent(), null, read.calls(), read.actor(), read.action(),
           read.environment(), new Question(read.lang(), Intent.BLOCKERS, facts.scenario().production().id(),
           List.of(call("blockers", null, null)), read.actor(), read.action(), null, null));
