@@ -25,6 +25,8 @@ export function normalizeStep(step) {
     id: step.id,
     status: step.status || 'PENDING',
     detail: step.detail ?? null,
+    // the server's Polish wording of the same detail, where it has one (a Polish page shows it instead)
+    detailPl: step.detailPl ?? null,
     ms: typeof step.ms === 'number' ? step.ms : null,
     evidence: objectOr(step.evidence),
     metrics: objectOr(step.metrics),
@@ -67,8 +69,9 @@ export function runFromMessage(message) {
     detail: runLevel ? message.detail ?? null : null,
     steps: runLevel
       ? (message.steps || []).map(normalizeStep)
-      : [normalizeStep({ id: message.step, status: message.status, detail: message.detail, ms: message.ms,
-        evidence: message.evidence, metrics: message.metrics, progress: message.progress })],
+      : [normalizeStep({ id: message.step, status: message.status, detail: message.detail,
+        detailPl: message.detailPl, ms: message.ms, evidence: message.evidence, metrics: message.metrics,
+        progress: message.progress })],
   };
 }
 

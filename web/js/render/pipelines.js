@@ -217,13 +217,14 @@ function detailText(detail) {
 function stepItem(ctx, pipeline, row, index) {
   const id = domId('pipeline-step', `${pipeline}.${row.id}`);
   const ms = STEP_DONE.includes(row.status) && row.status !== 'SKIPPED' ? duration(row.ms) : '';
+  const detail = lang() === 'pl' && row.detailPl ? row.detailPl : row.detail;
   return h('li', { class: 'step', id, dataset: { step: row.id, status: row.status } },
     h('div', { class: 'step-head' },
       h('span', { class: 'step-index', 'aria-hidden': 'true' }, String(index + 1)),
       h('span', { class: 'step-name' }, row.label),
       statusTag(row.status, 'step-status'),
       ms ? h('span', { class: 'step-ms' }, ms) : null),
-    row.detail ? h('p', { class: 'step-detail' }, detailText(row.detail)) : null,
+    detail ? h('p', { class: 'step-detail' }, detailText(detail)) : null,
     stepFacts(ctx, row),
     progressBar(row, id));
 }

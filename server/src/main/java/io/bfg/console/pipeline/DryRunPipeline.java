@@ -59,7 +59,7 @@ final class DryRunPipeline implements PipelineSteps {
 
   /** Reports a running step's progress (rows so far); the runner turns it into feed messages. */
   interface Progress {
-    void report(String stepId, long done, long total, String detail);
+    void report(String stepId, long done, long total);
   }
 
   private final Vertx vertx;
@@ -413,7 +413,7 @@ final class DryRunPipeline implements PipelineSteps {
               long now = System.nanoTime();
               if (now - lastReport[0] > PROGRESS_EVERY_MS * 1_000_000) {
                 lastReport[0] = now;
-                progress.report(stepId, done[0], total, "wrote " + done[0] + " of " + total + " rows");
+                progress.report(stepId, done[0], total);
               }
               return null;
             }));

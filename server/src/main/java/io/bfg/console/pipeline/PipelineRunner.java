@@ -251,7 +251,9 @@ public final class PipelineRunner {
     }
     String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
     if (targets.embedded()) {
-      publisher.accept(transcript.running(first, "starting the embedded PostgreSQL target (the first start creates it)"));
+      publisher.accept(transcript.running(first,
+          "starting the embedded PostgreSQL target (the first start creates it)",
+          "uruchamianie wbudowanego PostgreSQL (pierwsze uruchomienie go tworzy)"));
     }
     return targets.endpoint()
         .recover(cause -> Future.failedFuture(new ConsoleFault(first,
@@ -291,7 +293,7 @@ public final class PipelineRunner {
     DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(scenario.dataModel(), service.snapshot(),
         scenario.snapshot().schema(), scenario.branding().checksumPrefix(), runbook);
     return new DryRunPipeline(vertx, endpoint, targets.settings(), rehearsal,
-        (step, done, total, detail) -> publisher.accept(transcript.progress(step, done, total, detail)), batchRows);
+        (step, done, total) -> publisher.accept(transcript.progress(step, done, total)), batchRows);
   }
 
   /** The console (not the target) could not carry out {@code step} (null: the run as a whole). */
@@ -322,7 +324,7 @@ public final class PipelineRunner {
           "nie uruchomiono: wcześniejszy krok nie przeszedł"));
       return runSteps(transcript, steps, index + 1, endpoint, publish);
     }
-    publish.accept(transcript.running(step.id(), null));
+    publish.accept(transcript.running(step.id()));
     long started = System.nanoTime();
     Future<StepOutcome> work;
     try {

@@ -66,8 +66,14 @@ final class RunTranscript {
     return runMessage("the " + pipeline + " run started");
   }
 
-  synchronized ObjectNode running(String stepId, String detail) {
-    set(stepId, PipelineRun.RUNNING, detail, 0, Map.of(), Map.of());
+  synchronized ObjectNode running(String stepId) {
+    set(stepId, PipelineRun.RUNNING, null, 0, Map.of(), Map.of());
+    return stepMessage(stepId);
+  }
+
+  /** A step under way with what it is doing, in both languages (a Polish page must not read English). */
+  synchronized ObjectNode running(String stepId, String detail, String detailPl) {
+    set(stepId, PipelineRun.RUNNING, detail, detailPl, 0, Map.of(), Map.of());
     return stepMessage(stepId);
   }
 
@@ -134,12 +140,12 @@ final class RunTranscript {
         .map(Step::id).orElse(null);
   }
 
-  /** A running step's progress, e.g. rows replayed so far; the step stays RUNNING. */
-  synchronized ObjectNode progress(String stepId, long done, long total, String detail) {
+  /** A running step's progress: {@code done} of {@code total} rows written so far; the step stays RUNNING. */
+  synchronized ObjectNode progress(String stepId, long done, long total) {
     progress.put(stepId, new long[] {done, total});
     Step step = step(stepId);
-    steps.set(steps.indexOf(step), new Step(stepId, step.status(), detail, step.ms(), step.evidence(),
-        step.metrics()));
+    steps.set(steps.indexOf(step), new Step(stepId, step.status(), "wrote " + done + " of " + total + " rows",
+        step.ms(), step.evidence(), step.metrics(), "zapisano " + done + " z " + total + " wierszy"));
     return stepMessage(stepId);
   }
 
@@ -216,6 +222,9 @@ final class RunTranscript {
     message.put("step", stepId);
     message.put("status", step.status());
     message.put("detail", step.detail());
+    if (step.detailPl() != null) {
+      message.put("detailPl", step.detailPl());
+    }
     message.put("ms", step.ms());
     if (!step.evidence().isEmpty()) {
       message.set("evidence", JSON.valueToTree(step.evidence()));

@@ -207,6 +207,11 @@ class PipelineBrowserTest extends BrowserTest {
     assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-status")).containsText("Pominięte");
     assertThat(anna.pipelineStep("connection", "endpoint-reachability").locator(".step-status"))
         .containsText("Nieudane");
+    // the server's reasons in Polish too, as the feed brought them while the run went on
+    assertThat(anna.pipelineStep("connection", "endpoint-reachability").locator(".step-detail"))
+        .containsText("nie można połączyć się z 127.0.0.1:" + closedPort);
+    assertThat(anna.pipelineStep("connection", "write-probe").locator(".step-detail"))
+        .hasText("nie uruchomiono: wcześniejszy krok nie przeszedł");
     DashboardPage.screenshot(anna.section("connection"), SCREENSHOTS.resolve("pipeline-connection-failed-pl.png"));
   }
 

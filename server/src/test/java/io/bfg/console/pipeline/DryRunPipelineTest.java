@@ -48,6 +48,8 @@ class DryRunPipelineTest {
   private static TestTarget target;
 
   private TargetEndpoint endpoint;
+  /** The feed messages the last run published, as the WebSocket carries them. */
+  private final List<ObjectNode> published = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   static void start() {
@@ -133,7 +135,7 @@ class DryRunPipelineTest {
   void terminatedMidReplay() {
     Snapshot large = generated(4_000);
     AtomicBoolean killed = new AtomicBoolean();
-    PipelineRun run = dryRun(runbook(s -> true), large, 100, (step, done, total, detail) -> {
+    PipelineRun run = dryRun(runbook(s -> true), large, 100, (step, done, total) -> {
       if (step.equals("adapter-replay") && done < total && killed.compareAndSet(false, true)) {
         target.sql(endpoint.database(), "select pg_terminate_backend(pid) from pg_stat_activity "
             + "where application_name = 'integration-console dry-run' and datname = current_database()");
@@ -141,6 +143,9 @@ class DryRunPipelineTest {
     });
 
     assertThat(killed).as("the replay reported progress before it finished").isTrue();
+    ObjectNode progress = published.stream().filter(m -> m.has("progress")).findFirst().orElseThrow();
+    assertThat(progress.path("detail").asText()).matches("wrote \\d+ of \\d+ rows");
+    assertThat(progress.path("detailPl").asText()).matches("zapisano \\d+ z \\d+ wierszy");
     assertThat(statuses(run)).as(run.toString()).containsExactly("PASSED", "PASSED", "PASSED", "FAILED", "PASSED");
     assertThat(run.step("adapter-replay").detail()).containsAnyOf("terminat", "closed");
     assertThat(run.step("rollback-checkpoint").detail()).contains("PostgreSQL discarded it", "absent");
@@ -196,6 +201,17 @@ class DryRunPipelineTest {
         .startsWith("nie można połączyć się z 127.0.0.1:" + endpoint.port() + ": ");
     assertThat(run.step("schema-map").detail(io.bfg.console.model.Lang.PL))
         .isEqualTo("nie uruchomiono: wcześniejszy krok nie przeszedł");
+    // and the feed says it in both while the run goes on, so a Polish dashboard never reads English
+    assertThat(stepMessage("snapshot-export", "FAILED").path("detailPl").asText())
+        .startsWith("nie można połączyć się z 127.0.0.1:" + endpoint.port() + ": ");
+    assertThat(stepMessage("schema-map", "SKIPPED").path("detailPl").asText())
+        .isEqualTo("nie uruchomiono: wcześniejszy krok nie przeszedł");
+  }
+
+  private ObjectNode stepMessage(String step, String status) {
+    return published.stream().filter(m -> step.equals(m.path("step").asText()) && status.equals(m.path("status")
+        .asText())).findFirst().orElseThrow(() -> new AssertionError("no " + status + " message of " + step
+        + " in " + published));
   }
 
   // ---- harness ----
@@ -208,15 +224,15 @@ class DryRunPipelineTest {
                              DryRunPipeline.Progress onProgress) {
     RunTranscript transcript = new RunTranscript("run-test", Pipelines.DRY_RUN, "user_md_anna",
         Pipelines.STEPS.get(Pipelines.DRY_RUN));
-    List<ObjectNode> messages = Collections.synchronizedList(new ArrayList<>());
+    List<ObjectNode> messages = published;
     DryRunPipeline.Rehearsal rehearsal = new DryRunPipeline.Rehearsal(model, snapshot,
         bfg.scenario().snapshot().schema(), bfg.scenario().branding().checksumPrefix(), runbook);
     DryRunPipeline pipeline = new DryRunPipeline(vertx, endpoint,
         new TargetSettings(endpoint, 5_000, 30_000, TestTarget.RUNTIME_ROLE), rehearsal,
-        (step, done, total, detail) -> {
-          messages.add(transcript.progress(step, done, total, detail));
+        (step, done, total) -> {
+          messages.add(transcript.progress(step, done, total));
           if (onProgress != null) {
-            onProgress.report(step, done, total, detail);
+            onProgress.report(step, done, total);
           }
         }, batchRows);
     RunningConsole.await(PipelineRunner.runSteps(transcript, pipeline.steps(), 0, endpoint, messages::add)
