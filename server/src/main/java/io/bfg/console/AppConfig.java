@@ -128,11 +128,7 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
     String text = value(env, "CONSOLE_STORE_PG_URL", null);
     // read with the file store too (the move between stores names its destination so), validated alike
     if (text != null) {
-      try {
-        url = TargetEndpoint.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("CONSOLE_STORE_PG_URL", e.getMessage());
-      }
+      url = endpoint("CONSOLE_STORE_PG_URL", text);
     }
     String instance = value(env, "CONSOLE_INSTANCE_ID", null);
     if (instance != null && !instance.matches("[A-Za-z0-9._:@/-]{1,128}")) {
@@ -293,16 +289,30 @@ public record AppConfig(String host, int port, Path scenarioDir, Path dataDir, P
         Path.of(value(env, "CONSOLE_PROMPTS_DIR", "prompts")));
   }
 
+  /**
+   * A PostgreSQL URL from {@code variable}, refused at start-up rather than at the first connection when it
+   * cannot work: a CA file the console cannot read would fail every run before it reached the server.
+   */
+  private static TargetEndpoint endpoint(String variable, String url) {
+    TargetEndpoint endpoint;
+    try {
+      endpoint = TargetEndpoint.parse(url);
+    } catch (IllegalArgumentException e) {
+      // the message never echoes the URL: it may carry a password
+      throw new ConfigException(variable, e.getMessage());
+    }
+    if (endpoint.rootCert() != null && !Files.isReadable(Path.of(endpoint.rootCert()))) {
+      throw new ConfigException(variable, "sslrootcert '" + endpoint.rootCert() + "' is not a file the console can "
+          + "read");
+    }
+    return endpoint;
+  }
+
   private static TargetSettings target(Map<String, String> env) {
     String url = env.get("CONSOLE_TARGET_PG_URL");
     TargetEndpoint external = null;
     if (url != null && !url.isBlank()) {
-      try {
-        external = TargetEndpoint.parse(url.trim());
-      } catch (IllegalArgumentException e) {
-        // the message never echoes the URL: it may carry a password
-        throw new ConfigException("CONSOLE_TARGET_PG_URL", e.getMessage());
-      }
+      external = endpoint("CONSOLE_TARGET_PG_URL", url.trim());
     }
     // unset: the runtime role the scenario declares (database.runtimeRole), known once it is loaded
     String role = value(env, "CONSOLE_TARGET_RUNTIME_ROLE", null);

@@ -73,6 +73,12 @@ public record TargetEndpoint(String host, int port, String database, String user
     if (!SSL_MODES.contains(sslMode)) {
       throw new IllegalArgumentException("sslmode '" + sslMode + "' is not one of " + SSL_MODES);
     }
+    if (sslMode.startsWith("verify-") && query.get("sslrootcert") == null) {
+      // the Pg client has no default trust store: without a CA every run would fail before reaching the host,
+      // and that failure would be recorded as the target's
+      throw new IllegalArgumentException("sslmode=" + sslMode + " needs sslrootcert=<PEM file of the CA that signed "
+          + "the server's certificate> (sslmode=require encrypts without verifying)");
+    }
     if (query.containsKey("password")) {
       password = query.get("password");
     }

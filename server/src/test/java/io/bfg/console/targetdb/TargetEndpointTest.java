@@ -3,9 +3,13 @@ package io.bfg.console.targetdb;
 import io.bfg.console.AppConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -60,11 +64,37 @@ class TargetEndpointTest {
         .hasMessageNotContaining("TopSecret1");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"verify-full", "verify-ca"})
+  @DisplayName("a verifying sslmode without a CA stops start-up: every run would fail before reaching the server, "
+      + "recorded as the target's failure")
+  void verifyingWithoutCa(String sslMode) {
+    assertThatThrownBy(() -> AppConfig.from(Map.of("CONSOLE_TARGET_PG_URL", "postgresql://u:TopSecret1@h/d?sslmode="
+        + sslMode), List.of()))
+        .isInstanceOf(AppConfig.ConfigException.class)
+        .hasMessageStartingWith("CONSOLE_TARGET_PG_URL: sslmode=" + sslMode + " needs sslrootcert=")
+        .hasMessageNotContaining("TopSecret1");
+  }
+
+  @Test
+  @DisplayName("a CA file the console cannot read stops start-up, for the target and for the store alike")
+  void unreadableCa(@TempDir Path dir) {
+    String url = "postgresql://u:TopSecret1@h/d?sslmode=verify-full&sslrootcert=" + dir.resolve("missing.pem");
+    for (String variable : List.of("CONSOLE_TARGET_PG_URL", "CONSOLE_STORE_PG_URL")) {
+      assertThatThrownBy(() -> AppConfig.from(Map.of(variable, url), List.of()))
+          .isInstanceOf(AppConfig.ConfigException.class)
+          .hasMessage(variable + ": sslrootcert '" + dir.resolve("missing.pem") + "' is not a file the console can "
+              + "read")
+          .hasMessageNotContaining("TopSecret1");
+    }
+  }
+
   @Test
   @DisplayName("the configuration prints without the target's password or the copilot's API key")
-  void configPrintsRedacted() {
-    AppConfig config = AppConfig.from(Map.of("CONSOLE_TARGET_PG_URL", URL, "CONSOLE_COPILOT_API_KEY", "sk-TopSecret"),
-        List.of());
+  void configPrintsRedacted(@TempDir Path dir) throws IOException {
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    AppConfig config = AppConfig.from(Map.of("CONSOLE_TARGET_PG_URL", URL.replace("/etc/ca.pem", ca.toString()),
+        "CONSOLE_COPILOT_API_KEY", "sk-TopSecret"), List.of());
 
     assertThat(config.toString()).doesNotContain("s@cret", "TopSecret").contains("bfg_app:***@db.example.com");
     assertThat(config.liveCredentials()).isTrue();
