@@ -63,7 +63,8 @@ final class CopilotFixture {
       Map.entry("opera", Path.of("server/src/test/resources/scenarios/bialystok-opera")),
       Map.entry("clinic", Path.of("server/src/test/resources/scenarios/clinic-launch")),
       Map.entry("opole", Path.of("server/src/test/resources/scenarios/opole-akademiki")),
-      Map.entry("darlowo", Path.of("server/src/test/resources/scenarios/darlowo-wind")));
+      Map.entry("darlowo", Path.of("server/src/test/resources/scenarios/darlowo-wind")),
+      Map.entry("grojec", Path.of("server/src/test/resources/scenarios/grojec-sady")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -73,7 +74,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo.
+   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

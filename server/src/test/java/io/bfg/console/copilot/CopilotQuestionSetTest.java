@@ -425,6 +425,19 @@ class CopilotQuestionSetTest {
               + "wisla-lockers, asked by the platform engineer", "wisla-parcel-34.ndjson", false),
       new QuestionSet("wisla", "kwojcik", "wisla-parcel-34-routing.tsv",
           "round thirty-four (middle): wisla-lockers, asked by the route planning lead", "wisla-parcel-34.ndjson",
+          false),
+      new QuestionSet("grojec", "it_tomasz", "grojec-sady-35-it.tsv",
+          "round thirty-five (a new scenario, near GO: a sign-off withdrawn and left so, a hosting decision "
+              + "changed, a failed identity check, passing connection and dry-run): grojec-sady, asked by the IT "
+              + "manager", "grojec-sady-35.ndjson", false),
+      new QuestionSet("grojec", "audytor_jan", "grojec-sady-35-auditor.tsv",
+          "round thirty-five (near GO): grojec-sady, asked by the external auditor", "grojec-sady-35.ndjson", false),
+      new QuestionSet("hansa", "pkaczmarek", "hansa-freight-35-engineer.tsv",
+          "round thirty-five (middle: a sign-off withdrawn and left so, a decision changed, a failed, a passing "
+              + "and a failed connection run, a passing dry-run): hansa-freight, asked by the platform engineer",
+          "hansa-freight-35.ndjson", false),
+      new QuestionSet("hansa", "mwisniewski", "hansa-freight-35-operations.tsv",
+          "round thirty-five (middle): hansa-freight, asked by the head of operations", "hansa-freight-35.ndjson",
           false));
 
   @TestFactory

@@ -49,7 +49,8 @@ class CopilotToolValuesTest {
       "ciechocinek|ciechocinek-zdroj-31.ndjson", "kestrel|kestrel-water-31.ndjson",
       "opera|bialystok-opera-32.ndjson", "clinic|clinic-launch-32.ndjson",
       "opole|opole-akademiki-33.ndjson", "karpaty|karpaty-pharma-33.ndjson",
-      "darlowo|darlowo-wind-34.ndjson", "wisla|wisla-parcel-34.ndjson"})
+      "darlowo|darlowo-wind-34.ndjson", "wisla|wisla-parcel-34.ndjson",
+      "grojec|grojec-sady-35.ndjson", "hansa|hansa-freight-35.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
