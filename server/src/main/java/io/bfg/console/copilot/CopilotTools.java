@@ -92,9 +92,10 @@ public final class CopilotTools {
     return found(facts.get().gate(id), "no gate or group '" + id + "'");
   }
 
-  @Tool("Every decision to record (a check with options): its options, the value chosen if any, its status and who decides")
-  public String decisions() {
-    return result(facts.get().decisions());
+  @Tool("Every decision to record (a check with options): its options, the value chosen if any, its status and who decides; of one gate or group when given")
+  public String decisions(@P(value = "a gate or group id or label, to list only its decisions", required = false)
+                          String group) {
+    return result(facts.get().decisions(group == null || group.isBlank() ? null : group.trim()));
   }
 
   @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")
@@ -341,6 +342,9 @@ public final class CopilotTools {
       Map<String, Object> result = waiting(state, then, asked.id());
       result.put("readyNow", now.status(asked.id()) == Status.READY);
       result.put("ready", then.status(asked.id()) == Status.READY);
+      // "is the customs gate done then?": all its checks, and the code it would then carry
+      result.put("total", asked.checks().size());
+      result.put("codeThen", then.decision(asked.id()));
       String blockedBy = then.status(asked.id()) == Status.READY ? null : then.blockedBy(asked.id());
       if (blockedBy != null && !blockedBy.equals(asked.id())) {
         result.put("blockedBy", named(evaluation, blockedBy));

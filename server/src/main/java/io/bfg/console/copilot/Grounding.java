@@ -81,9 +81,12 @@ public final class Grounding {
       "why", "whether", "dlaczego", "czemu", "czy");
   /** Possessives before a role's word that make it a relation ("its owner"), not the person of that role. */
   private static final Set<String> RELATIONS = WordSet.of("its", "their", "jego", "jej", "ich");
-  /** Words that put a sentence in a state that would be, not the one that is: "would", "byłoby". */
+  /**
+   * Words that put a sentence in a state that would be, not the one that is: "would", "byłoby", and a what-if's
+   * "po zrobieniu X" ("with X done").
+   */
   private static final Set<String> HYPOTHETICAL = WordSet.of("would", "wouldnt", "byloby", "bylaby", "bylby", "bylyby",
-      "bylibysmy");
+      "bylibysmy", "zrobieniu");
   /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
   private static final Set<String> ABBREVIATIONS = WordSet.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
       "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");

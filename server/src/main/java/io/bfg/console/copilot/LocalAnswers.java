@@ -130,7 +130,8 @@ public final class LocalAnswers {
           : question.subject() != null && question.subject().startsWith(QuestionReader.BLOCKS_PRODUCTION)
           ? blocksProduction(t, result) + " " + (result.containsKey("checks") ? gate(t, result) : check(t, result))
           : result.containsKey("decisions") ? decisions(t, result)
-          : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result));
+          : answered(t, question, result, result.containsKey("checks") ? gate(t, result) : check(t, result))
+              + evidenceHash(t, question, result);
       case OWNER -> result.containsKey("owns") ? person(t, result)
           : !result.containsKey("checks") ? answered(t, question, result, owner(t, result)
               + onlyOwner(t, question, result) + derivedOpen(t, result))
@@ -138,7 +139,7 @@ public final class LocalAnswers {
           : result.get("ownerName") != null ? ownerOfGroup(t, result) : gate(t, result);
       case TASKS -> QuestionReader.SIGNED.equals(question.subject()) ? signed(t, result)
           : question.action() == Action.ACCEPT ? signOffs(t, result) + " " + tasks(t, result)
-          : tasks(t, result);
+          : tasks(t, result) + permissions(t, question, result);
       case OWNED -> question.subject() != null && question.subject().startsWith(QuestionReader.COMPARED)
           && results.size() > 1 ? compared(t, question.subject().substring(QuestionReader.COMPARED.length()),
               results.get(0), results.get(1))
@@ -158,8 +159,8 @@ public final class LocalAnswers {
           // (with how its last run went when it ran: "ile kroków ma dry run i ile przeszło")
           ? plannedSteps(t, result) + " " + (Boolean.TRUE.equals(result.get("ran")) ? run(t, result, null)
               : t.line("run.steps.never", result))
-          : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null)
-              + passedRun(t, question, result);
+          : noneFailed(t, question, result) + run(t, result, results.size() > 1 ? results.get(1) : null,
+              question.asks().contains(QuestionReader.ASKS_DURATION)) + passedRun(t, question, result);
       case RECENT -> recent(t, result, question.subject());
       case MEANING -> "decisionCode".equals(question.calls().get(0).tool()) ? code(t, result)
           : "packetEnv".equals(question.calls().get(0).tool()) ? env(t, result)
@@ -178,6 +179,12 @@ public final class LocalAnswers {
     };
   }
 
+  /** "evidence hash on the chamber map sign-off?": the hash of what its sign-off or decision accepted. */
+  private static String evidenceHash(Templates t, Question q, Map<String, Object> r) {
+    return q.asks().contains(QuestionReader.ASKS_HASH) && r.get("evidenceHash") != null
+        ? " " + t.line("check.evidenceHash", r) : "";
+  }
+
   /** "what makes the live keys go green, can I tick it off": nobody does, and what it rests on, in its own words. */
   private static String derivedOpen(Templates t, Map<String, Object> r) {
     return !"derived".equals(r.get("kind")) || "READY".equals(r.get("status")) || r.get("follows") != null ? ""
@@ -186,8 +193,12 @@ public final class LocalAnswers {
 
   /** "the cert fingerprint from the run that passed": that run and what each step found, after the last one. */
   private static String passedRun(Templates t, Question q, Map<String, Object> result) {
-    return q.asks().contains(QuestionReader.ASKS_PASSED) && result.get("passedRun") != null
-        ? "\n" + t.line("run.passedRun", map(result.get("passedRun"))) : "";
+    if (!q.asks().contains(QuestionReader.ASKS_PASSED) || result.get("passedRun") == null) {
+      return "";
+    }
+    Map<String, Object> passed = map(result.get("passedRun"));
+    return "\n" + t.line("run.passedRun", q.asks().contains(QuestionReader.ASKS_DURATION)
+        ? with(passed, "steps", passed.get("stepsTimed")) : passed);
   }
 
   /**
@@ -306,7 +317,9 @@ public final class LocalAnswers {
       }
       items.add(item);
     }
-    return t.line("decisions.head", Map.of("count", decisions.size(), "open", open)) + "\n- "
+    // ("jakie decyzje infrastrukturalne zapadły": those of the group named)
+    return (r.get("id") == null ? t.line("decisions.head", Map.of("count", decisions.size(), "open", open))
+        : t.line("decisions.head.group", with(r, "count", decisions.size(), "open", open))) + "\n- "
         + String.join("\n- ", items);
   }
 
@@ -726,6 +739,18 @@ public final class LocalAnswers {
     return t.line("person", with(r, "items", listed)) + may;
   }
 
+  /**
+   * "what can the customer service lead do in here, permissions": what they may do at all, after what they can do
+   * now (an account owning nothing hears it already).
+   */
+  private static String permissions(Templates t, Question q, Map<String, Object> r) {
+    boolean said = list(r.get("actionable")).isEmpty() && list(r.get("blocked")).isEmpty()
+        && list(r.get("ownedButForbidden")).isEmpty() && maps(r.get("owned")).isEmpty();
+    return !q.asks().contains(QuestionReader.ASKS_PERMISSIONS) || said || list(r.get("permissions")).isEmpty() ? ""
+        : "\n" + t.line(t.to("tasks.permissions", r.get("id")), with(r, "permissionList",
+            join(list(r.get("permissions")))));
+  }
+
   private static String tasks(Templates t, Map<String, Object> r) {
     if (!r.containsKey("actionable")) {
       // asked about "my" tasks by no one known: say whose can be listed
@@ -1057,6 +1082,11 @@ public final class LocalAnswers {
   }
 
   private static String run(Templates t, Map<String, Object> r, Map<String, Object> step) {
+    return run(t, r, step, false);
+  }
+
+  /** The last run and its steps; {@code timed}: each finished step with the time it took ("how long did it take"). */
+  private static String run(Templates t, Map<String, Object> r, Map<String, Object> step, boolean timed) {
     if (!Boolean.TRUE.equals(r.get("ran"))) {
       String line = t.line("run.never", r);
       if (r.get("runners") instanceof List<?> runners && t.asker() != null
@@ -1071,8 +1101,10 @@ public final class LocalAnswers {
     for (Map<String, Object> s : maps(r.get("steps"))) {
       if (whole) {
         // ("which step": by its own name too, "Snapshot export [replay.freeze]", where a check proves it)
-        out.append("\n- ").append(t.line(Boolean.FALSE.equals(s.get("proves")) ? "run.step.unproven" : "run.step.named",
-            s));
+        String key = Boolean.FALSE.equals(s.get("proves")) ? "run.step.unproven" : "run.step.named";
+        // (a step skipped or never reached took no time to speak of)
+        boolean took = timed && !"SKIPPED".equals(s.get("status")) && !"PENDING".equals(s.get("status"));
+        out.append("\n- ").append(t.line(took ? key + ".timed" : key, s));
       } else if (String.valueOf(s.get("id")).equals(step.get("id"))) {
         // ("which step checks tenant isolation and did it pass": the step by its own name too)
         out.append("\n- ").append(t.line("run.step.named", s));

@@ -149,6 +149,21 @@ public final class QuestionReader {
   static final String ASKS_ONLY_OWNER = "onlyOwner";
   /** "the run that passed": the latest run that passed, when a later one did not. */
   static final String ASKS_PASSED = "passed";
+  /** What a permission lets one do to any check, no check in particular: "record decisions", "sign off checks". */
+  private static final Set<String> KIND_WORDS = WordSet.of("decisions", "decision", "record", "recorded", "make",
+      "checks", "check", "signoffs", "sign", "off", "accept", "approve", "decyzje", "decyzji", "zapisywac", "zapisac",
+      "podejmowac", "kontrole", "kontroli", "checki", "akceptowac", "zatwierdzac", "podpisywac");
+  /** "evidence hash on the chamber map sign-off?": the hash its sign-off recorded. */
+  static final String ASKS_HASH = "hash";
+  private static final Set<String> HASH_WORDS = WordSet.of("hash", "sha", "sha256", "skrot", "skrotu", "hasz",
+      "hashem", "hasha", "hashu");
+  /** "what can X do, permissions": the permissions they hold, after their tasks. */
+  static final String ASKS_PERMISSIONS = "permissions";
+  /** "how long did each step take", "ile ms zajął replay": each step of the run with the time it took. */
+  static final String ASKS_DURATION = "duration";
+  private static final Set<String> DURATION_WORDS = WordSet.of("ms", "millis", "milliseconds", "seconds",
+      "duration", "durations", "long", "took", "timing", "timings", "trwal", "trwala", "trwalo", "trwaly", "trwa",
+      "dlugo", "zajal", "zajela", "zajelo", "zajely", "milisekund", "sekund");
   private static final Set<String> PASSED_RUN_WORDS = WordSet.of("passed", "succeeded", "successful", "green",
       "przeszedl", "przeszla", "przeszlo", "udany", "udanym", "udanego", "udana", "zielony", "zielone", "zielono",
       "zaliczony", "zaliczyl");
@@ -313,7 +328,7 @@ public final class QuestionReader {
     // "what am I allowed to do here": the asker's permissions, not their tasks
     cues(Intent.PERMISSION, 3, "allowed to do", "am i allowed", "wolno mi", "co mi wolno", "nie ma prawa",
         "nie maja prawa", "ma prawo", "maja prawo", "has the right", "have the right");
-    cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "allowed", "rights",
+    cues(Intent.PERMISSION, 2, "who can", "who may", "permission", "permissions", "perms", "allowed", "rights",
         "uprawnienia", "uprawnien", "kto moze", "wolno", "is able", "may not");
     // "what's the sms mock now and what replaces it", "co zastąpi atrapę SMS"
     cues(Intent.PROVIDER, 2, "replaces", "replace", "replaced", "replacing", "instead of", "zastapi", "zastepuje",
@@ -1823,6 +1838,15 @@ public final class QuestionReader {
       add(s.scores, Intent.PERMISSION, -4);
     }
     s.whoAsked = s.words.stream().anyMatch(w -> WHO_WORDS.contains(w.text()));
+    // "who is allowed to record decisions": decisions at all, not the gate whose label says "decisions are recorded"
+    if (s.whoAsked && s.action != null && s.cued.get(Intent.PERMISSION) >= 2 && s.thing != null
+        && !s.thing.at().isEmpty() && s.thing.at().stream().allMatch(i -> i < s.words.size()
+        && KIND_WORDS.contains(s.words.get(i).text()))) {
+      s.thing = null;
+      s.group = null;
+      s.check = null;
+      add(s.scores, Intent.PERMISSION, 6);
+    }
     s.actorNamed = s.actor != null && !s.actor.at().isEmpty();
     // "who's Krzysztof and what does he own", "which checks does Ewa own": that person, their role and what they own
     // "list every check I own", "co należy do mnie": the asker's own
@@ -1904,6 +1928,13 @@ public final class QuestionReader {
     }
     if (s.goLive) {
       add(s.scores, Intent.BLOCKERS, 8);
+    }
+    // "which auth mode + store is the console running on", "sesja pulpitu - jaki auth i magazyn?": the console's own
+    // footing, both asked together (one alone may be a provider's)
+    if (s.words.stream().anyMatch(w -> AUTH_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> STORE_WORDS.contains(w.text()))) {
+      add(s.scores, Intent.SESSION, 8);
+      s.providerMeant = false;
     }
     if (s.environmentAsked) {
       // "which envs have we got and which one is live": listed outright, whatever "live" says of going live
@@ -2014,7 +2045,9 @@ public final class QuestionReader {
     s.ownersListed = s.gatesListed && (s.whoAsked || s.cued.get(Intent.OWNER) >= 2);
     // "which decisions are still open, all of them, with who decides": every decision, none in particular
     // (not "who may record decisions", nor "kod decyzji": a permission and a code)
-    s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed)
+    // ("jakie decyzje infrastrukturalne zapadły": those of the group named)
+    s.decisionsListed = !s.act && (s.thing == null || s.thing.score() < NAMED || s.productionNamed
+        || s.thing == s.group)
         && s.cued.get(Intent.PERMISSION) < 2 && s.action != Action.ACCEPT && !codeAsked(s.words)
         && s.words.stream().noneMatch(w -> PEOPLE_WORDS.contains(w.text())) && !s.permissionNamed
         && s.words.stream().anyMatch(w -> DECISIONS_PLURAL.contains(w.text()))
@@ -2569,6 +2602,19 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PERMISSION, HOLDERS + held, List.of(call("summary", null, null)), null,
           null, null, null);
     }
+    // "how long did each step of the connection check take", "ile ms zajął replay w dry runie": the last run told
+    // whole, each step with the time it took (and the run that passed, asked of: "w udanym checku połączenia")
+    String timed = s.first == Intent.ACT_REQUEST || s.words.stream().noneMatch(w -> DURATION_WORDS.contains(w.text()))
+        ? null : s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED ? s.pipeline.id()
+        : s.check != null && s.check.score() >= NAMED ? pipelineOf(s.scenario, s.check.id()) : null;
+    if (timed != null) {
+      Set<String> asks = new java.util.HashSet<>(Set.of(ASKS_DURATION));
+      if (s.words.stream().anyMatch(w -> PASSED_RUN_WORDS.contains(w.text()))) {
+        asks.add(ASKS_PASSED);
+      }
+      return new Question(s.language, Intent.PIPELINE_RESULT, timed, List.of(call("lastRun", "pipeline", timed)),
+          s.actor == null ? null : s.actor.id(), s.action, null, null, Set.copyOf(asks));
+    }
     // "which steps does the dry-run go thru", "jakie kroki ma kontrola połączenia": the pipeline's steps in order
     // (steps in the plural: "what did the isolation step prove" asks of one)
     if (s.first != Intent.ACT_REQUEST && s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED
@@ -2596,11 +2642,11 @@ public final class QuestionReader {
     // bazy": what one step of the console's own pipelines found, asked by its words, not by the check it proves
     String evidence = s.first == Intent.ACT_REQUEST ? null : evidenceAsked(s);
     if (evidence != null) {
-      // ("whats the cert fingerprint from the run that passed": that run's, when the last one did not pass)
+      // (and the run that passed, when the last one did not: "która wersja postgresa odpowiedziała" after a failed
+      // run asks what the last run that got that far found)
       return new Question(s.language, Intent.PIPELINE_RESULT, evidence,
           List.of(call("lastRun", "pipeline", pipelineOf(s.scenario, evidence)), call("check", "id", evidence)),
-          s.actor == null ? null : s.actor.id(), s.action, null, null, s.words.stream().anyMatch(w ->
-          PASSED_RUN_WORDS.contains(w.text())) ? Set.of(ASKS_PASSED) : Set.of());
+          s.actor == null ? null : s.actor.id(), s.action, null, null, Set.of(ASKS_PASSED));
     }
     // "the operator isolation check has my name on it - do I need to sign it?": a check a run proves, or one that
     // follows from other evidence, is signed by nobody
@@ -2648,6 +2694,17 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PROVIDER, s.provider.id(),
           List.of(call("provider", "provider", s.provider.id())), s.actor == null ? null : s.actor.id(), s.action,
           null, null);
+    }
+    // "last few entries of the audit trail pls - who did what", "show me the last 5 audit entries": the trail's
+    // latest entries (the auditor's role is no reading of "audit")
+    if (s.first != Intent.ACT_REQUEST && s.cued.get(Intent.COUNT) < 3 && auditTrailAsked(s.words)
+        && (s.actor == null || s.actor.at().stream().allMatch(i -> i < s.words.size()
+        && AUDIT_LOG_WORDS.contains(s.words.get(i).text())))) {
+      // ("the last 5": as many as asked, within reason)
+      int limit = s.words.stream().map(Word::text).filter(w -> w.matches("[1-9][0-9]?")).mapToInt(Integer::parseInt)
+          .findFirst().orElse(10);
+      return new Question(s.language, Intent.RECENT, null, List.of(call("recentChanges", "limit", Math.min(limit,
+          50))), null, s.action, null, null);
     }
     // "audit log - how many events so far", "ile zdarzeń jest w dzienniku": the journal's length
     if (s.first != Intent.ACT_REQUEST && s.cued.get(Intent.COUNT) >= 3
@@ -2904,6 +2961,14 @@ public final class QuestionReader {
         && !s.words.isEmpty() && WHO_OPENERS.contains(s.words.get(0).text())
         && s.words.stream().noneMatch(w -> ASKER_WORDS.contains(w.text()))) {
       asks.add(ASKS_WHO);
+    }
+    // "evidence hash on the chamber map sign-off?": the hash its sign-off recorded
+    if (s.reading.intent() == Intent.STATUS && s.words.stream().anyMatch(w -> HASH_WORDS.contains(w.text()))) {
+      asks.add(ASKS_HASH);
+    }
+    // "what can the customer service lead do in here, permissions": what they may do at all as well
+    if (s.reading.intent() == Intent.TASKS && s.words.stream().anyMatch(w -> PERMISSION_NOUNS.contains(w.text()))) {
+      asks.add(ASKS_PERMISSIONS);
     }
     // "which step of the dry run failed": a run that passed is said to have none
     if (s.reading.intent() == Intent.PIPELINE_RESULT
@@ -3323,7 +3388,9 @@ public final class QuestionReader {
               actor, c.action(), environment, c.ownersListed() ? call("blockers", "owners", true)
                   : call("blockers", null, null));
       case STATUS, WHY -> c.decisionsListed()
-          ? question(lang, Intent.STATUS, "decisions", actor, c.action(), environment, call("decisions", null, null))
+          ? question(lang, Intent.STATUS, "decisions", actor, c.action(), environment, c.thing() != null
+              && c.thing() == c.group() && c.thing().score() >= NAMED && !c.productionNamed()
+              ? call("decisions", "group", c.group().id()) : call("decisions", null, null))
           : c.thing() == null || c.productionNamed()
           ? question(lang, Intent.BLOCKERS, c.status() != null ? c.status() : c.production(), actor, c.action(),
               environment, call("blockers", null, null))
@@ -3548,7 +3615,7 @@ public final class QuestionReader {
   static final String COMPARED = "compare:";
   private static final Set<String> NEXT_WORDS = WordSet.of("next", "nastepny", "nastepna", "nastepne",
       "kolejny", "kolejna", "kolejne");
-  private static final Set<String> PERMISSION_NOUNS = WordSet.of("permission", "permissions", "rights",
+  private static final Set<String> PERMISSION_NOUNS = WordSet.of("permission", "permissions", "perms", "rights",
       "uprawnien", "uprawnienia", "uprawnieniach", "prawa");
   private static final Set<String> MORE_WORDS = WordSet.of("more", "most", "fewer", "less", "wiecej",
       "najwiecej", "mniej", "najmniej", "bigger", "wieksza", "wiekszy");
@@ -3753,10 +3820,29 @@ public final class QuestionReader {
   private static final Set<String> RUN_COUNT_WORDS = WordSet.of("runs", "times", "razy", "przebiegi",
       "przebiegow", "przebiegach", "uruchomien", "uruchomienia", "dryruns");
 
+  private static final Set<String> AUTH_WORDS = WordSet.of("auth", "authentication", "login", "logowanie",
+      "uwierzytelnianie", "identity");
+  private static final Set<String> STORE_WORDS = WordSet.of("store", "storage", "magazyn", "przechowywanie");
+
+  /** "how many connection checks were run", "ile testów połączenia uruchomiono": runs counted by their verb. */
+  private static boolean ranPassive(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (RAN_PASSIVE.contains(text) || text.equals("run") && i > 0
+          && Set.of("were", "was", "been", "got").contains(words.get(i - 1).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> RAN_PASSIVE = WordSet.of("ran", "executed", "uruchomiono", "puszczono",
+      "odpalono", "wykonano");
+
   /** The pipeline whose runs a question counts ("how many dry-runs have passed", "ile razy szedł connection"). */
   private static String runsCounted(Scan s) {
     if (s.cued.get(Intent.COUNT) < 3 && !timesAsked(s.words)
-        || s.words.stream().noneMatch(w -> RUN_COUNT_WORDS.contains(w.text()))) {
+        || s.words.stream().noneMatch(w -> RUN_COUNT_WORDS.contains(w.text())) && !ranPassive(s.words)) {
       return null;
     }
     if (s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED) {
@@ -4519,9 +4605,9 @@ public final class QuestionReader {
 
   private static final Set<String> GATE_DONE_WORDS = WordSet.of("done", "ready", "closed", "close", "closes",
       "finish", "finishes", "green", "clear", "unblocked", "unblock", "unblocks", "pass", "passes", "passed",
-      "przejdzie", "przejda");
+      "przejdzie", "przejda", "complete", "completed");
   private static final Set<String> DONE_STEMS = WordSet.of("gotow", "zamkn", "domkn", "zakoncz", "skoncz",
-      "zielon", "odblok", "zaliczon", "zrobion", "zaakceptowan");
+      "zielon", "odblok", "zaliczon", "zrobion", "zaakceptowan", "kompletn");
 
   /**
    * Where a what-if's condition ends: at the first word that opens the question it asks ("does", "will", "is",
@@ -5057,6 +5143,22 @@ public final class QuestionReader {
         || words.stream().anyMatch(w -> AUDIT_LOG_WORDS.contains(w.text()))
         && words.stream().anyMatch(w -> ENTRY_WORDS.contains(w.text())));
   }
+
+  /**
+   * "the last few entries of the audit trail", "ostatnie wpisy w dzienniku audytu": its latest entries, several
+   * ("the last entry in the audit log" is one, the last write).
+   */
+  private static boolean auditTrailAsked(List<Word> words) {
+    boolean several = words.stream().anyMatch(w -> RECENT_WORDS.contains(w.text()));
+    return words.stream().anyMatch(w -> AUDIT_LOG_WORDS.contains(w.text()))
+        && words.stream().anyMatch(w -> EVENT_WORDS.contains(w.text()) || several && TRAIL_WORDS.contains(w.text()))
+        && (several || words.stream().anyMatch(w -> LAST_WORDS.contains(w.text())));
+  }
+
+  private static final Set<String> TRAIL_WORDS = WordSet.of("trail", "log", "journal", "sciezka", "sciezce",
+      "sciezki", "dziennik", "dzienniku", "logu");
+  private static final Set<String> RECENT_WORDS = WordSet.of("recent", "few", "ostatnie", "ostatnich", "najnowsze",
+      "kilka");
 
   /** One entry of the log: "the latest thing in the audit log" asks for one, not the changes of the last hour. */
   private static final Set<String> ENTRY_WORDS = WordSet.of("thing", "entry", "event", "record", "wpis", "wpisem",

@@ -387,8 +387,14 @@ public final class ReadinessFacts {
 
   /** Every decision of the scenario (a check with options), in checklist order: its value or none yet, and who decides. */
   public Map<String, Object> decisions() {
+    return decisions(null);
+  }
+
+  /** The decisions of one gate or group ({@code groupId}; null or unknown: of the whole cutover). */
+  public Map<String, Object> decisions(String groupId) {
+    GroupView within = groupId == null ? null : group(groupId);
     List<Map<String, Object>> decisions = new ArrayList<>();
-    for (GroupView group : allGroups()) {
+    for (GroupView group : within == null ? allGroups() : List.of(within)) {
       for (CheckView check : group.checks()) {
         Map<String, Object> brief = check(check.id());
         if (brief != null && brief.get("options") != null) {
@@ -397,6 +403,10 @@ public final class ReadinessFacts {
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
+    if (within != null) {
+      out.put("id", within.id());
+      out.put("label", within.label());
+    }
     out.put("decisions", decisions);
     return out;
   }
@@ -482,6 +492,8 @@ public final class ReadinessFacts {
     if (check.signOff() != null) {
       out.put("signedOffBy", check.signOff().actor());
       out.put("signedOffByName", actorName(check.signOff().actor()));
+      // "evidence hash on the chamber map sign-off?": what the sign-off accepted, as the trail records it
+      putIfPresent(out, "evidenceHash", check.signOff().evidenceHash());
       if (check.signOff().value() == null) {
         putIfPresent(out, "signedBefore", signedBefore(check.id(), dependencies(check)));
       }
@@ -696,6 +708,7 @@ public final class ReadinessFacts {
       s.put("proves", view.steps().stream().anyMatch(v -> v.id().equals(step.id()) && v.check() != null));
       s.put("status", step.status());
       s.put("detail", step.detail(lang));
+      s.put("ms", step.ms());
       steps.add(s);
     }
     out.put("steps", steps);
@@ -711,12 +724,16 @@ public final class ReadinessFacts {
     out.put("at", event.at());
     out.put("target", run.path("target").asText(""));
     List<String> steps = new ArrayList<>();
+    List<String> timed = new ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode step : run.path("steps")) {
       String polish = step.path("detailPl").asText("");
-      steps.add(stepSaid(view, step.path("id").asText()) + " \""
-          + (lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText()) + "\"");
+      String said = " \"" + (lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText()) + "\"";
+      steps.add(stepSaid(view, step.path("id").asText()) + said);
+      // ("how long did the tls step take in the run that passed")
+      timed.add(stepSaid(view, step.path("id").asText()) + " (" + step.path("ms").asLong() + " ms)" + said);
     }
     out.put("steps", String.join("; ", steps));
+    out.put("stepsTimed", String.join("; ", timed));
     return out;
   }
 

@@ -37,11 +37,12 @@ class CopilotRound18ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "cars|if Agnieszka records the retention and signs the DPIA, is the licensing gate done?|en|^Yes: with "
           + "\"Retention of licence scans\" \\[licence.retention] and \"DPIA for driver data\" \\[licence.dpia] done, "
-          + "\"Driver licence checks are approved\" \\[licensing] would be complete\\.$",
+          + "\"Driver licence checks are approved\" \\[licensing] would be complete: 3 of 3 checks done, "
+          + "LICENCE_CHECKS_APPROVED\\.$",
       "cars|jeśli zapiszę przechowywanie skanów i podpiszę DPIA, to czy weryfikacja praw jazdy będzie gotowa?|pl|"
           + "^Tak: po zrobieniu \"Przechowywanie skanów prawa jazdy\" \\[licence.retention] i \"DPIA dla danych "
           + "kierowców\" \\[licence.dpia] kompletne będzie też \"Weryfikacja praw jazdy jest zatwierdzona\" "
-          + "\\[licensing]\\.$",
+          + "\\[licensing]: 3 z 3 kontroli, LICENCE_CHECKS_APPROVED\\.$",
       "cars|if I sign the DPIA, will the licensing gate be done?|en|^\"DPIA for driver data\" \\[licence.dpia] cannot "
           + "be done yet: first it waits for \"Retention of licence scans\" \\[licence.retention]\\. No: even with",
       "bfg|jak Olena znowu zaakceptuje sekrety i auth, to czy rehearsal cutover będzie zamknięty?|pl|^Nie: nawet po "

@@ -38,7 +38,8 @@ class CopilotRound19ClassesTest {
       "hotels|mwrobel|czy możemy już ruszać z nowym systemem?|pl|^Produkcja ma status NO-GO dla sudety-pg-adapter",
       "hotels|pnowak|if I sign the receipt layout and the KAS registration, is fiscal done and can we go live?|en|"
           + "^Yes: with \"Receipt layout with NIP\" \\[fiscal.receipt-layout] and \"Registers enrolled with KAS\" "
-          + "\\[fiscal.register-enrolled] done, \"Fiscal receipts are approved\" \\[fiscal] would be complete\\. "
+          + "\\[fiscal.register-enrolled] done, \"Fiscal receipts are approved\" \\[fiscal] would be complete: 3 of 3 "
+          + "checks done, FISCAL_APPROVED\\. "
           + "Production would still be NO-GO, waiting for \"OTA channels are in sync\" \\[channels]",
       "hotels|pnowak|who besides me is still holding things up?|en|^Besides you, the open checks of \"Hotels "
           + "go-live\" \\[go-live] wait for: Agnieszka Górska",

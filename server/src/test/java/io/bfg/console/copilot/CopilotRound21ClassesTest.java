@@ -51,7 +51,8 @@ class CopilotRound21ClassesTest {
       "transit|ewisniewska|jesli Aga zaakceptuje retencje a ja podstawe to prywatnosc gotowa? a caly start?|pl|^Tak: "
           + "po zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] i tego, co "
           + "Agnieszka Kowalczyk ma jeszcze do zatwierdzenia .* kompletne będzie też \"Ochrona "
-          + "danych pasażerów jest zatwierdzona\" \\[privacy]\\. Produkcja nadal miałaby NO-GO, czekając na",
+          + "danych pasażerów jest zatwierdzona\" \\[privacy]: 3 z 3 kontroli, PRIVACY_CLEARED\\. Produkcja nadal "
+          + "miałaby NO-GO, czekając na",
       "transit|jwojcik|gdyby Ewa jeszcze raz klepnela podstawe prawna, prywatnosc bedzie gotowa?|pl|^Nie: nawet po "
           + "zrobieniu \"Podstawa prawna sprawdzania uprawnień\" \\[privacy\\.eligibility-basis] do kompletu "
           + "\"Ochrona danych pasażerów jest zatwierdzona\" \\[privacy] nadal będzie brakować: Okres przechowywania",

@@ -29,7 +29,8 @@ class CopilotRound22ClassesTest {
   @DisplayName("round twenty-two's classes")
   @CsvSource(delimiter = '|', value = {
       "library|akaminska|jak Tomek potwierdzi zasoby to katalog bedzie gotowy?|pl|^Tak: po zrobieniu \"Zasoby 11 "
-          + "filii\" \\[catalogue\\.holdings] kompletne będzie też \"Katalog jest zmapowany\" \\[catalogue]\\.",
+          + "filii\" \\[catalogue\\.holdings] kompletne będzie też \"Katalog jest zmapowany\" \\[catalogue]: 4 z 4 "
+          + "kontroli, CATALOGUE_MAPPED\\.",
       "library|mzielinska|jesli Tomek ponownie potwierdzi zasoby filii to ile bedzie gotowych bramek?|pl|^Wtedy "
           + "gotowych byłoby 2 z 7 bramek integracji\\.",
       "library|akaminska|recommend me a good crime novel for the weekend|en|^That is outside what I can answer",
