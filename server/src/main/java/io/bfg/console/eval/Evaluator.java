@@ -742,7 +742,7 @@ public final class Evaluator {
           return Texts.fill(Texts.STALE.in(lang), "owner", owner, "at", signOff.at());
         }
         if (a.status[i] == Status.BLOCKED) {
-          return Texts.fill(Texts.HELD.in(lang), "owner", owner, "blocker", nodes[a.blockedBy[i]].id);
+          return Texts.fill(Texts.HELD.in(lang), "owner", owner, "blocker", named(nodes[a.blockedBy[i]]));
         }
         return c.kind() == CheckKind.DECISION
             ? Texts.fill(Texts.DECIDED_BY.in(lang), "value", optionLabel(c, signOff.value()), "owner", owner,
@@ -750,7 +750,7 @@ public final class Evaluator {
             : Texts.fill(Texts.ACCEPTED_BY.in(lang), "owner", owner, "at", signOff.at());
       }
       if (a.status[i] == Status.BLOCKED) {
-        return Texts.fill(Texts.BLOCKED_BY.in(lang), "blocker", nodes[a.blockedBy[i]].id);
+        return Texts.fill(Texts.BLOCKED_BY.in(lang), "blocker", named(nodes[a.blockedBy[i]]));
       }
       return switch (c.kind()) {
         case OWNER_ACCEPTANCE, DECISION -> a.status[i] == Status.READY ? null
@@ -762,6 +762,11 @@ public final class Evaluator {
         }
         case DERIVED -> null;
       };
+    }
+
+    /** What a blocker is called on the page: its label in the page's language, not its id. */
+    String named(Node node) {
+      return node.check != null ? checkLabel(node.check) : text(node.group.label());
     }
 
     /**

@@ -12,13 +12,14 @@ final class Texts {
       "Stale: the evidence {owner} accepted at {at} has changed; sign off again",
       "Nieaktualne: dowody zaakceptowane przez: {owner} ({at}) zmieniły się; zaakceptuj ponownie");
   static final Label HELD = new Label(
-      "Signed off by {owner}, but {blocker} is no longer ready",
-      "Zaakceptowane przez: {owner}, ale {blocker} nie jest już gotowe");
+      "Signed off by {owner}, but \"{blocker}\" is no longer ready",
+      "Zaakceptowane przez: {owner}, ale „{blocker}” nie jest już gotowe");
   static final Label WAITING_FOR_PIPELINE = new Label("Waiting for {pipeline}", "Czeka na: {pipeline}");
   static final Label PIPELINE_CONNECTION = new Label("connection check", "kontrola połączenia");
   static final Label PIPELINE_DRY_RUN = new Label("dry-run", "próba migracji (dry-run)");
   static final Label PIPELINE_IDENTITY = new Label("identity check", "kontrola tożsamości");
-  static final Label BLOCKED_BY = new Label("Blocked until {blocker} is ready", "Zablokowane do czasu gotowości: {blocker}");
+  static final Label BLOCKED_BY = new Label("Blocked until \"{blocker}\" is ready",
+      "Zablokowane do czasu gotowości: „{blocker}”");
   static final Label ROWS = new Label("{n} rows", "Rekordów: {n}");
   static final Label NOT_WRITTEN = new Label("Not written yet", "Jeszcze bez zapisu");
   static final Label RUN_NONE = new Label("not run", "nieuruchomiony");

@@ -57,7 +57,10 @@ final class Failures {
 
   private static Reason reason(Throwable failure, TargetEndpoint endpoint) {
     String where = endpoint == null ? null : endpoint.host() + ":" + endpoint.port();
-    if (failure instanceof StepFailed || failure instanceof TlsProbe.TlsRefused) {
+    if (failure instanceof StepFailed verdict) {
+      return new Reason(verdict.getMessage(), verdict.messagePl);
+    }
+    if (failure instanceof TlsProbe.TlsRefused) {
       return new Reason(failure.getMessage(), null);
     }
     if (failure instanceof PgException pg) {

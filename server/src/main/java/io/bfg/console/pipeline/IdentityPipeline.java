@@ -1,5 +1,7 @@
 package io.bfg.console.pipeline;
 
+import io.bfg.console.model.Label;
+
 import io.bfg.console.auth.TokenRules;
 import io.bfg.console.eval.Checksums;
 import io.bfg.console.model.Actor;
@@ -91,10 +93,13 @@ final class IdentityPipeline implements PipelineSteps {
   }
 
   private Future<StepOutcome> discovery() {
-    List<String> missing = settings.missing();
+    List<Label> missing = settings.missing();
     if (!missing.isEmpty()) {
-      throw new StepFailed("not set: " + String.join("; ", missing) + ". The identity check proves the IdP the "
-          + "console would trust with these; nothing was contacted");
+      throw new StepFailed("not set: " + String.join("; ", missing.stream().map(Label::en).toList())
+          + ". The identity check proves the IdP the console would trust with these; nothing was contacted",
+          "nie ustawiono: " + String.join("; ", missing.stream().map(Label::pl).toList())
+          + ". Kontrola tożsamości sprawdza dostawcę tożsamości, któremu konsola by z nimi zaufała; z nikim się nie "
+          + "łączono");
     }
     String issuer = settings.issuerId();
     String transport = transport("CONSOLE_OIDC_ISSUER", issuer);

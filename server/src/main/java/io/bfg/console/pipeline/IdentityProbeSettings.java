@@ -1,5 +1,6 @@
 package io.bfg.console.pipeline;
 
+import io.bfg.console.model.Label;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,20 +41,25 @@ public record IdentityProbeSettings(String issuer, String clientId, String audie
     return audience != null ? audience : clientId;
   }
 
-  /** The variables the check cannot run without, each with why; empty when it can run. */
-  List<String> missing() {
-    List<String> out = new ArrayList<>();
+  /** The variables the check cannot run without, each with why (in English and Polish); empty when it can run. */
+  List<Label> missing() {
+    List<Label> out = new ArrayList<>();
     if (issuer == null) {
-      out.add("CONSOLE_OIDC_ISSUER (the issuer to prove, e.g. https://login.example.com/realms/bfg)");
+      out.add(new Label("CONSOLE_OIDC_ISSUER (the issuer to prove, e.g. https://login.example.com/realms/<realm>)",
+          "CONSOLE_OIDC_ISSUER (wydawca do sprawdzenia, np. https://login.example.com/realms/<realm>)"));
     }
     if (expectedAudience() == null) {
-      out.add("CONSOLE_OIDC_AUDIENCE or CONSOLE_OIDC_CLIENT_ID (the audience a token for the console must name)");
+      out.add(new Label("CONSOLE_OIDC_AUDIENCE or CONSOLE_OIDC_CLIENT_ID (the audience a token for the console must "
+          + "name)", "CONSOLE_OIDC_AUDIENCE lub CONSOLE_OIDC_CLIENT_ID (odbiorca, którego musi wskazać token dla "
+          + "konsoli)"));
     }
     if (probeClientId == null) {
-      out.add("CONSOLE_OIDC_PROBE_CLIENT_ID (a client allowed the client-credentials grant)");
+      out.add(new Label("CONSOLE_OIDC_PROBE_CLIENT_ID (a client allowed the client-credentials grant)",
+          "CONSOLE_OIDC_PROBE_CLIENT_ID (klient z prawem do grantu client-credentials)"));
     }
     if (probeClientSecret == null) {
-      out.add("CONSOLE_OIDC_PROBE_CLIENT_SECRET (that client's secret)");
+      out.add(new Label("CONSOLE_OIDC_PROBE_CLIENT_SECRET (that client's secret)",
+          "CONSOLE_OIDC_PROBE_CLIENT_SECRET (sekret tego klienta)"));
     }
     return out;
   }

@@ -481,7 +481,7 @@ class VltavaCareScenarioTest {
       // the medical director's sign-off rests on the restore drill, which is no longer ready: held, not stale
       assertThat(check(e, "fallback.clinical-signoff")).extracting("status", "blockedBy", "evidence").containsExactly(
           "BLOCKED", "fallback.restore-drill",
-          "Signed off by MUDr. Jana Dvořáková, but fallback.restore-drill is no longer ready");
+          "Signed off by MUDr. Jana Dvořáková, but \"Restore drill\" is no longer ready");
       assertThat(Stream.of("claims.tariff-map", "fallback.legacy-readonly", "switchover.patient-notice")
           .map(id -> check(e, id).status())).containsOnly("READY");
       assertThat(headline(e)).isEqualTo(new Headline(7, "BLOCKED_PENDING_CLAIMS", "claims.test-batch", BILLING));
@@ -493,7 +493,11 @@ class VltavaCareScenarioTest {
       Evaluation e = signDpia(session()).revoke("dpia.hosting-region", IT).evaluate();
 
       assertThat(check(e, "dpia.processor-agreement")).extracting("status", "blockedBy", "evidence").containsExactly(
-          "BLOCKED", "dpia.hosting-region", "Signed off by Mgr. Lukáš Horák, but dpia.hosting-region is no longer ready");
+          "BLOCKED", "dpia.hosting-region", "Signed off by Mgr. Lukáš Horák, but \"Hosting region\" is no longer ready");
+      // named by its label in the page's language, never by its id
+      assertThat(check(signDpia(session()).revoke("dpia.hosting-region", IT).evaluate(Lang.PL),
+          "dpia.processor-agreement").evidence())
+          .isEqualTo("Zaakceptowane przez: Mgr. Lukáš Horák, ale „Region hostingu” nie jest już gotowe");
       assertThat(group(e, "dpia")).extracting("status", "done", "decision")
           .containsExactly("REVIEW", 2, "BLOCKED_PENDING_DPIA");
       assertThat(headline(e)).isEqualTo(new Headline(3, "BLOCKED_PENDING_DPIA", "dpia.hosting-region", IT));

@@ -191,6 +191,10 @@ class IdentityCheckTest {
     assertThat(stepStatuses(run)).containsExactly("FAILED", "SKIPPED", "SKIPPED", "SKIPPED");
     assertThat(step(run, "discovery").getString("detail")).startsWith("not set: CONSOLE_OIDC_ISSUER")
         .doesNotContain("PROBE");
+    // said in Polish too, and with no company's realm for an example
+    assertThat(step(run, "discovery").getString("detailPl")).startsWith("nie ustawiono: CONSOLE_OIDC_ISSUER (wydawca")
+        .doesNotContain("PROBE");
+    assertThat(step(run, "discovery").getString("detail")).contains("/realms/<realm>").doesNotContain("bfg");
     assertThat(count(console.api().evaluation(), "identity")).isEqualTo("0/4");
   }
 
