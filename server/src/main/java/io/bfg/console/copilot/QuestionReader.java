@@ -2602,6 +2602,10 @@ public final class QuestionReader {
       return new Question(s.language, Intent.PERMISSION, HOLDERS + held, List.of(call("summary", null, null)), null,
           null, null, null);
     }
+    // "co znaczy, że RLS jest wymuszone w dry-runie": what RLS is, though the dry-run's own words are there too
+    if (s.first != Intent.ACT_REQUEST && s.terms.contains("rls")) {
+      return new Question(s.language, Intent.MEANING, String.join(" ", s.terms), List.of(), null, null, null, null);
+    }
     // "how long did each step of the connection check take", "ile ms zajął replay w dry runie": the last run told
     // whole, each step with the time it took (and the run that passed, asked of: "w udanym checku połączenia")
     String timed = s.first == Intent.ACT_REQUEST || s.words.stream().noneMatch(w -> DURATION_WORDS.contains(w.text()))
@@ -5898,7 +5902,9 @@ public final class QuestionReader {
       steps.put(word, dryRun.get(1));
     }
     // (RLS alone is also the connection check's "does the role bypass RLS": forced is the dry-run's)
-    for (String word : List.of("forced", "wymuszony", "wymuszone", "wymuszona", "wymusza")) {
+    // ("which policy is in force now" is no RLS: the verb's other forms are)
+    for (String word : List.of("forced", "enforce", "enforces", "enforced", "wymuszony", "wymuszone", "wymuszona",
+        "wymusza", "wymusil", "wymusila", "wymusilo")) {
       steps.put(word, dryRun.get(2));
     }
     return Map.copyOf(steps);
@@ -6304,6 +6310,11 @@ public final class QuestionReader {
           && words.get(i + 1).text().equals("to") && Set.of("jest", "sa", "za").contains(words.get(i + 2).text())) {
         return true;
       }
+      // "what is RLS", "co to (jest) RLS": a term of the dry-run's after "is" ("wymuszony jest RLS" asks where)
+      if (text.equals("rls") && i > 0 && (Set.of("is", "s", "whats", "to").contains(words.get(i - 1).text())
+          || i > 1 && words.get(i - 1).text().equals("jest") && words.get(i - 2).text().equals("to"))) {
+        return true;
+      }
       // "what is a derived check", "what's a sign-off": an article before a kind of check asks what such a thing is
       if (ARTICLES.contains(text) && i > 0 && Set.of("is", "s", "whats").contains(words.get(i - 1).text())
           && words.subList(i + 1, Math.min(words.size(), i + 3)).stream().anyMatch(w -> CONCEPTS.containsKey(
@@ -6340,7 +6351,8 @@ public final class QuestionReader {
       if (concept != null && !namesAThing && !concepts.contains(concept)) {
         concepts.add(concept);
       }
-      String term = inNames.contains(i) ? null : TERMS.get(text);
+      // ("co znaczy, że RLS jest wymuszone w dry-runie": the dry-run's own word, when no name of the scenario's has it)
+      String term = inNames.contains(i) ? null : text.equals("rls") ? "rls" : TERMS.get(text);
       if (term != null && !out.contains(term)) {
         out.add(term);
       }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * zrobieniu" is no claim about now); what someone may do at all, asked with their tasks; who may record decisions,
  * though a gate's label says "decisions are recorded"; the decisions of one gate; the audit trail's latest entries,
  * though "audit" begins the auditor's role; the hash a sign-off accepted; runs counted by "were run"; the console's
- * auth and store asked together. Every answer also passes the validator (the fixture asserts it).
+ * auth and store asked together; what RLS and its forcing mean, though the dry-run's words are there too. Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 35: step timings, the last good run's findings, a gate's decisions, the audit trail")
 class CopilotRound35ClassesTest {
@@ -61,7 +61,13 @@ class CopilotRound35ClassesTest {
       "hansa|mwisniewski|how many connection tests got run?|en|^Among the recorded changes the connection pipeline "
           + "finished 3 times, started by Piotr Kaczmarek: 1 passed, 2 did not\\.",
       "grojec|it_tomasz|auth + storage of this console right now?|en|^The live session keeps its state in file-local "
-          + "with auth mock-auth-header"})
+          + "with auth mock-auth-header",
+      "grojec|audytor_jan|what is RLS|en|^RLS \\(row-level security\\) lets a session see and write only the rows",
+      "grojec|audytor_jan|co oznacza wymuszone RLS z dry-runu?|pl|^RLS \\(row-level security, zabezpieczenie na "
+          + "poziomie wierszy\\).*\"wymuszone\" \\(FORCE ROW LEVEL SECURITY\\)",
+      "grojec|audytor_jan|did the dry run enforce RLS on every table?|en|- RBAC claims rehearsal "
+          + "\\[dry-run\\.rbac-claims]: PASSED, \"wrote the 19 claim rows .*RLS enabled, forced and with a policy on "
+          + "all 7 tables"})
   void roundThirtyFive(String console, String asker, String question, String lang, String wanted) {
     CopilotFixture.answers(CONSOLES.get(console), asker, question, lang, wanted);
   }
