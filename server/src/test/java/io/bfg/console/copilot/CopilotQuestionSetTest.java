@@ -438,6 +438,20 @@ class CopilotQuestionSetTest {
           "hansa-freight-35.ndjson", false),
       new QuestionSet("hansa", "mwisniewski", "hansa-freight-35-operations.tsv",
           "round thirty-five (middle): hansa-freight, asked by the head of operations", "hansa-freight-35.ndjson",
+          false),
+      new QuestionSet("rckik", "eksp_tomasz", "rckik-kielce-36-dispatch.tsv",
+          "round thirty-six (a new scenario, half-way: a decision changed, a sign-off withdrawn and given again, a "
+              + "passing connection run, a failed dry-run then a passing one): rckik-kielce, asked by the blood issue "
+              + "dispatch lead", "rckik-kielce-36.ndjson", false),
+      new QuestionSet("rckik", "rej_aleksandra", "rckik-kielce-36-clerk.tsv",
+          "round thirty-six (half-way): rckik-kielce, asked by the donor registration clerk",
+          "rckik-kielce-36.ndjson", false),
+      new QuestionSet("tatra", "jbachleda", "tatra-insurance-36-it.tsv",
+          "round thirty-six (early: a decision changed, a sign-off withdrawn and left so, a failed connection run "
+              + "then a passing one, no dry-run): tatra-insurance, asked by the head of IT",
+          "tatra-insurance-36.ndjson", false),
+      new QuestionSet("tatra", "wzwijacz", "tatra-insurance-36-compliance.tsv",
+          "round thirty-six (early): tatra-insurance, asked by the compliance officer", "tatra-insurance-36.ndjson",
           false));
 
   @TestFactory

@@ -50,7 +50,8 @@ class CopilotToolValuesTest {
       "opera|bialystok-opera-32.ndjson", "clinic|clinic-launch-32.ndjson",
       "opole|opole-akademiki-33.ndjson", "karpaty|karpaty-pharma-33.ndjson",
       "darlowo|darlowo-wind-34.ndjson", "wisla|wisla-parcel-34.ndjson",
-      "grojec|grojec-sady-35.ndjson", "hansa|hansa-freight-35.ndjson"})
+      "grojec|grojec-sady-35.ndjson", "hansa|hansa-freight-35.ndjson",
+      "rckik|rckik-kielce-36.ndjson", "tatra|tatra-insurance-36.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
