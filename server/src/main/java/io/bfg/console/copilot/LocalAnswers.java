@@ -1258,7 +1258,7 @@ public final class LocalAnswers {
     List<String> open = new ArrayList<>();
     for (Map<String, Object> check : maps(r.get("checks"))) {
       if (check.get("signedOffByName") != null) {
-        signed.add(t.line("signers.item", check));
+        signed.add(t.line(check.get("decided") != null ? "signers.item.decided" : "signers.item", check));
       } else if (!"READY".equals(check.get("status"))) {
         // (a ready check nobody signed is proven by a run or follows from other evidence)
         open.add(t.line("signers.open.item", check));

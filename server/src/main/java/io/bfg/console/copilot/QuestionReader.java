@@ -1785,6 +1785,12 @@ public final class QuestionReader {
   private static void scorePeople(Scan s) {
     s.forms = forms(s.words);
     s.scores = cueScores(s.words, s.forms);
+    // "jaki ocr będzie na produkcji": what a provider will be in production, said in these very words (as a cue, the
+    // words anywhere, "gdzie będzie produkcja" would ask it of environments)
+    if ((said(s.words, "bedzie", "na", "produkcji") || said(s.words, "will", "be", "in", "production"))
+        && s.all.stream().anyMatch(l -> l.kind() == Kind.PROVIDER && l.score() >= LOOSE_PROVIDER)) {
+      add(s.scores, Intent.PROVIDER, 3);
+    }
     s.tasksWorded = s.scores.get(Intent.TASKS);
     if (s.scores.get(Intent.OUT_OF_SCOPE) > 0 && !s.links.isEmpty()) {
       s.scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(s.words, s.links.stream()
@@ -1928,6 +1934,12 @@ public final class QuestionReader {
     }
     if (s.goLive) {
       add(s.scores, Intent.BLOCKERS, 8);
+    }
+    // "are we live yet or not", "czy już jesteśmy na produkcji": going live asked as a state, said in these very words
+    // (a cue's words may stand anywhere: "are we on ..., is season live up yet" asks of environments)
+    if (!s.environmentAsked && (said(s.words, "are", "we", "live") || said(s.words, "jestesmy", "live")
+        || said(s.words, "jestesmy", "na", "produkcji"))) {
+      add(s.scores, Intent.BLOCKERS, 4);
     }
     // "which auth mode + store is the console running on", "sesja pulpitu - jaki auth i magazyn?": the console's own
     // footing, both asked together (one alone may be a provider's)
@@ -2609,7 +2621,9 @@ public final class QuestionReader {
     // "how long did each step of the connection check take", "ile ms zajął replay w dry runie": the last run told
     // whole, each step with the time it took (and the run that passed, asked of: "w udanym checku połączenia")
     String timed = s.first == Intent.ACT_REQUEST || s.words.stream().noneMatch(w -> DURATION_WORDS.contains(w.text()))
-        ? null : s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED ? s.pipeline.id()
+        ? null : s.check != null && s.check.score() >= NAMED && pipelineOf(s.scenario, s.check.id()) != null
+        && (s.pipeline == null || s.check.score() > s.pipeline.score()) ? pipelineOf(s.scenario, s.check.id())
+        : s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED ? s.pipeline.id()
         : s.check != null && s.check.score() >= NAMED ? pipelineOf(s.scenario, s.check.id()) : null;
     if (timed != null) {
       Set<String> asks = new java.util.HashSet<>(Set.of(ASKS_DURATION));
@@ -3824,6 +3838,20 @@ public final class QuestionReader {
   private static final Set<String> RUN_COUNT_WORDS = WordSet.of("runs", "times", "razy", "przebiegi",
       "przebiegow", "przebiegach", "uruchomien", "uruchomienia", "dryruns");
 
+  /** Whether the question says {@code wanted} word after word, as written. */
+  private static boolean said(List<Word> words, String... wanted) {
+    for (int i = 0; i + wanted.length <= words.size(); i++) {
+      int k = 0;
+      while (k < wanted.length && words.get(i + k).text().equals(wanted[k])) {
+        k++;
+      }
+      if (k == wanted.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Set<String> AUTH_WORDS = WordSet.of("auth", "authentication", "login", "logowanie",
       "uwierzytelnianie", "identity");
   private static final Set<String> STORE_WORDS = WordSet.of("store", "storage", "magazyn", "przechowywanie");
@@ -4976,7 +5004,7 @@ public final class QuestionReader {
   private static final Set<String> FAILED_WORDS = WordSet.of("failed", "fail", "fails", "failing", "broke",
       "padl", "padla", "padlo", "wywalil", "wywalila", "nieudany", "zawiodl", "zawiodla", "blew", "died", "crashed",
       "errored", "wysypal", "wysypala", "wywalilo", "wysypalo", "umarl", "polecial", "poleciala", "polecialo", "killed",
-      "broken", "sank", "tanked", "wykrzaczyl", "wykrzaczylo", "rozwalil", "rozwalilo");
+      "broken", "sank", "tanked", "wykrzaczyl", "wykrzaczylo", "rozwalil", "rozwalilo", "blow", "blown", "exploded");
   private static final Set<String> RUN_DETAIL_WORDS = WordSet.of("step", "steps", "krok", "kroku", "kroki",
       "krokow", "version", "wersja", "wersji", "hit", "endpoint", "cert", "certyfikat", "fingerprint", "failed",
       "twice", "times",
@@ -5573,6 +5601,9 @@ public final class QuestionReader {
       // "co właściwie obejmuje to mapowanie", "what does X cover"
       "obejmuje", "zawiera", "cover", "covers", "include", "includes");
   private static final Set<String> WHAT_WORDS = WordSet.of("what", "whats", "co", "czego");
+  /** Words that only stress the question ("what exactly"): no distance between "what" and its verb. */
+  private static final Set<String> STRESS_WORDS = WordSet.of("exactly", "actually", "really", "dokladnie",
+      "wlasciwie", "wlasnie");
 
   /**
    * "what exactly am I confirming with the reconciliation", "is X ready, and what does it check", "co właściwie
@@ -5594,7 +5625,7 @@ public final class QuestionReader {
         if (ATTEST_VERBS.contains(text) || text.equals("check") && words.get(j - 1).text().equals("it")) {
           return true;
         }
-        between += named.at().contains(j) ? 0 : 1;
+        between += named.at().contains(j) || STRESS_WORDS.contains(text) ? 0 : 1;
       }
     }
     return false;

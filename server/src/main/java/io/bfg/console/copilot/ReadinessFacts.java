@@ -1575,6 +1575,8 @@ public final class ReadinessFacts {
     if (check.signOff() != null) {
       out.put("signedOffByName", actorName(check.signOff().actor()));
       out.put("signedOffAt", check.signOff().at());
+      // "who set the payout limit & to what": a decision's value with who recorded it
+      putIfPresent(out, "decided", check.signOff().value());
     }
     return out;
   }
