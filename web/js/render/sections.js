@@ -153,11 +153,14 @@ function renderProviders(ctx, section) {
     const check = contractCheck(ctx, section, provider);
     if (check) proven.add(check.id);
     const status = knownStatus(check ? check.status : provider.status);
+    // A contract no check proves is only declared (its modes and contract named): never shown as ready.
+    const declared = !check && status === 'READY';
     return h('li', { class: 'provider card', id: check ? domId('check', check.id) : domId('provider', provider.id),
-      dataset: { status: status || 'UNKNOWN' } },
+      dataset: { status: declared ? 'DECLARED' : status || 'UNKNOWN' } },
     h('div', { class: 'card-head' },
       h('h3', { class: 'card-label' }, provider.label),
-      statusPill(status, status === 'READY' ? t('provider.ready') : undefined)),
+      declared ? h('span', { class: 'status status-declared' }, t('provider.declared'))
+        : statusPill(status, status === 'READY' ? t('provider.ready') : undefined)),
     provider.description ? h('p', { class: 'card-desc' }, provider.description) : null,
     h('dl', { class: 'modes' },
       h('div', null, h('dt', null, t('provider.current')), h('dd', null, provider.currentMode)),

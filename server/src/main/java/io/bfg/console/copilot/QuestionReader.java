@@ -1935,7 +1935,7 @@ public final class QuestionReader {
     if (s.goLive) {
       add(s.scores, Intent.BLOCKERS, 8);
     }
-    // "are we live yet or not", "czy już jesteśmy na produkcji": going live asked as a state, said in these very words
+    // "are we live yet or not", "czy już jesteśmy na produkcji": going live asked as a state, in these very words
     // (a cue's words may stand anywhere: "are we on ..., is season live up yet" asks of environments)
     if (!s.environmentAsked && (said(s.words, "are", "we", "live") || said(s.words, "jestesmy", "live")
         || said(s.words, "jestesmy", "na", "produkcji"))) {

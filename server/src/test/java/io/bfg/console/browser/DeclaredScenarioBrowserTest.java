@@ -72,6 +72,9 @@ class DeclaredScenarioBrowserTest extends BrowserTest {
     Locator alerts = suppliers.locator("[id=\"provider-sms-alerts\"]");
     assertThat(alerts).containsText("Leak alerts");
     assertThat(alerts.locator(".meta code")).hasText("LeakAlert.v1");
+    // no check proves its contract: declared, never shown as ready
+    assertThat(alerts).hasAttribute("data-status", "DECLARED");
+    assertThat(alerts.locator(".status")).hasText("Contract declared; no check proves it");
     assertThat(dashboard.sectionBadge("suppliers")).hasText("2/2 mapped");
     assertThat(dashboard.sectionBadge("suppliers")).hasAttribute("data-status", "READY");
 
