@@ -65,7 +65,8 @@ final class CopilotFixture {
       Map.entry("opole", Path.of("server/src/test/resources/scenarios/opole-akademiki")),
       Map.entry("darlowo", Path.of("server/src/test/resources/scenarios/darlowo-wind")),
       Map.entry("grojec", Path.of("server/src/test/resources/scenarios/grojec-sady")),
-      Map.entry("rckik", Path.of("server/src/test/resources/scenarios/rckik-kielce")));
+      Map.entry("rckik", Path.of("server/src/test/resources/scenarios/rckik-kielce")),
+      Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -75,7 +76,7 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik.
+   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

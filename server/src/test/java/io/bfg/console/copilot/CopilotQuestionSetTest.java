@@ -452,7 +452,20 @@ class CopilotQuestionSetTest {
           "tatra-insurance-36.ndjson", false),
       new QuestionSet("tatra", "wzwijacz", "tatra-insurance-36-compliance.tsv",
           "round thirty-six (early): tatra-insurance, asked by the compliance officer", "tatra-insurance-36.ndjson",
-          false));
+          false),
+      new QuestionSet("tczew", "pec_iod_ewa", "tczew-cieplo-37-dpo.tsv",
+          "round thirty-seven (a new scenario, near GO: a sign-off withdrawn and left so, a decision changed, "
+              + "passing connection and dry-run runs): tczew-cieplo, asked by the data protection officer",
+          "tczew-cieplo-37.ndjson", false),
+      new QuestionSet("tczew", "pec_prezes_beata", "tczew-cieplo-37-ceo.tsv",
+          "round thirty-seven (near GO): tczew-cieplo, asked by the CEO", "tczew-cieplo-37.ndjson", false),
+      new QuestionSet("sudety", "pnowak", "sudety-hotels-37-accountant.tsv",
+          "round thirty-seven (near GO: a decision changed twice, two sign-offs withdrawn, two failed connection "
+              + "runs then a passing one, a passing dry-run): sudety-hotels, asked by the chief accountant",
+          "sudety-hotels-37.ndjson", false),
+      new QuestionSet("sudety", "tkowalczyk", "sudety-hotels-37-devops.tsv",
+          "round thirty-seven (near GO): sudety-hotels, asked by the DevOps engineer on call",
+          "sudety-hotels-37.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
