@@ -1054,6 +1054,10 @@ public final class Grounding {
         // "GO is the ready code of ..." names the code, it does not claim the decision
         return;
       }
+      if (HYPOTHETICAL.contains(t.fold())) {
+        // "with X done, production would be GO": a what-if's state, not the evaluation's
+        return;
+      }
     }
     Matcher m = (upper ? GO : GO_LOWER).matcher(s.text);
     while (m.find()) {

@@ -313,6 +313,8 @@ public final class QuestionReader {
         "work on", "zadania", "do zrobienia", "na glowie", "do roboty", "ruszyc", "has to do", "should do",
         "ma zrobic", "can do", "moze zrobic", "pending for", "czeka na", "waiting on", "waits on", "pending on",
         "waiting for me", "waiting on me", "czeka na mnie", "czekaja na mnie");
+    // "na kim teraz wisi start?": who it hangs on is who must act next
+    cues(Intent.NEXT, 4, "na kim wisi", "od kogo zalezy", "na kogo czekamy");
     cues(Intent.NEXT, 2, "next", "what now", "co dalej", "nastepny", "nastepny krok", "kolejny krok", "who must",
         "who has to", "move first", "unblock", "where do i start", "co teraz", "co zrobic", "ma teraz ruch",
         "kto musi", "od czego zaczac", "first step", "what do we do", "what should i do", "what should we do",
@@ -1941,6 +1943,15 @@ public final class QuestionReader {
         || said(s.words, "jestesmy", "na", "produkcji"))) {
       add(s.scores, Intent.BLOCKERS, 4);
     }
+    // "which environment are we actually running in now": the console's own, not a check whose label has the word
+    // "environment" (named by that one word)
+    if (s.thing != null && !s.thing.at().isEmpty() && s.thing.at().stream().allMatch(i -> i < s.words.size()
+        && ENV_NOUNS.contains(s.words.get(i).text())) && s.words.stream().anyMatch(w -> WHICH_ENV.contains(w.text()))) {
+      s.thing = null;
+      s.group = null;
+      s.check = null;
+      add(s.scores, Intent.SESSION, 6);
+    }
     // "which auth mode + store is the console running on", "sesja pulpitu - jaki auth i magazyn?": the console's own
     // footing, both asked together (one alone may be a provider's)
     if (s.words.stream().anyMatch(w -> AUTH_WORDS.contains(w.text()))
@@ -2637,7 +2648,7 @@ public final class QuestionReader {
     // (steps in the plural: "what did the isolation step prove" asks of one)
     if (s.first != Intent.ACT_REQUEST && s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED
         && s.words.stream().anyMatch(w -> STEPS_PLURAL.contains(w.text()))
-        && s.words.stream().anyMatch(w -> WHAT_WHICH.contains(w.text()))
+        && s.words.stream().anyMatch(w -> WHAT_WHICH.contains(w.text()) || ALL_WORDS.contains(w.text()))
         && s.words.stream().noneMatch(w -> FAILED_WORDS.contains(w.text()) || SKIPPED_WORDS.contains(w.text())
         || w.text().startsWith("pass") || w.text().startsWith("przesz") || w.text().startsWith("zalicz"))) {
       return new Question(s.language, Intent.PIPELINE_RESULT, s.pipeline.id(),
@@ -3852,6 +3863,8 @@ public final class QuestionReader {
     return false;
   }
 
+  private static final Set<String> ENV_NOUNS = WordSet.of("environment", "environments", "env", "envs",
+      "srodowisko", "srodowisku", "srodowiska", "srodowiskiem");
   private static final Set<String> AUTH_WORDS = WordSet.of("auth", "authentication", "login", "logowanie",
       "uwierzytelnianie", "identity");
   private static final Set<String> STORE_WORDS = WordSet.of("store", "storage", "magazyn", "przechowywanie");
@@ -5932,6 +5945,10 @@ public final class QuestionReader {
         "polecen", "polecenia")) {
       steps.put(word, dryRun.get(1));
     }
+    // "dry run status + how many rows got replayed": the replay step's rows, not the snapshot's
+    for (String word : List.of("replayed", "zreplayowano", "zreplayowal", "odtworzono", "odtworzyl")) {
+      steps.put(word, dryRun.get(3));
+    }
     // (RLS alone is also the connection check's "does the role bypass RLS": forced is the dry-run's)
     // ("which policy is in force now" is no RLS: the verb's other forms are)
     for (String word : List.of("forced", "enforce", "enforces", "enforced", "wymuszony", "wymuszone", "wymuszona",
@@ -6341,9 +6358,11 @@ public final class QuestionReader {
           && words.get(i + 1).text().equals("to") && Set.of("jest", "sa", "za").contains(words.get(i + 2).text())) {
         return true;
       }
-      // "what is RLS", "co to (jest) RLS": a term of the dry-run's after "is" ("wymuszony jest RLS" asks where)
-      if (text.equals("rls") && i > 0 && (Set.of("is", "s", "whats", "to").contains(words.get(i - 1).text())
-          || i > 1 && words.get(i - 1).text().equals("jest") && words.get(i - 2).text().equals("to"))) {
+      // "what is RLS", "co to (jest) RLS": a term of the dry-run's asked what it is ("wymuszony jest RLS" asks where,
+      // "is rls forced on every table" whether)
+      if (text.equals("rls") && i > 0 && (words.get(i - 1).text().equals("whats") || i > 1
+          && Set.of("is", "s", "to", "jest").contains(words.get(i - 1).text())
+          && Set.of("what", "co", "to").contains(words.get(i - 2).text()))) {
         return true;
       }
       // "what is a derived check", "what's a sign-off": an article before a kind of check asks what such a thing is
