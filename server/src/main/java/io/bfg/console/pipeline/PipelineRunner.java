@@ -250,7 +250,8 @@ public final class PipelineRunner {
       return runPrepared(transcript, null);
     }
     String first = Pipelines.STEPS.get(transcript.pipeline()).get(0);
-    if (targets.embedded()) {
+    // (said only when it is not up yet: "starting" on every run read as if each one restarted it)
+    if (targets.embeddedToStart()) {
       publisher.accept(transcript.running(first,
           "starting the embedded PostgreSQL target (the first start creates it)",
           "uruchamianie wbudowanego PostgreSQL (pierwsze uruchomienie go tworzy)"));

@@ -52,7 +52,8 @@ public final class EmbeddedTarget implements AutoCloseable {
   private final String runtimeRole;
   private final boolean durable;
   private EmbeddedPostgres postgres;
-  private TargetEndpoint endpoint;
+  // volatile: read without the lock by started(), which must not wait for a start under way
+  private volatile TargetEndpoint endpoint;
   private TargetEndpoint admin;
 
   /** {@code names} gives the database and application role; {@code runtimeRole} the role isolation is proven under. */
@@ -84,6 +85,11 @@ public final class EmbeddedTarget implements AutoCloseable {
     this.appRole = names.appRole();
     this.runtimeRole = runtimeRole;
     this.durable = durable;
+  }
+
+  /** Whether the cluster is up (a run then says nothing of starting it); never blocks. */
+  public boolean started() {
+    return endpoint != null;
   }
 
   /** Starts (first time: creates) the cluster and returns how to reach it as the application role. */

@@ -28,8 +28,9 @@ public final class TargetProvider {
     return settings;
   }
 
-  public boolean embedded() {
-    return embedded != null;
+  /** Whether a run must first start (or create) the embedded target. */
+  public boolean embeddedToStart() {
+    return embedded != null && !embedded.started();
   }
 
   public Future<TargetEndpoint> endpoint() {

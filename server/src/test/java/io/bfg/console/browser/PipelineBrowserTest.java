@@ -153,6 +153,11 @@ class PipelineBrowserTest extends BrowserTest {
         .isEqualTo(true);
     assertThat(watcher.feedFrames).as("feed frames of the watching page")
         .anySatisfy(frame -> assertThat(frame).contains("\"type\":\"pipeline\"", "\"step\":\"adapter-replay\""));
+    // the embedded target is said to start on the run that starts it, not on every run after
+    assertThat(watcher.feedFrames).as("the first run's frames")
+        .anySatisfy(frame -> assertThat(frame).contains("\"pipeline\":\"connection\"", "starting the embedded"));
+    assertThat(watcher.feedFrames).as("the dry-run's frames, the target up already")
+        .noneSatisfy(frame -> assertThat(frame).contains("\"pipeline\":\"dry-run\"", "starting the embedded"));
     DashboardPage.screenshot(anna.section("dry-run"), SCREENSHOTS.resolve("pipeline-dry-run-en.png"));
 
     watcher.langButton("pl").click();
