@@ -95,7 +95,8 @@ public final class CopilotTools {
   @Tool("Every decision to record (a check with options): its options, the value chosen if any, its status and who decides; of one gate or group when given")
   public String decisions(@P(value = "a gate or group id or label, to list only its decisions", required = false)
                           String group) {
-    return result(facts.get().decisions(group == null || group.isBlank() ? null : group.trim()));
+    return found(facts.get().decisions(group == null || group.isBlank() ? null : group.trim()),
+        "no gate or group '" + group + "'");
   }
 
   @Tool("One check by id (as a gate lists its checks) or label: status, owner, what blocks it, its sign-off and the command that moves it")

@@ -390,9 +390,12 @@ public final class ReadinessFacts {
     return decisions(null);
   }
 
-  /** The decisions of one gate or group ({@code groupId}; null or unknown: of the whole cutover). */
-  public Map<String, Object> decisions(String groupId) {
-    GroupView within = groupId == null ? null : group(groupId);
+  /** The decisions of one gate or group ({@code group}: its id or label; null: of the whole cutover); null if unknown. */
+  public Map<String, Object> decisions(String group) {
+    GroupView within = group == null ? null : findGroup(group);
+    if (group != null && within == null) {
+      return null;
+    }
     List<Map<String, Object>> decisions = new ArrayList<>();
     for (GroupView group : within == null ? allGroups() : List.of(within)) {
       for (CheckView check : group.checks()) {
@@ -727,10 +730,11 @@ public final class ReadinessFacts {
     List<String> timed = new ArrayList<>();
     for (com.fasterxml.jackson.databind.JsonNode step : run.path("steps")) {
       String polish = step.path("detailPl").asText("");
+      String named = stepSaid(view, step.path("id").asText());
       String said = " \"" + (lang() == Lang.PL && !polish.isEmpty() ? polish : step.path("detail").asText()) + "\"";
-      steps.add(stepSaid(view, step.path("id").asText()) + said);
+      steps.add(named + said);
       // ("how long did the tls step take in the run that passed")
-      timed.add(stepSaid(view, step.path("id").asText()) + " (" + step.path("ms").asLong() + " ms)" + said);
+      timed.add(named + " (" + step.path("ms").asLong() + " ms)" + said);
     }
     out.put("steps", String.join("; ", steps));
     out.put("stepsTimed", String.join("; ", timed));

@@ -62,6 +62,17 @@ class CopilotToolsTest {
   }
 
   @Test
+  @DisplayName("the decisions: all of them, those of one group by id or label, and an error for a group that is none")
+  void decisions() {
+    JsonArray all = new JsonObject(bfg.decisions(null)).getJsonArray("decisions");
+    JsonObject infra = new JsonObject(bfg.decisions("infrastructure"));
+    assertThat(infra.getString("id")).isEqualTo("infrastructure");
+    assertThat(infra.getJsonArray("decisions").size()).isPositive().isLessThan(all.size());
+    assertThat(new JsonObject(bfg.decisions(infra.getString("label"))).getString("id")).isEqualTo("infrastructure");
+    assertThat(new JsonObject(bfg.decisions("no-such-group")).getString("error")).contains("no-such-group");
+  }
+
+  @Test
   @DisplayName("a packet's variables: one by name in any case with its value as the packet renders it, a packet's, all")
   void packetEnv() {
     JsonObject one = new JsonObject(bfg.packetEnv("bfg_release_decision"));
