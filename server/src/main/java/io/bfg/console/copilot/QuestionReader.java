@@ -2637,7 +2637,7 @@ public final class QuestionReader {
         : s.pipeline != null && s.pipeline.score() >= BLOCKER_NAMED ? s.pipeline.id()
         : s.check != null && s.check.score() >= NAMED ? pipelineOf(s.scenario, s.check.id()) : null;
     if (timed != null) {
-      Set<String> asks = new java.util.HashSet<>(Set.of(ASKS_DURATION));
+      Set<String> asks = new HashSet<>(Set.of(ASKS_DURATION));
       if (s.words.stream().anyMatch(w -> PASSED_RUN_WORDS.contains(w.text()))) {
         asks.add(ASKS_PASSED);
       }
@@ -5614,9 +5614,6 @@ public final class QuestionReader {
       // "co właściwie obejmuje to mapowanie", "what does X cover"
       "obejmuje", "zawiera", "cover", "covers", "include", "includes");
   private static final Set<String> WHAT_WORDS = WordSet.of("what", "whats", "co", "czego");
-  /** Words that only stress the question ("what exactly"): no distance between "what" and its verb. */
-  private static final Set<String> STRESS_WORDS = WordSet.of("exactly", "actually", "really", "dokladnie",
-      "wlasciwie", "wlasnie");
 
   /**
    * "what exactly am I confirming with the reconciliation", "is X ready, and what does it check", "co właściwie
@@ -5638,7 +5635,7 @@ public final class QuestionReader {
         if (ATTEST_VERBS.contains(text) || text.equals("check") && words.get(j - 1).text().equals("it")) {
           return true;
         }
-        between += named.at().contains(j) || STRESS_WORDS.contains(text) ? 0 : 1;
+        between += named.at().contains(j) ? 0 : 1;
       }
     }
     return false;

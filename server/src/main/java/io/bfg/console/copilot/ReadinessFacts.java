@@ -390,10 +390,10 @@ public final class ReadinessFacts {
     return decisions(null);
   }
 
-  /** The decisions of one gate or group ({@code group}: its id or label; null: of the whole cutover); null if unknown. */
-  public Map<String, Object> decisions(String group) {
-    GroupView within = group == null ? null : findGroup(group);
-    if (group != null && within == null) {
+  /** The decisions of one gate or group ({@code asked}: its id or label; null: of the whole cutover); null if unknown. */
+  public Map<String, Object> decisions(String asked) {
+    GroupView within = asked == null ? null : findGroup(asked);
+    if (asked != null && within == null) {
       return null;
     }
     List<Map<String, Object>> decisions = new ArrayList<>();
