@@ -66,7 +66,8 @@ final class CopilotFixture {
       Map.entry("darlowo", Path.of("server/src/test/resources/scenarios/darlowo-wind")),
       Map.entry("grojec", Path.of("server/src/test/resources/scenarios/grojec-sady")),
       Map.entry("rckik", Path.of("server/src/test/resources/scenarios/rckik-kielce")),
-      Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")));
+      Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")),
+      Map.entry("gliwice", Path.of("server/src/test/resources/scenarios/gliwice-spp")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -76,7 +77,8 @@ final class CopilotFixture {
    * The console of a scenario by its short name: bfg, vltava, kestrel, wisla, mazovia, odra, baltic, karpaty,
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
-   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew.
+   * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew,
+   * gliwice.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

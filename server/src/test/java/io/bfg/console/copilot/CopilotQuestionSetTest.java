@@ -465,7 +465,20 @@ class CopilotQuestionSetTest {
           "sudety-hotels-37.ndjson", false),
       new QuestionSet("sudety", "tkowalczyk", "sudety-hotels-37-devops.tsv",
           "round thirty-seven (near GO): sudety-hotels, asked by the DevOps engineer on call",
-          "sudety-hotels-37.ndjson", false));
+          "sudety-hotels-37.ndjson", false),
+      new QuestionSet("gliwice", "it_krzysztof", "gliwice-spp-38-admin.tsv",
+          "round thirty-eight (a new scenario, half-way: a decision changed, a sign-off revoked, a passing connection "
+              + "run, a failing identity run, no dry-run): gliwice-spp, asked by the IT systems administrator",
+          "gliwice-spp-38.ndjson", false),
+      new QuestionSet("gliwice", "fin_ewa", "gliwice-spp-38-accountant.tsv",
+          "round thirty-eight (half-way): gliwice-spp, asked by the chief accountant", "gliwice-spp-38.ndjson", false),
+      new QuestionSet("olsztyn", "pwojcik", "olsztyn-wodociagi-38-billing.tsv",
+          "round thirty-eight (early on: a sign-off revoked and signed again, a decision changed, passing connection "
+              + "and dry-run runs): olsztyn-wodociagi, asked by the billing lead",
+          "olsztyn-wodociagi-38.ndjson", false),
+      new QuestionSet("olsztyn", "akaminska", "olsztyn-wodociagi-38-customer-service.tsv",
+          "round thirty-eight (early on): olsztyn-wodociagi, asked by the head of customer service",
+          "olsztyn-wodociagi-38.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
