@@ -11,6 +11,7 @@ import io.bfg.console.eval.Evaluator;
 import io.bfg.console.model.Actor;
 import io.bfg.console.model.CheckDef;
 import io.bfg.console.model.CheckKind;
+import io.bfg.console.model.DataModel;
 import io.bfg.console.model.Lang;
 import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
@@ -168,9 +169,35 @@ public final class CopilotTools {
     return result(facts.get().recentChanges(limit));
   }
 
-  @Tool("The snapshot payload the migration moves: its schema id, total rows, checksum (full and short) and the rows in each batch")
+  @Tool("The snapshot payload the migration moves: its schema id, total rows, checksum (full and short), the rows in "
+      + "each batch and in each table")
   public String snapshot() {
-    return result(now.get().evaluation().snapshot());
+    return result(snapshot(now.get()));
+  }
+
+  static Map<String, Object> snapshot(Now state) {
+    Evaluation.SnapshotView view = state.evaluation().snapshot();
+    Lang lang = Lang.parse(state.evaluation().lang()).orElse(Lang.EN);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("schema", view.schema());
+    out.put("rows", view.rows());
+    out.put("checksum", view.checksum());
+    out.put("checksumShort", view.checksumShort());
+    List<Map<String, Object>> batches = new ArrayList<>();
+    for (Evaluation.BatchView batch : view.batches()) {
+      batches.add(Map.of("id", batch.id(), "label", batch.label(), "rows", batch.rows()));
+    }
+    out.put("batches", batches);
+    List<Map<String, Object>> tables = new ArrayList<>();
+    Map<String, Long> rows = state.scenario().snapshot().rowsByTable();
+    for (DataModel.TableDef table : state.scenario().dataModel().tables()) {
+      String batch = view.batches().stream().filter(b -> b.id().equals(table.batch())).map(Evaluation.BatchView::label)
+          .findFirst().orElse(table.batch());
+      tables.add(Map.of("name", table.name(), "label", table.label() == null ? table.name() : table.label().in(lang),
+          "batch", batch == null ? "" : batch, "rows", rows.getOrDefault(table.name(), 0L)));
+    }
+    out.put("tables", tables);
+    return out;
   }
 
   @Tool("What a decision code such as BLOCKED_PENDING_DRY_RUN means and which groups carry it now")

@@ -10,6 +10,7 @@ import io.bfg.console.model.Label;
 import io.bfg.console.model.PipelineBinding;
 import io.bfg.console.model.Provider;
 import io.bfg.console.model.Scenario;
+import io.bfg.console.model.SectionDef;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,6 +116,16 @@ final class Lexicon {
       label(names, group.label(), 1.0);
       add(names, group.id(), 1.0, false);
       aliases(names, group.aliases());
+      // the page's own heading over the gate alone ("Decision board" over the decisions gate) is how a reader names
+      // it, said whole: a heading's single words often name other things ("Rental stock and deposits")
+      for (SectionDef section : scenario.sections()) {
+        if ("group".equals(section.kind()) && section.title() != null && List.of(group.id()).equals(section.groups())) {
+          names.add(name(section.title().en(), 1.0, false, true));
+          if (section.title().pl() != null && !section.title().pl().equals(section.title().en())) {
+            names.add(name(section.title().pl(), 1.0, false, true));
+          }
+        }
+      }
       entities.add(new Entity(Kind.GROUP, group.id(), names));
       for (CheckDef check : group.checks()) {
         List<Name> checkNames = new ArrayList<>();
@@ -605,7 +616,8 @@ final class Lexicon {
   private void index() {
     Map<Slot, Integer> ids = new HashMap<>();
     List<Set<Integer>> holders = new ArrayList<>();
-    // the things a word's weight counts: a pipeline step's id names its check, but makes none of its words rarer
+    // the things a word's weight counts: a pipeline step's id names its check, a page's heading its gate, but makes
+    // none of its words rarer
     List<Set<Integer>> counted = new ArrayList<>();
     for (int e = 0; e < entities.size(); e++) {
       List<Name> names = entities.get(e).names();
@@ -625,7 +637,7 @@ final class Lexicon {
             index(slot, id);
           }
           holders.get(id).add(e);
-          if (!(name.whole() && entities.get(e).kind() == Kind.CHECK)) {
+          if (!(name.whole() && (entities.get(e).kind() == Kind.CHECK || entities.get(e).kind() == Kind.GROUP))) {
             counted.get(id).add(e);
           }
           nameSlots[n][w] = id;

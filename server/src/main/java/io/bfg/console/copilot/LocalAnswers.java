@@ -82,6 +82,10 @@ public final class LocalAnswers {
       String counted = question.asks().contains(QuestionReader.ASKS_COUNT) && result.get("gatesTotal") != null
           ? t.line("ifDone.gatesThen", result) + " " : question.asks().contains(QuestionReader.ASKS_CODE)
           && result.get("codeThen") != null ? t.line("ifDone.codeThen", result) + " " : "";
+      if (question.asks().contains(QuestionReader.ASKS_EFFECT) && result.get("outcome") == null
+          && !Boolean.TRUE.equals(result.get("alreadyDone")) && result.get("gatesTotal") != null) {
+        return ifDoneEffect(t, result);
+      }
       return counted + ifDone(t, result, question.asks().contains(QuestionReader.ASKS_GO_TOO),
           question.asks().contains(QuestionReader.ASKS_NEXT));
     }
@@ -1363,6 +1367,24 @@ public final class LocalAnswers {
    * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
    * would still wait for (a group with how many of its checks would still be open), and what else it completes.
    */
+  /**
+   * "If she records the retention decision, what changes": what doing it would complete, the gates then, and
+   * production then (GO, or what it would still wait for).
+   */
+  private static String ifDoneEffect(Templates t, Map<String, Object> asked) {
+    Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
+    String also = ifDoneItems(t, r.get("alsoDone"), ALSO_DONE_SHOWN);
+    String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
+    if (!waitsFor.isEmpty()) {
+      return t.line("ifDone.waits", with(r, "items", waitsFor));
+    }
+    String out = also.isEmpty() ? t.line("ifDone.completesNothing", r)
+        : t.line("ifDone.completes", with(r, "items", also));
+    out += " " + t.line("ifDone.gatesThen", r) + " ";
+    return out + (Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.thenGo", r)
+        : t.line("ifDone.thenNotYet", Map.of("items", ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE))));
+  }
+
   private static String ifDone(Templates t, Map<String, Object> asked, boolean goToo, boolean next) {
     Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
     String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
@@ -1872,7 +1894,10 @@ public final class LocalAnswers {
     return t.line(template, with(gate, "items", String.join("; ", items)));
   }
 
-  /** The snapshot the migration moves: the batch asked about first, its rows and checksum, and the rows of each batch. */
+  /**
+   * The snapshot the migration moves: the batch or table asked about first, its rows and checksum, and the rows of
+   * each batch.
+   */
   private static String snapshot(Templates t, Map<String, Object> r, String batchAsked) {
     List<String> batches = new ArrayList<>();
     String asked = "";
@@ -1880,6 +1905,14 @@ public final class LocalAnswers {
       batches.add(t.line("snapshot.batch", batch));
       if (batch.get("id").equals(batchAsked)) {
         asked = t.line("snapshot.batch.asked", batch) + " ";
+      }
+    }
+    if (batchAsked != null && batchAsked.startsWith(QuestionReader.TABLE)) {
+      String name = batchAsked.substring(QuestionReader.TABLE.length());
+      for (Map<String, Object> table : maps(r.get("tables"))) {
+        if (table.get("name").equals(name)) {
+          asked = t.line("snapshot.table.asked", table) + " ";
+        }
       }
     }
     String line = asked + t.line("snapshot", r);

@@ -102,6 +102,8 @@ public final class QuestionReader {
   static final String ASKS_REVOKE = "revoke";
   /** Who signed off each of a gate's checks ("who signed off the fallback stuff"). */
   static final String ASKS_SIGNERS = "signers";
+  /** A what-if asked what it changes: what it would complete and the gates then. */
+  static final String ASKS_EFFECT = "effect";
   /** "can anyone besides me ...": then the asker's id. */
   static final String ASKS_OTHERS = "others:";
   /** "who can't record decisions": those without the permission. */
@@ -434,6 +436,9 @@ public final class QuestionReader {
         "linkedin post", "post na linkedin", "speech", "przemowienie", "slogan", "ad copy", "tekst reklamowy",
         // "napisz mi życzenia świąteczne dla personelu", "write holiday greetings for the team"
         "zyczenia", "zyczen", "greetings", "wishes");
+    // a user's account to help with: "how do i reset a customer's password" (a word of a provider's mode, "the
+    // local password file", names that provider instead)
+    cues(Intent.OUT_OF_SCOPE, 4, "password", "passwords", "haslo", "hasla", "hasel", "hasle");
     // things to buy for oneself: "whats a decent laptop under 5k zl for home"
     cues(Intent.OUT_OF_SCOPE, 4, "laptop", "laptopa", "laptopy", "smartphone", "smartfon", "smartfona", "headphones",
         "sluchawki", "zl", "zlotych", "zloty");
@@ -2129,10 +2134,11 @@ public final class QuestionReader {
         && l.at().stream().anyMatch(i -> LOGIN_WORDS.contains(s.words.get(i).text())))) {
       add(s.scores, Intent.SESSION, -5);
     }
-    // "czy mogę zmienić datę startu": changing a decision is recording it again ("start" there is in its name)
+    // "czy mogę zmienić datę startu", "can i still switch the operator to payu": changing a decision is recording it
+    // again ("start" there is in its name)
     if (s.modal && s.thing != null && s.thing.kind() == Kind.CHECK && s.thing.score() >= NAMED
-        && hasOptions(s.scenario, s.thing.id())
-        && s.words.stream().anyMatch(w -> w.text().startsWith("zmieni") || w.text().startsWith("change"))) {
+        && hasOptions(s.scenario, s.thing.id()) && s.words.stream().anyMatch(w -> startsWithAny(w.text(),
+        CHANGE_VERBS))) {
       s.action = Action.DECIDE;
     }
     // "mogę już zrobić testową wysyłkę?", "Kasia może już robić uzgodnienie wpłat?": doing a check is its own action
@@ -2796,6 +2802,10 @@ public final class QuestionReader {
       if (whatIf.outcome() == null && s.words.stream().anyMatch(w -> CODE_WORDS.contains(w.text()))) {
         asks.add(ASKS_CODE);
       }
+      // "if she records it, what changes": what doing it completes and the gates then, before production
+      if (whatIf.outcome() == null && s.words.stream().anyMatch(w -> EFFECT_WORDS.contains(w.text()))) {
+        asks.add(ASKS_EFFECT);
+      }
       return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
           List.of(new ToolCall("ifDone", arguments)), s.actor == null ? null : s.actor.id(), s.action, null, null,
           asks);
@@ -3220,6 +3230,11 @@ public final class QuestionReader {
   }
 
 
+  private static final Set<String> CHANGE_VERBS = WordSet.of("zmieni", "change", "switch", "swap", "przestaw",
+      "przelacz", "zamieni");
+  private static final Set<String> STILL_OWED = WordSet.of("still", "yet", "left", "remaining", "pending",
+      "jeszcze", "nadal", "wciaz", "musi", "musza");
+
   /**
    * What a question about one thing asks besides its status: "is it ready?" wants a yes or no first,
    * "what does it depend on?" its dependencies.
@@ -3231,11 +3246,13 @@ public final class QuestionReader {
       return words.stream().anyMatch(w -> REVOKE_VERBS.contains(w.text())) || pullBack(words) ? Set.of(ASKS_REVOKE)
           : Set.of();
     }
-    // "who signed off the fallback stuff": each of the gate's sign-offs, by whom
+    // "who signed off the fallback stuff": each of the gate's sign-offs, by whom; "who still has to sign in X": the
+    // same answer, which names whose are still open
     if (reading.intent() == Intent.OWNER && !reading.calls().isEmpty() && "gate".equals(reading.calls().get(0).tool())
-        && words.stream().anyMatch(w -> doneForm(w.text()) && !DONE_WORDS.contains(w.text())
+        && (words.stream().anyMatch(w -> doneForm(w.text()) && !DONE_WORDS.contains(w.text())
         || Set.of("signed", "accepted", "approved", "podpisal", "podpisala", "zatwierdzil", "zatwierdzila")
-            .contains(w.text()))) {
+            .contains(w.text())) || words.stream().anyMatch(w -> STILL_OWED.contains(w.text()))
+        && words.stream().anyMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS)))) {
       return Set.of(ASKS_SIGNERS);
     }
     if (reading.intent() != Intent.STATUS && reading.intent() != Intent.WHY || reading.subject() == null
@@ -3297,30 +3314,62 @@ public final class QuestionReader {
    */
   private static String batchNamed(List<Word> words, Scenario scenario) {
     String found = null;
+    boolean whole = false;
     for (DataModel.BatchGroup batch : scenario.dataModel().batches()) {
-      if (batchNamed(words, batch.label().in(Lang.EN)) || batchNamed(words, batch.label().in(Lang.PL))) {
+      if (labelNamed(words, batch.label().in(Lang.EN), false) || labelNamed(words, batch.label().in(Lang.PL), false)) {
         if (found != null) {
           return null;
         }
         found = batch.id();
+        whole = labelNamed(words, batch.label().in(Lang.EN), true)
+            || labelNamed(words, batch.label().in(Lang.PL), true);
       }
     }
-    return found;
+    if (whole) {
+      return found;
+    }
+    // "ilu odbiorców jest w snapshocie": one table named by its whole label says more than a word of a batch's
+    String table = null;
+    for (DataModel.TableDef def : scenario.dataModel().tables()) {
+      if (def.label() != null && (labelNamed(words, def.label().in(Lang.EN), true)
+          || labelNamed(words, def.label().in(Lang.PL), true))
+          || labelNamed(words, def.name().replace('_', ' '), true)) {
+        if (table != null) {
+          return found;
+        }
+        table = def.name();
+      }
+    }
+    return table != null ? TABLE + table : found;
   }
 
-  private static boolean batchNamed(List<Word> words, String label) {
+  /** The subject prefix of a snapshot question about one table (then the table's name). */
+  static final String TABLE = "table:";
+
+  /** Whether {@code words} name a word of {@code label} ({@code all}: every word of it that names anything). */
+  private static boolean labelNamed(List<Word> words, String label, boolean all) {
+    boolean any = false;
     for (Word part : Words.of(label)) {
       if (part.text().length() < 4 || startsWithAny(part.text(), SNAPSHOT_STEMS)) {
         continue;
       }
+      boolean named = false;
       for (Word word : words) {
         if (!startsWithAny(word.text(), SNAPSHOT_STEMS)
             && (part.same(word) || Lexicon.inflected(part.text(), word.text()))) {
-          return true;
+          named = true;
+          break;
         }
       }
+      if (named && !all) {
+        return true;
+      }
+      if (!named && all) {
+        return false;
+      }
+      any |= named;
     }
-    return false;
+    return any;
   }
 
   /** The question's words that are not part of {@code thing}'s name. */
@@ -4334,8 +4383,11 @@ public final class QuestionReader {
       String text = s.words.get(i).text();
       String next = i + 1 < s.words.size() ? s.words.get(i + 1).text() : "";
       // ("a jak Jędrek znowu zatwierdzi ...": "jak" after a joining word opens the condition too)
+      // ("jak zresetować hasło": "jak" before an infinitive asks how to, it sets no condition)
       if (IF_WORDS.contains(text) || CONDITION_WHEN.contains(text) && !NOT_A_CONDITION_AFTER.contains(next)
-          && !WH_WORDS.contains(next) && (i == 0 || !text.equals("jak") || i == 1
+          && !WH_WORDS.contains(next) && !(!IF_WORDS.contains(text) && next.length() > 3 && next.endsWith("c")
+          && POLISH_WHEN.contains(text))
+          && (i == 0 || !text.equals("jak") || i == 1
           && JOINERS.contains(s.words.get(0).text()))) {
         condition = i;
       } else if (text.equals("po") && next.equals("tym")) {
@@ -4428,8 +4480,9 @@ public final class QuestionReader {
     named.sort(Comparator.comparingInt(link -> Collections.min(link.at())));
     // "... is the licensing gate done?": a gate said to be done in the question's clause is the outcome
     Link outcome = null;
+    // ("... to czego jeszcze będzie brakować w rozliczeniach?": a gate asked what it would still lack)
     if (boundary < s.words.size() && s.words.subList(boundary, s.words.size()).stream()
-        .anyMatch(w -> isDoneWord(w.text()))) {
+        .anyMatch(w -> isDoneWord(w.text()) || LACKING_WORDS.contains(w.text()))) {
       // (a gate said to be done is named by fewer of its words: "to katalog będzie gotowy?")
       for (Link link : relink(s, boundary, s.words.size())) {
         // "if the link is proven, what does that unblock": the thing itself again, in its own label's words
@@ -4527,13 +4580,17 @@ public final class QuestionReader {
     boolean polishWhen = !IF_WORDS.contains(s.words.get(condition).text()) && POLISH_WHEN.contains(
         s.words.get(condition).text());
     boolean then = !polishWhen;
+    boolean asked = false;
     for (int i = after + 1; i < s.words.size(); i++) {
       String text = s.words.get(i).text();
+      // ("which sign-offs went stale after the limit change": a change named, not asked what it would be)
+      asked |= WH_WORDS.contains(text);
       // ("jak Kasia zatwierdzi rozliczenie i wybierze retry, co dalej blokuje start?": a question word opens it too)
       then |= text.equals("to") || WH_WORDS.contains(text) && !text.equals("jak");
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
       // ("jak już podpiszę gabaryty, to co jest następne": what production would still wait for is what comes next)
-      if (then && (OUTCOME_WORDS.contains(text) || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
+      if (then && (OUTCOME_WORDS.contains(text) || asked && EFFECT_WORDS.contains(text)
+          || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
           || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text)
           || NEXT_WORDS.contains(text) || text.equals("dalej"))) {
         return new WhatIf(assumed, null);
@@ -4541,6 +4598,13 @@ public final class QuestionReader {
     }
     return null;
   }
+
+  /** "if X records Y, what changes": a what-if asked what it does, which is where production would then stand. */
+  private static final Set<String> EFFECT_WORDS = WordSet.of("change", "changes", "happens", "happen", "zmieni",
+      "zmienia", "zmienilo", "zmieniloby");
+  /** "what would the billing gate still lack", "czego będzie brakować": what would be left of a gate. */
+  private static final Set<String> LACKING_WORDS = WordSet.of("lack", "lacks", "missing", "brakowac", "brakuje",
+      "brakowalo", "zabraknie", "brak");
 
   private static final Set<String> LAUNCH_NOUNS = WordSet.of("start", "startu", "launch", "golive", "uruchomienie",
       "uruchomienia");
@@ -4600,9 +4664,12 @@ public final class QuestionReader {
     }
     List<Word> clause = s.words.subList(boundary, s.words.size());
     // ("... to będzie mógł robić etykiety?", "... to etykiety będą odblokowane?": done, or free to be done)
-    if (clause.stream().noneMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS) || startsWithAny(w.text(), DECIDE_VERBS)
-        || DO_VERBS.contains(w.text()) || w.text().equals("robic") || w.text().startsWith("odblok")
-        || w.text().startsWith("unblock"))) {
+    // ("... to co wtedy z moim banerem?", "what about my banner then": its fate asked, whether it could then be done)
+    boolean fate = clause.stream().anyMatch(w -> w.text().equals("about")) || clause.stream().anyMatch(w ->
+        w.text().equals("co")) && clause.stream().anyMatch(w -> w.text().equals("z"));
+    if (!fate && clause.stream().noneMatch(w -> startsWithAny(w.text(), ACCEPT_VERBS)
+        || startsWithAny(w.text(), DECIDE_VERBS) || DO_VERBS.contains(w.text()) || w.text().equals("robic")
+        || w.text().startsWith("odblok") || w.text().startsWith("unblock"))) {
       return null;
     }
     String person = s.all.stream().filter(l -> l.kind() == Kind.ACTOR && l.score() >= NAMED
@@ -4661,7 +4728,9 @@ public final class QuestionReader {
   private static int clauseEnd(List<Word> words, int condition) {
     for (int i = condition + 2; i < words.size(); i++) {
       String text = words.get(i).text();
-      if (CLAUSE_OPENERS.contains(text) || text.equals("then") && !words.get(i - 1).text().equals("and")) {
+      // ("if she picks the date, what about my sign-off then": "what about" opens the question)
+      if (CLAUSE_OPENERS.contains(text) || text.equals("then") && !words.get(i - 1).text().equals("and")
+          || text.equals("what") && i + 1 < words.size() && words.get(i + 1).text().equals("about")) {
         return i;
       }
     }
