@@ -115,8 +115,7 @@ public final class CommandRules {
             && a.status(check.id()) == Status.BLOCKED) {
           String blocker = a.blockedBy(check.id());
           throw new CommandRejected(Reason.DEPENDENCY_UNMET, "the " + pipeline + " proves " + check.id()
-              + ", which depends on " + blocker + " (" + a.status(blocker) + ", " + a.decision(blocker)
-              + "); satisfy that first");
+              + ", which depends on " + blocker + " (" + standing(a, blocker, ", ") + "); satisfy that first");
         }
       }
     }
@@ -124,8 +123,7 @@ public final class CommandRules {
     if (a.status(group) == Status.BLOCKED) {
       String blocker = a.blockedBy(group);
       throw new CommandRejected(Reason.DEPENDENCY_UNMET, "the " + pipeline + " proves the group " + group
-          + ", which depends on " + blocker + " (" + a.status(blocker) + ", " + a.decision(blocker)
-          + "); satisfy that first");
+          + ", which depends on " + blocker + " (" + standing(a, blocker, ", ") + "); satisfy that first");
     }
   }
 
@@ -147,7 +145,8 @@ public final class CommandRules {
   private static void owner(Scenario scenario, Actor actor, CheckDef check) {
     if (!actor.id().equals(check.owner())) {
       Actor owner = scenario.actor(check.owner());
-      throw new CommandRejected(Reason.NOT_OWNER, check.id() + " is signed off by its owner "
+      throw new CommandRejected(Reason.NOT_OWNER, check.id() + (check.kind() == CheckKind.DECISION
+          ? " is decided by its owner " : " is signed off by its owner ")
           + (owner == null ? check.owner() : owner.name() + " (" + owner.id() + ")") + ", not by " + actor.id());
     }
   }
@@ -156,8 +155,17 @@ public final class CommandRules {
     if (a.status(check.id()) == Status.BLOCKED) {
       String blocker = a.blockedBy(check.id());
       throw new CommandRejected(Reason.DEPENDENCY_UNMET, check.id() + " depends on " + blocker + ", which is "
-          + a.status(blocker) + " (" + a.decision(blocker) + ")");
+          + standing(a, blocker, " (") + (a.check(blocker) == null ? ")" : ""));
     }
+  }
+
+  /**
+   * What a blocker stands at: its status, and a group's decision code after {@code joint}. A check has no code of
+   * its own (the one the assessment holds for it is its group's), so naming one would blame it for the whole group.
+   */
+  private static String standing(Evaluator.Assessment a, String blocker, String joint) {
+    return a.check(blocker) != null ? a.status(blocker).toString()
+        : a.status(blocker) + joint + a.decision(blocker);
   }
 
   private static CommandRejected wrongKind(CheckDef check, String verb) {
