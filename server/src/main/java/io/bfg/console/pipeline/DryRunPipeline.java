@@ -290,12 +290,14 @@ final class DryRunPipeline implements PipelineSteps {
             throw new StepFailed("tenant isolation does not hold: " + String.join("; ", problems));
           }
           return new StepOutcome("wrote the " + plan.rows(true) + " claim rows (" + plan.claims() + "); "
-              + "RLS enabled, forced and with a policy on all " + evidence.get("tablesWithForcedRls") + " tables; "
+              + "RLS enabled, forced and with a policy on all " + evidence.get("tablesWithForcedRls") + " tables (the "
+              + model.tables().size() + " of the data model and " + RunbookSql.SNAPSHOTS_TABLE + "); "
               + "a session for another tenant sees 0 rows as the owner " + endpoint.user() + " and as " + runtime
               + "; tenant " + snapshot.tenantId() + " sees its own " + evidence.get("ownRowsAsRuntimeRole")
               + " and cannot write another tenant's row",
               "zapisano wiersze claimów: " + plan.rows(true) + " (" + plan.claims() + "); "
               + "RLS włączone, wymuszone i z polityką na wszystkich tabelach (" + evidence.get("tablesWithForcedRls")
+              + ": " + model.tables().size() + " z modelu danych i " + RunbookSql.SNAPSHOTS_TABLE
               + "); sesja innego tenanta widzi 0 wierszy jako właściciel " + endpoint.user() + " i jako " + runtime
               + "; tenant " + snapshot.tenantId() + " widzi swoje wiersze (" + evidence.get("ownRowsAsRuntimeRole")
               + ") i nie może zapisać wiersza innego tenanta", evidence);

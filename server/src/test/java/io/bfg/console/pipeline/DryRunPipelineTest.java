@@ -83,6 +83,9 @@ class DryRunPipelineTest {
     assertThat(run.step("rbac-claims").evidence()).containsEntry("otherTenantRowsAsOwner", 0L)
         .containsEntry("otherTenantRowsAsRuntimeRole", 0L).containsEntry("ownRowsAsRuntimeRole", 6L)
         .containsEntry("crossTenantWriteRefused", true).containsEntry("tablesWithForcedRls", 10);
+    // the schema map counts the data model's tables; the isolation step also the snapshot's own, and says so
+    assertThat(run.step("rbac-claims").detail())
+        .contains("on all 10 tables (the 9 of the data model and scenario_snapshots)");
     assertThat(run.step("rollback-checkpoint").detail()).contains("rolled back", "absent");
     assertNoResidue();
   }
