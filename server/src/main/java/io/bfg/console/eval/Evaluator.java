@@ -824,7 +824,9 @@ public final class Evaluator {
         }, "label", label, "pipeline", c.pipeline() == null ? "" : pipelineName(c.pipeline()),
             "description", text(c.description()));
       }
-      String reason = g.reason() != null ? text(g.reason()) : text(c.description());
+      // (a check's description alone, "The issuer's discovery document is fetched over TLS.", read as done already)
+      String reason = g.reason() != null ? text(g.reason()) : c.description() == null ? null
+          : Texts.fill(Texts.NEXT_REASON.in(lang), "gate", text(g.label()), "description", text(c.description()));
       return new Evaluation.Recommendation(action, reason, c.id(), g.id(), actionable ? c.owner() : null,
           actionable ? actorName(c.owner()) : null, command(root));
     }

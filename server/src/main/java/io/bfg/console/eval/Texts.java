@@ -35,6 +35,9 @@ final class Texts {
   static final Label UNACTIONABLE = new Label(
       "\"{label}\" cannot be moved from this console: {description}",
       "„{label}” nie da się zmienić z tej konsoli: {description}");
+  /** Why the next step is next when its group says nothing of it: what waits for it, and what it proves. */
+  static final Label NEXT_REASON = new Label("\"{gate}\" waits for it. What it proves: {description}",
+      "Czeka na nią „{gate}”. Co potwierdza: {description}");
   static final Label ALL_READY = new Label("Production is GO: every gate is ready",
       "Produkcja GO: wszystkie bramki są gotowe");
   static final Label ALL_READY_REASON = new Label("{gates} integration gates are ready for {target}.",

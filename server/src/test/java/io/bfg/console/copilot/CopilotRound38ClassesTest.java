@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * own. Read now: a what-if asked what it changes (what it completes, the gates then, production then); what a gate
  * would still lack after a what-if; a thing's fate after a what-if ("what about my banner then"); who still has to
  * sign in a gate; a gate by the page's heading over it ("decision board"); changing a decision asked as switching
- * it; a user's password to reset, out of scope; one table of the snapshot, by its label. Every answer also passes
- * the validator (the fixture asserts it).
+ * it; a user's password to reset, out of scope; one table of the snapshot, by its label; the next step's reason
+ * when its gate gives none. Every answer also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 38: what a what-if changes, what a gate would lack, a section's heading, a table")
 class CopilotRound38ClassesTest {
@@ -50,6 +50,12 @@ class CopilotRound38ClassesTest {
           + "\\[cutover\\.window] done, \"e-BOK users told of the switch\" \\[customers\\.portal-banner] would no "
           + "longer wait for anything; you could then do it",
       "olsztyn|akaminska|jak zresetować klientowi hasło do e-BOK?|pl|^To jest poza zakresem",
+      // (a next step whose gate gives no reason of its own: what waits for it and what it proves, not the check's
+      // description alone, which read as done already)
+      "gliwice|it_krzysztof|what should I do next and why?|en|Next: Run the identity check \\[identity\\.discovery]\\. "
+          + "\"Entra ID sign-in is proven\" waits for it\\. What it proves: The issuer's discovery document",
+      "gliwice|fin_ewa|jaki jest następny krok i dlaczego?|pl|^Dalej: Uruchom kontrolę tożsamości "
+          + "\\[identity\\.discovery]\\. Czeka na nią „Logowanie Entra ID jest potwierdzone”\\. Co potwierdza: ",
       "olsztyn|akaminska|how many meters are in the snapshot?|en|^The table \"Meters\" \\(meters\\) holds 30 rows, "
           + "in the batch \"Customers and network\"",
       "olsztyn|pwojcik|ile faktur jest w snapshocie?|pl|^Tabela \"Faktury\" \\(invoices\\) z partii \"Odczyty i "
