@@ -876,8 +876,7 @@ public final class Evaluator {
     }
 
     Evaluation.SessionView session() {
-      String lastWrite = a.state.lastWriteAt() == null ? Texts.NOT_WRITTEN.in(lang)
-          : a.state.lastWriteAt() + " (" + actorName(a.state.lastWriteBy()) + ")";
+      String lastWrite = lastWrite();
       return new Evaluation.SessionView(scenario.target().contract(), a.runtime.storage(), a.runtime.auth(),
           scenario.tenant().mode(), scenario.tenant().session(), a.state.lastWriteAt(), a.state.lastWriteBy(),
           lastWrite);
@@ -891,6 +890,12 @@ public final class Evaluator {
       }
       return new Evaluation.SnapshotView(snap.schema(), snap.totalRows(), snap.checksum(), snap.checksumShort(),
           batches);
+    }
+
+    /** When the session was last written and by whom, or that it was not written yet. */
+    String lastWrite() {
+      return a.state.lastWriteAt() == null ? Texts.NOT_WRITTEN.in(lang)
+          : a.state.lastWriteAt() + " (" + actorName(a.state.lastWriteBy()) + ")";
     }
 
     String actorName(String id) {
@@ -953,7 +958,8 @@ public final class Evaluator {
         case "production" -> a.productionDecision();
         case "go" -> a.productionGo() ? "GO" : "NO-GO";
         case "traffic" -> a.productionGo() ? "production_traffic_enabled" : "production_traffic_disabled";
-        case "lastWrite" -> a.state.lastWriteAt() == null ? Texts.NOT_WRITTEN.in(lang) : a.state.lastWriteAt();
+        // when and by whom, as the session says it ("Last write" with a time alone left the reader asking who)
+        case "lastWrite" -> lastWrite();
         case "run.connection" -> runState(Pipelines.CONNECTION);
         case "run.dry-run" -> runState(Pipelines.DRY_RUN);
         case "run.identity" -> runState(Pipelines.IDENTITY);

@@ -99,7 +99,7 @@ class EvaluatorBehaviourTest {
       assertThat(store.signOff().stale()).isFalse();
       assertThat(store.evidence()).startsWith("Accepted by Marek Zielinski at 2026-04-01T08:");
       assertThat(e.seq()).isEqualTo(2);
-      assertThat(card(e, "session.last-write").value()).isEqualTo("2026-04-01T08:00:02Z");
+      assertThat(card(e, "session.last-write").value()).isEqualTo("2026-04-01T08:00:02Z (Marek Zielinski)");
     }
 
     @Test
