@@ -67,7 +67,8 @@ final class CopilotFixture {
       Map.entry("grojec", Path.of("server/src/test/resources/scenarios/grojec-sady")),
       Map.entry("rckik", Path.of("server/src/test/resources/scenarios/rckik-kielce")),
       Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")),
-      Map.entry("gliwice", Path.of("server/src/test/resources/scenarios/gliwice-spp")));
+      Map.entry("gliwice", Path.of("server/src/test/resources/scenarios/gliwice-spp")),
+      Map.entry("podhale", Path.of("server/src/test/resources/scenarios/podhale-oscypek")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -78,7 +79,7 @@ final class CopilotFixture {
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
    * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew,
-   * gliwice.
+   * gliwice, podhale.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -478,7 +478,21 @@ class CopilotQuestionSetTest {
           "olsztyn-wodociagi-38.ndjson", false),
       new QuestionSet("olsztyn", "akaminska", "olsztyn-wodociagi-38-customer-service.tsv",
           "round thirty-eight (early on): olsztyn-wodociagi, asked by the head of customer service",
-          "olsztyn-wodociagi-38.ndjson", false));
+          "olsztyn-wodociagi-38.ndjson", false),
+      new QuestionSet("podhale", "tbachleda", "podhale-oscypek-39-administrator.tsv",
+          "round thirty-nine (a new scenario, near GO: one sign-off left, a decision changed, a sign-off revoked and "
+              + "given again, a dry-run run twice): podhale-oscypek, asked by the IT administrator",
+          "podhale-oscypek-39.ndjson", false),
+      new QuestionSet("podhale", "kwojtas", "podhale-oscypek-39-quality.tsv",
+          "round thirty-nine (near GO): podhale-oscypek, asked by the quality manager", "podhale-oscypek-39.ndjson",
+          false),
+      new QuestionSet("kuznia", "mzielinska", "kuznia-fitness-39-director.tsv",
+          "round thirty-nine (half-way: a sign-off withdrawn and left so, a decision changed, passing connection and "
+              + "dry-run runs): kuznia-fitness, asked by the operations director",
+          "kuznia-fitness-39.ndjson", false),
+      new QuestionSet("kuznia", "kgrabowska", "kuznia-fitness-39-finance.tsv",
+          "round thirty-nine (half-way): kuznia-fitness, asked by the finance controller",
+          "kuznia-fitness-39.ndjson", false));
 
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {

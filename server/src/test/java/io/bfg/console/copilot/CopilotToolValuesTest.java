@@ -53,7 +53,8 @@ class CopilotToolValuesTest {
       "grojec|grojec-sady-35.ndjson", "hansa|hansa-freight-35.ndjson",
       "rckik|rckik-kielce-36.ndjson", "tatra|tatra-insurance-36.ndjson",
       "tczew|tczew-cieplo-37.ndjson", "sudety|sudety-hotels-37.ndjson",
-      "gliwice|gliwice-spp-38.ndjson", "olsztyn|olsztyn-wodociagi-38.ndjson"})
+      "gliwice|gliwice-spp-38.ndjson", "olsztyn|olsztyn-wodociagi-38.ndjson",
+      "podhale|podhale-oscypek-39.ndjson", "kuznia|kuznia-fitness-39.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
