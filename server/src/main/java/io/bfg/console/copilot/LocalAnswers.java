@@ -1102,17 +1102,24 @@ public final class LocalAnswers {
     StringBuilder out = new StringBuilder(t.line(r.get("target") == null ? "run.head.untargeted" : "run.head", r));
     // a run that fell short is told whole: the step asked about may be one skipped after the one that failed
     boolean whole = step == null || !"PASSED".equals(r.get("status"));
+    long total = 0;
     for (Map<String, Object> s : maps(r.get("steps"))) {
       if (whole) {
         // ("which step": by its own name too, "Snapshot export [replay.freeze]", where a check proves it)
         String key = Boolean.FALSE.equals(s.get("proves")) ? "run.step.unproven" : "run.step.named";
         // (a step skipped or never reached took no time to speak of)
         boolean took = timed && !"SKIPPED".equals(s.get("status")) && !"PENDING".equals(s.get("status"));
+        total += took && s.get("ms") instanceof Number ms ? ms.longValue() : 0;
         out.append("\n- ").append(t.line(took ? key + ".timed" : key, s));
       } else if (String.valueOf(s.get("id")).equals(step.get("id"))) {
         // ("which step checks tenant isolation and did it pass": the step by its own name too)
         out.append("\n- ").append(t.line("run.step.named", s));
       }
+    }
+    // ("how long did the whole dry run take": the steps' time together; a first run's start of the embedded
+    // target is not a step's)
+    if (timed && whole && total > 0) {
+      out.append("\n").append(t.line("run.steps.total", Map.of("ms", total)));
     }
     return out.toString();
   }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -439,6 +440,9 @@ public final class QuestionReader {
     // a user's account to help with: "how do i reset a customer's password" (a word of a provider's mode, "the
     // local password file", names that provider instead)
     cues(Intent.OUT_OF_SCOPE, 4, "password", "passwords", "haslo", "hasla", "hasel", "hasle");
+    // a provider's prices: "what commission does the payment operator charge on BLIK"
+    // ("fee" is no cue: "what did I decide about canteen fees" asks of a decision)
+    cues(Intent.OUT_OF_SCOPE, 4, "commission", "commissions", "prowizja", "prowizji", "prowizje");
     // things to buy for oneself: "whats a decent laptop under 5k zl for home"
     cues(Intent.OUT_OF_SCOPE, 4, "laptop", "laptopa", "laptopy", "smartphone", "smartfon", "smartfona", "headphones",
         "sluchawki", "zl", "zlotych", "zloty");
@@ -1301,6 +1305,10 @@ public final class QuestionReader {
     }
   }
 
+  private static final Set<String> AT_ALL_WORDS = WordSet.of("console", "konsoli", "konsola", "actually", "generally",
+      "general", "ogole", "ogolnie");
+  private static final Set<String> USABLE_WORDS = WordSet.of("usable", "use", "uzyc", "uzywac", "uzytku", "uzycia");
+
   /**
    * A packet's variable named as written ("app_release_decision"), or a packet's variables asked for:
    * "the release env export", "ile zmiennych ma release" (the packet of the group named, else every one).
@@ -1308,11 +1316,13 @@ public final class QuestionReader {
   private static void envAsked(Scan s) {
     s.env = null;
     String unknown = null;
+    boolean codeNamed = false;
     Matcher m = CODE.matcher(s.question);
     while (m.find()) {
       if (unknown == null && code(s.lexicon, m.group().toUpperCase(Locale.ROOT)) == null) {
         unknown = m.group().toUpperCase(Locale.ROOT);
       }
+      codeNamed |= code(s.lexicon, m.group().toUpperCase(Locale.ROOT)) != null;
       for (PacketBinding packet : s.scenario.packets()) {
         for (PacketBinding.EnvVar variable : packet.env()) {
           if (variable.name().equalsIgnoreCase(m.group())) {
@@ -1339,7 +1349,10 @@ public final class QuestionReader {
     boolean env = s.words.stream().anyMatch(w -> "env".equals(w.text()));
     // "co jest w pakiecie rollback drill": the packet of a group named, whose content is its variables
     // (a word of the group's own label, "Rollback drill packet is owner-ready", is no packet asked for)
-    boolean packetOfGroup = packet != null && !several && packetWord(s);
+    // ("co znaczy BLOCKED_PENDING_X przy pakiecie wydania", "is the handoff packet usable yet": a code asked of it,
+    // or whether it can be used, which is its gate's state)
+    boolean packetOfGroup = packet != null && !several && packetWord(s) && !codeNamed
+        && s.words.stream().noneMatch(w -> READY_WORDS.contains(w.text()) || USABLE_WORDS.contains(w.text()));
     // "jakie pakiety mam w tym scenariuszu", "which packets are there": every packet, none named
     boolean packetsListed = packet == null && !s.scenario.packets().isEmpty() && packetWord(s)
         && s.words.stream().anyMatch(w -> w.text().equals("packets") || w.text().equals("pakiety")
@@ -2765,7 +2778,8 @@ public final class QuestionReader {
           null, null);
     }
     // "Krzysiek już odpalił kontrolę połączenia?", "has the dry run been run": its last run, not his tasks
-    if (Set.of(Intent.TASKS, Intent.OWNED, Intent.PERMISSION).contains(s.first) && s.pipeline != null
+    // (EnumSet: no intent read yet, s.first null, is none of them; Set.of would throw)
+    if (EnumSet.of(Intent.TASKS, Intent.OWNED, Intent.PERMISSION).contains(s.first) && s.pipeline != null
         && s.pipeline.score() >= BLOCKER_NAMED && s.actor != null && s.actor.score() >= NAMED && !s.firstPerson
         && sinceAt(s.words) < 0 && s.words.stream().anyMatch(w -> ranForm(w.text()))
         && s.words.stream().noneMatch(w -> REFUSAL_WORDS.contains(w.text()))) {
@@ -2816,7 +2830,7 @@ public final class QuestionReader {
         && (s.thing.kind() == Kind.CHECK || s.thing.kind() == Kind.GROUP) && s.actor != null && !s.modal
         && s.words.stream().noneMatch(w -> w.text().startsWith("moz") || w.text().startsWith("mog")
             || REFUSAL_WORDS.contains(w.text()))
-        && Set.of(Intent.TASKS, Intent.PERMISSION, Intent.OWNER, Intent.OWNED).contains(s.first)) {
+        && EnumSet.of(Intent.TASKS, Intent.PERMISSION, Intent.OWNER, Intent.OWNED).contains(s.first)) {
       return new Question(s.language, Intent.WHY, s.thing.id(), List.of(tool(s.thing)), s.actor.id(), s.action, null,
           null);
     }
@@ -3006,7 +3020,9 @@ public final class QuestionReader {
       asks.add(ASKS_HASH);
     }
     // "what can the customer service lead do in here, permissions": what they may do at all as well
-    if (s.reading.intent() == Intent.TASKS && s.words.stream().anyMatch(w -> PERMISSION_NOUNS.contains(w.text()))) {
+    // ("what can the devops engineer actually do in this console": what they may do in it at all, not only now)
+    if (s.reading.intent() == Intent.TASKS && (s.words.stream().anyMatch(w -> PERMISSION_NOUNS.contains(w.text()))
+        || s.modal && s.words.stream().anyMatch(w -> AT_ALL_WORDS.contains(w.text())))) {
       asks.add(ASKS_PERMISSIONS);
     }
     // "which step of the dry run failed": a run that passed is said to have none
@@ -5345,7 +5361,9 @@ public final class QuestionReader {
   private static final Set<String> MESSAGE_VERBS = WordSet.of("draft", "send", "compose", "wyslij", "napisac", "wyslac",
       "przygotuj", "zredaguj");
   private static final Set<String> WRITE_WORDS = WordSet.of("write", "napisz", "generate", "wygeneruj",
-      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj", "zrob");
+      "create", "stworz", "code", "draft", "compose", "przygotuj", "zredaguj", "zrob",
+      // "napiszesz mi skrypt ...?": asked as "will you write", a request all the same
+      "napiszesz", "wygenerujesz", "przygotujesz", "zrobisz", "stworzysz");
   private static final Set<String> SCRIPT_WORDS = WordSet.of("script", "scripts", "skrypt", "skryptu",
       "skrypty");
   private static final Set<String> SCRIPT_VERBS = WordSet.of("write", "napisz", "generate", "wygeneruj",

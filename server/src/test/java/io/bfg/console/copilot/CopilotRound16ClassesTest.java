@@ -97,9 +97,10 @@ class CopilotRound16ClassesTest {
   @DisplayName("a what-if on the last thing production waits for: yes, it could go live")
   @CsvSource(delimiter = '|', value = {
       "if Anna signs the live wiring, can we go live?|en|^Yes: with \"Live wiring go/no-go\" "
-          + "\\[selection.live-wiring] done, production would be GO: it could go live; nothing else is left for it\\.",
+          + "\\[selection.live-wiring] done, production would be GO \\(9/9 integration gates ready\\): it could go "
+          + "live; nothing else is left for it\\.",
       "gdyby Anna zaakceptowała live wiring, to czy produkcja ruszy?|pl|^Tak: po zrobieniu \"[^\"]+\" "
-          + "\\[selection.live-wiring] produkcja miałaby GO i mogłaby ruszyć",
+          + "\\[selection.live-wiring] produkcja miałaby GO \\(gotowe bramki integracji: 9/9\\) i mogłaby ruszyć",
       "if Anna signs the audit packet, can we go live?|en|^\"Audit packet\" \\[rollback.audit-packet]: done already"})
   void whatIfLastOne(String question, String lang, String wanted) {
     matches(LAST_ONE.ask(question, Lang.valueOf(lang.toUpperCase()), "user_md_anna"), wanted);

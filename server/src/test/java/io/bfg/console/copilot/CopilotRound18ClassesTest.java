@@ -64,7 +64,7 @@ class CopilotRound18ClassesTest {
       "if Jana and Petra sign everything they still owe, can the clinics go live?|en|^Yes: with what MUDr\\. Jana "
           + "Dvořáková still has to give \\(\"Clinical sign-off of the way back\" \\[fallback.clinical-signoff]\\) "
           + "and what Petra Svobodová still has to give \\(\"Test batch accepted\" \\[claims.test-batch]\\) done, "
-          + "production would be GO: it could go live",
+          + "production would be GO \\(7/7 integration gates ready\\): it could go live",
       "gdyby Petra podpisała wszystko, co ma, to czy ruszymy?|pl|^Nie, nadal NO-GO: nawet po zrobieniu tego, co "
           + "Petra Svobodová ma jeszcze do zatwierdzenia \\(\"Paczka testowa przyjęta\" \\[claims.test-batch]\\) "
           + "produkcja będzie czekać na .*Kliniczna akceptacja drogi powrotu \\[fallback.clinical-signoff], "

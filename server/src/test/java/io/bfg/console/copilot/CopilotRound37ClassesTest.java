@@ -25,7 +25,8 @@ class CopilotRound37ClassesTest {
   @DisplayName("round thirty-seven's classes")
   @CsvSource(delimiter = '|', value = {
       "tczew|pec_prezes_beata|if Ewa signs the DPIA once more, is it GO then?|en|^Yes: with \"Data protection impact "
-          + "assessment\" \\[signoff\\.dpia] done, production would be GO: it could go live; nothing else is left",
+          + "assessment\" \\[signoff\\.dpia] done, production would be GO \\(7/7 integration gates ready\\): it "
+          + "could go live; nothing else is left",
       "tczew|pec_prezes_beata|which environment is the console on right now?|en|^The live session keeps its state in "
           + "file-local .*Environments \\(3\\): Local demo \\(local-demo\\) on file-local, active",
       "tczew|pec_prezes_beata|na kim wisi teraz produkcja?|pl|^Dalej: Zaakceptuj: \"Ocena skutków dla ochrony danych "
