@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * public development set's eval reads it), asked of a fresh console by one of its actors; rounds of
  * sets on the two scenarios in scenarios/, a small third, and two scenarios written for rounds four and
  * five by people the copilot had never seen, each round written after the previous round's failure
- * classes were fixed. Questions still answered wrongly are kept, commented "# known miss". Every
+ * classes were fixed. Questions still answered wrongly are kept, commented "# known miss", and asked
+ * all the same: a wrong reading still answers (round 39's NullPointerException hid in one). Every
  * answer also goes through {@link Grounding}, which must find nothing to correct.
  */
 @DisplayName("The copilot on operators' question sets")
@@ -494,6 +495,8 @@ class CopilotQuestionSetTest {
           "round thirty-nine (half-way): kuznia-fitness, asked by the finance controller",
           "kuznia-fitness-39.ndjson", false));
 
+  private static final String KNOWN_MISS = "# known miss: ";
+
   @TestFactory
   Stream<DynamicContainer> questionSets() throws IOException {
     List<DynamicContainer> sets = new ArrayList<>();
@@ -511,6 +514,14 @@ class CopilotQuestionSetTest {
     }
     List<DynamicTest> tests = new ArrayList<>();
     for (String line : Files.readAllLines(SETS_DIR.resolve(set.file()))) {
+      if (line.startsWith(KNOWN_MISS)) {
+        // a known miss may answer wrongly, but it answers: no exception, nothing the validator corrects
+        String[] fields = line.substring(KNOWN_MISS.length()).split("\t");
+        Lang lang = Lang.valueOf(fields[1].toUpperCase());
+        tests.add(DynamicTest.dynamicTest("[" + fields[1] + ", known miss] " + fields[0],
+            () -> console.ask(fields[0], lang, set.asker())));
+        continue;
+      }
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
