@@ -185,7 +185,8 @@ public final class CopilotTools {
     out.put("checksumShort", view.checksumShort());
     List<Map<String, Object>> batches = new ArrayList<>();
     for (Evaluation.BatchView batch : view.batches()) {
-      batches.add(Map.of("id", batch.id(), "label", batch.label(), "rows", batch.rows()));
+      batches.add(Map.of("id", batch.id(), "label", batch.label() == null ? batch.id() : batch.label(),
+          "rows", batch.rows()));
     }
     out.put("batches", batches);
     List<Map<String, Object>> tables = new ArrayList<>();
