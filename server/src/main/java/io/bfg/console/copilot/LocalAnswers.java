@@ -1371,10 +1371,6 @@ public final class LocalAnswers {
   }
 
   /**
-   * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
-   * would still wait for (a group with how many of its checks would still be open), and what else it completes.
-   */
-  /**
    * "If she records the retention decision, what changes": what doing it would complete, the gates then, and
    * production then (GO, or what it would still wait for).
    */
@@ -1387,11 +1383,19 @@ public final class LocalAnswers {
     }
     String out = also.isEmpty() ? t.line("ifDone.completesNothing", r)
         : t.line("ifDone.completes", with(r, "items", also));
-    out += " " + t.line("ifDone.gatesThen", r) + " ";
-    return out + (Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.thenGo", r)
-        : t.line("ifDone.thenNotYet", Map.of("items", ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE))));
+    return out + " " + t.line("ifDone.gatesThen", r) + " " + productionThen(t, r);
   }
 
+  /** Production as a what-if would leave it: GO, or what it would still wait for. */
+  private static String productionThen(Templates t, Map<String, Object> r) {
+    return Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.thenGo", r)
+        : t.line("ifDone.thenNotYet", Map.of("items", ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE)));
+  }
+
+  /**
+   * "If X is done, can we go live?": whether it can be done yet, and production then: free to go, or what it
+   * would still wait for (a group with how many of its checks would still be open), and what else it completes.
+   */
   private static String ifDone(Templates t, Map<String, Object> asked, boolean goToo, boolean next) {
     Map<String, Object> r = with(asked, "things", ifDoneThings(t, asked));
     String waitsFor = ifDoneItems(t, r.get("waitsFor"), Integer.MAX_VALUE);
@@ -1402,8 +1406,7 @@ public final class LocalAnswers {
         return gate;
       }
       // "and are we GO then?": production as it would then be, after the gate asked
-      return gate + " " + (Boolean.TRUE.equals(r.get("go")) ? t.line("ifDone.thenGo", r)
-          : t.line("ifDone.thenNotYet", Map.of("items", ifDoneItems(t, r.get("stillWaits"), Integer.MAX_VALUE))));
+      return gate + " " + productionThen(t, r);
     }
     if (Boolean.TRUE.equals(r.get("goNow"))) {
       return t.line("ifDone.goNow", r);

@@ -1319,10 +1319,12 @@ public final class QuestionReader {
     boolean codeNamed = false;
     Matcher m = CODE.matcher(s.question);
     while (m.find()) {
-      if (unknown == null && code(s.lexicon, m.group().toUpperCase(Locale.ROOT)) == null) {
-        unknown = m.group().toUpperCase(Locale.ROOT);
+      String written = m.group().toUpperCase(Locale.ROOT);
+      boolean known = code(s.lexicon, written) != null;
+      if (unknown == null && !known) {
+        unknown = written;
       }
-      codeNamed |= code(s.lexicon, m.group().toUpperCase(Locale.ROOT)) != null;
+      codeNamed |= known;
       for (PacketBinding packet : s.scenario.packets()) {
         for (PacketBinding.EnvVar variable : packet.env()) {
           if (variable.name().equalsIgnoreCase(m.group())) {
