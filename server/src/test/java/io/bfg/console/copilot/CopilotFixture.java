@@ -68,7 +68,8 @@ final class CopilotFixture {
       Map.entry("rckik", Path.of("server/src/test/resources/scenarios/rckik-kielce")),
       Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")),
       Map.entry("gliwice", Path.of("server/src/test/resources/scenarios/gliwice-spp")),
-      Map.entry("podhale", Path.of("server/src/test/resources/scenarios/podhale-oscypek")));
+      Map.entry("podhale", Path.of("server/src/test/resources/scenarios/podhale-oscypek")),
+      Map.entry("malbork", Path.of("server/src/test/resources/scenarios/malbork-zamek")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -79,7 +80,7 @@ final class CopilotFixture {
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
    * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew,
-   * gliwice, podhale.
+   * gliwice, podhale, malbork.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

@@ -493,7 +493,20 @@ class CopilotQuestionSetTest {
           "kuznia-fitness-39.ndjson", false),
       new QuestionSet("kuznia", "kgrabowska", "kuznia-fitness-39-finance.tsv",
           "round thirty-nine (half-way): kuznia-fitness, asked by the finance controller",
-          "kuznia-fitness-39.ndjson", false));
+          "kuznia-fitness-39.ndjson", false),
+      new QuestionSet("malbork", "it_tomasz", "malbork-zamek-40-it.tsv",
+          "round forty (a new scenario, early: a third of the checks done, a sign-off withdrawn, a decision changed, "
+              + "two connection runs and a failed identity run, no dry-run): malbork-zamek, asked by the head of IT",
+          "malbork-zamek-40.ndjson", false),
+      new QuestionSet("malbork", "fin_jadwiga", "malbork-zamek-40-accountant.tsv",
+          "round forty (early): malbork-zamek, asked by the chief accountant", "malbork-zamek-40.ndjson", false),
+      new QuestionSet("podhale", "tbachleda", "podhale-oscypek-40-admin.tsv",
+          "round forty (stalled: four of seven gates, two decisions changed, a sign-off withdrawn and given again, "
+              + "both pipelines passed, the packets exported): podhale-oscypek, asked by the IT administrator",
+          "podhale-oscypek-40.ndjson", false),
+      new QuestionSet("podhale", "zgasienica", "podhale-oscypek-40-president.tsv",
+          "round forty (stalled): podhale-oscypek, asked by the president of the board",
+          "podhale-oscypek-40.ndjson", false));
 
   private static final String KNOWN_MISS = "# known miss: ";
 

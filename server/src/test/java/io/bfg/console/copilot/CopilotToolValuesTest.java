@@ -54,7 +54,8 @@ class CopilotToolValuesTest {
       "rckik|rckik-kielce-36.ndjson", "tatra|tatra-insurance-36.ndjson",
       "tczew|tczew-cieplo-37.ndjson", "sudety|sudety-hotels-37.ndjson",
       "gliwice|gliwice-spp-38.ndjson", "olsztyn|olsztyn-wodociagi-38.ndjson",
-      "podhale|podhale-oscypek-39.ndjson", "kuznia|kuznia-fitness-39.ndjson"})
+      "podhale|podhale-oscypek-39.ndjson", "kuznia|kuznia-fitness-39.ndjson",
+      "malbork|malbork-zamek-40.ndjson", "podhale|podhale-oscypek-40.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
