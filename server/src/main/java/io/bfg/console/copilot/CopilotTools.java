@@ -17,6 +17,7 @@ import io.bfg.console.model.PacketBinding;
 import io.bfg.console.model.Permissions;
 import io.bfg.console.model.Scenario;
 import io.bfg.console.model.Status;
+import io.bfg.console.model.Template;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -246,8 +247,19 @@ public final class CopilotTools {
       for (PacketBinding.EnvVar variable : binding.env()) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", variable.name());
-        String value = state.assessment().fill(Lang.EN, variable.value());
+        String value = state.assessment().envValue(Lang.EN, variable.value());
         v.put("value", value);
+        if (value.isBlank()) {
+          // empty because a decision it prints is not recorded yet: which, so the answer says why
+          List<Map<String, Object>> undecided = new ArrayList<>();
+          for (String ref : Template.valueRefs(variable.value())) {
+            CheckDef read = state.assessment().check(ref);
+            if (read != null && read.kind() == CheckKind.DECISION && state.assessment().state().decisions().get(ref) == null) {
+              undecided.add(named(state.evaluation(), ref));
+            }
+          }
+          v.put("undecided", undecided);
+        }
         // an owner's id is said with the name it stands for
         Actor actor = state.scenario().actor(value);
         if (actor != null) {
@@ -268,6 +280,7 @@ public final class CopilotTools {
           packet.put("variable", named.get("name"));
           packet.put("value", named.get("value"));
           packet.put("actorName", named.get("actorName"));
+          packet.put("undecided", named.get("undecided"));
         }
         packet.put("variables", variables);
         packets.add(packet);

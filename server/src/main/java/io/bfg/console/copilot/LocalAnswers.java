@@ -1528,15 +1528,22 @@ public final class LocalAnswers {
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> packet : packets) {
       if (packet.get("variable") != null) {
-        lines.add(t.line("vars.value", with(packet, "value", envValue(packet))));
+        lines.add(undecided(packet).isEmpty() ? t.line("vars.value", with(packet, "value", envValue(packet)))
+            : t.line("vars.value.undecided", with(packet, "decisions", undecided(packet))));
         continue;
       }
       List<String> items = new ArrayList<>();
-      maps(packet.get("variables")).forEach(v -> items.add(v.get("name") + "=" + envValue(v)));
+      maps(packet.get("variables")).forEach(v -> items.add(undecided(v).isEmpty() ? v.get("name") + "=" + envValue(v)
+          : t.line("vars.item.undecided", with(v, "decisions", undecided(v)))));
       lines.add(items.isEmpty() ? t.line("vars.packet.none", packet)
           : t.line("vars.packet", with(packet, "items", String.join(", ", items))));
     }
     return String.join("\n", lines);
+  }
+
+  /** The decisions a variable prints that nobody has recorded yet, named: it stays empty until they are. */
+  private static String undecided(Map<String, Object> v) {
+    return join(maps(v.get("undecided")).stream().map(d -> d.get("label") + " [" + d.get("id") + "]").toList());
   }
 
   /** A value as a shell would need it (quoted when it has spaces), an owner's id with their name. */

@@ -71,6 +71,12 @@ public final class Evaluator {
     int index;
     Node owner;
     int[] dependsOn;
+    /**
+     * What a check rests on without declaring it ({@link Scenario#impliedDependsOn}): it holds the
+     * check's status as dependsOn does, but stays out of its evidence hash, so that sign-offs given
+     * before it was implied do not all go stale at once.
+     */
+    int[] implied = new int[0];
     int[] from;
     int[] children;
     int token;
@@ -111,6 +117,7 @@ public final class Evaluator {
     for (Node node : nodes) {
       if (node.check != null) {
         node.dependsOn = indexes(node.check.dependsOn());
+        node.implied = indexes(scenario.impliedDependsOn(node.check));
         node.from = indexes(node.check.from());
         node.children = new int[0];
         node.staticDigest = Checksums.digest().digest(Checksums.canonicalBytes(node.check));
@@ -216,9 +223,9 @@ public final class Evaluator {
       return state;
     }
 
-    /** {@code text} (a packet's env value) filled from this state, as the packet renders it. */
-    public String fill(Lang lang, String text) {
-      return Evaluator.this.fill(this, lang, text);
+    /** {@code template} (a packet's env value) filled from this state, as the packet renders it. */
+    public String envValue(Lang lang, String template) {
+      return Evaluator.this.envValue(this, lang, template);
     }
 
     public boolean isCheck(String id) {
@@ -321,6 +328,9 @@ public final class Evaluator {
     int i = node.index;
     CheckDef check = node.check;
     int blocker = firstUnmet(a, node.dependsOn);
+    if (blocker < 0) {
+      blocker = firstUnmet(a, node.implied);
+    }
     if (check.kind() == CheckKind.DERIVED) {
       int d = 0;
       int t = 0;
@@ -591,7 +601,7 @@ public final class Evaluator {
     }
     visited[index] = true;
     Node node = nodes[index];
-    for (int[] refs : new int[][] {node.dependsOn, node.from, node.children}) {
+    for (int[] refs : new int[][] {node.dependsOn, node.implied, node.from, node.children}) {
       for (int ref : refs) {
         Node root = rootUnder(a, ref, visited);
         if (root != null) {
@@ -684,9 +694,22 @@ public final class Evaluator {
           : c.options().stream().map(o -> new Evaluation.OptionView(o.value(), o.label().in(lang))).toList();
       return new Evaluation.CheckView(c.id(), c.kind().wire(), checkLabel(c), text(c.description()), c.owner(),
           a.status[i].name(), hasCount ? a.done[i] : null, hasCount ? a.total[i] : null, value(node),
-          evidence(node, signOff), c.dependsOn().isEmpty() ? null : c.dependsOn(),
+          evidence(node, signOff), dependsOnView(node),
           a.blockedBy[i] < 0 ? null : nodes[a.blockedBy[i]].id, signOffView, options, c.pipeline(), c.step(),
           command(node), c.from().isEmpty() ? null : c.from(), c.show());
+    }
+
+    /** What the check waits for, declared and implied: the page and the copilot say why it is BLOCKED. */
+    List<String> dependsOnView(Node node) {
+      List<String> declared = node.check.dependsOn();
+      if (node.implied.length == 0) {
+        return declared.isEmpty() ? null : declared;
+      }
+      List<String> all = new ArrayList<>(declared);
+      for (int ref : node.implied) {
+        all.add(nodes[ref].id);
+      }
+      return all;
     }
 
     String value(Node node) {
@@ -932,7 +955,8 @@ public final class Evaluator {
         case Template.Fields.STATE -> a.status[i].name().toLowerCase(java.util.Locale.ROOT);
         case Template.Fields.DONE -> String.valueOf(a.done[i]);
         case Template.Fields.TOTAL -> String.valueOf(a.total[i]);
-        default -> node.check != null ? value(node) : display(ref);
+        // a check without a value of its own shows what display() would ("null" was printed once)
+        default -> node.check != null && value(node) != null ? value(node) : display(ref);
       };
     }
 
@@ -1014,18 +1038,25 @@ public final class Evaluator {
   }
 
   /**
-   * Fills the placeholders of {@code text} (a template in no particular language, e.g. an env value)
-   * from {@code a}, the way labels are filled: packets render the scenario's declared values with it.
+   * Fills the placeholders of {@code template} (a packet's env value, in no particular language) from
+   * {@code a}, the way labels are filled, except that a decision is the value of the option chosen, which
+   * a script can compare, not its label, and nothing while none is recorded (not the page's placeholder).
    */
-  public String fill(Assessment a, Lang lang, String text) {
-    if (!Template.hasPlaceholders(text)) {
-      return text;
+  public String envValue(Assessment a, Lang lang, String template) {
+    if (!Template.hasPlaceholders(template)) {
+      return template;
     }
     Renderer r = new Renderer(a, lang);
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (Template.Part part : Template.parse(text).parts()) {
+    StringBuilder out = new StringBuilder(template.length() + 16);
+    for (Template.Part part : Template.parse(template).parts()) {
+      Node node = part.literal() ? null : byId.get(part.ref());
+      boolean decisionValue = node != null && node.check != null && node.check.kind() == CheckKind.DECISION
+          && (part.field() == null || Template.Fields.VALUE.equals(part.field()));
       if (part.literal()) {
         out.append(part.text());
+      } else if (decisionValue) {
+        SignOff decided = a.state.decisions().get(node.id);
+        out.append(decided == null ? "" : decided.value());
       } else if (part.field() == null) {
         out.append(r.display(part.ref()));
       } else {
@@ -1117,10 +1148,11 @@ public final class Evaluator {
     out.add(node);
   }
 
-  private static List<String> references(Node node) {
+  private List<String> references(Node node) {
     List<String> refs = new ArrayList<>();
     if (node.check != null) {
       refs.addAll(node.check.dependsOn());
+      refs.addAll(scenario.impliedDependsOn(node.check));
       refs.addAll(node.check.from());
     } else {
       refs.addAll(node.group.dependsOn());

@@ -1,5 +1,6 @@
 package io.bfg.console.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,41 @@ public record Scenario(String id, Label title, Label subtitle, Tenant tenant, Ta
     for (PacketBinding binding : packets) {
       if (binding.id().equals(id)) {
         return binding;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What {@code check} rests on besides its declared {@code dependsOn}: a {@code release-env} check
+   * (every variable of the release handoff has a value) rests on each decision those variables read,
+   * since an unrecorded decision leaves its variable empty. The ids in the order the variables name them.
+   */
+  public List<String> impliedDependsOn(CheckDef check) {
+    PacketBinding release = Facts.RELEASE_ENV.equals(check.fact()) ? packet(PacketIds.RELEASE_HANDOFF) : null;
+    if (release == null) {
+      return List.of();
+    }
+    List<String> decisions = new ArrayList<>();
+    for (PacketBinding.EnvVar variable : release.env()) {
+      for (String ref : Template.valueRefs(variable.value())) {
+        CheckDef read = check(ref);
+        if (read != null && read.kind() == CheckKind.DECISION && !read.id().equals(check.id())
+            && !decisions.contains(ref) && !check.dependsOn().contains(ref)) {
+          decisions.add(ref);
+        }
+      }
+    }
+    return decisions;
+  }
+
+  /** The check {@code id}; null when no group has it. */
+  public CheckDef check(String id) {
+    for (GroupDef group : groups) {
+      for (CheckDef check : group.checks()) {
+        if (check.id().equals(id)) {
+          return check;
+        }
       }
     }
     return null;

@@ -65,6 +65,23 @@ public record Template(List<Part> parts) {
     return new Template(List.copyOf(parts));
   }
 
+  /**
+   * The references whose value {@code text} prints ({@code {ref}} or {@code {ref.value}}, not a status
+   * or count field), in order; none when it has no placeholders or a malformed one (the validator says so).
+   */
+  public static List<String> valueRefs(String text) {
+    if (!hasPlaceholders(text)) {
+      return List.of();
+    }
+    try {
+      return parse(text).parts().stream()
+          .filter(part -> !part.literal() && (part.field() == null || Fields.VALUE.equals(part.field())))
+          .map(Part::ref).toList();
+    } catch (IllegalArgumentException malformed) {
+      return List.of();
+    }
+  }
+
   /** Fields a reference may select; anything else after a dot is part of the reference name. */
   public static final class Fields {
     public static final String DECISION = "decision";

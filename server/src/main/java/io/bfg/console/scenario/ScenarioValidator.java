@@ -112,6 +112,7 @@ final class ScenarioValidator {
         if (node(check.id(), YamlReader.at(YamlReader.at(YamlReader.at(path, "checks"), c), "id"))) {
           List<String> checkOut = new ArrayList<>(check.dependsOn());
           checkOut.addAll(check.from());
+          checkOut.addAll(scenario.impliedDependsOn(check));
           edges.put(check.id(), checkOut);
         }
       }

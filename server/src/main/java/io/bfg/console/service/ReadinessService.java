@@ -225,7 +225,7 @@ public final class ReadinessService {
       return cached;
     }
     Packets.Packet packet = Packets.render(id, scenario, current.evaluation(Lang.EN), current.state,
-        template -> evaluator.fill(current.assessment, Lang.EN, template));
+        template -> evaluator.envValue(current.assessment, Lang.EN, template));
     if (packet != null) {
       current.packets.put(id, packet);
     }

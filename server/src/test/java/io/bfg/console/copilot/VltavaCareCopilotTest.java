@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The local copilot over {@code POST /api/copilot/ask} on the second scenario (scenarios/vltava-care), fresh.
  * The answers below were written by hand from the scenario's files and the answer templates
  * (prompts/local.*.properties): go-live is BLOCKED_PENDING_DPIA with 3/7 gates; dpia (0/4) and link (0/4)
- * are REVIEW; replay waits for link and switchover (1/3: its release-env fact holds) for replay; the next
- * step is dpia.legal-basis, signed by the DPO. Aliases are the ones scenario.yaml declares: "DPIA" on the
- * dpia group, "eRecept" on the erecept provider, "VZP" on insurer-claims, "powrót" and "rollback" on the
- * fallback group.
+ * are REVIEW; replay waits for link and switchover (0/3: its release variables wait for two decisions) for
+ * replay; the next step is dpia.legal-basis, signed by the DPO. Aliases are the ones scenario.yaml declares:
+ * "DPIA" on the dpia group, "eRecept" on the erecept provider, "VZP" on insurer-claims, "powrót" and "rollback"
+ * on the fallback group.
  */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,13 +86,13 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("en");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Production is NO-GO for clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. 3 of 7 integration gates are "
-            + "ready. Checks ready: 12/27 (44%). Production traffic: production_traffic_disabled.",
+            + "ready. Checks ready: 11/27 (41%). Production traffic: production_traffic_disabled.",
         "Not ready:",
         "- \"Data protection impact assessment is signed\" [dpia] is REVIEW at 0/4 (BLOCKED_PENDING_DPIA).",
         "- \"The link to the clinic database is proven\" [link] is REVIEW at 0/4 (BLOCKED_PENDING_LINK).",
         "- \"The record replay is rehearsed clean\" [replay] is BLOCKED at 0/5 (BLOCKED_PENDING_LINK), waiting for "
             + "[link].",
-        "- \"The switchover weekend is approved\" [switchover] is BLOCKED at 1/3 (BLOCKED_PENDING_REPLAY), waiting for "
+        "- \"The switchover weekend is approved\" [switchover] is BLOCKED at 0/3 (BLOCKED_PENDING_REPLAY), waiting for "
             + "[replay].",
         "Production also waits for groups outside the checklist gates: \"Insurer claims reconcile\" [claims] is REVIEW "
             + "at 0/2; \"The fallback to the legacy HIS is rehearsed\" [fallback] is BLOCKED at 0/3; \"The migration "
@@ -112,13 +112,13 @@ class VltavaCareCopilotTest {
     assertThat(answer.getString("lang")).isEqualTo("pl");
     assertThat(answer.getString("text")).isEqualTo(String.join("\n",
         "Produkcja ma status NO-GO dla clinic-pg-adapter: BLOCKED_PENDING_DPIA [go-live]. Gotowe bramki integracji: "
-            + "3 z 7. Gotowe kontrole: 12/27 (44%). Ruch produkcyjny: production_traffic_disabled.",
+            + "3 z 7. Gotowe kontrole: 11/27 (41%). Ruch produkcyjny: production_traffic_disabled.",
         "Niegotowe:",
         "- \"Ocena skutków dla ochrony danych jest podpisana\" [dpia] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_DPIA).",
         "- \"Połączenie z bazą danych klinik jest potwierdzone\" [link] ma status REVIEW (do przeglądu), 0/4 (BLOCKED_PENDING_LINK).",
         "- \"Odtworzenie rekordów jest przećwiczone bez błędów\" [replay] ma status BLOCKED (zablokowany), 0/5 (BLOCKED_PENDING_LINK), "
             + "czeka na [link].",
-        "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED (zablokowany), 1/3 (BLOCKED_PENDING_REPLAY), "
+        "- \"Weekend przełączenia jest zatwierdzony\" [switchover] ma status BLOCKED (zablokowany), 0/3 (BLOCKED_PENDING_REPLAY), "
             + "czeka na [replay].",
         "Produkcja czeka też na grupy spoza bramek listy: \"Rozliczenia z ubezpieczycielami się zgadzają\" [claims] "
             + "ma status REVIEW (do przeglądu), 0/2; \"Powrót do dotychczasowego HIS jest przećwiczony\" [fallback] ma "

@@ -111,7 +111,7 @@ class VltavaCareScenarioTest {
     Evaluator.Assessment a = evaluator.assess(Fixtures.LOCAL_DEMO, s.state());
     Map<String, String> out = new LinkedHashMap<>();
     for (PacketBinding.EnvVar variable : evaluator.scenario().packet(packetId).env()) {
-      out.put(variable.name(), evaluator.fill(a, Lang.EN, variable.value()));
+      out.put(variable.name(), evaluator.envValue(a, Lang.EN, variable.value()));
     }
     return out;
   }
@@ -224,7 +224,7 @@ class VltavaCareScenarioTest {
 
       assertThat(headline(e)).isEqualTo(new Headline(3, "BLOCKED_PENDING_DPIA", "dpia.legal-basis", DPO));
       assertThat(e.summary()).extracting("gatesTotal", "checksReady", "checksTotal", "percent", "go", "traffic")
-          .containsExactly(7, 12, 27, 44, false, "production_traffic_disabled");
+          .containsExactly(7, 11, 27, 41, false, "production_traffic_disabled");
       assertThat(e.summary().headline()).isEqualTo("3/7 integration gates are ready for clinic-pg-adapter.");
       assertThat(e.gates()).extracting("id", "status", "done", "total", "decision").containsExactly(
           tuple("interfaces", "READY", 5, 5, "INTERFACES_MAPPED"),
@@ -233,7 +233,7 @@ class VltavaCareScenarioTest {
           tuple("dpia", "REVIEW", 0, 4, "BLOCKED_PENDING_DPIA"),
           tuple("link", "REVIEW", 0, 4, "BLOCKED_PENDING_LINK"),
           tuple("replay", "BLOCKED", 0, 5, "BLOCKED_PENDING_LINK"),
-          tuple("switchover", "BLOCKED", 1, 3, "BLOCKED_PENDING_REPLAY"));
+          tuple("switchover", "BLOCKED", 0, 3, "BLOCKED_PENDING_REPLAY"));
       assertThat(e.recommendation()).extracting("action", "groupId", "actorName", "command").containsExactly(
           "Sign off the legal basis for moving patient data", "dpia", "Mgr. Lukáš Horák",
           "POST /api/checks/dpia.legal-basis/accept");
@@ -305,15 +305,15 @@ class VltavaCareScenarioTest {
     }
 
     @Test
-    @DisplayName("fills its CARE_* release and rollback variables from the fresh state")
+    @DisplayName("fills its CARE_* release and rollback variables from the fresh state, an undecided decision's empty")
     void envVariables() {
       Session s = session();
 
       assertThat(env(s, PacketIds.RELEASE_HANDOFF)).containsExactly(
           entry("CARE_DEPLOY_ENVIRONMENT", "pilot-lab"), entry("CARE_DB_ADAPTER", "clinic-pg-adapter"),
           entry("CARE_STORE_CONTRACT", "ClinicRecordStore.v2"), entry("CARE_SESSION_STORE", "file-local"),
-          entry("CARE_STAFF_IDENTITY", "mock-auth-header"), entry("CARE_HOSTING_REGION", "region not chosen"),
-          entry("CARE_WEEKEND_ON_CALL", "on-call not chosen"),
+          entry("CARE_STAFF_IDENTITY", "mock-auth-header"), entry("CARE_HOSTING_REGION", ""),
+          entry("CARE_WEEKEND_ON_CALL", ""),
           entry("CARE_SWITCHOVER_DECISION", "BLOCKED_PENDING_REPLAY"));
       assertThat(env(s, PacketIds.ROLLBACK_DRILL)).containsExactly(
           entry("CARE_FALLBACK_DECISION", "BLOCKED_PENDING_REPLAY"), entry("CARE_FALLBACK_OWNER", IT),
@@ -345,9 +345,10 @@ class VltavaCareScenarioTest {
       s.pipeline(LINK);
       assertThat(headline(s.evaluate())).isEqualTo(new Headline(5, "BLOCKED_PENDING_REPLAY", "replay.freeze", IT));
 
+      // the release variables come first in the switchover gate, and they print the on-call decision
       s.pipeline(REPLAY);
       assertThat(headline(s.evaluate()))
-          .isEqualTo(new Headline(6, "BLOCKED_PENDING_SWITCHOVER", "switchover.patient-notice", MD));
+          .isEqualTo(new Headline(6, "BLOCKED_PENDING_SWITCHOVER", "switchover.on-call", IT));
 
       approveSwitchover(s);
       assertThat(headline(s.evaluate())).isEqualTo(new Headline(7, "BLOCKED_PENDING_CLAIMS", "claims.tariff-map", BILLING));
@@ -386,14 +387,14 @@ class VltavaCareScenarioTest {
     }
 
     @Test
-    @DisplayName("after both pipelines: 6/7 gates, 93%, the runbook group complete, the fallback open")
+    @DisplayName("after both pipelines: 6/7 gates, 89%, the runbook group complete, the fallback open")
     void afterPipelines() {
       Evaluation e = signDpia(session()).pipeline(LINK).pipeline(REPLAY).evaluate();
 
       assertThat(e.summary()).extracting("gatesReady", "checksReady", "checksTotal", "percent")
-          .containsExactly(6, 25, 27, 93);
+          .containsExactly(6, 24, 27, 89);
       assertThat(group(e, "switchover")).extracting("status", "done", "total", "decision", "blockedBy")
-          .containsExactly("REVIEW", 1, 3, "BLOCKED_PENDING_SWITCHOVER", null);
+          .containsExactly("REVIEW", 0, 3, "BLOCKED_PENDING_SWITCHOVER", null);
       assertThat(group(e, "migration-plan")).extracting("status", "done", "decision")
           .containsExactly("READY", 3, "PLAN_READY");
       assertThat(group(e, "fallback")).extracting("status", "done", "decision")
@@ -418,7 +419,7 @@ class VltavaCareScenarioTest {
     }
 
     @Test
-    @DisplayName("goes live once everything is signed, with the chosen values in its release variables")
+    @DisplayName("goes live once everything is signed, with the chosen options' values in its release variables")
     void live() {
       Session s = everything();
       Evaluation e = s.evaluate();
@@ -428,11 +429,33 @@ class VltavaCareScenarioTest {
       assertThat(e.recommendation()).extracting("checkId", "actor").containsExactly(null, null);
       assertThat(e.groups()).allSatisfy(g -> assertThat(g.status()).as(g.id()).isEqualTo("READY"));
       assertThat(env(s, PacketIds.RELEASE_HANDOFF)).contains(
-          entry("CARE_HOSTING_REGION", "Prague (CZ) data centre, backups in Brno"),
-          entry("CARE_WEEKEND_ON_CALL", "Internal IT on call, 24/7"),
+          entry("CARE_HOSTING_REGION", "cz-praha"), entry("CARE_WEEKEND_ON_CALL", "internal-it-24x7"),
           entry("CARE_SWITCHOVER_DECISION", "SWITCHOVER_APPROVED"));
       assertThat(env(s, PacketIds.ROLLBACK_DRILL)).contains(
           entry("CARE_FALLBACK_DECISION", "FALLBACK_REHEARSED"), entry("CARE_FALLBACK_RESTORE", "READY"));
+    }
+  }
+
+  @Nested
+  @DisplayName("its release variables check")
+  class ReleaseVariables {
+
+    @Test
+    @DisplayName("waits for each decision a variable prints (a placeholder is no value), in the order they are printed")
+    void waitsForTheDecisionsItPrints() {
+      Session s = session();
+      Evaluation e = s.evaluate();
+
+      assertThat(check(e, "switchover.env-block")).extracting("status", "blockedBy", "dependsOn")
+          .containsExactly("BLOCKED", "dpia.hosting-region", List.of("dpia.hosting-region", "switchover.on-call"));
+      s = s.decide("dpia.hosting-region", IT, "cz-praha");
+      assertThat(check(s.evaluate(), "switchover.env-block")).extracting("status", "blockedBy")
+          .containsExactly("BLOCKED", "switchover.on-call");
+      s = s.decide("switchover.on-call", IT, "vendor-hotline");
+      assertThat(check(s.evaluate(), "switchover.env-block")).extracting("status", "blockedBy")
+          .containsExactly("READY", null);
+      assertThat(env(s, PacketIds.RELEASE_HANDOFF)).contains(entry("CARE_HOSTING_REGION", "cz-praha"),
+          entry("CARE_WEEKEND_ON_CALL", "vendor-hotline"));
     }
   }
 

@@ -284,7 +284,7 @@ class VltavaCareEndToEndTest {
 
     @Test
     @Order(6)
-    @DisplayName("the release and rollback env blocks: the CARE_* variables filled from the fresh state")
+    @DisplayName("the release and rollback env blocks: the CARE_* variables filled from the fresh state, undecided empty")
     void envBlocks() {
       assertThat(raw(api, RELEASE)).isEqualTo("""
           CARE_DEPLOY_ENVIRONMENT=pilot-lab
@@ -292,8 +292,8 @@ class VltavaCareEndToEndTest {
           CARE_STORE_CONTRACT=ClinicRecordStore.v2
           CARE_SESSION_STORE=file-local
           CARE_STAFF_IDENTITY=mock-auth-header
-          CARE_HOSTING_REGION='region not chosen'
-          CARE_WEEKEND_ON_CALL='on-call not chosen'
+          CARE_HOSTING_REGION=''
+          CARE_WEEKEND_ON_CALL=''
           CARE_SWITCHOVER_DECISION=BLOCKED_PENDING_REPLAY
           """);
       assertThat(raw(api, ROLLBACK)).isEqualTo("""
@@ -308,7 +308,7 @@ class VltavaCareEndToEndTest {
 
     @Test
     @Order(7)
-    @DisplayName("once the IT lead chooses the region and the on-call, the release block carries the chosen options")
+    @DisplayName("once the IT lead chooses the region and the on-call, the release block carries the options' values")
     void envAfterDecisions() {
       api.decide(IT, "dpia.hosting-region", "cz-praha").ok();
       api.decide(IT, "switchover.on-call", "internal-it-24x7").ok();
@@ -319,8 +319,8 @@ class VltavaCareEndToEndTest {
           CARE_STORE_CONTRACT=ClinicRecordStore.v2
           CARE_SESSION_STORE=file-local
           CARE_STAFF_IDENTITY=mock-auth-header
-          CARE_HOSTING_REGION='Prague (CZ) data centre, backups in Brno'
-          CARE_WEEKEND_ON_CALL='Internal IT on call, 24/7'
+          CARE_HOSTING_REGION=cz-praha
+          CARE_WEEKEND_ON_CALL=internal-it-24x7
           CARE_SWITCHOVER_DECISION=BLOCKED_PENDING_REPLAY
           """);
     }

@@ -39,7 +39,7 @@ class PacketsTest {
       SessionState state = SessionState.empty();
       Evaluator.Assessment assessment = evaluator.assess(LOCAL_DEMO, state);
       return new Fresh(scenario, evaluator.render(assessment, Lang.EN), state,
-          template -> evaluator.fill(assessment, Lang.EN, template));
+          template -> evaluator.envValue(assessment, Lang.EN, template));
     }
 
     Packets.Packet render(String id) {

@@ -117,6 +117,22 @@ class ScenarioValidationTest {
     }
 
     @Test
+    @DisplayName("rejects a cycle through a decision the release variables print, which their check waits for")
+    void releaseVariablesCycle() throws IOException {
+      Path folder = broken(SCENARIO, "      - id: basics.store-contract\n", "      - id: basics.env\n"
+          + "        kind: derived\n        fact: release-env\n        owner: user_owner\n"
+          + "        label: {en: \"Release variables\", pl: \"Zmienne wydania\"}\n"
+          + "        description: {en: \"Every variable has a value.\", pl: \"Każda zmienna ma wartość.\"}\n"
+          + "      - id: basics.store-contract\n");
+      replace(folder.resolve(SCENARIO), "\nsections:\n", "\npackets:\n  - id: ProductionReleaseHandoff.v1\n"
+          + "    reportsOn: basics\n    env:\n      - {name: APP_HOSTING, value: \"{signoffs.hosting}\"}\n\nsections:\n");
+      replace(folder.resolve(SCENARIO), "dependsOn: [signoffs.schema]", "dependsOn: [signoffs.schema, basics.env]");
+
+      assertThat(problems(folder)).extracting(Problem::message)
+          .contains("dependency cycle: basics.env -> signoffs.hosting -> basics.env");
+    }
+
+    @Test
     @DisplayName("rejects a dependency cycle between checks and names the chain")
     void checkCycle() throws IOException {
       Path folder = broken(SCENARIO, "dependsOn: [basics.operations]", "dependsOn: [signoffs.hosting]");
