@@ -482,7 +482,8 @@ final class Lexicon {
         bestAt = found;
       }
     }
-    if (best == 0) {
+    if (best == 0 || entity.kind() == Kind.PROVIDER && consoleWordsOnly(question, all)) {
+      // "ile bramek": the console's own word for its gates, not a provider a scenario calls its payment "bramka"
       return null;
     }
     double extra = 0;
@@ -492,6 +493,10 @@ final class Lexicon {
       }
     }
     return new Link(entity, best + extra / 2, all);
+  }
+
+  private static boolean consoleWordsOnly(List<Word> question, Set<Integer> at) {
+    return at.stream().allMatch(i -> CONSOLE_WORDS.contains(question.get(i).text()));
   }
 
   private static boolean adjacent(Set<Integer> at) {

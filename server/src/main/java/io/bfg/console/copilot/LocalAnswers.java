@@ -322,8 +322,12 @@ public final class LocalAnswers {
       items.add(item);
     }
     // ("jakie decyzje infrastrukturalne zapadły": those of the group named)
-    return (r.get("id") == null ? t.line("decisions.head", Map.of("count", decisions.size(), "open", open))
-        : t.line("decisions.head.group", with(r, "count", decisions.size(), "open", open))) + "\n- "
+    // ("how many decisions got recorded so far": how many are, said, not left to subtract)
+    int recorded = decisions.size() - open;
+    return (r.get("id") == null ? t.line("decisions.head", Map.of("count", decisions.size(), "open", open,
+        "recorded", recorded))
+        : t.line("decisions.head.group", with(r, "count", decisions.size(), "open", open, "recorded", recorded)))
+        + "\n- "
         + String.join("\n- ", items);
   }
 
@@ -1923,6 +1927,11 @@ public final class LocalAnswers {
       if (batch.get("id").equals(batchAsked)) {
         asked = t.line("snapshot.batch.asked", batch) + " ";
       }
+    }
+    if (batchAsked != null && batchAsked.equals(QuestionReader.TABLE + QuestionReader.EVERY_TABLE)) {
+      List<String> tables = new ArrayList<>();
+      maps(r.get("tables")).forEach(table -> tables.add(t.line("snapshot.table", table)));
+      return t.line("snapshot", r) + " " + t.line("snapshot.tables", Map.of("tables", String.join("; ", tables)));
     }
     if (batchAsked != null && batchAsked.startsWith(QuestionReader.TABLE)) {
       String name = batchAsked.substring(QuestionReader.TABLE.length());

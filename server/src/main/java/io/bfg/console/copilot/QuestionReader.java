@@ -166,7 +166,10 @@ public final class QuestionReader {
   static final String ASKS_DURATION = "duration";
   private static final Set<String> DURATION_WORDS = WordSet.of("ms", "millis", "milliseconds", "seconds",
       "duration", "durations", "long", "took", "timing", "timings", "trwal", "trwala", "trwalo", "trwaly", "trwa",
-      "dlugo", "zajal", "zajela", "zajelo", "zajely", "milisekund", "sekund");
+      "dlugo", "zajal", "zajela", "zajelo", "zajely", "milisekund", "sekund",
+      // "which connection step was the slowest", "który krok był najwolniejszy": each step with its time
+      "slowest", "fastest", "longest", "quickest", "najwolniejszy", "najwolniejsza", "najwolniejszym", "najszybszy",
+      "najszybsza", "najdluzej", "najdluzszy", "najdluzsza");
   private static final Set<String> PASSED_RUN_WORDS = WordSet.of("passed", "succeeded", "successful", "green",
       "przeszedl", "przeszla", "przeszlo", "udany", "udanym", "udanego", "udana", "zielony", "zielone", "zielono",
       "zaliczony", "zaliczyl");
@@ -228,7 +231,7 @@ public final class QuestionReader {
       "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje");
   /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
   private static final Set<String> WHAT_IS_FILLER = WordSet.of("what", "whats", "s", "is", "are", "a", "an",
-      "the", "exactly", "actually", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
+      "the", "exactly", "actually", "about", "all", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
       "means", "oznacza", "znaczy", "prove", "proves", "cover", "covers", "step", "dowodzi", "potwierdza",
       "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka");
   private static final Set<String> MEANING_WORDS = WordSet.of("mean", "means", "meaning", "meant", "stand",
@@ -390,6 +393,8 @@ public final class QuestionReader {
         // "what is the live session", "jaka sesja jest aktywna i gdzie trzymany jest stan konsoli": the console's own
         "the live session", "active session", "aktywna sesja", "sesja jest aktywna", "stan konsoli",
         "trzymany jest stan", "gdzie trzymany", "gdzie jest trzymany",
+        // "gdzie teraz trzymamy dane pulpitu", "where do we keep the console's data": where the state is stored
+        "gdzie trzymamy", "gdzie przechowujemy", "where do we keep",
         // the console's own store and sign-in named by their values: "is the console still on file-local + mock auth?"
         "file local", "mock auth", "auth header");
     // what a run recorded: "what TLS fingerprint did the connection check record", "jaki odcisk zapisała"
@@ -415,7 +420,8 @@ public final class QuestionReader {
     cues(Intent.OUT_OF_SCOPE, 4, "weather", "haiku", "poem", "poems", "joke", "jokes", "limerick", "limericks",
         "sonnet", "song", "songs", "lyrics", "rhyme", "rhymes", "fairy tale", "limeryk", "fraszka",
         "fraszke", "piosenka", "piosenke", "piosenki", "zart", "zarty", "zartu", "opowiadanie", "bajka", "bajke",
-        "rymowanka", "rymowanke", "cost", "costs", "price", "pricing",
+        "rymowanka", "rymowanke", "cost", "costs", "price", "pricing", "share price", "stock price",
+        "stock market", "kurs akcji", "gielda", "gieldzie", "notowania gieldowe",
         "per month", "salary", "recipe", "pogoda", "pogode", "dowcip", "kawal", "koszt",
         "kosztowac", "kosztuje", "cena", "miesiecznie", "football", "pilka", "aws", "azure", "gcp", "budget",
         "budzet", "run us", "set us back", "usd", "eur", "pln", "dollars", "dolarow", "euro", "fog", "foggy",
@@ -1815,8 +1821,9 @@ public final class QuestionReader {
     }
     s.tasksWorded = s.scores.get(Intent.TASKS);
     if (s.scores.get(Intent.OUT_OF_SCOPE) > 0 && !s.links.isEmpty()) {
-      s.scores.put(Intent.OUT_OF_SCOPE, cued(Intent.OUT_OF_SCOPE, outside(s.words, s.links.stream()
-          .filter(l -> l.kind() != Kind.ACTOR && l.score() >= NAMED).toList())));
+      // (a compound out of scope whole stays so though a word of it names a thing: a "share price" is no price list)
+      s.scores.put(Intent.OUT_OF_SCOPE, Math.max(outOfScopeCompound(s.words) ? 4 : 0, cued(Intent.OUT_OF_SCOPE,
+          outside(s.words, s.links.stream().filter(l -> l.kind() != Kind.ACTOR && l.score() >= NAMED).toList()))));
     }
     s.providerWorded = s.scores.get(Intent.PROVIDER) >= 1.5;
     // "co będzie zamiast tego folderu z pdfami": a provider asked what replaces it, named by a word of its mode
@@ -1833,6 +1840,22 @@ public final class QuestionReader {
     // share their lemma)
     if (s.words.stream().anyMatch(w -> FOUND_FORMS.contains(w.text()))) {
       add(s.scores, Intent.PIPELINE_RESULT, 2);
+    }
+    // "is my sign-off still counted", "czy mój podpis nadal się liczy": whether it still stands, not a count
+    // (words said together: cues match anywhere)
+    if (said(s.words, "still", "count") || said(s.words, "still", "counted") || said(s.words, "still", "counts")
+        || said(s.words, "still", "valid") || said(s.words, "nadal", "sie", "liczy")
+        || said(s.words, "wciaz", "sie", "liczy") || said(s.words, "sie", "nadal", "liczy")
+        || said(s.words, "sie", "jeszcze", "liczy")) {
+      add(s.scores, Intent.STATUS, 4);
+      // ("is my vat mapping sign-off still counted": that one sign-off of mine, not all I own)
+      add(s.scores, Intent.OWNED, s.check != null ? -4 : 0);
+      add(s.scores, Intent.TASKS, s.check != null ? -4 : 0);
+    }
+    // "cutover day is set to what now?": the value it holds now, not "what now" (what to do next)
+    if (s.check != null && said(s.words, "to", "what", "now")) {
+      add(s.scores, Intent.NEXT, -2);
+      add(s.scores, Intent.STATUS, 2);
     }
     // raw cue scores, before the things named weigh in: what each part of a joined question asks
     s.cued = new EnumMap<>(s.scores);
@@ -2443,7 +2466,9 @@ public final class QuestionReader {
         && s.actor.id().equals(s.facts.asker().id()) && s.words.stream().anyMatch(w -> w.text().equals("me")
         || w.text().equals("mna") || w.text().equals("mnie"));
     // ("kto jeszcze musi coś klepnąć, żebyśmy ruszyli": everyone who still owes something, the asker too)
-    boolean stillOwed = s.others && stillAsked(s.words) && !s.modal && WHO.contains(s.words.get(0).text())
+    // ("who else still has to sign something": the same, but for the others)
+    boolean stillOwed = s.others && s.words.stream().anyMatch(w -> STILL.contains(w.text())) && !s.modal
+        && WHO.contains(s.words.get(0).text())
         && s.words.stream().anyMatch(w -> ANYTHING.contains(w.text()));
     if ((s.chase && s.actor == null && (s.leftAndWho || holdingUp) || othersHolding || s.mostOpen || othersThanMe
         || stillOwed) && s.thing == null && !s.act) {
@@ -3358,8 +3383,18 @@ public final class QuestionReader {
         table = def.name();
       }
     }
+    if (table == null && found == null && words.stream().anyMatch(w -> TABLE_WORDS.contains(w.text()))) {
+      // "rows per table in the snapshot", "ile wierszy w każdej tabeli": every table's rows
+      return TABLE + EVERY_TABLE;
+    }
     return table != null ? TABLE + table : found;
   }
+
+  /** The words that ask the snapshot's rows table by table ("per table", "po tabelach", "w każdej tabeli"). */
+  private static final Set<String> TABLE_WORDS = WordSet.of("table", "tables", "tabela", "tabele", "tabeli",
+      "tabel", "tabelach", "tabelami");
+  /** The table name a snapshot question about every table asks of ({@link #TABLE} then this). */
+  static final String EVERY_TABLE = "*";
 
   /** The subject prefix of a snapshot question about one table (then the table's name). */
   static final String TABLE = "table:";
@@ -3391,6 +3426,11 @@ public final class QuestionReader {
   }
 
   /** The question's words that are not part of {@code thing}'s name. */
+  private static boolean outOfScopeCompound(List<Word> words) {
+    return said(words, "share", "price") || said(words, "stock", "price") || said(words, "stock", "market")
+        || said(words, "kurs", "akcji") || said(words, "notowania", "gieldowe");
+  }
+
   private static List<Word> outside(List<Word> words, Link thing) {
     List<Word> rest = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
@@ -5680,6 +5720,10 @@ public final class QuestionReader {
   /** "what is a DPIA", "co to jest HIS": nothing but words asking what, and the words naming the thing. */
   private static boolean whatIs(List<Word> words, Link named) {
     if (words.isEmpty() || !Set.of("what", "whats", "co", "czym").contains(words.get(0).text())) {
+      return false;
+    }
+    // ("what about payments?": how it stands, not what it is)
+    if (words.size() > 1 && words.get(1).text().equals("about")) {
       return false;
     }
     boolean asked = false;
