@@ -72,6 +72,24 @@ class EvaluatorBehaviourTest {
   }
 
   @Nested
+  @DisplayName("filling an env variable's value")
+  class EnvValues {
+
+    @Test
+    @DisplayName("prints a decision's chosen option value, nothing before one is recorded, never \"null\"")
+    void decisionsAndValuelessChecks() {
+      Evaluator evaluator = Fixtures.bfg();
+      Session session = new Session(evaluator);
+      String template = "{infra.hosting}|{infra.hosting.value}|{cutover.contracts-frozen.value}";
+
+      assertThat(evaluator.envValue(session.assess(), Lang.EN, template)).isEqualTo("||REVIEW");
+      session.decide("infra.hosting", ANNA, "managed-postgres-eu");
+      assertThat(evaluator.envValue(session.assess(), Lang.EN, template))
+          .isEqualTo("managed-postgres-eu|managed-postgres-eu|REVIEW");
+    }
+  }
+
+  @Nested
   @DisplayName("with owner sign-offs")
   class SignOffs {
 
