@@ -1852,6 +1852,11 @@ public final class QuestionReader {
       add(s.scores, Intent.OWNED, s.check != null ? -4 : 0);
       add(s.scores, Intent.TASKS, s.check != null ? -4 : 0);
     }
+    // "o której poszedł pierwszy test połączenia": when a pipeline's first run went, not its gate's state now
+    if (s.pipeline != null && s.words.stream().anyMatch(w -> FIRST_WORDS.contains(w.text()))
+        && s.words.stream().anyMatch(w -> WHEN_WORDS.contains(w.text()) || w.text().equals("ktorej"))) {
+      add(s.scores, Intent.PIPELINE_RESULT, 6);
+    }
     // "cutover day is set to what now?": the value it holds now, not "what now" (what to do next)
     if (s.check != null && said(s.words, "to", "what", "now")) {
       add(s.scores, Intent.NEXT, -2);

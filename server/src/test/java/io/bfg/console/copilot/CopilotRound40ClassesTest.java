@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gateway) is not what "ile bramek" counts; what a check is "about" is its description ("what about X" still asks
  * how it stands); whether a sign-off still counts is that check's state; who else still has to sign; how many
  * decisions are recorded, said; a share price is out of scope though "price" names a price list; the snapshot's rows
- * table by table; where we keep the console's data; which step was slowest (each with its time); a value "set to what
- * now"; a release variable left empty by an unrecorded decision. Every answer also passes the validator (the fixture
- * asserts it).
+ * table by table; where we keep the console's data; which step was slowest (each with its time); when a pipeline's
+ * first run went; a value "set to what now"; a release variable left empty by an unrecorded decision. Every answer
+ * also passes the validator (the fixture asserts it).
  */
 @DisplayName("Local answers, round 40: a gateway is no gate, what a check is about, rows per table, empty variables")
 class CopilotRound40ClassesTest {
@@ -43,6 +43,8 @@ class CopilotRound40ClassesTest {
       "podhale|zgasienica|gdzie przechowujemy dane konsoli?|pl|^Bieżąca sesja przechowuje stan w: file-local",
       "podhale|tbachleda|which dry-run step took the longest?|en|PASSED in [0-9]+ ms.*\\nIts steps took [0-9]+ ms in "
           + "all\\.$",
+      "malbork|it_tomasz|kiedy poszedł pierwszy test połączenia?|pl|^Pierwszy przebieg connection wśród zapisanych "
+          + "zmian: run-connection-a82cbbaf6494 \\(uruchomienie: Tomasz Grabowski\\)",
       "malbork|it_tomasz|database hosting is set to what now?|en|^Database hosting \\[infra\\.hosting] is READY.*"
           + "recorded beyond-poznan",
       "malbork|it_tomasz|what's MZM_CUTOVER_WINDOW now?|en|^MZM_CUTOVER_WINDOW is empty now, in the "
