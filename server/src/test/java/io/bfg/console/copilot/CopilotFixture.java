@@ -69,7 +69,8 @@ final class CopilotFixture {
       Map.entry("tczew", Path.of("server/src/test/resources/scenarios/tczew-cieplo")),
       Map.entry("gliwice", Path.of("server/src/test/resources/scenarios/gliwice-spp")),
       Map.entry("podhale", Path.of("server/src/test/resources/scenarios/podhale-oscypek")),
-      Map.entry("malbork", Path.of("server/src/test/resources/scenarios/malbork-zamek")));
+      Map.entry("malbork", Path.of("server/src/test/resources/scenarios/malbork-zamek")),
+      Map.entry("pieniny", Path.of("server/src/test/resources/scenarios/pieniny-flisacy")));
   private static final Map<String, CopilotReadingTest.Console> CONSOLES = new ConcurrentHashMap<>();
 
   private CopilotFixture() {
@@ -80,7 +81,7 @@ final class CopilotFixture {
    * hansa, tatra, pomorze, lublin, sudety, wroclaw, warmia, gdansk, silesia, mazury, poznan, slask, lodz, polonina,
    * gazeta, miejskicar, rzeszow, katowice, zielona, browar, gdynia, warta, krakow, szczecin,
    * olsztyn, bielsko, kuznia, motolech, torun, ciechocinek, opera, clinic, opole, darlowo, grojec, rckik, tczew,
-   * gliwice, podhale, malbork.
+   * gliwice, podhale, malbork, pieniny.
    */
   static CopilotReadingTest.Console console(String scenario) {
     return CONSOLES.computeIfAbsent(scenario, CopilotFixture::fresh);

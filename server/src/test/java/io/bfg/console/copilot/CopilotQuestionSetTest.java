@@ -506,7 +506,14 @@ class CopilotQuestionSetTest {
           "podhale-oscypek-40.ndjson", false),
       new QuestionSet("podhale", "zgasienica", "podhale-oscypek-40-president.tsv",
           "round forty (stalled): podhale-oscypek, asked by the president of the board",
-          "podhale-oscypek-40.ndjson", false));
+          "podhale-oscypek-40.ndjson", false),
+      new QuestionSet("pieniny", "it_tomasz", "pieniny-flisacy-41-admin.tsv",
+          "round forty-one (a new scenario, past GO and back: GO reached, then a sign-off withdrawn and a decision "
+              + "changed): pieniny-flisacy, asked by the IT administrator",
+          "pieniny-flisacy-41.ndjson", false),
+      new QuestionSet("pieniny", "kasa_ewa", "pieniny-flisacy-41-ticketoffice.tsv",
+          "round forty-one (past GO and back): pieniny-flisacy, asked by the head of the ticket office",
+          "pieniny-flisacy-41.ndjson", false));
 
   private static final String KNOWN_MISS = "# known miss: ";
 
