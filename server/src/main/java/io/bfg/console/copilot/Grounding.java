@@ -86,7 +86,9 @@ public final class Grounding {
    * "po zrobieniu X" ("with X done").
    */
   private static final Set<String> HYPOTHETICAL = WordSet.of("would", "wouldnt", "byloby", "bylaby", "bylby", "bylyby",
-      "bylibysmy", "zrobieniu");
+      "bylibysmy", "zrobieniu",
+      // ("Produkcja miałaby wtedy GO": a what-if's production, in a sentence of its own)
+      "mialaby", "mialby", "mialoby", "mialyby", "mielibysmy");
   /** Words a full stop follows without ending a sentence: titles in names ("Mgr. Lukáš Horák") and "e.g.". */
   private static final Set<String> ABBREVIATIONS = WordSet.of("mgr", "ing", "dr", "mudr", "mvdr", "judr", "phdr", "bc",
       "prof", "doc", "hab", "inz", "mr", "mrs", "ms", "np", "e.g", "i.e", "tj");

@@ -2849,7 +2849,8 @@ public final class QuestionReader {
         asks.add(ASKS_CODE);
       }
       // "if she records it, what changes": what doing it completes and the gates then, before production
-      if (whatIf.outcome() == null && s.words.stream().anyMatch(w -> EFFECT_WORDS.contains(w.text()))) {
+      if (whatIf.outcome() == null && (s.words.stream().anyMatch(w -> EFFECT_WORDS.contains(w.text()))
+          || whatThen(s.words))) {
         asks.add(ASKS_EFFECT);
       }
       return new Question(s.language, Intent.STATUS, IF_DONE + arguments.get("id"),
@@ -4652,14 +4653,23 @@ public final class QuestionReader {
       then |= text.equals("to") || WH_WORDS.contains(text) && !text.equals("jak");
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
       // ("jak już podpiszę gabaryty, to co jest następne": what production would still wait for is what comes next)
-      if (then && (OUTCOME_WORDS.contains(text) || asked && EFFECT_WORDS.contains(text)
-          || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc")
+      // ("jak pani Halina podpisze zwroty, to co wtedy": what it would change)
+      if (then && (OUTCOME_WORDS.contains(text) || asked && EFFECT_WORDS.contains(text) || whatThen(s.words)
+          || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc") || READY_WE.contains(text)
           || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text)
           || NEXT_WORDS.contains(text) || text.equals("dalej"))) {
         return new WhatIf(assumed, null);
       }
     }
     return null;
+  }
+
+  /** "jak X podpisze, to będziemy gotowi?": we, ready, is production. */
+  private static final Set<String> READY_WE = WordSet.of("gotowi", "gotowe");
+
+  /** "co wtedy", "what then", said together: what a what-if would change. */
+  private static boolean whatThen(List<Word> words) {
+    return said(words, "co", "wtedy") || said(words, "what", "then") || said(words, "and", "then");
   }
 
   /** "if X records Y, what changes": a what-if asked what it does, which is where production would then stand. */

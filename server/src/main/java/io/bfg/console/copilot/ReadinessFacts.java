@@ -135,6 +135,8 @@ public final class ReadinessFacts {
     out.put("checksReady", s.checksReady());
     out.put("checksTotal", s.checksTotal());
     out.put("gatesNotReady", s.gatesTotal() - s.gatesReady());
+    // ("ile checków jeszcze nie przeszło": the ones not done, said, not left to subtract)
+    out.put("checksNotReady", s.checksTotal() - s.checksReady());
     List<Map<String, Object>> actors = new ArrayList<>();
     for (Evaluation.ActorView actor : evaluation.actors()) {
       Map<String, Object> a = new LinkedHashMap<>();
