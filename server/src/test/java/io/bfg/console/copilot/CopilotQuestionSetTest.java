@@ -513,7 +513,14 @@ class CopilotQuestionSetTest {
           "pieniny-flisacy-41.ndjson", false),
       new QuestionSet("pieniny", "kasa_ewa", "pieniny-flisacy-41-ticketoffice.tsv",
           "round forty-one (past GO and back): pieniny-flisacy, asked by the head of the ticket office",
-          "pieniny-flisacy-41.ndjson", false));
+          "pieniny-flisacy-41.ndjson", false),
+      new QuestionSet("gliwice", "it_krzysztof", "gliwice-spp-41-itadmin.tsv",
+          "round forty-one (early: a connection run, refused dry-runs, a failed identity run, a decision changed, "
+              + "a sign-off withdrawn): gliwice-spp, asked by the IT systems administrator",
+          "gliwice-spp-41.ndjson", false),
+      new QuestionSet("gliwice", "fin_ewa", "gliwice-spp-41-accountant.tsv",
+          "round forty-one (early): gliwice-spp, asked by the chief accountant",
+          "gliwice-spp-41.ndjson", false));
 
   private static final String KNOWN_MISS = "# known miss: ";
 

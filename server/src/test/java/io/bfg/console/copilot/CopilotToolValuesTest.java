@@ -56,7 +56,8 @@ class CopilotToolValuesTest {
       "gliwice|gliwice-spp-38.ndjson", "olsztyn|olsztyn-wodociagi-38.ndjson",
       "podhale|podhale-oscypek-39.ndjson", "kuznia|kuznia-fitness-39.ndjson",
       "malbork|malbork-zamek-40.ndjson", "podhale|podhale-oscypek-40.ndjson",
-      "pieniny|pieniny-flisacy-41.ndjson"})
+      "pieniny|pieniny-flisacy-41.ndjson",
+      "gliwice|gliwice-spp-41.ndjson"})
   void everyResultsValueIsItsJson(String scenario, String journal) throws Exception {
     CopilotReadingTest.Console console = journal == null ? CopilotFixture.console(scenario)
         : CopilotFixture.fresh(scenario).replay(STATES.resolve(journal)).withLiveCredentials();
