@@ -254,7 +254,8 @@ public final class CopilotTools {
           List<Map<String, Object>> undecided = new ArrayList<>();
           for (String ref : Template.valueRefs(variable.value())) {
             CheckDef read = state.assessment().check(ref);
-            if (read != null && read.kind() == CheckKind.DECISION && state.assessment().state().decisions().get(ref) == null) {
+            if (read != null && read.kind() == CheckKind.DECISION
+                && state.assessment().state().decisions().get(ref) == null) {
               undecided.add(named(state.evaluation(), ref));
             }
           }

@@ -231,7 +231,8 @@ public final class QuestionReader {
       "dlaczego", "czemu", "jak", "gdzie", "ile", "czyj", "czyje");
   /** The words that ask what a thing is: "what is", "what's a", "co to jest", "czym jest". */
   private static final Set<String> WHAT_IS_FILLER = WordSet.of("what", "whats", "s", "is", "are", "a", "an",
-      "the", "exactly", "actually", "about", "all", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does", "mean",
+      "the", "exactly", "actually", "about", "all", "co", "to", "jest", "czym", "sa", "wlasciwie", "dokladnie", "does",
+      "mean",
       "means", "oznacza", "znaczy", "prove", "proves", "cover", "covers", "step", "dowodzi", "potwierdza",
       "sprawdza", "obejmuje", "krok", "check", "gate", "kontrola", "bramka");
   private static final Set<String> MEANING_WORDS = WordSet.of("mean", "means", "meaning", "meant", "stand",

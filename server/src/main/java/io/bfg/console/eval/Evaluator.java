@@ -956,7 +956,10 @@ public final class Evaluator {
         case Template.Fields.DONE -> String.valueOf(a.done[i]);
         case Template.Fields.TOTAL -> String.valueOf(a.total[i]);
         // a check without a value of its own shows what display() would ("null" was printed once)
-        default -> node.check != null && value(node) != null ? value(node) : display(ref);
+        default -> {
+          String value = node.check != null ? value(node) : null;
+          yield value != null ? value : display(ref);
+        }
       };
     }
 

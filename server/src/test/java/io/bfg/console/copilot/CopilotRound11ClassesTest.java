@@ -20,8 +20,8 @@ class CopilotRound11ClassesTest {
   @ParameterizedTest(name = "[{1}] {0}")
   @DisplayName("a packet's variable by its name, in any case, and a packet's variables asked for: their values now")
   @CsvSource(delimiter = '|', value = {
-      "wro_fare_capping?|en|wroclaw|-|^WRO_FARE_CAPPING is empty now, in the ProductionReleaseHandoff.v1 packet: it takes "
-          + "the value of Fare-capping rule \\[fare-rules.capping], which nobody has recorded yet|is REVIEW",
+      "wro_fare_capping?|en|wroclaw|-|^WRO_FARE_CAPPING is empty now, in the ProductionReleaseHandoff.v1 packet: "
+          + "it takes the value of Fare-capping rule \\[fare-rules.capping], which nobody has recorded yet|is REVIEW",
       "who does WRO_FALLBACK_OWNER point to?|en|wroclaw|-|WRO_FALLBACK_OWNER is \\w+ \\([^)]+\\) now, in the ProductionRollbackDrill.v1|owns",
       "jakie zmienne eksportuje pakiet fallback?|pl|wroclaw|-|^Pakiet ProductionRollbackDrill.v1 eksportuje teraz zmienne \\(razem 3\\): WRO_FALLBACK_OWNER=.*WRO_FALLBACK_DECISION=BLOCKED|ProductionReleaseHandoff",
       "what's in the release env export?|en|bfg|-|ProductionReleaseHandoff.v1 packet exports 9 variables now: BFG_RELEASE_ENVIRONMENT=local-demo.*BFG_RELEASE_DECISION=BLOCKED_PENDING_DRY_RUN|ProductionRollbackDrill",

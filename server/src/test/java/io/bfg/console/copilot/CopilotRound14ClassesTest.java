@@ -61,7 +61,8 @@ class CopilotRound14ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "what did the revoke undo?|en|withdrew the decision vendor-hotline on Weekend on-call \\[switchover.on-call].*"
           + "\\[switchover] is at 1/3\\. Waiting on it: \"Release variables\" \\[switchover.env-block], BLOCKED",
-      "co zmieniło to cofnięcie dyżuru?|pl|wycofał\\(a\\) decyzję vendor-hotline dla .*\\[switchover.on-call].*\\[switchover] ma 1/3\\. Czeka na to: \"Zmienne wydania\"",
+      "co zmieniło to cofnięcie dyżuru?|pl|wycofał\\(a\\) decyzję vendor-hotline dla .*\\[switchover.on-call].*"
+          + "\\[switchover] ma 1/3\\. Czeka na to: \"Zmienne wydania\"",
       "did anybody revoke anything?|en|Novotný withdrew the decision vendor-hotline"})
   void withdrawal(String question, String lang, String wanted) {
     matches(clinics(question, lang, "tnovotny"), wanted);
@@ -159,7 +160,8 @@ class CopilotRound14ClassesTest {
   @Test
   @DisplayName("the overview counts checks and the percentage beside the gates")
   void overviewCountsChecks() {
-    matches(clinics("overall readiness?", "en", "lhorak"), "4 of 7 integration gates are ready\\. Checks ready: 16/27 \\(59%\\)");
+    matches(clinics("overall readiness?", "en", "lhorak"),
+        "4 of 7 integration gates are ready\\. Checks ready: 16/27 \\(59%\\)");
   }
 
   @Test

@@ -49,8 +49,8 @@ class CopilotRound35ClassesTest {
       "grojec|audytor_jan|who may record decisions here?|en|^Those who may record decisions \\(decisions\\.record\\): "
           + "Ewa Grabowska \\(Chief Executive\\), Tomasz Wróblewski \\(IT Manager\\), Halina Dąbrowska",
       "grojec|audytor_jan|which decisions did we take on infrastructure?|en|^Decisions of \"Infrastructure decisions "
-          + "are recorded\" \\[infrastructure] \\(3 of 3 recorded; not chosen yet: 0\\):\\n- Hosting \\[infra\\.hosting]: "
-          + "azure-poland-central; Ewa Grabowska decides\\n- Backup and RPO \\[infra\\.backup]: rpo-15m",
+          + "are recorded\" \\[infrastructure] \\(3 of 3 recorded; not chosen yet: 0\\):\\n- Hosting "
+          + "\\[infra\\.hosting]: azure-poland-central; Ewa Grabowska decides\\n- Backup and RPO \\[infra\\.backup]: rpo-15m",
       "grojec|audytor_jan|pokaż ostatnie wpisy w dzienniku audytu|pl|^Ostatnie zapisane zmiany \\(10\\):\\n- #15 "
           + "check\\.revoked, Halina Dąbrowska, .*\\[signoff\\.grower-ledger]",
       "grojec|audytor_jan|show the 3 latest audit trail events|en|^The latest 3 recorded changes:\\n- #15 "

@@ -45,7 +45,8 @@ class CopilotRound8ClassesTest {
   @CsvSource(delimiter = '|', value = {
       "does Olena or Marek own more checks?|en|bfg|user_md_anna|^Olena Shevchenko owns more checks: 12, against 7 for Marek",
       "kto ma więcej do podpisania teraz: ja czy Jana?|pl|vltava|psvobodova|^Więcej do zaakceptowania teraz ma MUDr. Jana Dvořáková: 2, wobec 1",
-      "who has more open checks, Tomáš or me?|en|vltava|lhorak|^Ing. Tomáš Novotný has more checks not ready yet: 20, against 3",
+      "who has more open checks, Tomáš or me?|en|vltava|lhorak|^Ing. Tomáš Novotný has more checks not ready yet: 20, "
+          + "against 3",
       // asked of two people without comparing: each answered
       "what can Olena and Marek do right now?|en|bfg|user_md_anna|Olena Shevchenko.*can do 2 things.*Marek Zielinski.*can do 4 things"})
   void compared(String question, String lang, String scenario, String asker, String regex) {

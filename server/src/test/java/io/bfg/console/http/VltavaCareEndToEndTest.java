@@ -284,7 +284,7 @@ class VltavaCareEndToEndTest {
 
     @Test
     @Order(6)
-    @DisplayName("the release and rollback env blocks: the CARE_* variables filled from the fresh state, undecided empty")
+    @DisplayName("the release and rollback env blocks: the CARE_* variables from the fresh state, undecided empty")
     void envBlocks() {
       assertThat(raw(api, RELEASE)).isEqualTo("""
           CARE_DEPLOY_ENVIRONMENT=pilot-lab

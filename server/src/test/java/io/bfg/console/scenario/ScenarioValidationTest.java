@@ -125,7 +125,8 @@ class ScenarioValidationTest {
           + "        description: {en: \"Every variable has a value.\", pl: \"Każda zmienna ma wartość.\"}\n"
           + "      - id: basics.store-contract\n");
       replace(folder.resolve(SCENARIO), "\nsections:\n", "\npackets:\n  - id: ProductionReleaseHandoff.v1\n"
-          + "    reportsOn: basics\n    env:\n      - {name: APP_HOSTING, value: \"{signoffs.hosting}\"}\n\nsections:\n");
+          + "    reportsOn: basics\n    env:\n      - {name: APP_HOSTING, value: \"{signoffs.hosting}\"}\n"
+          + "\nsections:\n");
       replace(folder.resolve(SCENARIO), "dependsOn: [signoffs.schema]", "dependsOn: [signoffs.schema, basics.env]");
 
       assertThat(problems(folder)).extracting(Problem::message)
