@@ -4646,6 +4646,7 @@ public final class QuestionReader {
         s.words.get(condition).text());
     boolean then = !polishWhen;
     boolean asked = false;
+    boolean whatThen = whatThen(s.words);
     for (int i = after + 1; i < s.words.size(); i++) {
       String text = s.words.get(i).text();
       // ("which sign-offs went stale after the limit change": a change named, not asked what it would be)
@@ -4655,7 +4656,7 @@ public final class QuestionReader {
       // ("... to ile będzie gotowych bramek?": the gates then, counted)
       // ("jak już podpiszę gabaryty, to co jest następne": what production would still wait for is what comes next)
       // ("jak pani Halina podpisze zwroty, to co wtedy": what it would change)
-      if (then && (OUTCOME_WORDS.contains(text) || asked && EFFECT_WORDS.contains(text) || whatThen(s.words)
+      if (then && (OUTCOME_WORDS.contains(text) || asked && EFFECT_WORDS.contains(text) || whatThen
           || PRODUCTION_WORDS.contains(text) || text.startsWith("produkc") || READY_WE.contains(text)
           || text.equals("go") || text.equals("ready") || GATE_WORDS.contains(text) || CODE_WORDS.contains(text)
           || NEXT_WORDS.contains(text) || text.equals("dalej"))) {
